@@ -1,0 +1,47 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { APP_CONFIG, type AppConfig } from './config/app-config';
+import { dataSourceOptions } from './database/data-source-options';
+import { DATABASE_KIND } from './database/database.tokens';
+import { HealthController } from './modules/health/health.controller';
+import { ReferenceController } from './modules/reference/reference.controller';
+import { StructuresModule } from './modules/structures/structures.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  databaseKind: 'embedded' | 'server';
+}
+
+@Module({})
+export class AppModule {
+  static register({ config, databaseUrl, databaseKind }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            transport: config.logPretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+        }),
+        // Embedded PGlite runs one query at a time: a small pool is enough and avoids queueing.
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, { poolSize: databaseKind === 'embedded' ? 4 : 10 })),
+        StructuresModule,
+      ],
+      controllers: [HealthController, ReferenceController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: DATABASE_KIND, useValue: databaseKind },
+        { provide: APP_FILTER, useClass: ApiExceptionFilter },
+      ],
+      exports: [APP_CONFIG, DATABASE_KIND],
+    };
+  }
+}

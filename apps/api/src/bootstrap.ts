@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './common/validation/validation.pipe';
+import type { AppConfig } from './config/app-config';
+
+export const API_PREFIX = 'api';
+
+/** Builds the Nest application (used by main.ts and by the integration tests). */
+export async function createApp(
+  config: AppConfig,
+  database: { url: string; kind: 'embedded' | 'server' },
+): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register({ config, databaseUrl: database.url, databaseKind: database.kind }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX);
+  app.useGlobalPipes(createValidationPipe());
+  app.useBodyParser('json', { limit: '1mb' });
+
+  const openApi = new DocumentBuilder()
+    .setTitle('TDB — Tableau de bord de la performance dans le secteur médico-social')
+    .setDescription(
+      'API de la plateforme TDB : référentiel des structures (FINESS), campagnes, indicateurs. ' +
+        'Les messages d’erreur destinés aux utilisateurs sont en français.',
+    )
+    .setVersion('0.1.0')
+    .build();
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, openApi), {
+    jsonDocumentUrl: `${API_PREFIX}/docs-json`,
+  });
+
+  if (config.webDir && fs.existsSync(path.join(config.webDir, 'index.html'))) {
+    serveSpa(app, config.webDir);
+  }
+  return app;
+}
+
+/** Serves the built SPA at "/" and sends index.html for its client-side routes. */
+function serveSpa(app: NestExpressApplication, webDir: string): void {
+  const indexHtml = path.join(webDir, 'index.html');
+  app.use(express.static(webDir, { index: false, maxAge: '1h' }));
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if (req.method !== 'GET' || req.path.startsWith(`/${API_PREFIX}/`) || req.path === `/${API_PREFIX}`) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexHtml);
+  });
+}

@@ -1,0 +1,67 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import type { ApiError } from '@tdb/contracts';
+import { DomainError, httpStatusOf } from './domain-error';
+
+/** French messages for the HTTP errors Nest or Express raise before our code runs. */
+const FRENCH_HTTP_MESSAGES: Record<number, string> = {
+  400: 'Requête invalide.',
+  401: 'Authentification requise.',
+  403: 'Accès refusé.',
+  404: 'Ressource introuvable.',
+  405: 'Méthode non autorisée.',
+  409: 'Conflit avec l’état actuel de la ressource.',
+  413: 'Fichier ou requête trop volumineux.',
+  415: 'Type de contenu non pris en charge.',
+  429: 'Trop de requêtes : réessayez dans un instant.',
+};
+
+/** The one mapping from exceptions to the API error shape { statusCode, code, message, errors? }. */
+@Catch()
+export class ApiExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ApiExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toApiError(exception);
+    if (body.statusCode >= 500) {
+      this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  private toApiError(exception: unknown): ApiError & Record<string, unknown> {
+    if (exception instanceof DomainError) {
+      return {
+        statusCode: httpStatusOf(exception.code),
+        code: exception.code,
+        message: exception.userMessage,
+        ...(exception.details ? { errors: exception.details } : {}),
+        ...(exception.extra ?? {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const payload = exception.getResponse();
+      // Our validation pipe raises a 400 whose payload already holds French per-field errors.
+      if (typeof payload === 'object' && payload !== null && 'code' in payload && 'message' in payload) {
+        return { statusCode: status, ...(payload as { code: string; message: string }) };
+      }
+      return {
+        statusCode: status,
+        code: status === 404 ? 'NOT_FOUND' : `HTTP_${status}`,
+        message: FRENCH_HTTP_MESSAGES[status] ?? 'La requête n’a pas pu aboutir.',
+      };
+    }
+    // Body parser errors (malformed JSON, too large) arrive as plain errors with a status.
+    const status = (exception as { status?: number; statusCode?: number })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return { statusCode: status, code: `HTTP_${status}`, message: FRENCH_HTTP_MESSAGES[status] ?? 'Requête invalide.' };
+    }
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'INTERNAL_ERROR',
+      message: 'Une erreur inattendue est survenue. Réessayez plus tard ; si elle persiste, contactez le support.',
+    };
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Services throw DomainErrors; one filter maps their code to an HTTP status. `message` is French,
+ * for the user; `logMessage` is English, for the logs.
+ */
+export type DomainErrorCode =
+  | 'NOT_FOUND'
+  | 'VALIDATION_FAILED'
+  | 'STALE_VERSION'
+  | 'CONFLICT'
+  | 'IMPORT_REJECTED'
+  | 'PAYLOAD_TOO_LARGE';
+
+export interface DomainErrorDetail {
+  field?: string;
+  line?: number;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    /** French, shown to the user. */
+    readonly userMessage: string,
+    readonly details?: DomainErrorDetail[],
+    /** English, for the logs. */
+    logMessage?: string,
+    /** Extra payload returned to the client (e.g. the current state on a stale version). */
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(logMessage ?? userMessage);
+  }
+}
+
+export function httpStatusOf(code: DomainErrorCode): number {
+  switch (code) {
+    case 'NOT_FOUND':
+      return 404;
+    case 'VALIDATION_FAILED':
+      return 400;
+    case 'STALE_VERSION':
+    case 'CONFLICT':
+      return 409;
+    case 'IMPORT_REJECTED':
+      return 422;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+  }
+}

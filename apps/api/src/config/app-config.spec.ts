@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({}, '/srv/tdb');
+    expect(config).toMatchObject({ port: 3000, databaseUrl: null, dataDir: path.resolve('/srv/tdb/.data'), nodeEnv: 'development', logPretty: true });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x@y/z' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ DATABASE_URL: 'postgres://u@h:5432' }, 'DATABASE_URL'],
+    [{ DATA_DIR: '' }, 'DATA_DIR'],
+    [{ NODE_ENV: 'prod' }, 'NODE_ENV'],
+    [{ LOG_PRETTY: 'maybe' }, 'LOG_PRETTY'],
+  ])('stops on %j naming %s', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as ConfigError).variable).toBe(variable);
+      expect((error as ConfigError).message).toContain(variable);
+    }
+  });
+
+  it('accepts a server URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/tdb' }).databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/tdb');
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * The only place that reads process.env. Every variable is validated once at boot; a bad value stops
+ * the process with a message naming the variable (see .env.example for the list and defaults).
+ */
+import path from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+
+export interface AppConfig {
+  nodeEnv: NodeEnv;
+  port: number;
+  /** Set: a PostgreSQL server. Unset: the embedded PGlite database persisted in dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Log level for pino. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Pretty, human-readable logs instead of JSON lines (default in development). */
+  logPretty: boolean;
+  /** Folder of the built SPA served at "/"; null disables it. */
+  webDir: string | null;
+  /** Largest accepted upload, in megabytes. */
+  uploadLimitMb: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be an integer, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function readEnum<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function readBoolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(name, `must be true or false, got "${raw}"`);
+}
+
+function readDatabaseUrl(env: Env): string | null {
+  const raw = env['DATABASE_URL'];
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'is not a valid URL (expected postgres://user:password@host:port/database)');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+  }
+  if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'must name a database (…/tdb)');
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
+  const nodeEnv = readEnum<NodeEnv>(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
+  const dataDirRaw = env['DATA_DIR'];
+  if (dataDirRaw !== undefined && dataDirRaw.trim() === '' && env['DATA_DIR'] !== undefined) {
+    // An explicitly empty DATA_DIR is a mistake, not a request for the default.
+    throw new ConfigError('DATA_DIR', 'must not be empty');
+  }
+  const webDirRaw = env['WEB_DIR'];
+  return {
+    nodeEnv,
+    port: readInteger(env, 'PORT', 3000, 0, 65535),
+    databaseUrl: readDatabaseUrl(env),
+    dataDir: path.resolve(cwd, dataDirRaw ?? '.data'),
+    logLevel: readEnum(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], nodeEnv === 'test' ? 'silent' : 'info'),
+    logPretty: readBoolean(env, 'LOG_PRETTY', nodeEnv === 'development'),
+    webDir: webDirRaw === 'none' ? null : path.resolve(cwd, webDirRaw ?? 'dist/apps/web'),
+    uploadLimitMb: readInteger(env, 'UPLOAD_LIMIT_MB', 100, 1, 2048),
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

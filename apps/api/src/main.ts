@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { createApp } from './bootstrap';
+import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
+import { resolveDatabase, runMigrations } from './database/database';
+import { DataDirLockedError } from './database/embedded-postgres';
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`\n✖ ${error.message}\n  See .env.example for the expected values.\n`);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+
+  const database = await resolveDatabase(config).catch((error: unknown) => {
+    if (error instanceof DataDirLockedError) {
+      console.error(`\n✖ ${error.message}\n`);
+      process.exit(75);
+    }
+    throw error;
+  });
+  const applied = await runMigrations(database.url);
+  if (applied.length > 0) console.log(`Migrations applied: ${applied.join(', ')}`);
+
+  const app = await createApp(config, database);
+  if (database.embedded) {
+    const embedded = database.embedded;
+    // Close the embedded database after Nest has closed its pool, so PGlite flushes to disk.
+    app.getHttpServer().on('close', () => void embedded.stop());
+    const stopEmbedded = async () => {
+      await app.close();
+      await embedded.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void stopEmbedded());
+    process.once('SIGTERM', () => void stopEmbedded());
+  } else {
+    app.enableShutdownHooks();
+  }
+  await app.listen(config.port, '0.0.0.0');
+  const base = `http://localhost:${config.port}`;
+  console.log(
+    [
+      '',
+      `TDB is running (${database.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'PostgreSQL server'}):`,
+      `  SPA            ${base}/`,
+      `  API            ${base}/api`,
+      `  OpenAPI UI     ${base}/api/docs`,
+      `  OpenAPI JSON   ${base}/api/docs-json`,
+      `  Health         ${base}/api/health`,
+      '',
+    ].join('\n'),
+  );
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

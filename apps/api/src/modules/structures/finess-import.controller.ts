@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { Controller, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { diskStorage } from 'multer';
+import type { ImportReport } from '@tdb/contracts';
+import { DomainError } from '../../common/errors/domain-error';
+import { ImportReportResponse } from './dto/responses';
+import { FinessImportService } from './finess-import.service';
+
+const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+@ApiTags('imports')
+@Controller('imports')
+export class FinessImportController {
+  constructor(private readonly importer: FinessImportService) {}
+
+  @Post('finess')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Importer un extrait FINESS (format open data Etalab)',
+    description:
+      'Fichier séparé par des points-virgules, ISO-8859-1 ou UTF-8. Sans `partial`, une seule ligne invalide fait tout rejeter (422) ' +
+      'avec la liste des lignes en erreur ; avec `partial=true`, les lignes valides sont importées. Réimporter le même fichier ne change rien.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiQuery({ name: 'partial', required: false, type: Boolean })
+  @ApiOkResponse({ type: ImportReportResponse })
+  @ApiUnprocessableEntityResponse({ description: 'Lignes invalides : rien n’a été importé' })
+  @UseInterceptors(
+    FileInterceptor('file', { storage: diskStorage({ destination: os.tmpdir() }), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }),
+  )
+  async importFiness(
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Query('partial') partial?: string,
+  ): Promise<ImportReport> {
+    if (!file) throw new DomainError('VALIDATION_FAILED', 'Joignez le fichier d’extraction FINESS (champ « file »).');
+    if (partial !== undefined && !['true', 'false'].includes(partial)) {
+      fs.rmSync(file.path, { force: true });
+      throw new DomainError('VALIDATION_FAILED', 'Le paramètre partial vaut true ou false.');
+    }
+    try {
+      const report = await this.importer.importFiles([file.path], {
+        partial: partial === 'true',
+        actor: 'import FINESS (API)',
+        fileName: file.originalname,
+      });
+      if (!report.applied) {
+        throw new DomainError(
+          'IMPORT_REJECTED',
+          `Le fichier contient ${report.errors.length} ligne(s) invalide(s) : rien n’a été importé.`,
+          report.errors.slice(0, 1000).map((e) => ({ line: e.line, message: e.reason })),
+          `FINESS import rejected: ${report.errors.length} bad lines`,
+          { report },
+        );
+      }
+      return report;
+    } finally {
+      fs.rmSync(file.path, { force: true });
+    }
+  }
+}

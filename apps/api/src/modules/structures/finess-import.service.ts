@@ -1,0 +1,405 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { ImportLineError, ImportReport } from '@tdb/contracts';
+import {
+  detectEncoding,
+  parseExtractLine,
+  parseHeaderLine,
+  toEsmsRecord,
+  toOrganisationRecord,
+  type EsmsRecord,
+  type GeolocalisationRecord,
+  type OrganisationRecord,
+  type StructureEtRecord,
+} from '@tdb/finess';
+import { findCategory } from '@tdb/reference';
+import { toSearchText } from '../../common/text/search-text';
+
+export interface ImportOptions {
+  /** Keep the good lines when some are bad (default: reject the whole file). */
+  partial?: boolean;
+  /** Who imports: an account later; the CLI or the API for now. */
+  actor: string;
+  /** Name shown in reports and history (the uploaded file's original name). */
+  fileName?: string;
+  /** Called as the file is read (bytes read, total bytes), then for each write batch. */
+  onProgress?: (progress: { phase: 'read' | 'write'; done: number; total: number }) => void;
+}
+
+/** The columns of `structures` an import sets, in insert order. */
+const STRUCTURE_COLUMNS = [
+  'finess', 'og_finess', 'name', 'long_name', 'search_text', 'category_code', 'finess_category_code',
+  'department_code', 'region_code', 'competence', 'street', 'complement', 'postal_code', 'city',
+  'commune_code', 'phone', 'siret', 'opened_on', 'latitude', 'longitude',
+] as const;
+
+/** Fields compared to tell an unchanged structure from an updated one (entity field → column). */
+const TRACKED_FIELDS = {
+  ogFiness: 'og_finess', name: 'name', longName: 'long_name', categoryCode: 'category_code',
+  finessCategoryCode: 'finess_category_code', departmentCode: 'department_code', regionCode: 'region_code',
+  competence: 'competence', street: 'street', complement: 'complement', postalCode: 'postal_code', city: 'city',
+  communeCode: 'commune_code', phone: 'phone', siret: 'siret', openedOn: 'opened_on', latitude: 'latitude',
+  longitude: 'longitude',
+} as const;
+type TrackedField = keyof typeof TRACKED_FIELDS;
+type StructureRow = Record<TrackedField, string | number | null> & { finess: string; categoryCorrected: boolean };
+
+const OG_COLUMNS = ['finess', 'name', 'long_name', 'legal_status_code', 'legal_status_label', 'department_code', 'siren', 'city', 'search_text'] as const;
+const OG_TRACKED = { name: 'name', longName: 'long_name', legalStatusCode: 'legal_status_code', legalStatusLabel: 'legal_status_label', departmentCode: 'department_code', siren: 'siren', city: 'city' } as const;
+type OgTrackedField = keyof typeof OG_TRACKED;
+type OgRow = Record<OgTrackedField, string | null> & { finess: string };
+
+const BATCH_SIZE = 500;
+
+interface ParsedFile {
+  fileDate: string | null;
+  linesRead: number;
+  errors: ImportLineError[];
+  structures: Map<string, { record: StructureEtRecord; line: number }>;
+  geolocations: Map<string, GeolocalisationRecord>;
+  organisations: Map<string, { record: OrganisationRecord; line: number }>;
+}
+
+/**
+ * Imports the State's open-data FINESS extract: keeps the 20 TDB categories, upserts each ESMS and
+ * its OG, records what changed. All-or-nothing unless `partial`: bad lines are reported with their
+ * number and reason and nothing is written.
+ */
+@Injectable()
+export class FinessImportService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async importFiles(filePaths: string[], options: ImportOptions): Promise<ImportReport> {
+    const started = Date.now();
+    const parsed: ParsedFile = {
+      fileDate: null,
+      linesRead: 0,
+      errors: [],
+      structures: new Map(),
+      geolocations: new Map(),
+      organisations: new Map(),
+    };
+    const totalBytes = filePaths.reduce((sum, file) => sum + fs.statSync(file).size, 0);
+    let bytesBefore = 0;
+    const hash = createHash('sha256');
+    for (const file of filePaths) {
+      await this.readFile(file, parsed, hash, filePaths.length > 1 ? path.basename(file) : null, (bytes) =>
+        options.onProgress?.({ phase: 'read', done: bytesBefore + bytes, total: totalBytes }),
+      );
+      bytesBefore += fs.statSync(file).size;
+    }
+
+    // Map each kept ET row to an ESMS; out-of-scope rows (other categories, COM) are skipped.
+    const esmsList: EsmsRecord[] = [];
+    let skippedOutOfScope = 0;
+    for (const [finess, { record, line }] of parsed.structures) {
+      const mapped = toEsmsRecord(record, parsed.geolocations.get(finess));
+      if (mapped.ok === 'out-of-scope') skippedOutOfScope++;
+      else if (mapped.ok) esmsList.push(mapped.esms);
+      else parsed.errors.push({ line, reason: mapped.reason });
+    }
+    parsed.errors.sort((a, b) => a.line - b.line);
+
+    const report: ImportReport = {
+      fileDate: parsed.fileDate,
+      linesRead: parsed.linesRead,
+      keptStructures: esmsList.length,
+      keptOrganisations: 0,
+      skippedOutOfScope,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      organisationsCreated: 0,
+      organisationsUpdated: 0,
+      errors: parsed.errors,
+      applied: false,
+      partial: options.partial ?? false,
+      durationMs: 0,
+    };
+    if (parsed.errors.length > 0 && !options.partial) {
+      report.durationMs = Date.now() - started;
+      return report;
+    }
+
+    const neededOgs = new Set(esmsList.map((e) => e.ogFiness));
+    const ogRecords = new Map<string, OrganisationRecord | null>();
+    for (const finess of neededOgs) ogRecords.set(finess, parsed.organisations.get(finess)?.record ?? null);
+    report.keptOrganisations = ogRecords.size;
+
+    await this.dataSource.transaction(async (manager) => {
+      const importRow = await manager.query(
+        `INSERT INTO finess_imports (file_name, file_date, sha256, actor, started_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+        [options.fileName ?? filePaths.map((f) => path.basename(f)).join(', '), parsed.fileDate, hash.digest('hex'), options.actor, new Date(started)],
+      );
+      const importId = Number(importRow[0].id);
+      const ogCounts = await this.upsertOrganisations(manager, ogRecords);
+      report.organisationsCreated = ogCounts.created;
+      report.organisationsUpdated = ogCounts.updated;
+      const counts = await this.upsertStructures(manager, esmsList, importId, options);
+      report.created = counts.created;
+      report.updated = counts.updated;
+      report.unchanged = counts.unchanged;
+      report.applied = true;
+      report.durationMs = Date.now() - started;
+      await manager.query(`UPDATE finess_imports SET finished_at = now(), report = $2 WHERE id = $1`, [importId, JSON.stringify(report)]);
+    });
+    report.durationMs = Date.now() - started;
+    return report;
+  }
+
+  private async readFile(
+    file: string,
+    parsed: ParsedFile,
+    hash: ReturnType<typeof createHash>,
+    label: string | null,
+    onBytes: (bytes: number) => void,
+  ): Promise<void> {
+    const sample = Buffer.alloc(65536);
+    const fd = fs.openSync(file, 'r');
+    const sampleLength = fs.readSync(fd, sample, 0, sample.length, 0);
+    fs.closeSync(fd);
+    const encoding = detectEncoding(new Uint8Array(sample.buffer, sample.byteOffset, sampleLength));
+
+    const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+    let bytes = 0;
+    let lastReport = 0;
+    stream.on('data', (chunk) => {
+      hash.update(chunk);
+      bytes += chunk.length;
+      if (bytes - lastReport > 1 << 20) {
+        lastReport = bytes;
+        onBytes(bytes);
+      }
+    });
+    const lines = readline.createInterface({ input: stream.setEncoding(encoding === 'utf8' ? 'utf8' : 'latin1'), crlfDelay: Infinity });
+    const where = (line: number) => (label ? `${label}, ligne ${line}` : null);
+    let lineNumber = 0;
+    for await (const rawLine of lines) {
+      lineNumber++;
+      parsed.linesRead++;
+      const line = rawLine.replace(/^\uFEFF/, '');
+      const addError = (reason: string) =>
+        parsed.errors.push({ line: lineNumber, reason: where(lineNumber) ? `${where(lineNumber)} : ${reason}` : reason });
+      if (lineNumber === 1) {
+        const header = parseHeaderLine(line);
+        if (header.ok) parsed.fileDate = header.fileDate;
+        else addError(header.reason);
+        continue;
+      }
+      const result = parseExtractLine(line);
+      if (!result.ok) {
+        addError(result.reason);
+        continue;
+      }
+      const record = result.record;
+      switch (record.kind) {
+        case 'structureet':
+          if (parsed.structures.has(record.finess)) addError(`FINESS ${record.finess} présent plusieurs fois dans le fichier`);
+          else parsed.structures.set(record.finess, { record, line: lineNumber });
+          break;
+        case 'geolocalisation':
+          parsed.geolocations.set(record.finess, record);
+          break;
+        case 'structureej': {
+          const mapped = toOrganisationRecord(record);
+          if (mapped.ok) parsed.organisations.set(record.finess, { record: mapped.organisation, line: lineNumber });
+          else addError(mapped.reason);
+          break;
+        }
+        default:
+          break; // empty lines
+      }
+    }
+    onBytes(bytes);
+  }
+
+  private async upsertOrganisations(
+    manager: EntityManager,
+    records: Map<string, OrganisationRecord | null>,
+  ): Promise<{ created: number; updated: number }> {
+    const finessList = [...records.keys()];
+    const existing = new Map<string, OgRow>();
+    for (const batch of chunk(finessList, 5000)) {
+      const rows: Record<string, string | null>[] = await manager.query(
+        `SELECT finess, name, long_name, legal_status_code, legal_status_label, department_code, siren, city
+           FROM managing_organisations WHERE finess = ANY($1)`,
+        [batch],
+      );
+      for (const row of rows) {
+        existing.set(row['finess']!, {
+          finess: row['finess']!,
+          ...(Object.fromEntries(Object.entries(OG_TRACKED).map(([field, column]) => [field, row[column] ?? null])) as Record<OgTrackedField, string | null>),
+        });
+      }
+    }
+    let created = 0;
+    let updated = 0;
+    const toWrite: OgRow[] = [];
+    for (const [finess, record] of records) {
+      const current = existing.get(finess);
+      if (!record) {
+        // The ET rows name an OG that no structureej row describes: keep what we know, or a stub.
+        if (!current) {
+          toWrite.push({ finess, name: null, longName: null, legalStatusCode: null, legalStatusLabel: null, departmentCode: null, siren: null, city: null });
+          created++;
+        }
+        continue;
+      }
+      const next: OgRow = {
+        finess,
+        name: record.shortName,
+        longName: record.name !== record.shortName ? record.name : null,
+        legalStatusCode: record.legalStatusCode,
+        legalStatusLabel: record.legalStatusLabel,
+        departmentCode: record.departmentCode,
+        siren: record.siren,
+        city: record.city,
+      };
+      if (!current) created++;
+      else if ((Object.keys(OG_TRACKED) as OgTrackedField[]).some((f) => current[f] !== next[f])) updated++;
+      else continue;
+      toWrite.push(next);
+    }
+    for (const batch of chunk(toWrite, BATCH_SIZE)) {
+      const values = batch.map((og) => [og.finess, og.name, og.longName, og.legalStatusCode, og.legalStatusLabel, og.departmentCode, og.siren, og.city, toSearchText(og.name, og.longName, og.city)]);
+      await manager.query(
+        `INSERT INTO managing_organisations (${OG_COLUMNS.join(', ')}) VALUES ${placeholders(values.length, OG_COLUMNS.length)}
+         ON CONFLICT (finess) DO UPDATE SET ${OG_COLUMNS.filter((c) => c !== 'finess').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()`,
+        values.flat(),
+      );
+    }
+    return { created, updated };
+  }
+
+  private async upsertStructures(
+    manager: EntityManager,
+    esmsList: EsmsRecord[],
+    importId: number,
+    options: ImportOptions,
+  ): Promise<{ created: number; updated: number; unchanged: number }> {
+    const existing = new Map<string, StructureRow>();
+    for (const batch of chunk(esmsList.map((e) => e.finess), 5000)) {
+      const rows: Record<string, unknown>[] = await manager.query(
+        `SELECT finess, category_corrected, ${Object.values(TRACKED_FIELDS).join(', ')},
+                to_char(opened_on, 'YYYY-MM-DD') AS opened_on
+           FROM structures WHERE finess = ANY($1)`,
+        [batch],
+      );
+      for (const row of rows) {
+        const entry = { finess: row['finess'] as string, categoryCorrected: row['category_corrected'] as boolean } as StructureRow;
+        for (const [field, column] of Object.entries(TRACKED_FIELDS)) {
+          entry[field as TrackedField] = (row[column] ?? null) as string | number | null;
+        }
+        existing.set(entry.finess, entry);
+      }
+    }
+
+    let created = 0;
+    let updated = 0;
+    let unchanged = 0;
+    const toWrite: { row: StructureRow; searchText: string }[] = [];
+    const history: unknown[][] = [];
+    for (const esms of esmsList) {
+      const current = existing.get(esms.finess);
+      const next: StructureRow = {
+        finess: esms.finess,
+        categoryCorrected: current?.categoryCorrected ?? false,
+        ogFiness: esms.ogFiness,
+        name: esms.shortName,
+        longName: esms.name !== esms.shortName ? esms.name : null,
+        categoryCode: esms.categoryCode,
+        finessCategoryCode: esms.finessCategoryCode,
+        departmentCode: esms.departmentCode,
+        regionCode: esms.regionCode,
+        competence: esms.competence,
+        street: esms.street,
+        complement: esms.complement,
+        postalCode: esms.postalCode,
+        city: esms.city,
+        communeCode: esms.communeCode,
+        phone: esms.phone,
+        siret: esms.siret,
+        openedOn: esms.openedOn,
+        latitude: esms.latitude,
+        longitude: esms.longitude,
+      };
+      if (current?.categoryCorrected) {
+        // A hand correction wins over the FINESS category (and the competence it implies).
+        next.categoryCode = current.categoryCode;
+        next.competence = findCategory(String(current.categoryCode))?.competence ?? current.competence;
+      }
+      const searchText = toSearchText(next.name as string, next.longName as string | null, next.city as string | null);
+      if (!current) {
+        created++;
+        toWrite.push({ row: next, searchText });
+        history.push([esms.finess, options.actor, 'IMPORT_CREATED', null, JSON.stringify({}), importId]);
+        continue;
+      }
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const field of Object.keys(TRACKED_FIELDS) as TrackedField[]) {
+        if (!sameValue(current[field], next[field])) changes[field] = { from: current[field], to: next[field] };
+      }
+      if (Object.keys(changes).length === 0) {
+        unchanged++;
+        continue;
+      }
+      updated++;
+      toWrite.push({ row: next, searchText });
+      history.push([esms.finess, options.actor, 'IMPORT_UPDATED', null, JSON.stringify(changes), importId]);
+    }
+
+    let written = 0;
+    for (const batch of chunk(toWrite, BATCH_SIZE)) {
+      const values = batch.map(({ row, searchText }) => [
+        row.finess, row.ogFiness, row.name, row.longName, searchText, row.categoryCode, row.finessCategoryCode,
+        row.departmentCode, row.regionCode, row.competence, row.street, row.complement, row.postalCode, row.city,
+        row.communeCode, row.phone, row.siret, row.openedOn, row.latitude, row.longitude,
+      ]);
+      await manager.query(
+        `INSERT INTO structures (${STRUCTURE_COLUMNS.join(', ')}) VALUES ${placeholders(values.length, STRUCTURE_COLUMNS.length)}
+         ON CONFLICT (finess) DO UPDATE SET ${STRUCTURE_COLUMNS.filter((c) => c !== 'finess').map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
+           version = structures.version + 1, updated_at = now()`,
+        values.flat(),
+      );
+      written += batch.length;
+      options.onProgress?.({ phase: 'write', done: written, total: toWrite.length });
+    }
+    for (const batch of chunk(history, BATCH_SIZE)) {
+      await manager.query(
+        `INSERT INTO structure_history (structure_finess, actor, kind, reason, changes, import_id) VALUES ${placeholders(batch.length, 6)}`,
+        batch.flat(),
+      );
+    }
+    return { created, updated, unchanged };
+  }
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (typeof a === 'number' || typeof b === 'number') {
+    if (a === null || b === null) return a === b;
+    return Math.abs(Number(a) - Number(b)) < 1e-9;
+  }
+  return (a ?? null) === (b ?? null);
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
+  return chunks;
+}
+
+/** "($1, $2), ($3, $4)" for rows × columns parameters. */
+function placeholders(rows: number, columns: number): string {
+  const groups: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const cells: string[] = [];
+    for (let c = 1; c <= columns; c++) cells.push(`$${r * columns + c}`);
+    groups.push(`(${cells.join(', ')})`);
+  }
+  return groups.join(', ');
+}

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type SelectQueryBuilder } from 'typeorm';
+import type { OrganisationDetail, Paginated, StructureDetail, StructureSummary } from '@tdb/contracts';
+import { findCategory } from '@tdb/reference';
+import { DomainError } from '../../common/errors/domain-error';
+import { toSearchText } from '../../common/text/search-text';
+import type { CorrectCategoryDto } from './dto/correct-category.dto';
+import type { SearchStructuresQuery } from './dto/search-structures.query';
+import { ManagingOrganisation } from './managing-organisation.entity';
+import { StructureHistory } from './structure-history.entity';
+import { Structure } from './structure.entity';
+import { toOrganisationSummary, toStructureDetail, toStructureSummary } from './structure.mapper';
+
+const FINESS_PATTERN = /^[0-9][0-9AB][0-9]{7}$/;
+
+const SORT_COLUMNS: Record<string, string[]> = {
+  name: ['s.name', 's.finess'],
+  finess: ['s.finess'],
+  category: ['s.category_code', 's.name'],
+  department: ['s.department_code', 's.name'],
+};
+
+@Injectable()
+export class StructuresService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async search(query: SearchStructuresQuery): Promise<Paginated<StructureSummary>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const builder = this.dataSource
+      .getRepository(Structure)
+      .createQueryBuilder('s')
+      .leftJoin(ManagingOrganisation, 'og', 'og.finess = s.og_finess')
+      .select('s')
+      .addSelect('og.name', 'og_name');
+    this.applyFilters(builder, query);
+
+    const sort = query.sort ?? 'name';
+    const descending = sort.startsWith('-');
+    const columns = SORT_COLUMNS[descending ? sort.slice(1) : sort] ?? SORT_COLUMNS['name']!;
+    columns.forEach((column, index) =>
+      index === 0 ? builder.orderBy(column, descending ? 'DESC' : 'ASC') : builder.addOrderBy(column, 'ASC'),
+    );
+
+    const [total, { entities, raw }] = await Promise.all([
+      builder.clone().getCount(),
+      builder
+        .offset((page - 1) * pageSize)
+        .limit(pageSize)
+        .getRawAndEntities(),
+    ]);
+    const ogNames = new Map<string, string | null>(
+      raw.map((row: { s_finess: string; og_name: string | null }) => [row.s_finess, row.og_name]),
+    );
+    return {
+      items: entities.map((s) => toStructureSummary(s, ogNames.get(s.finess) ?? null)),
+      total,
+      page,
+      pageSize,
+    };
+  }
+
+  private applyFilters(builder: SelectQueryBuilder<Structure>, query: SearchStructuresQuery): void {
+    const q = query.q?.trim() ?? '';
+    if (q !== '') {
+      const upper = q.toUpperCase().replace(/\s+/g, '');
+      if (FINESS_PATTERN.test(upper)) {
+        builder.andWhere('(s.finess = :qFiness OR s.og_finess = :qFiness)', { qFiness: upper });
+      } else if (/^\d{3,8}$/.test(upper)) {
+        builder.andWhere('s.finess LIKE :qPrefix', { qPrefix: `${upper}%` });
+      } else {
+        toSearchText(q)
+          .split(' ')
+          .filter((word) => word !== '')
+          .forEach((word, index) => builder.andWhere(`s.search_text LIKE :w${index}`, { [`w${index}`]: `%${word}%` }));
+      }
+    }
+    if (query.finess) builder.andWhere('s.finess = :finess', { finess: query.finess });
+    if (query.category?.length) builder.andWhere('s.category_code IN (:...categories)', { categories: query.category });
+    if (query.department?.length) builder.andWhere('s.department_code IN (:...departments)', { departments: query.department });
+    if (query.region?.length) builder.andWhere('s.region_code IN (:...regions)', { regions: query.region });
+    if (query.og) builder.andWhere('s.og_finess = :og', { og: query.og });
+    if (query.competence?.length) builder.andWhere('s.competence IN (:...competences)', { competences: query.competence });
+  }
+
+  async findOne(finess: string): Promise<StructureDetail> {
+    const structure = await this.dataSource.getRepository(Structure).findOne({ where: { finess } });
+    if (!structure) throw this.structureNotFound(finess);
+    return this.toDetail(structure);
+  }
+
+  async findOrganisation(finess: string): Promise<OrganisationDetail> {
+    const og = await this.dataSource.getRepository(ManagingOrganisation).findOne({ where: { finess } });
+    if (!og) {
+      throw new DomainError('NOT_FOUND', `Aucun organisme gestionnaire n’a le numéro FINESS juridique ${finess}.`);
+    }
+    const structures = await this.dataSource
+      .getRepository(Structure)
+      .find({ where: { ogFiness: finess }, order: { name: 'ASC', finess: 'ASC' } });
+    return {
+      ...toOrganisationSummary(og, structures.length),
+      legalStatus: og.legalStatusLabel,
+      structures: structures.map((s) => toStructureSummary(s, og.name)),
+    };
+  }
+
+  /**
+   * Corrects a structure's category (e.g. a service recorded as SAVS that in fact is a SSIAD). The
+   * correction wins over the FINESS category on later imports and is kept in the history.
+   */
+  async correctCategory(finess: string, request: CorrectCategoryDto, actor: string): Promise<StructureDetail> {
+    const category = findCategory(request.categoryCode);
+    if (!category) throw new DomainError('VALIDATION_FAILED', 'Catégorie inconnue.');
+    const saved = await this.dataSource.transaction(async (manager) => {
+      const structure = await manager
+        .getRepository(Structure)
+        .createQueryBuilder('s')
+        .setLock('pessimistic_write')
+        .where('s.finess = :finess', { finess })
+        .getOne();
+      if (!structure) throw this.structureNotFound(finess);
+      if (structure.version !== request.version) {
+        throw new DomainError(
+          'STALE_VERSION',
+          'Cette structure a été modifiée entre-temps par quelqu’un d’autre : rechargez la page pour voir sa catégorie actuelle, puis recommencez.',
+          undefined,
+          `Stale version for structure ${finess}: got ${request.version}, current ${structure.version}`,
+          { current: { categoryCode: structure.categoryCode, version: structure.version } },
+        );
+      }
+      if (structure.categoryCode === category.code) {
+        throw new DomainError('VALIDATION_FAILED', `La structure est déjà dans la catégorie ${category.shortLabel}.`);
+      }
+      const changes = {
+        categoryCode: { from: structure.categoryCode, to: category.code },
+        ...(structure.competence !== category.competence
+          ? { competence: { from: structure.competence, to: category.competence } }
+          : {}),
+      };
+      structure.categoryCode = category.code;
+      structure.competence = category.competence;
+      structure.categoryCorrected = true;
+      const updated = await manager.getRepository(Structure).save(structure);
+      await manager.getRepository(StructureHistory).insert({
+        structureFiness: finess,
+        actor,
+        kind: 'CATEGORY_CORRECTED',
+        reason: request.reason.trim(),
+        changes,
+        importId: null,
+      });
+      return updated;
+    });
+    return this.toDetail(saved);
+  }
+
+  private async toDetail(structure: Structure): Promise<StructureDetail> {
+    const [og, ogStructureCount, history] = await Promise.all([
+      this.dataSource.getRepository(ManagingOrganisation).findOneOrFail({ where: { finess: structure.ogFiness } }),
+      this.dataSource.getRepository(Structure).count({ where: { ogFiness: structure.ogFiness } }),
+      this.dataSource
+        .getRepository(StructureHistory)
+        .find({ where: { structureFiness: structure.finess }, order: { at: 'DESC', id: 'DESC' }, take: 100 }),
+    ]);
+    return toStructureDetail(structure, og, ogStructureCount, history);
+  }
+
+  private structureNotFound(finess: string): DomainError {
+    return new DomainError('NOT_FOUND', `Aucune structure n’a le numéro FINESS ${finess}.`);
+  }
+}

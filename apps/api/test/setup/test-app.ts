@@ -1,0 +1,33 @@
+import type { INestApplication } from '@nestjs/common';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { createApp } from '../../src/bootstrap';
+import { loadConfig } from '../../src/config/app-config';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: INestApplication;
+  /** Pass to supertest: request(t.http). */
+  http: ReturnType<INestApplication['getHttpServer']>;
+  dataSource: DataSource;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The whole API on a fresh database, as main.ts builds it (minus the SPA). */
+export async function startTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ NODE_ENV: 'test', WEB_DIR: 'none', LOG_LEVEL: 'silent' });
+  const app = await createApp(config, database);
+  await app.init();
+  return {
+    app,
+    http: app.getHttpServer(),
+    dataSource: app.get<DataSource>(getDataSourceToken()),
+    database,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}

@@ -1,0 +1,164 @@
+import { useRef, useState } from 'react';
+import { useParams } from 'react-router';
+import { fr } from '@codegouvfr/react-dsfr';
+import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import type { StructureDetail } from '@tdb/contracts';
+import { PageLoader } from '../../../components/ui/page-loader';
+import { QueryError } from '../../../components/ui/query-error';
+import { NotFound } from '../../../components/ui/not-found';
+import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
+import { isApiClientError } from '../../../lib/api-client';
+import { useReference } from '../../../features/reference/api/get-reference';
+import { useStructure } from '../../../features/structures/api/get-structure';
+import { StructureDetails } from '../../../features/structures/components/structure-details';
+import { StructureHistory } from '../../../features/structures/components/structure-history';
+import { CategoryCorrectionForm } from '../../../features/structures/components/category-correction-form';
+import { COMPETENCE_LABELS } from '../../../features/structures/utils/labels';
+
+const FORM_ID = 'correction-categorie';
+
+export function StructurePage() {
+  const { finess = '' } = useParams();
+  const structure = useStructure(finess);
+  const reference = useReference();
+  const [editing, setEditing] = useState(false);
+  const [success, setSuccess] = useState<string | null>(null);
+  const toggleRef = useRef<HTMLButtonElement>(null);
+  const successRef = useRef<HTMLDivElement>(null);
+
+  if (structure.isPending) {
+    return (
+      <div className={fr.cx('fr-container', 'fr-py-6w')}>
+        <PageLoader label="Chargement de la structure…" />
+      </div>
+    );
+  }
+
+  if (structure.isError) {
+    if (isApiClientError(structure.error) && structure.error.statusCode === 404) {
+      return (
+        <NotFound
+          title="Structure introuvable"
+          lead={
+            <>
+              Aucune structure ne porte le numéro FINESS <span className="tdb-code">{finess}</span>.{' '}
+              {structure.error.message}
+            </>
+          }
+          backTo={{ to: '/structures', label: 'Rechercher une structure' }}
+        />
+      );
+    }
+    return (
+      <div className={fr.cx('fr-container', 'fr-py-6w')}>
+        <title>{`Erreur – ${SERVICE_TITLE}`}</title>
+        <h1>Structure {finess}</h1>
+        <QueryError error={structure.error} headingAs="h2" onRetry={() => void structure.refetch()} />
+      </div>
+    );
+  }
+
+  const data: StructureDetail = structure.data;
+  const category = reference.data?.categories.find((c) => c.code === data.categoryCode);
+
+  const openForm = () => {
+    setSuccess(null);
+    setEditing(true);
+  };
+  const closeForm = () => {
+    setEditing(false);
+    // Give the focus back to the button that opened the form.
+    setTimeout(() => toggleRef.current?.focus(), 0);
+  };
+  const onCorrected = (updated: StructureDetail, previousLabel: string) => {
+    setEditing(false);
+    setSuccess(`La catégorie a été corrigée : « ${previousLabel} » devient « ${updated.categoryLabel} ».`);
+    setTimeout(() => successRef.current?.focus(), 0);
+  };
+
+  return (
+    <div className={fr.cx('fr-container', 'fr-pb-8w')}>
+      <title>{`${data.name} – ${SERVICE_TITLE}`}</title>
+      <Breadcrumb
+        currentPageLabel={data.name}
+        homeLinkProps={{ to: '/' }}
+        segments={[{ label: 'Structures', linkProps: { to: '/structures' } }]}
+        classes={{ root: fr.cx('fr-mb-4w') }}
+      />
+
+      <div className="tdb-page-header">
+        <div>
+          <p className={fr.cx('fr-mb-1w')}>
+            <span className="fr-sr-only">Catégorie : </span>
+            <Badge severity="info" noIcon small>
+              {category?.shortLabel ?? data.categoryCode}
+            </Badge>{' '}
+            <span className="fr-sr-only">Compétence : </span>
+            <Badge noIcon small>
+              {COMPETENCE_LABELS[data.competence]}
+            </Badge>{' '}
+            {data.categoryCorrected && (
+              <Badge severity="warning" noIcon small>
+                Catégorie corrigée
+              </Badge>
+            )}
+          </p>
+          <h1 className={fr.cx('fr-mb-1w')}>{data.name}</h1>
+          <p className={fr.cx('fr-text--lg', 'fr-mb-0')}>
+            FINESS géographique <span className="tdb-code">{data.finess}</span>
+            {data.address.city ? ` · ${data.address.city}` : ''} · {data.departmentName}
+          </p>
+        </div>
+        <div>
+          <Button
+            ref={toggleRef}
+            priority={editing ? 'secondary' : 'primary'}
+            iconId="fr-icon-edit-line"
+            onClick={editing ? closeForm : openForm}
+            nativeButtonProps={{ 'aria-expanded': editing, 'aria-controls': FORM_ID }}
+            disabled={!reference.data}
+          >
+            Corriger la catégorie
+          </Button>
+        </div>
+      </div>
+
+      {success && (
+        <div ref={successRef} tabIndex={-1} className={fr.cx('fr-mt-4w')}>
+          <Alert
+            severity="success"
+            as="h2"
+            role="status"
+            title="Correction enregistrée"
+            description={success}
+            closable
+            onClose={() => setSuccess(null)}
+          />
+        </div>
+      )}
+
+      {editing && reference.data && (
+        <div className={fr.cx('fr-mt-4w')}>
+          <CategoryCorrectionForm
+            id={FORM_ID}
+            structure={data}
+            categories={reference.data.categories}
+            onCancel={closeForm}
+            onCorrected={onCorrected}
+          />
+        </div>
+      )}
+
+      <div className={fr.cx('fr-mt-6w')}>
+        <StructureDetails structure={data} category={category} />
+      </div>
+
+      <StructureHistory history={data.history} />
+    </div>
+  );
+}
+
+export default StructurePage;

@@ -1,0 +1,166 @@
+/** Shapes of the structures API, shared by the API DTOs and the SPA. Plain types only. */
+
+export type CompetenceCode = 'ARS' | 'CD' | 'SHARED';
+
+export interface Paginated<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface GeoPoint {
+  latitude: number;
+  longitude: number;
+}
+
+export interface Address {
+  /** Street line, e.g. "12 RUE DES LILAS". */
+  street: string | null;
+  /** Complement (lieu-dit, BP…). */
+  complement: string | null;
+  postalCode: string | null;
+  city: string | null;
+  /** INSEE commune code. */
+  communeCode: string | null;
+}
+
+/** An ESMS (établissement or service, FINESS géographique) as listed in a search. */
+export interface StructureSummary {
+  finess: string;
+  name: string;
+  categoryCode: string;
+  categoryLabel: string;
+  finessCategoryCode: string;
+  departmentCode: string;
+  departmentName: string;
+  regionCode: string;
+  regionName: string;
+  competence: CompetenceCode;
+  city: string | null;
+  ogFiness: string;
+  ogName: string | null;
+}
+
+export interface StructureHistoryEntry {
+  at: string;
+  /** Who made the change: an account later; "import FINESS …" for imports. */
+  by: string;
+  kind: 'IMPORT_CREATED' | 'IMPORT_UPDATED' | 'CATEGORY_CORRECTED';
+  reason: string | null;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}
+
+export interface StructureDetail extends StructureSummary {
+  longName: string | null;
+  address: Address;
+  phone: string | null;
+  siret: string | null;
+  openedOn: string | null;
+  location: GeoPoint | null;
+  /** Set when the category was corrected by hand: the FINESS category no longer decides it. */
+  categoryCorrected: boolean;
+  og: OrganisationSummary;
+  history: StructureHistoryEntry[];
+  version: number;
+}
+
+/** An organisme gestionnaire (FINESS juridique). */
+export interface OrganisationSummary {
+  finess: string;
+  name: string | null;
+  departmentCode: string | null;
+  structureCount: number;
+}
+
+export interface OrganisationDetail extends OrganisationSummary {
+  legalStatus: string | null;
+  structures: StructureSummary[];
+}
+
+export type StructureSort = 'name' | '-name' | 'finess' | '-finess' | 'category' | '-category' | 'department' | '-department';
+
+export interface StructureSearchQuery {
+  q?: string;
+  finess?: string;
+  category?: string[];
+  department?: string[];
+  region?: string[];
+  og?: string;
+  competence?: CompetenceCode[];
+  page?: number;
+  pageSize?: number;
+  sort?: StructureSort;
+}
+
+export interface CategoryCorrectionRequest {
+  categoryCode: string;
+  reason: string;
+  /** The version the user saw (optimistic concurrency). */
+  version: number;
+}
+
+export interface ImportLineError {
+  line: number;
+  reason: string;
+}
+
+export interface ImportReport {
+  fileDate: string | null;
+  linesRead: number;
+  keptStructures: number;
+  keptOrganisations: number;
+  skippedOutOfScope: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  organisationsCreated: number;
+  organisationsUpdated: number;
+  errors: ImportLineError[];
+  /** False when errors stopped the import (nothing written) — unless partial mode kept the good lines. */
+  applied: boolean;
+  partial: boolean;
+  durationMs: number;
+}
+
+export interface ReferenceCategory {
+  code: string;
+  number: number;
+  label: string;
+  shortLabel: string;
+  public: string;
+  publicLabel: string;
+  competence: CompetenceCode;
+  finessCodes: string[];
+}
+
+export interface ReferenceRegion {
+  code: string;
+  name: string;
+}
+
+export interface ReferenceDepartment {
+  code: string;
+  name: string;
+  regionCode: string;
+}
+
+export interface ReferenceData {
+  categories: ReferenceCategory[];
+  regions: ReferenceRegion[];
+  departments: ReferenceDepartment[];
+}
+
+/** The one error shape of the API. `message` is French, for the user. */
+export interface ApiError {
+  statusCode: number;
+  code: string;
+  message: string;
+  errors?: { field?: string; line?: number; message: string }[];
+}
+
+export interface HealthReport {
+  status: 'ok' | 'error';
+  database: { status: 'up' | 'down'; kind: 'embedded' | 'server'; latencyMs: number | null };
+  version: string;
+}

@@ -1,0 +1,4 @@
+export * from './finess-number';
+export * from './projections';
+export * from './extract-parser';
+export * from './esms-mapping';
