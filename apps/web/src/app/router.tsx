@@ -1,0 +1,70 @@
+import { createBrowserRouter, isRouteErrorResponse, useRouteError, type RouteObject } from 'react-router';
+import { fr } from '@codegouvfr/react-dsfr';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { MainLayout, SERVICE_TITLE } from '../components/layouts/main-layout';
+import { PageLoader } from '../components/ui/page-loader';
+
+/** Shown in place of a page that failed to render or whose code failed to load (e.g. after a deployment). */
+export function RouteErrorPage() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : null;
+  return (
+    <div className={fr.cx('fr-container', 'fr-py-8w')}>
+      <title>{`Erreur – ${SERVICE_TITLE}`}</title>
+      <h1>Une erreur inattendue est survenue</h1>
+      {status !== null && <p className={fr.cx('fr-text--sm')}>Erreur {status}</p>}
+      <p className={fr.cx('fr-text--lead')}>
+        Essayez de recharger la page. Si le problème persiste, revenez plus tard.
+      </p>
+      <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>
+        <li>
+          <Button onClick={() => window.location.reload()}>Recharger la page</Button>
+        </li>
+        <li>
+          <Button priority="secondary" linkProps={{ to: '/', reloadDocument: true }}>
+            Revenir à l'accueil
+          </Button>
+        </li>
+      </ul>
+    </div>
+  );
+}
+
+/** Each page is its own chunk, loaded when first visited. */
+export const routes: RouteObject[] = [
+  {
+    path: '/',
+    Component: MainLayout,
+    children: [
+      {
+        id: 'pages',
+        ErrorBoundary: RouteErrorPage,
+        HydrateFallback: () => <PageLoader />,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./routes/home')).HomePage }) },
+          {
+            path: 'structures',
+            lazy: async () => ({ Component: (await import('./routes/structures/structures-search')).StructuresSearchPage }),
+          },
+          {
+            path: 'structures/:finess',
+            lazy: async () => ({ Component: (await import('./routes/structures/structure')).StructurePage }),
+          },
+          {
+            path: 'organisations/:finess',
+            lazy: async () => ({ Component: (await import('./routes/organisations/organisation')).OrganisationPage }),
+          },
+          {
+            path: 'accessibilite',
+            lazy: async () => ({ Component: (await import('./routes/accessibility')).AccessibilityPage }),
+          },
+          { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundPage }) },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

@@ -1,0 +1,57 @@
+import { fr } from '@codegouvfr/react-dsfr';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { SERVICE_TITLE } from '../../components/layouts/main-layout';
+
+const FEATURES = [
+  {
+    title: 'Rechercher une structure',
+    text: 'Par nom ou numéro FINESS, sans se soucier des accents, et par région, département, catégorie ou autorité compétente.',
+  },
+  {
+    title: 'Consulter sa fiche',
+    text: "Identification, coordonnées, organisme gestionnaire et historique des modifications de chaque établissement ou service.",
+  },
+  {
+    title: 'Corriger une catégorie',
+    text: "Lorsque la catégorie FINESS ne correspond pas à l'autorisation, corrigez-la en indiquant le motif ; la correction est tracée.",
+  },
+];
+
+export function HomePage() {
+  return (
+    <>
+      <title>{`Accueil – ${SERVICE_TITLE} – Secteur médico-social`}</title>
+      <div className="tdb-hero">
+        <div className={fr.cx('fr-container', 'fr-py-8w')}>
+          <div className={fr.cx('fr-grid-row')}>
+            <div className={fr.cx('fr-col-12', 'fr-col-lg-8')}>
+              <h1>Tableau de bord de la performance dans le secteur médico-social</h1>
+              <p className={fr.cx('fr-text--lead')}>
+                Retrouvez les établissements et services médico-sociaux (ESMS) et leurs organismes gestionnaires, à
+                partir du répertoire national FINESS.
+              </p>
+              <Button linkProps={{ to: '/structures' }} size="large" iconId="fr-icon-search-line">
+                Rechercher une structure
+              </Button>
+            </div>
+          </div>
+        </div>
+      </div>
+      <div className={fr.cx('fr-container', 'fr-py-8w')}>
+        <h2>Ce que vous pouvez faire</h2>
+        <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
+          {FEATURES.map((feature) => (
+            <div key={feature.title} className={fr.cx('fr-col-12', 'fr-col-md-4')}>
+              <div className="tdb-panel tdb-panel--fill">
+                <h3 className={fr.cx('fr-h6')}>{feature.title}</h3>
+                <p className={fr.cx('fr-mb-0')}>{feature.text}</p>
+              </div>
+            </div>
+          ))}
+        </div>
+      </div>
+    </>
+  );
+}
+
+export default HomePage;

@@ -1,0 +1,68 @@
+import { vi } from 'vitest';
+import type { ApiError } from '@tdb/contracts';
+
+export interface RecordedRequest {
+  method: string;
+  url: URL;
+  body: unknown;
+}
+
+type Handler = (request: RecordedRequest) => { status?: number; body?: unknown } | Promise<{ status?: number; body?: unknown }>;
+
+interface Route {
+  method: string;
+  pattern: RegExp;
+  handler: Handler;
+}
+
+/**
+ * Replaces `fetch` with a small in-memory API: routes are matched on method and path (without the
+ * query string); every request is recorded, so that tests can assert what the SPA asked for.
+ */
+export function mockApi() {
+  const routes: Route[] = [];
+  const requests: RecordedRequest[] = [];
+
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
+    const method = (init?.method ?? 'GET').toUpperCase();
+    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    const request = { method, url, body };
+    requests.push(request);
+    const route = [...routes].reverse().find((r) => r.method === method && r.pattern.test(url.pathname));
+    if (!route) {
+      const error: ApiError = { statusCode: 404, code: 'NOT_FOUND', message: `Pas de route de test pour ${method} ${url.pathname}` };
+      return new Response(JSON.stringify(error), { status: 404, headers: { 'Content-Type': 'application/json' } });
+    }
+    const { status = 200, body: responseBody } = await route.handler(request);
+    return new Response(responseBody === undefined ? '' : JSON.stringify(responseBody), {
+      status,
+      headers: { 'Content-Type': 'application/json' },
+    });
+  });
+  vi.stubGlobal('fetch', fetchMock);
+
+  const api = {
+    requests,
+    on(method: string, path: string | RegExp, handler: Handler | { status?: number; body?: unknown }) {
+      const pattern = typeof path === 'string' ? new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : path;
+      routes.push({ method, pattern, handler: typeof handler === 'function' ? handler : () => handler });
+      return api;
+    },
+    get(path: string | RegExp, handler: Handler | { status?: number; body?: unknown }) {
+      return api.on('GET', path, handler);
+    },
+    patch(path: string | RegExp, handler: Handler | { status?: number; body?: unknown }) {
+      return api.on('PATCH', path, handler);
+    },
+    /** The requests made to a path, in order. */
+    calls(method: string, path: string): RecordedRequest[] {
+      return requests.filter((r) => r.method === method && r.url.pathname === path);
+    },
+  };
+  return api;
+}
+
+export function apiError(statusCode: number, code: string, message: string, errors?: ApiError['errors']): ApiError {
+  return errors ? { statusCode, code, message, errors } : { statusCode, code, message };
+}

@@ -1,0 +1,59 @@
+import { Client } from 'pg';
+import { resolveDatabase, runMigrations } from '../../apps/api/src/database/database';
+
+export interface BenchDatabase {
+  url: string;
+  kind: 'embedded' | 'server';
+  drop(): Promise<void>;
+}
+
+/**
+ * Benchmarks run on the PostgreSQL server: DATABASE_URL when set (used as is), otherwise a fresh
+ * database on 127.0.0.1:5432 that is dropped afterwards. `--embedded` measures PGlite instead.
+ */
+export async function createBenchDatabase(options: { embedded: boolean; dataDir: string }): Promise<BenchDatabase> {
+  if (options.embedded) {
+    const resolved = await resolveDatabase({ databaseUrl: null, dataDir: options.dataDir });
+    await runMigrations(resolved.url);
+    return { url: resolved.url, kind: 'embedded', drop: async () => resolved.embedded?.stop() };
+  }
+  if (process.env['DATABASE_URL']) {
+    await runMigrations(process.env['DATABASE_URL']);
+    return { url: process.env['DATABASE_URL'], kind: 'server', drop: async () => undefined };
+  }
+  const adminUrl = 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `tdb_bench_${Date.now()}`;
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = `postgres://postgres@127.0.0.1:5432/${name}`;
+  await runMigrations(url);
+  return {
+    url,
+    kind: 'server',
+    async drop() {
+      const client = new Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** Samples the resident set size to report the peak (maxRSS alone also counts the startup). */
+export function trackPeakMemory(): { stop(): number } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 50);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      return Math.max(peak, process.memoryUsage().rss);
+    },
+  };
+}
+
+export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
