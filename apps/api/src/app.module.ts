@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -24,11 +24,20 @@ export class AppModule {
       global: true,
       imports: [
         LoggerModule.forRoot({
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.logLevel,
             transport: config.logPretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
             autoLogging: { ignore: (req) => req.url === '/api/health' },
             redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // One short line per request: method, URL, status; full headers only at debug level.
+            serializers:
+              config.logLevel === 'debug' || config.logLevel === 'trace'
+                ? undefined
+                : {
+                    req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+                    res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+                  },
           },
         }),
         // Embedded PGlite runs one query at a time: a small pool is enough and avoids queueing.

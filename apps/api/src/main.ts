@@ -30,7 +30,6 @@ async function main(): Promise<void> {
   if (database.embedded) {
     const embedded = database.embedded;
     // Close the embedded database after Nest has closed its pool, so PGlite flushes to disk.
-    app.getHttpServer().on('close', () => void embedded.stop());
     const stopEmbedded = async () => {
       await app.close();
       await embedded.stop();

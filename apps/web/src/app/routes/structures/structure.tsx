@@ -91,21 +91,27 @@ export function StructurePage() {
 
       <div className="tdb-page-header">
         <div>
-          <p className={fr.cx('fr-mb-1w')}>
-            <span className="fr-sr-only">Catégorie : </span>
-            <Badge severity="info" noIcon small>
-              {category?.shortLabel ?? data.categoryCode}
-            </Badge>{' '}
-            <span className="fr-sr-only">Compétence : </span>
-            <Badge noIcon small>
-              {COMPETENCE_LABELS[data.competence]}
-            </Badge>{' '}
-            {data.categoryCorrected && (
-              <Badge severity="warning" noIcon small>
-                Catégorie corrigée
+          <ul className={fr.cx('fr-badges-group', 'fr-mb-1w')}>
+            <li>
+              <Badge severity="info" noIcon small>
+                <span className="fr-sr-only">Catégorie : </span>
+                {category?.shortLabel ?? data.categoryCode}
               </Badge>
+            </li>
+            <li>
+              <Badge noIcon small>
+                <span className="fr-sr-only">Compétence : </span>
+                {COMPETENCE_LABELS[data.competence]}
+              </Badge>
+            </li>
+            {data.categoryCorrected && (
+              <li>
+                <Badge severity="warning" noIcon small>
+                  Catégorie corrigée
+                </Badge>
+              </li>
             )}
-          </p>
+          </ul>
           <h1 className={fr.cx('fr-mb-1w')}>{data.name}</h1>
           <p className={fr.cx('fr-text--lg', 'fr-mb-0')}>
             FINESS géographique <span className="tdb-code">{data.finess}</span>
