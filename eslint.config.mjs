@@ -38,6 +38,16 @@ export default [
     },
   },
   {
+    // Config files and scripts of the workspace itself are not project code.
+    files: ['**/jest.config.js', '**/*.config.ts', '**/*.config.mjs', 'jest.preset.js', 'tools/scripts/**'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
+    // Benchmarks measure the API itself: they boot its app and services.
+    files: ['tools/bench/**'],
+    rules: { '@nx/enforce-module-boundaries': 'off' },
+  },
+  {
     files: ['**/*.ts', '**/*.tsx'],
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],

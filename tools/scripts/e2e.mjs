@@ -71,7 +71,7 @@ async function main() {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tdb-e2e-'));
   const env = { DATA_DIR: path.join(work, 'data'), DATABASE_URL: '', NODE_ENV: 'production', LOG_LEVEL: 'warn' };
   run('node', ['-r', '@swc-node/register', 'tools/generate-finess/generate-finess.ts', '--seed', '7', '--scope', 'region:24', '--out', work]);
-  run('node', ['-r', '@swc-node/register', 'tools/import-finess/import-finess.ts', path.join(work, 'finess-et.csv'), path.join(work, 'finess-ej.csv')], env);
+  run('node', ['-r', '@swc-node/register', 'apps/api/src/cli/import-finess.ts', path.join(work, 'finess-et.csv'), path.join(work, 'finess-ej.csv')], env);
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

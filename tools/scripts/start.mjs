@@ -30,7 +30,7 @@ if (!fs.existsSync(path.join(demoDir, 'finess-et.csv'))) {
   ]);
 }
 run('Loading the demo data (skipped when the registry is not empty)', 'node', [
-  ...nodeRegister, 'tools/import-finess/import-finess.ts', '--if-empty',
+  ...nodeRegister, 'apps/api/src/cli/import-finess.ts', '--if-empty',
   path.join(demoDir, 'finess-et.csv'), path.join(demoDir, 'finess-ej.csv'),
 ]);
 

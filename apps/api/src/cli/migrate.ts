@@ -1,8 +1,8 @@
 /** npm run database:migrate — applies pending migrations to the configured database, then exits. */
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '../../config/app-config';
-import { resolveDatabase, runMigrations } from '../database';
-import { DataDirLockedError } from '../embedded-postgres';
+import { ConfigError, loadConfig } from '../config/app-config';
+import { resolveDatabase, runMigrations } from '../database/database';
+import { DataDirLockedError } from '../database/embedded-postgres';
 
 async function main(): Promise<void> {
   const config = loadConfig();

@@ -7,11 +7,11 @@ import 'reflect-metadata';
 import fs from 'node:fs';
 import { SingleBar, Presets } from 'cli-progress';
 import { DataSource } from 'typeorm';
-import { ConfigError, loadConfig } from '../../apps/api/src/config/app-config';
-import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
-import { resolveDatabase, runMigrations } from '../../apps/api/src/database/database';
-import { DataDirLockedError } from '../../apps/api/src/database/embedded-postgres';
-import { FinessImportService } from '../../apps/api/src/modules/structures/finess-import.service';
+import { ConfigError, loadConfig } from '../config/app-config';
+import { dataSourceOptions } from '../database/data-source-options';
+import { resolveDatabase, runMigrations } from '../database/database';
+import { DataDirLockedError } from '../database/embedded-postgres';
+import { FinessImportService } from '../modules/structures/finess-import.service';
 
 const USAGE = `Usage: npm run import:finess -- FILE [FILE…] [--partial] [--if-empty]
   --partial   keep the valid lines when some are invalid (default: reject the whole import)

@@ -1,0 +1,190 @@
+// Browser test of the structures search, run against a real API serving the built SPA.
+//
+//   import { run, launchBrowser } from './structures.e2e.mjs';
+//   const browser = await launchBrowser();
+//   await run({ baseUrl: 'http://localhost:3100', browser, sample: { query, expectedName, finess } });
+//
+// `sample.query` is part of a structure's name typed WITHOUT accents; `expectedName` is that name as
+// stored (with its accents): finding it proves the accent- and case-insensitive search end to end.
+// On failure a screenshot is saved in test-output/e2e/ and an Error says which step failed.
+//
+// Standalone: node tools/e2e/structures.e2e.mjs --base-url http://localhost:3100 \
+//   --query chenes --name "RÉSIDENCE LES CHÊNES" --finess 750000001
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const workspaceRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const SCREENSHOT_DIR = path.join(workspaceRoot, 'test-output/e2e');
+
+export const CHROMIUM_LAUNCH_OPTIONS = {
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
+export function launchBrowser() {
+  return chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
+}
+
+const TIMEOUT_MS = 15_000;
+
+function checkSample(sample) {
+  if (!sample || typeof sample !== 'object') throw new Error('structures e2e: `sample` { query, expectedName, finess } is required');
+  for (const key of ['query', 'expectedName', 'finess']) {
+    if (typeof sample[key] !== 'string' || sample[key].trim() === '') {
+      throw new Error(`structures e2e: sample.${key} must be a non-empty string (got ${JSON.stringify(sample[key])})`);
+    }
+  }
+  if (/[^\u0000-\u007f]/.test(sample.query)) {
+    throw new Error(`structures e2e: sample.query must be typed without accents (got "${sample.query}")`);
+  }
+  if (sample.query.normalize('NFD').replace(/[\u0300-\u036f]/g, '') === sample.query && sample.expectedName === sample.expectedName.normalize('NFD').replace(/[\u0300-\u036f]/g, '')) {
+    // Not an error, but then the test does not prove the accent-insensitive search.
+    console.warn(`structures e2e: "${sample.expectedName}" has no accent; the accent-insensitive search is not exercised`);
+  }
+}
+
+/** The visible names of the result rows, to explain a failure. */
+async function shownNames(page) {
+  try {
+    return await page.locator('table tbody tr th[scope="row"]').allInnerTexts();
+  } catch {
+    return [];
+  }
+}
+
+async function screenshot(page, label) {
+  try {
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, `${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    return file;
+  } catch (error) {
+    return `(screenshot failed: ${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+/**
+ * Searches a structure by part of its name without accents, opens it from the results and checks
+ * its page. Resolves with what it saw; throws an Error naming the failed step otherwise.
+ */
+export async function run({ baseUrl, browser, sample }) {
+  if (!baseUrl) throw new Error('structures e2e: `baseUrl` is required');
+  if (!browser) throw new Error('structures e2e: `browser` (a playwright-core Browser) is required');
+  checkSample(sample);
+  const base = baseUrl.replace(/\/+$/, '');
+
+  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const failedApiCalls = [];
+  page.on('response', (response) => {
+    if (response.url().includes('/api/') && response.status() >= 400) {
+      failedApiCalls.push(`${response.request().method()} ${response.url()} → ${response.status()}`);
+    }
+  });
+
+  let step = `open ${base}/structures`;
+  try {
+    const response = await page.goto(`${base}/structures`, { waitUntil: 'domcontentloaded' });
+    if (!response || !response.ok()) throw new Error(`HTTP ${response ? response.status() : 'no response'}`);
+    await page.getByRole('heading', { level: 1, name: 'Rechercher une structure' }).waitFor();
+
+    step = `type "${sample.query}" in the search box`;
+    const searchBox = page.getByRole('searchbox', { name: /Nom ou numéro FINESS/ });
+    await searchBox.click();
+    await searchBox.pressSequentially(sample.query, { delay: 20 });
+    await page.waitForURL((url) => url.searchParams.get('q') === sample.query);
+
+    step = `find "${sample.expectedName}" in the results`;
+    const link = page.getByRole('table').getByRole('link', { name: sample.expectedName, exact: true });
+    try {
+      await link.first().waitFor();
+    } catch {
+      const names = await shownNames(page);
+      const alert = await page.locator('.fr-alert').allInnerTexts().catch(() => []);
+      throw new Error(
+        `no result named "${sample.expectedName}"; rows shown: ${names.length ? names.map((n) => `"${n}"`).join(', ') : 'none'}` +
+          (alert.length ? `; message: ${alert.join(' / ').replace(/\s+/g, ' ')}` : ''),
+      );
+    }
+    const row = page.getByRole('row').filter({ has: link.first() });
+    const rowText = await row.innerText();
+    if (!rowText.includes(sample.finess)) {
+      throw new Error(`the result row does not show FINESS ${sample.finess}: "${rowText.replace(/\s+/g, ' ')}"`);
+    }
+
+    step = 'open the structure page from the results';
+    await link.first().click();
+    await page.waitForURL((url) => url.pathname === `/structures/${sample.finess}`);
+    const heading = page.getByRole('heading', { level: 1 });
+    await heading.filter({ hasText: sample.expectedName }).waitFor();
+
+    step = 'check the FINESS and the category on the structure page';
+    const identification = page.getByRole('region', { name: 'Identification' });
+    await identification.waitFor();
+    const identificationText = await identification.innerText();
+    if (!identificationText.includes(sample.finess)) {
+      throw new Error(`the page does not show FINESS ${sample.finess}: "${identificationText.replace(/\s+/g, ' ')}"`);
+    }
+    const categoryMatch = /Catégorie\s+([^\n]+)\n\s*Catégorie FINESS (\w+)/.exec(identificationText);
+    if (!categoryMatch) {
+      throw new Error(`the page does not show a category and its FINESS code: "${identificationText.replace(/\s+/g, ' ')}"`);
+    }
+    const [, categoryLabel, finessCategoryCode] = categoryMatch;
+    if (sample.categoryLabel && categoryLabel.trim() !== sample.categoryLabel) {
+      throw new Error(`category "${categoryLabel.trim()}" shown, "${sample.categoryLabel}" expected`);
+    }
+    if (pageErrors.length > 0) throw new Error(`JavaScript errors in the page: ${pageErrors.join(' | ')}`);
+
+    return { finess: sample.finess, name: sample.expectedName, categoryLabel: categoryLabel.trim(), finessCategoryCode };
+  } catch (error) {
+    const file = await screenshot(page, 'structures');
+    const reason = error instanceof Error ? error.message : String(error);
+    const details = [
+      failedApiCalls.length ? `failed API calls: ${failedApiCalls.join(', ')}` : null,
+      pageErrors.length ? `page errors: ${pageErrors.join(' | ')}` : null,
+    ].filter(Boolean);
+    throw new Error(
+      `structures e2e failed at step "${step}" (${page.url()}): ${reason}` +
+        (details.length ? `\n  ${details.join('\n  ')}` : '') +
+        `\n  screenshot: ${file}`,
+      { cause: error },
+    );
+  } finally {
+    await context.close();
+  }
+}
+
+function argument(name) {
+  const index = process.argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : process.argv[index + 1];
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const sample = { query: argument('query'), expectedName: argument('name'), finess: argument('finess') };
+  const category = argument('category');
+  if (category) sample.categoryLabel = category;
+  const browser = await launchBrowser();
+  try {
+    const result = await run({ baseUrl: argument('base-url') ?? 'http://localhost:3000', browser, sample });
+    console.log(`structures e2e: ok – ${result.name} (${result.finess}), ${result.categoryLabel} [${result.finessCategoryCode}]`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  } finally {
+    await browser.close();
+  }
+}
