@@ -5,6 +5,8 @@ import react from '@vitejs/plugin-react';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
 const workspaceRoot = fileURLToPath(new URL('../..', import.meta.url));
+/** Where the dev server sends /api (the API's default port unless told otherwise). */
+const apiTarget = process.env['API_PROXY_TARGET'] ?? 'http://localhost:3000';
 
 export default defineConfig({
   root: webRoot,
@@ -18,11 +20,11 @@ export default defineConfig({
   },
   server: {
     port: 4200,
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: true } },
+    proxy: { '/api': { target: apiTarget, changeOrigin: true } },
   },
   preview: {
     port: 4300,
-    proxy: { '/api': { target: 'http://localhost:3000', changeOrigin: true } },
+    proxy: { '/api': { target: apiTarget, changeOrigin: true } },
   },
   build: {
     outDir: `${workspaceRoot}dist/apps/web`,

@@ -5,6 +5,7 @@
  */
 import { Random } from './random';
 
+// prettier-ignore
 const TREES = [
   'CHÊNES', 'TILLEULS', 'ÉRABLES', 'MARRONNIERS', 'CERISIERS', 'PINS', 'BOULEAUX', 'ACACIAS', 'PEUPLIERS',
   'CYPRÈS', 'SAULES', 'PLATANES', 'OLIVIERS', 'AMANDIERS', 'CÈDRES', 'HÊTRES', 'FRÊNES', 'MIMOSAS', 'GLYCINES',
@@ -15,6 +16,7 @@ const TREES = [
   'ORANGERS', 'CITRONNIERS', 'FLAMBOYANTS', 'MANGUIERS', 'BOUGAINVILLÉES',
 ] as const;
 
+// prettier-ignore
 const SAINTS = [
   'SAINT-JOSEPH', 'SAINTE-ANNE', 'SAINT-MARTIN', 'SAINT-FRANÇOIS', 'SAINTE-MARIE', 'SAINT-VINCENT',
   'SAINT-LOUIS', 'NOTRE-DAME', 'SAINTE-THÉRÈSE', 'SAINT-JEAN', 'SAINT-NICOLAS', 'SAINTE-CLAIRE',
@@ -23,6 +25,7 @@ const SAINTS = [
   'SAINT-DOMINIQUE', 'SAINTE-AGNÈS', 'SAINT-AUGUSTIN', 'SAINTE-MARTHE', 'SAINT-ROCH', 'SAINTE-BERNADETTE',
 ] as const;
 
+// prettier-ignore
 const PEOPLE = [
   'LOUISE MICHEL', 'GEORGE SAND', 'VICTOR HUGO', 'MARIE CURIE', 'JULES FERRY', 'PAUL CÉZANNE', 'JEAN MOULIN',
   'SIMONE VEIL', 'LOUIS PASTEUR', 'ALBERT CAMUS', 'COLETTE', 'JEAN JAURÈS', 'CLAUDE MONET', 'ÉMILE ZOLA',
@@ -33,6 +36,7 @@ const PEOPLE = [
   'GERMAINE TILLION', 'JOSÉPHINE BAKER', 'CHARLES PÉGUY', 'PAUL ÉLUARD', 'ROBERT SCHUMAN', 'PIERRE DE COUBERTIN',
 ] as const;
 
+// prettier-ignore
 const PLACE_NOUNS = [
   'LE CLOS', 'LE VAL', 'LE PARC', 'LE DOMAINE', 'LE JARDIN', 'LES JARDINS', 'LES COTEAUX', 'LA COLLINE',
   'LE MOULIN', 'LA SOURCE', 'LE PRIEURÉ', 'LE CHÂTEAU', 'LES TERRASSES', 'LE BOSQUET', 'LA ROSERAIE', 'LE VERGER',
@@ -40,16 +44,19 @@ const PLACE_NOUNS = [
   'LA RIVE', 'LE BELVÉDÈRE', 'LA VILLA', 'LE MANOIR', 'LES ALLÉES', 'LE COTEAU', 'LA FERME', 'LE LOGIS',
 ] as const;
 
+// prettier-ignore
 const NATURE = [
   'DU LAC', 'DE LA FORÊT', 'DES SOURCES', 'DU SOLEIL', 'DES COLLINES', 'DU RUISSEAU', 'DE LA RIVIÈRE',
   'DES ÉTANGS', 'DU BOCAGE', 'DES PRÉS', 'DU PLATEAU', 'DE LA VALLÉE', 'DES VIGNES', 'DU PORT', 'DE LA MER',
   'DES MONTAGNES', 'DU CANAL', 'DES ÎLES', 'DE L\'ÉTANG', 'DU BOIS', 'DES CHAMPS', 'DE LA PLAINE', 'DU MOULIN',
 ] as const;
 
+// prettier-ignore
 const ADJECTIVES = [
   'FLEURI', 'ENSOLEILLÉ', 'VERDOYANT', 'PAISIBLE', 'JOLI', 'BEAU', 'GRAND', 'DORÉ', 'CLAIR', 'SEREIN', 'HEUREUX',
 ] as const;
 
+// prettier-ignore
 const FEMININE_WORDS = [
   'L\'ÉCLAIRCIE', 'L\'ESCALE', 'L\'OASIS', 'L\'AMITIÉ', 'L\'ESPÉRANCE', 'LA PASSERELLE', 'LA BOUSSOLE', 'L\'ÉTOILE',
   'LA RENCONTRE', 'LA COURTE ÉCHELLE', 'L\'ARC-EN-CIEL', 'LA MARELLE', 'LA BRISE', 'L\'ENVOL', 'LA SAUVEGARDE',
@@ -58,6 +65,7 @@ const FEMININE_WORDS = [
   'LES MOUETTES', 'LES LUCIOLES', 'LES ALOUETTES', 'LE PETIT PRINCE', 'LA RUCHE', 'L\'ALBATROS', 'LE GRAND CHÊNE',
 ] as const;
 
+// prettier-ignore
 const STREET_NAMES = [
   'DES ÉCOLES', 'JEAN JAURÈS', 'DU GÉNÉRAL DE GAULLE', 'DE LA RÉPUBLIQUE', 'PASTEUR', 'VICTOR HUGO', 'DE LA GARE',
   'DU MOULIN', 'DES LILAS', 'DE LA LIBÉRATION', 'DU 8 MAI 1945', 'DU 11 NOVEMBRE', 'GAMBETTA', 'DE L\'ÉGLISE',
@@ -69,6 +77,7 @@ const STREET_NAMES = [
   'DES AUBÉPINES', 'DES CORDIERS', 'DES TANNEURS', 'MARCEL PAUL', 'ÉMILE ZOLA', 'RENÉ CASSIN', 'DE LA CROIX',
 ] as const;
 
+// prettier-ignore
 const STREET_TYPES = ['R', 'R', 'R', 'AV', 'AV', 'BD', 'CHE', 'PL', 'RTE', 'ALL', 'IMP', 'QUA', 'CRS', 'SQ'] as const;
 
 /** Uppercase restricted to ISO-8859-1: Œ → OE, Æ → AE, other non-Latin-1 letters lose their accent. */
@@ -98,6 +107,28 @@ export function ofPlace(placeName: string): string {
   if (name.startsWith('LES ')) return `DES ${name.slice(4)}`;
   if (/^[AEIOUYÀÂÉÈÊËÎÏÔÙÛÜ]/.test(name)) return `D'${name}`;
   return `DE ${name}`;
+}
+
+/**
+ * "DE L'AIN", "DU RHÔNE", "DES BOUCHES-DU-RHÔNE", "DE LA SOMME", "D'OCCITANIE" from an INSEE
+ * territory name and its typeLiaison (0 de, 1 d', 2 du, 3 de la, 4 des, 5 de l').
+ */
+export function ofTerritory(name: string, typeLiaison: number): string {
+  const upper = latin1Upper(name);
+  switch (typeLiaison) {
+    case 1:
+      return `D'${upper}`;
+    case 2:
+      return `DU ${upper}`;
+    case 3:
+      return `DE LA ${upper}`;
+    case 4:
+      return `DES ${upper}`;
+    case 5:
+      return `DE L'${upper}`;
+    default:
+      return ofPlace(name);
+  }
 }
 
 /** A varied core name: "LES CHÊNES", "LE CLOS DES TILLEULS", "SAINT-JOSEPH", "LOUISE MICHEL"… */
@@ -148,12 +179,13 @@ export const COMMERCIAL_GROUPS = [
   { brand: 'AMARANTE', legal: 'AMARANTE SENIORS SAS', weight: 144, hq: '59' },
 ] as const;
 
+// prettier-ignore
 export const MID_COMMERCIAL_GROUPS = [
   'ARGOUSIER', 'BELLE-ÉPOQUE', 'CORALINE', 'ÉTERLOU', 'HÉLIANTHE', 'LUMINIA', 'MÉLODIA', 'ORFÉA', 'SOLVEIG', 'TERRAVIE',
 ] as const;
 
 export const NON_PROFIT_NATIONAL = [
-  { legal: 'FONDATION ÉTOILE D\'ARGENT', status: '63', weight: 132, hq: '75' },
+  { legal: "FONDATION ÉTOILE D'ARGENT", status: '63', weight: 132, hq: '75' },
   { legal: 'MUTUALITÉ SOLIDAIRE DES AÎNÉS', status: '47', weight: 95, hq: '69' },
   { legal: 'FONDATION LES TROIS ÂGES', status: '63', weight: 69, hq: '13' },
 ] as const;
@@ -163,17 +195,17 @@ export const PH_NATIONAL = [
   { legal: 'FONDATION LES PASSERELLES', weight: 22, hq: '92' },
   { legal: 'FÉDÉRATION ENTRAIDE PLURIELLE', weight: 18, hq: '69' },
   { legal: 'ASSOCIATION TREMPLIN HANDICAP FRANCE', weight: 15, hq: '31' },
-  { legal: 'OEUVRE DE L\'ENFANCE INADAPTÉE', weight: 13, hq: '59' },
+  { legal: "OEUVRE DE L'ENFANCE INADAPTÉE", weight: 13, hq: '59' },
 ] as const;
 
 const ASSOCIATION_PATTERNS = [
   (r: Random, t: string) => `ASSOCIATION ${coreName(r, t)}`,
-  (r: Random, t: string) => `ASSOCIATION ${r.pick(FEMININE_WORDS)}`,
+  (r: Random) => `ASSOCIATION ${r.pick(FEMININE_WORDS)}`,
   (r: Random, t: string) => `ASSOCIATION ${r.pick(SAINTS)} ${ofPlace(t)}`,
   (r: Random, t: string) => `ASSOCIATION GÉRONTOLOGIQUE ${ofPlace(t)}`,
   (r: Random, t: string) => `ASSOCIATION D'AIDE AUX PERSONNES ÂGÉES ${ofPlace(t)}`,
   (r: Random, t: string) => `ASSOCIATION POUR L'INSERTION ${ofPlace(t)}`,
-  (r: Random, t: string) => `ASSOCIATION ${r.pick(PEOPLE)}`,
+  (r: Random) => `ASSOCIATION ${r.pick(PEOPLE)}`,
   (r: Random, t: string) => `LES AMIS ${r.pick(NATURE)} ${ofPlace(t)}`,
   (r: Random) => `OEUVRE ${r.pick(SAINTS)}`,
   (r: Random, t: string) => `SAUVEGARDE DE L'ENFANCE ${ofPlace(t)}`,
@@ -183,8 +215,8 @@ export function localAssociationName(random: Random, town: string): string {
   return latin1Upper(random.pick(ASSOCIATION_PATTERNS)(random, town));
 }
 
-export function departmentalAssociationName(random: Random, departmentName: string, index: number): string {
-  const of = ofPlace(departmentName);
+/** `of`: "DE L'AIN"… (ofTerritory). */
+export function departmentalAssociationName(random: Random, of: string, index: number): string {
   const names = [
     `ASSOCIATION DÉPARTEMENTALE POUR L'INCLUSION ${of}`,
     `ENTRAIDE ET AVENIR ${of}`,
@@ -196,8 +228,7 @@ export function departmentalAssociationName(random: Random, departmentName: stri
   return latin1Upper(names[(index + random.int(0, names.length - 1)) % names.length] ?? names[0] ?? '');
 }
 
-export function homeCareFederationName(random: Random, departmentName: string): string {
-  const of = ofPlace(departmentName);
+export function homeCareFederationName(random: Random, of: string): string {
   return latin1Upper(
     random.pick([
       `FÉDÉRATION DÉPARTEMENTALE AIDE ET SOINS À DOMICILE ${of}`,
@@ -207,12 +238,13 @@ export function homeCareFederationName(random: Random, departmentName: string): 
   );
 }
 
-export function regionalNonProfitName(random: Random, regionName: string, index: number): string {
-  const of = ofPlace(regionName);
+export function regionalNonProfitName(random: Random, of: string, index: number): string {
   return latin1Upper(
-    [`FONDATION ${random.pick(SAINTS)} ${of}`, `MUTUELLE SANTÉ SENIORS ${of}`, `ASSOCIATION ${random.pick(FEMININE_WORDS)} ${of}`][
-      index % 3
-    ] ?? '',
+    [
+      `FONDATION ${random.pick(SAINTS)} ${of}`,
+      `MUTUELLE SANTÉ SENIORS ${of}`,
+      `ASSOCIATION ${random.pick(FEMININE_WORDS)} ${of}`,
+    ][index % 3] ?? '',
   );
 }
 
@@ -228,7 +260,12 @@ export function structureName(random: Random, finessCategory: string, town: stri
       case '183':
         return `IME ${core()}`;
       case '182':
-        return random.pick([`SESSAD ${core()}`, `SESSAD ${of}`, `SESSAD DU PAYS ${of}`, `SESSAD PRO ${core()}`]);
+        return random.pick([
+          `SESSAD ${core()}`,
+          `SESSAD ${of}`,
+          `SESSAD DU PAYS ${of}`,
+          `SESSAD PRO ${core()}`,
+        ]);
       case '186':
         return random.pick([`ITEP ${core()}`, `ITEP ${core()}`, `DITEP ${core()}`]);
       case '192':
@@ -236,19 +273,34 @@ export function structureName(random: Random, finessCategory: string, town: stri
       case '188':
         return random.pick([`EEAP ${core()}`, `ÉTABLISSEMENT POUR ENFANTS POLYHANDICAPÉS ${core()}`]);
       case '195':
-        return random.pick([`INSTITUT POUR DÉFICIENTS AUDITIFS ${core()}`, `INSTITUT DES JEUNES SOURDS ${of}`]);
+        return random.pick([
+          `INSTITUT POUR DÉFICIENTS AUDITIFS ${core()}`,
+          `INSTITUT DES JEUNES SOURDS ${of}`,
+        ]);
       case '194':
-        return random.pick([`INSTITUT POUR DÉFICIENTS VISUELS ${core()}`, `INSTITUT DES JEUNES AVEUGLES ${of}`]);
+        return random.pick([
+          `INSTITUT POUR DÉFICIENTS VISUELS ${core()}`,
+          `INSTITUT DES JEUNES AVEUGLES ${of}`,
+        ]);
       case '196':
         return `CENTRE D'ÉDUCATION SENSORIELLE ${core()}`;
       case '190':
-        return random.pick([`CAMSP ${of}`, `CAMSP ${core()}`, `CENTRE D'ACTION MÉDICO-SOCIALE PRÉCOCE ${of}`]);
+        return random.pick([
+          `CAMSP ${of}`,
+          `CAMSP ${core()}`,
+          `CENTRE D'ACTION MÉDICO-SOCIALE PRÉCOCE ${of}`,
+        ]);
       case '189':
         return random.pick([`CMPP ${of}`, `CMPP ${core()}`]);
       case '249':
         return random.pick([`CRP ${core()}`, `CENTRE DE RÉÉDUCATION PROFESSIONNELLE ${of}`]);
       case '246':
-        return random.pick([`ESAT ${core()}`, `ESAT LES ATELIERS ${of}`, `ESAT DU VAL ${of}`, `ESAT ${core()}`]);
+        return random.pick([
+          `ESAT ${core()}`,
+          `ESAT LES ATELIERS ${of}`,
+          `ESAT DU VAL ${of}`,
+          `ESAT ${core()}`,
+        ]);
       case '437':
         return `FAM ${core()}`;
       case '448':
@@ -302,7 +354,13 @@ export function structureName(random: Random, finessCategory: string, town: stri
 export function shortName(longName: string): string {
   const plain = plainUpper(longName);
   if (plain.length <= 38) return plain;
-  const cut = plain.slice(0, 38);
+  const cut = plain.slice(0, 39);
   const space = cut.lastIndexOf(' ');
-  return (space > 20 ? cut.slice(0, space) : cut).trim();
+  let short = (space > 20 ? cut.slice(0, space) : cut.slice(0, 38)).trim();
+  // Do not end on a linking word ("… DE", "… POUR").
+  for (let previous = ''; previous !== short;) {
+    previous = short;
+    short = short.replace(/\s+(?:DE|DU|DES|LA|LE|LES|ET|A|AUX|AU|POUR|EN|SUR)$/, '').trim();
+  }
+  return short;
 }

@@ -5,6 +5,8 @@
  * department centroid. Good enough for map demos, not for geography.
  */
 import communesData from '@etalab/decoupage-administratif/data/communes.json';
+import departmentsData from '@etalab/decoupage-administratif/data/departements.json';
+import regionsData from '@etalab/decoupage-administratif/data/regions.json';
 import { DEPARTMENTS } from '@tdb/reference';
 import { hashString } from './random';
 
@@ -30,6 +32,7 @@ interface RawCommune {
 }
 
 /** Approximate centroid (lat, lon) and half-extent (lat, lon) in degrees of each department. */
+// prettier-ignore
 const DEPARTMENT_BOXES: Readonly<Record<string, readonly [number, number, number?, number?]>> = {
   '01': [46.1, 5.35], '02': [49.55, 3.55], '03': [46.39, 3.19], '04': [44.1, 6.24], '05': [44.66, 6.26],
   '06': [43.85, 7.1, 0.2, 0.3], '07': [44.75, 4.42], '08': [49.62, 4.64], '09': [42.92, 1.5, 0.2, 0.4],
@@ -64,7 +67,10 @@ const DEFAULT_HALF_LAT = 0.28;
 const DEFAULT_HALF_LON = 0.38;
 
 function cityName(raw: RawCommune): string {
-  const base = raw.type === 'arrondissement-municipal' ? raw.nom.replace(/\s+\d+(?:er|e)\s+Arrondissement$/i, '') : raw.nom;
+  const base =
+    raw.type === 'arrondissement-municipal'
+      ? raw.nom.replace(/\s+\d+(?:er|e)\s+Arrondissement$/i, '')
+      : raw.nom;
   return base.replace(/\s*\(.*\)\s*/g, ' ').trim();
 }
 
@@ -108,4 +114,22 @@ export function communesByDepartment(): ReadonlyMap<string, readonly Commune[]> 
   for (const d of departments) if (!map.get(d)?.length) throw new Error(`No commune for department ${d}`);
   cache = map;
   return map;
+}
+
+const liaisons = new Map<string, number>([
+  ...(departmentsData as { code: string; typeLiaison: number }[]).map(
+    (d) => [`d:${d.code}`, d.typeLiaison] as const,
+  ),
+  ...(regionsData as { code: string; typeLiaison: number }[]).map(
+    (r) => [`r:${r.code}`, r.typeLiaison] as const,
+  ),
+]);
+
+/** INSEE typeLiaison of a department (0 de, 1 d', 2 du, 3 de la, 4 des, 5 de l'). */
+export function departmentLiaison(code: string): number {
+  return liaisons.get(`d:${code}`) ?? 0;
+}
+
+export function regionLiaison(code: string): number {
+  return liaisons.get(`r:${code}`) ?? 0;
 }

@@ -28,8 +28,10 @@ export interface Address {
 /** An ESMS (établissement or service, FINESS géographique) as listed in a search. */
 export interface StructureSummary {
   finess: string;
+  /** Full name: FINESS "raison sociale longue", or the short one when there is none. */
   name: string;
   categoryCode: string;
+  /** Short label of the category ("EHPAD", "Inst. déf. auditifs"); the full one is in /reference. */
   categoryLabel: string;
   finessCategoryCode: string;
   departmentCode: string;
@@ -52,7 +54,8 @@ export interface StructureHistoryEntry {
 }
 
 export interface StructureDetail extends StructureSummary {
-  longName: string | null;
+  /** FINESS "raison sociale" (short, upper case, often truncated). */
+  shortName: string | null;
   address: Address;
   phone: string | null;
   siret: string | null;

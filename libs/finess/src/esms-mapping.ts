@@ -69,7 +69,8 @@ export interface OrganisationRecord {
   readonly siren: string | null;
 }
 
-export type OrganisationMapping = { ok: true; organisation: OrganisationRecord } | { ok: false; reason: string };
+export type OrganisationMapping =
+  { ok: true; organisation: OrganisationRecord } | { ok: false; reason: string };
 
 function clean(value: string | null): string | null {
   if (value === null) return null;
@@ -88,7 +89,10 @@ export function toEsmsRecord(et: StructureEtRecord, geo?: GeolocalisationRecord)
     return { ok: 'out-of-scope', reason: `département hors TDB : ${et.finessDepartment}` };
   }
   if (geo && geo.finess !== et.finess) {
-    return { ok: false, reason: `géolocalisation d'un autre établissement : ${geo.finess} au lieu de ${et.finess}` };
+    return {
+      ok: false,
+      reason: `géolocalisation d'un autre établissement : ${geo.finess} au lieu de ${et.finess}`,
+    };
   }
   const shortName = clean(et.name);
   const name = clean(et.longName) ?? shortName;

@@ -23,8 +23,10 @@ const ET_REUNION =
 const EJ_PARIS =
   "structureej;750000010;ASSOCIATION LES AMIS;ASSOCIATION DES AMIS DES CHÊNES;;;5;AV;JEAN JAURÈS;;;119;75;PARIS;75019 PARIS;0140000000;;60;Association Loi 1901 non Reconnue d'Utilité Publique;775000001;8899B;1950-01-01;2024-01-01";
 
-const GEO_PARIS = 'geolocalisation;750000523;652000.0;6862000.0;1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,LAMBERT_93;2024-05-02';
-const GEO_REUNION = 'geolocalisation;974000010;340000;7690000;1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,UTM_S40;2024-05-02';
+const GEO_PARIS =
+  'geolocalisation;750000523;652000.0;6862000.0;1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,LAMBERT_93;2024-05-02';
+const GEO_REUNION =
+  'geolocalisation;974000010;340000;7690000;1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,UTM_S40;2024-05-02';
 
 function record(line: string): ExtractRecord {
   const parsed = parseExtractLine(line);
@@ -60,7 +62,11 @@ describe('field lists', () => {
 
 describe('parseHeaderLine', () => {
   it('reads the sequence and an ISO date', () => {
-    expect(parseHeaderLine('finess;etalab;100;2026-01-15')).toEqual({ ok: true, sequence: '100', fileDate: '2026-01-15' });
+    expect(parseHeaderLine('finess;etalab;100;2026-01-15')).toEqual({
+      ok: true,
+      sequence: '100',
+      fileDate: '2026-01-15',
+    });
   });
 
   it('accepts a French date and a CRLF / BOM', () => {
@@ -69,7 +75,11 @@ describe('parseHeaderLine', () => {
       sequence: '42',
       fileDate: '2026-01-15',
     });
-    expect(record('finess;etalab;100;15/01/2026')).toEqual({ kind: 'header', sequence: '100', fileDate: '2026-01-15' });
+    expect(record('finess;etalab;100;15/01/2026')).toEqual({
+      kind: 'header',
+      sequence: '100',
+      fileDate: '2026-01-15',
+    });
   });
 
   it('rejects other first lines', () => {
@@ -155,13 +165,17 @@ describe('parseExtractLine — structureet', () => {
 
   it('names the field at fault', () => {
     const fields = ET_PARIS.split(';');
-    expect(reasonOf(fields.slice(0, 31).join(';'))).toBe('nombre de champs incorrect pour structureet : 31 au lieu de 32');
+    expect(reasonOf(fields.slice(0, 31).join(';'))).toBe(
+      'nombre de champs incorrect pour structureet : 31 au lieu de 32',
+    );
     expect(reasonOf(replaceField(ET_PARIS, 1, '750000525'))).toBe(
       'nofinesset : clé de contrôle invalide (attendue 3, reçue 5)',
     );
     expect(reasonOf(replaceField(ET_PARIS, 2, ''))).toBe('nofinessej : numéro FINESS vide');
     expect(reasonOf(replaceField(ET_PARIS, 28, '2023-13-45'))).toBe("date d'ouverture invalide : 2023-13-45");
-    expect(reasonOf(replaceField(ET_PARIS, 30, '31/04/2024'))).toBe('date de mise à jour invalide : 31/04/2024');
+    expect(reasonOf(replaceField(ET_PARIS, 30, '31/04/2024'))).toBe(
+      'date de mise à jour invalide : 31/04/2024',
+    );
     expect(reasonOf(replaceField(ET_PARIS, 18, 'EHP'))).toBe('categetab : code catégorie invalide : EHP');
     expect(reasonOf(replaceField(ET_PARIS, 13, '7'))).toBe('departement : code département invalide : 7');
     expect(reasonOf(replaceField(ET_PARIS, 12, '1A3'))).toBe('commune : code commune invalide : 1A3');
@@ -192,14 +206,23 @@ describe('parseExtractLine — geolocalisation', () => {
     const geo = record(
       'geolocalisation;750000523;652000;6862000;1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,GAUSS_LABORDE;2024-05-02',
     ) as GeolocalisationRecord;
-    expect(geo).toMatchObject({ x: 652000, y: 6862000, projection: 'GAUSS_LABORDE', epsg: null, latitude: null, longitude: null });
+    expect(geo).toMatchObject({
+      x: 652000,
+      y: 6862000,
+      projection: 'GAUSS_LABORDE',
+      epsg: null,
+      latitude: null,
+      longitude: null,
+    });
   });
 
   it('rejects unreadable coordinates', () => {
     expect(reasonOf('geolocalisation;750000523;abc;6862000;1,LAMBERT_93;2024-05-02')).toBe(
       'coordxet : coordonnée invalide : abc',
     );
-    expect(reasonOf('geolocalisation;750000523;652000;;1,LAMBERT_93;2024-05-02')).toBe('coordyet : coordonnée vide');
+    expect(reasonOf('geolocalisation;750000523;652000;;1,LAMBERT_93;2024-05-02')).toBe(
+      'coordyet : coordonnée vide',
+    );
     expect(reasonOf('geolocalisation;750000523;652000;6862000;2024-05-02')).toBe(
       'nombre de champs incorrect pour geolocalisation : 5 au lieu de 6',
     );
@@ -244,13 +267,33 @@ describe('parseExtractLine — other lines', () => {
   });
 
   it('never throws, whatever the input', () => {
-    const kinds = fc.constantFrom('structureet', 'geolocalisation', 'structureej', 'finess', 'etalab', '', '9D', '750000523');
-    const field = fc.oneof(kinds, fc.string(), fc.string({ unit: 'binary' }), fc.stringMatching(/^[0-9]{1,9}$/));
+    const kinds = fc.constantFrom(
+      'structureet',
+      'geolocalisation',
+      'structureej',
+      'finess',
+      'etalab',
+      '',
+      '9D',
+      '750000523',
+    );
+    const field = fc.oneof(
+      kinds,
+      fc.string(),
+      fc.string({ unit: 'binary' }),
+      fc.stringMatching(/^[0-9]{1,9}$/),
+    );
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.array(field, { maxLength: 40 }).map((f) => f.join(';'))), (line) => {
-        const parsed = parseExtractLine(line);
-        expect(typeof parsed.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.array(field, { maxLength: 40 }).map((f) => f.join(';')),
+        ),
+        (line) => {
+          const parsed = parseExtractLine(line);
+          expect(typeof parsed.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 3000 },
     );
   });

@@ -218,7 +218,8 @@ export interface EmptyRecord {
   readonly kind: 'empty';
 }
 
-export type ExtractRecord = StructureEtRecord | GeolocalisationRecord | StructureEjRecord | HeaderRecord | EmptyRecord;
+export type ExtractRecord =
+  StructureEtRecord | GeolocalisationRecord | StructureEjRecord | HeaderRecord | EmptyRecord;
 
 export type ParsedLine = { ok: true; record: ExtractRecord } | { ok: false; reason: string };
 
@@ -386,7 +387,11 @@ function parseStructureEt(fields: string[]): StructureEtRecord {
   const name = requiredName(f.rs, f.rslongue);
   const address = addressOf(f);
   if (!/^[0-9]{3,4}$/.test(f.categetab)) {
-    fail(f.categetab === '' ? 'categetab : catégorie vide' : `categetab : code catégorie invalide : ${f.categetab}`);
+    fail(
+      f.categetab === ''
+        ? 'categetab : catégorie vide'
+        : `categetab : code catégorie invalide : ${f.categetab}`,
+    );
   }
   return {
     kind: 'structureet',
@@ -416,7 +421,9 @@ function parseStructureEt(fields: string[]): StructureEtRecord {
 function coordinate(value: string, field: string): number {
   if (value === '') fail(`${field} : coordonnée vide`);
   const normalised = value.replace(',', '.');
-  const n = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/.test(normalised) ? Number(normalised) : NaN;
+  const n = /^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$/.test(normalised)
+    ? Number(normalised)
+    : NaN;
   return Number.isFinite(n) ? n : fail(`${field} : coordonnée invalide : ${value}`);
 }
 
@@ -471,9 +478,11 @@ function parseHeaderFields(fields: string[]): { sequence: string; fileDate: stri
   while (fields.length > 4 && fields[fields.length - 1] === '') fields = fields.slice(0, -1);
   if (fields.length !== 4) fail(`en-tête invalide : 4 champs attendus, ${fields.length} reçus`);
   const sequence = fields[2] ?? '';
-  if (!/^[0-9]+$/.test(sequence)) fail(`en-tête invalide : numéro de séquence invalide : ${sequence || '(vide)'}`);
+  if (!/^[0-9]+$/.test(sequence))
+    fail(`en-tête invalide : numéro de séquence invalide : ${sequence || '(vide)'}`);
   const date = fields[3] ?? '';
-  const fileDate = parseFinessDate(date) ?? fail(`en-tête invalide : date du fichier invalide : ${date || '(vide)'}`);
+  const fileDate =
+    parseFinessDate(date) ?? fail(`en-tête invalide : date du fichier invalide : ${date || '(vide)'}`);
   return { sequence, fileDate };
 }
 
@@ -509,7 +518,10 @@ export function parseExtractLine(line: string): ParsedLine {
         return { ok: true, record: { kind: 'header', ...parseHeaderFields(fields) } };
       default: {
         const shown = (fields[0] ?? '').slice(0, 40);
-        return { ok: false, reason: `type de ligne inconnu : « ${shown} » (structureet, geolocalisation ou structureej attendu)` };
+        return {
+          ok: false,
+          reason: `type de ligne inconnu : « ${shown} » (structureet, geolocalisation ou structureej attendu)`,
+        };
       }
     }
   });

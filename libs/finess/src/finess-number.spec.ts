@@ -78,7 +78,10 @@ describe('validateFinessNumber', () => {
       ok: false,
       reason: 'caractère non autorisé « X » en position 5',
     });
-    expect(validateFinessNumber('75 000523')).toEqual({ ok: false, reason: 'caractère non autorisé espace en position 3' });
+    expect(validateFinessNumber('75 000523')).toEqual({
+      ok: false,
+      reason: 'caractère non autorisé espace en position 3',
+    });
     const letter = validateFinessNumber('3A0000008');
     expect(letter.ok).toBe(false);
     if (!letter.ok) expect(letter.reason).toContain('2A et 2B');

@@ -42,7 +42,11 @@ export function computeLuhnCheckDigit(digits: string): string {
 
 /** Whether a string of digits satisfies the Luhn (mod 10) check. */
 export function isLuhnValid(digits: string): boolean {
-  return digits.length >= 2 && DIGITS.test(digits) && computeLuhnCheckDigit(digits.slice(0, -1)) === digits.slice(-1);
+  return (
+    digits.length >= 2 &&
+    DIGITS.test(digits) &&
+    computeLuhnCheckDigit(digits.slice(0, -1)) === digits.slice(-1)
+  );
 }
 
 /** Replaces the Corsican letter (2A/2B) by '0' for the key computation (see the file comment). */
@@ -86,7 +90,10 @@ export function validateFinessNumber(raw: string): FinessValidation {
     return { ok: false, reason: `le numéro FINESS doit compter 9 caractères (${chars.length} reçus)` };
   }
   if ((value[1] === 'A' || value[1] === 'B') && value[0] !== '2') {
-    return { ok: false, reason: `caractère non autorisé « ${value[1]} » en position 2 (seuls 2A et 2B sont admis)` };
+    return {
+      ok: false,
+      reason: `caractère non autorisé « ${value[1]} » en position 2 (seuls 2A et 2B sont admis)`,
+    };
   }
   const expected = computeFinessKey(value.slice(0, 8));
   const received = value.slice(8);

@@ -21,13 +21,29 @@ export const FINESS_PROJECTIONS: Readonly<Record<FinessProjection, ProjectionInf
     proj: '+proj=lcc +lat_0=46.5 +lon_0=3 +lat_1=49 +lat_2=44 +x_0=700000 +y_0=6600000 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs',
   },
   // Guadeloupe, Martinique (RGAF09 / UTM zone 20N)
-  UTM_N20: { name: 'UTM_N20', epsg: 'EPSG:5490', proj: '+proj=utm +zone=20 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs' },
+  UTM_N20: {
+    name: 'UTM_N20',
+    epsg: 'EPSG:5490',
+    proj: '+proj=utm +zone=20 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs',
+  },
   // Guyane (RGFG95 / UTM zone 22N)
-  UTM_N22: { name: 'UTM_N22', epsg: 'EPSG:2972', proj: '+proj=utm +zone=22 +ellps=GRS80 +towgs84=2,2,-2,0,0,0,0 +units=m +no_defs' },
+  UTM_N22: {
+    name: 'UTM_N22',
+    epsg: 'EPSG:2972',
+    proj: '+proj=utm +zone=22 +ellps=GRS80 +towgs84=2,2,-2,0,0,0,0 +units=m +no_defs',
+  },
   // La Réunion (RGR92 / UTM zone 40S)
-  UTM_S40: { name: 'UTM_S40', epsg: 'EPSG:2975', proj: '+proj=utm +zone=40 +south +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs' },
+  UTM_S40: {
+    name: 'UTM_S40',
+    epsg: 'EPSG:2975',
+    proj: '+proj=utm +zone=40 +south +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs',
+  },
   // Mayotte (RGM04 / UTM zone 38S)
-  UTM_S38: { name: 'UTM_S38', epsg: 'EPSG:4471', proj: '+proj=utm +zone=38 +south +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs' },
+  UTM_S38: {
+    name: 'UTM_S38',
+    epsg: 'EPSG:4471',
+    proj: '+proj=utm +zone=38 +south +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs',
+  },
 };
 
 const WGS84 = '+proj=longlat +datum=WGS84 +no_defs';
@@ -92,7 +108,11 @@ export function toWgs84(
 }
 
 /** WGS84 → projected coordinates (metres). */
-export function fromWgs84(latitude: number, longitude: number, projection: FinessProjection): { x: number; y: number } {
+export function fromWgs84(
+  latitude: number,
+  longitude: number,
+  projection: FinessProjection,
+): { x: number; y: number } {
   const [x, y] = converter(projection).inverse([longitude, latitude]);
   return { x: x ?? NaN, y: y ?? NaN };
 }

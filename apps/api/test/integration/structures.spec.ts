@@ -102,10 +102,10 @@ describe('structures registry (HTTP, real database)', () => {
     const res = await upload(sampleExtract({ ehpadName: 'EHPAD RÉSIDENCE LES GRANDS CHÊNES', date: '2026-02-15' })).expect(200);
     expect(res.body).toMatchObject({ created: 0, updated: 1, unchanged: 3 });
     const detail = await request(t.http).get(`/api/structures/${EHPAD_PARIS}`).expect(200);
-    expect(detail.body.longName).toBe('EHPAD RÉSIDENCE LES GRANDS CHÊNES');
+    expect(detail.body).toMatchObject({ name: 'EHPAD RÉSIDENCE LES GRANDS CHÊNES', shortName: 'EHPAD LES CHÊNES' });
     expect(detail.body.history[0]).toMatchObject({
       kind: 'IMPORT_UPDATED',
-      changes: { longName: { from: 'EHPAD RÉSIDENCE LES CHÊNES', to: 'EHPAD RÉSIDENCE LES GRANDS CHÊNES' } },
+      changes: { name: { from: 'EHPAD RÉSIDENCE LES CHÊNES', to: 'EHPAD RÉSIDENCE LES GRANDS CHÊNES' } },
     });
   });
 
@@ -147,7 +147,7 @@ describe('structures registry (HTTP, real database)', () => {
     expect((await get({ competence: 'CD' })).body.items.map((s: { finess: string }) => s.finess)).toEqual([SAVS_PARIS]);
     const page2 = await get({ pageSize: 2, page: 2, sort: 'name' });
     expect(page2.body).toMatchObject({ total: 4, page: 2, pageSize: 2 });
-    expect(page2.body.items.map((s: { name: string }) => s.name)).toEqual(['IME U LICETU', 'SAVS ÉLAN']);
+    expect(page2.body.items.map((s: { name: string }) => s.name)).toEqual(['IME U LICETU', 'SAVS ÉLAN PARIS']);
     const desc = await get({ sort: '-finess', pageSize: 1 });
     expect(desc.body.items[0].finess).toBe([EHPAD_PARIS, SAVS_PARIS, IME_AJACCIO, FAM_LEGACY].sort().reverse()[0]);
   });

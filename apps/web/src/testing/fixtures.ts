@@ -50,7 +50,8 @@ export function buildStructureSummary(overrides: Partial<StructureSummary> = {})
     finess: '750000001',
     name: 'RÉSIDENCE LES CHÊNES',
     categoryCode: 'EHPAD',
-    categoryLabel: "Établissement d'hébergement pour personnes âgées dépendantes",
+    // The API sends the short label of the category here.
+    categoryLabel: 'EHPAD',
     finessCategoryCode: '500',
     departmentCode: '75',
     departmentName: 'Paris',
@@ -68,7 +69,7 @@ export function buildStructureDetail(overrides: Partial<StructureDetail> = {}): 
   const summary = buildStructureSummary(overrides);
   return {
     ...summary,
-    longName: 'EHPAD RÉSIDENCE LES CHÊNES',
+    shortName: 'EHPAD LES CHENES',
     address: { street: '12 RUE DES LILAS', complement: null, postalCode: '75012', city: 'PARIS', communeCode: '75112' },
     phone: '0143434343',
     siret: '12345678900012',

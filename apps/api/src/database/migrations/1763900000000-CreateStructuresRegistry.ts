@@ -9,7 +9,7 @@ export class CreateStructuresRegistry1763900000000 implements MigrationInterface
       CREATE TABLE managing_organisations (
         finess char(9) PRIMARY KEY,
         name text,
-        long_name text,
+        short_name text,
         legal_status_code text,
         legal_status_label text,
         department_code text,
@@ -24,7 +24,7 @@ export class CreateStructuresRegistry1763900000000 implements MigrationInterface
         finess char(9) PRIMARY KEY,
         og_finess char(9) NOT NULL REFERENCES managing_organisations (finess) ON DELETE RESTRICT,
         name text NOT NULL,
-        long_name text,
+        short_name text,
         search_text text NOT NULL,
         category_code text NOT NULL,
         finess_category_code text NOT NULL,

@@ -33,14 +33,14 @@ export interface ImportOptions {
 
 /** The columns of `structures` an import sets, in insert order. */
 const STRUCTURE_COLUMNS = [
-  'finess', 'og_finess', 'name', 'long_name', 'search_text', 'category_code', 'finess_category_code',
+  'finess', 'og_finess', 'name', 'short_name', 'search_text', 'category_code', 'finess_category_code',
   'department_code', 'region_code', 'competence', 'street', 'complement', 'postal_code', 'city',
   'commune_code', 'phone', 'siret', 'opened_on', 'latitude', 'longitude',
 ] as const;
 
 /** Fields compared to tell an unchanged structure from an updated one (entity field → column). */
 const TRACKED_FIELDS = {
-  ogFiness: 'og_finess', name: 'name', longName: 'long_name', categoryCode: 'category_code',
+  ogFiness: 'og_finess', name: 'name', shortName: 'short_name', categoryCode: 'category_code',
   finessCategoryCode: 'finess_category_code', departmentCode: 'department_code', regionCode: 'region_code',
   competence: 'competence', street: 'street', complement: 'complement', postalCode: 'postal_code', city: 'city',
   communeCode: 'commune_code', phone: 'phone', siret: 'siret', openedOn: 'opened_on', latitude: 'latitude',
@@ -49,8 +49,8 @@ const TRACKED_FIELDS = {
 type TrackedField = keyof typeof TRACKED_FIELDS;
 type StructureRow = Record<TrackedField, string | number | null> & { finess: string; categoryCorrected: boolean };
 
-const OG_COLUMNS = ['finess', 'name', 'long_name', 'legal_status_code', 'legal_status_label', 'department_code', 'siren', 'city', 'search_text'] as const;
-const OG_TRACKED = { name: 'name', longName: 'long_name', legalStatusCode: 'legal_status_code', legalStatusLabel: 'legal_status_label', departmentCode: 'department_code', siren: 'siren', city: 'city' } as const;
+const OG_COLUMNS = ['finess', 'name', 'short_name', 'legal_status_code', 'legal_status_label', 'department_code', 'siren', 'city', 'search_text'] as const;
+const OG_TRACKED = { name: 'name', shortName: 'short_name', legalStatusCode: 'legal_status_code', legalStatusLabel: 'legal_status_label', departmentCode: 'department_code', siren: 'siren', city: 'city' } as const;
 type OgTrackedField = keyof typeof OG_TRACKED;
 type OgRow = Record<OgTrackedField, string | null> & { finess: string };
 
@@ -226,7 +226,7 @@ export class FinessImportService {
     const existing = new Map<string, OgRow>();
     for (const batch of chunk(finessList, 5000)) {
       const rows: Record<string, string | null>[] = await manager.query(
-        `SELECT finess, name, long_name, legal_status_code, legal_status_label, department_code, siren, city
+        `SELECT finess, name, short_name, legal_status_code, legal_status_label, department_code, siren, city
            FROM managing_organisations WHERE finess = ANY($1)`,
         [batch],
       );
@@ -245,15 +245,15 @@ export class FinessImportService {
       if (!record) {
         // The ET rows name an OG that no structureej row describes: keep what we know, or a stub.
         if (!current) {
-          toWrite.push({ finess, name: null, longName: null, legalStatusCode: null, legalStatusLabel: null, departmentCode: null, siren: null, city: null });
+          toWrite.push({ finess, name: null, shortName: null, legalStatusCode: null, legalStatusLabel: null, departmentCode: null, siren: null, city: null });
           created++;
         }
         continue;
       }
       const next: OgRow = {
         finess,
-        name: record.shortName,
-        longName: record.name !== record.shortName ? record.name : null,
+        name: record.name,
+        shortName: record.shortName,
         legalStatusCode: record.legalStatusCode,
         legalStatusLabel: record.legalStatusLabel,
         departmentCode: record.departmentCode,
@@ -266,7 +266,7 @@ export class FinessImportService {
       toWrite.push(next);
     }
     for (const batch of chunk(toWrite, BATCH_SIZE)) {
-      const values = batch.map((og) => [og.finess, og.name, og.longName, og.legalStatusCode, og.legalStatusLabel, og.departmentCode, og.siren, og.city, toSearchText(og.name, og.longName, og.city)]);
+      const values = batch.map((og) => [og.finess, og.name, og.shortName, og.legalStatusCode, og.legalStatusLabel, og.departmentCode, og.siren, og.city, toSearchText(og.name, og.shortName, og.city)]);
       await manager.query(
         `INSERT INTO managing_organisations (${OG_COLUMNS.join(', ')}) VALUES ${placeholders(values.length, OG_COLUMNS.length)}
          ON CONFLICT (finess) DO UPDATE SET ${OG_COLUMNS.filter((c) => c !== 'finess').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()`,
@@ -310,8 +310,8 @@ export class FinessImportService {
         finess: esms.finess,
         categoryCorrected: current?.categoryCorrected ?? false,
         ogFiness: esms.ogFiness,
-        name: esms.shortName,
-        longName: esms.name !== esms.shortName ? esms.name : null,
+        name: esms.name,
+        shortName: esms.shortName,
         categoryCode: esms.categoryCode,
         finessCategoryCode: esms.finessCategoryCode,
         departmentCode: esms.departmentCode,
@@ -333,7 +333,7 @@ export class FinessImportService {
         next.categoryCode = current.categoryCode;
         next.competence = findCategory(String(current.categoryCode))?.competence ?? current.competence;
       }
-      const searchText = toSearchText(next.name as string, next.longName as string | null, next.city as string | null);
+      const searchText = toSearchText(next.name as string, next.shortName as string | null, next.city as string | null);
       if (!current) {
         created++;
         toWrite.push({ row: next, searchText });
@@ -356,7 +356,7 @@ export class FinessImportService {
     let written = 0;
     for (const batch of chunk(toWrite, BATCH_SIZE)) {
       const values = batch.map(({ row, searchText }) => [
-        row.finess, row.ogFiness, row.name, row.longName, searchText, row.categoryCode, row.finessCategoryCode,
+        row.finess, row.ogFiness, row.name, row.shortName, searchText, row.categoryCode, row.finessCategoryCode,
         row.departmentCode, row.regionCode, row.competence, row.street, row.complement, row.postalCode, row.city,
         row.communeCode, row.phone, row.siret, row.openedOn, row.latitude, row.longitude,
       ]);

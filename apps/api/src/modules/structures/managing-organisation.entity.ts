@@ -10,8 +10,8 @@ export class ManagingOrganisation {
   @Column({ type: 'text', nullable: true })
   name: string | null;
 
-  @Column({ name: 'long_name', type: 'text', nullable: true })
-  longName: string | null;
+  @Column({ name: 'short_name', type: 'text', nullable: true })
+  shortName: string | null;
 
   @Column({ name: 'legal_status_code', type: 'text', nullable: true })
   legalStatusCode: string | null;

@@ -19,8 +19,8 @@ export class Structure {
   @Column({ type: 'text' })
   name: string;
 
-  @Column({ name: 'long_name', type: 'text', nullable: true })
-  longName: string | null;
+  @Column({ name: 'short_name', type: 'text', nullable: true })
+  shortName: string | null;
 
   /** Name, long name and city without accents, lower case: what name search matches. */
   @Column({ name: 'search_text', type: 'text' })

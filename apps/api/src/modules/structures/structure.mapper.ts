@@ -38,7 +38,7 @@ export function toStructureDetail(
 ): StructureDetail {
   return {
     ...toStructureSummary(structure, og.name),
-    longName: structure.longName,
+    shortName: structure.shortName,
     address: {
       street: structure.street,
       complement: structure.complement,

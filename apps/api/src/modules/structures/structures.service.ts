@@ -15,10 +15,11 @@ import { toOrganisationSummary, toStructureDetail, toStructureSummary } from './
 const FINESS_PATTERN = /^[0-9][0-9AB][0-9]{7}$/;
 
 const SORT_COLUMNS: Record<string, string[]> = {
-  name: ['s.name', 's.finess'],
+  // search_text starts with the name without accents: a French-friendly order on every server collation.
+  name: ['s.search_text', 's.finess'],
   finess: ['s.finess'],
-  category: ['s.category_code', 's.name'],
-  department: ['s.department_code', 's.name'],
+  category: ['s.category_code', 's.search_text'],
+  department: ['s.department_code', 's.search_text'],
 };
 
 @Injectable()
@@ -97,7 +98,7 @@ export class StructuresService {
     }
     const structures = await this.dataSource
       .getRepository(Structure)
-      .find({ where: { ogFiness: finess }, order: { name: 'ASC', finess: 'ASC' } });
+      .find({ where: { ogFiness: finess }, order: { searchText: 'ASC', finess: 'ASC' } });
     return {
       ...toOrganisationSummary(og, structures.length),
       legalStatus: og.legalStatusLabel,

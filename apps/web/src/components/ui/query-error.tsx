@@ -1,6 +1,7 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { fr } from '@codegouvfr/react-dsfr';
+import { isApiClientError } from '../../lib/api-client';
 
 export function errorMessage(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;
@@ -29,6 +30,13 @@ export function QueryError({
         description={
           <>
             <span>{errorMessage(error)}</span>
+            {isApiClientError(error) && error.errors && error.errors.length > 0 && (
+              <ul className={fr.cx('fr-mt-1w')}>
+                {error.errors.map((detail, index) => (
+                  <li key={`${detail.field ?? ''}-${index}`}>{detail.message}</li>
+                ))}
+              </ul>
+            )}
             {onRetry && (
               <span className={fr.cx('fr-mt-2w')} style={{ display: 'block' }}>
                 <Button priority="secondary" size="small" iconId="fr-icon-refresh-line" onClick={onRetry}>

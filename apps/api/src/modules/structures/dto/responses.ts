@@ -71,7 +71,7 @@ export class StructureHistoryEntryResponse implements StructureHistoryEntry {
 }
 
 export class StructureDetailResponse extends StructureSummaryResponse implements StructureDetail {
-  @ApiProperty({ nullable: true, type: String }) longName: string | null;
+  @ApiProperty({ nullable: true, type: String }) shortName: string | null;
   @ApiProperty({ type: AddressResponse }) address: AddressResponse;
   @ApiProperty({ nullable: true, type: String }) phone: string | null;
   @ApiProperty({ nullable: true, type: String }) siret: string | null;

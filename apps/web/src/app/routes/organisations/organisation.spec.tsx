@@ -14,7 +14,7 @@ const organisation: OrganisationDetail = {
   legalStatus: 'Association loi 1901 non reconnue d’utilité publique',
   structures: [
     buildStructureSummary(),
-    buildStructureSummary({ finess: '750000002', name: 'SSIAD DES CHÊNES', categoryCode: 'SSIAD', categoryLabel: 'Service de soins infirmiers à domicile' }),
+    buildStructureSummary({ finess: '750000002', name: 'SSIAD DES CHÊNES', categoryCode: 'SSIAD', categoryLabel: 'SSIAD' }),
   ],
 };
 

@@ -37,12 +37,7 @@ export function OrganisationPage() {
       return (
         <NotFound
           title="Organisme gestionnaire introuvable"
-          lead={
-            <>
-              Aucun organisme gestionnaire ne porte le numéro FINESS juridique <span className="tdb-code">{finess}</span>.{' '}
-              {organisation.error.message}
-            </>
-          }
+          lead={organisation.error.message}
           backTo={{ to: '/structures', label: 'Rechercher une structure' }}
         />
       );

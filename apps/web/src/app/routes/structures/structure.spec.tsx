@@ -36,6 +36,9 @@ describe('structure page', () => {
     const identification = screen.getByRole('region', { name: 'Identification' });
     expect(within(identification).getByText('750000001')).toBeTruthy();
     expect(within(identification).getByText(/Catégorie FINESS 500/)).toBeTruthy();
+    await waitFor(() =>
+      expect(within(identification).getByText("Établissement d'hébergement pour personnes âgées dépendantes (EHPAD)")).toBeTruthy(),
+    );
     expect(within(identification).getByText('Conjointe : ARS et conseil départemental')).toBeTruthy();
     expect(within(identification).getByText('1 mars 1998')).toBeTruthy();
     expect(within(identification).getByText('123 456 789 00012')).toBeTruthy();
@@ -68,7 +71,7 @@ describe('structure page', () => {
     renderStructure('999999999');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Structure introuvable' })).toBeTruthy();
-    expect(screen.getByText(/La structure 999999999 n'existe pas\./)).toBeTruthy();
+    expect(screen.getByText("La structure 999999999 n'existe pas.")).toBeTruthy();
   });
 
   it('checks the form before sending anything', async () => {
@@ -147,7 +150,7 @@ describe('structure page', () => {
         const request = body as CategoryCorrectionRequest;
         current = buildStructureDetail({
           categoryCode: request.categoryCode,
-          categoryLabel: 'Institut médico-éducatif',
+          categoryLabel: 'IME',
           competence: 'ARS',
           categoryCorrected: true,
           version: request.version + 1,
@@ -170,10 +173,10 @@ describe('structure page', () => {
     fillCorrection(form, 'IME', 'Autorisation du 12 mars 2024.');
     fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer la correction' }));
 
-    expect(await screen.findByText(/« Établissement d'hébergement pour personnes âgées dépendantes » devient « Institut médico-éducatif »/)).toBeTruthy();
+    expect(await screen.findByText('La catégorie a été corrigée : « EHPAD » devient « IME ».')).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Corriger la catégorie' })).toBeNull();
     const identification = screen.getByRole('region', { name: 'Identification' });
-    expect(within(identification).getByText('Institut médico-éducatif')).toBeTruthy();
+    expect(within(identification).getByText('Institut médico-éducatif (IME)')).toBeTruthy();
     expect(screen.getByText('Catégorie corrigée')).toBeTruthy();
     const history = screen.getByRole('region', { name: 'Historique' });
     expect(within(history).getByText('Correction de la catégorie')).toBeTruthy();

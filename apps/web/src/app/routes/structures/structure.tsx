@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
@@ -29,6 +29,11 @@ export function StructurePage() {
   const toggleRef = useRef<HTMLButtonElement>(null);
   const successRef = useRef<HTMLDivElement>(null);
 
+  // Announce a saved correction where the form was (the form, and the focus with it, are gone).
+  useEffect(() => {
+    if (success) successRef.current?.focus();
+  }, [success]);
+
   if (structure.isPending) {
     return (
       <div className={fr.cx('fr-container', 'fr-py-6w')}>
@@ -42,12 +47,7 @@ export function StructurePage() {
       return (
         <NotFound
           title="Structure introuvable"
-          lead={
-            <>
-              Aucune structure ne porte le numéro FINESS <span className="tdb-code">{finess}</span>.{' '}
-              {structure.error.message}
-            </>
-          }
+          lead={structure.error.message}
           backTo={{ to: '/structures', label: 'Rechercher une structure' }}
         />
       );
@@ -76,7 +76,6 @@ export function StructurePage() {
   const onCorrected = (updated: StructureDetail, previousLabel: string) => {
     setEditing(false);
     setSuccess(`La catégorie a été corrigée : « ${previousLabel} » devient « ${updated.categoryLabel} ».`);
-    setTimeout(() => successRef.current?.focus(), 0);
   };
 
   return (

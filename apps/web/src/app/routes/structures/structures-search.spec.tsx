@@ -15,7 +15,7 @@ const lilas = buildStructureSummary({
   finess: '920000002',
   name: 'IME LES LILAS',
   categoryCode: 'IME',
-  categoryLabel: 'Institut médico-éducatif',
+  categoryLabel: 'IME',
   departmentCode: '92',
   departmentName: 'Hauts-de-Seine',
   competence: 'ARS',

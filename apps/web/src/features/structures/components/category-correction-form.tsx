@@ -9,7 +9,9 @@ import type { ReferenceCategory, StructureDetail } from '@tdb/contracts';
 import { useCorrectStructureCategory } from '../api/correct-structure-category';
 import { getStructureQueryOptions } from '../api/get-structure';
 
-export const REASON_MAX_LENGTH = 1000;
+/** As the API checks them (CorrectCategoryDto). */
+export const REASON_MIN_LENGTH = 5;
+export const REASON_MAX_LENGTH = 2000;
 
 interface CategoryCorrectionFormProps {
   structure: StructureDetail;
@@ -52,6 +54,8 @@ export function CategoryCorrectionForm({ structure, categories, onCancel, onCorr
     else if (categoryCode === structure.categoryCode)
       errors.categoryCode = 'Choisissez une catégorie différente de la catégorie actuelle.';
     if (reason.trim() === '') errors.reason = 'Indiquez le motif de la correction.';
+    else if (reason.trim().length < REASON_MIN_LENGTH)
+      errors.reason = `Le motif doit compter au moins ${REASON_MIN_LENGTH} caractères.`;
     else if (reason.trim().length > REASON_MAX_LENGTH)
       errors.reason = `Le motif ne doit pas dépasser ${REASON_MAX_LENGTH} caractères.`;
     return errors;

@@ -41,14 +41,16 @@ export function StructureDetails({ structure, category }: StructureDetailsProps)
           <DefinitionList
             items={[
               { term: 'FINESS géographique', value: <span className="tdb-code">{structure.finess}</span> },
-              ...(structure.longName && structure.longName !== structure.name
-                ? [{ term: 'Raison sociale complète', value: structure.longName }]
+              ...(structure.shortName && structure.shortName !== structure.name
+                ? [{ term: 'Raison sociale courte (FINESS)', value: structure.shortName }]
                 : []),
               {
                 term: 'Catégorie',
                 value: (
                   <>
-                    {structure.categoryLabel}
+                    {category && category.label !== structure.categoryLabel
+                      ? `${category.label} (${structure.categoryLabel})`
+                      : structure.categoryLabel}
                     <span className="tdb-muted" style={{ display: 'block' }}>
                       Catégorie FINESS {structure.finessCategoryCode}
                       {structure.categoryCorrected ? ' – catégorie corrigée manuellement' : ''}

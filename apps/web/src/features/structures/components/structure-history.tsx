@@ -1,11 +1,14 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import type { StructureHistoryEntry } from '@tdb/contracts';
+import type { CompetenceCode, StructureHistoryEntry } from '@tdb/contracts';
 import { DataTable } from '../../../components/ui/data-table';
 import { formatDateTime } from '../../../lib/format';
-import { HISTORY_KIND_LABELS, fieldLabel } from '../utils/labels';
+import { COMPETENCE_LABELS, HISTORY_KIND_LABELS, fieldLabel } from '../utils/labels';
 
-function formatValue(value: unknown): string {
+function formatValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return 'vide';
+  if (field === 'competence' && typeof value === 'string' && value in COMPETENCE_LABELS) {
+    return COMPETENCE_LABELS[value as CompetenceCode];
+  }
   if (typeof value === 'boolean') return value ? 'oui' : 'non';
   if (typeof value === 'string' || typeof value === 'number') return String(value);
   return JSON.stringify(value);
@@ -18,9 +21,9 @@ function Changes({ changes }: { changes: StructureHistoryEntry['changes'] }) {
     <ul className="tdb-changes">
       {entries.map(([field, change]) => (
         <li key={field}>
-          <strong>{fieldLabel(field)}</strong> : {formatValue(change.from)}{' '}
+          <strong>{fieldLabel(field)}</strong> : {formatValue(field, change.from)}{' '}
           <span aria-hidden="true">→</span>
-          <span className="fr-sr-only">devient</span> {formatValue(change.to)}
+          <span className="fr-sr-only">devient</span> {formatValue(field, change.to)}
         </li>
       ))}
     </ul>

@@ -98,7 +98,6 @@ export function StructureSearchForm({
         <div className={fr.cx('fr-col-12', 'fr-col-md-6', 'fr-col-lg-3')}>
           <Select
             label="Département"
-            hint={state.region !== '' ? 'De la région choisie' : undefined}
             disabled={disabled}
             nativeSelectProps={{
               name: 'department',

@@ -92,6 +92,7 @@ export function StructuresTable({ structures, caption, categories, sorting, busy
   return (
     <DataTable
       caption={caption}
+      hideCaption
       columns={columns}
       rows={structures}
       rowKey={(s) => s.finess}

@@ -23,7 +23,7 @@ export const HISTORY_KIND_LABELS: Readonly<Record<StructureHistoryEntry['kind'],
 /** French names of the fields a history entry may list as changed. */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
   name: 'Nom',
-  longName: 'Nom long',
+  shortName: 'Raison sociale courte',
   categoryCode: 'Catégorie',
   finessCategoryCode: 'Catégorie FINESS',
   categoryCorrected: 'Catégorie corrigée',

@@ -1,6 +1,6 @@
 module.exports = {
-  ...require('../jest.preset.js'),
-  displayName: 'tools',
+  ...require('../../jest.preset.js'),
+  displayName: 'generate-finess',
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.spec.ts'],
 };
