@@ -67,7 +67,7 @@ async function pickSample(baseUrl) {
 async function main() {
   ensureChromium();
   if (!fs.existsSync(path.join(root, 'apps/web/public/dsfr'))) run('npx', ['copy-dsfr-to-public', '--projectDir', 'apps/web']);
-  run('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn']);
+  run('npx', ['vite', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tdb-e2e-'));
   const env = { DATA_DIR: path.join(work, 'data'), DATABASE_URL: '', NODE_ENV: 'production', LOG_LEVEL: 'warn' };
   run('node', ['-r', '@swc-node/register', 'tools/generate-finess/generate-finess.ts', '--seed', '7', '--scope', 'region:24', '--out', work]);

@@ -21,7 +21,7 @@ function run(title, command, args, env = {}) {
 if (!fs.existsSync(path.join(root, 'apps/web/public/dsfr'))) {
   run('Copying the DSFR assets', 'npx', ['copy-dsfr-to-public', '--projectDir', 'apps/web']);
 }
-run('Building the SPA', 'npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn']);
+run('Building the SPA', 'npx', ['vite', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);
 
 if (!fs.existsSync(path.join(demoDir, 'finess-et.csv'))) {
   const scope = demoScope === 'national' ? 'national' : `region:${demoScope}`;
