@@ -4,11 +4,29 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const FRAMEWORK_PACKAGES = ['@nestjs/*', 'typeorm', 'pg', 'react', 'react-dom', 'class-validator', 'class-transformer', 'express'];
+const FRAMEWORK_PACKAGES = [
+  '@nestjs/*',
+  'typeorm',
+  'pg',
+  'react',
+  'react-dom',
+  'class-validator',
+  'class-transformer',
+  'express',
+];
 
 export default [
   {
-    ignores: ['**/dist', '**/node_modules', '**/.data', '**/coverage', 'apps/web/public/**', '**/vite.config.*.timestamp*', '.nx/**', 'tmp/**'],
+    ignores: [
+      '**/dist',
+      '**/node_modules',
+      '**/.data',
+      '**/coverage',
+      'apps/web/public/**',
+      '**/vite.config.*.timestamp*',
+      '.nx/**',
+      'tmp/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -23,13 +41,20 @@ export default [
           allow: [],
           depConstraints: [
             { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:app'] },
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:app'],
+            },
             {
               sourceTag: 'type:domain',
               onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'],
               bannedExternalImports: FRAMEWORK_PACKAGES,
             },
-            { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'], bannedExternalImports: FRAMEWORK_PACKAGES },
+            {
+              sourceTag: 'type:contracts',
+              onlyDependOnLibsWithTags: ['type:contracts'],
+              bannedExternalImports: FRAMEWORK_PACKAGES,
+            },
             { sourceTag: 'scope:web', notDependOnLibsWithTags: ['scope:api'] },
             { sourceTag: 'scope:api', notDependOnLibsWithTags: ['scope:web'] },
           ],
@@ -57,11 +82,28 @@ export default [
   {
     files: ['**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
-    languageOptions: { globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
   },
   {
     files: ['**/*.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly', fetch: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+      },
+    },
   },
   {
     files: ['apps/web/**/*.tsx', 'apps/web/**/*.ts'],

@@ -36,7 +36,11 @@ export default defineConfig({
         // and the DSFR components are split along with the routes that use them.
         codeSplitting: {
           groups: [
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/, priority: 2 },
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router)[\\/]/,
+              priority: 2,
+            },
             { name: 'react-query', test: /node_modules[\\/]@tanstack[\\/]/, priority: 1 },
           ],
         },

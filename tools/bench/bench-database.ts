@@ -11,7 +11,10 @@ export interface BenchDatabase {
  * Benchmarks run on the PostgreSQL server: DATABASE_URL when set (used as is), otherwise a fresh
  * database on 127.0.0.1:5432 that is dropped afterwards. `--embedded` measures PGlite instead.
  */
-export async function createBenchDatabase(options: { embedded: boolean; dataDir: string }): Promise<BenchDatabase> {
+export async function createBenchDatabase(options: {
+  embedded: boolean;
+  dataDir: string;
+}): Promise<BenchDatabase> {
   if (options.embedded) {
     const resolved = await resolveDatabase({ databaseUrl: null, dataDir: options.dataDir });
     await runMigrations(resolved.url);

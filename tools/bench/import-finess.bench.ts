@@ -20,7 +20,10 @@ const TARGET_SECONDS = 60;
 const TARGET_MB = 500;
 
 async function timedImport(importer: FinessImportService, files: string[], label: string) {
-  const bar = new SingleBar({ format: `${label} {phase} [{bar}] {percentage}%`, hideCursor: true }, Presets.shades_classic);
+  const bar = new SingleBar(
+    { format: `${label} {phase} [{bar}] {percentage}%`, hideCursor: true },
+    Presets.shades_classic,
+  );
   let phase = '';
   const memory = trackPeakMemory();
   const started = performance.now();
@@ -46,13 +49,26 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(extractDir, 'finess-et.csv'))) {
     const generated = spawnSync(
       'node',
-      ['-r', '@swc-node/register', 'tools/generate-finess/generate-finess.ts', '--seed', '42', '--scope', 'national', '--out', extractDir],
+      [
+        '-r',
+        '@swc-node/register',
+        'tools/generate-finess/generate-finess.ts',
+        '--seed',
+        '42',
+        '--scope',
+        'national',
+        '--out',
+        extractDir,
+      ],
       { stdio: 'inherit' },
     );
     if (generated.status !== 0) throw new Error('generation failed');
   }
   const files = [path.join(extractDir, 'finess-et.csv'), path.join(extractDir, 'finess-ej.csv')];
-  const lines = files.reduce((n, f) => n + fs.readFileSync(f, 'latin1').split('\n').filter(Boolean).length, 0);
+  const lines = files.reduce(
+    (n, f) => n + fs.readFileSync(f, 'latin1').split('\n').filter(Boolean).length,
+    0,
+  );
   const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
 
   const dataDir = path.join(work, `pglite-${Date.now()}`);
@@ -63,9 +79,15 @@ async function main(): Promise<void> {
     const importer = new FinessImportService(dataSource);
     const first = await timedImport(importer, files, 'import   ');
     const second = await timedImport(importer, files, 're-import');
-    const changes = second.report.created + second.report.updated + second.report.organisationsCreated + second.report.organisationsUpdated;
+    const changes =
+      second.report.created +
+      second.report.updated +
+      second.report.organisationsCreated +
+      second.report.organisationsUpdated;
     const row = (label: string, r: { report: ImportReport; seconds: number; peakRss: number }) =>
-      `${label.padEnd(10)} ${r.seconds.toFixed(1).padStart(6)} s  ${Math.round(lines / r.seconds).toLocaleString('en').padStart(8)} lines/s  peak RSS ${mb(r.peakRss).padStart(7)}  ` +
+      `${label.padEnd(10)} ${r.seconds.toFixed(1).padStart(6)} s  ${Math.round(lines / r.seconds)
+        .toLocaleString('en')
+        .padStart(8)} lines/s  peak RSS ${mb(r.peakRss).padStart(7)}  ` +
       `created ${r.report.created}, updated ${r.report.updated}, unchanged ${r.report.unchanged}`;
     console.log(
       [

@@ -34,7 +34,17 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(extractDir, 'finess-et.csv'))) {
     const generated = spawnSync(
       'node',
-      ['-r', '@swc-node/register', 'tools/generate-finess/generate-finess.ts', '--seed', '42', '--scope', 'national', '--out', extractDir],
+      [
+        '-r',
+        '@swc-node/register',
+        'tools/generate-finess/generate-finess.ts',
+        '--seed',
+        '42',
+        '--scope',
+        'national',
+        '--out',
+        extractDir,
+      ],
       { stdio: 'inherit' },
     );
     if (generated.status !== 0) throw new Error('generation failed');
@@ -52,19 +62,30 @@ async function main(): Promise<void> {
     );
   }
   // Queries: fragments of real names, without accents, as users type them.
-  const names: { name: string }[] = await loader.query(`SELECT name FROM structures ORDER BY md5(finess) LIMIT 400`);
+  const names: { name: string }[] = await loader.query(
+    `SELECT name FROM structures ORDER BY md5(finess) LIMIT 400`,
+  );
   const [{ total }] = await loader.query(`SELECT count(*)::int AS total FROM structures`);
   await loader.destroy();
   const queries = names.flatMap(({ name }) => {
-    const words = toSearchText(name).split(' ').filter((w) => w.length >= 4);
+    const words = toSearchText(name)
+      .split(' ')
+      .filter((w) => w.length >= 4);
     return words.length > 0 ? [words[words.length - 1]!.slice(0, 6)] : [];
   });
   const paths = queries.flatMap((q, i) => [
     `/api/structures?q=${encodeURIComponent(q)}`,
-    i % 3 === 0 ? `/api/structures?q=${encodeURIComponent(q)}&category=EHPAD&sort=-name` : `/api/structures?q=${encodeURIComponent(q)}&page=2`,
+    i % 3 === 0
+      ? `/api/structures?q=${encodeURIComponent(q)}&category=EHPAD&sort=-name`
+      : `/api/structures?q=${encodeURIComponent(q)}&page=2`,
   ]);
 
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: 'warn', WEB_DIR: 'none', LOG_PRETTY: 'false' });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    WEB_DIR: 'none',
+    LOG_PRETTY: 'false',
+  });
   const app = await createApp(config, database);
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -74,7 +95,9 @@ async function main(): Promise<void> {
       url: `http://127.0.0.1:${address.port}`,
       connections,
       duration,
-      requests: [{ method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) }],
+      requests: [
+        { method: 'GET', setupRequest: (request) => ({ ...request, path: paths[next++ % paths.length]! }) },
+      ],
     });
     // autocannon reports p90 and p97.5, not p95: checking p97.5 against the p95 target is stricter.
     const upperP95 = result.latency.p97_5;

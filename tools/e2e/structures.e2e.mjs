@@ -39,10 +39,13 @@ export function launchBrowser() {
 const TIMEOUT_MS = 15_000;
 
 function checkSample(sample) {
-  if (!sample || typeof sample !== 'object') throw new Error('structures e2e: `sample` { query, expectedName, finess } is required');
+  if (!sample || typeof sample !== 'object')
+    throw new Error('structures e2e: `sample` { query, expectedName, finess } is required');
   for (const key of ['query', 'expectedName', 'finess']) {
     if (typeof sample[key] !== 'string' || sample[key].trim() === '') {
-      throw new Error(`structures e2e: sample.${key} must be a non-empty string (got ${JSON.stringify(sample[key])})`);
+      throw new Error(
+        `structures e2e: sample.${key} must be a non-empty string (got ${JSON.stringify(sample[key])})`,
+      );
     }
   }
   if (/[^\x20-\x7e]/.test(sample.query)) {
@@ -50,7 +53,9 @@ function checkSample(sample) {
   }
   if (!/[\u0300-\u036f]/.test(sample.expectedName.normalize('NFD'))) {
     // Not an error, but then the test does not prove the accent-insensitive search.
-    console.warn(`structures e2e: "${sample.expectedName}" has no accent; the accent-insensitive search is not exercised`);
+    console.warn(
+      `structures e2e: "${sample.expectedName}" has no accent; the accent-insensitive search is not exercised`,
+    );
   }
 }
 
@@ -59,7 +64,10 @@ async function shownRows(page) {
   try {
     const rows = await page.locator('table tbody tr').all();
     return await Promise.all(
-      rows.map(async (row) => `${(await row.locator('td').first().innerText()).trim()} ${(await row.locator('th').innerText()).trim()}`),
+      rows.map(
+        async (row) =>
+          `${(await row.locator('td').first().innerText()).trim()} ${(await row.locator('th').innerText()).trim()}`,
+      ),
     );
   } catch {
     return [];
@@ -86,7 +94,7 @@ function isStructuresSearch(response, params) {
 
 /** The results table is rendered from the latest answer (no request in flight). */
 async function resultsSettled(page) {
-  await page.waitForFunction("!document.querySelector('table[aria-busy=\"true\"]')");
+  await page.waitForFunction('!document.querySelector(\'table[aria-busy="true"]\')');
 }
 
 /**
@@ -101,24 +109,37 @@ async function findResultLink(page, name, finess, maxPages = 10) {
     try {
       await results.getByRole('row').nth(1).waitFor();
     } catch {
-      const alert = await page.locator('.fr-alert').allInnerTexts().catch(() => []);
+      const alert = await page
+        .locator('.fr-alert')
+        .allInnerTexts()
+        .catch(() => []);
       throw new Error(
         `no results table${alert.length ? `; message: ${alert.join(' / ').replace(/\s+/g, ' ')}` : ''}`,
       );
     }
-    const link = results.getByRole('row').filter({ hasText: finess }).getByRole('link', { name, exact: true });
+    const link = results
+      .getByRole('row')
+      .filter({ hasText: finess })
+      .getByRole('link', { name, exact: true });
     if ((await link.count()) > 0) return link.first();
     seen.push(...(await shownRows(page)));
     const next = page.getByRole('link', { name: 'Page suivante' });
     if ((await next.count()) === 0 || (await next.getAttribute('href')) === null) break;
-    const loaded = page.waitForResponse((response) => isStructuresSearch(response, { page: String(pageNumber + 1) }));
+    const loaded = page.waitForResponse((response) =>
+      isStructuresSearch(response, { page: String(pageNumber + 1) }),
+    );
     await next.click();
     await loaded;
     await resultsSettled(page);
   }
   throw new Error(
     `no result row "${name}" with FINESS ${finess}; rows shown: ${
-      seen.length ? seen.slice(0, 25).map((n) => `"${n}"`).join(', ') + (seen.length > 25 ? ` … and ${seen.length - 25} more` : '') : 'none'
+      seen.length
+        ? seen
+            .slice(0, 25)
+            .map((n) => `"${n}"`)
+            .join(', ') + (seen.length > 25 ? ` … and ${seen.length - 25} more` : '')
+        : 'none'
     }`,
   );
 }
@@ -174,11 +195,15 @@ export async function run({ baseUrl, browser, sample }) {
     await identification.waitFor();
     const identificationText = await identification.innerText();
     if (!identificationText.includes(sample.finess)) {
-      throw new Error(`the page does not show FINESS ${sample.finess}: "${identificationText.replace(/\s+/g, ' ')}"`);
+      throw new Error(
+        `the page does not show FINESS ${sample.finess}: "${identificationText.replace(/\s+/g, ' ')}"`,
+      );
     }
     const categoryMatch = /Catégorie\s+([^\n]+)\n\s*Catégorie FINESS (\w+)/.exec(identificationText);
     if (!categoryMatch) {
-      throw new Error(`the page does not show a category and its FINESS code: "${identificationText.replace(/\s+/g, ' ')}"`);
+      throw new Error(
+        `the page does not show a category and its FINESS code: "${identificationText.replace(/\s+/g, ' ')}"`,
+      );
     }
     const [, categoryLabel, finessCategoryCode] = categoryMatch;
     if (sample.categoryLabel && !categoryLabel.includes(sample.categoryLabel)) {
@@ -186,7 +211,12 @@ export async function run({ baseUrl, browser, sample }) {
     }
     if (pageErrors.length > 0) throw new Error(`JavaScript errors in the page: ${pageErrors.join(' | ')}`);
 
-    return { finess: sample.finess, name: sample.expectedName, categoryLabel: categoryLabel.trim(), finessCategoryCode };
+    return {
+      finess: sample.finess,
+      name: sample.expectedName,
+      categoryLabel: categoryLabel.trim(),
+      finessCategoryCode,
+    };
   } catch (error) {
     const file = await screenshot(page, 'structures');
     const reason = error instanceof Error ? error.message : String(error);
@@ -217,7 +247,9 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const browser = await launchBrowser();
   try {
     const result = await run({ baseUrl: argument('base-url') ?? 'http://localhost:3000', browser, sample });
-    console.log(`structures e2e: ok – ${result.name} (${result.finess}), ${result.categoryLabel} [${result.finessCategoryCode}]`);
+    console.log(
+      `structures e2e: ok – ${result.name} (${result.finess}), ${result.categoryLabel} [${result.finessCategoryCode}]`,
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exitCode = 1;

@@ -9,17 +9,27 @@ import { chromium } from 'playwright-core';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 function ensureChromium() {
   if (fs.existsSync(CHROMIUM)) return;
   if (process.getuid?.() === 0) {
-    console.log('Chromium is missing: installing Debian\'s chromium…');
+    console.log("Chromium is missing: installing Debian's chromium…");
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
     const install = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit' });
     if (install.status === 0 && fs.existsSync(CHROMIUM)) return;
   }
-  console.error(`✖ Browser tests need Chromium at ${CHROMIUM}: run "apt-get install -y chromium" (or set CHROMIUM_PATH).`);
+  console.error(
+    `✖ Browser tests need Chromium at ${CHROMIUM}: run "apt-get install -y chromium" (or set CHROMIUM_PATH).`,
+  );
   process.exit(1);
 }
 
@@ -56,22 +66,58 @@ async function pickSample(baseUrl) {
   const res = await fetch(`${baseUrl}/api/structures?pageSize=200&sort=name`);
   const page = await res.json();
   for (const s of page.items) {
-    const word = s.name.split(/\s+/).find((w) => w.length >= 5 && w !== w.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+    const word = s.name
+      .split(/\s+/)
+      .find((w) => w.length >= 5 && w !== w.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
     if (!word) continue;
-    const query = word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-    return { query: query.slice(1, -1), expectedName: s.name, finess: s.finess, categoryLabel: s.categoryLabel };
+    const query = word
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
+    return {
+      query: query.slice(1, -1),
+      expectedName: s.name,
+      finess: s.finess,
+      categoryLabel: s.categoryLabel,
+    };
   }
   throw new Error('no structure with an accented name in the demo data');
 }
 
 async function main() {
   ensureChromium();
-  if (!fs.existsSync(path.join(root, 'apps/web/public/dsfr'))) run('npx', ['copy-dsfr-to-public', '--projectDir', 'apps/web']);
+  if (!fs.existsSync(path.join(root, 'apps/web/public/dsfr')))
+    run('npx', ['copy-dsfr-to-public', '--projectDir', 'apps/web']);
   run('npx', ['vite', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tdb-e2e-'));
-  const env = { DATA_DIR: path.join(work, 'data'), DATABASE_URL: '', NODE_ENV: 'production', LOG_LEVEL: 'warn' };
-  run('node', ['-r', '@swc-node/register', 'tools/generate-finess/generate-finess.ts', '--seed', '7', '--scope', 'region:24', '--out', work]);
-  run('node', ['-r', '@swc-node/register', 'apps/api/src/cli/import-finess.ts', path.join(work, 'finess-et.csv'), path.join(work, 'finess-ej.csv')], env);
+  const env = {
+    DATA_DIR: path.join(work, 'data'),
+    DATABASE_URL: '',
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+  };
+  run('node', [
+    '-r',
+    '@swc-node/register',
+    'tools/generate-finess/generate-finess.ts',
+    '--seed',
+    '7',
+    '--scope',
+    'region:24',
+    '--out',
+    work,
+  ]);
+  run(
+    'node',
+    [
+      '-r',
+      '@swc-node/register',
+      'apps/api/src/cli/import-finess.ts',
+      path.join(work, 'finess-et.csv'),
+      path.join(work, 'finess-ej.csv'),
+    ],
+    env,
+  );
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -85,7 +131,10 @@ async function main() {
     await waitForHealth(baseUrl, api);
     const sample = await pickSample(baseUrl);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    const specs = fs.readdirSync(path.join(root, 'tools/e2e')).filter((f) => f.endsWith('.e2e.mjs')).sort();
+    const specs = fs
+      .readdirSync(path.join(root, 'tools/e2e'))
+      .filter((f) => f.endsWith('.e2e.mjs'))
+      .sort();
     for (const spec of specs) {
       const started = Date.now();
       const { run: runSpec } = await import(path.join(root, 'tools/e2e', spec));

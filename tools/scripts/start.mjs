@@ -21,20 +21,41 @@ function run(title, command, args, env = {}) {
 if (!fs.existsSync(path.join(root, 'apps/web/public/dsfr'))) {
   run('Copying the DSFR assets', 'npx', ['copy-dsfr-to-public', '--projectDir', 'apps/web']);
 }
-run('Building the SPA', 'npx', ['vite', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);
+run('Building the SPA', 'npx', [
+  'vite',
+  'build',
+  '--config',
+  'apps/web/vite.config.mts',
+  '--logLevel',
+  'warn',
+]);
 
 if (!fs.existsSync(path.join(demoDir, 'finess-et.csv'))) {
   const scope = demoScope === 'national' ? 'national' : `region:${demoScope}`;
   run(`Generating the demo FINESS extract (${scope})`, 'node', [
-    ...nodeRegister, 'tools/generate-finess/generate-finess.ts', '--seed', '42', '--scope', scope, '--out', demoDir,
+    ...nodeRegister,
+    'tools/generate-finess/generate-finess.ts',
+    '--seed',
+    '42',
+    '--scope',
+    scope,
+    '--out',
+    demoDir,
   ]);
 }
 run('Loading the demo data (skipped when the registry is not empty)', 'node', [
-  ...nodeRegister, 'apps/api/src/cli/import-finess.ts', '--if-empty',
-  path.join(demoDir, 'finess-et.csv'), path.join(demoDir, 'finess-ej.csv'),
+  ...nodeRegister,
+  'apps/api/src/cli/import-finess.ts',
+  '--if-empty',
+  path.join(demoDir, 'finess-et.csv'),
+  path.join(demoDir, 'finess-ej.csv'),
 ]);
 
 console.log('\n▶ Starting the API and the SPA');
-const api = spawn('node', [...nodeRegister, 'apps/api/src/main.ts'], { cwd: root, stdio: 'inherit', env: process.env });
+const api = spawn('node', [...nodeRegister, 'apps/api/src/main.ts'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: process.env,
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
 api.on('exit', (code) => process.exit(code ?? 0));

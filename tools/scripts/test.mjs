@@ -15,8 +15,16 @@ function step(title, command, args) {
   }
 }
 
+step('Formatting (Prettier)', 'npx', ['prettier', '--check', '--log-level', 'warn', '.']);
 step('Lint, type check and tests of every project', 'npx', [
-  'nx', 'run-many', '-t', 'lint', 'typecheck', 'test', '--outputStyle=static', '--parallel=2',
+  'nx',
+  'run-many',
+  '-t',
+  'lint',
+  'typecheck',
+  'test',
+  '--outputStyle=static',
+  '--parallel=2',
 ]);
 step('Browser tests (headless Chromium)', 'node', ['tools/scripts/e2e.mjs']);
 console.log('\n✔ All tests passed.');

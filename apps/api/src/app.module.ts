@@ -2,6 +2,7 @@ import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import pretty from 'pino-pretty';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
@@ -25,23 +26,32 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot({
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.logLevel,
-            transport: config.logPretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            // One short line per request: method, URL, status; full headers only at debug level.
-            serializers:
-              config.logLevel === 'debug' || config.logLevel === 'trace'
-                ? undefined
-                : {
-                    req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-                    res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-                  },
-          },
+          pinoHttp: [
+            {
+              level: config.logLevel,
+              autoLogging: { ignore: (req) => req.url === '/api/health' },
+              redact: ['req.headers.authorization', 'req.headers.cookie'],
+              // One short line per request: method, URL, status; full headers only at debug level.
+              serializers:
+                config.logLevel === 'debug' || config.logLevel === 'trace'
+                  ? undefined
+                  : {
+                      req: (req: { id: unknown; method: string; url: string }) => ({
+                        id: req.id,
+                        method: req.method,
+                        url: req.url,
+                      }),
+                      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+                    },
+            },
+            // Synchronous pretty printing in development keeps log lines in order with the console.
+            config.logPretty ? pretty({ singleLine: true, sync: true }) : process.stdout,
+          ],
         }),
         // Embedded PGlite runs one query at a time: a small pool is enough and avoids queueing.
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, { poolSize: databaseKind === 'embedded' ? 4 : 10 })),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(databaseUrl, { poolSize: databaseKind === 'embedded' ? 4 : 10 }),
+        ),
         StructuresModule,
       ],
       controllers: [HealthController, ReferenceController],

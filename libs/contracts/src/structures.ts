@@ -81,7 +81,8 @@ export interface OrganisationDetail extends OrganisationSummary {
   structures: StructureSummary[];
 }
 
-export type StructureSort = 'name' | '-name' | 'finess' | '-finess' | 'category' | '-category' | 'department' | '-department';
+export type StructureSort =
+  'name' | '-name' | 'finess' | '-finess' | 'category' | '-category' | 'department' | '-department';
 
 export interface StructureSearchQuery {
   q?: string;

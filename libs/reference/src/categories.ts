@@ -25,6 +25,7 @@ export interface Category {
   readonly isService: boolean;
 }
 
+// prettier-ignore
 export const CATEGORIES: readonly Category[] = [
   { number: 1, code: 'CAMSP', shortLabel: 'CAMSP', label: "Centre d'action médico-sociale précoce", public: 'PH_ENFANTS', finessCodes: ['190'], competence: 'SHARED', isService: true },
   { number: 2, code: 'CMPP', shortLabel: 'CMPP', label: 'Centre médico-psycho-pédagogique', public: 'PH_ENFANTS', finessCodes: ['189'], competence: 'ARS', isService: true },

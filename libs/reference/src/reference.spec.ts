@@ -44,7 +44,13 @@ describe('territories', () => {
   it('has 18 regions and 101 departments', () => {
     expect(REGIONS).toHaveLength(18);
     expect(DEPARTMENTS).toHaveLength(101);
-    expect(DEPARTMENTS.filter((d) => d.overseas).map((d) => d.code)).toEqual(['971', '972', '973', '974', '976']);
+    expect(DEPARTMENTS.filter((d) => d.overseas).map((d) => d.code)).toEqual([
+      '971',
+      '972',
+      '973',
+      '974',
+      '976',
+    ]);
   });
 
   it('attaches each department to an existing region', () => {

@@ -51,9 +51,15 @@ async function main(): Promise<number> {
         return 0;
       }
     }
-    console.log(`Importing ${files.join(', ')} into the ${database.kind === 'embedded' ? `embedded database (${config.dataDir})` : 'PostgreSQL server'}…`);
+    console.log(
+      `Importing ${files.join(', ')} into the ${database.kind === 'embedded' ? `embedded database (${config.dataDir})` : 'PostgreSQL server'}…`,
+    );
     const bar = new SingleBar(
-      { format: '{phase} [{bar}] {percentage}% | {value}/{total} {unit}', hideCursor: true, clearOnComplete: false },
+      {
+        format: '{phase} [{bar}] {percentage}% | {value}/{total} {unit}',
+        hideCursor: true,
+        clearOnComplete: false,
+      },
       Presets.shades_classic,
     );
     let phase: 'read' | 'write' | null = null;
@@ -78,10 +84,13 @@ async function main(): Promise<number> {
     for (const error of report.errors.slice(0, 50)) console.error(`  line ${error.line}: ${error.reason}`);
     if (report.errors.length > 50) console.error(`  … and ${report.errors.length - 50} more invalid lines`);
     if (!report.applied) {
-      console.error(`✖ ${report.errors.length} invalid line(s): nothing was imported (use --partial to keep the valid lines).`);
+      console.error(
+        `✖ ${report.errors.length} invalid line(s): nothing was imported (use --partial to keep the valid lines).`,
+      );
       return 1;
     }
-    const changes = report.created + report.updated + report.organisationsCreated + report.organisationsUpdated;
+    const changes =
+      report.created + report.updated + report.organisationsCreated + report.organisationsUpdated;
     console.log(
       [
         `✔ ${report.linesRead} lines read in ${(report.durationMs / 1000).toFixed(1)} s (file of ${report.fileDate ?? 'unknown date'})`,

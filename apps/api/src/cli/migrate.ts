@@ -16,6 +16,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError || error instanceof DataDirLockedError ? `✖ ${error.message}` : error);
+  console.error(
+    error instanceof ConfigError || error instanceof DataDirLockedError ? `✖ ${error.message}` : error,
+  );
   process.exit(1);
 });

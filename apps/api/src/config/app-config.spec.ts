@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './app-config';
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const config = loadConfig({}, '/srv/tdb');
-    expect(config).toMatchObject({ port: 3000, databaseUrl: null, dataDir: path.resolve('/srv/tdb/.data'), nodeEnv: 'development', logPretty: true });
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: null,
+      dataDir: path.resolve('/srv/tdb/.data'),
+      nodeEnv: 'development',
+      logPretty: true,
+    });
   });
 
   it.each([
@@ -27,6 +33,8 @@ describe('loadConfig', () => {
   });
 
   it('accepts a server URL', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/tdb' }).databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/tdb');
+    expect(loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/tdb' }).databaseUrl).toBe(
+      'postgres://postgres@127.0.0.1:5432/tdb',
+    );
   });
 });

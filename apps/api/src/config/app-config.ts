@@ -38,7 +38,8 @@ function readInteger(env: Env, name: string, fallback: number, min: number, max:
   if (raw === undefined || raw === '') return fallback;
   if (!/^\d+$/.test(raw.trim())) throw new ConfigError(name, `must be an integer, got "${raw}"`);
   const value = Number(raw);
-  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  if (value < min || value > max)
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
   return value;
 }
 
@@ -66,10 +67,16 @@ function readDatabaseUrl(env: Env): string | null {
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL', 'is not a valid URL (expected postgres://user:password@host:port/database)');
+    throw new ConfigError(
+      'DATABASE_URL',
+      'is not a valid URL (expected postgres://user:password@host:port/database)',
+    );
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL', `must start with postgres:// or postgresql://, got "${url.protocol}//"`);
+    throw new ConfigError(
+      'DATABASE_URL',
+      `must start with postgres:// or postgresql://, got "${url.protocol}//"`,
+    );
   }
   if (url.pathname.length <= 1) throw new ConfigError('DATABASE_URL', 'must name a database (…/tdb)');
   return raw;
@@ -88,7 +95,12 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     port: readInteger(env, 'PORT', 3000, 0, 65535),
     databaseUrl: readDatabaseUrl(env),
     dataDir: path.resolve(cwd, dataDirRaw ?? '.data'),
-    logLevel: readEnum(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], nodeEnv === 'test' ? 'silent' : 'info'),
+    logLevel: readEnum(
+      env,
+      'LOG_LEVEL',
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+      nodeEnv === 'test' ? 'silent' : 'info',
+    ),
     logPretty: readBoolean(env, 'LOG_PRETTY', nodeEnv === 'development'),
     webDir: webDirRaw === 'none' ? null : path.resolve(cwd, webDirRaw ?? 'dist/apps/web'),
     uploadLimitMb: readInteger(env, 'UPLOAD_LIMIT_MB', 100, 1, 2048),

@@ -10,7 +10,9 @@ export interface ResolvedDatabase {
 }
 
 /** The server of DATABASE_URL, or the embedded PGlite persisted in DATA_DIR. */
-export async function resolveDatabase(config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>): Promise<ResolvedDatabase> {
+export async function resolveDatabase(
+  config: Pick<AppConfig, 'databaseUrl' | 'dataDir'>,
+): Promise<ResolvedDatabase> {
   if (config.databaseUrl) return { url: config.databaseUrl, kind: 'server', embedded: null };
   const embedded = await startEmbeddedPostgres({ dataDir: config.dataDir });
   return { url: embedded.url, kind: 'embedded', embedded };

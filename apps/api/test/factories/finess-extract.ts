@@ -43,24 +43,82 @@ export function buildEtLine(overrides: Partial<EtLineFields> = {}): string {
     ...overrides,
   };
   return [
-    'structureet', f.finess, f.ogFiness, f.name, f.longName, '', '', '12', 'R', f.voie, '', '', f.commune,
-    f.departement, f.libdepartement, f.ligneacheminement, f.telephone, '', f.categetab, 'Libellé catégorie', '4401',
-    'Libellé agrégat', '12345678900011', '8710A', '34', 'ARS/PCD', '99', 'Non concerné', f.dateouv, f.dateouv,
-    f.datemaj, '',
+    'structureet',
+    f.finess,
+    f.ogFiness,
+    f.name,
+    f.longName,
+    '',
+    '',
+    '12',
+    'R',
+    f.voie,
+    '',
+    '',
+    f.commune,
+    f.departement,
+    f.libdepartement,
+    f.ligneacheminement,
+    f.telephone,
+    '',
+    f.categetab,
+    'Libellé catégorie',
+    '4401',
+    'Libellé agrégat',
+    '12345678900011',
+    '8710A',
+    '34',
+    'ARS/PCD',
+    '99',
+    'Non concerné',
+    f.dateouv,
+    f.dateouv,
+    f.datemaj,
+    '',
   ].join(';');
 }
 
-export function buildEjLine(overrides: { finess?: string; name?: string; statut?: string; departement?: string } = {}): string {
+export function buildEjLine(
+  overrides: { finess?: string; name?: string; statut?: string; departement?: string } = {},
+): string {
   const finess = overrides.finess ?? finessNumber('75000002');
   const name = overrides.name ?? 'ASSOCIATION DES CHÊNES';
   return [
-    'structureej', finess, name, name, '', '', '3', 'AV', 'DE LA RÉPUBLIQUE', '', '', '056',
-    overrides.departement ?? '75', 'PARIS', '75011 PARIS', '', '', overrides.statut ?? '60', 'Association Loi 1901 non Reconnue d\'Utilité Publique', '123456789', '8810C', '1990-01-01', '2025-01-01',
+    'structureej',
+    finess,
+    name,
+    name,
+    '',
+    '',
+    '3',
+    'AV',
+    'DE LA RÉPUBLIQUE',
+    '',
+    '',
+    '056',
+    overrides.departement ?? '75',
+    'PARIS',
+    '75011 PARIS',
+    '',
+    '',
+    overrides.statut ?? '60',
+    "Association Loi 1901 non Reconnue d'Utilité Publique",
+    '123456789',
+    '8810C',
+    '1990-01-01',
+    '2025-01-01',
   ].join(';');
 }
 
 export function buildGeoLine(finess: string, x = 652000, y = 6862000): string {
-  return ['geolocalisation', finess, String(x), String(y), '1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,LAMBERT_93', '2025-01-01'].join(';');
+  return [
+    'geolocalisation',
+    finess,
+    String(x),
+    String(y),
+    '1,ATLASANTE,100,IGN,BD_ADRESSE,V2.2,LAMBERT_93',
+    '2025-01-01',
+  ].join(';');
 }
 
 export function headerLine(date = '2026-01-15'): string {

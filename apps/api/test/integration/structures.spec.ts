@@ -1,6 +1,13 @@
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../setup/test-app';
-import { buildEjLine, buildEtLine, buildGeoLine, finessNumber, headerLine, writeExtract } from '../factories/finess-extract';
+import {
+  buildEjLine,
+  buildEtLine,
+  buildGeoLine,
+  finessNumber,
+  headerLine,
+  writeExtract,
+} from '../factories/finess-extract';
 
 const OG_BIG = finessNumber('75000002');
 const OG_SMALL = finessNumber('2A000003');
@@ -13,17 +20,47 @@ const HOSPITAL = finessNumber('75000041');
 function sampleExtract(overrides: { ehpadName?: string; date?: string } = {}): string[] {
   return [
     headerLine(overrides.date),
-    buildEtLine({ finess: EHPAD_PARIS, ogFiness: OG_BIG, longName: overrides.ehpadName ?? 'EHPAD RÉSIDENCE LES CHÊNES' }),
-    buildEtLine({ finess: SAVS_PARIS, ogFiness: OG_BIG, name: 'SAVS ÉLAN', longName: 'SAVS ÉLAN PARIS', categetab: '446' }),
     buildEtLine({
-      finess: IME_AJACCIO, ogFiness: OG_SMALL, name: 'IME U LICETU', longName: 'IME U LICETU', categetab: '183',
-      departement: '2A', libdepartement: 'CORSE DU SUD', commune: '004', ligneacheminement: '20000 AJACCIO',
+      finess: EHPAD_PARIS,
+      ogFiness: OG_BIG,
+      longName: overrides.ehpadName ?? 'EHPAD RÉSIDENCE LES CHÊNES',
     }),
     buildEtLine({
-      finess: FAM_LEGACY, ogFiness: OG_BIG, name: 'FAM LA SOIE', longName: 'FOYER ACCUEIL MÉDICALISÉ LA SOIE', categetab: '437',
-      departement: '69', libdepartement: 'RHONE', commune: '123', ligneacheminement: '69003 LYON',
+      finess: SAVS_PARIS,
+      ogFiness: OG_BIG,
+      name: 'SAVS ÉLAN',
+      longName: 'SAVS ÉLAN PARIS',
+      categetab: '446',
     }),
-    buildEtLine({ finess: HOSPITAL, ogFiness: OG_BIG, name: 'CH SAINTE-ANNE', longName: 'CENTRE HOSPITALIER SAINTE-ANNE', categetab: '355' }),
+    buildEtLine({
+      finess: IME_AJACCIO,
+      ogFiness: OG_SMALL,
+      name: 'IME U LICETU',
+      longName: 'IME U LICETU',
+      categetab: '183',
+      departement: '2A',
+      libdepartement: 'CORSE DU SUD',
+      commune: '004',
+      ligneacheminement: '20000 AJACCIO',
+    }),
+    buildEtLine({
+      finess: FAM_LEGACY,
+      ogFiness: OG_BIG,
+      name: 'FAM LA SOIE',
+      longName: 'FOYER ACCUEIL MÉDICALISÉ LA SOIE',
+      categetab: '437',
+      departement: '69',
+      libdepartement: 'RHONE',
+      commune: '123',
+      ligneacheminement: '69003 LYON',
+    }),
+    buildEtLine({
+      finess: HOSPITAL,
+      ogFiness: OG_BIG,
+      name: 'CH SAINTE-ANNE',
+      longName: 'CENTRE HOSPITALIER SAINTE-ANNE',
+      categetab: '355',
+    }),
     buildGeoLine(EHPAD_PARIS),
     buildEjLine({ finess: OG_BIG, name: 'ASSOCIATION DES CHÊNES' }),
     buildEjLine({ finess: OG_SMALL, name: 'ASSOCIATION CORSE HANDICAP', departement: '2A' }),
@@ -42,9 +79,12 @@ describe('structures registry (HTTP, real database)', () => {
   });
 
   const upload = (lines: string[], query = '', encoding: 'latin1' | 'utf8' = 'latin1') =>
-    request(t.http).post(`/api/imports/finess${query}`).attach('file', writeExtract(lines, encoding), 'finess.csv');
+    request(t.http)
+      .post(`/api/imports/finess${query}`)
+      .attach('file', writeExtract(lines, encoding), 'finess.csv');
 
-  const count = async (table: string) => Number((await t.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+  const count = async (table: string) =>
+    Number((await t.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
   it('reports a healthy database', async () => {
     const res = await request(t.http).get('/api/health').expect(200);
@@ -54,7 +94,9 @@ describe('structures registry (HTTP, real database)', () => {
   it('rejects a file whose line 17 has a wrong FINESS key, names the line and writes nothing', async () => {
     const lines = [headerLine()];
     for (let i = 0; i < 20; i++) {
-      lines.push(buildEtLine({ finess: finessNumber(`750010${String(i).padStart(2, '0')}`), ogFiness: OG_BIG }));
+      lines.push(
+        buildEtLine({ finess: finessNumber(`750010${String(i).padStart(2, '0')}`), ogFiness: OG_BIG }),
+      );
     }
     const good = lines[16]!.split(';');
     const badKey = ((Number(good[1]!.slice(-1)) + 1) % 10).toString();
@@ -72,25 +114,45 @@ describe('structures registry (HTTP, real database)', () => {
   });
 
   it('keeps the good lines with ?partial=true and reports the bad ones', async () => {
-    const lines = [headerLine(), buildEtLine({ finess: finessNumber('75009001'), ogFiness: OG_BIG }), 'structureet;trop;court'];
+    const lines = [
+      headerLine(),
+      buildEtLine({ finess: finessNumber('75009001'), ogFiness: OG_BIG }),
+      'structureet;trop;court',
+    ];
     const res = await upload(lines, '?partial=true').expect(200);
     expect(res.body).toMatchObject({ applied: true, partial: true, created: 1 });
     expect(res.body.errors).toEqual([expect.objectContaining({ line: 3 })]);
-    await t.dataSource.query(`DELETE FROM structure_history; DELETE FROM structures; DELETE FROM managing_organisations; DELETE FROM finess_imports`);
+    await t.dataSource.query(
+      `DELETE FROM structure_history; DELETE FROM structures; DELETE FROM managing_organisations; DELETE FROM finess_imports`,
+    );
   });
 
   it('imports the TDB categories of an extract and skips the others', async () => {
     const res = await upload(sampleExtract()).expect(200);
     expect(res.body).toMatchObject({
-      applied: true, fileDate: '2026-01-15', linesRead: 9, keptStructures: 4, skippedOutOfScope: 1,
-      created: 4, updated: 0, unchanged: 0, organisationsCreated: 2, errors: [],
+      applied: true,
+      fileDate: '2026-01-15',
+      linesRead: 9,
+      keptStructures: 4,
+      skippedOutOfScope: 1,
+      created: 4,
+      updated: 0,
+      unchanged: 0,
+      organisationsCreated: 2,
+      errors: [],
     });
     expect(await count('structures')).toBe(4);
   });
 
   it('re-importing the same file changes nothing and says so', async () => {
     const res = await upload(sampleExtract()).expect(200);
-    expect(res.body).toMatchObject({ created: 0, updated: 0, unchanged: 4, organisationsCreated: 0, organisationsUpdated: 0 });
+    expect(res.body).toMatchObject({
+      created: 0,
+      updated: 0,
+      unchanged: 4,
+      organisationsCreated: 0,
+      organisationsUpdated: 0,
+    });
   });
 
   it('reads a UTF-8 file like an ISO-8859-1 one', async () => {
@@ -99,10 +161,15 @@ describe('structures registry (HTTP, real database)', () => {
   });
 
   it('a newer file updates what changed and records it in the history', async () => {
-    const res = await upload(sampleExtract({ ehpadName: 'EHPAD RÉSIDENCE LES GRANDS CHÊNES', date: '2026-02-15' })).expect(200);
+    const res = await upload(
+      sampleExtract({ ehpadName: 'EHPAD RÉSIDENCE LES GRANDS CHÊNES', date: '2026-02-15' }),
+    ).expect(200);
     expect(res.body).toMatchObject({ created: 0, updated: 1, unchanged: 3 });
     const detail = await request(t.http).get(`/api/structures/${EHPAD_PARIS}`).expect(200);
-    expect(detail.body).toMatchObject({ name: 'EHPAD RÉSIDENCE LES GRANDS CHÊNES', shortName: 'EHPAD LES CHÊNES' });
+    expect(detail.body).toMatchObject({
+      name: 'EHPAD RÉSIDENCE LES GRANDS CHÊNES',
+      shortName: 'EHPAD LES CHÊNES',
+    });
     expect(detail.body.history[0]).toMatchObject({
       kind: 'IMPORT_UPDATED',
       changes: { name: { from: 'EHPAD RÉSIDENCE LES CHÊNES', to: 'EHPAD RÉSIDENCE LES GRANDS CHÊNES' } },
@@ -112,8 +179,14 @@ describe('structures registry (HTTP, real database)', () => {
   it('stores category, department, region, competence, OG, address and geolocation', async () => {
     const res = await request(t.http).get(`/api/structures/${EHPAD_PARIS}`).expect(200);
     expect(res.body).toMatchObject({
-      finess: EHPAD_PARIS, categoryCode: 'EHPAD', finessCategoryCode: '500', departmentCode: '75', regionCode: '11',
-      competence: 'SHARED', ogFiness: OG_BIG, ogName: 'ASSOCIATION DES CHÊNES',
+      finess: EHPAD_PARIS,
+      categoryCode: 'EHPAD',
+      finessCategoryCode: '500',
+      departmentCode: '75',
+      regionCode: '11',
+      competence: 'SHARED',
+      ogFiness: OG_BIG,
+      ogName: 'ASSOCIATION DES CHÊNES',
       address: { postalCode: '75013', city: 'PARIS', communeCode: '75113' },
       og: { finess: OG_BIG, name: 'ASSOCIATION DES CHÊNES', structureCount: 3 },
     });
@@ -140,32 +213,55 @@ describe('structures registry (HTTP, real database)', () => {
   });
 
   it('filters by category, department, region and competence, paginates and sorts', async () => {
-    const get = (query: Record<string, string | number>) => request(t.http).get('/api/structures').query(query).expect(200);
+    const get = (query: Record<string, string | number>) =>
+      request(t.http).get('/api/structures').query(query).expect(200);
     expect((await get({ category: 'EHPAD,IME' })).body.total).toBe(2);
     expect((await get({ department: '2A' })).body.items[0].finess).toBe(IME_AJACCIO);
     expect((await get({ region: '84' })).body.items[0].finess).toBe(FAM_LEGACY);
-    expect((await get({ competence: 'CD' })).body.items.map((s: { finess: string }) => s.finess)).toEqual([SAVS_PARIS]);
+    expect((await get({ competence: 'CD' })).body.items.map((s: { finess: string }) => s.finess)).toEqual([
+      SAVS_PARIS,
+    ]);
     const page2 = await get({ pageSize: 2, page: 2, sort: 'name' });
     expect(page2.body).toMatchObject({ total: 4, page: 2, pageSize: 2 });
-    expect(page2.body.items.map((s: { name: string }) => s.name)).toEqual(['IME U LICETU', 'SAVS ÉLAN PARIS']);
+    expect(page2.body.items.map((s: { name: string }) => s.name)).toEqual([
+      'IME U LICETU',
+      'SAVS ÉLAN PARIS',
+    ]);
     const desc = await get({ sort: '-finess', pageSize: 1 });
-    expect(desc.body.items[0].finess).toBe([EHPAD_PARIS, SAVS_PARIS, IME_AJACCIO, FAM_LEGACY].sort().reverse()[0]);
+    expect(desc.body.items[0].finess).toBe(
+      [EHPAD_PARIS, SAVS_PARIS, IME_AJACCIO, FAM_LEGACY].sort().reverse()[0],
+    );
   });
 
   it('refuses bad search parameters with a French 400', async () => {
-    const res = await request(t.http).get('/api/structures').query({ category: 'HOPITAL', pageSize: 1000 }).expect(400);
+    const res = await request(t.http)
+      .get('/api/structures')
+      .query({ category: 'HOPITAL', pageSize: 1000 })
+      .expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
     expect(res.body.errors.map((e: { message: string }) => e.message)).toEqual(
-      expect.arrayContaining(['Catégorie inconnue : HOPITAL.', 'La taille de page ne peut pas dépasser 200.']),
+      expect.arrayContaining([
+        'Catégorie inconnue : HOPITAL.',
+        'La taille de page ne peut pas dépasser 200.',
+      ]),
     );
   });
 
   it('shows an OG with its ESMS, and answers 404 in French for unknown numbers', async () => {
     const og = await request(t.http).get(`/api/organisations/${OG_BIG}`).expect(200);
-    expect(og.body).toMatchObject({ finess: OG_BIG, structureCount: 3, legalStatus: expect.stringContaining('Association') });
+    expect(og.body).toMatchObject({
+      finess: OG_BIG,
+      structureCount: 3,
+      legalStatus: expect.stringContaining('Association'),
+    });
     expect(og.body.structures).toHaveLength(3);
-    const missing = await request(t.http).get(`/api/structures/${finessNumber('75999999')}`).expect(404);
-    expect(missing.body).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining('Aucune structure') });
+    const missing = await request(t.http)
+      .get(`/api/structures/${finessNumber('75999999')}`)
+      .expect(404);
+    expect(missing.body).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringContaining('Aucune structure'),
+    });
     const bad = await request(t.http).get('/api/structures/abc').expect(400);
     expect(bad.body.message).toMatch(/n’est pas un numéro FINESS/);
   });
@@ -174,9 +270,18 @@ describe('structures registry (HTTP, real database)', () => {
     const before = await request(t.http).get(`/api/structures/${SAVS_PARIS}`).expect(200);
     const corrected = await request(t.http)
       .patch(`/api/structures/${SAVS_PARIS}/category`)
-      .send({ categoryCode: 'SSIAD', reason: 'Service de soins infirmiers enregistré à tort en SAVS', version: before.body.version })
+      .send({
+        categoryCode: 'SSIAD',
+        reason: 'Service de soins infirmiers enregistré à tort en SAVS',
+        version: before.body.version,
+      })
       .expect(200);
-    expect(corrected.body).toMatchObject({ categoryCode: 'SSIAD', competence: 'ARS', categoryCorrected: true, version: before.body.version + 1 });
+    expect(corrected.body).toMatchObject({
+      categoryCode: 'SSIAD',
+      competence: 'ARS',
+      categoryCorrected: true,
+      version: before.body.version + 1,
+    });
     expect(corrected.body.history[0]).toMatchObject({
       kind: 'CATEGORY_CORRECTED',
       reason: 'Service de soins infirmiers enregistré à tort en SAVS',
@@ -184,7 +289,11 @@ describe('structures registry (HTTP, real database)', () => {
     });
     const stale = await request(t.http)
       .patch(`/api/structures/${SAVS_PARIS}/category`)
-      .send({ categoryCode: 'SAMSAH', reason: 'Deuxième correction concurrente', version: before.body.version })
+      .send({
+        categoryCode: 'SAMSAH',
+        reason: 'Deuxième correction concurrente',
+        version: before.body.version,
+      })
       .expect(409);
     expect(stale.body).toMatchObject({ code: 'STALE_VERSION', current: { categoryCode: 'SSIAD' } });
     const noReason = await request(t.http)
@@ -197,9 +306,15 @@ describe('structures registry (HTTP, real database)', () => {
   });
 
   it('keeps a hand-corrected category when the next import still says SAVS', async () => {
-    await upload(sampleExtract({ ehpadName: 'EHPAD RÉSIDENCE LES GRANDS CHÊNES', date: '2026-03-15' })).expect(200);
+    await upload(
+      sampleExtract({ ehpadName: 'EHPAD RÉSIDENCE LES GRANDS CHÊNES', date: '2026-03-15' }),
+    ).expect(200);
     const after = await request(t.http).get(`/api/structures/${SAVS_PARIS}`).expect(200);
-    expect(after.body).toMatchObject({ categoryCode: 'SSIAD', finessCategoryCode: '446', categoryCorrected: true });
+    expect(after.body).toMatchObject({
+      categoryCode: 'SSIAD',
+      finessCategoryCode: '446',
+      categoryCorrected: true,
+    });
   });
 
   it('answers malformed JSON and missing files with a 4xx, never a 500', async () => {
@@ -217,8 +332,13 @@ describe('structures registry (HTTP, real database)', () => {
     const res = await request(t.http).get('/api/docs-json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining([
-        '/api/health', '/api/reference', '/api/structures', '/api/structures/{finess}',
-        '/api/structures/{finess}/category', '/api/organisations/{finess}', '/api/imports/finess',
+        '/api/health',
+        '/api/reference',
+        '/api/structures',
+        '/api/structures/{finess}',
+        '/api/structures/{finess}/category',
+        '/api/organisations/{finess}',
+        '/api/imports/finess',
       ]),
     );
   });

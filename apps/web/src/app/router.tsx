@@ -44,7 +44,9 @@ export const routes: RouteObject[] = [
           { index: true, lazy: async () => ({ Component: (await import('./routes/home')).HomePage }) },
           {
             path: 'structures',
-            lazy: async () => ({ Component: (await import('./routes/structures/structures-search')).StructuresSearchPage }),
+            lazy: async () => ({
+              Component: (await import('./routes/structures/structures-search')).StructuresSearchPage,
+            }),
           },
           {
             path: 'structures/:finess',
@@ -52,7 +54,9 @@ export const routes: RouteObject[] = [
           },
           {
             path: 'organisations/:finess',
-            lazy: async () => ({ Component: (await import('./routes/organisations/organisation')).OrganisationPage }),
+            lazy: async () => ({
+              Component: (await import('./routes/organisations/organisation')).OrganisationPage,
+            }),
           },
           {
             path: 'accessibilite',

@@ -2,7 +2,10 @@ import { describe, expect, it, vi } from 'vitest';
 import { ApiClientError, apiRequest, toQueryString } from './api-client';
 
 function respond(status: number, body: string, contentType = 'application/json') {
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(body, { status, headers: { 'Content-Type': contentType } })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(body, { status, headers: { 'Content-Type': contentType } })),
+  );
 }
 
 describe('api client', () => {
@@ -13,10 +16,23 @@ describe('api client', () => {
   });
 
   it("throws the API's error with its French message, status and code", async () => {
-    respond(409, JSON.stringify({ statusCode: 409, code: 'STALE_VERSION', message: 'La structure a été modifiée entre-temps.' }));
-    const error = await apiRequest('/structures/1/category', { method: 'PATCH', body: {} }).catch((e: unknown) => e);
+    respond(
+      409,
+      JSON.stringify({
+        statusCode: 409,
+        code: 'STALE_VERSION',
+        message: 'La structure a été modifiée entre-temps.',
+      }),
+    );
+    const error = await apiRequest('/structures/1/category', { method: 'PATCH', body: {} }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ApiClientError);
-    expect(error).toMatchObject({ statusCode: 409, code: 'STALE_VERSION', message: 'La structure a été modifiée entre-temps.' });
+    expect(error).toMatchObject({
+      statusCode: 409,
+      code: 'STALE_VERSION',
+      message: 'La structure a été modifiée entre-temps.',
+    });
   });
 
   it('sends JSON bodies', async () => {
@@ -38,14 +54,24 @@ describe('api client', () => {
   });
 
   it('gives a French message when the network fails', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => Promise.reject(new TypeError('Failed to fetch'))),
+    );
     await expect(apiRequest('/structures')).rejects.toMatchObject({ statusCode: 0, code: 'NETWORK_ERROR' });
   });
 
   it('builds query strings with comma-separated lists and without empty values', () => {
-    expect(toQueryString({ q: 'chênes', category: ['EHPAD', 'IME'], region: [], og: undefined, page: 2, empty: '' })).toBe(
-      '?q=ch%C3%AAnes&category=EHPAD%2CIME&page=2',
-    );
+    expect(
+      toQueryString({
+        q: 'chênes',
+        category: ['EHPAD', 'IME'],
+        region: [],
+        og: undefined,
+        page: 2,
+        empty: '',
+      }),
+    ).toBe('?q=ch%C3%AAnes&category=EHPAD%2CIME&page=2');
     expect(toQueryString({})).toBe('');
   });
 });

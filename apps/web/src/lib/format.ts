@@ -1,8 +1,16 @@
 /** French formatting of numbers and dates (Intl fr-FR), in one place. */
 
 const integerFormat = new Intl.NumberFormat('fr-FR');
-const coordinateFormat = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 5, maximumFractionDigits: 6 });
-const dateFormat = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+const coordinateFormat = new Intl.NumberFormat('fr-FR', {
+  minimumFractionDigits: 5,
+  maximumFractionDigits: 6,
+});
+const dateFormat = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'Europe/Paris',
+});
 const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
   day: 'numeric',
   month: 'long',
@@ -49,5 +57,7 @@ export function formatPhone(value: string | null): string | null {
 export function formatSiret(value: string | null): string | null {
   if (!value) return null;
   const digits = value.replace(/\s+/g, '');
-  return /^\d{14}$/.test(digits) ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6, 9)} ${digits.slice(9)}` : value;
+  return /^\d{14}$/.test(digits)
+    ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6, 9)} ${digits.slice(9)}`
+    : value;
 }

@@ -70,7 +70,13 @@ export function buildStructureDetail(overrides: Partial<StructureDetail> = {}): 
   return {
     ...summary,
     shortName: 'EHPAD LES CHENES',
-    address: { street: '12 RUE DES LILAS', complement: null, postalCode: '75012', city: 'PARIS', communeCode: '75112' },
+    address: {
+      street: '12 RUE DES LILAS',
+      complement: null,
+      postalCode: '75012',
+      city: 'PARIS',
+      communeCode: '75112',
+    },
     phone: '0143434343',
     siret: '12345678900012',
     openedOn: '1998-03-01',

@@ -7,7 +7,9 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-type Handler = (request: RecordedRequest) => { status?: number; body?: unknown } | Promise<{ status?: number; body?: unknown }>;
+type Handler = (
+  request: RecordedRequest,
+) => { status?: number; body?: unknown } | Promise<{ status?: number; body?: unknown }>;
 
 interface Route {
   method: string;
@@ -24,15 +26,25 @@ export function mockApi() {
   const requests: RecordedRequest[] = [];
 
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const url = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url, 'http://localhost');
+    const url = new URL(
+      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+      'http://localhost',
+    );
     const method = (init?.method ?? 'GET').toUpperCase();
     const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
     const request = { method, url, body };
     requests.push(request);
     const route = [...routes].reverse().find((r) => r.method === method && r.pattern.test(url.pathname));
     if (!route) {
-      const error: ApiError = { statusCode: 404, code: 'NOT_FOUND', message: `Pas de route de test pour ${method} ${url.pathname}` };
-      return new Response(JSON.stringify(error), { status: 404, headers: { 'Content-Type': 'application/json' } });
+      const error: ApiError = {
+        statusCode: 404,
+        code: 'NOT_FOUND',
+        message: `Pas de route de test pour ${method} ${url.pathname}`,
+      };
+      return new Response(JSON.stringify(error), {
+        status: 404,
+        headers: { 'Content-Type': 'application/json' },
+      });
     }
     const { status = 200, body: responseBody } = await route.handler(request);
     return new Response(responseBody === undefined ? '' : JSON.stringify(responseBody), {
@@ -45,7 +57,8 @@ export function mockApi() {
   const api = {
     requests,
     on(method: string, path: string | RegExp, handler: Handler | { status?: number; body?: unknown }) {
-      const pattern = typeof path === 'string' ? new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : path;
+      const pattern =
+        typeof path === 'string' ? new RegExp(`^${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : path;
       routes.push({ method, pattern, handler: typeof handler === 'function' ? handler : () => handler });
       return api;
     },
@@ -63,6 +76,11 @@ export function mockApi() {
   return api;
 }
 
-export function apiError(statusCode: number, code: string, message: string, errors?: ApiError['errors']): ApiError {
+export function apiError(
+  statusCode: number,
+  code: string,
+  message: string,
+  errors?: ApiError['errors'],
+): ApiError {
   return errors ? { statusCode, code, message, errors } : { statusCode, code, message };
 }

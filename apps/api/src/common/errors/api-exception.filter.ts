@@ -25,7 +25,9 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toApiError(exception);
     if (body.statusCode >= 500) {
-      this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+      this.logger.error(
+        exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+      );
     }
     response.status(body.statusCode).json(body);
   }
@@ -56,12 +58,17 @@ export class ApiExceptionFilter implements ExceptionFilter {
     // Body parser errors (malformed JSON, too large) arrive as plain errors with a status.
     const status = (exception as { status?: number; statusCode?: number })?.status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return { statusCode: status, code: `HTTP_${status}`, message: FRENCH_HTTP_MESSAGES[status] ?? 'Requête invalide.' };
+      return {
+        statusCode: status,
+        code: `HTTP_${status}`,
+        message: FRENCH_HTTP_MESSAGES[status] ?? 'Requête invalide.',
+      };
     }
     return {
       statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
       code: 'INTERNAL_ERROR',
-      message: 'Une erreur inattendue est survenue. Réessayez plus tard ; si elle persiste, contactez le support.',
+      message:
+        'Une erreur inattendue est survenue. Réessayez plus tard ; si elle persiste, contactez le support.',
     };
   }
 }

@@ -3,12 +3,7 @@
  * for the user; `logMessage` is English, for the logs.
  */
 export type DomainErrorCode =
-  | 'NOT_FOUND'
-  | 'VALIDATION_FAILED'
-  | 'STALE_VERSION'
-  | 'CONFLICT'
-  | 'IMPORT_REJECTED'
-  | 'PAYLOAD_TOO_LARGE';
+  'NOT_FOUND' | 'VALIDATION_FAILED' | 'STALE_VERSION' | 'CONFLICT' | 'IMPORT_REJECTED' | 'PAYLOAD_TOO_LARGE';
 
 export interface DomainErrorDetail {
   field?: string;

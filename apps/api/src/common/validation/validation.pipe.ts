@@ -22,7 +22,9 @@ export function createValidationPipe(): ValidationPipe {
         code: 'VALIDATION_FAILED',
         message: 'Certaines valeurs sont invalides.',
         errors: flatten(errors).map((e) =>
-          e.message.startsWith('property ') ? { field: e.field, message: `Champ non autorisé : ${e.field}` } : e,
+          e.message.startsWith('property ')
+            ? { field: e.field, message: `Champ non autorisé : ${e.field}` }
+            : e,
         ),
       }),
   });

@@ -51,7 +51,9 @@ export class CreateStructuresRegistry1763900000000 implements MigrationInterface
     await queryRunner.query(`CREATE INDEX structures_department_idx ON structures (department_code)`);
     await queryRunner.query(`CREATE INDEX structures_region_idx ON structures (region_code)`);
     await queryRunner.query(`CREATE INDEX structures_name_idx ON structures (name)`);
-    await queryRunner.query(`CREATE INDEX structures_search_trgm_idx ON structures USING gin (search_text gin_trgm_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX structures_search_trgm_idx ON structures USING gin (search_text gin_trgm_ops)`,
+    );
     await queryRunner.query(`
       CREATE TABLE structure_history (
         id bigserial PRIMARY KEY,
@@ -63,7 +65,9 @@ export class CreateStructuresRegistry1763900000000 implements MigrationInterface
         changes jsonb NOT NULL,
         import_id integer
       )`);
-    await queryRunner.query(`CREATE INDEX structure_history_structure_idx ON structure_history (structure_finess, at)`);
+    await queryRunner.query(
+      `CREATE INDEX structure_history_structure_idx ON structure_history (structure_finess, at)`,
+    );
     await queryRunner.query(`
       CREATE TABLE finess_imports (
         id serial PRIMARY KEY,

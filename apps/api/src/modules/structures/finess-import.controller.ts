@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import { Controller, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { diskStorage } from 'multer';
 import type { ImportReport } from '@tdb/contracts';
 import { DomainError } from '../../common/errors/domain-error';
@@ -25,18 +33,28 @@ export class FinessImportController {
       'avec la liste des lignes en erreur ; avec `partial=true`, les lignes valides sont importées. Réimporter le même fichier ne change rien.',
   })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiQuery({ name: 'partial', required: false, type: Boolean })
   @ApiOkResponse({ type: ImportReportResponse })
   @ApiUnprocessableEntityResponse({ description: 'Lignes invalides : rien n’a été importé' })
   @UseInterceptors(
-    FileInterceptor('file', { storage: diskStorage({ destination: os.tmpdir() }), limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } }),
+    FileInterceptor('file', {
+      storage: diskStorage({ destination: os.tmpdir() }),
+      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 },
+    }),
   )
   async importFiness(
     @UploadedFile() file: Express.Multer.File | undefined,
     @Query('partial') partial?: string,
   ): Promise<ImportReport> {
-    if (!file) throw new DomainError('VALIDATION_FAILED', 'Joignez le fichier d’extraction FINESS (champ « file »).');
+    if (!file)
+      throw new DomainError('VALIDATION_FAILED', 'Joignez le fichier d’extraction FINESS (champ « file »).');
     if (partial !== undefined && !['true', 'false'].includes(partial)) {
       fs.rmSync(file.path, { force: true });
       throw new DomainError('VALIDATION_FAILED', 'Le paramètre partial vaut true ou false.');

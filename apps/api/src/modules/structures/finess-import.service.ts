@@ -33,24 +33,75 @@ export interface ImportOptions {
 
 /** The columns of `structures` an import sets, in insert order. */
 const STRUCTURE_COLUMNS = [
-  'finess', 'og_finess', 'name', 'short_name', 'search_text', 'category_code', 'finess_category_code',
-  'department_code', 'region_code', 'competence', 'street', 'complement', 'postal_code', 'city',
-  'commune_code', 'phone', 'siret', 'opened_on', 'latitude', 'longitude',
+  'finess',
+  'og_finess',
+  'name',
+  'short_name',
+  'search_text',
+  'category_code',
+  'finess_category_code',
+  'department_code',
+  'region_code',
+  'competence',
+  'street',
+  'complement',
+  'postal_code',
+  'city',
+  'commune_code',
+  'phone',
+  'siret',
+  'opened_on',
+  'latitude',
+  'longitude',
 ] as const;
 
 /** Fields compared to tell an unchanged structure from an updated one (entity field → column). */
 const TRACKED_FIELDS = {
-  ogFiness: 'og_finess', name: 'name', shortName: 'short_name', categoryCode: 'category_code',
-  finessCategoryCode: 'finess_category_code', departmentCode: 'department_code', regionCode: 'region_code',
-  competence: 'competence', street: 'street', complement: 'complement', postalCode: 'postal_code', city: 'city',
-  communeCode: 'commune_code', phone: 'phone', siret: 'siret', openedOn: 'opened_on', latitude: 'latitude',
+  ogFiness: 'og_finess',
+  name: 'name',
+  shortName: 'short_name',
+  categoryCode: 'category_code',
+  finessCategoryCode: 'finess_category_code',
+  departmentCode: 'department_code',
+  regionCode: 'region_code',
+  competence: 'competence',
+  street: 'street',
+  complement: 'complement',
+  postalCode: 'postal_code',
+  city: 'city',
+  communeCode: 'commune_code',
+  phone: 'phone',
+  siret: 'siret',
+  openedOn: 'opened_on',
+  latitude: 'latitude',
   longitude: 'longitude',
 } as const;
 type TrackedField = keyof typeof TRACKED_FIELDS;
-type StructureRow = Record<TrackedField, string | number | null> & { finess: string; categoryCorrected: boolean };
+type StructureRow = Record<TrackedField, string | number | null> & {
+  finess: string;
+  categoryCorrected: boolean;
+};
 
-const OG_COLUMNS = ['finess', 'name', 'short_name', 'legal_status_code', 'legal_status_label', 'department_code', 'siren', 'city', 'search_text'] as const;
-const OG_TRACKED = { name: 'name', shortName: 'short_name', legalStatusCode: 'legal_status_code', legalStatusLabel: 'legal_status_label', departmentCode: 'department_code', siren: 'siren', city: 'city' } as const;
+const OG_COLUMNS = [
+  'finess',
+  'name',
+  'short_name',
+  'legal_status_code',
+  'legal_status_label',
+  'department_code',
+  'siren',
+  'city',
+  'search_text',
+] as const;
+const OG_TRACKED = {
+  name: 'name',
+  shortName: 'short_name',
+  legalStatusCode: 'legal_status_code',
+  legalStatusLabel: 'legal_status_label',
+  departmentCode: 'department_code',
+  siren: 'siren',
+  city: 'city',
+} as const;
 type OgTrackedField = keyof typeof OG_TRACKED;
 type OgRow = Record<OgTrackedField, string | null> & { finess: string };
 
@@ -134,7 +185,13 @@ export class FinessImportService {
     await this.dataSource.transaction(async (manager) => {
       const importRow = await manager.query(
         `INSERT INTO finess_imports (file_name, file_date, sha256, actor, started_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [options.fileName ?? filePaths.map((f) => path.basename(f)).join(', '), parsed.fileDate, hash.digest('hex'), options.actor, new Date(started)],
+        [
+          options.fileName ?? filePaths.map((f) => path.basename(f)).join(', '),
+          parsed.fileDate,
+          hash.digest('hex'),
+          options.actor,
+          new Date(started),
+        ],
       );
       const importId = Number(importRow[0].id);
       const ogCounts = await this.upsertOrganisations(manager, ogRecords);
@@ -146,7 +203,10 @@ export class FinessImportService {
       report.unchanged = counts.unchanged;
       report.applied = true;
       report.durationMs = Date.now() - started;
-      await manager.query(`UPDATE finess_imports SET finished_at = now(), report = $2 WHERE id = $1`, [importId, JSON.stringify(report)]);
+      await manager.query(`UPDATE finess_imports SET finished_at = now(), report = $2 WHERE id = $1`, [
+        importId,
+        JSON.stringify(report),
+      ]);
     });
     report.durationMs = Date.now() - started;
     return report;
@@ -176,7 +236,10 @@ export class FinessImportService {
         onBytes(bytes);
       }
     });
-    const lines = readline.createInterface({ input: stream.setEncoding(encoding === 'utf8' ? 'utf8' : 'latin1'), crlfDelay: Infinity });
+    const lines = readline.createInterface({
+      input: stream.setEncoding(encoding === 'utf8' ? 'utf8' : 'latin1'),
+      crlfDelay: Infinity,
+    });
     const where = (line: number) => (label ? `${label}, ligne ${line}` : null);
     let lineNumber = 0;
     for await (const rawLine of lines) {
@@ -184,7 +247,10 @@ export class FinessImportService {
       parsed.linesRead++;
       const line = rawLine.replace(/^\uFEFF/, '');
       const addError = (reason: string) =>
-        parsed.errors.push({ line: lineNumber, reason: where(lineNumber) ? `${where(lineNumber)} : ${reason}` : reason });
+        parsed.errors.push({
+          line: lineNumber,
+          reason: where(lineNumber) ? `${where(lineNumber)} : ${reason}` : reason,
+        });
       if (lineNumber === 1) {
         const header = parseHeaderLine(line);
         if (header.ok) parsed.fileDate = header.fileDate;
@@ -199,7 +265,8 @@ export class FinessImportService {
       const record = result.record;
       switch (record.kind) {
         case 'structureet':
-          if (parsed.structures.has(record.finess)) addError(`FINESS ${record.finess} présent plusieurs fois dans le fichier`);
+          if (parsed.structures.has(record.finess))
+            addError(`FINESS ${record.finess} présent plusieurs fois dans le fichier`);
           else parsed.structures.set(record.finess, { record, line: lineNumber });
           break;
         case 'geolocalisation':
@@ -207,7 +274,8 @@ export class FinessImportService {
           break;
         case 'structureej': {
           const mapped = toOrganisationRecord(record);
-          if (mapped.ok) parsed.organisations.set(record.finess, { record: mapped.organisation, line: lineNumber });
+          if (mapped.ok)
+            parsed.organisations.set(record.finess, { record: mapped.organisation, line: lineNumber });
           else addError(mapped.reason);
           break;
         }
@@ -233,7 +301,9 @@ export class FinessImportService {
       for (const row of rows) {
         existing.set(row['finess']!, {
           finess: row['finess']!,
-          ...(Object.fromEntries(Object.entries(OG_TRACKED).map(([field, column]) => [field, row[column] ?? null])) as Record<OgTrackedField, string | null>),
+          ...(Object.fromEntries(
+            Object.entries(OG_TRACKED).map(([field, column]) => [field, row[column] ?? null]),
+          ) as Record<OgTrackedField, string | null>),
         });
       }
     }
@@ -245,7 +315,16 @@ export class FinessImportService {
       if (!record) {
         // The ET rows name an OG that no structureej row describes: keep what we know, or a stub.
         if (!current) {
-          toWrite.push({ finess, name: null, shortName: null, legalStatusCode: null, legalStatusLabel: null, departmentCode: null, siren: null, city: null });
+          toWrite.push({
+            finess,
+            name: null,
+            shortName: null,
+            legalStatusCode: null,
+            legalStatusLabel: null,
+            departmentCode: null,
+            siren: null,
+            city: null,
+          });
           created++;
         }
         continue;
@@ -266,10 +345,22 @@ export class FinessImportService {
       toWrite.push(next);
     }
     for (const batch of chunk(toWrite, BATCH_SIZE)) {
-      const values = batch.map((og) => [og.finess, og.name, og.shortName, og.legalStatusCode, og.legalStatusLabel, og.departmentCode, og.siren, og.city, toSearchText(og.name, og.shortName, og.city)]);
+      const values = batch.map((og) => [
+        og.finess,
+        og.name,
+        og.shortName,
+        og.legalStatusCode,
+        og.legalStatusLabel,
+        og.departmentCode,
+        og.siren,
+        og.city,
+        toSearchText(og.name, og.shortName, og.city),
+      ]);
       await manager.query(
         `INSERT INTO managing_organisations (${OG_COLUMNS.join(', ')}) VALUES ${placeholders(values.length, OG_COLUMNS.length)}
-         ON CONFLICT (finess) DO UPDATE SET ${OG_COLUMNS.filter((c) => c !== 'finess').map((c) => `${c} = EXCLUDED.${c}`).join(', ')}, updated_at = now()`,
+         ON CONFLICT (finess) DO UPDATE SET ${OG_COLUMNS.filter((c) => c !== 'finess')
+           .map((c) => `${c} = EXCLUDED.${c}`)
+           .join(', ')}, updated_at = now()`,
         values.flat(),
       );
     }
@@ -283,7 +374,10 @@ export class FinessImportService {
     options: ImportOptions,
   ): Promise<{ created: number; updated: number; unchanged: number }> {
     const existing = new Map<string, StructureRow>();
-    for (const batch of chunk(esmsList.map((e) => e.finess), 5000)) {
+    for (const batch of chunk(
+      esmsList.map((e) => e.finess),
+      5000,
+    )) {
       const rows: Record<string, unknown>[] = await manager.query(
         `SELECT finess, category_corrected, ${Object.values(TRACKED_FIELDS).join(', ')},
                 to_char(opened_on, 'YYYY-MM-DD') AS opened_on
@@ -291,7 +385,10 @@ export class FinessImportService {
         [batch],
       );
       for (const row of rows) {
-        const entry = { finess: row['finess'] as string, categoryCorrected: row['category_corrected'] as boolean } as StructureRow;
+        const entry = {
+          finess: row['finess'] as string,
+          categoryCorrected: row['category_corrected'] as boolean,
+        } as StructureRow;
         for (const [field, column] of Object.entries(TRACKED_FIELDS)) {
           entry[field as TrackedField] = (row[column] ?? null) as string | number | null;
         }
@@ -333,7 +430,11 @@ export class FinessImportService {
         next.categoryCode = current.categoryCode;
         next.competence = findCategory(String(current.categoryCode))?.competence ?? current.competence;
       }
-      const searchText = toSearchText(next.name as string, next.shortName as string | null, next.city as string | null);
+      const searchText = toSearchText(
+        next.name as string,
+        next.shortName as string | null,
+        next.city as string | null,
+      );
       if (!current) {
         created++;
         toWrite.push({ row: next, searchText });
@@ -342,7 +443,8 @@ export class FinessImportService {
       }
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const field of Object.keys(TRACKED_FIELDS) as TrackedField[]) {
-        if (!sameValue(current[field], next[field])) changes[field] = { from: current[field], to: next[field] };
+        if (!sameValue(current[field], next[field]))
+          changes[field] = { from: current[field], to: next[field] };
       }
       if (Object.keys(changes).length === 0) {
         unchanged++;
@@ -356,13 +458,32 @@ export class FinessImportService {
     let written = 0;
     for (const batch of chunk(toWrite, BATCH_SIZE)) {
       const values = batch.map(({ row, searchText }) => [
-        row.finess, row.ogFiness, row.name, row.shortName, searchText, row.categoryCode, row.finessCategoryCode,
-        row.departmentCode, row.regionCode, row.competence, row.street, row.complement, row.postalCode, row.city,
-        row.communeCode, row.phone, row.siret, row.openedOn, row.latitude, row.longitude,
+        row.finess,
+        row.ogFiness,
+        row.name,
+        row.shortName,
+        searchText,
+        row.categoryCode,
+        row.finessCategoryCode,
+        row.departmentCode,
+        row.regionCode,
+        row.competence,
+        row.street,
+        row.complement,
+        row.postalCode,
+        row.city,
+        row.communeCode,
+        row.phone,
+        row.siret,
+        row.openedOn,
+        row.latitude,
+        row.longitude,
       ]);
       await manager.query(
         `INSERT INTO structures (${STRUCTURE_COLUMNS.join(', ')}) VALUES ${placeholders(values.length, STRUCTURE_COLUMNS.length)}
-         ON CONFLICT (finess) DO UPDATE SET ${STRUCTURE_COLUMNS.filter((c) => c !== 'finess').map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
+         ON CONFLICT (finess) DO UPDATE SET ${STRUCTURE_COLUMNS.filter((c) => c !== 'finess')
+           .map((c) => `${c} = EXCLUDED.${c}`)
+           .join(', ')},
            version = structures.version + 1, updated_at = now()`,
         values.flat(),
       );

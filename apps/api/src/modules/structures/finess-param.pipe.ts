@@ -8,7 +8,10 @@ export class FinessParamPipe implements PipeTransform<string, string> {
     const normalised = value.trim().toUpperCase();
     const padded = /^\d{8}$/.test(normalised) ? `0${normalised}` : normalised;
     if (!/^[0-9][0-9AB][0-9]{7}$/.test(padded)) {
-      throw new DomainError('VALIDATION_FAILED', `« ${value} » n’est pas un numéro FINESS : 9 caractères attendus.`);
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `« ${value} » n’est pas un numéro FINESS : 9 caractères attendus.`,
+      );
     }
     return padded;
   }

@@ -1,4 +1,9 @@
-import type { OrganisationSummary, StructureDetail, StructureHistoryEntry, StructureSummary } from '@tdb/contracts';
+import type {
+  OrganisationSummary,
+  StructureDetail,
+  StructureHistoryEntry,
+  StructureSummary,
+} from '@tdb/contracts';
 import { findCategory, findDepartment, findRegion } from '@tdb/reference';
 import type { ManagingOrganisation } from './managing-organisation.entity';
 import type { StructureHistory } from './structure-history.entity';
@@ -27,7 +32,13 @@ export function toOrganisationSummary(og: ManagingOrganisation, structureCount: 
 }
 
 export function toHistoryEntry(entry: StructureHistory): StructureHistoryEntry {
-  return { at: entry.at.toISOString(), by: entry.actor, kind: entry.kind, reason: entry.reason, changes: entry.changes };
+  return {
+    at: entry.at.toISOString(),
+    by: entry.actor,
+    kind: entry.kind,
+    reason: entry.reason,
+    changes: entry.changes,
+  };
 }
 
 export function toStructureDetail(

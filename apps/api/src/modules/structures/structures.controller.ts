@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { OrganisationDetail, Paginated, StructureDetail, StructureSummary } from '@tdb/contracts';
 import { FinessParamPipe } from './finess-param.pipe';
 import { CorrectCategoryDto } from './dto/correct-category.dto';

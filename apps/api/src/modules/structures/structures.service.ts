@@ -74,15 +74,20 @@ export class StructuresService {
         toSearchText(q)
           .split(' ')
           .filter((word) => word !== '')
-          .forEach((word, index) => builder.andWhere(`s.search_text LIKE :w${index}`, { [`w${index}`]: `%${word}%` }));
+          .forEach((word, index) =>
+            builder.andWhere(`s.search_text LIKE :w${index}`, { [`w${index}`]: `%${word}%` }),
+          );
       }
     }
     if (query.finess) builder.andWhere('s.finess = :finess', { finess: query.finess });
-    if (query.category?.length) builder.andWhere('s.category_code IN (:...categories)', { categories: query.category });
-    if (query.department?.length) builder.andWhere('s.department_code IN (:...departments)', { departments: query.department });
+    if (query.category?.length)
+      builder.andWhere('s.category_code IN (:...categories)', { categories: query.category });
+    if (query.department?.length)
+      builder.andWhere('s.department_code IN (:...departments)', { departments: query.department });
     if (query.region?.length) builder.andWhere('s.region_code IN (:...regions)', { regions: query.region });
     if (query.og) builder.andWhere('s.og_finess = :og', { og: query.og });
-    if (query.competence?.length) builder.andWhere('s.competence IN (:...competences)', { competences: query.competence });
+    if (query.competence?.length)
+      builder.andWhere('s.competence IN (:...competences)', { competences: query.competence });
   }
 
   async findOne(finess: string): Promise<StructureDetail> {
@@ -94,7 +99,10 @@ export class StructuresService {
   async findOrganisation(finess: string): Promise<OrganisationDetail> {
     const og = await this.dataSource.getRepository(ManagingOrganisation).findOne({ where: { finess } });
     if (!og) {
-      throw new DomainError('NOT_FOUND', `Aucun organisme gestionnaire n’a le numéro FINESS juridique ${finess}.`);
+      throw new DomainError(
+        'NOT_FOUND',
+        `Aucun organisme gestionnaire n’a le numéro FINESS juridique ${finess}.`,
+      );
     }
     const structures = await this.dataSource
       .getRepository(Structure)
@@ -110,7 +118,11 @@ export class StructuresService {
    * Corrects a structure's category (e.g. a service recorded as SAVS that in fact is a SSIAD). The
    * correction wins over the FINESS category on later imports and is kept in the history.
    */
-  async correctCategory(finess: string, request: CorrectCategoryDto, actor: string): Promise<StructureDetail> {
+  async correctCategory(
+    finess: string,
+    request: CorrectCategoryDto,
+    actor: string,
+  ): Promise<StructureDetail> {
     const category = findCategory(request.categoryCode);
     if (!category) throw new DomainError('VALIDATION_FAILED', 'Catégorie inconnue.');
     const saved = await this.dataSource.transaction(async (manager) => {
@@ -131,7 +143,10 @@ export class StructuresService {
         );
       }
       if (structure.categoryCode === category.code) {
-        throw new DomainError('VALIDATION_FAILED', `La structure est déjà dans la catégorie ${category.shortLabel}.`);
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `La structure est déjà dans la catégorie ${category.shortLabel}.`,
+        );
       }
       const changes = {
         categoryCode: { from: structure.categoryCode, to: category.code },
@@ -158,7 +173,9 @@ export class StructuresService {
 
   private async toDetail(structure: Structure): Promise<StructureDetail> {
     const [og, ogStructureCount, history] = await Promise.all([
-      this.dataSource.getRepository(ManagingOrganisation).findOneOrFail({ where: { finess: structure.ogFiness } }),
+      this.dataSource
+        .getRepository(ManagingOrganisation)
+        .findOneOrFail({ where: { finess: structure.ogFiness } }),
       this.dataSource.getRepository(Structure).count({ where: { ogFiness: structure.ogFiness } }),
       this.dataSource
         .getRepository(StructureHistory)

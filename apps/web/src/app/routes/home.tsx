@@ -9,7 +9,7 @@ const FEATURES = [
   },
   {
     title: 'Consulter sa fiche',
-    text: "Identification, coordonnées, organisme gestionnaire et historique des modifications de chaque établissement ou service.",
+    text: 'Identification, coordonnées, organisme gestionnaire et historique des modifications de chaque établissement ou service.',
   },
   {
     title: 'Corriger une catégorie',
@@ -27,8 +27,8 @@ export function HomePage() {
             <div className={fr.cx('fr-col-12', 'fr-col-lg-8')}>
               <h1>Tableau de bord de la performance dans le secteur médico-social</h1>
               <p className={fr.cx('fr-text--lead')}>
-                Retrouvez les établissements et services médico-sociaux (ESMS) et leurs organismes gestionnaires, à
-                partir du répertoire national FINESS.
+                Retrouvez les établissements et services médico-sociaux (ESMS) et leurs organismes
+                gestionnaires, à partir du répertoire national FINESS.
               </p>
               <Button linkProps={{ to: '/structures' }} size="large" iconId="fr-icon-search-line">
                 Rechercher une structure

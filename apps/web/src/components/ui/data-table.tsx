@@ -32,7 +32,16 @@ function sortButtonLabel(label: string, direction: 'ascending' | 'descending' | 
 }
 
 /** A DSFR table (1.12+ markup) whose sortable columns carry aria-sort and a sort button. */
-export function DataTable<Row>({ caption, hideCaption, columns, rows, rowKey, id, busy, bordered }: DataTableProps<Row>) {
+export function DataTable<Row>({
+  caption,
+  hideCaption,
+  columns,
+  rows,
+  rowKey,
+  id,
+  busy,
+  bordered,
+}: DataTableProps<Row>) {
   return (
     <div
       id={id}
@@ -55,7 +64,10 @@ export function DataTable<Row>({ caption, hideCaption, columns, rows, rowKey, id
                             className={`${fr.cx('fr-btn', 'fr-btn--sort', 'fr-btn--sm')} tdb-sort-button`}
                             data-sort={column.sort.direction ?? 'none'}
                             onClick={column.sort.onSort}
-                            title={sortButtonLabel(column.label ?? String(column.header), column.sort.direction)}
+                            title={sortButtonLabel(
+                              column.label ?? String(column.header),
+                              column.sort.direction,
+                            )}
                           >
                             {sortButtonLabel(column.label ?? String(column.header), column.sort.direction)}
                           </button>

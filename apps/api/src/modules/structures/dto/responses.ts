@@ -67,7 +67,10 @@ export class StructureHistoryEntryResponse implements StructureHistoryEntry {
   @ApiProperty({ enum: ['IMPORT_CREATED', 'IMPORT_UPDATED', 'CATEGORY_CORRECTED'] })
   kind: 'IMPORT_CREATED' | 'IMPORT_UPDATED' | 'CATEGORY_CORRECTED';
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
-  @ApiProperty({ description: 'champ → { from, to }' }) changes: Record<string, { from: unknown; to: unknown }>;
+  @ApiProperty({ description: 'champ → { from, to }' }) changes: Record<
+    string,
+    { from: unknown; to: unknown }
+  >;
 }
 
 export class StructureDetailResponse extends StructureSummaryResponse implements StructureDetail {

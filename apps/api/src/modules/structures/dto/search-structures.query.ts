@@ -26,7 +26,16 @@ const DEPARTMENT_CODES = DEPARTMENTS.map((d) => d.code);
 const REGION_CODES = REGIONS.map((r) => r.code);
 const COMPETENCES = ['ARS', 'CD', 'SHARED'];
 
-const SORTS: StructureSort[] = ['name', '-name', 'finess', '-finess', 'category', '-category', 'department', '-department'];
+const SORTS: StructureSort[] = [
+  'name',
+  '-name',
+  'finess',
+  '-finess',
+  'category',
+  '-category',
+  'department',
+  '-department',
+];
 
 export class SearchStructuresQuery implements StructureSearchQuery {
   @ApiPropertyOptional({ description: 'Nom (sans tenir compte des accents ni de la casse) ou numéro FINESS' })
@@ -40,7 +49,10 @@ export class SearchStructuresQuery implements StructureSearchQuery {
   @Matches(/^[0-9][0-9AB][0-9]{7}$/, { message: 'Le numéro FINESS doit compter 9 caractères.' })
   finess?: string;
 
-  @ApiPropertyOptional({ description: 'Codes de catégorie TDB, séparés par des virgules', example: 'EHPAD,IME' })
+  @ApiPropertyOptional({
+    description: 'Codes de catégorie TDB, séparés par des virgules',
+    example: 'EHPAD,IME',
+  })
   @IsOptional()
   @Transform(toList)
   @IsArray()
@@ -70,7 +82,10 @@ export class SearchStructuresQuery implements StructureSearchQuery {
   @IsOptional()
   @Transform(toList)
   @IsArray()
-  @IsIn(COMPETENCES, { each: true, message: unknownValues('Compétence inconnue (ARS, CD ou SHARED attendu)', COMPETENCES) })
+  @IsIn(COMPETENCES, {
+    each: true,
+    message: unknownValues('Compétence inconnue (ARS, CD ou SHARED attendu)', COMPETENCES),
+  })
   competence?: CompetenceCode[];
 
   @ApiPropertyOptional({ default: 1, minimum: 1 })

@@ -20,8 +20,12 @@ async function openCorrectionForm() {
 }
 
 function fillCorrection(form: HTMLElement, categoryCode: string, reason: string) {
-  fireEvent.change(within(form).getByRole('combobox', { name: 'Nouvelle catégorie' }), { target: { value: categoryCode } });
-  fireEvent.change(within(form).getByRole('textbox', { name: /Motif de la correction/ }), { target: { value: reason } });
+  fireEvent.change(within(form).getByRole('combobox', { name: 'Nouvelle catégorie' }), {
+    target: { value: categoryCode },
+  });
+  fireEvent.change(within(form).getByRole('textbox', { name: /Motif de la correction/ }), {
+    target: { value: reason },
+  });
 }
 
 describe('structure page', () => {
@@ -37,7 +41,11 @@ describe('structure page', () => {
     expect(within(identification).getByText('750000001')).toBeTruthy();
     expect(within(identification).getByText(/Catégorie FINESS 500/)).toBeTruthy();
     await waitFor(() =>
-      expect(within(identification).getByText("Établissement d'hébergement pour personnes âgées dépendantes (EHPAD)")).toBeTruthy(),
+      expect(
+        within(identification).getByText(
+          "Établissement d'hébergement pour personnes âgées dépendantes (EHPAD)",
+        ),
+      ).toBeTruthy(),
     );
     expect(within(identification).getByText('Conjointe : ARS et conseil départemental')).toBeTruthy();
     expect(within(identification).getByText('1 mars 1998')).toBeTruthy();
@@ -47,12 +55,14 @@ describe('structure page', () => {
     const contact = screen.getByRole('region', { name: 'Coordonnées' });
     expect(within(contact).getByText('12 RUE DES LILAS')).toBeTruthy();
     expect(within(contact).getByText('01 43 43 43 43')).toBeTruthy();
-    expect(normalise(within(contact).getByText(/^Latitude/).textContent)).toBe('Latitude 48,84000, longitude 2,39000');
+    expect(normalise(within(contact).getByText(/^Latitude/).textContent)).toBe(
+      'Latitude 48,84000, longitude 2,39000',
+    );
 
     const og = screen.getByRole('region', { name: 'Organisme gestionnaire' });
-    expect(within(og).getByRole('link', { name: 'ASSOCIATION LES AMIS DES CHÊNES' }).getAttribute('href')).toBe(
-      '/organisations/750000010',
-    );
+    expect(
+      within(og).getByRole('link', { name: 'ASSOCIATION LES AMIS DES CHÊNES' }).getAttribute('href'),
+    ).toBe('/organisations/750000010');
 
     const history = screen.getByRole('region', { name: 'Historique' });
     expect(within(history).getByText('Création (import FINESS)')).toBeTruthy();
@@ -94,11 +104,15 @@ describe('structure page', () => {
   });
 
   it('sends the version the user saw and shows the 409 message when someone else changed the structure', async () => {
-    const conflict = 'La structure a été modifiée par quelqu’un d’autre depuis son affichage. Rechargez la fiche puis recommencez.';
+    const conflict =
+      'La structure a été modifiée par quelqu’un d’autre depuis son affichage. Rechargez la fiche puis recommencez.';
     const api = mockApi()
       .get('/api/reference', { body: reference })
       .get('/api/structures/750000001', { body: buildStructureDetail({ version: 7 }) })
-      .patch('/api/structures/750000001/category', { status: 409, body: apiError(409, 'STALE_VERSION', conflict) });
+      .patch('/api/structures/750000001/category', {
+        status: 409,
+        body: apiError(409, 'STALE_VERSION', conflict),
+      });
     renderStructure();
 
     const form = await openCorrectionForm();
@@ -113,7 +127,9 @@ describe('structure page', () => {
       version: 7,
     } satisfies CategoryCorrectionRequest);
     // The form stays open with what the user typed.
-    expect((within(form).getByRole('combobox', { name: 'Nouvelle catégorie' }) as HTMLSelectElement).value).toBe('IME');
+    expect(
+      (within(form).getByRole('combobox', { name: 'Nouvelle catégorie' }) as HTMLSelectElement).value,
+    ).toBe('IME');
 
     // "Recharger la fiche" fetches the structure again (to get the new version).
     const before = api.calls('GET', '/api/structures/750000001').length;

@@ -25,7 +25,10 @@ const lilas = buildStructureSummary({
 });
 
 function renderSearch(url = '/structures') {
-  return renderWithRouter({ '/structures': <StructuresSearchPage />, '/structures/:finess': <p>Fiche</p> }, url);
+  return renderWithRouter(
+    { '/structures': <StructuresSearchPage />, '/structures/:finess': <p>Fiche</p> },
+    url,
+  );
 }
 
 const location = () => screen.getByTestId('location').textContent ?? '';
@@ -45,7 +48,9 @@ describe('structures search page', () => {
     expect(rows).toHaveLength(2);
     const first = within(rows[0]!);
     expect(first.getByText('750000001')).toBeTruthy();
-    expect(first.getByRole('link', { name: 'RÉSIDENCE LES CHÊNES' }).getAttribute('href')).toBe('/structures/750000001');
+    expect(first.getByRole('link', { name: 'RÉSIDENCE LES CHÊNES' }).getAttribute('href')).toBe(
+      '/structures/750000001',
+    );
     expect(first.getByText('75 – Paris')).toBeTruthy();
     expect(first.getByText('PARIS 12E ARRONDISSEMENT')).toBeTruthy();
     expect(first.getByRole('link', { name: 'ASSOCIATION LES AMIS DES CHÊNES' }).getAttribute('href')).toBe(
@@ -53,7 +58,9 @@ describe('structures search page', () => {
     );
     expect(within(rows[1]!).getByText('IME')).toBeTruthy();
 
-    expect(normalise(screen.getByRole('heading', { level: 2, name: /structures$/ }).textContent)).toBe('1 254 structures');
+    expect(normalise(screen.getByRole('heading', { level: 2, name: /structures$/ }).textContent)).toBe(
+      '1 254 structures',
+    );
     // 1 254 results at 20 a page: a pagination up to page 63.
     expect(screen.getByRole('link', { name: '63' }).getAttribute('href')).toBe('/structures?page=63');
 
@@ -66,7 +73,9 @@ describe('structures search page', () => {
       .get('/api/reference', { body: reference })
       .get('/api/structures', { body: page([chenes]) });
 
-    renderSearch('/structures?q=chenes&category=EHPAD,IME&region=11&department=75&competence=SHARED&sort=-name&page=2');
+    renderSearch(
+      '/structures?q=chenes&category=EHPAD,IME&region=11&department=75&competence=SHARED&sort=-name&page=2',
+    );
 
     await screen.findByRole('table');
     const params = api.calls('GET', '/api/structures')[0]!.url.searchParams;
@@ -78,8 +87,12 @@ describe('structures search page', () => {
     expect(params.get('sort')).toBe('-name');
     expect(params.get('page')).toBe('2');
 
-    expect((screen.getByRole('searchbox', { name: /Nom ou numéro FINESS/ }) as HTMLInputElement).value).toBe('chenes');
-    await waitFor(() => expect((screen.getByRole('combobox', { name: 'Région' }) as HTMLSelectElement).value).toBe('11'));
+    expect((screen.getByRole('searchbox', { name: /Nom ou numéro FINESS/ }) as HTMLInputElement).value).toBe(
+      'chenes',
+    );
+    await waitFor(() =>
+      expect((screen.getByRole('combobox', { name: 'Région' }) as HTMLSelectElement).value).toBe('11'),
+    );
     expect((screen.getByRole('checkbox', { name: /^EHPAD/ }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('checkbox', { name: 'Conjointe' }) as HTMLInputElement).checked).toBe(true);
     expect((screen.getByRole('checkbox', { name: 'ARS seule' }) as HTMLInputElement).checked).toBe(false);
@@ -117,7 +130,9 @@ describe('structures search page', () => {
     await act(() => router.navigate(-1));
     expect(location()).toBe('/structures?q=lilas&region=11');
     await waitFor(() =>
-      expect((screen.getByRole('searchbox', { name: /Nom ou numéro FINESS/ }) as HTMLInputElement).value).toBe('lilas'),
+      expect(
+        (screen.getByRole('searchbox', { name: /Nom ou numéro FINESS/ }) as HTMLInputElement).value,
+      ).toBe('lilas'),
     );
   });
 
@@ -152,12 +167,18 @@ describe('structures search page', () => {
       .get('/api/reference', { body: reference })
       .get('/api/structures', {
         status: 400,
-        body: apiError(400, 'VALIDATION_FAILED', 'Le paramètre « sort » doit valoir name, finess, category ou department.'),
+        body: apiError(
+          400,
+          'VALIDATION_FAILED',
+          'Le paramètre « sort » doit valoir name, finess, category ou department.',
+        ),
       });
 
     renderSearch();
 
-    expect(await screen.findByText('Le paramètre « sort » doit valoir name, finess, category ou department.')).toBeTruthy();
+    expect(
+      await screen.findByText('Le paramètre « sort » doit valoir name, finess, category ou department.'),
+    ).toBeTruthy();
     expect(screen.getByText("La recherche n'a pas abouti")).toBeTruthy();
   });
 
@@ -172,11 +193,15 @@ describe('structures search page', () => {
     expect(nameHeader.getAttribute('aria-sort')).toBe('ascending');
     fireEvent.click(within(nameHeader).getByRole('button'));
     await waitFor(() => expect(location()).toBe('/structures?sort=-name'));
-    await waitFor(() => expect(screen.getByRole('columnheader', { name: /^Nom/ }).getAttribute('aria-sort')).toBe('descending'));
+    await waitFor(() =>
+      expect(screen.getByRole('columnheader', { name: /^Nom/ }).getAttribute('aria-sort')).toBe('descending'),
+    );
 
     fireEvent.click(within(screen.getByRole('columnheader', { name: /^Département/ })).getByRole('button'));
     await waitFor(() => expect(location()).toBe('/structures?sort=department'));
-    await waitFor(() => expect(api.calls('GET', '/api/structures').at(-1)!.url.searchParams.get('sort')).toBe('department'));
+    await waitFor(() =>
+      expect(api.calls('GET', '/api/structures').at(-1)!.url.searchParams.get('sort')).toBe('department'),
+    );
   });
 
   it('narrows the departments to the chosen region', async () => {

@@ -13,7 +13,10 @@ import { useReference } from '../../../features/reference/api/get-reference';
 import { useStructures } from '../../../features/structures/api/get-structures';
 import { StructureSearchForm } from '../../../features/structures/components/structure-search-form';
 import { StructuresTable } from '../../../features/structures/components/structures-table';
-import { useDebouncedSearchText, useStructureSearch } from '../../../features/structures/hooks/use-structure-search';
+import {
+  useDebouncedSearchText,
+  useStructureSearch,
+} from '../../../features/structures/hooks/use-structure-search';
 import {
   PAGE_SIZE,
   hasActiveFilters,
@@ -101,7 +104,11 @@ export function StructuresSearchPage() {
             {data && !structures.isError ? formatCount(data.total, 'structure', 'structures') : 'Résultats'}
           </h2>
           <p role="status" className="fr-sr-only">
-            {structures.isFetching ? 'Recherche en cours…' : data ? `${formatCount(data.total, 'structure trouvée', 'structures trouvées')}` : ''}
+            {structures.isFetching
+              ? 'Recherche en cours…'
+              : data
+                ? `${formatCount(data.total, 'structure trouvée', 'structures trouvées')}`
+                : ''}
           </p>
           <Select
             label="Trier par"

@@ -3,7 +3,10 @@ import type { CategoryCorrectionRequest, StructureDetail } from '@tdb/contracts'
 import { apiClient, type ApiClientError } from '../../../lib/api-client';
 import { getStructureQueryOptions } from './get-structure';
 
-export function correctStructureCategory(finess: string, request: CategoryCorrectionRequest): Promise<StructureDetail> {
+export function correctStructureCategory(
+  finess: string,
+  request: CategoryCorrectionRequest,
+): Promise<StructureDetail> {
   return apiClient.patch<StructureDetail>(`/structures/${encodeURIComponent(finess)}/category`, request);
 }
 

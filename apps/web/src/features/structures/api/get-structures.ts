@@ -2,7 +2,10 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import type { Paginated, StructureSearchQuery, StructureSummary } from '@tdb/contracts';
 import { apiClient, toQueryString } from '../../../lib/api-client';
 
-export function getStructures(params: StructureSearchQuery, signal?: AbortSignal): Promise<Paginated<StructureSummary>> {
+export function getStructures(
+  params: StructureSearchQuery,
+  signal?: AbortSignal,
+): Promise<Paginated<StructureSummary>> {
   const query = toQueryString({
     q: params.q?.trim(),
     finess: params.finess,

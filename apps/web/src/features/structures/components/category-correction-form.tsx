@@ -27,7 +27,13 @@ interface FieldErrors {
 }
 
 /** The form to correct a structure's category by hand; sends the version the user saw. */
-export function CategoryCorrectionForm({ structure, categories, onCancel, onCorrected, id }: CategoryCorrectionFormProps) {
+export function CategoryCorrectionForm({
+  structure,
+  categories,
+  onCancel,
+  onCorrected,
+  id,
+}: CategoryCorrectionFormProps) {
   const titleId = useId();
   const [categoryCode, setCategoryCode] = useState('');
   const [reason, setReason] = useState('');
@@ -95,8 +101,9 @@ export function CategoryCorrectionForm({ structure, categories, onCancel, onCorr
         Corriger la catégorie
       </h2>
       <p className={fr.cx('fr-text--sm')}>
-        Catégorie actuelle : <strong>{structure.categoryLabel}</strong> (catégorie FINESS {structure.finessCategoryCode}).
-        La correction prévaut sur la catégorie FINESS lors des imports suivants et figure dans l’historique.
+        Catégorie actuelle : <strong>{structure.categoryLabel}</strong> (catégorie FINESS{' '}
+        {structure.finessCategoryCode}). La correction prévaut sur la catégorie FINESS lors des imports
+        suivants et figure dans l’historique.
       </p>
       <p className={fr.cx('fr-text--sm', 'fr-mb-2w')}>Tous les champs sont obligatoires.</p>
 
@@ -105,13 +112,21 @@ export function CategoryCorrectionForm({ structure, categories, onCancel, onCorr
           <Alert
             severity="error"
             role="alert"
-            title={isConflict ? 'La fiche a été modifiée entre-temps' : "La correction n'a pas été enregistrée"}
+            title={
+              isConflict ? 'La fiche a été modifiée entre-temps' : "La correction n'a pas été enregistrée"
+            }
             description={
               <>
                 <span>{apiError.message}</span>
                 {isConflict && (
                   <span style={{ display: 'block' }} className={fr.cx('fr-mt-2w')}>
-                    <Button type="button" size="small" priority="secondary" iconId="fr-icon-refresh-line" onClick={reload}>
+                    <Button
+                      type="button"
+                      size="small"
+                      priority="secondary"
+                      iconId="fr-icon-refresh-line"
+                      onClick={reload}
+                    >
                       Recharger la fiche
                     </Button>
                   </span>
@@ -139,8 +154,14 @@ export function CategoryCorrectionForm({ structure, categories, onCancel, onCorr
             Sélectionnez une catégorie
           </option>
           {categories.map((category) => (
-            <option key={category.code} value={category.code} disabled={category.code === structure.categoryCode}>
-              {category.shortLabel === category.label ? category.label : `${category.shortLabel} – ${category.label}`}
+            <option
+              key={category.code}
+              value={category.code}
+              disabled={category.code === structure.categoryCode}
+            >
+              {category.shortLabel === category.label
+                ? category.label
+                : `${category.shortLabel} – ${category.label}`}
               {category.code === structure.categoryCode ? ' (catégorie actuelle)' : ''}
             </option>
           ))}

@@ -50,7 +50,11 @@ export function StructureHistory({ history }: { history: StructureHistoryEntry[]
             { key: 'at', header: 'Date', cell: (e) => <time dateTime={e.at}>{formatDateTime(e.at)}</time> },
             { key: 'by', header: 'Auteur', cell: (e) => e.by },
             { key: 'kind', header: 'Nature', cell: (e) => HISTORY_KIND_LABELS[e.kind] ?? e.kind },
-            { key: 'reason', header: 'Motif', cell: (e) => e.reason ?? <span className="tdb-muted">Non renseigné</span> },
+            {
+              key: 'reason',
+              header: 'Motif',
+              cell: (e) => e.reason ?? <span className="tdb-muted">Non renseigné</span>,
+            },
             { key: 'changes', header: 'Modifications', cell: (e) => <Changes changes={e.changes} /> },
           ]}
         />

@@ -128,7 +128,8 @@ export function StructureSearchForm({
                 name: 'competence',
                 value: code,
                 checked: state.competence.includes(code),
-                onChange: (event) => onChange({ competence: toggle(state.competence, code, event.target.checked) }),
+                onChange: (event) =>
+                  onChange({ competence: toggle(state.competence, code, event.target.checked) }),
               },
             }))}
           />
@@ -143,7 +144,11 @@ export function StructureSearchForm({
       </div>
 
       <Accordion
-        label={categoryCount > 0 ? `Catégories (${categoryCount} sélectionnée${categoryCount > 1 ? 's' : ''})` : 'Catégories'}
+        label={
+          categoryCount > 0
+            ? `Catégories (${categoryCount} sélectionnée${categoryCount > 1 ? 's' : ''})`
+            : 'Catégories'
+        }
         titleAs="h2"
       >
         <Checkbox
@@ -153,12 +158,16 @@ export function StructureSearchForm({
           disabled={disabled}
           classes={{ content: 'tdb-category-grid' }}
           options={categories.map((category) => ({
-            label: category.shortLabel === category.label ? category.label : `${category.shortLabel} – ${category.label}`,
+            label:
+              category.shortLabel === category.label
+                ? category.label
+                : `${category.shortLabel} – ${category.label}`,
             nativeInputProps: {
               name: 'category',
               value: category.code,
               checked: state.category.includes(category.code),
-              onChange: (event) => onChange({ category: toggle(state.category, category.code, event.target.checked) }),
+              onChange: (event) =>
+                onChange({ category: toggle(state.category, category.code, event.target.checked) }),
             },
           }))}
         />

@@ -32,7 +32,14 @@ export function CategoryCell({
   );
 }
 
-export function StructuresTable({ structures, caption, categories, sorting, busy, hideOrganisation }: StructuresTableProps) {
+export function StructuresTable({
+  structures,
+  caption,
+  categories,
+  sorting,
+  busy,
+  hideOrganisation,
+}: StructuresTableProps) {
   const sortable = (field: SortableField) =>
     sorting
       ? {
@@ -75,7 +82,11 @@ export function StructuresTable({ structures, caption, categories, sorting, busy
       cell: (s) => `${s.departmentCode} – ${s.departmentName}`,
       sort: sortable('department'),
     },
-    { key: 'city', header: 'Commune', cell: (s) => s.city ?? <span className="tdb-muted">Non renseignée</span> },
+    {
+      key: 'city',
+      header: 'Commune',
+      cell: (s) => s.city ?? <span className="tdb-muted">Non renseignée</span>,
+    },
   ];
   if (!hideOrganisation) {
     columns.push({

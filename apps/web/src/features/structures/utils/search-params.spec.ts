@@ -4,7 +4,9 @@ import { nextSort, parseSearchParams, toSearchParams, toStructureQuery } from '.
 describe('structures search in the URL', () => {
   it('reads every criterion', () => {
     const state = parseSearchParams(
-      new URLSearchParams('q=chenes&category=EHPAD,IME&region=11&department=75&competence=ARS,SHARED&page=3&sort=-finess'),
+      new URLSearchParams(
+        'q=chenes&category=EHPAD,IME&region=11&department=75&competence=ARS,SHARED&page=3&sort=-finess',
+      ),
     );
     expect(state).toEqual({
       q: 'chenes',
@@ -21,7 +23,9 @@ describe('structures search in the URL', () => {
   });
 
   it('ignores what it does not understand and leaves defaults out of the URL', () => {
-    const state = parseSearchParams(new URLSearchParams('page=-2&sort=drop%20table&competence=ARS,XX&category=,,EHPAD,EHPAD'));
+    const state = parseSearchParams(
+      new URLSearchParams('page=-2&sort=drop%20table&competence=ARS,XX&category=,,EHPAD,EHPAD'),
+    );
     expect(state).toMatchObject({ page: 1, sort: 'name', competence: ['ARS'], category: ['EHPAD'] });
     expect(toSearchParams({ ...state, competence: [], category: [] }).toString()).toBe('');
   });

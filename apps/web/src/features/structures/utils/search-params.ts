@@ -30,7 +30,14 @@ export const DEFAULT_SORT: StructureSort = 'name';
 
 function list(value: string | null): string[] {
   if (!value) return [];
-  return [...new Set(value.split(',').map((v) => v.trim()).filter((v) => v !== ''))];
+  return [
+    ...new Set(
+      value
+        .split(',')
+        .map((v) => v.trim())
+        .filter((v) => v !== ''),
+    ),
+  ];
 }
 
 /** Reads the search from the URL, ignoring values it does not understand (a hand-edited link still works). */
