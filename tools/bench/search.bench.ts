@@ -1,18 +1,16 @@
 /**
- * npm run bench:search [-- --embedded] [--connections 50] [--duration 10]
+ * npm run bench:search [-- --embedded] [--connections 10] [--duration 10]
  * Loads the national extract, serves the API and fires name searches (accent-free fragments of real
  * names, varied filters) with autocannon; prints requests/s and latencies against the target
  * p95 < 50 ms over 22,000 structures.
  */
 import 'reflect-metadata';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../apps/api/src/bootstrap';
-import { loadConfig } from '../../apps/api/src/config/app-config';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
 import { FinessImportService } from '../../apps/api/src/modules/structures/finess-import.service';
 import { toSearchText } from '../../apps/api/src/common/text/search-text';
@@ -25,9 +23,21 @@ function option(name: string, fallback: number): number {
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 }
 
+async function waitForHealth(baseUrl: string): Promise<void> {
+  for (let attempt = 0; attempt < 120; attempt++) {
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error('the API did not start within 60 s');
+}
+
 async function main(): Promise<void> {
   const embedded = process.argv.includes('--embedded');
-  const connections = option('connections', 50);
+  const connections = option('connections', 10);
   const duration = option('duration', 10);
   const work = path.join(os.tmpdir(), 'tdb-bench');
   const extractDir = path.join(work, 'national');
@@ -80,19 +90,24 @@ async function main(): Promise<void> {
       : `/api/structures?q=${encodeURIComponent(q)}&page=2`,
   ]);
 
-  const config = loadConfig({
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    WEB_DIR: 'none',
-    LOG_PRETTY: 'false',
+  // The API runs in its own process, as in production, so that autocannon does not share its event loop.
+  const port = 30000 + Math.floor(Math.random() * 20000);
+  const api = spawn('node', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: {
+      ...process.env,
+      DATABASE_URL: database.url,
+      PORT: String(port),
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      WEB_DIR: 'none',
+    },
   });
-  const app = await createApp(config, database);
-  await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address() as { port: number };
+  await waitForHealth(`http://127.0.0.1:${port}`);
   let next = 0;
   try {
     const result = await autocannon({
-      url: `http://127.0.0.1:${address.port}`,
+      url: `http://127.0.0.1:${port}`,
       connections,
       duration,
       requests: [
@@ -113,7 +128,8 @@ async function main(): Promise<void> {
     );
     if (result.errors > 0 || result.non2xx > 0) process.exitCode = 1;
   } finally {
-    await app.close();
+    api.kill('SIGTERM');
+    await new Promise((resolve) => api.once('exit', resolve));
     await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

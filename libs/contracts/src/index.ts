@@ -1,1 +1,2 @@
 export * from './structures';
+export * from './accounts';

@@ -208,6 +208,10 @@ export class FinessImportService {
         JSON.stringify(report),
       ]);
     });
+    if (report.created + report.updated > 1000) {
+      // Fresh planner statistics and a flushed GIN pending list keep name search on its trigram index.
+      await this.dataSource.query('VACUUM ANALYZE structures, managing_organisations');
+    }
     report.durationMs = Date.now() - started;
     return report;
   }

@@ -9,7 +9,20 @@ import type { ManagingOrganisation } from './managing-organisation.entity';
 import type { StructureHistory } from './structure-history.entity';
 import type { Structure } from './structure.entity';
 
-export function toStructureSummary(structure: Structure, ogName: string | null): StructureSummary {
+export type SummaryFields = Pick<
+  Structure,
+  | 'finess'
+  | 'name'
+  | 'categoryCode'
+  | 'finessCategoryCode'
+  | 'departmentCode'
+  | 'regionCode'
+  | 'competence'
+  | 'city'
+  | 'ogFiness'
+>;
+
+export function toStructureSummary(structure: SummaryFields, ogName: string | null): StructureSummary {
   return {
     finess: structure.finess,
     name: structure.name,

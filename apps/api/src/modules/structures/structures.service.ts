@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type SelectQueryBuilder } from 'typeorm';
-import type { OrganisationDetail, Paginated, StructureDetail, StructureSummary } from '@tdb/contracts';
+import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import type {
+  CompetenceCode,
+  OrganisationDetail,
+  Paginated,
+  StructureDetail,
+  StructureSummary,
+} from '@tdb/contracts';
 import { findCategory } from '@tdb/reference';
 import { DomainError } from '../../common/errors/domain-error';
 import { toSearchText } from '../../common/text/search-text';
@@ -11,6 +17,20 @@ import { ManagingOrganisation } from './managing-organisation.entity';
 import { StructureHistory } from './structure-history.entity';
 import { Structure } from './structure.entity';
 import { toOrganisationSummary, toStructureDetail, toStructureSummary } from './structure.mapper';
+
+interface SummaryRow {
+  finess: string;
+  name: string;
+  category_code: string;
+  finess_category_code: string;
+  department_code: string;
+  region_code: string;
+  competence: CompetenceCode;
+  city: string | null;
+  og_finess: string;
+  og_name: string | null;
+  total: string;
+}
 
 const FINESS_PATTERN = /^[0-9][0-9AB][0-9]{7}$/;
 
@@ -26,43 +46,80 @@ const SORT_COLUMNS: Record<string, string[]> = {
 export class StructuresService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  /**
+   * One round trip: the page of matching structures with the total (window count), then the OG
+   * names joined on that page only (joining before the sort costs more than the search itself).
+   */
   async search(query: SearchStructuresQuery): Promise<Paginated<StructureSummary>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const builder = this.dataSource
-      .getRepository(Structure)
-      .createQueryBuilder('s')
-      .leftJoin(ManagingOrganisation, 'og', 'og.finess = s.og_finess')
-      .select('s')
-      .addSelect('og.name', 'og_name');
-    this.applyFilters(builder, query);
-
+    const inner = this.dataSource
+      .createQueryBuilder()
+      .from(Structure, 's')
+      .select([
+        's.finess AS finess',
+        's.name AS name',
+        's.category_code AS category_code',
+        's.finess_category_code AS finess_category_code',
+        's.department_code AS department_code',
+        's.region_code AS region_code',
+        's.competence AS competence',
+        's.city AS city',
+        's.og_finess AS og_finess',
+        's.search_text AS search_text',
+        'count(*) OVER () AS total',
+      ]);
+    this.applyFilters(inner, query);
     const sort = query.sort ?? 'name';
     const descending = sort.startsWith('-');
     const columns = SORT_COLUMNS[descending ? sort.slice(1) : sort] ?? SORT_COLUMNS['name']!;
+    const orderBy = (alias: string) =>
+      columns
+        .map(
+          (column, index) =>
+            `${column.replace('s.', `${alias}.`)} ${index === 0 && descending ? 'DESC' : 'ASC'}`,
+        )
+        .join(', ');
     columns.forEach((column, index) =>
-      index === 0 ? builder.orderBy(column, descending ? 'DESC' : 'ASC') : builder.addOrderBy(column, 'ASC'),
+      index === 0 ? inner.orderBy(column, descending ? 'DESC' : 'ASC') : inner.addOrderBy(column, 'ASC'),
     );
-
-    const [total, { entities, raw }] = await Promise.all([
-      builder.clone().getCount(),
-      builder
-        .offset((page - 1) * pageSize)
-        .limit(pageSize)
-        .getRawAndEntities(),
-    ]);
-    const ogNames = new Map<string, string | null>(
-      raw.map((row: { s_finess: string; og_name: string | null }) => [row.s_finess, row.og_name]),
+    inner.offset((page - 1) * pageSize).limit(pageSize);
+    const [innerSql, parameters] = inner.getQueryAndParameters();
+    const rows: SummaryRow[] = await this.dataSource.query(
+      `SELECT p.*, og.name AS og_name FROM (${innerSql}) p
+         LEFT JOIN managing_organisations og ON og.finess = p.og_finess
+        ORDER BY ${orderBy('p')}`,
+      parameters,
     );
+    // Past the last page the window count is absent: count separately (rare).
+    const total =
+      rows.length > 0 || page === 1
+        ? Number(rows[0]?.total ?? 0)
+        : await inner.clone().orderBy().offset(undefined).limit(undefined).getCount();
     return {
-      items: entities.map((s) => toStructureSummary(s, ogNames.get(s.finess) ?? null)),
+      items: rows.map((row) =>
+        toStructureSummary(
+          {
+            finess: row.finess,
+            name: row.name,
+            categoryCode: row.category_code,
+            finessCategoryCode: row.finess_category_code,
+            departmentCode: row.department_code,
+            regionCode: row.region_code,
+            competence: row.competence,
+            city: row.city,
+            ogFiness: row.og_finess,
+          },
+          row.og_name,
+        ),
+      ),
       total,
       page,
       pageSize,
     };
   }
 
-  private applyFilters(builder: SelectQueryBuilder<Structure>, query: SearchStructuresQuery): void {
+  private applyFilters(builder: SelectQueryBuilder<ObjectLiteral>, query: SearchStructuresQuery): void {
     const q = query.q?.trim() ?? '';
     if (q !== '') {
       const upper = q.toUpperCase().replace(/\s+/g, '');

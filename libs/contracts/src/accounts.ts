@@ -1,0 +1,169 @@
+/** Shapes of the accounts, authentication and authorization API. Plain types only. */
+
+/** The kinds of organisation that hold accounts. NATIONAL's code is "FR". */
+export type OrganisationKind = 'NATIONAL' | 'ARS' | 'CD' | 'OG' | 'ESMS';
+
+export interface OrganisationRef {
+  kind: OrganisationKind;
+  /** "FR" for NATIONAL; INSEE region code for ARS; INSEE department code for CD; FINESS for OG/ESMS. */
+  code: string;
+}
+
+/**
+ * NATIONAL_ADMIN: national operator. In an ARS or CD: APR (principal administrator), CONTROLLER
+ * (reads, invalidates, confirms), READER. In an OG or ESMS: APE (principal administrator) and USER
+ * (with rights among ENTRY, VALIDATION, READ).
+ */
+export type Role = 'NATIONAL_ADMIN' | 'APR' | 'CONTROLLER' | 'READER' | 'APE' | 'USER';
+
+export type UserRight = 'ENTRY' | 'VALIDATION' | 'READ';
+
+/** Domains of the campaign form; an ENTRY right may be limited to some of them. */
+export type FormDomain =
+  | 'CARACTERISATION'
+  | 'PRESTATIONS'
+  | 'RESSOURCES_HUMAINES'
+  | 'FINANCES'
+  | 'SYSTEME_INFORMATION'
+  | 'DEVELOPPEMENT_DURABLE';
+
+export interface GrantInput {
+  organisation: OrganisationRef;
+  role: Role;
+  /** USER only: at least one right. APE implicitly holds all. */
+  rights?: UserRight[];
+  /** USER with ENTRY only: null or absent = every domain. */
+  entryDomains?: FormDomain[] | null;
+  /** ISO dates (YYYY-MM-DD), inclusive; absent = unbounded. */
+  validFrom?: string | null;
+  validUntil?: string | null;
+}
+
+export interface Grant extends Required<Omit<GrantInput, 'rights' | 'entryDomains'>> {
+  id: string;
+  rights: UserRight[];
+  entryDomains: FormDomain[] | null;
+  /** Human label of the organisation, e.g. "ARS Centre-Val de Loire", "EHPAD LES CHÊNES (450000018)". */
+  organisationLabel: string;
+  createdAt: string;
+  createdBy: string | null;
+}
+
+export type AccountStatus = 'INVITED' | 'ACTIVE' | 'DISABLED' | 'LOCKED';
+
+export interface Account {
+  id: string;
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone: string | null;
+  status: AccountStatus;
+  totpEnabled: boolean;
+  grants: Grant[];
+  lastLoginAt: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface AccountSearchQuery {
+  q?: string;
+  role?: Role[];
+  organisationKind?: OrganisationKind[];
+  organisationCode?: string;
+  status?: AccountStatus[];
+  page?: number;
+  pageSize?: number;
+}
+
+export interface CreateAccountRequest {
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone?: string | null;
+  grant: GrantInput;
+}
+
+export interface UpdateAccountRequest {
+  firstName?: string;
+  lastName?: string;
+  phone?: string | null;
+  version: number;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+  /** Required when the account has a second factor. */
+  totpCode?: string;
+}
+
+export interface LoginResponse {
+  /** Short-lived JWT: send as "Authorization: Bearer …". The refresh token is an httpOnly cookie. */
+  accessToken: string;
+  expiresIn: number;
+  account: Account;
+}
+
+export interface SecondFactorRequiredResponse {
+  code: 'TOTP_REQUIRED';
+  message: string;
+}
+
+export interface AcceptInvitationRequest {
+  token: string;
+  password: string;
+}
+
+export interface ForgotPasswordRequest {
+  email: string;
+}
+
+export interface ResetPasswordRequest {
+  token: string;
+  password: string;
+}
+
+export interface ChangePasswordRequest {
+  currentPassword: string;
+  newPassword: string;
+}
+
+/** What a token (invitation or reset) is for, shown before the user sets a password. */
+export interface TokenInfo {
+  purpose: 'INVITATION' | 'PASSWORD_RESET';
+  email: string;
+  firstName: string;
+  expiresAt: string;
+}
+
+export interface SessionInfo {
+  id: string;
+  createdAt: string;
+  lastUsedAt: string;
+  userAgent: string | null;
+  ipAddress: string | null;
+  current: boolean;
+}
+
+export interface SentEmail {
+  id: string;
+  to: string;
+  subject: string;
+  text: string;
+  createdAt: string;
+  /** "stored" when no SMTP server is configured (the embedded default), else "sent" / "failed". */
+  status: 'stored' | 'sent' | 'failed';
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorEmail: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  targetLabel: string | null;
+  details: Record<string, unknown>;
+  ipAddress: string | null;
+}
