@@ -1,9 +1,12 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import pretty from 'pino-pretty';
+import { AccessService } from './common/auth/access.service';
+import { AppAuthGuard } from './common/auth/auth.guard';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
+import { AccountsModule } from './modules/accounts/accounts.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { DATABASE_KIND } from './database/database.tokens';
@@ -53,14 +56,17 @@ export class AppModule {
           dataSourceOptions(databaseUrl, { poolSize: databaseKind === 'embedded' ? 4 : 10 }),
         ),
         StructuresModule,
+        AccountsModule,
       ],
       controllers: [HealthController, ReferenceController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_KIND, useValue: databaseKind },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
+        { provide: APP_GUARD, useClass: AppAuthGuard },
+        AccessService,
       ],
-      exports: [APP_CONFIG, DATABASE_KIND],
+      exports: [APP_CONFIG, DATABASE_KIND, AccessService],
     };
   }
 }

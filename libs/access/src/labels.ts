@@ -72,6 +72,33 @@ export function organisationLabel(ref: OrganisationRef): string {
   }
 }
 
+/** With its article: "l'ARS Centre-Val de Loire", "le Département 45 (Loiret)", "la structure 450000019". */
+export function theOrganisation(ref: OrganisationRef): string {
+  switch (ref.kind) {
+    case 'NATIONAL':
+      return "l'opérateur national";
+    case 'ARS':
+      return `l'${authorityLabel('ARS', ref.code)}`;
+    case 'CD':
+      return `le ${authorityLabel('CD', ref.code)}`;
+    case 'OG':
+      return `l'organisme gestionnaire ${ref.code}`;
+    case 'ESMS':
+      return `la structure ${ref.code}`;
+    default:
+      return `l'organisation ${String(ref.code)}`;
+  }
+}
+
+/** "de l'ARS Centre-Val de Loire", "du Département 45 (Loiret)". */
+export function ofAuthority(kind: AuthorityKind, code: string): string {
+  return kind === 'ARS' ? `de l'${authorityLabel(kind, code)}` : `du ${authorityLabel(kind, code)}`;
+}
+
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** "Lecteur – ARS Centre-Val de Loire". */
 export function grantLabel(grant: { role: Role; organisation: OrganisationRef }): string {
   return `${roleLabel(grant.role)} – ${organisationLabel(grant.organisation)}`;
@@ -80,8 +107,4 @@ export function grantLabel(grant: { role: Role; organisation: OrganisationRef })
 /** The short label of a TDB category ("SAVS", "EANM"), or its code when unknown. */
 export function categoryLabel(code: string): string {
   return findCategory(code)?.shortLabel ?? code;
-}
-
-export function listLabel(items: readonly string[]): string {
-  return items.join(', ');
 }

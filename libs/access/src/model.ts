@@ -2,7 +2,14 @@
  * The facts the policy decides on. Plain data only: the API loads them (from the database or the
  * token), the policy never fetches anything and never reads the clock.
  */
-import type { FormDomain, GrantInput, OrganisationKind, OrganisationRef, Role, UserRight } from '@tdb/contracts';
+import type {
+  FormDomain,
+  GrantInput,
+  OrganisationKind,
+  OrganisationRef,
+  Role,
+  UserRight,
+} from '@tdb/contracts';
 import type { Competence } from '@tdb/reference';
 
 /**

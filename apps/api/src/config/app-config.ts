@@ -2,6 +2,7 @@
  * The only place that reads process.env. Every variable is validated once at boot; a bad value stops
  * the process with a message naming the variable (see .env.example for the list and defaults).
  */
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
 export type NodeEnv = 'development' | 'production' | 'test';
@@ -20,6 +21,28 @@ export interface AppConfig {
   webDir: string | null;
   /** Largest accepted upload, in megabytes. */
   uploadLimitMb: number;
+  auth: AuthConfig;
+  mail: MailConfig;
+}
+
+export interface AuthConfig {
+  /** HMAC secret of access tokens. Random per process outside production (sessions survive: refresh). */
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenDays: number;
+  /** Secure flag of the refresh cookie (browsers accept it on http://localhost). */
+  cookieSecure: boolean;
+  /** Login attempts per minute and address, on the authentication routes. */
+  throttlePerMinute: number;
+  invitationDays: number;
+}
+
+export interface MailConfig {
+  /** smtp://user:password@host:port; null = emails are only stored (readable in the SPA). */
+  smtpUrl: string | null;
+  from: string;
+  /** Base of the links sent by email. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +105,30 @@ function readDatabaseUrl(env: Env): string | null {
   return raw;
 }
 
+function readJwtSecret(env: Env, nodeEnv: NodeEnv): string {
+  const raw = env['JWT_SECRET'];
+  if (raw === undefined || raw === '') {
+    if (nodeEnv === 'production') throw new ConfigError('JWT_SECRET', 'is required in production (at least 32 random characters)');
+    return randomBytes(32).toString('hex');
+  }
+  if (raw.length < 32 || /change|secret|example/i.test(raw)) {
+    throw new ConfigError('JWT_SECRET', 'must be at least 32 random characters, not a placeholder');
+  }
+  return raw;
+}
+
+function readSmtpUrl(env: Env): string | null {
+  const raw = env['SMTP_URL'];
+  if (raw === undefined || raw === '') return null;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error('protocol');
+  } catch {
+    throw new ConfigError('SMTP_URL', 'must look like smtp://user:password@host:587 or smtps://…');
+  }
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
   const nodeEnv = readEnum<NodeEnv>(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
   const dataDirRaw = env['DATA_DIR'];
@@ -104,6 +151,19 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logPretty: readBoolean(env, 'LOG_PRETTY', nodeEnv === 'development'),
     webDir: webDirRaw === 'none' ? null : path.resolve(cwd, webDirRaw ?? 'dist/apps/web'),
     uploadLimitMb: readInteger(env, 'UPLOAD_LIMIT_MB', 100, 1, 2048),
+    auth: {
+      jwtSecret: readJwtSecret(env, nodeEnv),
+      accessTokenTtlSeconds: readInteger(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),
+      refreshTokenDays: readInteger(env, 'REFRESH_TOKEN_DAYS', 14, 1, 90),
+      cookieSecure: readBoolean(env, 'COOKIE_SECURE', true),
+      throttlePerMinute: readInteger(env, 'AUTH_THROTTLE_PER_MINUTE', 30, 1, 100000),
+      invitationDays: readInteger(env, 'INVITATION_DAYS', 14, 1, 90),
+    },
+    mail: {
+      smtpUrl: readSmtpUrl(env),
+      from: env['MAIL_FROM'] || 'TDB <ne-pas-repondre@tdb.localhost>',
+      publicUrl: (env['PUBLIC_URL'] || `http://localhost:${readInteger(env, 'PORT', 3000, 0, 65535)}`).replace(/\/$/, ''),
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import { NATIONAL, loginAs, persistAccount } from '../factories/accounts';
 import {
   buildEjLine,
   buildEtLine,
@@ -70,8 +71,12 @@ function sampleExtract(overrides: { ehpadName?: string; date?: string } = {}): s
 describe('structures registry (HTTP, real database)', () => {
   let t: TestApp;
 
+  let auth: string;
+
   beforeAll(async () => {
     t = await startTestApp();
+    const admin = await persistAccount(t.dataSource, [NATIONAL]);
+    auth = await loginAs(t.http, admin.email);
   });
 
   afterAll(async () => {
@@ -81,13 +86,14 @@ describe('structures registry (HTTP, real database)', () => {
   const upload = (lines: string[], query = '', encoding: 'latin1' | 'utf8' = 'latin1') =>
     request(t.http)
       .post(`/api/imports/finess${query}`)
+      .set('Authorization', auth)
       .attach('file', writeExtract(lines, encoding), 'finess.csv');
 
   const count = async (table: string) =>
     Number((await t.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
   it('reports a healthy database', async () => {
-    const res = await request(t.http).get('/api/health').expect(200);
+    const res = await request(t.http).get('/api/health').set('Authorization', auth).expect(200);
     expect(res.body.database).toMatchObject({ status: 'up', kind: t.database.kind });
   });
 
@@ -165,7 +171,7 @@ describe('structures registry (HTTP, real database)', () => {
       sampleExtract({ ehpadName: 'EHPAD RÉSIDENCE LES GRANDS CHÊNES', date: '2026-02-15' }),
     ).expect(200);
     expect(res.body).toMatchObject({ created: 0, updated: 1, unchanged: 3 });
-    const detail = await request(t.http).get(`/api/structures/${EHPAD_PARIS}`).expect(200);
+    const detail = await request(t.http).get(`/api/structures/${EHPAD_PARIS}`).set('Authorization', auth).expect(200);
     expect(detail.body).toMatchObject({
       name: 'EHPAD RÉSIDENCE LES GRANDS CHÊNES',
       shortName: 'EHPAD LES CHÊNES',
@@ -177,7 +183,7 @@ describe('structures registry (HTTP, real database)', () => {
   });
 
   it('stores category, department, region, competence, OG, address and geolocation', async () => {
-    const res = await request(t.http).get(`/api/structures/${EHPAD_PARIS}`).expect(200);
+    const res = await request(t.http).get(`/api/structures/${EHPAD_PARIS}`).set('Authorization', auth).expect(200);
     expect(res.body).toMatchObject({
       finess: EHPAD_PARIS,
       categoryCode: 'EHPAD',
@@ -192,29 +198,29 @@ describe('structures registry (HTTP, real database)', () => {
     });
     expect(res.body.location.latitude).toBeCloseTo(48.85, 1);
     expect(res.body.location.longitude).toBeCloseTo(2.35, 1);
-    const corsica = await request(t.http).get(`/api/structures/${IME_AJACCIO}`).expect(200);
+    const corsica = await request(t.http).get(`/api/structures/${IME_AJACCIO}`).set('Authorization', auth).expect(200);
     expect(corsica.body).toMatchObject({ departmentCode: '2A', regionCode: '94', competence: 'ARS' });
-    const legacy = await request(t.http).get(`/api/structures/${FAM_LEGACY}`).expect(200);
+    const legacy = await request(t.http).get(`/api/structures/${FAM_LEGACY}`).set('Authorization', auth).expect(200);
     expect(legacy.body).toMatchObject({ categoryCode: 'EAM', finessCategoryCode: '437' });
   });
 
   it('finds structures by name without accents nor case', async () => {
-    const res = await request(t.http).get('/api/structures').query({ q: 'grands chenes' }).expect(200);
+    const res = await request(t.http).get('/api/structures').set('Authorization', auth).query({ q: 'grands chenes' }).expect(200);
     expect(res.body.items.map((s: { finess: string }) => s.finess)).toEqual([EHPAD_PARIS]);
-    const elan = await request(t.http).get('/api/structures').query({ q: 'ELAN' }).expect(200);
+    const elan = await request(t.http).get('/api/structures').set('Authorization', auth).query({ q: 'ELAN' }).expect(200);
     expect(elan.body.items.map((s: { finess: string }) => s.finess)).toEqual([SAVS_PARIS]);
   });
 
   it('finds a structure by its FINESS number, and the structures of an OG by its FINESS juridique', async () => {
-    const byFiness = await request(t.http).get('/api/structures').query({ q: IME_AJACCIO }).expect(200);
+    const byFiness = await request(t.http).get('/api/structures').set('Authorization', auth).query({ q: IME_AJACCIO }).expect(200);
     expect(byFiness.body.total).toBe(1);
-    const byOg = await request(t.http).get('/api/structures').query({ og: OG_BIG }).expect(200);
+    const byOg = await request(t.http).get('/api/structures').set('Authorization', auth).query({ og: OG_BIG }).expect(200);
     expect(byOg.body.total).toBe(3);
   });
 
   it('filters by category, department, region and competence, paginates and sorts', async () => {
     const get = (query: Record<string, string | number>) =>
-      request(t.http).get('/api/structures').query(query).expect(200);
+      request(t.http).get('/api/structures').set('Authorization', auth).query(query).expect(200);
     expect((await get({ category: 'EHPAD,IME' })).body.total).toBe(2);
     expect((await get({ department: '2A' })).body.items[0].finess).toBe(IME_AJACCIO);
     expect((await get({ region: '84' })).body.items[0].finess).toBe(FAM_LEGACY);
@@ -236,6 +242,7 @@ describe('structures registry (HTTP, real database)', () => {
   it('refuses bad search parameters with a French 400', async () => {
     const res = await request(t.http)
       .get('/api/structures')
+      .set('Authorization', auth)
       .query({ category: 'HOPITAL', pageSize: 1000 })
       .expect(400);
     expect(res.body.code).toBe('VALIDATION_FAILED');
@@ -248,7 +255,7 @@ describe('structures registry (HTTP, real database)', () => {
   });
 
   it('shows an OG with its ESMS, and answers 404 in French for unknown numbers', async () => {
-    const og = await request(t.http).get(`/api/organisations/${OG_BIG}`).expect(200);
+    const og = await request(t.http).get(`/api/organisations/${OG_BIG}`).set('Authorization', auth).expect(200);
     expect(og.body).toMatchObject({
       finess: OG_BIG,
       structureCount: 3,
@@ -257,19 +264,21 @@ describe('structures registry (HTTP, real database)', () => {
     expect(og.body.structures).toHaveLength(3);
     const missing = await request(t.http)
       .get(`/api/structures/${finessNumber('75999999')}`)
+      .set('Authorization', auth)
       .expect(404);
     expect(missing.body).toMatchObject({
       code: 'NOT_FOUND',
       message: expect.stringContaining('Aucune structure'),
     });
-    const bad = await request(t.http).get('/api/structures/abc').expect(400);
+    const bad = await request(t.http).get('/api/structures/abc').set('Authorization', auth).expect(400);
     expect(bad.body.message).toMatch(/n’est pas un numéro FINESS/);
   });
 
   it('corrects a category with a reason, keeps it in the history, and refuses a stale version', async () => {
-    const before = await request(t.http).get(`/api/structures/${SAVS_PARIS}`).expect(200);
+    const before = await request(t.http).get(`/api/structures/${SAVS_PARIS}`).set('Authorization', auth).expect(200);
     const corrected = await request(t.http)
       .patch(`/api/structures/${SAVS_PARIS}/category`)
+      .set('Authorization', auth)
       .send({
         categoryCode: 'SSIAD',
         reason: 'Service de soins infirmiers enregistré à tort en SAVS',
@@ -289,6 +298,7 @@ describe('structures registry (HTTP, real database)', () => {
     });
     const stale = await request(t.http)
       .patch(`/api/structures/${SAVS_PARIS}/category`)
+      .set('Authorization', auth)
       .send({
         categoryCode: 'SAMSAH',
         reason: 'Deuxième correction concurrente',
@@ -298,10 +308,11 @@ describe('structures registry (HTTP, real database)', () => {
     expect(stale.body).toMatchObject({ code: 'STALE_VERSION', current: { categoryCode: 'SSIAD' } });
     const noReason = await request(t.http)
       .patch(`/api/structures/${SAVS_PARIS}/category`)
+      .set('Authorization', auth)
       .send({ categoryCode: 'SAMSAH', version: corrected.body.version })
       .expect(400);
     expect(noReason.body.errors[0].field).toBe('reason');
-    const after = await request(t.http).get(`/api/structures/${SAVS_PARIS}`).expect(200);
+    const after = await request(t.http).get(`/api/structures/${SAVS_PARIS}`).set('Authorization', auth).expect(200);
     expect(after.body.categoryCode).toBe('SSIAD');
   });
 
@@ -309,7 +320,7 @@ describe('structures registry (HTTP, real database)', () => {
     await upload(
       sampleExtract({ ehpadName: 'EHPAD RÉSIDENCE LES GRANDS CHÊNES', date: '2026-03-15' }),
     ).expect(200);
-    const after = await request(t.http).get(`/api/structures/${SAVS_PARIS}`).expect(200);
+    const after = await request(t.http).get(`/api/structures/${SAVS_PARIS}`).set('Authorization', auth).expect(200);
     expect(after.body).toMatchObject({
       categoryCode: 'SSIAD',
       finessCategoryCode: '446',
@@ -320,16 +331,17 @@ describe('structures registry (HTTP, real database)', () => {
   it('answers malformed JSON and missing files with a 4xx, never a 500', async () => {
     const res = await request(t.http)
       .patch(`/api/structures/${SAVS_PARIS}/category`)
+      .set('Authorization', auth)
       .set('Content-Type', 'application/json')
       .send('{"categoryCode": ')
       .expect(400);
     expect(res.body.message).toBe('Requête invalide.');
-    const noFile = await request(t.http).post('/api/imports/finess').expect(400);
+    const noFile = await request(t.http).post('/api/imports/finess').set('Authorization', auth).expect(400);
     expect(noFile.body.message).toMatch(/Joignez le fichier/);
   });
 
   it('documents every route in the OpenAPI document', async () => {
-    const res = await request(t.http).get('/api/docs-json').expect(200);
+    const res = await request(t.http).get('/api/docs-json').set('Authorization', auth).expect(200);
     expect(Object.keys(res.body.paths)).toEqual(
       expect.arrayContaining([
         '/api/health',

@@ -3,7 +3,19 @@
  * for the user; `logMessage` is English, for the logs.
  */
 export type DomainErrorCode =
-  'NOT_FOUND' | 'VALIDATION_FAILED' | 'STALE_VERSION' | 'CONFLICT' | 'IMPORT_REJECTED' | 'PAYLOAD_TOO_LARGE';
+  | 'NOT_FOUND'
+  | 'VALIDATION_FAILED'
+  | 'STALE_VERSION'
+  | 'CONFLICT'
+  | 'IMPORT_REJECTED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'TOTP_REQUIRED'
+  | 'ACCOUNT_LOCKED'
+  | 'FORBIDDEN'
+  | 'TOKEN_INVALID'
+  | 'WEAK_PASSWORD';
 
 export interface DomainErrorDetail {
   field?: string;
@@ -39,5 +51,17 @@ export function httpStatusOf(code: DomainErrorCode): number {
       return 422;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+    case 'TOTP_REQUIRED':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'ACCOUNT_LOCKED':
+      return 423;
+    case 'TOKEN_INVALID':
+      return 410;
+    case 'WEAK_PASSWORD':
+      return 400;
   }
 }

@@ -10,6 +10,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { HealthReport } from '@tdb/contracts';
+import { Public } from '../../common/auth/authorize.decorator';
 import { DATABASE_KIND } from '../../database/database.tokens';
 
 class DatabaseHealthResponse {
@@ -33,6 +34,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @ApiOperation({ summary: "État de l'API et de sa base de données" })
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse })

@@ -2,6 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { ReferenceCategory, ReferenceData, ReferenceDepartment, ReferenceRegion } from '@tdb/contracts';
 import { CATEGORIES, DEPARTMENTS, PUBLIC_LABELS, REGIONS } from '@tdb/reference';
+import { Public } from '../../common/auth/authorize.decorator';
 
 class ReferenceCategoryResponse implements ReferenceCategory {
   @ApiProperty() code: string;
@@ -47,6 +48,7 @@ const REFERENCE_DATA: ReferenceData = {
 @Controller('reference')
 export class ReferenceController {
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Catégories TDB, régions et départements' })
   @ApiOkResponse({ type: ReferenceDataResponse })
   get(): ReferenceData {

@@ -13,6 +13,10 @@ import {
 } from '@nestjs/swagger';
 import { diskStorage } from 'multer';
 import type { ImportReport } from '@tdb/contracts';
+import { AccessService } from '../../common/auth/access.service';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { Authorize } from '../../common/auth/authorize.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import { ImportReportResponse } from './dto/responses';
 import { FinessImportService } from './finess-import.service';
@@ -22,9 +26,13 @@ const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 @ApiTags('imports')
 @Controller('imports')
 export class FinessImportController {
-  constructor(private readonly importer: FinessImportService) {}
+  constructor(
+    private readonly importer: FinessImportService,
+    private readonly access: AccessService,
+  ) {}
 
   @Post('finess')
+  @Authorize('finess.import')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Importer un extrait FINESS (format open data Etalab)',
@@ -50,9 +58,16 @@ export class FinessImportController {
     }),
   )
   async importFiness(
+    @CurrentUser() actor: AuthenticatedActor,
     @UploadedFile() file: Express.Multer.File | undefined,
     @Query('partial') partial?: string,
   ): Promise<ImportReport> {
+    try {
+      this.access.check(actor, { type: 'finess.import' });
+    } catch (error) {
+      if (file) fs.rmSync(file.path, { force: true });
+      throw error;
+    }
     if (!file)
       throw new DomainError('VALIDATION_FAILED', 'Joignez le fichier d’extraction FINESS (champ « file »).');
     if (partial !== undefined && !['true', 'false'].includes(partial)) {
@@ -62,7 +77,7 @@ export class FinessImportController {
     try {
       const report = await this.importer.importFiles([file.path], {
         partial: partial === 'true',
-        actor: 'import FINESS (API)',
+        actor: `import FINESS (API) — ${actor.email}`,
         fileName: file.originalname,
       });
       if (!report.applied) {

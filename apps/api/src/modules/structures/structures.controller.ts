@@ -7,14 +7,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { OrganisationDetail, Paginated, StructureDetail, StructureSummary } from '@tdb/contracts';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { Authorize } from '../../common/auth/authorize.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { FinessParamPipe } from './finess-param.pipe';
 import { CorrectCategoryDto } from './dto/correct-category.dto';
 import { OrganisationDetailResponse, StructureDetailResponse, StructurePageResponse } from './dto/responses';
 import { SearchStructuresQuery } from './dto/search-structures.query';
 import { StructuresService } from './structures.service';
-
-/** Until the accounts issue lands, actions are recorded under this name. */
-const ANONYMOUS_ACTOR = 'opérateur (comptes non encore disponibles)';
 
 @ApiTags('structures')
 @Controller()
@@ -22,36 +22,41 @@ export class StructuresController {
   constructor(private readonly structures: StructuresService) {}
 
   @Get('structures')
+  @Authorize('structure.read')
   @ApiOperation({ summary: 'Rechercher des structures (ESMS)' })
   @ApiOkResponse({ type: StructurePageResponse })
-  search(@Query() query: SearchStructuresQuery): Promise<Paginated<StructureSummary>> {
-    return this.structures.search(query);
+  search(@CurrentUser() actor: AuthenticatedActor, @Query() query: SearchStructuresQuery): Promise<Paginated<StructureSummary>> {
+    return this.structures.search(actor, query);
   }
 
   @Get('structures/:finess')
+  @Authorize('structure.read')
   @ApiOperation({ summary: 'Une structure, avec son organisme gestionnaire et son historique' })
   @ApiOkResponse({ type: StructureDetailResponse })
   @ApiNotFoundResponse({ description: 'FINESS inconnu' })
-  findOne(@Param('finess', FinessParamPipe) finess: string): Promise<StructureDetail> {
-    return this.structures.findOne(finess);
+  findOne(@CurrentUser() actor: AuthenticatedActor, @Param('finess', FinessParamPipe) finess: string): Promise<StructureDetail> {
+    return this.structures.findOne(actor, finess);
   }
 
   @Patch('structures/:finess/category')
+  @Authorize('structure.correctCategory')
   @ApiOperation({ summary: "Corriger la catégorie d'une structure (motif obligatoire, version lue)" })
   @ApiOkResponse({ type: StructureDetailResponse })
   @ApiConflictResponse({ description: 'La structure a changé depuis la version lue' })
   correctCategory(
+    @CurrentUser() actor: AuthenticatedActor,
     @Param('finess', FinessParamPipe) finess: string,
     @Body() body: CorrectCategoryDto,
   ): Promise<StructureDetail> {
-    return this.structures.correctCategory(finess, body, ANONYMOUS_ACTOR);
+    return this.structures.correctCategory(actor, finess, body);
   }
 
   @Get('organisations/:finess')
+  @Authorize('organisation.read')
   @ApiOperation({ summary: 'Un organisme gestionnaire (FINESS juridique) et ses ESMS' })
   @ApiOkResponse({ type: OrganisationDetailResponse })
   @ApiNotFoundResponse({ description: 'FINESS juridique inconnu' })
-  findOrganisation(@Param('finess', FinessParamPipe) finess: string): Promise<OrganisationDetail> {
-    return this.structures.findOrganisation(finess);
+  findOrganisation(@CurrentUser() actor: AuthenticatedActor, @Param('finess', FinessParamPipe) finess: string): Promise<OrganisationDetail> {
+    return this.structures.findOrganisation(actor, finess);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import type { StructureFacts } from '@tdb/access';
 import type {
   CompetenceCode,
   OrganisationDetail,
@@ -9,6 +10,8 @@ import type {
   StructureSummary,
 } from '@tdb/contracts';
 import { findCategory } from '@tdb/reference';
+import { AccessService } from '../../common/auth/access.service';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { toSearchText } from '../../common/text/search-text';
 import type { CorrectCategoryDto } from './dto/correct-category.dto';
@@ -32,6 +35,15 @@ interface SummaryRow {
   total: string;
 }
 
+const factsOf = (s: Structure): StructureFacts => ({
+  finess: s.finess,
+  ogFiness: s.ogFiness,
+  departmentCode: s.departmentCode,
+  regionCode: s.regionCode,
+  competence: s.competence,
+  categoryCode: s.categoryCode,
+});
+
 const FINESS_PATTERN = /^[0-9][0-9AB][0-9]{7}$/;
 
 const SORT_COLUMNS: Record<string, string[]> = {
@@ -44,13 +56,16 @@ const SORT_COLUMNS: Record<string, string[]> = {
 
 @Injectable()
 export class StructuresService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {}
 
   /**
    * One round trip: the page of matching structures with the total (window count), then the OG
    * names joined on that page only (joining before the sort costs more than the search itself).
    */
-  async search(query: SearchStructuresQuery): Promise<Paginated<StructureSummary>> {
+  async search(actor: AuthenticatedActor, query: SearchStructuresQuery): Promise<Paginated<StructureSummary>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const inner = this.dataSource
@@ -69,6 +84,9 @@ export class StructuresService {
         's.search_text AS search_text',
         'count(*) OVER () AS total',
       ]);
+    // The caller's scope is part of the query: nothing outside it is ever read.
+    const scope = this.access.scopeCondition(this.access.scope(actor), 's');
+    inner.where(scope.sql, scope.parameters);
     this.applyFilters(inner, query);
     const sort = query.sort ?? 'name';
     const descending = sort.startsWith('-');
@@ -147,13 +165,14 @@ export class StructuresService {
       builder.andWhere('s.competence IN (:...competences)', { competences: query.competence });
   }
 
-  async findOne(finess: string): Promise<StructureDetail> {
+  async findOne(actor: AuthenticatedActor, finess: string): Promise<StructureDetail> {
     const structure = await this.dataSource.getRepository(Structure).findOne({ where: { finess } });
     if (!structure) throw this.structureNotFound(finess);
+    this.access.check(actor, { type: 'structure.read', structure: factsOf(structure) });
     return this.toDetail(structure);
   }
 
-  async findOrganisation(finess: string): Promise<OrganisationDetail> {
+  async findOrganisation(actor: AuthenticatedActor, finess: string): Promise<OrganisationDetail> {
     const og = await this.dataSource.getRepository(ManagingOrganisation).findOne({ where: { finess } });
     if (!og) {
       throw new DomainError(
@@ -164,6 +183,7 @@ export class StructuresService {
     const structures = await this.dataSource
       .getRepository(Structure)
       .find({ where: { ogFiness: finess }, order: { searchText: 'ASC', finess: 'ASC' } });
+    this.access.check(actor, { type: 'organisation.read', organisation: { finess, structures: structures.map(factsOf) } });
     return {
       ...toOrganisationSummary(og, structures.length),
       legalStatus: og.legalStatusLabel,
@@ -176,9 +196,9 @@ export class StructuresService {
    * correction wins over the FINESS category on later imports and is kept in the history.
    */
   async correctCategory(
+    actor: AuthenticatedActor,
     finess: string,
     request: CorrectCategoryDto,
-    actor: string,
   ): Promise<StructureDetail> {
     const category = findCategory(request.categoryCode);
     if (!category) throw new DomainError('VALIDATION_FAILED', 'Catégorie inconnue.');
@@ -190,6 +210,7 @@ export class StructuresService {
         .where('s.finess = :finess', { finess })
         .getOne();
       if (!structure) throw this.structureNotFound(finess);
+      this.access.check(actor, { type: 'structure.correctCategory', structure: factsOf(structure), newCategoryCode: category.code });
       if (structure.version !== request.version) {
         throw new DomainError(
           'STALE_VERSION',
@@ -217,7 +238,7 @@ export class StructuresService {
       const updated = await manager.getRepository(Structure).save(structure);
       await manager.getRepository(StructureHistory).insert({
         structureFiness: finess,
-        actor,
+        actor: actor.email,
         kind: 'CATEGORY_CORRECTED',
         reason: request.reason.trim(),
         changes,

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { decide, scopeOf, type AccessRequest, type Actor, type OrganisationFacts, type Scope, type StructureFacts } from '@tdb/access';
+import { DomainError } from '../errors/domain-error';
+
+/** Today in France (grants' validity dates are French calendar days). */
+export function parisToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+}
+
+interface StructureFactsRow {
+  finess: string;
+  og_finess: string;
+  department_code: string;
+  region_code: string;
+  competence: 'ARS' | 'CD' | 'SHARED';
+  category_code: string;
+}
+
+const toFacts = (row: StructureFactsRow): StructureFacts => ({
+  finess: row.finess,
+  ogFiness: row.og_finess,
+  departmentCode: row.department_code,
+  regionCode: row.region_code,
+  competence: row.competence,
+  categoryCode: row.category_code,
+});
+
+/**
+ * The API's door to the one policy (@tdb/access): loads the facts a decision needs, turns a refusal
+ * into a French 403/400/409, and turns a scope into SQL so that lists are filtered in the query.
+ */
+@Injectable()
+export class AccessService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  check(actor: Actor, request: AccessRequest): void {
+    const decision = decide(actor, request, parisToday());
+    if (decision.allowed) return;
+    switch (decision.code) {
+      case 'INVALID_REQUEST':
+        throw new DomainError('VALIDATION_FAILED', decision.reason);
+      case 'LAST_APE':
+        throw new DomainError('CONFLICT', decision.reason);
+      default:
+        throw new DomainError('FORBIDDEN', decision.reason, undefined, `Refused ${request.type} to ${actor.accountId}`);
+    }
+  }
+
+  scope(actor: Actor): Scope {
+    return scopeOf(actor, parisToday());
+  }
+
+  async structureFacts(finess: string, manager: EntityManager = this.dataSource.manager): Promise<StructureFacts | null> {
+    const rows: StructureFactsRow[] = await manager.query(
+      `SELECT finess, og_finess, department_code, region_code, competence, category_code FROM structures WHERE finess = $1`,
+      [finess],
+    );
+    return rows[0] ? toFacts(rows[0]) : null;
+  }
+
+  async organisationFacts(finess: string, manager: EntityManager = this.dataSource.manager): Promise<OrganisationFacts | null> {
+    const exists = await manager.query(`SELECT 1 FROM managing_organisations WHERE finess = $1`, [finess]);
+    if (exists.length === 0) return null;
+    const rows: StructureFactsRow[] = await manager.query(
+      `SELECT finess, og_finess, department_code, region_code, competence, category_code FROM structures WHERE og_finess = $1`,
+      [finess],
+    );
+    return { finess, structures: rows.map(toFacts) };
+  }
+
+  /**
+   * SQL condition "structure in scope" on a `structures` alias, with named parameters (TypeORM
+   * style). Mirrors structureInScope of @tdb/access.
+   */
+  scopeCondition(scope: Scope, alias: string): { sql: string; parameters: Record<string, unknown> } {
+    if (scope.all) return { sql: 'TRUE', parameters: {} };
+    const clauses: string[] = [];
+    const parameters: Record<string, unknown> = {};
+    const arsRegions = [...new Set(scope.authorities.filter((a) => a.kind === 'ARS').map((a) => a.code))];
+    const cdDepartments = [...new Set(scope.authorities.filter((a) => a.kind === 'CD').map((a) => a.code))];
+    if (arsRegions.length > 0) {
+      clauses.push(`(${alias}.region_code IN (:...scopeRegions) AND ${alias}.competence IN ('ARS', 'SHARED'))`);
+      parameters['scopeRegions'] = arsRegions;
+    }
+    if (cdDepartments.length > 0) {
+      clauses.push(`(${alias}.department_code IN (:...scopeDepartments) AND ${alias}.competence IN ('CD', 'SHARED'))`);
+      parameters['scopeDepartments'] = cdDepartments;
+    }
+    if (scope.ogs.length > 0) {
+      clauses.push(`${alias}.og_finess IN (:...scopeOgs)`);
+      parameters['scopeOgs'] = scope.ogs;
+    }
+    if (scope.structures.length > 0) {
+      clauses.push(`${alias}.finess IN (:...scopeStructures)`);
+      parameters['scopeStructures'] = scope.structures;
+    }
+    return { sql: clauses.length > 0 ? `(${clauses.join(' OR ')})` : 'FALSE', parameters };
+  }
+}

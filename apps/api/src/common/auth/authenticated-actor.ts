@@ -1,0 +1,9 @@
+import type { Actor, ActorGrant } from '@tdb/access';
+
+/** The user behind a request, as the JWT strategy loads it from the database on every request. */
+export interface AuthenticatedActor extends Actor {
+  accountId: string;
+  email: string;
+  sessionId: string;
+  grants: ActorGrant[];
+}

@@ -1,0 +1,97 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Account, Paginated } from '@tdb/contracts';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { Authorize } from '../../common/auth/authorize.decorator';
+import { CurrentUser, RequestInfo, type RequestMeta } from '../../common/auth/current-user.decorator';
+import { AccountsService } from './accounts.service';
+import { AccountSearchQueryDto, CreateAccountDto, GrantInputDto, UpdateAccountDto } from './dto/account.dto';
+
+const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
+
+@ApiTags('accounts')
+@Controller('accounts')
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Get()
+  @Authorize('account.read')
+  @ApiOperation({ summary: 'Les comptes que je gère (filtrés par mon périmètre)' })
+  search(@CurrentUser() actor: AuthenticatedActor, @Query() query: AccountSearchQueryDto): Promise<Paginated<Account>> {
+    return this.accounts.search(actor, query);
+  }
+
+  @Post()
+  @Authorize('grant.create')
+  @ApiOperation({ summary: 'Créer un compte avec une habilitation, et l’inviter par courriel' })
+  create(@CurrentUser() actor: AuthenticatedActor, @Body() body: CreateAccountDto, @RequestInfo() meta: RequestMeta): Promise<Account> {
+    return this.accounts.create(actor, body, meta);
+  }
+
+  @Get(':id')
+  @Authorize('account.read')
+  @ApiOperation({ summary: 'Un compte et ses habilitations' })
+  get(@CurrentUser() actor: AuthenticatedActor, @Param('id', uuid) id: string): Promise<Account> {
+    return this.accounts.get(actor, id);
+  }
+
+  @Patch(':id')
+  @Authorize('account.update')
+  @ApiOperation({ summary: 'Modifier nom, prénom, téléphone (version lue obligatoire)' })
+  update(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('id', uuid) id: string,
+    @Body() body: UpdateAccountDto,
+    @RequestInfo() meta: RequestMeta,
+  ): Promise<Account> {
+    return this.accounts.update(actor, id, body, meta);
+  }
+
+  @Post(':id/grants')
+  @Authorize('grant.create')
+  @ApiOperation({ summary: 'Ajouter une habilitation à un compte' })
+  addGrant(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('id', uuid) id: string,
+    @Body() body: GrantInputDto,
+    @RequestInfo() meta: RequestMeta,
+  ): Promise<Account> {
+    return this.accounts.addGrant(actor, id, body, meta);
+  }
+
+  @Delete(':id/grants/:grantId')
+  @Authorize('grant.revoke')
+  @ApiOperation({ summary: 'Retirer une habilitation (jamais le dernier APE d’une structure)' })
+  revokeGrant(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('id', uuid) id: string,
+    @Param('grantId', uuid) grantId: string,
+    @RequestInfo() meta: RequestMeta,
+  ): Promise<Account> {
+    return this.accounts.revokeGrant(actor, id, grantId, meta);
+  }
+
+  @Post(':id/disable')
+  @Authorize('account.update')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Désactiver un compte (ferme ses sessions)' })
+  disable(@CurrentUser() actor: AuthenticatedActor, @Param('id', uuid) id: string, @RequestInfo() meta: RequestMeta): Promise<Account> {
+    return this.accounts.setDisabled(actor, id, true, meta);
+  }
+
+  @Post(':id/enable')
+  @Authorize('account.update')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Réactiver un compte' })
+  enable(@CurrentUser() actor: AuthenticatedActor, @Param('id', uuid) id: string, @RequestInfo() meta: RequestMeta): Promise<Account> {
+    return this.accounts.setDisabled(actor, id, false, meta);
+  }
+
+  @Post(':id/resend-invitation')
+  @Authorize('account.update')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Renvoyer le courriel d’invitation' })
+  resendInvitation(@CurrentUser() actor: AuthenticatedActor, @Param('id', uuid) id: string, @RequestInfo() meta: RequestMeta): Promise<void> {
+    return this.accounts.resendInvitation(actor, id, meta);
+  }
+}

@@ -1,0 +1,182 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import type {
+  AccountSearchQuery,
+  AccountStatus,
+  CreateAccountRequest,
+  FormDomain,
+  GrantInput,
+  OrganisationKind,
+  OrganisationRef,
+  Role,
+  UpdateAccountRequest,
+  UserRight,
+} from '@tdb/contracts';
+
+const KINDS: OrganisationKind[] = ['NATIONAL', 'ARS', 'CD', 'OG', 'ESMS'];
+const ROLES: Role[] = ['NATIONAL_ADMIN', 'APR', 'CONTROLLER', 'READER', 'APE', 'USER'];
+const RIGHTS: UserRight[] = ['ENTRY', 'VALIDATION', 'READ'];
+const DOMAINS: FormDomain[] = ['CARACTERISATION', 'PRESTATIONS', 'RESSOURCES_HUMAINES', 'FINANCES', 'SYSTEME_INFORMATION', 'DEVELOPPEMENT_DURABLE'];
+const STATUSES: AccountStatus[] = ['INVITED', 'ACTIVE', 'DISABLED', 'LOCKED'];
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const toList = ({ value }: { value: unknown }): string[] | undefined =>
+  value === undefined || value === ''
+    ? undefined
+    : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+
+export class OrganisationRefDto implements OrganisationRef {
+  @ApiProperty({ enum: KINDS })
+  @IsIn(KINDS, { message: 'Type d’organisation inconnu.' })
+  kind: OrganisationKind;
+
+  @ApiProperty({ description: '"FR", code de région, code de département ou numéro FINESS' })
+  @IsString({ message: 'Code d’organisation manquant.' })
+  @Matches(/^[0-9A-Z]{2,9}$/, { message: 'Code d’organisation invalide.' })
+  code: string;
+}
+
+export class GrantInputDto implements GrantInput {
+  @ApiProperty({ type: OrganisationRefDto })
+  @ValidateNested()
+  @Type(() => OrganisationRefDto)
+  organisation: OrganisationRefDto;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: 'Rôle inconnu.' })
+  role: Role;
+
+  @ApiPropertyOptional({ enum: RIGHTS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @IsIn(RIGHTS, { each: true, message: 'Droit inconnu.' })
+  rights?: UserRight[];
+
+  @ApiPropertyOptional({ enum: DOMAINS, isArray: true, nullable: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(DOMAINS.length)
+  @IsIn(DOMAINS, { each: true, message: 'Domaine du formulaire inconnu.' })
+  entryDomains?: FormDomain[] | null;
+
+  @ApiPropertyOptional({ example: '2026-04-01', nullable: true })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'Date de début invalide (AAAA-MM-JJ).' })
+  validFrom?: string | null;
+
+  @ApiPropertyOptional({ example: '2026-08-31', nullable: true })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: 'Date de fin invalide (AAAA-MM-JJ).' })
+  validUntil?: string | null;
+}
+
+export class CreateAccountDto implements CreateAccountRequest {
+  @ApiProperty()
+  @IsEmail({}, { message: 'Adresse électronique invalide.' })
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty()
+  @IsString({ message: 'Le prénom est obligatoire.' })
+  @MinLength(1, { message: 'Le prénom est obligatoire.' })
+  @MaxLength(100)
+  firstName: string;
+
+  @ApiProperty()
+  @IsString({ message: 'Le nom est obligatoire.' })
+  @MinLength(1, { message: 'Le nom est obligatoire.' })
+  @MaxLength(100)
+  lastName: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Matches(/^[+0-9 .()-]{6,25}$/, { message: 'Numéro de téléphone invalide.' })
+  phone?: string | null;
+
+  @ApiProperty({ type: GrantInputDto })
+  @ValidateNested()
+  @Type(() => GrantInputDto)
+  grant: GrantInputDto;
+}
+
+export class UpdateAccountDto implements UpdateAccountRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'Le prénom est obligatoire.' })
+  @MaxLength(100)
+  firstName?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'Le nom est obligatoire.' })
+  @MaxLength(100)
+  lastName?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Matches(/^[+0-9 .()-]{6,25}$/, { message: 'Numéro de téléphone invalide.' })
+  phone?: string | null;
+
+  @ApiProperty()
+  @IsInt({ message: 'La version doit être un entier.' })
+  version: number;
+}
+
+export class AccountSearchQueryDto implements AccountSearchQuery {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
+
+  @ApiPropertyOptional({ example: 'APE,USER' })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @IsIn(ROLES, { each: true, message: 'Rôle inconnu.' })
+  role?: Role[];
+
+  @ApiPropertyOptional({ example: 'ESMS' })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @IsIn(KINDS, { each: true, message: 'Type d’organisation inconnu.' })
+  organisationKind?: OrganisationKind[];
+
+  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9A-Z]{2,9}$/, { message: 'Code d’organisation invalide.' }) organisationCode?: string;
+
+  @ApiPropertyOptional({ example: 'ACTIVE' })
+  @IsOptional()
+  @Transform(toList)
+  @IsArray()
+  @IsIn(STATUSES, { each: true, message: 'Statut inconnu.' })
+  status?: AccountStatus[];
+
+  @ApiPropertyOptional({ default: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'La page doit être un entier.' })
+  @Min(1, { message: 'La page doit être au moins 1.' })
+  page?: number;
+
+  @ApiPropertyOptional({ default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'La taille de page doit être un entier.' })
+  @Min(1, { message: 'La taille de page doit être au moins 1.' })
+  @Max(200, { message: 'La taille de page ne peut pas dépasser 200.' })
+  pageSize?: number;
+}

@@ -1,0 +1,133 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { Request, Response } from 'express';
+import type { Account, LoginResponse, SessionInfo, TokenInfo } from '@tdb/contracts';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { Authorize, Public } from '../../common/auth/authorize.decorator';
+import { CurrentUser, RequestInfo, type RequestMeta } from '../../common/auth/current-user.decorator';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AccountsService } from '../accounts/accounts.service';
+import { AuthService, type IssuedSession } from './auth.service';
+import { ChangePasswordDto, ForgotPasswordDto, LoginDto, PasswordTokenDto } from './dto/auth.dto';
+
+export const REFRESH_COOKIE = 'tdb_refresh';
+const COOKIE_PATH = '/api/auth';
+
+/** Rate-limited per address (AUTH_THROTTLE_PER_MINUTE), on top of the per-account lockout. */
+@ApiTags('auth')
+@Controller('auth')
+@UseGuards(ThrottlerGuard)
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly accounts: AccountsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  private async respond(session: IssuedSession, response: Response): Promise<LoginResponse> {
+    response.cookie(REFRESH_COOKIE, session.refreshToken, {
+      httpOnly: true,
+      secure: this.config.auth.cookieSecure,
+      sameSite: 'strict',
+      path: COOKIE_PATH,
+      expires: session.refreshExpiresAt,
+    });
+    return { accessToken: session.accessToken, expiresIn: session.expiresIn, account: await this.accounts.me(session.accountId) };
+  }
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Se connecter (adresse électronique et mot de passe)' })
+  async login(@Body() body: LoginDto, @RequestInfo() meta: RequestMeta, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+    return this.respond(await this.auth.login(body.email, body.password, meta), response);
+  }
+
+  @Post('refresh')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Renouveler le jeton d’accès à partir du cookie de session (rotation)' })
+  async refresh(@Req() request: Request, @RequestInfo() meta: RequestMeta, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+    return this.respond(await this.auth.refresh(request.cookies?.[REFRESH_COOKIE], meta), response);
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Se déconnecter (ferme la session de cet appareil)' })
+  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
+    await this.auth.logoutByRefreshToken(request.cookies?.[REFRESH_COOKIE]);
+    response.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+  }
+
+  @Get('me')
+  @Authorize('self')
+  @ApiOperation({ summary: 'Mon compte et mes habilitations' })
+  me(@CurrentUser() actor: AuthenticatedActor): Promise<Account> {
+    return this.accounts.me(actor.accountId);
+  }
+
+  @Post('password')
+  @Authorize('self')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Changer mon mot de passe (ferme toutes mes autres sessions)' })
+  async changePassword(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Body() body: ChangePasswordDto,
+    @RequestInfo() meta: RequestMeta,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponse> {
+    return this.respond(await this.auth.changePassword(actor.accountId, body.currentPassword, body.newPassword, meta), response);
+  }
+
+  @Post('forgot-password')
+  @Public()
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Demander un lien de réinitialisation (même réponse que l’adresse existe ou non)' })
+  @ApiAcceptedResponse()
+  async forgotPassword(@Body() body: ForgotPasswordDto, @RequestInfo() meta: RequestMeta): Promise<{ message: string }> {
+    await this.auth.forgotPassword(body.email, meta);
+    return { message: 'Si un compte correspond à cette adresse, un courriel vient de lui être envoyé.' };
+  }
+
+  @Get('tokens/:token')
+  @Public()
+  @ApiOperation({ summary: 'Vérifier un lien d’invitation ou de réinitialisation' })
+  tokenInfo(@Param('token') token: string): Promise<TokenInfo> {
+    return this.auth.tokenInfo(token);
+  }
+
+  @Post('accept-invitation')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Activer mon compte en choisissant mon mot de passe' })
+  @ApiNoContentResponse()
+  acceptInvitation(@Body() body: PasswordTokenDto, @RequestInfo() meta: RequestMeta): Promise<void> {
+    return this.auth.usePasswordToken(body.token, body.password, meta);
+  }
+
+  @Post('reset-password')
+  @Public()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Choisir un nouveau mot de passe (ferme toutes les sessions)' })
+  @ApiNoContentResponse()
+  resetPassword(@Body() body: PasswordTokenDto, @RequestInfo() meta: RequestMeta): Promise<void> {
+    return this.auth.usePasswordToken(body.token, body.password, meta);
+  }
+
+  @Get('sessions')
+  @Authorize('self')
+  @ApiOperation({ summary: 'Mes sessions ouvertes' })
+  sessions(@CurrentUser() actor: AuthenticatedActor): Promise<SessionInfo[]> {
+    return this.auth.sessions(actor.accountId, actor.sessionId);
+  }
+
+  @Delete('sessions/:id')
+  @Authorize('self')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Fermer une de mes sessions' })
+  revokeSession(@CurrentUser() actor: AuthenticatedActor, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string): Promise<void> {
+    return this.auth.revokeSession(actor.accountId, id);
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * @tdb/access — the one authorization policy of TDB: who may do what, on which structure, on which
+ * day. Pure TypeScript (no framework, no clock, no I/O): the API gives the facts, the policy decides.
+ */
+export type {
+  Actor,
+  ActorGrant,
+  AuthorityKind,
+  Decision,
+  ManagedGrant,
+  OrganisationFacts,
+  RefusalCode,
+  StructureFacts,
+} from './model';
+export {
+  ALLOWED,
+  FORM_DOMAINS,
+  ROLES,
+  ROLES_BY_KIND,
+  USER_RIGHTS,
+  refused,
+  roleFitsOrganisation,
+} from './model';
+export { activeGrants, inactiveGrants, isGrantActive, isIsoDate, isWellFormedActorGrant } from './validity';
+export type { AuthorityRole, AuthorityScope, Coverage, Scope } from './scope';
+export {
+  organisationCoverage,
+  organisationInScope,
+  scopeOf,
+  scopeOfGrants,
+  structureCoverage,
+  structureInScope,
+} from './scope';
+export { validateGrantShape } from './shape';
+export type { HeldRights } from './delegation';
+export { missingRights } from './delegation';
+export type { AuditSubject, AuditVisibility } from './audit';
+export { auditSubjectVisible, auditVisibility } from './audit';
+export type { AccessAction, AccessRequest, AccountChange } from './policy';
+export { ACCOUNT_CHANGES, ACTIONS, ACTION_LABELS, canManageGrant, decide } from './policy';
+export { FORM_DOMAIN_LABELS, RIGHT_LABELS, ROLE_LABELS, grantLabel, organisationLabel } from './labels';

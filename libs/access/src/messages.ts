@@ -1,0 +1,114 @@
+/** Every reason of refusal, in one place so that the wording stays consistent. */
+import type { OrganisationRef, Role } from '@tdb/contracts';
+import type { ActorGrant, AuthorityKind } from './model';
+import {
+  authorityLabel,
+  capitalize,
+  categoryLabel,
+  grantLabel,
+  ofAuthority,
+  theOrganisation,
+} from './labels';
+import { validityLabel } from './validity';
+
+/** What the authority tried to do to a structure, inside "ne peut pas … de compétence exclusive". */
+export type StructureVerb = 'administrer' | 'consulter' | 'corriger';
+
+const VERB_PHRASES: Readonly<Record<StructureVerb, string>> = {
+  administrer: 'administrer une structure',
+  consulter: 'consulter une structure',
+  corriger: "corriger la catégorie d'une structure",
+};
+
+const AUTHORITY_SUBJECT: Readonly<Record<AuthorityKind, string>> = { ARS: 'Une ARS', CD: 'Un Département' };
+const OTHER_AUTHORITY: Readonly<Record<AuthorityKind, string>> = { ARS: 'du Département', CD: "de l'ARS" };
+
+export const MESSAGES = {
+  noActiveGrant: (): string => "Vous n'avez aucune habilitation active à cette date.",
+  invalidToday: (today: string): string =>
+    `Date de référence invalide : « ${today} » (format AAAA-MM-JJ attendu).`,
+  inactiveGrant: (grant: ActorGrant): string =>
+    `Votre habilitation « ${grantLabel(grant)} » n'est pas active à cette date (${validityLabel(grant)}).`,
+  unknownAction: (type: unknown): string => `Action inconnue : « ${String(type)} ».`,
+
+  /** "Une ARS ne peut pas administrer une structure de compétence exclusive du Département (SAVS)." */
+  exclusiveCompetence: (authority: AuthorityKind, verb: StructureVerb, categoryCode: string): string =>
+    `${AUTHORITY_SUBJECT[authority]} ne peut pas ${VERB_PHRASES[verb]} de compétence exclusive ${OTHER_AUTHORITY[authority]} (${categoryLabel(categoryCode)}).`,
+  exclusiveCompetenceOrganisation: (
+    authority: AuthorityKind,
+    verb: StructureVerb,
+    ogFiness: string,
+  ): string =>
+    `${AUTHORITY_SUBJECT[authority]} ne peut pas ${verb === 'consulter' ? 'consulter' : 'administrer'} l'organisme gestionnaire ${ogFiness} : ses structures de votre territoire sont toutes de compétence exclusive ${OTHER_AUTHORITY[authority]}.`,
+  reclassifyOutOfCompetence: (authority: AuthorityKind, categoryCode: string): string =>
+    `${AUTHORITY_SUBJECT[authority]} ne peut pas classer une structure dans une catégorie de compétence exclusive ${OTHER_AUTHORITY[authority]} (${categoryLabel(categoryCode)}).`,
+  structureOutsideAuthority: (finess: string, kind: AuthorityKind, code: string): string =>
+    `La structure ${finess} n'est pas dans le territoire ${ofAuthority(kind, code)}.`,
+  organisationOutsideAuthority: (finess: string, kind: AuthorityKind, code: string): string =>
+    `L'organisme gestionnaire ${finess} n'a aucune structure dans le territoire ${ofAuthority(kind, code)}.`,
+  structureOutsideScope: (finess: string): string => `La structure ${finess} n'est pas dans votre périmètre.`,
+  organisationOutsideScope: (finess: string): string =>
+    `L'organisme gestionnaire ${finess} n'est pas dans votre périmètre.`,
+  structureNotOfYourOg: (finess: string, ogFiness: string): string =>
+    `La structure ${finess} n'est pas gérée par votre organisme gestionnaire (${ogFiness}).`,
+  notYourOrganisation: (target: OrganisationRef, own: OrganisationRef): string =>
+    `Vous n'êtes pas habilité sur ${theOrganisation(target)} (votre habilitation porte sur ${theOrganisation(own)}).`,
+  missingStructureFacts: (finess: string): string =>
+    `Informations manquantes sur la structure ${finess} : impossible de vérifier votre périmètre.`,
+  missingOrganisationFacts: (finess: string): string =>
+    `Informations manquantes sur l'organisme gestionnaire ${finess} : impossible de vérifier votre périmètre.`,
+  missingFacts: (): string => 'Informations manquantes sur la ressource demandée.',
+  inconsistentFacts: (code: string): string =>
+    `Les informations fournies ne correspondent pas à l'organisation ${code} de l'habilitation.`,
+
+  onlyNationalFinessImport: (): string =>
+    "Seul l'administrateur national peut importer le répertoire FINESS.",
+  onlyNationalEmails: (): string => "Seul l'administrateur national peut consulter les courriels envoyés.",
+  onlyNationalCreates: (role: Role): string =>
+    role === 'APR'
+      ? "Seul l'administrateur national peut désigner l'administrateur principal (APR) d'une ARS ou d'un Département."
+      : "Seul l'administrateur national peut créer un profil d'administrateur national.",
+  onlyOwnAuthorityStaff: (kind: AuthorityKind, code: string): string =>
+    `Vous ne pouvez créer des contrôleurs et des lecteurs que pour votre propre organisation : ${authorityLabel(kind, code)}.`,
+  apeCannotCreateAuthority: (): string =>
+    "Un administrateur d'établissement (APE) ne peut pas créer de profil national, d'ARS ou de Département.",
+  profileCannotManage: (grant: ActorGrant): string =>
+    `Votre profil « ${grantLabel(grant)} » ne permet pas de gérer des habilitations.`,
+  ogApeByAuthority: (): string =>
+    "L'administrateur principal (APE) d'un organisme gestionnaire est désigné par l'ARS ou le Département compétent.",
+  esmsApeByOgOrAuthority: (): string =>
+    "L'administrateur principal (APE) d'une structure est désigné par son organisme gestionnaire, ou à défaut par l'ARS ou le Département compétent.",
+  targetHasApe: (target: OrganisationRef): string =>
+    `${capitalize(theOrganisation(target))} a déjà un administrateur principal (APE) : c'est à lui de gérer ses utilisateurs.`,
+  rightNotHeld: (missing: string): string =>
+    `Vous ne pouvez pas accorder un droit que vous ne détenez pas (${missing}).`,
+
+  readerCannotCorrect: (grant: ActorGrant): string =>
+    `Votre profil « ${grantLabel(grant)} » ne permet pas de corriger la catégorie d'une structure.`,
+  onlyAuthorityCorrects: (): string =>
+    "La catégorie d'une structure ne peut être corrigée que par l'ARS ou le Département compétent.",
+  unknownCategory: (code: string): string => `Catégorie inconnue : « ${code} ».`,
+
+  /** The brief's wording, for the revocation of the last APE. */
+  lastApe: (): string =>
+    'Chaque structure doit garder au moins un administrateur principal (APE) : désignez-en un autre avant de retirer celui-ci.',
+  lastApeOnDisable: (target: OrganisationRef): string =>
+    `Chaque structure doit garder au moins un administrateur principal (APE) : désignez-en un autre pour ${theOrganisation(target)} avant de désactiver ce compte.`,
+
+  accountNotManaged: (): string => 'Vous ne gérez aucune des habilitations de ce compte.',
+  accountWithoutGrant: (): string =>
+    "Ce compte n'a aucune habilitation : seul l'administrateur national peut le modifier.",
+  accountPartlyManaged: (grantText: string): string =>
+    `Ce compte détient aussi une habilitation que vous ne gérez pas (${grantText}) : vous ne pouvez pas le modifier.`,
+  selfDisable: (): string => 'Vous ne pouvez pas désactiver votre propre compte.',
+  noChange: (): string => 'Aucune modification demandée.',
+  unknownChange: (change: unknown): string => `Modification inconnue : « ${String(change)} ».`,
+
+  auditReserved: (): string =>
+    "Le journal d'audit est réservé à l'administrateur national et aux administrateurs principaux (APR) des ARS et des Départements.",
+  auditOutsideScope: (): string => "Cette entrée du journal d'audit ne concerne pas votre périmètre.",
+
+  apiTokenKind: (): string => "Les jetons d'API sont réservés aux ARS et aux Départements.",
+  apiTokenReserved: (target: OrganisationRef): string =>
+    `Seul l'administrateur principal (APR) ${target.kind === 'ARS' || target.kind === 'CD' ? ofAuthority(target.kind, target.code) : `de ${theOrganisation(target)}`} ou l'administrateur national peut gérer ses jetons d'API.`,
+};

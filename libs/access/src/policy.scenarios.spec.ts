@@ -1,0 +1,473 @@
+/** The key scenarios of the issue, spelled out with the exact reasons shown to the user. */
+import type { Actor } from './index';
+import type { AccessRequest } from './index';
+import { canManageGrant, decide, missingRights, scopeOf } from './index';
+import {
+  ACTORS,
+  EANM_45,
+  EHPAD_11,
+  EHPAD_45,
+  IME_45,
+  NATIONAL_GRANT,
+  OG_45,
+  OG_EANM,
+  ORG_EANM,
+  SAVS_45,
+  TODAY,
+  createRequest,
+  entryOnly,
+  grant,
+  onAuthority,
+  onOrganisation,
+  onStructure,
+  revokeRequest,
+} from './test-fixtures';
+
+function refusal(actor: Actor, request: AccessRequest, today = TODAY) {
+  const decision = decide(actor, request, today);
+  if (decision.allowed) throw new Error('expected a refusal');
+  return decision;
+}
+
+describe('exclusive competence: the foyer de vie (EANM, CD only) of department 45', () => {
+  const createApe = createRequest(onStructure('APE', EANM_45));
+
+  it("refuses the ARS 24 APR, naming the Département's exclusive competence", () => {
+    expect(refusal(ACTORS['ARS24 APR'], createApe)).toEqual({
+      allowed: false,
+      code: 'FORBIDDEN',
+      reason: 'Une ARS ne peut pas administrer une structure de compétence exclusive du Département (EANM).',
+    });
+  });
+
+  it('allows the CD 45 APR', () => {
+    expect(decide(ACTORS['CD45 APR'], createApe, TODAY)).toEqual({ allowed: true });
+  });
+
+  it('refuses the CD 37 APR (another department of the same region)', () => {
+    expect(refusal(ACTORS['CD37 APR'], createApe).reason).toBe(
+      "La structure 450000118 n'est pas dans le territoire du Département 37 (Indre-et-Loire).",
+    );
+  });
+
+  it('refuses the ARS for a SAVS too, and modifying (revoking) its APE as well as creating it', () => {
+    expect(refusal(ACTORS['ARS24 APR'], createRequest(onStructure('APE', SAVS_45))).reason).toBe(
+      'Une ARS ne peut pas administrer une structure de compétence exclusive du Département (SAVS).',
+    );
+    expect(refusal(ACTORS['ARS24 APR'], revokeRequest(onStructure('APE', EANM_45))).reason).toBe(
+      'Une ARS ne peut pas administrer une structure de compétence exclusive du Département (EANM).',
+    );
+  });
+
+  it("refuses the CD for an ARS-only structure (IME), naming the ARS's exclusive competence", () => {
+    expect(refusal(ACTORS['CD45 APR'], createRequest(onStructure('APE', IME_45))).reason).toBe(
+      "Un Département ne peut pas administrer une structure de compétence exclusive de l'ARS (IME).",
+    );
+  });
+
+  it('refuses the ARS the APE of an OG whose only structures in its territory are CD-only', () => {
+    expect(refusal(ACTORS['ARS24 APR'], createRequest(onOrganisation('APE', ORG_EANM))).reason).toBe(
+      "Une ARS ne peut pas administrer l'organisme gestionnaire 450000100 : ses structures de votre territoire sont toutes de compétence exclusive du Département.",
+    );
+  });
+
+  it('lets an ARS read a shared EHPAD but not the SAVS next door', () => {
+    expect(
+      decide(ACTORS['ARS24 READER'], { type: 'structure.read', structure: EHPAD_45 }, TODAY).allowed,
+    ).toBe(true);
+    expect(refusal(ACTORS['ARS24 READER'], { type: 'structure.read', structure: SAVS_45 }).reason).toBe(
+      'Une ARS ne peut pas consulter une structure de compétence exclusive du Département (SAVS).',
+    );
+  });
+});
+
+describe('OG APE and the APE of its ESMS', () => {
+  it('allows the OG APE to create the APE of one of its ESMS (even a CD-only SAVS)', () => {
+    expect(decide(ACTORS['OG45 APE'], createRequest(onStructure('APE', SAVS_45)), TODAY).allowed).toBe(true);
+  });
+
+  it("refuses the OG APE the APE of another OG's ESMS", () => {
+    expect(refusal(ACTORS['OG45 APE'], createRequest(onStructure('APE', EANM_45))).reason).toBe(
+      "La structure 450000118 n'est pas gérée par votre organisme gestionnaire (450000001).",
+    );
+  });
+
+  it('refuses the OG APE a second APE of the OG itself (the authority designates it)', () => {
+    expect(
+      refusal(
+        ACTORS['OG45 APE'],
+        createRequest(onOrganisation('APE', { finess: OG_45, structures: [EHPAD_45] })),
+      ).reason,
+    ).toBe(
+      "L'administrateur principal (APE) d'un organisme gestionnaire est désigné par l'ARS ou le Département compétent.",
+    );
+  });
+
+  it('refuses an ESMS APE another APE of its own structure', () => {
+    expect(refusal(ACTORS['ESMS APE'], createRequest(onStructure('APE', EHPAD_45))).reason).toBe(
+      "L'administrateur principal (APE) d'une structure est désigné par son organisme gestionnaire, ou à défaut par l'ARS ou le Département compétent.",
+    );
+  });
+
+  it('refuses an APE any authority profile', () => {
+    expect(refusal(ACTORS['OG45 APE'], createRequest(onAuthority('READER', 'CD', '45'))).reason).toBe(
+      "Un administrateur d'établissement (APE) ne peut pas créer de profil national, d'ARS ou de Département.",
+    );
+  });
+});
+
+describe('APR delegation', () => {
+  it('creates controllers and readers of its own organisation only', () => {
+    expect(
+      decide(ACTORS['CD45 APR'], createRequest(onAuthority('CONTROLLER', 'CD', '45')), TODAY).allowed,
+    ).toBe(true);
+    expect(refusal(ACTORS['ARS24 APR'], createRequest(onAuthority('READER', 'CD', '45'))).reason).toBe(
+      'Vous ne pouvez créer des contrôleurs et des lecteurs que pour votre propre organisation : ARS Centre-Val de Loire.',
+    );
+  });
+
+  it('never creates an APR, not even of its own organisation', () => {
+    expect(refusal(ACTORS['CD45 APR'], createRequest(onAuthority('APR', 'CD', '45'))).reason).toBe(
+      "Seul l'administrateur national peut désigner l'administrateur principal (APR) d'une ARS ou d'un Département.",
+    );
+  });
+
+  it('creates users of a structure only when it has no APE (fallback), targetHasApe defaulting to true', () => {
+    const withApe = createRequest(onStructure('USER', EHPAD_45));
+    expect(refusal(ACTORS['CD45 APR'], withApe).reason).toBe(
+      "La structure 450000019 a déjà un administrateur principal (APE) : c'est à lui de gérer ses utilisateurs.",
+    );
+    const withoutApe = createRequest(onStructure('USER', EHPAD_45, { targetHasApe: false }));
+    expect(decide(ACTORS['CD45 APR'], withoutApe, TODAY).allowed).toBe(true);
+  });
+
+  it('readers and controllers create nothing', () => {
+    expect(refusal(ACTORS['CD45 CONTROLLER'], createRequest(onStructure('APE', EANM_45))).reason).toBe(
+      'Votre profil « Contrôleur – Département 45 (Loiret) » ne permet pas de gérer des habilitations.',
+    );
+  });
+});
+
+describe('nobody grants a right they do not hold', () => {
+  const readerUser: Actor = {
+    accountId: 'u',
+    grants: [grant('USER', 'ESMS', EHPAD_45.finess, { rights: ['READ'] })],
+  };
+
+  it('refuses a user granting validation it does not hold, naming the right', () => {
+    const request = createRequest(onStructure('USER', EHPAD_45, { rights: ['READ', 'VALIDATION'] }));
+    expect(refusal(readerUser, request).reason).toBe(
+      'Vous ne pouvez pas accorder un droit que vous ne détenez pas (validation).',
+    );
+  });
+
+  it('refuses entry on a domain outside the granter’s own entry domains', () => {
+    const financeClerk: Actor = {
+      accountId: 'f',
+      grants: [grant('USER', 'ESMS', EHPAD_45.finess, entryOnly(['FINANCES']))],
+    };
+    const hr = createRequest(
+      onStructure('USER', EHPAD_45, { rights: ['ENTRY'], entryDomains: ['RESSOURCES_HUMAINES'] }),
+    );
+    expect(refusal(financeClerk, hr).reason).toBe(
+      'Vous ne pouvez pas accorder un droit que vous ne détenez pas (saisie – ressources humaines).',
+    );
+    const everything = createRequest(onStructure('USER', EHPAD_45, { rights: ['ENTRY'] }));
+    expect(refusal(financeClerk, everything).reason).toBe(
+      'Vous ne pouvez pas accorder un droit que vous ne détenez pas (saisie de tous les domaines).',
+    );
+  });
+
+  it('still refuses a user who holds the rights: users do not manage accounts', () => {
+    const request = createRequest(onStructure('USER', EHPAD_45, { rights: ['READ'] }));
+    expect(refusal(readerUser, request).reason).toBe(
+      'Votre profil « Utilisateur – structure 450000019 » ne permet pas de gérer des habilitations.',
+    );
+  });
+
+  it('checks rights and entry domains generically (missingRights)', () => {
+    const all = { rights: ['ENTRY', 'VALIDATION', 'READ'] as const, entryDomains: null };
+    expect(
+      missingRights(all, { rights: ['ENTRY', 'VALIDATION', 'READ'], entryDomains: ['FINANCES'] }),
+    ).toBeNull();
+    expect(missingRights({ rights: ['READ'], entryDomains: null }, { rights: ['ENTRY', 'VALIDATION'] })).toBe(
+      'saisie, validation',
+    );
+    expect(
+      missingRights(
+        { rights: ['ENTRY'], entryDomains: ['FINANCES', 'PRESTATIONS'] },
+        {
+          rights: ['ENTRY'],
+          entryDomains: ['PRESTATIONS', 'FINANCES'],
+        },
+      ),
+    ).toBeNull();
+    expect(
+      missingRights(
+        { rights: ['ENTRY'], entryDomains: ['FINANCES'] },
+        {
+          rights: ['ENTRY'],
+          entryDomains: ['FINANCES', 'SYSTEME_INFORMATION'],
+        },
+      ),
+    ).toBe("saisie – système d'information");
+  });
+});
+
+describe('every structure keeps at least one APE', () => {
+  const lastApe = revokeRequest(onStructure('APE', EANM_45, { remainingApeCount: 0 }));
+
+  it('refuses the removal of the last APE, even to the national administrator', () => {
+    for (const actor of [ACTORS['CD45 APR'], ACTORS.NATIONAL]) {
+      expect(decide(actor, lastApe, TODAY)).toEqual({
+        allowed: false,
+        code: 'LAST_APE',
+        reason:
+          'Chaque structure doit garder au moins un administrateur principal (APE) : désignez-en un autre avant de retirer celui-ci.',
+      });
+    }
+  });
+
+  it('says first that the actor does not manage that APE when it does not', () => {
+    expect(refusal(ACTORS['ARS24 APR'], lastApe).code).toBe('FORBIDDEN');
+  });
+
+  it('allows the removal when another APE remains, or when the count is not given', () => {
+    const oneLeft = revokeRequest(onStructure('APE', EANM_45, { remainingApeCount: 1 }));
+    expect(decide(ACTORS['CD45 APR'], oneLeft, TODAY).allowed).toBe(true);
+    expect(decide(ACTORS['CD45 APR'], revokeRequest(onStructure('APE', EANM_45)), TODAY).allowed).toBe(true);
+  });
+
+  it('applies to disabling the account of the last APE as well', () => {
+    const request: AccessRequest = {
+      type: 'account.update',
+      targetAccountId: 'ape-eanm',
+      targetGrants: [onStructure('APE', EANM_45, { remainingApeCount: 0 })],
+      changes: ['disable'],
+    };
+    expect(refusal(ACTORS['CD45 APR'], request)).toEqual({
+      allowed: false,
+      code: 'LAST_APE',
+      reason:
+        'Chaque structure doit garder au moins un administrateur principal (APE) : désignez-en un autre pour la structure 450000118 avant de désactiver ce compte.',
+    });
+    // Renaming that account is fine.
+    expect(decide(ACTORS['CD45 APR'], { ...request, changes: ['names'] }, TODAY).allowed).toBe(true);
+  });
+});
+
+describe('dates of validity', () => {
+  const expiredApr: Actor = {
+    accountId: 'old-apr',
+    grants: [grant('APR', 'CD', '45', { validUntil: '2024-05-31' })],
+  };
+  const createApe = createRequest(onStructure('APE', EANM_45));
+
+  it('an expired grant gives no right, and the reason says why', () => {
+    expect(refusal(expiredApr, createApe)).toEqual({
+      allowed: false,
+      code: 'INACTIVE_GRANT',
+      reason:
+        "Votre habilitation « Administrateur principal (APR) – Département 45 (Loiret) » n'est pas active à cette date (valable jusqu'au 31/05/2024).",
+    });
+  });
+
+  it('bounds are inclusive', () => {
+    expect(decide(expiredApr, createApe, '2024-05-31').allowed).toBe(true);
+    const future: Actor = { accountId: 'f', grants: [grant('APR', 'CD', '45', { validFrom: '2024-06-01' })] };
+    expect(decide(future, createApe, '2024-06-01').allowed).toBe(true);
+    expect(refusal(future, createApe, '2024-05-31').reason).toBe(
+      "Votre habilitation « Administrateur principal (APR) – Département 45 (Loiret) » n'est pas active à cette date (valable à partir du 01/06/2024).",
+    );
+  });
+
+  it('an inactive grant that would not have allowed it anyway gives the ordinary reason', () => {
+    const actor: Actor = {
+      accountId: 'a',
+      grants: [grant('APR', 'ARS', '24', { validUntil: '2020-12-31' }), grant('READER', 'CD', '45')],
+    };
+    expect(refusal(actor, createApe)).toEqual({
+      allowed: false,
+      code: 'FORBIDDEN',
+      reason: 'Votre profil « Lecteur – Département 45 (Loiret) » ne permet pas de gérer des habilitations.',
+    });
+  });
+
+  it('expired grants leave the scope', () => {
+    expect(scopeOf(expiredApr, TODAY)).toEqual({ all: false, authorities: [], ogs: [], structures: [] });
+    expect(scopeOf(expiredApr, '2024-05-01').authorities).toEqual([{ kind: 'CD', code: '45', role: 'APR' }]);
+  });
+
+  it('a malformed "today" is refused, never guessed', () => {
+    expect(refusal(ACTORS.NATIONAL, { type: 'finess.import' }, '01/06/2024').code).toBe('INVALID_REQUEST');
+  });
+});
+
+describe('an account with several grants gets the union of their rights', () => {
+  // An ARS 24 reader who is also the APE of the OG that runs the foyer de vie.
+  const multi: Actor = {
+    accountId: 'multi',
+    grants: [grant('READER', 'ARS', '24'), grant('APE', 'OG', OG_EANM)],
+  };
+
+  it('reads the ARS-only IME (through the ARS) and the CD-only foyer de vie (through its OG)', () => {
+    expect(decide(multi, { type: 'structure.read', structure: IME_45 }, TODAY).allowed).toBe(true);
+    expect(decide(multi, { type: 'structure.read', structure: EANM_45 }, TODAY).allowed).toBe(true);
+    expect(decide(multi, { type: 'structure.read', structure: SAVS_45 }, TODAY).allowed).toBe(false);
+    expect(scopeOf(multi, TODAY)).toEqual({
+      all: false,
+      authorities: [{ kind: 'ARS', code: '24', role: 'READER' }],
+      ogs: [OG_EANM],
+      structures: [],
+    });
+  });
+
+  it('manages the users and APE of the foyer de vie, not of the IME, with the most useful reason', () => {
+    expect(decide(multi, createRequest(onStructure('APE', EANM_45)), TODAY).allowed).toBe(true);
+    expect(decide(multi, createRequest(onStructure('USER', EANM_45)), TODAY).allowed).toBe(true);
+    expect(refusal(multi, createRequest(onStructure('APE', IME_45))).reason).toBe(
+      'Votre profil « Lecteur – ARS Centre-Val de Loire » ne permet pas de gérer des habilitations.',
+    );
+  });
+});
+
+describe('accounts', () => {
+  const mixed = [onStructure('APE', IME_45), onStructure('APE', SAVS_45)];
+
+  it('an ARS cannot disable an account that also holds a CD-only grant, but may see it', () => {
+    const update: AccessRequest = {
+      type: 'account.update',
+      targetAccountId: 'x',
+      targetGrants: mixed,
+      changes: ['disable'],
+    };
+    expect(refusal(ACTORS['ARS24 APR'], update).reason).toBe(
+      "Ce compte détient aussi une habilitation que vous ne gérez pas (Administrateur principal d'établissement (APE) – structure 450000027) : vous ne pouvez pas le modifier.",
+    );
+    expect(
+      decide(ACTORS['ARS24 APR'], { type: 'account.read', targetAccountId: 'x', targetGrants: mixed }, TODAY)
+        .allowed,
+    ).toBe(true);
+  });
+
+  it('an account without grants is managed by the national administrator only', () => {
+    const update: AccessRequest = {
+      type: 'account.update',
+      targetAccountId: 'x',
+      targetGrants: [],
+      changes: ['enable'],
+    };
+    expect(refusal(ACTORS['CD45 APR'], update).reason).toBe(
+      "Ce compte n'a aucune habilitation : seul l'administrateur national peut le modifier.",
+    );
+    expect(decide(ACTORS.NATIONAL, update, TODAY).allowed).toBe(true);
+  });
+
+  it('everyone may change their own names and phone but not disable themselves', () => {
+    const self = ACTORS['ESMS USER'];
+    const base = { type: 'account.update' as const, targetAccountId: self.accountId, targetGrants: [] };
+    expect(decide(self, { ...base, changes: ['names', 'phone'] }, TODAY).allowed).toBe(true);
+    expect(refusal(self, { ...base, changes: ['disable'] }).reason).toBe(
+      'Vous ne pouvez pas désactiver votre propre compte.',
+    );
+  });
+
+  it('an account with only expired grants may still see and rename itself', () => {
+    const former: Actor = {
+      accountId: 'former',
+      grants: [grant('USER', 'ESMS', EHPAD_45.finess, { validUntil: '2020-01-01' })],
+    };
+    expect(
+      decide(former, { type: 'account.read', targetAccountId: 'former', targetGrants: [] }, TODAY).allowed,
+    ).toBe(true);
+  });
+
+  it('rejects empty and unknown changes', () => {
+    const base = { type: 'account.update' as const, targetAccountId: 'x', targetGrants: [] };
+    expect(refusal(ACTORS.NATIONAL, { ...base, changes: [] }).code).toBe('INVALID_REQUEST');
+    expect(refusal(ACTORS.NATIONAL, { ...base, changes: ['email' as never] }).code).toBe('INVALID_REQUEST');
+  });
+});
+
+describe('category correction', () => {
+  it('lets an authority reclassify only into a category of its competence', () => {
+    const toEanm: AccessRequest = {
+      type: 'structure.correctCategory',
+      structure: EHPAD_45,
+      newCategoryCode: 'EANM',
+    };
+    const toIme: AccessRequest = {
+      type: 'structure.correctCategory',
+      structure: EHPAD_45,
+      newCategoryCode: 'IME',
+    };
+    expect(refusal(ACTORS['ARS24 APR'], toEanm).reason).toBe(
+      'Une ARS ne peut pas classer une structure dans une catégorie de compétence exclusive du Département (EANM).',
+    );
+    expect(decide(ACTORS['ARS24 CONTROLLER'], toIme, TODAY).allowed).toBe(true);
+    expect(decide(ACTORS['CD45 APR'], toEanm, TODAY).allowed).toBe(true);
+    expect(refusal(ACTORS['CD45 APR'], toIme).reason).toBe(
+      "Un Département ne peut pas classer une structure dans une catégorie de compétence exclusive de l'ARS (IME).",
+    );
+    expect(decide(ACTORS.NATIONAL, toIme, TODAY).allowed).toBe(true);
+  });
+
+  it('refuses an unknown category as an invalid request', () => {
+    expect(
+      refusal(ACTORS.NATIONAL, {
+        type: 'structure.correctCategory',
+        structure: EHPAD_45,
+        newCategoryCode: 'HOPITAL',
+      }),
+    ).toEqual({ allowed: false, code: 'INVALID_REQUEST', reason: 'Catégorie inconnue : « HOPITAL ».' });
+  });
+});
+
+describe('facts given with a grant', () => {
+  it('refuses facts that describe another structure than the grant', () => {
+    const request = createRequest(onStructure('APE', EANM_45, { targetStructure: EHPAD_45 }));
+    expect(refusal(ACTORS.NATIONAL, request)).toEqual({
+      allowed: false,
+      code: 'INVALID_REQUEST',
+      reason: "Les informations fournies ne correspondent pas à l'organisation 450000118 de l'habilitation.",
+    });
+  });
+
+  it('refuses (never guesses) when the facts needed to check the perimeter are missing', () => {
+    const request = createRequest(onStructure('APE', EANM_45, { targetStructure: undefined }));
+    expect(refusal(ACTORS['CD45 APR'], request).reason).toBe(
+      'Informations manquantes sur la structure 450000118 : impossible de vérifier votre périmètre.',
+    );
+    // The ESMS's own APE needs no facts to manage its users.
+    const user = createRequest(onStructure('USER', EHPAD_45, { targetStructure: undefined }));
+    expect(decide(ACTORS['ESMS APE'], user, TODAY).allowed).toBe(true);
+  });
+
+  it('ignores structures listed in an OG that belong to another OG', () => {
+    const forged = { finess: OG_EANM, structures: [EANM_45, { ...IME_45, ogFiness: OG_45 }] };
+    expect(
+      decide(ACTORS['ARS24 APR'], { type: 'organisation.read', organisation: forged }, TODAY).allowed,
+    ).toBe(false);
+  });
+});
+
+describe('canManageGrant', () => {
+  it('answers for one grant, as the users screen needs to show edit buttons', () => {
+    expect(canManageGrant(ACTORS['CD45 APR'], onStructure('APE', EANM_45), TODAY).allowed).toBe(true);
+    expect(canManageGrant(ACTORS['ARS24 APR'], onStructure('APE', EANM_45), TODAY).allowed).toBe(false);
+    expect(
+      canManageGrant({ accountId: 'n', grants: [NATIONAL_GRANT] }, onStructure('APE', EHPAD_11), TODAY)
+        .allowed,
+    ).toBe(true);
+  });
+});
+
+describe('invalid grants are refused before anything else', () => {
+  it('a USER without rights', () => {
+    expect(refusal(ACTORS.NATIONAL, createRequest(onStructure('USER', EHPAD_45, { rights: [] })))).toEqual({
+      allowed: false,
+      code: 'INVALID_REQUEST',
+      reason: 'Un utilisateur doit recevoir au moins un droit (saisie, validation ou lecture).',
+    });
+  });
+});

@@ -1,0 +1,385 @@
+/**
+ * The one authorization policy of the platform: `decide(actor, request, today)`. Pure: every fact
+ * comes with the request, "today" is an argument, and it never throws.
+ */
+import type { GrantInput, OrganisationRef } from '@tdb/contracts';
+import { findCategory } from '@tdb/reference';
+import type { AuditSubject } from './audit';
+import { auditSubjectVisible, auditVisibilityOfGrants } from './audit';
+import type { Verdict } from './delegation';
+import { RANK, YES, combine, manageWith, no } from './delegation';
+import { grantLabel } from './labels';
+import { MESSAGES } from './messages';
+import type { Actor, ActorGrant, Decision, ManagedGrant, OrganisationFacts, StructureFacts } from './model';
+import { ALLOWED, isAuthorityKind, refused, sameOrganisation } from './model';
+import { organisationCoverage, structureCoverage, structuresOf } from './scope';
+import { validateGrantShape } from './shape';
+import { activeGrants, inactiveGrants, isIsoDate } from './validity';
+
+/** What may change on an account: names, phone, and disabling / re-enabling it. */
+export type AccountChange = 'names' | 'phone' | 'disable' | 'enable';
+export const ACCOUNT_CHANGES: readonly AccountChange[] = ['names', 'phone', 'disable', 'enable'];
+
+/** Every request the policy answers. Each API endpoint maps to exactly one of them. */
+export type AccessRequest =
+  /** Read a structure (ESMS) record and its data: it must be in the actor's scope. */
+  | { type: 'structure.read'; structure: StructureFacts }
+  /**
+   * Correct the category of a structure: national, or APR/CONTROLLER of a competent authority.
+   * With `newCategoryCode`, the authority must also be competent for the new category.
+   */
+  | { type: 'structure.correctCategory'; structure: StructureFacts; newCategoryCode?: string }
+  /** Read an OG record: national, its own grants, a grant on one of its ESMS, an authority covering one. */
+  | { type: 'organisation.read'; organisation: OrganisationFacts }
+  /** Import the FINESS registry: national only. */
+  | { type: 'finess.import' }
+  /** Create a grant (target organisation facts: targetStructure for an ESMS, targetOrganisation for an OG). */
+  | {
+      type: 'grant.create';
+      target: GrantInput;
+      targetStructure?: StructureFacts;
+      targetOrganisation?: OrganisationFacts;
+      /** Default true; an APR may create USER grants only where there is no APE. */
+      targetHasApe?: boolean;
+    }
+  /** Revoke an existing grant: allowed iff the actor could create it, and never the last APE. */
+  | {
+      type: 'grant.revoke';
+      grant: GrantInput;
+      targetStructure?: StructureFacts;
+      targetOrganisation?: OrganisationFacts;
+      targetHasApe?: boolean;
+      /** APE grants of that organisation left after the removal (checked when given). */
+      remainingApeCount?: number;
+    }
+  /** See an account: itself, or an account holding at least one grant the actor manages. */
+  | { type: 'account.read'; targetAccountId: string; targetGrants: ManagedGrant[] }
+  /**
+   * Change an account: the actor must manage ALL its grants (an ARS cannot disable an account that
+   * also holds a CD grant); an account may change its own names and phone; nobody disables itself;
+   * disabling the last APE of an organisation is refused (give `remainingApeCount` on APE grants).
+   */
+  | {
+      type: 'account.update';
+      targetAccountId: string;
+      targetGrants: ManagedGrant[];
+      changes: AccountChange[];
+    }
+  /** Read the audit log (without subject: open the page at all) or one entry about `subject`. */
+  | { type: 'audit.read'; subject?: AuditSubject }
+  /** Read the stored e-mails ("Courriels envoyés"): national only. */
+  | { type: 'emails.read' }
+  /** Create / list / revoke the API tokens of an ARS or CD: its APR, or national. */
+  | { type: 'apiToken.manage'; organisation: OrganisationRef };
+
+export const ACTIONS = [
+  'structure.read',
+  'structure.correctCategory',
+  'organisation.read',
+  'finess.import',
+  'grant.create',
+  'grant.revoke',
+  'account.read',
+  'account.update',
+  'audit.read',
+  'emails.read',
+  'apiToken.manage',
+] as const;
+
+export type AccessAction = (typeof ACTIONS)[number];
+
+// Compile-time guard: ACTIONS and AccessRequest list the same actions.
+type MissingAction =
+  Exclude<AccessRequest['type'], AccessAction> | Exclude<AccessAction, AccessRequest['type']>;
+const _actionsMatchRequests: [MissingAction] extends [never] ? true : false = true;
+void _actionsMatchRequests;
+
+/** French labels of the actions (for the UI and the API's matrix report). */
+export const ACTION_LABELS: Readonly<Record<AccessAction, string>> = {
+  'structure.read': 'Consulter une structure',
+  'structure.correctCategory': "Corriger la catégorie d'une structure",
+  'organisation.read': 'Consulter un organisme gestionnaire',
+  'finess.import': 'Importer le répertoire FINESS',
+  'grant.create': 'Créer une habilitation',
+  'grant.revoke': 'Retirer une habilitation',
+  'account.read': 'Consulter un compte',
+  'account.update': 'Modifier ou désactiver un compte',
+  'audit.read': "Consulter le journal d'audit",
+  'emails.read': 'Consulter les courriels envoyés',
+  'apiToken.manage': "Gérer les jetons d'API",
+};
+
+// ---------------------------------------------------------------------------------------------
+// Per action, from the list of grants taken as active.
+
+function isObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null;
+}
+
+function isNational(grants: readonly ActorGrant[]): boolean {
+  return grants.some((g) => g.role === 'NATIONAL_ADMIN');
+}
+
+/** Whether one grant reaches a structure (the same semantics as `structureInScope`). */
+function structureVerdict(grant: ActorGrant, s: StructureFacts): Verdict {
+  const own = grant.organisation;
+  if (grant.role === 'NATIONAL_ADMIN') return YES;
+  if (isAuthorityKind(own.kind)) {
+    const coverage = structureCoverage({ kind: own.kind, code: own.code }, s);
+    if (coverage === 'covered') return YES;
+    if (coverage === 'exclusive') {
+      return no(RANK.RULE, MESSAGES.exclusiveCompetence(own.kind, 'consulter', s.categoryCode));
+    }
+    return no(RANK.OUTSIDE, MESSAGES.structureOutsideScope(s.finess));
+  }
+  if (own.kind === 'OG' && s.ogFiness === own.code) return YES;
+  if (own.kind === 'ESMS' && s.finess === own.code) return YES;
+  return no(RANK.OUTSIDE, MESSAGES.structureOutsideScope(s.finess));
+}
+
+function readStructure(grants: readonly ActorGrant[], s: StructureFacts): Decision {
+  return combine(grants.map((g) => structureVerdict(g, s)));
+}
+
+function correctCategory(
+  grants: readonly ActorGrant[],
+  s: StructureFacts,
+  newCategoryCode?: string,
+): Decision {
+  const newCategory = newCategoryCode === undefined ? undefined : findCategory(newCategoryCode);
+  if (newCategoryCode !== undefined && !newCategory) {
+    return refused(MESSAGES.unknownCategory(String(newCategoryCode)), 'INVALID_REQUEST');
+  }
+  return combine(
+    grants.map((grant): Verdict => {
+      const own = grant.organisation;
+      if (grant.role === 'NATIONAL_ADMIN') return YES;
+      if (grant.role === 'APE' || grant.role === 'USER')
+        return no(RANK.PROFILE, MESSAGES.onlyAuthorityCorrects());
+      if (grant.role !== 'APR' && grant.role !== 'CONTROLLER') {
+        return no(RANK.PROFILE, MESSAGES.readerCannotCorrect(grant));
+      }
+      if (!isAuthorityKind(own.kind)) return no(RANK.PROFILE, MESSAGES.onlyAuthorityCorrects());
+      const coverage = structureCoverage({ kind: own.kind, code: own.code }, s);
+      if (coverage === 'exclusive') {
+        return no(RANK.RULE, MESSAGES.exclusiveCompetence(own.kind, 'corriger', s.categoryCode));
+      }
+      if (coverage === 'outside') return no(RANK.OUTSIDE, MESSAGES.structureOutsideScope(s.finess));
+      if (newCategory && newCategory.competence !== 'SHARED' && newCategory.competence !== own.kind) {
+        return no(RANK.RULE, MESSAGES.reclassifyOutOfCompetence(own.kind, newCategory.code));
+      }
+      return YES;
+    }),
+  );
+}
+
+function readOrganisation(grants: readonly ActorGrant[], o: OrganisationFacts): Decision {
+  const structures = structuresOf(o);
+  return combine(
+    grants.map((grant): Verdict => {
+      const own = grant.organisation;
+      if (grant.role === 'NATIONAL_ADMIN') return YES;
+      if (isAuthorityKind(own.kind)) {
+        const coverage = organisationCoverage({ kind: own.kind, code: own.code }, o);
+        if (coverage === 'covered') return YES;
+        if (coverage === 'exclusive') {
+          return no(RANK.RULE, MESSAGES.exclusiveCompetenceOrganisation(own.kind, 'consulter', o.finess));
+        }
+        return no(RANK.OUTSIDE, MESSAGES.organisationOutsideScope(o.finess));
+      }
+      if (own.kind === 'OG' && own.code === o.finess) return YES;
+      if (own.kind === 'ESMS' && structures.some((s) => s.finess === own.code)) return YES;
+      return no(RANK.OUTSIDE, MESSAGES.organisationOutsideScope(o.finess));
+    }),
+  );
+}
+
+function nationalOnly(grants: readonly ActorGrant[], reason: string): Decision {
+  return isNational(grants) ? ALLOWED : refused(reason);
+}
+
+/** Refusal when a managed grant's facts are absent or contradict its organisation. */
+function factsProblem(target: ManagedGrant): Decision | null {
+  if (typeof target !== 'object' || target === null)
+    return refused('Habilitation absente.', 'INVALID_REQUEST');
+  const organisation = target.organisation;
+  if (typeof organisation !== 'object' || organisation === null || typeof organisation.code !== 'string') {
+    return refused("L'organisation de l'habilitation est absente.", 'INVALID_REQUEST');
+  }
+  const { kind, code } = organisation;
+  if (kind === 'ESMS' && target.targetStructure && target.targetStructure.finess !== code) {
+    return refused(MESSAGES.inconsistentFacts(code), 'INVALID_REQUEST');
+  }
+  if (kind === 'OG' && target.targetOrganisation && target.targetOrganisation.finess !== code) {
+    return refused(MESSAGES.inconsistentFacts(code), 'INVALID_REQUEST');
+  }
+  return null;
+}
+
+function isLastApe(target: ManagedGrant): boolean {
+  return target.role === 'APE' && target.remainingApeCount !== undefined && !(target.remainingApeCount > 0);
+}
+
+function createGrant(
+  grants: readonly ActorGrant[],
+  request: Extract<AccessRequest, { type: 'grant.create' }>,
+) {
+  const shape = validateGrantShape(request.target);
+  if (!shape.allowed) return shape;
+  const target: ManagedGrant = {
+    ...request.target,
+    targetStructure: request.targetStructure,
+    targetOrganisation: request.targetOrganisation,
+    targetHasApe: request.targetHasApe,
+  };
+  return factsProblem(target) ?? manageWith(grants, target);
+}
+
+function revokeGrant(
+  grants: readonly ActorGrant[],
+  request: Extract<AccessRequest, { type: 'grant.revoke' }>,
+) {
+  const target: ManagedGrant = {
+    ...request.grant,
+    targetStructure: request.targetStructure,
+    targetOrganisation: request.targetOrganisation,
+    targetHasApe: request.targetHasApe,
+    remainingApeCount: request.remainingApeCount,
+  };
+  const problem = factsProblem(target);
+  if (problem) return problem;
+  const managed = manageWith(grants, target);
+  if (!managed.allowed) return managed;
+  return isLastApe(target) ? refused(MESSAGES.lastApe(), 'LAST_APE') : ALLOWED;
+}
+
+function targetGrantsOf(request: { targetGrants: ManagedGrant[] }): ManagedGrant[] {
+  return Array.isArray(request.targetGrants) ? request.targetGrants : [];
+}
+
+function readAccount(
+  accountId: string,
+  grants: readonly ActorGrant[],
+  request: Extract<AccessRequest, { type: 'account.read' }>,
+): Decision {
+  if (accountId !== '' && request.targetAccountId === accountId) return ALLOWED;
+  if (isNational(grants)) return ALLOWED;
+  const targets = targetGrantsOf(request);
+  for (const target of targets) {
+    if (factsProblem(target) === null && manageWith(grants, target).allowed) return ALLOWED;
+  }
+  return refused(targets.length === 0 ? MESSAGES.accountWithoutGrant() : MESSAGES.accountNotManaged());
+}
+
+function updateAccount(
+  accountId: string,
+  grants: readonly ActorGrant[],
+  request: Extract<AccessRequest, { type: 'account.update' }>,
+): Decision {
+  const changes = Array.isArray(request.changes) ? request.changes : [];
+  if (changes.length === 0) return refused(MESSAGES.noChange(), 'INVALID_REQUEST');
+  const unknown = changes.find((c) => !(ACCOUNT_CHANGES as readonly unknown[]).includes(c));
+  if (unknown !== undefined) return refused(MESSAGES.unknownChange(unknown), 'INVALID_REQUEST');
+
+  const self = accountId !== '' && request.targetAccountId === accountId;
+  if (self && changes.every((c) => c === 'names' || c === 'phone')) return ALLOWED;
+  if (self && changes.includes('disable')) return refused(MESSAGES.selfDisable());
+
+  const targets = targetGrantsOf(request);
+  for (const target of targets) {
+    const problem = factsProblem(target);
+    if (problem) return problem;
+  }
+  if (!isNational(grants)) {
+    if (targets.length === 0) return refused(MESSAGES.accountWithoutGrant());
+    const unmanaged = targets.filter((t) => !manageWith(grants, t).allowed);
+    if (unmanaged.length === targets.length) return refused(MESSAGES.accountNotManaged());
+    const first = unmanaged[0];
+    if (first) return refused(MESSAGES.accountPartlyManaged(grantLabel(first)));
+  }
+  if (changes.includes('disable')) {
+    const last = targets.find(isLastApe);
+    if (last) return refused(MESSAGES.lastApeOnDisable(last.organisation), 'LAST_APE');
+  }
+  return ALLOWED;
+}
+
+function readAudit(grants: readonly ActorGrant[], subject: AuditSubject | undefined): Decision {
+  const visibility = auditVisibilityOfGrants(grants);
+  if (!visibility.all && visibility.organisations.length === 0) return refused(MESSAGES.auditReserved());
+  if (subject === undefined) return ALLOWED;
+  return auditSubjectVisible(visibility, subject) ? ALLOWED : refused(MESSAGES.auditOutsideScope());
+}
+
+function manageApiTokens(grants: readonly ActorGrant[], organisation: OrganisationRef): Decision {
+  if (typeof organisation !== 'object' || organisation === null || !isAuthorityKind(organisation.kind)) {
+    return refused(MESSAGES.apiTokenKind(), 'INVALID_REQUEST');
+  }
+  const allowed = grants.some(
+    (g) =>
+      g.role === 'NATIONAL_ADMIN' || (g.role === 'APR' && sameOrganisation(g.organisation, organisation)),
+  );
+  return allowed ? ALLOWED : refused(MESSAGES.apiTokenReserved(organisation));
+}
+
+/** The decision from a list of grants taken as active (no date logic here). */
+function evaluate(accountId: string, grants: readonly ActorGrant[], request: AccessRequest): Decision {
+  if (typeof request !== 'object' || request === null)
+    return refused(MESSAGES.unknownAction(request), 'INVALID_REQUEST');
+  switch (request.type) {
+    case 'structure.read':
+      if (!isObject(request.structure)) return refused(MESSAGES.missingFacts(), 'INVALID_REQUEST');
+      return readStructure(grants, request.structure);
+    case 'structure.correctCategory':
+      if (!isObject(request.structure)) return refused(MESSAGES.missingFacts(), 'INVALID_REQUEST');
+      return correctCategory(grants, request.structure, request.newCategoryCode);
+    case 'organisation.read':
+      if (!isObject(request.organisation)) return refused(MESSAGES.missingFacts(), 'INVALID_REQUEST');
+      return readOrganisation(grants, request.organisation);
+    case 'finess.import':
+      return nationalOnly(grants, MESSAGES.onlyNationalFinessImport());
+    case 'grant.create':
+      return createGrant(grants, request);
+    case 'grant.revoke':
+      return revokeGrant(grants, request);
+    case 'account.read':
+      return readAccount(accountId, grants, request);
+    case 'account.update':
+      return updateAccount(accountId, grants, request);
+    case 'audit.read':
+      return readAudit(grants, request.subject);
+    case 'emails.read':
+      return nationalOnly(grants, MESSAGES.onlyNationalEmails());
+    case 'apiToken.manage':
+      return manageApiTokens(grants, request.organisation);
+    default: {
+      const unknown: never = request;
+      return refused(MESSAGES.unknownAction((unknown as { type?: unknown }).type), 'INVALID_REQUEST');
+    }
+  }
+}
+
+/**
+ * May `actor` do `request` on `today` (YYYY-MM-DD)? Only grants valid that day count. When the
+ * request is refused but one of the actor's expired or not-yet-valid grants would have allowed it,
+ * the reason says so (code INACTIVE_GRANT).
+ */
+export function decide(actor: Actor, request: AccessRequest, today: string): Decision {
+  if (!isIsoDate(today)) return refused(MESSAGES.invalidToday(String(today)), 'INVALID_REQUEST');
+  const accountId = typeof actor?.accountId === 'string' ? actor.accountId : '';
+  const active = activeGrants(actor, today);
+  const decision = evaluate(accountId, active, request);
+  if (decision.allowed || decision.code !== 'FORBIDDEN') return decision;
+  for (const grant of inactiveGrants(actor, today)) {
+    if (evaluate(accountId, [...active, grant], request).allowed) {
+      return refused(MESSAGES.inactiveGrant(grant), 'INACTIVE_GRANT');
+    }
+  }
+  return decision;
+}
+
+/** Whether the actor may manage (create, revoke, change) one grant: the core of delegation. */
+export function canManageGrant(actor: Actor, target: ManagedGrant, today: string): Decision {
+  if (!isIsoDate(today)) return refused(MESSAGES.invalidToday(String(today)), 'INVALID_REQUEST');
+  return factsProblem(target) ?? manageWith(activeGrants(actor, today), target);
+}
