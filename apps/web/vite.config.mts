@@ -14,6 +14,7 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: {
+      '@tdb/access': `${workspaceRoot}libs/access/src/index.ts`,
       '@tdb/contracts': `${workspaceRoot}libs/contracts/src/index.ts`,
       '@tdb/reference': `${workspaceRoot}libs/reference/src/index.ts`,
     },

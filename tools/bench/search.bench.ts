@@ -6,6 +6,7 @@
  */
 import 'reflect-metadata';
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import autocannon from 'autocannon';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
 import { FinessImportService } from '../../apps/api/src/modules/structures/finess-import.service';
+import { DEMO_PASSWORD, seedDemoAccounts } from '../../apps/api/src/database/seeds/demo-accounts';
 import { toSearchText } from '../../apps/api/src/common/text/search-text';
 import { createBenchDatabase } from './bench-database';
 
@@ -76,6 +78,7 @@ async function main(): Promise<void> {
     `SELECT name FROM structures ORDER BY md5(finess) LIMIT 400`,
   );
   const [{ total }] = await loader.query(`SELECT count(*)::int AS total FROM structures`);
+  await seedDemoAccounts(loader, '24');
   await loader.destroy();
   const queries = names.flatMap(({ name }) => {
     const words = toSearchText(name)
@@ -101,13 +104,21 @@ async function main(): Promise<void> {
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       WEB_DIR: 'none',
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      AUTH_THROTTLE_PER_MINUTE: '1000',
     },
   });
   await waitForHealth(`http://127.0.0.1:${port}`);
+  const login = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@tdb.localhost', password: DEMO_PASSWORD }),
+  }).then((r) => r.json() as Promise<{ accessToken: string }>);
   let next = 0;
   try {
     const result = await autocannon({
       url: `http://127.0.0.1:${port}`,
+      headers: { authorization: `Bearer ${login.accessToken}` },
       connections,
       duration,
       requests: [

@@ -62,8 +62,10 @@ async function waitForHealth(baseUrl, api) {
 }
 
 /** A structure whose name has accents, and a word of it typed without them. */
-async function pickSample(baseUrl) {
-  const res = await fetch(`${baseUrl}/api/structures?pageSize=200&sort=name`);
+async function pickSample(baseUrl, accessToken) {
+  const res = await fetch(`${baseUrl}/api/structures?pageSize=200&sort=name`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+  });
   const page = await res.json();
   for (const s of page.items) {
     const word = s.name
@@ -93,8 +95,9 @@ async function main() {
   const env = {
     DATA_DIR: path.join(work, 'data'),
     DATABASE_URL: '',
-    NODE_ENV: 'production',
+    NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
+    LOG_PRETTY: 'false',
   };
   run('node', [
     '-r',
@@ -119,6 +122,8 @@ async function main() {
     env,
   );
 
+  run('node', ['-r', '@swc-node/register', 'apps/api/src/cli/seed-demo.ts', '--region', '24'], env);
+
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const api = spawn('node', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
@@ -129,7 +134,13 @@ async function main() {
   let browser;
   try {
     await waitForHealth(baseUrl, api);
-    const sample = await pickSample(baseUrl);
+    const login = { email: 'admin@tdb.localhost', password: 'Demo-TDB-paysage-2026' };
+    const token = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(login),
+    }).then((r) => r.json());
+    const sample = { ...(await pickSample(baseUrl, token.accessToken)), login };
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const specs = fs
       .readdirSync(path.join(root, 'tools/e2e'))

@@ -51,6 +51,8 @@ run('Loading the demo data (skipped when the registry is not empty)', 'node', [
   path.join(demoDir, 'finess-ej.csv'),
 ]);
 
+run('Creating the demo accounts (one per role)', 'node', [...nodeRegister, 'apps/api/src/cli/seed-demo.ts']);
+
 console.log('\n▶ Starting the API and the SPA');
 const api = spawn('node', [...nodeRegister, 'apps/api/src/main.ts'], {
   cwd: root,

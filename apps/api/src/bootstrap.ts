@@ -37,7 +37,12 @@ export async function createApp(
         'Les messages d’erreur destinés aux utilisateurs sont en français.',
     )
     .setVersion('0.1.0')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Jeton d’accès (POST /api/auth/login) ou jeton d’API' })
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'Jeton d’accès (POST /api/auth/login) ou jeton d’API',
+    })
     .build();
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, openApi), {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,

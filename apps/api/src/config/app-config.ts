@@ -108,7 +108,8 @@ function readDatabaseUrl(env: Env): string | null {
 function readJwtSecret(env: Env, nodeEnv: NodeEnv): string {
   const raw = env['JWT_SECRET'];
   if (raw === undefined || raw === '') {
-    if (nodeEnv === 'production') throw new ConfigError('JWT_SECRET', 'is required in production (at least 32 random characters)');
+    if (nodeEnv === 'production')
+      throw new ConfigError('JWT_SECRET', 'is required in production (at least 32 random characters)');
     return randomBytes(32).toString('hex');
   }
   if (raw.length < 32 || /change|secret|example/i.test(raw)) {
@@ -162,7 +163,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     mail: {
       smtpUrl: readSmtpUrl(env),
       from: env['MAIL_FROM'] || 'TDB <ne-pas-repondre@tdb.localhost>',
-      publicUrl: (env['PUBLIC_URL'] || `http://localhost:${readInteger(env, 'PORT', 3000, 0, 65535)}`).replace(/\/$/, ''),
+      publicUrl: (
+        env['PUBLIC_URL'] || `http://localhost:${readInteger(env, 'PORT', 3000, 0, 65535)}`
+      ).replace(/\/$/, ''),
     },
   };
 }

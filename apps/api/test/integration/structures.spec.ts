@@ -171,7 +171,10 @@ describe('structures registry (HTTP, real database)', () => {
       sampleExtract({ ehpadName: 'EHPAD RÉSIDENCE LES GRANDS CHÊNES', date: '2026-02-15' }),
     ).expect(200);
     expect(res.body).toMatchObject({ created: 0, updated: 1, unchanged: 3 });
-    const detail = await request(t.http).get(`/api/structures/${EHPAD_PARIS}`).set('Authorization', auth).expect(200);
+    const detail = await request(t.http)
+      .get(`/api/structures/${EHPAD_PARIS}`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(detail.body).toMatchObject({
       name: 'EHPAD RÉSIDENCE LES GRANDS CHÊNES',
       shortName: 'EHPAD LES CHÊNES',
@@ -183,7 +186,10 @@ describe('structures registry (HTTP, real database)', () => {
   });
 
   it('stores category, department, region, competence, OG, address and geolocation', async () => {
-    const res = await request(t.http).get(`/api/structures/${EHPAD_PARIS}`).set('Authorization', auth).expect(200);
+    const res = await request(t.http)
+      .get(`/api/structures/${EHPAD_PARIS}`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(res.body).toMatchObject({
       finess: EHPAD_PARIS,
       categoryCode: 'EHPAD',
@@ -198,23 +204,45 @@ describe('structures registry (HTTP, real database)', () => {
     });
     expect(res.body.location.latitude).toBeCloseTo(48.85, 1);
     expect(res.body.location.longitude).toBeCloseTo(2.35, 1);
-    const corsica = await request(t.http).get(`/api/structures/${IME_AJACCIO}`).set('Authorization', auth).expect(200);
+    const corsica = await request(t.http)
+      .get(`/api/structures/${IME_AJACCIO}`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(corsica.body).toMatchObject({ departmentCode: '2A', regionCode: '94', competence: 'ARS' });
-    const legacy = await request(t.http).get(`/api/structures/${FAM_LEGACY}`).set('Authorization', auth).expect(200);
+    const legacy = await request(t.http)
+      .get(`/api/structures/${FAM_LEGACY}`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(legacy.body).toMatchObject({ categoryCode: 'EAM', finessCategoryCode: '437' });
   });
 
   it('finds structures by name without accents nor case', async () => {
-    const res = await request(t.http).get('/api/structures').set('Authorization', auth).query({ q: 'grands chenes' }).expect(200);
+    const res = await request(t.http)
+      .get('/api/structures')
+      .set('Authorization', auth)
+      .query({ q: 'grands chenes' })
+      .expect(200);
     expect(res.body.items.map((s: { finess: string }) => s.finess)).toEqual([EHPAD_PARIS]);
-    const elan = await request(t.http).get('/api/structures').set('Authorization', auth).query({ q: 'ELAN' }).expect(200);
+    const elan = await request(t.http)
+      .get('/api/structures')
+      .set('Authorization', auth)
+      .query({ q: 'ELAN' })
+      .expect(200);
     expect(elan.body.items.map((s: { finess: string }) => s.finess)).toEqual([SAVS_PARIS]);
   });
 
   it('finds a structure by its FINESS number, and the structures of an OG by its FINESS juridique', async () => {
-    const byFiness = await request(t.http).get('/api/structures').set('Authorization', auth).query({ q: IME_AJACCIO }).expect(200);
+    const byFiness = await request(t.http)
+      .get('/api/structures')
+      .set('Authorization', auth)
+      .query({ q: IME_AJACCIO })
+      .expect(200);
     expect(byFiness.body.total).toBe(1);
-    const byOg = await request(t.http).get('/api/structures').set('Authorization', auth).query({ og: OG_BIG }).expect(200);
+    const byOg = await request(t.http)
+      .get('/api/structures')
+      .set('Authorization', auth)
+      .query({ og: OG_BIG })
+      .expect(200);
     expect(byOg.body.total).toBe(3);
   });
 
@@ -255,7 +283,10 @@ describe('structures registry (HTTP, real database)', () => {
   });
 
   it('shows an OG with its ESMS, and answers 404 in French for unknown numbers', async () => {
-    const og = await request(t.http).get(`/api/organisations/${OG_BIG}`).set('Authorization', auth).expect(200);
+    const og = await request(t.http)
+      .get(`/api/organisations/${OG_BIG}`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(og.body).toMatchObject({
       finess: OG_BIG,
       structureCount: 3,
@@ -275,7 +306,10 @@ describe('structures registry (HTTP, real database)', () => {
   });
 
   it('corrects a category with a reason, keeps it in the history, and refuses a stale version', async () => {
-    const before = await request(t.http).get(`/api/structures/${SAVS_PARIS}`).set('Authorization', auth).expect(200);
+    const before = await request(t.http)
+      .get(`/api/structures/${SAVS_PARIS}`)
+      .set('Authorization', auth)
+      .expect(200);
     const corrected = await request(t.http)
       .patch(`/api/structures/${SAVS_PARIS}/category`)
       .set('Authorization', auth)
@@ -312,7 +346,10 @@ describe('structures registry (HTTP, real database)', () => {
       .send({ categoryCode: 'SAMSAH', version: corrected.body.version })
       .expect(400);
     expect(noReason.body.errors[0].field).toBe('reason');
-    const after = await request(t.http).get(`/api/structures/${SAVS_PARIS}`).set('Authorization', auth).expect(200);
+    const after = await request(t.http)
+      .get(`/api/structures/${SAVS_PARIS}`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(after.body.categoryCode).toBe('SSIAD');
   });
 
@@ -320,7 +357,10 @@ describe('structures registry (HTTP, real database)', () => {
     await upload(
       sampleExtract({ ehpadName: 'EHPAD RÉSIDENCE LES GRANDS CHÊNES', date: '2026-03-15' }),
     ).expect(200);
-    const after = await request(t.http).get(`/api/structures/${SAVS_PARIS}`).set('Authorization', auth).expect(200);
+    const after = await request(t.http)
+      .get(`/api/structures/${SAVS_PARIS}`)
+      .set('Authorization', auth)
+      .expect(200);
     expect(after.body).toMatchObject({
       categoryCode: 'SSIAD',
       finessCategoryCode: '446',

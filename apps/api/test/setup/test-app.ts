@@ -17,7 +17,13 @@ export interface TestApp {
 /** The whole API on a fresh database, as main.ts builds it (minus the SPA). */
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', WEB_DIR: 'none', LOG_LEVEL: 'silent', AUTH_THROTTLE_PER_MINUTE: '100000', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    WEB_DIR: 'none',
+    LOG_LEVEL: 'silent',
+    AUTH_THROTTLE_PER_MINUTE: '100000',
+    ...env,
+  });
   const app = await createApp(config, database);
   await app.init();
   return {

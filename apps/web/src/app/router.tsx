@@ -3,6 +3,11 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { MainLayout, SERVICE_TITLE } from '../components/layouts/main-layout';
 import { PageLoader } from '../components/ui/page-loader';
+import { RequireAuth, requirePermission } from './require-auth';
+
+const AccountsGate = requirePermission('canManageAccounts');
+const EmailsGate = requirePermission('canReadEmails');
+const AuditGate = requirePermission('canReadAudit');
 
 /** Shown in place of a page that failed to render or whose code failed to load (e.g. after a deployment). */
 export function RouteErrorPage() {
@@ -42,25 +47,80 @@ export const routes: RouteObject[] = [
         HydrateFallback: () => <PageLoader />,
         children: [
           { index: true, lazy: async () => ({ Component: (await import('./routes/home')).HomePage }) },
+          // Public pages: signing in, and choosing a password from an e-mailed link.
+          { path: 'connexion', lazy: async () => ({ Component: (await import('./routes/auth/login')).LoginPage }) },
           {
-            path: 'structures',
+            path: 'mot-de-passe-oublie',
             lazy: async () => ({
-              Component: (await import('./routes/structures/structures-search')).StructuresSearchPage,
+              Component: (await import('./routes/auth/forgot-password')).ForgotPasswordPage,
             }),
           },
           {
-            path: 'structures/:finess',
-            lazy: async () => ({ Component: (await import('./routes/structures/structure')).StructurePage }),
+            path: 'invitation',
+            lazy: async () => ({ Component: (await import('./routes/auth/set-password')).InvitationPage }),
           },
           {
-            path: 'organisations/:finess',
-            lazy: async () => ({
-              Component: (await import('./routes/organisations/organisation')).OrganisationPage,
-            }),
+            path: 'reinitialiser-mot-de-passe',
+            lazy: async () => ({ Component: (await import('./routes/auth/set-password')).ResetPasswordPage }),
           },
           {
             path: 'accessibilite',
             lazy: async () => ({ Component: (await import('./routes/accessibility')).AccessibilityPage }),
+          },
+          // Pages that need an account (signed out: sent to /connexion, then back).
+          {
+            Component: RequireAuth,
+            children: [
+              {
+                path: 'structures',
+                lazy: async () => ({
+                  Component: (await import('./routes/structures/structures-search')).StructuresSearchPage,
+                }),
+              },
+              {
+                path: 'structures/:finess',
+                lazy: async () => ({ Component: (await import('./routes/structures/structure')).StructurePage }),
+              },
+              {
+                path: 'organisations/:finess',
+                lazy: async () => ({
+                  Component: (await import('./routes/organisations/organisation')).OrganisationPage,
+                }),
+              },
+              {
+                path: 'mon-compte',
+                lazy: async () => ({ Component: (await import('./routes/account/my-account')).MyAccountPage }),
+              },
+            ],
+          },
+          {
+            Component: AccountsGate,
+            children: [
+              {
+                path: 'utilisateurs',
+                lazy: async () => ({ Component: (await import('./routes/users/users')).UsersPage }),
+              },
+              {
+                path: 'utilisateurs/nouveau',
+                lazy: async () => ({ Component: (await import('./routes/users/user-create')).UserCreatePage }),
+              },
+              {
+                path: 'utilisateurs/:id',
+                lazy: async () => ({ Component: (await import('./routes/users/user')).UserPage }),
+              },
+            ],
+          },
+          {
+            Component: EmailsGate,
+            children: [
+              { path: 'courriels', lazy: async () => ({ Component: (await import('./routes/emails/emails')).EmailsPage }) },
+            ],
+          },
+          {
+            Component: AuditGate,
+            children: [
+              { path: 'journal', lazy: async () => ({ Component: (await import('./routes/audit/audit')).AuditPage }) },
+            ],
           },
           { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundPage }) },
         ],

@@ -1,5 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiClientError, apiRequest, toQueryString } from './api-client';
+import { ApiClientError, apiRequest, refreshSession, toQueryString } from './api-client';
+import { authStore } from './auth/auth-store';
+import { apiError, mockApi } from '../testing/mock-api';
+import { buildAccount, buildLoginResponse } from '../testing/fixtures';
 
 function respond(status: number, body: string, contentType = 'application/json') {
   vi.stubGlobal(
@@ -73,5 +76,102 @@ describe('api client', () => {
       }),
     ).toBe('?q=ch%C3%AAnes&category=EHPAD%2CIME&page=2');
     expect(toQueryString({})).toBe('');
+  });
+});
+
+describe('api client with a session', () => {
+  const account = buildAccount();
+
+  it('sends the access token, and the cookie only to /auth routes', async () => {
+    authStore.start(buildLoginResponse({ accessToken: 'jeton-1' }));
+    const api = mockApi()
+      .get('/api/structures', { body: { items: [] } })
+      .get('/api/auth/me', { body: account });
+
+    await apiRequest('/structures');
+    await apiRequest('/auth/me');
+
+    const [structures] = api.calls('GET', '/api/structures');
+    expect(structures?.headers['authorization']).toBe('Bearer jeton-1');
+    expect(structures?.credentials).toBe('same-origin');
+    expect(api.calls('GET', '/api/auth/me')[0]?.credentials).toBe('include');
+  });
+
+  it('on a 401, renews the session once and retries the call once with the new token', async () => {
+    authStore.start(buildLoginResponse({ accessToken: 'expiré' }));
+    const api = mockApi()
+      .get('/api/structures', ({ headers }) =>
+        headers['authorization'] === 'Bearer neuf'
+          ? { body: { items: ['ok'] } }
+          : { status: 401, body: apiError(401, 'UNAUTHENTICATED', 'Authentification requise.') },
+      )
+      .post('/api/auth/refresh', { body: buildLoginResponse({ accessToken: 'neuf' }) });
+
+    // Two calls failing together share one refresh (the API rotates the refresh token).
+    const [first, second] = await Promise.all([apiRequest('/structures'), apiRequest('/structures?page=2')]);
+
+    expect(first).toEqual({ items: ['ok'] });
+    expect(second).toEqual({ items: ['ok'] });
+    const refreshes = api.calls('POST', '/api/auth/refresh');
+    expect(refreshes).toHaveLength(1);
+    expect(refreshes[0]?.credentials).toBe('include');
+    expect(refreshes[0]?.headers['authorization']).toBeUndefined();
+    expect(api.calls('GET', '/api/structures')).toHaveLength(4);
+    expect(authStore.getAccessToken()).toBe('neuf');
+    expect(authStore.getState().status).toBe('authenticated');
+  });
+
+  it('ends the session when it cannot be renewed, and throws the 401', async () => {
+    authStore.start(buildLoginResponse({ accessToken: 'expiré' }));
+    const api = mockApi()
+      .get('/api/structures', { status: 401, body: apiError(401, 'UNAUTHENTICATED', 'Authentification requise.') })
+      .post('/api/auth/refresh', {
+        status: 401,
+        body: apiError(401, 'UNAUTHENTICATED', 'Votre session a expiré : reconnectez-vous.'),
+      });
+
+    await expect(apiRequest('/structures')).rejects.toMatchObject({ statusCode: 401 });
+
+    expect(api.calls('GET', '/api/structures')).toHaveLength(1);
+    expect(authStore.getState()).toEqual({ status: 'anonymous', reason: 'expired' });
+    expect(authStore.getAccessToken()).toBeNull();
+  });
+
+  it('retries only once: a second 401 ends the session', async () => {
+    authStore.start(buildLoginResponse({ accessToken: 'expiré' }));
+    const api = mockApi()
+      .get('/api/accounts', { status: 401, body: apiError(401, 'UNAUTHENTICATED', 'Authentification requise.') })
+      .post('/api/auth/refresh', { body: buildLoginResponse({ accessToken: 'neuf' }) });
+
+    await expect(apiRequest('/accounts')).rejects.toMatchObject({ statusCode: 401 });
+
+    expect(api.calls('GET', '/api/accounts')).toHaveLength(2);
+    expect(api.calls('POST', '/api/auth/refresh')).toHaveLength(1);
+    expect(authStore.getState()).toMatchObject({ status: 'anonymous', reason: 'expired' });
+  });
+
+  it('does not refresh on the 401 of a public auth route (a wrong password is an answer)', async () => {
+    const api = mockApi().post('/api/auth/login', {
+      status: 401,
+      body: apiError(401, 'INVALID_CREDENTIALS', 'Adresse électronique ou mot de passe incorrect.'),
+    });
+
+    await expect(
+      apiRequest('/auth/login', { method: 'POST', body: { email: 'a@b.fr', password: 'x' }, auth: false }),
+    ).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    expect(api.calls('POST', '/api/auth/refresh')).toHaveLength(0);
+    expect(api.calls('POST', '/api/auth/login')[0]?.credentials).toBe('include');
+  });
+
+  it('restores a session from the cookie (refreshSession) or says there is none', async () => {
+    mockApi().post('/api/auth/refresh', { body: buildLoginResponse({ accessToken: 'restauré' }) });
+    await expect(refreshSession()).resolves.toBe('restauré');
+    expect(authStore.getState()).toMatchObject({ status: 'authenticated', account: { id: account.id } });
+
+    authStore.reset();
+    mockApi().post('/api/auth/refresh', { status: 401, body: apiError(401, 'UNAUTHENTICATED', 'Pas de session.') });
+    await expect(refreshSession()).resolves.toBeNull();
+    // Nobody was signed in: not an "expired" session.
+    expect(authStore.getState()).toEqual({ status: 'anonymous', reason: null });
   });
 });

@@ -1,4 +1,5 @@
-import type { ApiError } from '@tdb/contracts';
+import type { ApiError, LoginResponse } from '@tdb/contracts';
+import { authStore } from './auth/auth-store';
 
 /** The API is served on the same origin as the SPA (the Vite dev server proxies /api). */
 export const API_BASE_PATH = '/api';
@@ -62,26 +63,33 @@ export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   signal?: AbortSignal;
+  /**
+   * Default true: send the access token and, on a 401, renew the session once and retry once.
+   * False for the public routes of /auth (login, refresh, tokens…), whose 401 is an answer.
+   */
+  auth?: boolean;
 }
 
-/** Calls the API and returns its JSON, or throws an ApiClientError carrying the API's French message. */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+async function send(path: string, options: RequestOptions, accessToken: string | null): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const init: RequestInit = { method: options.method ?? 'GET', headers, credentials: 'same-origin' };
+  // The refresh cookie is scoped to /api/auth: send it (and accept its renewal) on those routes only.
+  const credentials: RequestCredentials = path.startsWith('/auth/') ? 'include' : 'same-origin';
+  const init: RequestInit = { method: options.method ?? 'GET', headers, credentials };
   if (options.signal) init.signal = options.signal;
+  if (accessToken) headers['Authorization'] = `Bearer ${accessToken}`;
   if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
-
-  let response: Response;
   try {
-    response = await fetch(`${API_BASE_PATH}${path}`, init);
+    return await fetch(`${API_BASE_PATH}${path}`, init);
   } catch (error) {
     if (error instanceof DOMException && error.name === 'AbortError') throw error;
     throw new ApiClientError({ statusCode: 0, code: 'NETWORK_ERROR', message: NETWORK_ERROR_MESSAGE });
   }
+}
 
+async function read<T>(response: Response): Promise<T> {
   const text = await response.text();
   let body: unknown = undefined;
   if (text !== '') {
@@ -110,7 +118,63 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   return body as T;
 }
 
+/**
+ * Calls the API and returns its JSON, or throws an ApiClientError carrying the API's French message.
+ * Authenticated calls carry the access token; on a 401 the session is renewed once (one refresh for
+ * all the calls that failed together) and the call retried once; if that fails too, the session
+ * ends and the pages that need an account send the user to /connexion.
+ */
+export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const authenticated = options.auth ?? true;
+  const token = authenticated ? authStore.getAccessToken() : null;
+  let response = await send(path, options, token);
+  if (response.status === 401 && authenticated) {
+    // Renewed meanwhile by another call: use that token rather than rotate the session again.
+    const current = authStore.getAccessToken();
+    const renewed = current !== null && current !== token ? current : await refreshSession();
+    if (renewed !== null) response = await send(path, options, renewed);
+    if (response.status === 401) authStore.end('expired');
+  }
+  return read<T>(response);
+}
+
+let refreshing: Promise<string | null> | null = null;
+
+/** Runs the task alone across the tabs of this browser, when the Web Locks API exists. */
+function exclusively<T>(task: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  // The lock is held until the task's promise settles.
+  return locks ? (locks.request('tdb-auth-refresh', task) as unknown as Promise<T>) : task();
+}
+
+/**
+ * Renews the session from the httpOnly refresh cookie: resolves with the new access token, or null
+ * when there is no valid session (the store then says so). Concurrent callers share one request,
+ * and tabs take turns: the API rotates the refresh token and treats a replayed one as stolen.
+ * Network and server errors are thrown (the session may still be valid).
+ */
+export function refreshSession(): Promise<string | null> {
+  refreshing ??= exclusively(async () => {
+    try {
+      const response = await apiRequest<LoginResponse>('/auth/refresh', { method: 'POST', auth: false });
+      authStore.start(response);
+      return response.accessToken;
+    } catch (error) {
+      if (isApiClientError(error) && (error.statusCode === 401 || error.statusCode === 403)) {
+        authStore.end('expired');
+        return null;
+      }
+      throw error;
+    }
+  }).finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
 export const apiClient = {
   get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>(path, signal ? { signal } : {}),
+  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
+  delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
 };

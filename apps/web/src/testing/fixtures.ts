@@ -1,4 +1,4 @@
-import type { ReferenceData, StructureDetail, StructureSummary } from '@tdb/contracts';
+import type { Account, Grant, LoginResponse, ReferenceData, StructureDetail, StructureSummary } from '@tdb/contracts';
 
 /** A small literal reference: two regions, three departments, three categories. */
 export const reference: ReferenceData = {
@@ -95,4 +95,42 @@ export function buildStructureDetail(overrides: Partial<StructureDetail> = {}): 
     version: 3,
     ...overrides,
   };
+}
+
+export function buildGrant(overrides: Partial<Grant> = {}): Grant {
+  return {
+    id: '00000000-0000-4000-8000-00000000a001',
+    organisation: { kind: 'NATIONAL', code: 'FR' },
+    role: 'NATIONAL_ADMIN',
+    rights: [],
+    entryDomains: null,
+    validFrom: null,
+    validUntil: null,
+    organisationLabel: 'Niveau national',
+    createdAt: '2026-01-10T09:00:00.000Z',
+    createdBy: null,
+    ...overrides,
+  };
+}
+
+/** By default the national administrator (every page and action of the SPA is open to it). */
+export function buildAccount(overrides: Partial<Account> = {}): Account {
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    email: 'admin@tdb.example.fr',
+    firstName: 'Camille',
+    lastName: 'Martin',
+    phone: null,
+    status: 'ACTIVE',
+    totpEnabled: false,
+    grants: [buildGrant()],
+    lastLoginAt: '2026-11-23T08:00:00.000Z',
+    createdAt: '2026-01-10T09:00:00.000Z',
+    version: 1,
+    ...overrides,
+  };
+}
+
+export function buildLoginResponse(overrides: Partial<LoginResponse> = {}): LoginResponse {
+  return { accessToken: 'jeton-de-test', expiresIn: 900, account: buildAccount(), ...overrides };
 }

@@ -5,6 +5,8 @@ export interface RecordedRequest {
   method: string;
   url: URL;
   body: unknown;
+  headers: Record<string, string>;
+  credentials: RequestCredentials | undefined;
 }
 
 type Handler = (
@@ -32,7 +34,8 @@ export function mockApi() {
     );
     const method = (init?.method ?? 'GET').toUpperCase();
     const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
-    const request = { method, url, body };
+    const headers = Object.fromEntries(new Headers(init?.headers).entries());
+    const request: RecordedRequest = { method, url, body, headers, credentials: init?.credentials };
     requests.push(request);
     const route = [...routes].reverse().find((r) => r.method === method && r.pattern.test(url.pathname));
     if (!route) {
@@ -47,7 +50,7 @@ export function mockApi() {
       });
     }
     const { status = 200, body: responseBody } = await route.handler(request);
-    return new Response(responseBody === undefined ? '' : JSON.stringify(responseBody), {
+    return new Response(responseBody === undefined || status === 204 ? null : JSON.stringify(responseBody), {
       status,
       headers: { 'Content-Type': 'application/json' },
     });
@@ -65,8 +68,14 @@ export function mockApi() {
     get(path: string | RegExp, handler: Handler | { status?: number; body?: unknown }) {
       return api.on('GET', path, handler);
     },
+    post(path: string | RegExp, handler: Handler | { status?: number; body?: unknown }) {
+      return api.on('POST', path, handler);
+    },
     patch(path: string | RegExp, handler: Handler | { status?: number; body?: unknown }) {
       return api.on('PATCH', path, handler);
+    },
+    delete(path: string | RegExp, handler: Handler | { status?: number; body?: unknown }) {
+      return api.on('DELETE', path, handler);
     },
     /** The requests made to a path, in order. */
     calls(method: string, path: string): RecordedRequest[] {

@@ -2,6 +2,10 @@ import type { ReactElement } from 'react';
 import { render } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
+import type { Account } from '@tdb/contracts';
+import { AuthProvider } from '../lib/auth/auth-provider';
+import { authStore } from '../lib/auth/auth-store';
+import { buildAccount } from './fixtures';
 
 /** Shows the current URL, so that tests can assert what the page wrote there. */
 function LocationProbe() {
@@ -9,11 +13,32 @@ function LocationProbe() {
   return <output data-testid="location">{`${location.pathname}${location.search}`}</output>;
 }
 
+export const TEST_ACCESS_TOKEN = 'jeton-de-test';
+
+export interface RenderOptions {
+  /**
+   * The signed-in account (default: a national administrator, with the access token
+   * TEST_ACCESS_TOKEN); null: nobody signed in.
+   */
+  account?: Account | null;
+}
+
+/** Puts the auth store in the state of a page where `account` is signed in (or nobody). */
+export function signIn(account: Account | null): void {
+  if (account === null) authStore.reset({ status: 'anonymous', reason: null });
+  else
+    authStore.reset(
+      { status: 'authenticated', account, expiresAt: Date.now() + 15 * 60_000 },
+      TEST_ACCESS_TOKEN,
+    );
+}
+
 /**
- * Renders pages in a memory router (at `url`) with a fresh query client that does not retry.
- * `routes` maps a path pattern to its page element.
+ * Renders pages in a memory router (at `url`) with a fresh query client that does not retry, inside
+ * the auth provider. `routes` maps a path pattern to its page element.
  */
-export function renderWithRouter(routes: Record<string, ReactElement>, url: string) {
+export function renderWithRouter(routes: Record<string, ReactElement>, url: string, options: RenderOptions = {}) {
+  signIn(options.account === undefined ? buildAccount() : options.account);
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: 0 }, mutations: { retry: false } },
   });
@@ -31,7 +56,9 @@ export function renderWithRouter(routes: Record<string, ReactElement>, url: stri
   );
   const result = render(
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <AuthProvider>
+        <RouterProvider router={router} />
+      </AuthProvider>
     </QueryClientProvider>,
   );
   return { ...result, router, queryClient };

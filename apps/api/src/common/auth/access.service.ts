@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { decide, scopeOf, type AccessRequest, type Actor, type OrganisationFacts, type Scope, type StructureFacts } from '@tdb/access';
+import {
+  decide,
+  scopeOf,
+  type AccessRequest,
+  type Actor,
+  type OrganisationFacts,
+  type Scope,
+  type StructureFacts,
+} from '@tdb/access';
 import { DomainError } from '../errors/domain-error';
 
 /** Today in France (grants' validity dates are French calendar days). */
@@ -44,7 +52,12 @@ export class AccessService {
       case 'LAST_APE':
         throw new DomainError('CONFLICT', decision.reason);
       default:
-        throw new DomainError('FORBIDDEN', decision.reason, undefined, `Refused ${request.type} to ${actor.accountId}`);
+        throw new DomainError(
+          'FORBIDDEN',
+          decision.reason,
+          undefined,
+          `Refused ${request.type} to ${actor.accountId}`,
+        );
     }
   }
 
@@ -52,7 +65,10 @@ export class AccessService {
     return scopeOf(actor, parisToday());
   }
 
-  async structureFacts(finess: string, manager: EntityManager = this.dataSource.manager): Promise<StructureFacts | null> {
+  async structureFacts(
+    finess: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<StructureFacts | null> {
     const rows: StructureFactsRow[] = await manager.query(
       `SELECT finess, og_finess, department_code, region_code, competence, category_code FROM structures WHERE finess = $1`,
       [finess],
@@ -60,7 +76,10 @@ export class AccessService {
     return rows[0] ? toFacts(rows[0]) : null;
   }
 
-  async organisationFacts(finess: string, manager: EntityManager = this.dataSource.manager): Promise<OrganisationFacts | null> {
+  async organisationFacts(
+    finess: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<OrganisationFacts | null> {
     const exists = await manager.query(`SELECT 1 FROM managing_organisations WHERE finess = $1`, [finess]);
     if (exists.length === 0) return null;
     const rows: StructureFactsRow[] = await manager.query(
@@ -81,11 +100,15 @@ export class AccessService {
     const arsRegions = [...new Set(scope.authorities.filter((a) => a.kind === 'ARS').map((a) => a.code))];
     const cdDepartments = [...new Set(scope.authorities.filter((a) => a.kind === 'CD').map((a) => a.code))];
     if (arsRegions.length > 0) {
-      clauses.push(`(${alias}.region_code IN (:...scopeRegions) AND ${alias}.competence IN ('ARS', 'SHARED'))`);
+      clauses.push(
+        `(${alias}.region_code IN (:...scopeRegions) AND ${alias}.competence IN ('ARS', 'SHARED'))`,
+      );
       parameters['scopeRegions'] = arsRegions;
     }
     if (cdDepartments.length > 0) {
-      clauses.push(`(${alias}.department_code IN (:...scopeDepartments) AND ${alias}.competence IN ('CD', 'SHARED'))`);
+      clauses.push(
+        `(${alias}.department_code IN (:...scopeDepartments) AND ${alias}.competence IN ('CD', 'SHARED'))`,
+      );
       parameters['scopeDepartments'] = cdDepartments;
     }
     if (scope.ogs.length > 0) {

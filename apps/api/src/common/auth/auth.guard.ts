@@ -21,14 +21,22 @@ export class AppAuthGuard extends AuthGuard('jwt') {
     ]);
     if (rule?.kind === 'public') return true;
     if (!rule) {
-      throw new DomainError('FORBIDDEN', 'Cette action n’est pas disponible.', undefined, 'Route without authorization rule');
+      throw new DomainError(
+        'FORBIDDEN',
+        'Cette action n’est pas disponible.',
+        undefined,
+        'Route without authorization rule',
+      );
     }
     return super.canActivate(context);
   }
 
   override handleRequest<T>(error: unknown, user: T | false): T {
     if (error || !user) {
-      throw new DomainError('UNAUTHENTICATED', 'Votre session a expiré ou vous n’êtes pas connecté : connectez-vous.');
+      throw new DomainError(
+        'UNAUTHENTICATED',
+        'Votre session a expiré ou vous n’êtes pas connecté : connectez-vous.',
+      );
     }
     return user;
   }

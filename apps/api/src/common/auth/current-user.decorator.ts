@@ -3,10 +3,12 @@ import type { Request } from 'express';
 import type { AuthenticatedActor } from './authenticated-actor';
 
 /** The signed-in account of the request (routes with @Authorize only). */
-export const CurrentUser = createParamDecorator((_: unknown, context: ExecutionContext): AuthenticatedActor => {
-  const request = context.switchToHttp().getRequest<Request & { user: AuthenticatedActor }>();
-  return request.user;
-});
+export const CurrentUser = createParamDecorator(
+  (_: unknown, context: ExecutionContext): AuthenticatedActor => {
+    const request = context.switchToHttp().getRequest<Request & { user: AuthenticatedActor }>();
+    return request.user;
+  },
+);
 
 export interface RequestMeta {
   ipAddress: string | null;

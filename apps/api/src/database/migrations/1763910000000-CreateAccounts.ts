@@ -39,7 +39,9 @@ export class CreateAccounts1763910000000 implements MigrationInterface {
         created_by uuid REFERENCES accounts (id) ON DELETE SET NULL,
         UNIQUE (account_id, organisation_kind, organisation_code, role)
       )`);
-    await queryRunner.query(`CREATE INDEX grants_organisation_idx ON grants (organisation_kind, organisation_code, role)`);
+    await queryRunner.query(
+      `CREATE INDEX grants_organisation_idx ON grants (organisation_kind, organisation_code, role)`,
+    );
     await queryRunner.query(`
       CREATE TABLE sessions (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -95,7 +97,9 @@ export class CreateAccounts1763910000000 implements MigrationInterface {
         ip_address text
       )`);
     await queryRunner.query(`CREATE INDEX audit_log_at_idx ON audit_log (at DESC)`);
-    await queryRunner.query(`CREATE INDEX audit_log_territory_idx ON audit_log (region_code, department_code)`);
+    await queryRunner.query(
+      `CREATE INDEX audit_log_territory_idx ON audit_log (region_code, department_code)`,
+    );
     await queryRunner.query(`
       CREATE TABLE platform_settings (
         key text PRIMARY KEY,
@@ -105,7 +109,15 @@ export class CreateAccounts1763910000000 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['platform_settings', 'audit_log', 'outbox_emails', 'one_time_tokens', 'sessions', 'grants', 'accounts']) {
+    for (const table of [
+      'platform_settings',
+      'audit_log',
+      'outbox_emails',
+      'one_time_tokens',
+      'sessions',
+      'grants',
+      'accounts',
+    ]) {
       await queryRunner.query(`DROP TABLE ${table}`);
     }
   }

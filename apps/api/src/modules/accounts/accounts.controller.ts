@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Account, Paginated } from '@tdb/contracts';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
@@ -17,14 +28,21 @@ export class AccountsController {
   @Get()
   @Authorize('account.read')
   @ApiOperation({ summary: 'Les comptes que je gère (filtrés par mon périmètre)' })
-  search(@CurrentUser() actor: AuthenticatedActor, @Query() query: AccountSearchQueryDto): Promise<Paginated<Account>> {
+  search(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Query() query: AccountSearchQueryDto,
+  ): Promise<Paginated<Account>> {
     return this.accounts.search(actor, query);
   }
 
   @Post()
   @Authorize('grant.create')
   @ApiOperation({ summary: 'Créer un compte avec une habilitation, et l’inviter par courriel' })
-  create(@CurrentUser() actor: AuthenticatedActor, @Body() body: CreateAccountDto, @RequestInfo() meta: RequestMeta): Promise<Account> {
+  create(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Body() body: CreateAccountDto,
+    @RequestInfo() meta: RequestMeta,
+  ): Promise<Account> {
     return this.accounts.create(actor, body, meta);
   }
 
@@ -75,7 +93,11 @@ export class AccountsController {
   @Authorize('account.update')
   @HttpCode(200)
   @ApiOperation({ summary: 'Désactiver un compte (ferme ses sessions)' })
-  disable(@CurrentUser() actor: AuthenticatedActor, @Param('id', uuid) id: string, @RequestInfo() meta: RequestMeta): Promise<Account> {
+  disable(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('id', uuid) id: string,
+    @RequestInfo() meta: RequestMeta,
+  ): Promise<Account> {
     return this.accounts.setDisabled(actor, id, true, meta);
   }
 
@@ -83,7 +105,11 @@ export class AccountsController {
   @Authorize('account.update')
   @HttpCode(200)
   @ApiOperation({ summary: 'Réactiver un compte' })
-  enable(@CurrentUser() actor: AuthenticatedActor, @Param('id', uuid) id: string, @RequestInfo() meta: RequestMeta): Promise<Account> {
+  enable(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('id', uuid) id: string,
+    @RequestInfo() meta: RequestMeta,
+  ): Promise<Account> {
     return this.accounts.setDisabled(actor, id, false, meta);
   }
 
@@ -91,7 +117,11 @@ export class AccountsController {
   @Authorize('account.update')
   @HttpCode(204)
   @ApiOperation({ summary: 'Renvoyer le courriel d’invitation' })
-  resendInvitation(@CurrentUser() actor: AuthenticatedActor, @Param('id', uuid) id: string, @RequestInfo() meta: RequestMeta): Promise<void> {
+  resendInvitation(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('id', uuid) id: string,
+    @RequestInfo() meta: RequestMeta,
+  ): Promise<void> {
     return this.accounts.resendInvitation(actor, id, meta);
   }
 }

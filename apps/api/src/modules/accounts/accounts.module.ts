@@ -23,7 +23,9 @@ import { AccountsService } from './accounts.service';
     }),
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => [{ name: 'auth', ttl: 60_000, limit: config.auth.throttlePerMinute }],
+      useFactory: (config: AppConfig) => [
+        { name: 'auth', ttl: 60_000, limit: config.auth.throttlePerMinute },
+      ],
     }),
   ],
   controllers: [AuthController, AccountsController, EmailsController, AuditController],

@@ -2,7 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { organisationLabel, type ManagedGrant } from '@tdb/access';
-import type { Account, AccountSearchQuery, CreateAccountRequest, Grant, GrantInput, OrganisationRef, Paginated, UpdateAccountRequest } from '@tdb/contracts';
+import type {
+  Account,
+  AccountSearchQuery,
+  CreateAccountRequest,
+  Grant,
+  GrantInput,
+  OrganisationRef,
+  Paginated,
+  UpdateAccountRequest,
+} from '@tdb/contracts';
 import { findDepartment, findRegion } from '@tdb/reference';
 import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
@@ -47,14 +56,22 @@ export class AccountsService {
     const pageSize = query.pageSize ?? 20;
     const builder = this.dataSource.getRepository(AccountEntity).createQueryBuilder('a');
     const manageable = this.manageableGrantCondition(actor);
-    builder.where(`(a.id = :self OR EXISTS (SELECT 1 FROM grants mg WHERE mg.account_id = a.id AND ${manageable.sql}))`, {
-      self: actor.accountId,
-      ...manageable.parameters,
-    });
+    builder.where(
+      `(a.id = :self OR EXISTS (SELECT 1 FROM grants mg WHERE mg.account_id = a.id AND ${manageable.sql}))`,
+      {
+        self: actor.accountId,
+        ...manageable.parameters,
+      },
+    );
     if (query.q?.trim()) {
-      builder.andWhere(`(a.email ILIKE :q OR a.first_name ILIKE :q OR a.last_name ILIKE :q)`, { q: `%${query.q.trim()}%` });
+      builder.andWhere(`(a.email ILIKE :q OR a.first_name ILIKE :q OR a.last_name ILIKE :q)`, {
+        q: `%${query.q.trim()}%`,
+      });
     }
-    if (query.status?.length) builder.andWhere('a.status IN (:...statuses)', { statuses: query.status.filter((s) => s !== 'LOCKED') });
+    if (query.status?.length)
+      builder.andWhere('a.status IN (:...statuses)', {
+        statuses: query.status.filter((s) => s !== 'LOCKED'),
+      });
     if (query.role?.length || query.organisationKind?.length || query.organisationCode) {
       const conditions = ['fg.account_id = a.id'];
       if (query.role?.length) conditions.push('fg.role IN (:...roles)');
@@ -80,7 +97,10 @@ export class AccountsService {
    * SQL twin of "the actor could manage this grant" (alias mg), used to list accounts. The policy
    * still decides on each single account.
    */
-  private manageableGrantCondition(actor: AuthenticatedActor): { sql: string; parameters: Record<string, unknown> } {
+  private manageableGrantCondition(actor: AuthenticatedActor): {
+    sql: string;
+    parameters: Record<string, unknown>;
+  } {
     const scope = this.access.scope(actor);
     if (scope.all) return { sql: 'TRUE', parameters: {} };
     const clauses: string[] = [];
@@ -91,24 +111,40 @@ export class AccountsService {
     );
     const aprs = scope.authorities.filter((a) => a.role === 'APR');
     aprs.forEach((apr, index) => {
-      clauses.push(`(mg.organisation_kind = :aprKind${index} AND mg.organisation_code = :aprCode${index} AND mg.role IN ('CONTROLLER', 'READER'))`);
+      clauses.push(
+        `(mg.organisation_kind = :aprKind${index} AND mg.organisation_code = :aprCode${index} AND mg.role IN ('CONTROLLER', 'READER'))`,
+      );
       parameters[`aprKind${index}`] = apr.kind;
       parameters[`aprCode${index}`] = apr.code;
     });
     if (aprs.length > 0) {
-      clauses.push(`(mg.organisation_kind = 'ESMS' AND EXISTS (SELECT 1 FROM structures ms WHERE ms.finess = mg.organisation_code AND ${inScope.sql}))`);
-      clauses.push(`(mg.organisation_kind = 'OG' AND EXISTS (SELECT 1 FROM structures ms WHERE ms.og_finess = mg.organisation_code AND ${inScope.sql}))`);
+      clauses.push(
+        `(mg.organisation_kind = 'ESMS' AND EXISTS (SELECT 1 FROM structures ms WHERE ms.finess = mg.organisation_code AND ${inScope.sql}))`,
+      );
+      clauses.push(
+        `(mg.organisation_kind = 'OG' AND EXISTS (SELECT 1 FROM structures ms WHERE ms.og_finess = mg.organisation_code AND ${inScope.sql}))`,
+      );
       Object.assign(parameters, inScope.parameters);
     }
-    const apeOgs = actor.grants.filter((g) => g.role === 'APE' && g.organisation.kind === 'OG').map((g) => g.organisation.code);
-    const apeEsms = actor.grants.filter((g) => g.role === 'APE' && g.organisation.kind === 'ESMS').map((g) => g.organisation.code);
+    const apeOgs = actor.grants
+      .filter((g) => g.role === 'APE' && g.organisation.kind === 'OG')
+      .map((g) => g.organisation.code);
+    const apeEsms = actor.grants
+      .filter((g) => g.role === 'APE' && g.organisation.kind === 'ESMS')
+      .map((g) => g.organisation.code);
     if (apeOgs.length > 0) {
-      clauses.push(`(mg.organisation_kind = 'ESMS' AND EXISTS (SELECT 1 FROM structures os WHERE os.finess = mg.organisation_code AND os.og_finess IN (:...apeOgs)))`);
-      clauses.push(`(mg.organisation_kind = 'OG' AND mg.organisation_code IN (:...apeOgs) AND mg.role = 'USER')`);
+      clauses.push(
+        `(mg.organisation_kind = 'ESMS' AND EXISTS (SELECT 1 FROM structures os WHERE os.finess = mg.organisation_code AND os.og_finess IN (:...apeOgs)))`,
+      );
+      clauses.push(
+        `(mg.organisation_kind = 'OG' AND mg.organisation_code IN (:...apeOgs) AND mg.role = 'USER')`,
+      );
       parameters['apeOgs'] = apeOgs;
     }
     if (apeEsms.length > 0) {
-      clauses.push(`(mg.organisation_kind = 'ESMS' AND mg.organisation_code IN (:...apeEsms) AND mg.role = 'USER')`);
+      clauses.push(
+        `(mg.organisation_kind = 'ESMS' AND mg.organisation_code IN (:...apeEsms) AND mg.role = 'USER')`,
+      );
       parameters['apeEsms'] = apeEsms;
     }
     return { sql: clauses.length > 0 ? `(${clauses.join(' OR ')})` : 'FALSE', parameters };
@@ -116,7 +152,11 @@ export class AccountsService {
 
   async get(actor: AuthenticatedActor, id: string): Promise<Account> {
     const account = await this.load(this.dataSource.manager, id);
-    this.access.check(actor, { type: 'account.read', targetAccountId: id, targetGrants: await this.managedGrants(this.dataSource.manager, account.grants ?? []) });
+    this.access.check(actor, {
+      type: 'account.read',
+      targetAccountId: id,
+      targetGrants: await this.managedGrants(this.dataSource.manager, account.grants ?? []),
+    });
     return (await this.toContracts([account]))[0]!;
   }
 
@@ -128,7 +168,11 @@ export class AccountsService {
   // ---- writing -------------------------------------------------------------------------------
 
   /** Creates the account (or adds the grant to the existing account of that email) and invites it. */
-  async create(actor: AuthenticatedActor, request: CreateAccountRequest, meta: RequestMeta): Promise<Account> {
+  async create(
+    actor: AuthenticatedActor,
+    request: CreateAccountRequest,
+    meta: RequestMeta,
+  ): Promise<Account> {
     const emailIds: string[] = [];
     const accountId = await this.dataSource.transaction(async (manager) => {
       await this.checkGrantCreation(manager, actor, request.grant);
@@ -152,10 +196,26 @@ export class AccountsService {
         });
       }
       await this.insertGrant(manager, actor, account.id, request.grant);
-      await this.record(manager, actor, meta, isNew ? 'account.created' : 'grant.created', account, request.grant);
+      await this.record(
+        manager,
+        actor,
+        meta,
+        isNew ? 'account.created' : 'grant.created',
+        account,
+        request.grant,
+      );
       if (account.status === 'INVITED') {
         const secret = await this.auth.createOneTimeToken(manager, account.id, 'INVITATION');
-        emailIds.push(await this.mail.enqueue(manager, invitationEmail(account, this.mail.link(`/invitation?jeton=${secret}`), this.config.auth.invitationDays)));
+        emailIds.push(
+          await this.mail.enqueue(
+            manager,
+            invitationEmail(
+              account,
+              this.mail.link(`/invitation?jeton=${secret}`),
+              this.config.auth.invitationDays,
+            ),
+          ),
+        );
       } else {
         emailIds.push(
           await this.mail.enqueue(manager, {
@@ -171,7 +231,12 @@ export class AccountsService {
     return this.me(accountId);
   }
 
-  async addGrant(actor: AuthenticatedActor, accountId: string, grant: GrantInput, meta: RequestMeta): Promise<Account> {
+  async addGrant(
+    actor: AuthenticatedActor,
+    accountId: string,
+    grant: GrantInput,
+    meta: RequestMeta,
+  ): Promise<Account> {
     await this.dataSource.transaction(async (manager) => {
       const account = await this.load(manager, accountId, true);
       await this.checkGrantCreation(manager, actor, grant);
@@ -181,14 +246,20 @@ export class AccountsService {
     return this.me(accountId);
   }
 
-  async revokeGrant(actor: AuthenticatedActor, accountId: string, grantId: string, meta: RequestMeta): Promise<Account> {
+  async revokeGrant(
+    actor: AuthenticatedActor,
+    accountId: string,
+    grantId: string,
+    meta: RequestMeta,
+  ): Promise<Account> {
     await this.dataSource.transaction(async (manager) => {
       const account = await this.load(manager, accountId, true);
       const grant = (account.grants ?? []).find((g) => g.id === grantId);
       if (!grant) throw new DomainError('NOT_FOUND', 'Cette habilitation n’existe pas sur ce compte.');
       const input = toGrantInput(grant);
       const facts = await this.facts(manager, input.organisation);
-      const remainingApeCount = grant.role === 'APE' ? (await this.apeCount(manager, input.organisation)) - 1 : undefined;
+      const remainingApeCount =
+        grant.role === 'APE' ? (await this.apeCount(manager, input.organisation)) - 1 : undefined;
       this.access.check(actor, { type: 'grant.revoke', grant: input, ...facts, remainingApeCount });
       await manager.delete(GrantEntity, grant.id);
       await this.record(manager, actor, meta, 'grant.revoked', account, input);
@@ -196,13 +267,24 @@ export class AccountsService {
     return this.me(accountId);
   }
 
-  async update(actor: AuthenticatedActor, accountId: string, request: UpdateAccountRequest, meta: RequestMeta): Promise<Account> {
+  async update(
+    actor: AuthenticatedActor,
+    accountId: string,
+    request: UpdateAccountRequest,
+    meta: RequestMeta,
+  ): Promise<Account> {
     await this.dataSource.transaction(async (manager) => {
       const account = await this.load(manager, accountId, true);
       if (account.version !== request.version) {
-        throw new DomainError('STALE_VERSION', 'Ce compte a été modifié entre-temps : rechargez la page puis recommencez.', undefined, 'Stale account version', {
-          current: (await this.toContracts([account]))[0],
-        });
+        throw new DomainError(
+          'STALE_VERSION',
+          'Ce compte a été modifié entre-temps : rechargez la page puis recommencez.',
+          undefined,
+          'Stale account version',
+          {
+            current: { version: account.version },
+          },
+        );
       }
       const changes: ('names' | 'phone')[] = [];
       if (request.firstName !== undefined || request.lastName !== undefined) changes.push('names');
@@ -223,17 +305,47 @@ export class AccountsService {
     return this.me(accountId);
   }
 
-  async setDisabled(actor: AuthenticatedActor, accountId: string, disabled: boolean, meta: RequestMeta): Promise<Account> {
+  async setDisabled(
+    actor: AuthenticatedActor,
+    accountId: string,
+    disabled: boolean,
+    meta: RequestMeta,
+  ): Promise<Account> {
     await this.dataSource.transaction(async (manager) => {
       const account = await this.load(manager, accountId, true);
       const targetGrants = await this.managedGrants(manager, account.grants ?? [], { removing: disabled });
-      this.access.check(actor, { type: 'account.update', targetAccountId: accountId, targetGrants, changes: [disabled ? 'disable' : 'enable'] });
-      const status = disabled ? 'DISABLED' : (await manager.query(`SELECT password_hash IS NOT NULL AS has FROM accounts WHERE id = $1`, [accountId]))[0].has ? 'ACTIVE' : 'INVITED';
+      this.access.check(actor, {
+        type: 'account.update',
+        targetAccountId: accountId,
+        targetGrants,
+        changes: [disabled ? 'disable' : 'enable'],
+      });
+      const status = disabled
+        ? 'DISABLED'
+        : (
+              await manager.query(`SELECT password_hash IS NOT NULL AS has FROM accounts WHERE id = $1`, [
+                accountId,
+              ])
+            )[0].has
+          ? 'ACTIVE'
+          : 'INVITED';
       await manager.update(AccountEntity, accountId, { status, failedLoginCount: 0, lockedUntil: null });
       if (disabled) {
-        await manager.getRepository(SessionEntity).update({ accountId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: 'account disabled' });
+        await manager
+          .getRepository(SessionEntity)
+          .update(
+            { accountId, revokedAt: IsNull() },
+            { revokedAt: new Date(), revokedReason: 'account disabled' },
+          );
       }
-      await this.record(manager, actor, meta, disabled ? 'account.disabled' : 'account.enabled', account, null);
+      await this.record(
+        manager,
+        actor,
+        meta,
+        disabled ? 'account.disabled' : 'account.enabled',
+        account,
+        null,
+      );
     });
     return this.me(accountId);
   }
@@ -242,12 +354,29 @@ export class AccountsService {
     const emailIds: string[] = [];
     await this.dataSource.transaction(async (manager) => {
       const account = await this.load(manager, accountId, true);
-      this.access.check(actor, { type: 'account.update', targetAccountId: accountId, targetGrants: await this.managedGrants(manager, account.grants ?? []), changes: [] });
+      this.access.check(actor, {
+        type: 'account.update',
+        targetAccountId: accountId,
+        targetGrants: await this.managedGrants(manager, account.grants ?? []),
+        changes: [],
+      });
       if (account.status !== 'INVITED') {
-        throw new DomainError('CONFLICT', 'Ce compte est déjà activé : son titulaire peut utiliser « Mot de passe oublié ».');
+        throw new DomainError(
+          'CONFLICT',
+          'Ce compte est déjà activé : son titulaire peut utiliser « Mot de passe oublié ».',
+        );
       }
       const secret = await this.auth.createOneTimeToken(manager, account.id, 'INVITATION');
-      emailIds.push(await this.mail.enqueue(manager, invitationEmail(account, this.mail.link(`/invitation?jeton=${secret}`), this.config.auth.invitationDays)));
+      emailIds.push(
+        await this.mail.enqueue(
+          manager,
+          invitationEmail(
+            account,
+            this.mail.link(`/invitation?jeton=${secret}`),
+            this.config.auth.invitationDays,
+          ),
+        ),
+      );
       await this.record(manager, actor, meta, 'account.invitation_sent', account, null);
     });
     await this.mail.deliver(emailIds);
@@ -255,13 +384,25 @@ export class AccountsService {
 
   // ---- helpers -------------------------------------------------------------------------------
 
-  private async checkGrantCreation(manager: EntityManager, actor: AuthenticatedActor, grant: GrantInput): Promise<void> {
+  private async checkGrantCreation(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    grant: GrantInput,
+  ): Promise<void> {
     const facts = await this.facts(manager, grant.organisation);
-    const targetHasApe = grant.organisation.kind === 'ESMS' || grant.organisation.kind === 'OG' ? (await this.apeCount(manager, grant.organisation)) > 0 : undefined;
+    const targetHasApe =
+      grant.organisation.kind === 'ESMS' || grant.organisation.kind === 'OG'
+        ? (await this.apeCount(manager, grant.organisation)) > 0
+        : undefined;
     this.access.check(actor, { type: 'grant.create', target: grant, ...facts, targetHasApe });
   }
 
-  private async insertGrant(manager: EntityManager, actor: AuthenticatedActor, accountId: string, grant: GrantInput): Promise<void> {
+  private async insertGrant(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    accountId: string,
+    grant: GrantInput,
+  ): Promise<void> {
     const duplicate = await manager.getRepository(GrantEntity).findOneBy({
       accountId,
       organisationKind: grant.organisation.kind,
@@ -286,16 +427,23 @@ export class AccountsService {
   private async facts(manager: EntityManager, organisation: OrganisationRef) {
     if (organisation.kind === 'ESMS') {
       const targetStructure = await this.access.structureFacts(organisation.code, manager);
-      if (!targetStructure) throw new DomainError('NOT_FOUND', `Aucune structure n’a le numéro FINESS ${organisation.code}.`);
+      if (!targetStructure)
+        throw new DomainError('NOT_FOUND', `Aucune structure n’a le numéro FINESS ${organisation.code}.`);
       return { targetStructure };
     }
     if (organisation.kind === 'OG') {
       const targetOrganisation = await this.access.organisationFacts(organisation.code, manager);
-      if (!targetOrganisation) throw new DomainError('NOT_FOUND', `Aucun organisme gestionnaire n’a le numéro FINESS juridique ${organisation.code}.`);
+      if (!targetOrganisation)
+        throw new DomainError(
+          'NOT_FOUND',
+          `Aucun organisme gestionnaire n’a le numéro FINESS juridique ${organisation.code}.`,
+        );
       return { targetOrganisation };
     }
-    if (organisation.kind === 'ARS' && !findRegion(organisation.code)) throw new DomainError('NOT_FOUND', `Région inconnue : ${organisation.code}.`);
-    if (organisation.kind === 'CD' && !findDepartment(organisation.code)) throw new DomainError('NOT_FOUND', `Département inconnu : ${organisation.code}.`);
+    if (organisation.kind === 'ARS' && !findRegion(organisation.code))
+      throw new DomainError('NOT_FOUND', `Région inconnue : ${organisation.code}.`);
+    if (organisation.kind === 'CD' && !findDepartment(organisation.code))
+      throw new DomainError('NOT_FOUND', `Département inconnu : ${organisation.code}.`);
     return {};
   }
 
@@ -309,12 +457,22 @@ export class AccountsService {
     return row.n;
   }
 
-  private async managedGrants(manager: EntityManager, grants: GrantEntity[], options: { removing?: boolean } = {}): Promise<ManagedGrant[]> {
+  private async managedGrants(
+    manager: EntityManager,
+    grants: GrantEntity[],
+    options: { removing?: boolean } = {},
+  ): Promise<ManagedGrant[]> {
     const result: ManagedGrant[] = [];
     for (const grant of grants) {
       const input = toGrantInput(grant);
-      const facts = grant.organisationKind === 'ESMS' || grant.organisationKind === 'OG' ? await this.facts(manager, input.organisation).catch(() => ({})) : {};
-      const remainingApeCount = options.removing && grant.role === 'APE' ? (await this.apeCount(manager, input.organisation)) - 1 : undefined;
+      const facts =
+        grant.organisationKind === 'ESMS' || grant.organisationKind === 'OG'
+          ? await this.facts(manager, input.organisation).catch(() => ({}))
+          : {};
+      const remainingApeCount =
+        options.removing && grant.role === 'APE'
+          ? (await this.apeCount(manager, input.organisation)) - 1
+          : undefined;
       result.push({ ...input, ...facts, remainingApeCount });
     }
     return result;
@@ -326,7 +484,9 @@ export class AccountsService {
     if (lock) builder.setLock('pessimistic_write');
     const account = await builder.getOne();
     if (!account) throw new DomainError('NOT_FOUND', 'Ce compte n’existe pas.');
-    account.grants = await manager.getRepository(GrantEntity).find({ where: { accountId: id }, order: { createdAt: 'ASC' } });
+    account.grants = await manager
+      .getRepository(GrantEntity)
+      .find({ where: { accountId: id }, order: { createdAt: 'ASC' } });
     return account;
   }
 
@@ -340,7 +500,11 @@ export class AccountsService {
     details: Record<string, unknown> = {},
   ): Promise<void> {
     const territory: Partial<AuditRecord> = {};
-    const organisation = grant?.organisation ?? (account.grants?.[0] ? { kind: account.grants[0].organisationKind, code: account.grants[0].organisationCode } : null);
+    const organisation =
+      grant?.organisation ??
+      (account.grants?.[0]
+        ? { kind: account.grants[0].organisationKind, code: account.grants[0].organisationCode }
+        : null);
     if (organisation) {
       territory.organisationKind = organisation.kind;
       territory.organisationCode = organisation.code;
@@ -372,8 +536,18 @@ export class AccountsService {
   /** Accounts with their grants and the labels of the grants' organisations. */
   async toContracts(accounts: AccountEntity[]): Promise<Account[]> {
     const ids = accounts.map((a) => a.id);
-    const grants = ids.length ? await this.dataSource.getRepository(GrantEntity).find({ where: { accountId: In(ids) }, order: { createdAt: 'ASC' } }) : [];
-    const finessCodes = [...new Set(grants.filter((g) => g.organisationKind === 'ESMS' || g.organisationKind === 'OG').map((g) => g.organisationCode))];
+    const grants = ids.length
+      ? await this.dataSource
+          .getRepository(GrantEntity)
+          .find({ where: { accountId: In(ids) }, order: { createdAt: 'ASC' } })
+      : [];
+    const finessCodes = [
+      ...new Set(
+        grants
+          .filter((g) => g.organisationKind === 'ESMS' || g.organisationKind === 'OG')
+          .map((g) => g.organisationCode),
+      ),
+    ];
     const names = new Map<string, string>();
     if (finessCodes.length > 0) {
       const rows: { finess: string; name: string | null }[] = await this.dataSource.query(
@@ -394,23 +568,24 @@ export class AccountsService {
       firstName: account.firstName,
       lastName: account.lastName,
       phone: account.phone,
-      status: account.status === 'ACTIVE' && account.lockedUntil && account.lockedUntil > today ? 'LOCKED' : account.status,
+      status:
+        account.status === 'ACTIVE' && account.lockedUntil && account.lockedUntil > today
+          ? 'LOCKED'
+          : account.status,
       totpEnabled: account.totpEnabled,
       grants: grants
         .filter((g) => g.accountId === account.id)
-        .map(
-          (g): Grant => ({
-            id: g.id,
-            ...toGrantInput(g),
-            rights: g.rights,
-            entryDomains: g.entryDomains,
-            validFrom: g.validFrom,
-            validUntil: g.validUntil,
-            organisationLabel: label(g),
-            createdAt: g.createdAt.toISOString(),
-            createdBy: g.createdBy,
-          }),
-        ),
+        .map((g): Grant => ({
+          id: g.id,
+          ...toGrantInput(g),
+          rights: g.rights,
+          entryDomains: g.entryDomains,
+          validFrom: g.validFrom,
+          validUntil: g.validUntil,
+          organisationLabel: label(g),
+          createdAt: g.createdAt.toISOString(),
+          createdBy: g.createdBy,
+        })),
       lastLoginAt: account.lastLoginAt?.toISOString() ?? null,
       createdAt: account.createdAt.toISOString(),
       version: account.version,

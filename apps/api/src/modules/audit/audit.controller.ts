@@ -41,7 +41,10 @@ export class AuditController {
   @Get()
   @Authorize('audit.read')
   @ApiOperation({ summary: 'Journal des actions sur les comptes (périmètre du lecteur)' })
-  async list(@CurrentUser() actor: AuthenticatedActor, @Query() query: AuditQueryDto): Promise<Paginated<AuditEntry>> {
+  async list(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Query() query: AuditQueryDto,
+  ): Promise<Paginated<AuditEntry>> {
     this.access.check(actor, { type: 'audit.read' });
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
@@ -55,9 +58,13 @@ export class AuditController {
         parameters[`kind${index}`] = organisation.kind;
         parameters[`code${index}`] = organisation.code;
         if (organisation.kind === 'ARS') {
-          clauses.push(`(e.organisation_kind IN ('ESMS', 'OG') AND e.region_code = :code${index} AND coalesce(e.competence, 'SHARED') IN ('ARS', 'SHARED'))`);
+          clauses.push(
+            `(e.organisation_kind IN ('ESMS', 'OG') AND e.region_code = :code${index} AND coalesce(e.competence, 'SHARED') IN ('ARS', 'SHARED'))`,
+          );
         } else {
-          clauses.push(`(e.organisation_kind IN ('ESMS', 'OG') AND e.department_code = :code${index} AND coalesce(e.competence, 'SHARED') IN ('CD', 'SHARED'))`);
+          clauses.push(
+            `(e.organisation_kind IN ('ESMS', 'OG') AND e.department_code = :code${index} AND coalesce(e.competence, 'SHARED') IN ('CD', 'SHARED'))`,
+          );
         }
       });
       builder.where(clauses.length ? `(${clauses.join(' OR ')})` : 'FALSE', parameters);

@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Post, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
@@ -33,14 +46,22 @@ export class AuthController {
       path: COOKIE_PATH,
       expires: session.refreshExpiresAt,
     });
-    return { accessToken: session.accessToken, expiresIn: session.expiresIn, account: await this.accounts.me(session.accountId) };
+    return {
+      accessToken: session.accessToken,
+      expiresIn: session.expiresIn,
+      account: await this.accounts.me(session.accountId),
+    };
   }
 
   @Post('login')
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Se connecter (adresse électronique et mot de passe)' })
-  async login(@Body() body: LoginDto, @RequestInfo() meta: RequestMeta, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+  async login(
+    @Body() body: LoginDto,
+    @RequestInfo() meta: RequestMeta,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponse> {
     return this.respond(await this.auth.login(body.email, body.password, meta), response);
   }
 
@@ -48,7 +69,11 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Renouveler le jeton d’accès à partir du cookie de session (rotation)' })
-  async refresh(@Req() request: Request, @RequestInfo() meta: RequestMeta, @Res({ passthrough: true }) response: Response): Promise<LoginResponse> {
+  async refresh(
+    @Req() request: Request,
+    @RequestInfo() meta: RequestMeta,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LoginResponse> {
     return this.respond(await this.auth.refresh(request.cookies?.[REFRESH_COOKIE], meta), response);
   }
 
@@ -78,15 +103,23 @@ export class AuthController {
     @RequestInfo() meta: RequestMeta,
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResponse> {
-    return this.respond(await this.auth.changePassword(actor.accountId, body.currentPassword, body.newPassword, meta), response);
+    return this.respond(
+      await this.auth.changePassword(actor.accountId, body.currentPassword, body.newPassword, meta),
+      response,
+    );
   }
 
   @Post('forgot-password')
   @Public()
   @HttpCode(202)
-  @ApiOperation({ summary: 'Demander un lien de réinitialisation (même réponse que l’adresse existe ou non)' })
+  @ApiOperation({
+    summary: 'Demander un lien de réinitialisation (même réponse que l’adresse existe ou non)',
+  })
   @ApiAcceptedResponse()
-  async forgotPassword(@Body() body: ForgotPasswordDto, @RequestInfo() meta: RequestMeta): Promise<{ message: string }> {
+  async forgotPassword(
+    @Body() body: ForgotPasswordDto,
+    @RequestInfo() meta: RequestMeta,
+  ): Promise<{ message: string }> {
     await this.auth.forgotPassword(body.email, meta);
     return { message: 'Si un compte correspond à cette adresse, un courriel vient de lui être envoyé.' };
   }
@@ -127,7 +160,10 @@ export class AuthController {
   @Authorize('self')
   @HttpCode(204)
   @ApiOperation({ summary: 'Fermer une de mes sessions' })
-  revokeSession(@CurrentUser() actor: AuthenticatedActor, @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string): Promise<void> {
+  revokeSession(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
+  ): Promise<void> {
     return this.auth.revokeSession(actor.accountId, id);
   }
 }

@@ -38,7 +38,9 @@ function lockMinutes(failures: number): number {
 }
 
 const frenchTime = (date: Date) =>
-  new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(date);
+  new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(
+    date,
+  );
 
 @Injectable()
 export class AuthService {
@@ -59,7 +61,12 @@ export class AuthService {
       .getOne();
     if (!account || !account.passwordHash || account.status !== 'ACTIVE') {
       await verify(await DUMMY_HASH, password).catch(() => false);
-      throw new DomainError('INVALID_CREDENTIALS', INVALID_CREDENTIALS, undefined, `Login refused for ${email}`);
+      throw new DomainError(
+        'INVALID_CREDENTIALS',
+        INVALID_CREDENTIALS,
+        undefined,
+        `Login refused for ${email}`,
+      );
     }
     const now = new Date();
     if (account.lockedUntil && account.lockedUntil > now) {
@@ -67,7 +74,8 @@ export class AuthService {
     }
     if (!(await verify(account.passwordHash, password))) {
       const failures = account.failedLoginCount + 1;
-      const lockedUntil = failures >= LOCK_THRESHOLD ? new Date(now.getTime() + lockMinutes(failures) * 60_000) : null;
+      const lockedUntil =
+        failures >= LOCK_THRESHOLD ? new Date(now.getTime() + lockMinutes(failures) * 60_000) : null;
       await this.dataSource.transaction(async (manager) => {
         await manager.update(AccountEntity, account.id, { failedLoginCount: failures, lockedUntil });
         await this.audit.record(manager, {
@@ -82,10 +90,19 @@ export class AuthService {
         });
       });
       if (lockedUntil) throw this.locked(lockedUntil);
-      throw new DomainError('INVALID_CREDENTIALS', INVALID_CREDENTIALS, undefined, `Wrong password for ${account.email}`);
+      throw new DomainError(
+        'INVALID_CREDENTIALS',
+        INVALID_CREDENTIALS,
+        undefined,
+        `Wrong password for ${account.email}`,
+      );
     }
     return this.dataSource.transaction(async (manager) => {
-      await manager.update(AccountEntity, account.id, { failedLoginCount: 0, lockedUntil: null, lastLoginAt: now });
+      await manager.update(AccountEntity, account.id, {
+        failedLoginCount: 0,
+        lockedUntil: null,
+        lastLoginAt: now,
+      });
       await this.audit.record(manager, {
         actorId: account.id,
         actorEmail: account.email,
@@ -109,7 +126,11 @@ export class AuthService {
     );
   }
 
-  private async openSession(manager: EntityManager, accountId: string, meta: RequestMeta): Promise<IssuedSession> {
+  private async openSession(
+    manager: EntityManager,
+    accountId: string,
+    meta: RequestMeta,
+  ): Promise<IssuedSession> {
     const secret = newSecret();
     const expiresAt = new Date(Date.now() + this.config.auth.refreshTokenDays * 86_400_000);
     const session = await manager.getRepository(SessionEntity).save({
@@ -143,32 +164,37 @@ export class AuthService {
     const expired = () => new DomainError('UNAUTHENTICATED', 'Votre session a expiré : reconnectez-vous.');
     const [sessionId, secret] = (refreshToken ?? '').split('.');
     if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) throw expired();
-    return this.dataSource.transaction(async (manager) => {
-      const sessions = manager.getRepository(SessionEntity);
-      const session = await sessions
-        .createQueryBuilder('s')
-        .setLock('pessimistic_write')
-        .where('s.id = :id', { id: sessionId })
-        .getOne();
-      if (!session || session.revokedAt || session.expiresAt <= new Date()) throw expired();
-      if (session.tokenHash !== hashSecret(secret)) {
-        await sessions.update(session.id, { revokedAt: new Date(), revokedReason: 'refresh token reuse' });
-        await this.audit.record(manager, {
-          actorId: session.accountId,
-          actorEmail: null,
-          action: 'auth.refresh_reuse',
-          targetType: 'session',
-          targetId: session.id,
-          ipAddress: meta.ipAddress,
-        });
-        throw expired();
-      }
-      const account = await manager.getRepository(AccountEntity).findOneBy({ id: session.accountId });
-      if (!account || account.status !== 'ACTIVE') throw expired();
-      const next = newSecret();
-      await sessions.update(session.id, { tokenHash: hashSecret(next), lastUsedAt: new Date() });
-      return this.issue(account.id, session.id, next, session.expiresAt);
-    });
+    // The revocation of a replayed family must commit even though the request fails.
+    const outcome = await this.dataSource.transaction(
+      async (manager): Promise<IssuedSession | 'expired' | 'reused'> => {
+        const sessions = manager.getRepository(SessionEntity);
+        const session = await sessions
+          .createQueryBuilder('s')
+          .setLock('pessimistic_write')
+          .where('s.id = :id', { id: sessionId })
+          .getOne();
+        if (!session || session.revokedAt || session.expiresAt <= new Date()) return 'expired';
+        if (session.tokenHash !== hashSecret(secret)) {
+          await sessions.update(session.id, { revokedAt: new Date(), revokedReason: 'refresh token reuse' });
+          await this.audit.record(manager, {
+            actorId: session.accountId,
+            actorEmail: null,
+            action: 'auth.refresh_reuse',
+            targetType: 'session',
+            targetId: session.id,
+            ipAddress: meta.ipAddress,
+          });
+          return 'reused';
+        }
+        const account = await manager.getRepository(AccountEntity).findOneBy({ id: session.accountId });
+        if (!account || account.status !== 'ACTIVE') return 'expired';
+        const next = newSecret();
+        await sessions.update(session.id, { tokenHash: hashSecret(next), lastUsedAt: new Date() });
+        return this.issue(account.id, session.id, next, session.expiresAt);
+      },
+    );
+    if (outcome === 'expired' || outcome === 'reused') throw expired();
+    return outcome;
   }
 
   async logout(sessionId: string): Promise<void> {
@@ -183,11 +209,19 @@ export class AuthService {
     if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) return;
     await this.dataSource
       .getRepository(SessionEntity)
-      .update({ id: sessionId, tokenHash: hashSecret(secret), revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: 'logout' });
+      .update(
+        { id: sessionId, tokenHash: hashSecret(secret), revokedAt: IsNull() },
+        { revokedAt: new Date(), revokedReason: 'logout' },
+      );
   }
 
   /** A password change ends every session of the account, and opens a new one for this device. */
-  async changePassword(accountId: string, current: string, next: string, meta: RequestMeta): Promise<IssuedSession> {
+  async changePassword(
+    accountId: string,
+    current: string,
+    next: string,
+    meta: RequestMeta,
+  ): Promise<IssuedSession> {
     const account = await this.dataSource
       .getRepository(AccountEntity)
       .createQueryBuilder('a')
@@ -215,9 +249,17 @@ export class AuthService {
     });
   }
 
-  private async assertStrong(password: string, account: Pick<AccountEntity, 'email' | 'firstName' | 'lastName'>) {
-    const weakness = passwordWeakness(password, [account.firstName, account.lastName, ...account.email.split(/[@.]/)]);
-    if (weakness) throw new DomainError('WEAK_PASSWORD', weakness, [{ field: 'password', message: weakness }]);
+  private async assertStrong(
+    password: string,
+    account: Pick<AccountEntity, 'email' | 'firstName' | 'lastName'>,
+  ) {
+    const weakness = passwordWeakness(password, [
+      account.firstName,
+      account.lastName,
+      ...account.email.split(/[@.]/),
+    ]);
+    if (weakness)
+      throw new DomainError('WEAK_PASSWORD', weakness, [{ field: 'password', message: weakness }]);
   }
 
   /** Sets the password and revokes every session of the account. */
@@ -230,13 +272,21 @@ export class AuthService {
     });
     await manager
       .getRepository(SessionEntity)
-      .update({ accountId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: 'password changed' });
+      .update(
+        { accountId, revokedAt: IsNull() },
+        { revokedAt: new Date(), revokedReason: 'password changed' },
+      );
   }
 
   /** Creates a single-use token and returns the secret to put in the emailed link. */
-  async createOneTimeToken(manager: EntityManager, accountId: string, purpose: OneTimeTokenPurpose): Promise<string> {
+  async createOneTimeToken(
+    manager: EntityManager,
+    accountId: string,
+    purpose: OneTimeTokenPurpose,
+  ): Promise<string> {
     const secret = newSecret();
-    const minutes = purpose === 'INVITATION' ? this.config.auth.invitationDays * 24 * 60 : RESET_TOKEN_MINUTES;
+    const minutes =
+      purpose === 'INVITATION' ? this.config.auth.invitationDays * 24 * 60 : RESET_TOKEN_MINUTES;
     // A new link replaces the previous ones of the same purpose.
     await manager
       .getRepository(OneTimeTokenEntity)
@@ -263,7 +313,16 @@ export class AuthService {
     await this.dataSource.transaction(async (manager) => {
       if (account.status === 'INVITED') {
         const secret = await this.createOneTimeToken(manager, account.id, 'INVITATION');
-        emailIds.push(await this.mail.enqueue(manager, invitationEmail(account, this.mail.link(`/invitation?jeton=${secret}`), this.config.auth.invitationDays)));
+        emailIds.push(
+          await this.mail.enqueue(
+            manager,
+            invitationEmail(
+              account,
+              this.mail.link(`/invitation?jeton=${secret}`),
+              this.config.auth.invitationDays,
+            ),
+          ),
+        );
       } else {
         const secret = await this.createOneTimeToken(manager, account.id, 'PASSWORD_RESET');
         emailIds.push(
@@ -314,7 +373,12 @@ export class AuthService {
     return this.dataSource.transaction(async (manager) => {
       const token = await this.findUsableToken(manager, secret);
       const account = await manager.getRepository(AccountEntity).findOneByOrFail({ id: token.accountId });
-      return { purpose: token.purpose, email: account.email, firstName: account.firstName, expiresAt: token.expiresAt.toISOString() };
+      return {
+        purpose: token.purpose,
+        email: account.email,
+        firstName: account.firstName,
+        expiresAt: token.expiresAt.toISOString(),
+      };
     });
   }
 
@@ -362,8 +426,12 @@ export class AuthService {
   async revokeSession(accountId: string, sessionId: string): Promise<void> {
     const result = await this.dataSource
       .getRepository(SessionEntity)
-      .update({ id: sessionId, accountId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: 'revoked by user' });
-    if (!result.affected) throw new DomainError('NOT_FOUND', 'Cette session n’existe pas ou est déjà fermée.');
+      .update(
+        { id: sessionId, accountId, revokedAt: IsNull() },
+        { revokedAt: new Date(), revokedReason: 'revoked by user' },
+      );
+    if (!result.affected)
+      throw new DomainError('NOT_FOUND', 'Cette session n’existe pas ou est déjà fermée.');
   }
 }
 

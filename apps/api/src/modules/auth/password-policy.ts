@@ -19,7 +19,10 @@ export function passwordWeakness(password: string, personalWords: string[] = [])
     return `Le mot de passe doit compter au moins ${MIN_PASSWORD_LENGTH} caractères.`;
   }
   if (password.length > 200) return 'Le mot de passe ne doit pas dépasser 200 caractères.';
-  const result = zxcvbn.check(password, personalWords.filter((w) => w.length >= 3));
+  const result = zxcvbn.check(
+    password,
+    personalWords.filter((w) => w.length >= 3),
+  );
   if (result.score >= 3) return null;
   const hint = result.feedback.warning ?? result.feedback.suggestions[0];
   return `Ce mot de passe est trop facile à deviner${hint ? ` : ${hint.replace(/\.$/, '').toLowerCase()}` : ''}. Choisissez par exemple plusieurs mots sans lien entre eux.`;

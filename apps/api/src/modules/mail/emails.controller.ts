@@ -17,7 +17,9 @@ export class EmailsController {
 
   @Get()
   @Authorize('emails.read')
-  @ApiOperation({ summary: 'Courriels envoyés (ou seulement enregistrés sans serveur SMTP), les plus récents d’abord' })
+  @ApiOperation({
+    summary: 'Courriels envoyés (ou seulement enregistrés sans serveur SMTP), les plus récents d’abord',
+  })
   list(@CurrentUser() actor: AuthenticatedActor): Promise<SentEmail[]> {
     this.access.check(actor, { type: 'emails.read' });
     return this.mail.list();

@@ -50,7 +50,12 @@ export class MailService {
       const email = await repository.findOneBy({ id });
       if (!email || email.status !== 'stored') continue;
       try {
-        await this.transporter.sendMail({ from: this.config.mail.from, to: email.recipient, subject: email.subject, text: email.bodyText });
+        await this.transporter.sendMail({
+          from: this.config.mail.from,
+          to: email.recipient,
+          subject: email.subject,
+          text: email.bodyText,
+        });
         await repository.update(id, { status: 'sent', sentAt: new Date() });
       } catch (error) {
         this.logger.error(`Email ${id} to ${email.recipient} failed: ${(error as Error).message}`);

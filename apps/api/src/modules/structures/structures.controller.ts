@@ -25,7 +25,10 @@ export class StructuresController {
   @Authorize('structure.read')
   @ApiOperation({ summary: 'Rechercher des structures (ESMS)' })
   @ApiOkResponse({ type: StructurePageResponse })
-  search(@CurrentUser() actor: AuthenticatedActor, @Query() query: SearchStructuresQuery): Promise<Paginated<StructureSummary>> {
+  search(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Query() query: SearchStructuresQuery,
+  ): Promise<Paginated<StructureSummary>> {
     return this.structures.search(actor, query);
   }
 
@@ -34,7 +37,10 @@ export class StructuresController {
   @ApiOperation({ summary: 'Une structure, avec son organisme gestionnaire et son historique' })
   @ApiOkResponse({ type: StructureDetailResponse })
   @ApiNotFoundResponse({ description: 'FINESS inconnu' })
-  findOne(@CurrentUser() actor: AuthenticatedActor, @Param('finess', FinessParamPipe) finess: string): Promise<StructureDetail> {
+  findOne(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('finess', FinessParamPipe) finess: string,
+  ): Promise<StructureDetail> {
     return this.structures.findOne(actor, finess);
   }
 
@@ -56,7 +62,10 @@ export class StructuresController {
   @ApiOperation({ summary: 'Un organisme gestionnaire (FINESS juridique) et ses ESMS' })
   @ApiOkResponse({ type: OrganisationDetailResponse })
   @ApiNotFoundResponse({ description: 'FINESS juridique inconnu' })
-  findOrganisation(@CurrentUser() actor: AuthenticatedActor, @Param('finess', FinessParamPipe) finess: string): Promise<OrganisationDetail> {
+  findOrganisation(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('finess', FinessParamPipe) finess: string,
+  ): Promise<OrganisationDetail> {
     return this.structures.findOrganisation(actor, finess);
   }
 }

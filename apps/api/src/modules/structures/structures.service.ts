@@ -65,7 +65,10 @@ export class StructuresService {
    * One round trip: the page of matching structures with the total (window count), then the OG
    * names joined on that page only (joining before the sort costs more than the search itself).
    */
-  async search(actor: AuthenticatedActor, query: SearchStructuresQuery): Promise<Paginated<StructureSummary>> {
+  async search(
+    actor: AuthenticatedActor,
+    query: SearchStructuresQuery,
+  ): Promise<Paginated<StructureSummary>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const inner = this.dataSource
@@ -183,7 +186,10 @@ export class StructuresService {
     const structures = await this.dataSource
       .getRepository(Structure)
       .find({ where: { ogFiness: finess }, order: { searchText: 'ASC', finess: 'ASC' } });
-    this.access.check(actor, { type: 'organisation.read', organisation: { finess, structures: structures.map(factsOf) } });
+    this.access.check(actor, {
+      type: 'organisation.read',
+      organisation: { finess, structures: structures.map(factsOf) },
+    });
     return {
       ...toOrganisationSummary(og, structures.length),
       legalStatus: og.legalStatusLabel,
@@ -210,7 +216,11 @@ export class StructuresService {
         .where('s.finess = :finess', { finess })
         .getOne();
       if (!structure) throw this.structureNotFound(finess);
-      this.access.check(actor, { type: 'structure.correctCategory', structure: factsOf(structure), newCategoryCode: category.code });
+      this.access.check(actor, {
+        type: 'structure.correctCategory',
+        structure: factsOf(structure),
+        newCategoryCode: category.code,
+      });
       if (structure.version !== request.version) {
         throw new DomainError(
           'STALE_VERSION',

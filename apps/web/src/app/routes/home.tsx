@@ -1,6 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { SERVICE_TITLE } from '../../components/layouts/main-layout';
+import { useAuth } from '../../lib/auth/auth-provider';
 
 const FEATURES = [
   {
@@ -18,6 +19,7 @@ const FEATURES = [
 ];
 
 export function HomePage() {
+  const { state } = useAuth();
   return (
     <>
       <title>{`Accueil – ${SERVICE_TITLE} – Secteur médico-social`}</title>
@@ -30,9 +32,21 @@ export function HomePage() {
                 Retrouvez les établissements et services médico-sociaux (ESMS) et leurs organismes
                 gestionnaires, à partir du répertoire national FINESS.
               </p>
-              <Button linkProps={{ to: '/structures' }} size="large" iconId="fr-icon-search-line">
-                Rechercher une structure
-              </Button>
+              {state.status === 'anonymous' ? (
+                <>
+                  <Button linkProps={{ to: '/connexion' }} size="large" iconId="fr-icon-lock-line">
+                    Se connecter
+                  </Button>
+                  <p className={fr.cx('fr-text--sm', 'fr-mt-2w', 'fr-mb-0')}>
+                    Le service est réservé aux agents des ARS, des conseils départementaux et aux organismes
+                    gestionnaires disposant d'un compte.
+                  </p>
+                </>
+              ) : (
+                <Button linkProps={{ to: '/structures' }} size="large" iconId="fr-icon-search-line">
+                  Rechercher une structure
+                </Button>
+              )}
             </div>
           </div>
         </div>

@@ -1,8 +1,11 @@
 import { useEffect, useRef, type ReactNode } from 'react';
-import { Outlet, useLocation } from 'react-router';
-import { Header } from '@codegouvfr/react-dsfr/Header';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Header, type HeaderProps } from '@codegouvfr/react-dsfr/Header';
+import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
+import { useAuth } from '../../lib/auth/auth-provider';
+import { LOGIN_PATH, loginPathFor } from '../../lib/auth/return-to';
 
 export const SERVICE_TITLE = 'Tableau de bord de la performance';
 export const CONTENT_ID = 'contenu';
@@ -31,9 +34,68 @@ function useFocusMainOnNavigation() {
   }, [pathname]);
 }
 
+/** The header's quick access and main navigation, following the signed-in account's profiles. */
+function useHeaderItems(): { quickAccessItems: HeaderProps.QuickAccessItem[]; navigation: MainNavigationProps.Item[] } {
+  const { pathname, search } = useLocation();
+  const navigate = useNavigate();
+  const { state, permissions, signOut } = useAuth();
+  const under = (...prefixes: string[]) => prefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+
+  const navigation: MainNavigationProps.Item[] = [
+    { text: 'Accueil', linkProps: { to: '/' }, isActive: pathname === '/' },
+  ];
+  if (state.status !== 'authenticated') {
+    const onPublicAuthPage = pathname === LOGIN_PATH;
+    return {
+      navigation,
+      quickAccessItems:
+        state.status === 'anonymous'
+          ? [
+              {
+                iconId: 'fr-icon-lock-line',
+                text: 'Se connecter',
+                linkProps: { to: onPublicAuthPage ? `${pathname}${search}` : loginPathFor(`${pathname}${search}`) },
+              },
+            ]
+          : [],
+    };
+  }
+
+  navigation.push({
+    text: 'Structures',
+    linkProps: { to: '/structures' },
+    isActive: under('/structures', '/organisations'),
+  });
+  if (permissions.canManageAccounts) {
+    navigation.push({ text: 'Utilisateurs', linkProps: { to: '/utilisateurs' }, isActive: under('/utilisateurs') });
+  }
+  if (permissions.canReadEmails) {
+    navigation.push({ text: 'Courriels envoyés', linkProps: { to: '/courriels' }, isActive: under('/courriels') });
+  }
+  if (permissions.canReadAudit) {
+    navigation.push({ text: 'Journal', linkProps: { to: '/journal' }, isActive: under('/journal') });
+  }
+  return {
+    navigation,
+    quickAccessItems: [
+      { iconId: 'fr-icon-account-circle-line', text: 'Mon compte', linkProps: { to: '/mon-compte' } },
+      {
+        iconId: 'fr-icon-logout-box-r-line',
+        text: 'Se déconnecter',
+        buttonProps: {
+          type: 'button',
+          onClick: () => {
+            void signOut().then(() => navigate(LOGIN_PATH));
+          },
+        },
+      },
+    ],
+  };
+}
+
 export function MainLayout({ children }: { children?: ReactNode }) {
-  const { pathname } = useLocation();
   useFocusMainOnNavigation();
+  const { navigation, quickAccessItems } = useHeaderItems();
 
   return (
     <>
@@ -50,14 +112,8 @@ export function MainLayout({ children }: { children?: ReactNode }) {
         homeLinkProps={homeLinkProps}
         serviceTitle={SERVICE_TITLE}
         serviceTagline="Secteur médico-social"
-        navigation={[
-          { text: 'Accueil', linkProps: { to: '/' }, isActive: pathname === '/' },
-          {
-            text: 'Structures',
-            linkProps: { to: '/structures' },
-            isActive: pathname.startsWith('/structures') || pathname.startsWith('/organisations'),
-          },
-        ]}
+        quickAccessItems={quickAccessItems}
+        navigation={navigation}
       />
       <main id={CONTENT_ID} tabIndex={-1} role="main" className="tdb-main">
         {children ?? <Outlet />}

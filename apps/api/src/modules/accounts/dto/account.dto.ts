@@ -31,14 +31,24 @@ import type {
 const KINDS: OrganisationKind[] = ['NATIONAL', 'ARS', 'CD', 'OG', 'ESMS'];
 const ROLES: Role[] = ['NATIONAL_ADMIN', 'APR', 'CONTROLLER', 'READER', 'APE', 'USER'];
 const RIGHTS: UserRight[] = ['ENTRY', 'VALIDATION', 'READ'];
-const DOMAINS: FormDomain[] = ['CARACTERISATION', 'PRESTATIONS', 'RESSOURCES_HUMAINES', 'FINANCES', 'SYSTEME_INFORMATION', 'DEVELOPPEMENT_DURABLE'];
+const DOMAINS: FormDomain[] = [
+  'CARACTERISATION',
+  'PRESTATIONS',
+  'RESSOURCES_HUMAINES',
+  'FINANCES',
+  'SYSTEME_INFORMATION',
+  'DEVELOPPEMENT_DURABLE',
+];
 const STATUSES: AccountStatus[] = ['INVITED', 'ACTIVE', 'DISABLED', 'LOCKED'];
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const toList = ({ value }: { value: unknown }): string[] | undefined =>
   value === undefined || value === ''
     ? undefined
-    : (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+    : (Array.isArray(value) ? value : [value])
+        .flatMap((v) => String(v).split(','))
+        .map((v) => v.trim())
+        .filter(Boolean);
 
 export class OrganisationRefDto implements OrganisationRef {
   @ApiProperty({ enum: KINDS })
@@ -156,7 +166,10 @@ export class AccountSearchQueryDto implements AccountSearchQuery {
   @IsIn(KINDS, { each: true, message: 'Type d’organisation inconnu.' })
   organisationKind?: OrganisationKind[];
 
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9A-Z]{2,9}$/, { message: 'Code d’organisation invalide.' }) organisationCode?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[0-9A-Z]{2,9}$/, { message: 'Code d’organisation invalide.' })
+  organisationCode?: string;
 
   @ApiPropertyOptional({ example: 'ACTIVE' })
   @IsOptional()

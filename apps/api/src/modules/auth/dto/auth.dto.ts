@@ -1,6 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsEmail, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import type { AcceptInvitationRequest, ChangePasswordRequest, ForgotPasswordRequest, LoginRequest } from '@tdb/contracts';
+import type {
+  AcceptInvitationRequest,
+  ChangePasswordRequest,
+  ForgotPasswordRequest,
+  LoginRequest,
+} from '@tdb/contracts';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'admin@tdb.localhost' })

@@ -3,7 +3,7 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CategoryCorrectionRequest, StructureDetail } from '@tdb/contracts';
 import { StructurePage } from './structure';
 import { apiError, mockApi } from '../../../testing/mock-api';
-import { buildStructureDetail, reference } from '../../../testing/fixtures';
+import { buildAccount, buildGrant, buildStructureDetail, reference } from '../../../testing/fixtures';
 import { renderWithRouter } from '../../../testing/render';
 
 const normalise = (text: string | null) => (text ?? '').replace(/[\u202f\u00a0]/g, ' ');
@@ -198,5 +198,26 @@ describe('structure page', () => {
     expect(within(history).getByText('Correction de la catégorie')).toBeTruthy();
     expect(within(history).getByText('Autorisation du 12 mars 2024.')).toBeTruthy();
     expect(api.calls('PATCH', '/api/structures/750000001/category')[0]?.body).toMatchObject({ version: 3 });
+  });
+
+  it('offers the category correction only to the national administrator, APR and CONTROLLER', async () => {
+    mockApi()
+      .get('/api/reference', { body: reference })
+      .get('/api/structures/750000001', { body: buildStructureDetail() });
+    const reader = buildAccount({
+      grants: [buildGrant({ role: 'READER', organisation: { kind: 'ARS', code: '11' } })],
+    });
+    const view = renderWithRouter({ '/structures/:finess': <StructurePage /> }, '/structures/750000001', {
+      account: reader,
+    });
+    expect(await screen.findByRole('heading', { level: 1, name: 'RÉSIDENCE LES CHÊNES' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Corriger la catégorie' })).toBeNull();
+    view.unmount();
+
+    const controller = buildAccount({
+      grants: [buildGrant({ role: 'CONTROLLER', organisation: { kind: 'ARS', code: '11' } })],
+    });
+    renderWithRouter({ '/structures/:finess': <StructurePage /> }, '/structures/750000001', { account: controller });
+    expect(await screen.findByRole('button', { name: 'Corriger la catégorie' })).toBeTruthy();
   });
 });

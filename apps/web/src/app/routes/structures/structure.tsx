@@ -11,6 +11,7 @@ import { QueryError } from '../../../components/ui/query-error';
 import { NotFound } from '../../../components/ui/not-found';
 import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
 import { isApiClientError } from '../../../lib/api-client';
+import { useAuth } from '../../../lib/auth/auth-provider';
 import { useReference } from '../../../features/reference/api/get-reference';
 import { useStructure } from '../../../features/structures/api/get-structure';
 import { StructureDetails } from '../../../features/structures/components/structure-details';
@@ -24,6 +25,9 @@ export function StructurePage() {
   const { finess = '' } = useParams();
   const structure = useStructure(finess);
   const reference = useReference();
+  // National administrator, APR, CONTROLLER: the API still checks the competence for this structure.
+  const { permissions } = useAuth();
+  const canCorrect = permissions.canCorrectCategory;
   const [editing, setEditing] = useState(false);
   const [success, setSuccess] = useState<string | null>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
@@ -117,18 +121,20 @@ export function StructurePage() {
             {data.address.city ? ` · ${data.address.city}` : ''} · {data.departmentName}
           </p>
         </div>
-        <div>
-          <Button
-            ref={toggleRef}
-            priority={editing ? 'secondary' : 'primary'}
-            iconId="fr-icon-edit-line"
-            onClick={editing ? closeForm : openForm}
-            nativeButtonProps={{ 'aria-expanded': editing, 'aria-controls': FORM_ID }}
-            disabled={!reference.data}
-          >
-            Corriger la catégorie
-          </Button>
-        </div>
+        {canCorrect && (
+          <div>
+            <Button
+              ref={toggleRef}
+              priority={editing ? 'secondary' : 'primary'}
+              iconId="fr-icon-edit-line"
+              onClick={editing ? closeForm : openForm}
+              nativeButtonProps={{ 'aria-expanded': editing, 'aria-controls': FORM_ID }}
+              disabled={!reference.data}
+            >
+              Corriger la catégorie
+            </Button>
+          </div>
+        )}
       </div>
 
       {success && (
@@ -145,7 +151,7 @@ export function StructurePage() {
         </div>
       )}
 
-      {editing && reference.data && (
+      {canCorrect && editing && reference.data && (
         <div className={fr.cx('fr-mt-4w')}>
           <CategoryCorrectionForm
             id={FORM_ID}

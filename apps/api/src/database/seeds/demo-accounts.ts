@@ -1,0 +1,129 @@
+import { hash } from '@node-rs/argon2';
+import type { DataSource } from 'typeorm';
+import type { GrantInput } from '@tdb/contracts';
+import { findDepartment, findRegion } from '@tdb/reference';
+
+export const DEMO_PASSWORD = 'Demo-TDB-paysage-2026';
+
+export interface DemoAccount {
+  email: string;
+  label: string;
+  grant: GrantInput;
+}
+
+/**
+ * One demo account per role in the demo region: national administrator, APR and controller of the
+ * ARS and of a Département, APE of an OG, APE and users of an EHPAD, APE of a foyer de vie (EANM).
+ * Idempotent: existing emails are left as they are.
+ */
+export async function seedDemoAccounts(dataSource: DataSource, regionCode: string): Promise<DemoAccount[]> {
+  const region = findRegion(regionCode);
+  const pick = async (sql: string, params: unknown[]): Promise<Record<string, string> | undefined> =>
+    (await dataSource.query(sql, params))[0];
+  // A department of the region with a CD-exclusive structure (foyer de vie / EANM or SAVS).
+  const cdOnly = await pick(
+    `SELECT finess, name, department_code FROM structures WHERE region_code = $1 AND competence = 'CD' ORDER BY category_code = 'EANM' DESC, finess LIMIT 1`,
+    [regionCode],
+  );
+  const ehpad = await pick(
+    `SELECT s.finess, s.name, s.og_finess FROM structures s WHERE s.region_code = $1 AND s.category_code = 'EHPAD' ORDER BY finess LIMIT 1`,
+    [regionCode],
+  );
+  const og = await pick(
+    `SELECT og_finess AS finess, count(*) AS n FROM structures WHERE region_code = $1 GROUP BY og_finess HAVING count(*) >= 3 ORDER BY count(*) DESC, og_finess LIMIT 1`,
+    [regionCode],
+  );
+  const departmentCode =
+    cdOnly?.['department_code'] ??
+    (await pick(`SELECT department_code FROM structures WHERE region_code = $1 LIMIT 1`, [regionCode]))?.[
+      'department_code'
+    ];
+  const department = departmentCode ? findDepartment(departmentCode) : undefined;
+
+  const accounts: DemoAccount[] = [
+    {
+      email: 'admin@tdb.localhost',
+      label: 'Administrateur national',
+      grant: { organisation: { kind: 'NATIONAL', code: 'FR' }, role: 'NATIONAL_ADMIN' },
+    },
+    {
+      email: 'apr.ars@tdb.localhost',
+      label: `APR de l’ARS ${region?.name ?? regionCode}`,
+      grant: { organisation: { kind: 'ARS', code: regionCode }, role: 'APR' },
+    },
+    {
+      email: 'controleur.ars@tdb.localhost',
+      label: `Contrôleur de l’ARS ${region?.name ?? regionCode}`,
+      grant: { organisation: { kind: 'ARS', code: regionCode }, role: 'CONTROLLER' },
+    },
+  ];
+  if (department) {
+    accounts.push(
+      {
+        email: 'apr.cd@tdb.localhost',
+        label: `APR du Département ${department.name} (${department.code})`,
+        grant: { organisation: { kind: 'CD', code: department.code }, role: 'APR' },
+      },
+      {
+        email: 'controleur.cd@tdb.localhost',
+        label: `Contrôleur du Département ${department.name}`,
+        grant: { organisation: { kind: 'CD', code: department.code }, role: 'CONTROLLER' },
+      },
+    );
+  }
+  if (og)
+    accounts.push({
+      email: 'ape.og@tdb.localhost',
+      label: `APE de l’organisme gestionnaire ${og['finess']} (${og['n']} ESMS)`,
+      grant: { organisation: { kind: 'OG', code: og['finess']! }, role: 'APE' },
+    });
+  if (ehpad) {
+    accounts.push(
+      {
+        email: 'ape.ehpad@tdb.localhost',
+        label: `APE de ${ehpad['name']} (${ehpad['finess']})`,
+        grant: { organisation: { kind: 'ESMS', code: ehpad['finess']! }, role: 'APE' },
+      },
+      {
+        email: 'saisie.rh@tdb.localhost',
+        label: `Utilisateur (saisie RH) de ${ehpad['name']}`,
+        grant: {
+          organisation: { kind: 'ESMS', code: ehpad['finess']! },
+          role: 'USER',
+          rights: ['ENTRY', 'READ'],
+          entryDomains: ['RESSOURCES_HUMAINES'],
+        },
+      },
+      {
+        email: 'lecture.ehpad@tdb.localhost',
+        label: `Utilisateur (consultation) de ${ehpad['name']}`,
+        grant: { organisation: { kind: 'ESMS', code: ehpad['finess']! }, role: 'USER', rights: ['READ'] },
+      },
+    );
+  }
+  if (cdOnly)
+    accounts.push({
+      email: 'ape.foyer@tdb.localhost',
+      label: `APE de ${cdOnly['name']} (${cdOnly['finess']}, compétence du Département)`,
+      grant: { organisation: { kind: 'ESMS', code: cdOnly['finess']! }, role: 'APE' },
+    });
+
+  const passwordHash = await hash(DEMO_PASSWORD);
+  for (const account of accounts) {
+    const existing = await dataSource.query(`SELECT id FROM accounts WHERE lower(email) = lower($1)`, [
+      account.email,
+    ]);
+    if (existing.length > 0) continue;
+    const [firstName, ...rest] = account.label.split(' ');
+    const [{ id }] = await dataSource.query(
+      `INSERT INTO accounts (email, first_name, last_name, password_hash, status, password_changed_at) VALUES ($1, $2, $3, $4, 'ACTIVE', now()) RETURNING id`,
+      [account.email, 'Démo', `${firstName} ${rest.join(' ')}`.slice(0, 100), passwordHash],
+    );
+    const g = account.grant;
+    await dataSource.query(
+      `INSERT INTO grants (account_id, organisation_kind, organisation_code, role, rights, entry_domains) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [id, g.organisation.kind, g.organisation.code, g.role, g.rights ?? [], g.entryDomains ?? null],
+    );
+  }
+  return accounts;
+}

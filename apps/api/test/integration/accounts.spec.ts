@@ -1,0 +1,370 @@
+import request from 'supertest';
+import { NATIONAL, TEST_PASSWORD, loginAs, persistAccount } from '../factories/accounts';
+import {
+  buildEjLine,
+  buildEtLine,
+  finessNumber,
+  headerLine,
+  writeExtract,
+} from '../factories/finess-extract';
+import { startTestApp, type TestApp } from '../setup/test-app';
+
+// Centre-Val de Loire (24): Loiret (45) and Cher (18).
+const OG = finessNumber('45000002');
+const FOYER_45 = finessNumber('45000011'); // EANM (foyer de vie): Département only
+const EHPAD_45 = finessNumber('45000021'); // shared ARS + CD
+const IME_45 = finessNumber('45000031'); // ARS only
+const SAVS_18 = finessNumber('18000041'); // Département only, another department
+const NEW_PASSWORD = 'Tortue-Fenouil-Azimut-42';
+
+describe('accounts and authentication (HTTP, real database)', () => {
+  let t: TestApp;
+  let national: string;
+  let cdApr: string;
+  let arsApr: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await persistAccount(t.dataSource, [NATIONAL]);
+    national = await loginAs(t.http, admin.email);
+    const loiret = {
+      departement: '45',
+      libdepartement: 'LOIRET',
+      commune: '234',
+      ligneacheminement: '45000 ORLEANS',
+    };
+    const lines = [
+      headerLine(),
+      buildEtLine({
+        finess: FOYER_45,
+        ogFiness: OG,
+        name: 'FOYER DE VIE LES TILLEULS',
+        longName: 'FOYER DE VIE LES TILLEULS',
+        categetab: '382',
+        ...loiret,
+      }),
+      buildEtLine({
+        finess: EHPAD_45,
+        ogFiness: OG,
+        name: 'EHPAD LE PARC',
+        longName: 'EHPAD LE PARC',
+        categetab: '500',
+        ...loiret,
+      }),
+      buildEtLine({
+        finess: IME_45,
+        ogFiness: OG,
+        name: 'IME LA SOURCE',
+        longName: 'IME LA SOURCE',
+        categetab: '183',
+        ...loiret,
+      }),
+      buildEtLine({
+        finess: SAVS_18,
+        ogFiness: OG,
+        name: 'SAVS DU CHER',
+        longName: 'SAVS DU CHER',
+        categetab: '446',
+        departement: '18',
+        libdepartement: 'CHER',
+        commune: '033',
+        ligneacheminement: '18000 BOURGES',
+      }),
+      buildEjLine({ finess: OG, name: 'ASSOCIATION DU LOIRET', departement: '45' }),
+    ];
+    await request(t.http)
+      .post('/api/imports/finess')
+      .set('Authorization', national)
+      .attach('file', writeExtract(lines), 'f.csv')
+      .expect(200);
+    const cd = await persistAccount(t.dataSource, [
+      { organisation: { kind: 'CD', code: '45' }, role: 'APR' },
+    ]);
+    const ars = await persistAccount(t.dataSource, [
+      { organisation: { kind: 'ARS', code: '24' }, role: 'APR' },
+    ]);
+    cdApr = await loginAs(t.http, cd.email);
+    arsApr = await loginAs(t.http, ars.email);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const count = async (sql: string) => Number((await t.dataSource.query(sql))[0].n);
+  const apeOfFoyer = (email: string) => ({
+    email,
+    firstName: 'Claire',
+    lastName: 'Martin',
+    grant: { organisation: { kind: 'ESMS', code: FOYER_45 }, role: 'APE' },
+  });
+
+  it('refuses the registry without an account', async () => {
+    const res = await request(t.http).get('/api/structures').expect(401);
+    expect(res.body).toMatchObject({
+      code: 'UNAUTHENTICATED',
+      message: expect.stringContaining('connectez-vous'),
+    });
+  });
+
+  it('an ARS APR gets 403 creating the APE of a foyer de vie of its region, and nothing changes', async () => {
+    const before = [
+      await count('SELECT count(*) AS n FROM accounts'),
+      await count('SELECT count(*) AS n FROM grants'),
+      await count('SELECT count(*) AS n FROM outbox_emails'),
+    ];
+    const res = await request(t.http)
+      .post('/api/accounts')
+      .set('Authorization', arsApr)
+      .send(apeOfFoyer('claire.martin@foyer.test'))
+      .expect(403);
+    expect(res.body.code).toBe('FORBIDDEN');
+    expect(res.body.message).toMatch(/Département/);
+    const after = [
+      await count('SELECT count(*) AS n FROM accounts'),
+      await count('SELECT count(*) AS n FROM grants'),
+      await count('SELECT count(*) AS n FROM outbox_emails'),
+    ];
+    expect(after).toEqual(before);
+  });
+
+  it('a CD APR creates that APE; the invitation is sent; the APE sets a password and logs in', async () => {
+    const created = await request(t.http)
+      .post('/api/accounts')
+      .set('Authorization', cdApr)
+      .send(apeOfFoyer('claire.martin@foyer.test'))
+      .expect(201);
+    expect(created.body).toMatchObject({ email: 'claire.martin@foyer.test', status: 'INVITED' });
+    expect(created.body.grants[0]).toMatchObject({
+      role: 'APE',
+      organisation: { kind: 'ESMS', code: FOYER_45 },
+      organisationLabel: expect.stringContaining('FOYER DE VIE LES TILLEULS'),
+    });
+
+    await request(t.http).get('/api/emails').set('Authorization', cdApr).expect(403);
+    const emails = await request(t.http).get('/api/emails').set('Authorization', national).expect(200);
+    const invitation = emails.body.find((e: { to: string }) => e.to === 'claire.martin@foyer.test');
+    expect(invitation).toMatchObject({ status: 'stored', subject: expect.stringContaining('votre compte') });
+    const token = /jeton=([\w-]+)/.exec(invitation.text)![1]!;
+
+    const info = await request(t.http).get(`/api/auth/tokens/${token}`).expect(200);
+    expect(info.body).toMatchObject({
+      purpose: 'INVITATION',
+      email: 'claire.martin@foyer.test',
+      firstName: 'Claire',
+    });
+    const weak = await request(t.http)
+      .post('/api/auth/accept-invitation')
+      .send({ token, password: 'motdepasse123' })
+      .expect(400);
+    expect(weak.body.code).toBe('WEAK_PASSWORD');
+    await request(t.http)
+      .post('/api/auth/accept-invitation')
+      .send({ token, password: NEW_PASSWORD })
+      .expect(204);
+    await request(t.http)
+      .post('/api/auth/accept-invitation')
+      .send({ token, password: NEW_PASSWORD })
+      .expect(410);
+
+    const ape = await loginAs(t.http, 'claire.martin@foyer.test', NEW_PASSWORD);
+    const me = await request(t.http).get('/api/auth/me').set('Authorization', ape).expect(200);
+    expect(me.body).toMatchObject({ status: 'ACTIVE', firstName: 'Claire' });
+    // The APE sees its own structure only.
+    const list = await request(t.http).get('/api/structures').set('Authorization', ape).expect(200);
+    expect(list.body.items.map((s: { finess: string }) => s.finess)).toEqual([FOYER_45]);
+    await request(t.http).get(`/api/structures/${EHPAD_45}`).set('Authorization', ape).expect(403);
+  });
+
+  it('filters lists by scope in the query: the ARS never sees Département-only structures', async () => {
+    const ars = await request(t.http).get('/api/structures').set('Authorization', arsApr).expect(200);
+    expect(ars.body.items.map((s: { finess: string }) => s.finess).sort()).toEqual([EHPAD_45, IME_45].sort());
+    const cd = await request(t.http).get('/api/structures').set('Authorization', cdApr).expect(200);
+    expect(cd.body.items.map((s: { finess: string }) => s.finess).sort()).toEqual(
+      [EHPAD_45, FOYER_45].sort(),
+    );
+    await request(t.http).get(`/api/structures/${FOYER_45}`).set('Authorization', arsApr).expect(403);
+    await request(t.http).get(`/api/structures/${SAVS_18}`).set('Authorization', cdApr).expect(403);
+  });
+
+  it('refuses to remove the last APE of a structure, with an explanation', async () => {
+    const accounts = await request(t.http)
+      .get('/api/accounts')
+      .query({ q: 'claire.martin' })
+      .set('Authorization', cdApr)
+      .expect(200);
+    const account = accounts.body.items[0];
+    const res = await request(t.http)
+      .delete(`/api/accounts/${account.id}/grants/${account.grants[0].id}`)
+      .set('Authorization', cdApr)
+      .expect(409);
+    expect(res.body.message).toMatch(/au moins un administrateur principal/);
+    const disable = await request(t.http)
+      .post(`/api/accounts/${account.id}/disable`)
+      .set('Authorization', cdApr)
+      .expect(409);
+    expect(disable.body.message).toMatch(/APE/);
+  });
+
+  it('locks the account after repeated failures: the 21st attempt fails even with the right password', async () => {
+    const victim = await persistAccount(t.dataSource, [
+      { organisation: { kind: 'ESMS', code: IME_45 }, role: 'USER', rights: ['READ'] },
+    ]);
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      const res = await request(t.http)
+        .post('/api/auth/login')
+        .send({ email: victim.email, password: `wrong-password-${attempt}` });
+      expect([401, 423]).toContain(res.status);
+    }
+    const res = await request(t.http)
+      .post('/api/auth/login')
+      .send({ email: victim.email, password: TEST_PASSWORD })
+      .expect(423);
+    expect(res.body).toMatchObject({
+      code: 'ACCOUNT_LOCKED',
+      message: expect.stringContaining('verrouillé jusqu’à'),
+    });
+    // Once the lock has passed, the right password works again.
+    await t.dataSource.query(`UPDATE accounts SET locked_until = now() - interval '1 second' WHERE id = $1`, [
+      victim.id,
+    ]);
+    await request(t.http)
+      .post('/api/auth/login')
+      .send({ email: victim.email, password: TEST_PASSWORD })
+      .expect(200);
+  });
+
+  it('rotates refresh tokens and revokes the whole family when an old one is replayed', async () => {
+    const user = await persistAccount(t.dataSource, [
+      { organisation: { kind: 'ESMS', code: EHPAD_45 }, role: 'APE' },
+    ]);
+    const login = await request(t.http)
+      .post('/api/auth/login')
+      .send({ email: user.email, password: TEST_PASSWORD })
+      .expect(200);
+    const firstCookie = login.headers['set-cookie']![0]!.split(';')[0]!;
+    expect(login.headers['set-cookie']![0]).toMatch(/HttpOnly/i);
+    expect(login.headers['set-cookie']![0]).toMatch(/SameSite=Strict/i);
+    const refreshed = await request(t.http).post('/api/auth/refresh').set('Cookie', firstCookie).expect(200);
+    const secondCookie = refreshed.headers['set-cookie']![0]!.split(';')[0]!;
+    expect(secondCookie).not.toBe(firstCookie);
+    await request(t.http).post('/api/auth/refresh').set('Cookie', firstCookie).expect(401); // replay
+    await request(t.http).post('/api/auth/refresh').set('Cookie', secondCookie).expect(401); // family revoked
+    await request(t.http)
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${refreshed.body.accessToken}`)
+      .expect(401);
+  });
+
+  it('logout and password change end sessions', async () => {
+    const user = await persistAccount(t.dataSource, [
+      { organisation: { kind: 'ESMS', code: EHPAD_45 }, role: 'USER', rights: ['READ'] },
+    ]);
+    const a = await request(t.http)
+      .post('/api/auth/login')
+      .send({ email: user.email, password: TEST_PASSWORD })
+      .expect(200);
+    const b = await request(t.http)
+      .post('/api/auth/login')
+      .send({ email: user.email, password: TEST_PASSWORD })
+      .expect(200);
+    await request(t.http)
+      .post('/api/auth/logout')
+      .set('Cookie', a.headers['set-cookie']![0]!.split(';')[0]!)
+      .expect(204);
+    await request(t.http)
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${a.body.accessToken}`)
+      .expect(401);
+    const changed = await request(t.http)
+      .post('/api/auth/password')
+      .set('Authorization', `Bearer ${b.body.accessToken}`)
+      .send({ currentPassword: TEST_PASSWORD, newPassword: NEW_PASSWORD })
+      .expect(200);
+    await request(t.http)
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${b.body.accessToken}`)
+      .expect(401);
+    await request(t.http)
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${changed.body.accessToken}`)
+      .expect(200);
+    await request(t.http)
+      .post('/api/auth/login')
+      .send({ email: user.email, password: TEST_PASSWORD })
+      .expect(401);
+  });
+
+  it('resets a forgotten password with a single-use link, answering the same for unknown addresses', async () => {
+    const user = await persistAccount(t.dataSource, [
+      { organisation: { kind: 'ESMS', code: EHPAD_45 }, role: 'USER', rights: ['READ'] },
+    ]);
+    const unknown = await request(t.http)
+      .post('/api/auth/forgot-password')
+      .send({ email: 'nobody@nowhere.test' })
+      .expect(202);
+    const known = await request(t.http)
+      .post('/api/auth/forgot-password')
+      .send({ email: user.email })
+      .expect(202);
+    expect(known.body).toEqual(unknown.body);
+    const emails = await request(t.http).get('/api/emails').set('Authorization', national).expect(200);
+    const email = emails.body.find((e: { to: string }) => e.to === user.email);
+    const token = /jeton=([\w-]+)/.exec(email.text)![1]!;
+    await request(t.http)
+      .post('/api/auth/reset-password')
+      .send({ token, password: NEW_PASSWORD })
+      .expect(204);
+    await request(t.http)
+      .post('/api/auth/reset-password')
+      .send({ token, password: NEW_PASSWORD })
+      .expect(410);
+    await loginAs(t.http, user.email, NEW_PASSWORD);
+  });
+
+  it('keeps an audit log: the national administrator reads all of it, an APR its scope, others nothing', async () => {
+    const all = await request(t.http).get('/api/audit').set('Authorization', national).expect(200);
+    expect(all.body.items.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['account.created', 'auth.login', 'auth.invitation_accepted']),
+    );
+    const cd = await request(t.http).get('/api/audit').set('Authorization', cdApr).expect(200);
+    expect(
+      cd.body.items.some(
+        (e: { action: string; targetLabel: string }) =>
+          e.action === 'account.created' && e.targetLabel.includes('claire.martin'),
+      ),
+    ).toBe(true);
+    const ars = await request(t.http).get('/api/audit').set('Authorization', arsApr).expect(200);
+    expect(
+      ars.body.items.some((e: { targetLabel: string | null }) => e.targetLabel?.includes('claire.martin')),
+    ).toBe(false);
+    const ape = await loginAs(t.http, 'claire.martin@foyer.test', NEW_PASSWORD);
+    await request(t.http).get('/api/audit').set('Authorization', ape).expect(403);
+  });
+
+  it('updates an account with optimistic concurrency', async () => {
+    const accounts = await request(t.http)
+      .get('/api/accounts')
+      .query({ q: 'claire.martin' })
+      .set('Authorization', cdApr)
+      .expect(200);
+    const account = accounts.body.items[0];
+    const updated = await request(t.http)
+      .patch(`/api/accounts/${account.id}`)
+      .set('Authorization', cdApr)
+      .send({ phone: '02 38 00 00 00', version: account.version })
+      .expect(200);
+    expect(updated.body.phone).toBe('02 38 00 00 00');
+    const stale = await request(t.http)
+      .patch(`/api/accounts/${account.id}`)
+      .set('Authorization', cdApr)
+      .send({ phone: '01 00 00 00 00', version: account.version })
+      .expect(409);
+    expect(stale.body.code).toBe('STALE_VERSION');
+    await request(t.http)
+      .patch(`/api/accounts/${account.id}`)
+      .set('Authorization', arsApr)
+      .send({ phone: '01 00 00 00 00', version: updated.body.version })
+      .expect(403);
+  });
+});

@@ -1,0 +1,67 @@
+import { Navigate, useSearchParams } from 'react-router';
+import { fr } from '@codegouvfr/react-dsfr';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { PageLoader } from '../../../components/ui/page-loader';
+import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
+import { useAuth } from '../../../lib/auth/auth-provider';
+import { RETURN_TO_PARAM, safeReturnTo } from '../../../lib/auth/return-to';
+import { LoginForm } from '../../../features/auth/components/login-form';
+
+export function LoginPage() {
+  const { state } = useAuth();
+  const [searchParams] = useSearchParams();
+  const returnTo = safeReturnTo(searchParams.get(RETURN_TO_PARAM));
+
+  // Signed in (just now, or already): back to the page the user came from.
+  if (state.status === 'authenticated') return <Navigate to={returnTo ?? '/'} replace />;
+
+  const reason = state.status === 'anonymous' ? state.reason : null;
+
+  return (
+    <div className={fr.cx('fr-container', 'fr-py-6w')}>
+      <title>{`Connexion – ${SERVICE_TITLE}`}</title>
+      <div className={fr.cx('fr-grid-row', 'fr-grid-row--center')}>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-8', 'fr-col-lg-6')}>
+          <h1>Connexion au tableau de bord</h1>
+          {state.status === 'loading' ? (
+            <PageLoader label="Vérification de votre session…" />
+          ) : (
+            <>
+              {reason === 'expired' ? (
+                <Alert
+                  className={fr.cx('fr-mb-3w')}
+                  severity="warning"
+                  small
+                  description="Votre session a expiré. Reconnectez-vous pour continuer."
+                />
+              ) : reason === 'signed-out' ? (
+                <Alert
+                  className={fr.cx('fr-mb-3w')}
+                  severity="success"
+                  small
+                  description="Vous êtes déconnecté."
+                />
+              ) : returnTo ? (
+                <Alert
+                  className={fr.cx('fr-mb-3w')}
+                  severity="info"
+                  small
+                  description="Connectez-vous pour accéder à cette page."
+                />
+              ) : null}
+              <div className="tdb-panel">
+                <LoginForm />
+              </div>
+              <p className={fr.cx('fr-mt-3w', 'fr-text--sm')}>
+                Les comptes sont créés par l'administrateur de votre organisation, qui vous envoie une
+                invitation par courriel.
+              </p>
+            </>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+export default LoginPage;

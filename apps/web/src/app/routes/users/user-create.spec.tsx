@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { CreateAccountRequest, Paginated, StructureSummary } from '@tdb/contracts';
+import { UserCreatePage } from './user-create';
+import { apiError, mockApi } from '../../../testing/mock-api';
+import { buildAccount, buildGrant, buildStructureSummary, reference } from '../../../testing/fixtures';
+import { renderWithRouter } from '../../../testing/render';
+
+const location = () => screen.getByTestId('location').textContent ?? '';
+
+const structures = (items: StructureSummary[]): Paginated<StructureSummary> => ({
+  items,
+  total: items.length,
+  page: 1,
+  pageSize: 10,
+});
+
+function fillIdentity() {
+  fireEvent.change(screen.getByRole('textbox', { name: /Adresse électronique/ }), {
+    target: { value: 'claire.durand@ehpad-chenes.fr' },
+  });
+  fireEvent.change(screen.getByRole('textbox', { name: 'Prénom' }), { target: { value: 'Claire' } });
+  fireEvent.change(screen.getByRole('textbox', { name: 'Nom' }), { target: { value: 'Durand' } });
+}
+
+async function pickStructure(query: string, name: RegExp) {
+  fireEvent.change(screen.getByRole('searchbox', { name: /Rechercher la structure/ }), { target: { value: query } });
+  fireEvent.click(await screen.findByRole('radio', { name }, { timeout: 2000 }));
+}
+
+describe('create account page', () => {
+  it('posts the identity and the GrantInput built from the form, then opens the new account', async () => {
+    const created = buildAccount({
+      id: '00000000-0000-4000-8000-0000000000c1',
+      email: 'claire.durand@ehpad-chenes.fr',
+      status: 'INVITED',
+    });
+    const api = mockApi()
+      .get('/api/reference', { body: reference })
+      .get('/api/structures', { body: structures([buildStructureSummary()]) })
+      .post('/api/accounts', { status: 201, body: created });
+    renderWithRouter(
+      { '/utilisateurs/nouveau': <UserCreatePage />, '/utilisateurs/:id': <p>Fiche du compte</p> },
+      '/utilisateurs/nouveau',
+    );
+
+    fillIdentity();
+    fireEvent.change(screen.getByRole('textbox', { name: /Téléphone/ }), { target: { value: '01 43 43 43 43' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Établissement ou service (ESMS)' }));
+    await pickStructure('chenes', /RÉSIDENCE LES CHÊNES \(750000001\)/);
+    expect(screen.getByText('RÉSIDENCE LES CHÊNES (750000001)', { selector: 'strong' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: /^Utilisateur/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Saisie' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Lecture' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Finances' }));
+    fireEvent.change(screen.getByLabelText('Valable à partir du'), { target: { value: '2026-12-01' } });
+    fireEvent.click(screen.getByRole('button', { name: "Créer le compte et envoyer l'invitation" }));
+
+    await waitFor(() => expect(location()).toBe(`/utilisateurs/${created.id}`));
+    const search = api.calls('GET', '/api/structures').at(-1);
+    expect(search?.url.searchParams.get('q')).toBe('chenes');
+    expect(search?.headers['authorization']).toBe('Bearer jeton-de-test');
+    expect(api.calls('POST', '/api/accounts')[0]?.body).toEqual({
+      email: 'claire.durand@ehpad-chenes.fr',
+      firstName: 'Claire',
+      lastName: 'Durand',
+      phone: '01 43 43 43 43',
+      grant: {
+        organisation: { kind: 'ESMS', code: '750000001' },
+        role: 'USER',
+        rights: ['ENTRY', 'READ'],
+        entryDomains: ['FINANCES'],
+        validFrom: '2026-12-01',
+      },
+    } satisfies CreateAccountRequest);
+  });
+
+  it("offers an APR its own authority, and shows the API's 403 reason prominently", async () => {
+    const reason =
+      "L'ARS Île-de-France ne peut pas administrer un service d'accompagnement à la vie sociale (SAVS) : il relève de la compétence exclusive du Département.";
+    const apr = buildAccount({
+      grants: [
+        buildGrant({ role: 'APR', organisation: { kind: 'ARS', code: '11' }, organisationLabel: 'ARS Île-de-France' }),
+      ],
+    });
+    const savs = buildStructureSummary({
+      finess: '750000099',
+      name: 'SAVS LES TILLEULS',
+      categoryCode: 'SAVS',
+      categoryLabel: 'SAVS',
+      competence: 'CD',
+    });
+    const api = mockApi()
+      .get('/api/reference', { body: reference })
+      .get('/api/structures', { body: structures([savs]) })
+      .post('/api/accounts', { status: 403, body: apiError(403, 'FORBIDDEN', reason) });
+    renderWithRouter({ '/utilisateurs/nouveau': <UserCreatePage /> }, '/utilisateurs/nouveau', { account: apr });
+
+    const kinds = screen.getByRole('group', { name: "Type d'organisation" });
+    expect(within(kinds).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual([
+      'ARS',
+      'OG',
+      'ESMS',
+    ]);
+    // Its own ARS: no choice to make, only controllers and readers.
+    fireEvent.click(within(kinds).getByRole('radio', { name: /ARS/ }));
+    expect(screen.getByText('ARS Île-de-France')).toBeTruthy();
+    const roles = screen.getByRole('group', { name: 'Rôle' });
+    expect(within(roles).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual([
+      'CONTROLLER',
+      'READER',
+    ]);
+
+    fillIdentity();
+    fireEvent.click(within(kinds).getByRole('radio', { name: 'Établissement ou service (ESMS)' }));
+    await pickStructure('tilleuls', /SAVS LES TILLEULS/);
+    fireEvent.click(screen.getByRole('radio', { name: /Administrateur principal d'établissement/ }));
+    fireEvent.click(screen.getByRole('button', { name: "Créer le compte et envoyer l'invitation" }));
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('Vous ne pouvez pas créer ce compte')).toBeTruthy();
+    expect(within(alert).getByText(reason)).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.contains(alert)).toBe(true));
+    expect(api.calls('POST', '/api/accounts')[0]?.body).toMatchObject({
+      grant: { organisation: { kind: 'ESMS', code: '750000099' }, role: 'APE' },
+    });
+    // The form keeps what was typed.
+    expect((screen.getByRole('textbox', { name: 'Prénom' }) as HTMLInputElement).value).toBe('Claire');
+  });
+
+  it('checks the form before sending anything', async () => {
+    const api = mockApi().get('/api/reference', { body: reference });
+    renderWithRouter({ '/utilisateurs/nouveau': <UserCreatePage /> }, '/utilisateurs/nouveau');
+
+    fireEvent.click(screen.getByRole('button', { name: "Créer le compte et envoyer l'invitation" }));
+
+    expect(screen.getByText("Saisissez l'adresse électronique.")).toBeTruthy();
+    expect(screen.getByText('Saisissez le prénom.')).toBeTruthy();
+    expect(screen.getByText("Choisissez le type d'organisation.")).toBeTruthy();
+    expect(api.calls('POST', '/api/accounts')).toHaveLength(0);
+  });
+});

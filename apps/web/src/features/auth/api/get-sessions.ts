@@ -1,0 +1,18 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { SessionInfo } from '@tdb/contracts';
+import { apiClient } from '../../../lib/api-client';
+
+export function getSessions(signal?: AbortSignal): Promise<SessionInfo[]> {
+  return apiClient.get<SessionInfo[]>('/auth/sessions', signal);
+}
+
+export function getSessionsQueryOptions() {
+  return queryOptions({
+    queryKey: ['sessions'] as const,
+    queryFn: ({ signal }) => getSessions(signal),
+  });
+}
+
+export function useSessions() {
+  return useQuery(getSessionsQueryOptions());
+}

@@ -1,0 +1,21 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { LoginRequest, LoginResponse } from '@tdb/contracts';
+import { apiRequest, type ApiClientError } from '../../../lib/api-client';
+import { authStore } from '../../../lib/auth/auth-store';
+
+export function login(request: LoginRequest): Promise<LoginResponse> {
+  return apiRequest<LoginResponse>('/auth/login', { method: 'POST', body: request, auth: false });
+}
+
+/** Signs in: on success the session starts (token in memory, refresh cookie set by the API). */
+export function useLogin() {
+  const queryClient = useQueryClient();
+  return useMutation<LoginResponse, ApiClientError, LoginRequest>({
+    mutationFn: login,
+    onSuccess: (response) => {
+      // Nothing read under a previous session may be shown to this account.
+      queryClient.clear();
+      authStore.start(response);
+    },
+  });
+}

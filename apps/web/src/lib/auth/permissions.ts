@@ -1,0 +1,56 @@
+import type { Account, Grant, Role } from '@tdb/contracts';
+import { isGrantActive } from '@tdb/access';
+
+/**
+ * What the signed-in account may see in the interface, derived from its grants valid today. This
+ * only decides what to show: the API checks every request again (and says why it refuses).
+ */
+export interface Permissions {
+  isNationalAdmin: boolean;
+  /** "Utilisateurs": national administrator, APR, APE. */
+  canManageAccounts: boolean;
+  /** "Courriels envoyés": national administrator. */
+  canReadEmails: boolean;
+  /** "Journal": national administrator, APR. */
+  canReadAudit: boolean;
+  /** "Corriger la catégorie": national administrator, APR, CONTROLLER (of a competent authority). */
+  canCorrectCategory: boolean;
+}
+
+export const NO_PERMISSIONS: Permissions = {
+  isNationalAdmin: false,
+  canManageAccounts: false,
+  canReadEmails: false,
+  canReadAudit: false,
+  canCorrectCategory: false,
+};
+
+const parisDate = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Today in Paris, YYYY-MM-DD: the day the grants' validity dates refer to. */
+export function parisToday(now: Date = new Date()): string {
+  return parisDate.format(now);
+}
+
+/** The grants of the account that are valid on `today`. */
+export function activeGrantsOf(account: Pick<Account, 'grants'>, today: string): Grant[] {
+  return account.grants.filter((grant) => isGrantActive(grant, today));
+}
+
+export function permissionsOf(account: Pick<Account, 'grants'> | null, today: string): Permissions {
+  if (!account) return NO_PERMISSIONS;
+  const roles = new Set<Role>(activeGrantsOf(account, today).map((grant) => grant.role));
+  const has = (...wanted: Role[]) => wanted.some((role) => roles.has(role));
+  return {
+    isNationalAdmin: has('NATIONAL_ADMIN'),
+    canManageAccounts: has('NATIONAL_ADMIN', 'APR', 'APE'),
+    canReadEmails: has('NATIONAL_ADMIN'),
+    canReadAudit: has('NATIONAL_ADMIN', 'APR'),
+    canCorrectCategory: has('NATIONAL_ADMIN', 'APR', 'CONTROLLER'),
+  };
+}
