@@ -2,14 +2,21 @@
 //
 //   import { run, launchBrowser } from './structures.e2e.mjs';
 //   const browser = await launchBrowser();
-//   await run({ baseUrl: 'http://localhost:3100', browser, sample: { query, expectedName, finess } });
+//   await run({
+//     baseUrl: 'http://localhost:3100',
+//     browser,
+//     sample: { query, expectedName, finess, login: { email, password } },
+//   });
 //
+// The structures need an account: the test opens /structures, is sent to /connexion, signs in with
+// `sample.login` (a national administrator, who sees every structure) and comes back to the search.
 // `sample.query` is part of a structure's name typed WITHOUT accents; `expectedName` is that name as
 // stored (with its accents): finding it proves the accent- and case-insensitive search end to end.
 // On failure a screenshot is saved in test-output/e2e/ and an Error says which step failed.
 //
 // Standalone: node tools/e2e/structures.e2e.mjs --base-url http://localhost:3100 \
-//   --query chenes --name "RÉSIDENCE LES CHÊNES" --finess 750000001
+//   --query chenes --name "RÉSIDENCE LES CHÊNES" --finess 750000001 \
+//   --email admin@tdb.localhost --password '…'
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
@@ -40,7 +47,20 @@ const TIMEOUT_MS = 15_000;
 
 function checkSample(sample) {
   if (!sample || typeof sample !== 'object')
-    throw new Error('structures e2e: `sample` { query, expectedName, finess } is required');
+    throw new Error('structures e2e: `sample` { query, expectedName, finess, login } is required');
+  const login = sample.login;
+  if (
+    !login ||
+    typeof login !== 'object' ||
+    typeof login.email !== 'string' ||
+    login.email.trim() === '' ||
+    typeof login.password !== 'string' ||
+    login.password === ''
+  ) {
+    throw new Error(
+      'structures e2e: sample.login { email, password } (a national administrator) is required',
+    );
+  }
   for (const key of ['query', 'expectedName', 'finess']) {
     if (typeof sample[key] !== 'string' || sample[key].trim() === '') {
       throw new Error(
@@ -170,7 +190,35 @@ export async function run({ baseUrl, browser, sample }) {
   try {
     const response = await page.goto(`${base}/structures`, { waitUntil: 'domcontentloaded' });
     if (!response || !response.ok()) throw new Error(`HTTP ${response ? response.status() : 'no response'}`);
+
+    step = 'be sent to the sign-in page (the structures need an account)';
+    await page.waitForURL(
+      (url) => url.pathname === '/connexion' && url.searchParams.get('retour') === '/structures',
+    );
+    await page.getByRole('heading', { level: 1, name: 'Connexion au tableau de bord' }).waitFor();
+
+    step = `sign in as ${sample.login.email}`;
+    await page.getByRole('textbox', { name: /Adresse électronique/ }).fill(sample.login.email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(sample.login.password);
+    const loggedIn = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/auth/login',
+    );
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    const loginResponse = await loggedIn;
+    if (!loginResponse.ok()) {
+      const alert = await page
+        .getByRole('alert')
+        .allInnerTexts()
+        .catch(() => []);
+      throw new Error(
+        `login answered ${loginResponse.status()}${alert.length ? `: ${alert.join(' / ').replace(/\s+/g, ' ')}` : ''}`,
+      );
+    }
+
+    step = 'come back to the structures search after signing in';
+    await page.waitForURL((url) => url.pathname === '/structures');
     await page.getByRole('heading', { level: 1, name: 'Rechercher une structure' }).waitFor();
+    await page.getByRole('button', { name: 'Se déconnecter' }).first().waitFor({ state: 'attached' });
 
     step = `type "${sample.query}" in the search box`;
     const searchBox = page.getByRole('searchbox', { name: /Nom ou numéro FINESS/ });
@@ -241,7 +289,15 @@ function argument(name) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const sample = { query: argument('query'), expectedName: argument('name'), finess: argument('finess') };
+  const sample = {
+    query: argument('query'),
+    expectedName: argument('name'),
+    finess: argument('finess'),
+    login: {
+      email: argument('email') ?? process.env.E2E_EMAIL,
+      password: argument('password') ?? process.env.E2E_PASSWORD,
+    },
+  };
   const category = argument('category');
   if (category) sample.categoryLabel = category;
   const browser = await launchBrowser();

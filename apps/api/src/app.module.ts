@@ -1,5 +1,5 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import pretty from 'pino-pretty';
@@ -57,6 +57,8 @@ export class AppModule {
         ),
         StructuresModule,
         AccountsModule,
+        // Lets the route test enumerate every controller method and check its authorization rule.
+        DiscoveryModule,
       ],
       controllers: [HealthController, ReferenceController],
       providers: [

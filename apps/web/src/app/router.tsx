@@ -48,7 +48,10 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, lazy: async () => ({ Component: (await import('./routes/home')).HomePage }) },
           // Public pages: signing in, and choosing a password from an e-mailed link.
-          { path: 'connexion', lazy: async () => ({ Component: (await import('./routes/auth/login')).LoginPage }) },
+          {
+            path: 'connexion',
+            lazy: async () => ({ Component: (await import('./routes/auth/login')).LoginPage }),
+          },
           {
             path: 'mot-de-passe-oublie',
             lazy: async () => ({
@@ -79,7 +82,9 @@ export const routes: RouteObject[] = [
               },
               {
                 path: 'structures/:finess',
-                lazy: async () => ({ Component: (await import('./routes/structures/structure')).StructurePage }),
+                lazy: async () => ({
+                  Component: (await import('./routes/structures/structure')).StructurePage,
+                }),
               },
               {
                 path: 'organisations/:finess',
@@ -89,7 +94,9 @@ export const routes: RouteObject[] = [
               },
               {
                 path: 'mon-compte',
-                lazy: async () => ({ Component: (await import('./routes/account/my-account')).MyAccountPage }),
+                lazy: async () => ({
+                  Component: (await import('./routes/account/my-account')).MyAccountPage,
+                }),
               },
             ],
           },
@@ -102,7 +109,9 @@ export const routes: RouteObject[] = [
               },
               {
                 path: 'utilisateurs/nouveau',
-                lazy: async () => ({ Component: (await import('./routes/users/user-create')).UserCreatePage }),
+                lazy: async () => ({
+                  Component: (await import('./routes/users/user-create')).UserCreatePage,
+                }),
               },
               {
                 path: 'utilisateurs/:id',
@@ -113,13 +122,19 @@ export const routes: RouteObject[] = [
           {
             Component: EmailsGate,
             children: [
-              { path: 'courriels', lazy: async () => ({ Component: (await import('./routes/emails/emails')).EmailsPage }) },
+              {
+                path: 'courriels',
+                lazy: async () => ({ Component: (await import('./routes/emails/emails')).EmailsPage }),
+              },
             ],
           },
           {
             Component: AuditGate,
             children: [
-              { path: 'journal', lazy: async () => ({ Component: (await import('./routes/audit/audit')).AuditPage }) },
+              {
+                path: 'journal',
+                lazy: async () => ({ Component: (await import('./routes/audit/audit')).AuditPage }),
+              },
             ],
           },
           { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found')).NotFoundPage }) },

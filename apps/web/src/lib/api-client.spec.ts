@@ -124,7 +124,10 @@ describe('api client with a session', () => {
   it('ends the session when it cannot be renewed, and throws the 401', async () => {
     authStore.start(buildLoginResponse({ accessToken: 'expiré' }));
     const api = mockApi()
-      .get('/api/structures', { status: 401, body: apiError(401, 'UNAUTHENTICATED', 'Authentification requise.') })
+      .get('/api/structures', {
+        status: 401,
+        body: apiError(401, 'UNAUTHENTICATED', 'Authentification requise.'),
+      })
       .post('/api/auth/refresh', {
         status: 401,
         body: apiError(401, 'UNAUTHENTICATED', 'Votre session a expiré : reconnectez-vous.'),
@@ -140,7 +143,10 @@ describe('api client with a session', () => {
   it('retries only once: a second 401 ends the session', async () => {
     authStore.start(buildLoginResponse({ accessToken: 'expiré' }));
     const api = mockApi()
-      .get('/api/accounts', { status: 401, body: apiError(401, 'UNAUTHENTICATED', 'Authentification requise.') })
+      .get('/api/accounts', {
+        status: 401,
+        body: apiError(401, 'UNAUTHENTICATED', 'Authentification requise.'),
+      })
       .post('/api/auth/refresh', { body: buildLoginResponse({ accessToken: 'neuf' }) });
 
     await expect(apiRequest('/accounts')).rejects.toMatchObject({ statusCode: 401 });
@@ -169,7 +175,10 @@ describe('api client with a session', () => {
     expect(authStore.getState()).toMatchObject({ status: 'authenticated', account: { id: account.id } });
 
     authStore.reset();
-    mockApi().post('/api/auth/refresh', { status: 401, body: apiError(401, 'UNAUTHENTICATED', 'Pas de session.') });
+    mockApi().post('/api/auth/refresh', {
+      status: 401,
+      body: apiError(401, 'UNAUTHENTICATED', 'Pas de session.'),
+    });
     await expect(refreshSession()).resolves.toBeNull();
     // Nobody was signed in: not an "expired" session.
     expect(authStore.getState()).toEqual({ status: 'anonymous', reason: null });

@@ -1,4 +1,11 @@
-import type { Account, Grant, LoginResponse, ReferenceData, StructureDetail, StructureSummary } from '@tdb/contracts';
+import type {
+  Account,
+  Grant,
+  LoginResponse,
+  ReferenceData,
+  StructureDetail,
+  StructureSummary,
+} from '@tdb/contracts';
 
 /** A small literal reference: two regions, three departments, three categories. */
 export const reference: ReferenceData = {

@@ -37,7 +37,11 @@ export function signIn(account: Account | null): void {
  * Renders pages in a memory router (at `url`) with a fresh query client that does not retry, inside
  * the auth provider. `routes` maps a path pattern to its page element.
  */
-export function renderWithRouter(routes: Record<string, ReactElement>, url: string, options: RenderOptions = {}) {
+export function renderWithRouter(
+  routes: Record<string, ReactElement>,
+  url: string,
+  options: RenderOptions = {},
+) {
   signIn(options.account === undefined ? buildAccount() : options.account);
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: 0 }, mutations: { retry: false } },

@@ -10,6 +10,7 @@ export type DomainErrorCode =
   | 'IMPORT_REJECTED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNAUTHENTICATED'
+  | 'SESSION_EXPIRED'
   | 'INVALID_CREDENTIALS'
   | 'TOTP_REQUIRED'
   | 'ACCOUNT_LOCKED'
@@ -52,6 +53,7 @@ export function httpStatusOf(code: DomainErrorCode): number {
     case 'PAYLOAD_TOO_LARGE':
       return 413;
     case 'UNAUTHENTICATED':
+    case 'SESSION_EXPIRED':
     case 'INVALID_CREDENTIALS':
     case 'TOTP_REQUIRED':
       return 401;

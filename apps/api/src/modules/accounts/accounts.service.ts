@@ -275,6 +275,15 @@ export class AccountsService {
   ): Promise<Account> {
     await this.dataSource.transaction(async (manager) => {
       const account = await this.load(manager, accountId, true);
+      const changes: ('names' | 'phone')[] = [];
+      if (request.firstName !== undefined || request.lastName !== undefined) changes.push('names');
+      if (request.phone !== undefined) changes.push('phone');
+      this.access.check(actor, {
+        type: 'account.update',
+        targetAccountId: accountId,
+        targetGrants: await this.managedGrants(manager, account.grants ?? []),
+        changes,
+      });
       if (account.version !== request.version) {
         throw new DomainError(
           'STALE_VERSION',
@@ -286,15 +295,6 @@ export class AccountsService {
           },
         );
       }
-      const changes: ('names' | 'phone')[] = [];
-      if (request.firstName !== undefined || request.lastName !== undefined) changes.push('names');
-      if (request.phone !== undefined) changes.push('phone');
-      this.access.check(actor, {
-        type: 'account.update',
-        targetAccountId: accountId,
-        targetGrants: await this.managedGrants(manager, account.grants ?? []),
-        changes,
-      });
       if (request.firstName !== undefined) account.firstName = request.firstName.trim();
       if (request.lastName !== undefined) account.lastName = request.lastName.trim();
       if (request.phone !== undefined) account.phone = request.phone?.trim() || null;
@@ -358,7 +358,8 @@ export class AccountsService {
         type: 'account.update',
         targetAccountId: accountId,
         targetGrants: await this.managedGrants(manager, account.grants ?? []),
-        changes: [],
+        // Re-inviting gives the account its access back: the same rule as enabling it.
+        changes: ['enable'],
       });
       if (account.status !== 'INVITED') {
         throw new DomainError(

@@ -161,7 +161,7 @@ export class AuthService {
    * it was replayed or stolen, so the whole family is revoked.
    */
   async refresh(refreshToken: string | undefined, meta: RequestMeta): Promise<IssuedSession> {
-    const expired = () => new DomainError('UNAUTHENTICATED', 'Votre session a expiré : reconnectez-vous.');
+    const expired = () => new DomainError('SESSION_EXPIRED', 'Votre session a expiré : reconnectez-vous.');
     const [sessionId, secret] = (refreshToken ?? '').split('.');
     if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) throw expired();
     // The revocation of a replayed family must commit even though the request fails.

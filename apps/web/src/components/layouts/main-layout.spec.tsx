@@ -32,7 +32,13 @@ describe('header', () => {
     renderWithRouter({ '/': page }, '/');
     expect(screen.getAllByRole('link', { name: 'Mon compte' })[0]?.getAttribute('href')).toBe('/mon-compte');
     expect(screen.getAllByRole('button', { name: 'Se déconnecter' }).length).toBeGreaterThan(0);
-    expect(navigationLinks()).toEqual(['Accueil', 'Structures', 'Utilisateurs', 'Courriels envoyés', 'Journal']);
+    expect(navigationLinks()).toEqual([
+      'Accueil',
+      'Structures',
+      'Utilisateurs',
+      'Courriels envoyés',
+      'Journal',
+    ]);
   });
 
   it('follows the profiles: APR, APE, reader', () => {

@@ -35,11 +35,15 @@ function useFocusMainOnNavigation() {
 }
 
 /** The header's quick access and main navigation, following the signed-in account's profiles. */
-function useHeaderItems(): { quickAccessItems: HeaderProps.QuickAccessItem[]; navigation: MainNavigationProps.Item[] } {
+function useHeaderItems(): {
+  quickAccessItems: HeaderProps.QuickAccessItem[];
+  navigation: MainNavigationProps.Item[];
+} {
   const { pathname, search } = useLocation();
   const navigate = useNavigate();
   const { state, permissions, signOut } = useAuth();
-  const under = (...prefixes: string[]) => prefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  const under = (...prefixes: string[]) =>
+    prefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
   const navigation: MainNavigationProps.Item[] = [
     { text: 'Accueil', linkProps: { to: '/' }, isActive: pathname === '/' },
@@ -54,7 +58,9 @@ function useHeaderItems(): { quickAccessItems: HeaderProps.QuickAccessItem[]; na
               {
                 iconId: 'fr-icon-lock-line',
                 text: 'Se connecter',
-                linkProps: { to: onPublicAuthPage ? `${pathname}${search}` : loginPathFor(`${pathname}${search}`) },
+                linkProps: {
+                  to: onPublicAuthPage ? `${pathname}${search}` : loginPathFor(`${pathname}${search}`),
+                },
               },
             ]
           : [],
@@ -67,10 +73,18 @@ function useHeaderItems(): { quickAccessItems: HeaderProps.QuickAccessItem[]; na
     isActive: under('/structures', '/organisations'),
   });
   if (permissions.canManageAccounts) {
-    navigation.push({ text: 'Utilisateurs', linkProps: { to: '/utilisateurs' }, isActive: under('/utilisateurs') });
+    navigation.push({
+      text: 'Utilisateurs',
+      linkProps: { to: '/utilisateurs' },
+      isActive: under('/utilisateurs'),
+    });
   }
   if (permissions.canReadEmails) {
-    navigation.push({ text: 'Courriels envoyés', linkProps: { to: '/courriels' }, isActive: under('/courriels') });
+    navigation.push({
+      text: 'Courriels envoyés',
+      linkProps: { to: '/courriels' },
+      isActive: under('/courriels'),
+    });
   }
   if (permissions.canReadAudit) {
     navigation.push({ text: 'Journal', linkProps: { to: '/journal' }, isActive: under('/journal') });

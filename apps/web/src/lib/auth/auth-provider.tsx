@@ -1,4 +1,12 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Account } from '@tdb/contracts';
 import { apiRequest, refreshSession } from '../api-client';
@@ -40,10 +48,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const expiresAt = state.status === 'authenticated' ? state.expiresAt : null;
   useEffect(() => {
     if (expiresAt === null) return undefined;
-    const timer = setTimeout(() => {
-      // A network failure leaves the session as it is: the next 401 will try again.
-      refreshSession().catch(() => undefined);
-    }, refreshDelay(expiresAt, Date.now()));
+    const timer = setTimeout(
+      () => {
+        // A network failure leaves the session as it is: the next 401 will try again.
+        refreshSession().catch(() => undefined);
+      },
+      refreshDelay(expiresAt, Date.now()),
+    );
     return () => clearTimeout(timer);
   }, [expiresAt]);
 

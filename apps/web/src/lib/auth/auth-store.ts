@@ -7,7 +7,11 @@ export type AuthState =
   /** On start, while the refresh cookie is tried. */
   | { status: 'loading' }
   | { status: 'anonymous'; reason: SignedOutReason | null }
-  | { status: 'authenticated'; account: Account; /** Epoch ms when the access token expires. */ expiresAt: number };
+  | {
+      status: 'authenticated';
+      account: Account;
+      /** Epoch ms when the access token expires. */ expiresAt: number;
+    };
 
 type Listener = () => void;
 
@@ -38,7 +42,11 @@ function createAuthStore() {
     /** Keeps what a login, a refresh or a password change returned. */
     start(response: LoginResponse, now: number = Date.now()): void {
       accessToken = response.accessToken;
-      emit({ status: 'authenticated', account: response.account, expiresAt: now + response.expiresIn * 1000 });
+      emit({
+        status: 'authenticated',
+        account: response.account,
+        expiresAt: now + response.expiresIn * 1000,
+      });
     },
     /** A fresher copy of the signed-in account (after /auth/me or an edit of one's own account). */
     updateAccount(account: Account): void {

@@ -26,7 +26,8 @@ const sessions: SessionInfo[] = [
     id: 's1',
     createdAt: '2026-11-23T08:00:00.000Z',
     lastUsedAt: '2026-11-23T10:00:00.000Z',
-    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
+    userAgent:
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36',
     ipAddress: '10.0.0.1',
     current: true,
   },
@@ -88,11 +89,15 @@ describe('my account page', () => {
             },
       );
     renderWithRouter({ '/mon-compte': <MyAccountPage /> }, '/mon-compte', { account: me });
-    const form = (await screen.findByRole('heading', { name: 'Changer mon mot de passe' })).closest('section')!;
+    const form = (await screen.findByRole('heading', { name: 'Changer mon mot de passe' })).closest(
+      'section',
+    )!;
 
     const fill = (current: string) => {
       fireEvent.change(within(form).getByLabelText('Mot de passe actuel'), { target: { value: current } });
-      fireEvent.change(within(form).getByLabelText('Nouveau mot de passe'), { target: { value: 'une phrase assez longue' } });
+      fireEvent.change(within(form).getByLabelText('Nouveau mot de passe'), {
+        target: { value: 'une phrase assez longue' },
+      });
       fireEvent.change(within(form).getByLabelText('Confirmation du mot de passe'), {
         target: { value: 'une phrase assez longue' },
       });
@@ -100,10 +105,14 @@ describe('my account page', () => {
     };
 
     fill('faux');
-    expect((await within(form).findAllByText('Le mot de passe actuel est incorrect.')).length).toBeGreaterThan(0);
+    expect(
+      (await within(form).findAllByText('Le mot de passe actuel est incorrect.')).length,
+    ).toBeGreaterThan(0);
 
     fill('ancien mot de passe');
-    expect(await within(form).findByText('Votre mot de passe a été changé. Vos autres sessions ont été fermées.')).toBeTruthy();
+    expect(
+      await within(form).findByText('Votre mot de passe a été changé. Vos autres sessions ont été fermées.'),
+    ).toBeTruthy();
     expect(authStore.getAccessToken()).toBe('nouveau-jeton');
     expect(api.calls('POST', '/api/auth/password').at(-1)?.body).toEqual({
       currentPassword: 'ancien mot de passe',

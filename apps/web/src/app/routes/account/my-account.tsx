@@ -128,7 +128,9 @@ export function MyAccountPage() {
         <h2 id="sessions-titre" className={fr.cx('fr-h4')}>
           Mes sessions
         </h2>
-        <p>Les appareils et navigateurs où vous êtes connecté. Fermez une session que vous ne reconnaissez pas.</p>
+        <p>
+          Les appareils et navigateurs où vous êtes connecté. Fermez une session que vous ne reconnaissez pas.
+        </p>
         <SessionsList />
       </section>
     </div>

@@ -41,11 +41,16 @@ export function AuditPage() {
   return (
     <div className={fr.cx('fr-container', 'fr-pb-8w')}>
       <title>{`Journal – ${SERVICE_TITLE}`}</title>
-      <Breadcrumb currentPageLabel="Journal" homeLinkProps={{ to: '/' }} segments={[]} classes={{ root: fr.cx('fr-mb-4w') }} />
+      <Breadcrumb
+        currentPageLabel="Journal"
+        homeLinkProps={{ to: '/' }}
+        segments={[]}
+        classes={{ root: fr.cx('fr-mb-4w') }}
+      />
       <h1>Journal des actions</h1>
       <p className={fr.cx('fr-text--lead')}>
-        Connexions, créations et modifications de comptes et d'habilitations dans votre périmètre, les plus récentes
-        d'abord.
+        Connexions, créations et modifications de comptes et d'habilitations dans votre périmètre, les plus
+        récentes d'abord.
       </p>
       <section aria-labelledby="journal-titre" className={fr.cx('fr-mt-4w')}>
         <h2 id="journal-titre" ref={heading} tabIndex={-1} className={fr.cx('fr-h4')}>
@@ -56,7 +61,11 @@ export function AuditPage() {
         ) : audit.isError ? (
           <QueryError error={audit.error} onRetry={() => void audit.refetch()} />
         ) : audit.data.items.length === 0 ? (
-          <Alert severity="info" small description="Aucune action n'est encore enregistrée dans votre périmètre." />
+          <Alert
+            severity="info"
+            small
+            description="Aucune action n'est encore enregistrée dans votre périmètre."
+          />
         ) : (
           <div className={audit.isPlaceholderData ? 'tdb-stale' : undefined}>
             <DataTable<AuditEntry>
@@ -66,8 +75,17 @@ export function AuditPage() {
               busy={audit.isFetching}
               columns={[
                 { key: 'at', header: 'Date', cell: (e) => formatDateTime(e.at) },
-                { key: 'actor', header: 'Auteur', cell: (e) => e.actorEmail ?? <span className="tdb-muted">Système</span> },
-                { key: 'action', header: 'Action', rowHeader: true, cell: (e) => <span title={e.action}>{auditActionLabel(e.action)}</span> },
+                {
+                  key: 'actor',
+                  header: 'Auteur',
+                  cell: (e) => e.actorEmail ?? <span className="tdb-muted">Système</span>,
+                },
+                {
+                  key: 'action',
+                  header: 'Action',
+                  rowHeader: true,
+                  cell: (e) => <span title={e.action}>{auditActionLabel(e.action)}</span>,
+                },
                 { key: 'target', header: 'Cible', cell: (e) => targetText(e) },
                 { key: 'ip', header: 'Adresse IP', cell: (e) => e.ipAddress ?? '—' },
               ]}
@@ -78,7 +96,10 @@ export function AuditPage() {
                 count={pageCount}
                 defaultPage={Math.min(page, pageCount)}
                 showFirstLast
-                getPageLinkProps={(p) => ({ to: { search: p > 1 ? `?page=${p}` : '' }, preventScrollReset: true })}
+                getPageLinkProps={(p) => ({
+                  to: { search: p > 1 ? `?page=${p}` : '' },
+                  preventScrollReset: true,
+                })}
               />
             )}
           </div>

@@ -10,7 +10,7 @@ import { useForgotPassword } from '../../../features/auth/api/forgot-password';
 
 /** The same text whether the address has an account or not: the page must not tell. */
 export const FORGOT_PASSWORD_CONFIRMATION =
-  "Si un compte correspond à cette adresse, un courriel contenant un lien pour choisir un nouveau mot de passe vient de lui être envoyé. Pensez à vérifier vos courriels indésirables.";
+  'Si un compte correspond à cette adresse, un courriel contenant un lien pour choisir un nouveau mot de passe vient de lui être envoyé. Pensez à vérifier vos courriels indésirables.';
 
 export function ForgotPasswordPage() {
   const [email, setEmail] = useState('');
@@ -27,7 +27,9 @@ export function ForgotPasswordPage() {
     const value = email.trim();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
       setFieldError(
-        value === '' ? 'Saisissez votre adresse électronique.' : "Saisissez une adresse électronique valide, par exemple nom@domaine.fr.",
+        value === ''
+          ? 'Saisissez votre adresse électronique.'
+          : 'Saisissez une adresse électronique valide, par exemple nom@domaine.fr.',
       );
       event.currentTarget.querySelector<HTMLElement>('[name="email"]')?.focus();
       return;
@@ -50,7 +52,13 @@ export function ForgotPasswordPage() {
           <h1>Mot de passe oublié</h1>
           {forgot.isSuccess ? (
             <div ref={resultRef} tabIndex={-1}>
-              <Alert severity="success" as="h2" role="status" title="Demande enregistrée" description={FORGOT_PASSWORD_CONFIRMATION} />
+              <Alert
+                severity="success"
+                as="h2"
+                role="status"
+                title="Demande enregistrée"
+                description={FORGOT_PASSWORD_CONFIRMATION}
+              />
               <p className={fr.cx('fr-mt-3w')}>
                 <Link to="/connexion" className={fr.cx('fr-link')}>
                   Revenir à la connexion
@@ -60,12 +68,17 @@ export function ForgotPasswordPage() {
           ) : (
             <>
               <p className={fr.cx('fr-text--lead')}>
-                Indiquez l'adresse électronique de votre compte : vous recevrez un lien pour choisir un nouveau
-                mot de passe.
+                Indiquez l'adresse électronique de votre compte : vous recevrez un lien pour choisir un
+                nouveau mot de passe.
               </p>
               {forgot.isError && (
                 <div ref={resultRef} tabIndex={-1} className={fr.cx('fr-mb-3w')}>
-                  <Alert severity="error" role="alert" title="La demande n'a pas abouti" description={forgot.error.message} />
+                  <Alert
+                    severity="error"
+                    role="alert"
+                    title="La demande n'a pas abouti"
+                    description={forgot.error.message}
+                  />
                 </div>
               )}
               <form onSubmit={handleSubmit} noValidate className="tdb-panel">

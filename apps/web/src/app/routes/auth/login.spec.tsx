@@ -10,7 +10,9 @@ import { authStore } from '../../../lib/auth/auth-store';
 const location = () => screen.getByTestId('location').textContent ?? '';
 
 function fillAndSubmit(email: string, password: string) {
-  fireEvent.change(screen.getByRole('textbox', { name: /Adresse électronique/ }), { target: { value: email } });
+  fireEvent.change(screen.getByRole('textbox', { name: /Adresse électronique/ }), {
+    target: { value: email },
+  });
   fireEvent.change(screen.getByLabelText('Mot de passe'), { target: { value: password } });
   fireEvent.click(screen.getByRole('button', { name: 'Se connecter' }));
 }
@@ -27,7 +29,9 @@ const routes = {
 
 describe('login page', () => {
   it('signs in, keeps the token in memory only, and goes back to the page asked for', async () => {
-    const api = mockApi().post('/api/auth/login', { body: buildLoginResponse({ accessToken: 'jeton-frais' }) });
+    const api = mockApi().post('/api/auth/login', {
+      body: buildLoginResponse({ accessToken: 'jeton-frais' }),
+    });
     // A signed-out visit to a page that needs an account lands here, with the page to come back to.
     renderWithRouter(routes, '/structures?q=chenes', { account: null });
     await waitFor(() => expect(location()).toBe('/connexion?retour=%2Fstructures%3Fq%3Dchenes'));
@@ -49,7 +53,7 @@ describe('login page', () => {
     expect(window.sessionStorage.length).toBe(0);
   });
 
-  it("goes to the home page when there is no page to come back to, never to another site", async () => {
+  it('goes to the home page when there is no page to come back to, never to another site', async () => {
     mockApi().post('/api/auth/login', { body: buildLoginResponse() });
     renderWithRouter(routes, '/connexion?retour=https%3A%2F%2Fexemple.com', { account: null });
 

@@ -22,7 +22,9 @@ function renderInvitation(url = '/invitation?jeton=abc123') {
 
 function choose(password: string, confirmation = password) {
   fireEvent.change(screen.getByLabelText('Nouveau mot de passe'), { target: { value: password } });
-  fireEvent.change(screen.getByLabelText('Confirmation du mot de passe'), { target: { value: confirmation } });
+  fireEvent.change(screen.getByLabelText('Confirmation du mot de passe'), {
+    target: { value: confirmation },
+  });
   fireEvent.click(screen.getByRole('button', { name: 'Activer mon compte' }));
 }
 
@@ -34,7 +36,9 @@ describe('invitation page', () => {
     renderInvitation();
 
     expect(
-      await screen.findByText('Bonjour Claire, choisissez votre mot de passe pour claire.durand@ehpad-chenes.fr'),
+      await screen.findByText(
+        'Bonjour Claire, choisissez votre mot de passe pour claire.durand@ehpad-chenes.fr',
+      ),
     ).toBeTruthy();
     expect(screen.getByRole('heading', { level: 1, name: 'Activer votre compte' })).toBeTruthy();
 
@@ -100,11 +104,17 @@ describe('invitation page', () => {
     const api = mockApi()
       .get('/api/auth/tokens/r1', { body: { ...invitation, purpose: 'PASSWORD_RESET' } })
       .post('/api/auth/reset-password', { status: 204 });
-    renderWithRouter({ '/reinitialiser-mot-de-passe': <ResetPasswordPage /> }, '/reinitialiser-mot-de-passe?jeton=r1', {
-      account: null,
-    });
+    renderWithRouter(
+      { '/reinitialiser-mot-de-passe': <ResetPasswordPage /> },
+      '/reinitialiser-mot-de-passe?jeton=r1',
+      {
+        account: null,
+      },
+    );
     await screen.findByText(/Bonjour Claire/);
-    fireEvent.change(screen.getByLabelText('Nouveau mot de passe'), { target: { value: 'une phrase assez longue' } });
+    fireEvent.change(screen.getByLabelText('Nouveau mot de passe'), {
+      target: { value: 'une phrase assez longue' },
+    });
     fireEvent.change(screen.getByLabelText('Confirmation du mot de passe'), {
       target: { value: 'une phrase assez longue' },
     });

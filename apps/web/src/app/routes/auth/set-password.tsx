@@ -20,7 +20,8 @@ const TEXTS: Record<Purpose, { title: string; submit: string; success: string }>
   INVITATION: {
     title: 'Activer votre compte',
     submit: 'Activer mon compte',
-    success: 'Votre compte est activé. Vous pouvez maintenant vous connecter avec votre adresse électronique et ce mot de passe.',
+    success:
+      'Votre compte est activé. Vous pouvez maintenant vous connecter avec votre adresse électronique et ce mot de passe.',
   },
   PASSWORD_RESET: {
     title: 'Choisir un nouveau mot de passe',
@@ -91,7 +92,13 @@ function SetPasswordPage({ purpose }: { purpose: Purpose }) {
   } else if (mutation.isSuccess) {
     content = (
       <div ref={successRef} tabIndex={-1}>
-        <Alert severity="success" as="h2" role="status" title="Mot de passe enregistré" description={texts.success} />
+        <Alert
+          severity="success"
+          as="h2"
+          role="status"
+          title="Mot de passe enregistré"
+          description={texts.success}
+        />
         <p className={fr.cx('fr-mt-3w')}>
           <Link to="/connexion" className={fr.cx('fr-link')}>
             Se connecter

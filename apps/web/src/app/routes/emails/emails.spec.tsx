@@ -11,8 +11,7 @@ const invitation: SentEmail = {
   id: 'e1',
   to: 'claire.durand@ehpad-chenes.fr',
   subject: 'Votre compte sur le tableau de bord de la performance',
-  text:
-    'Bonjour Claire,\n\nUn compte a été créé pour vous. Choisissez votre mot de passe ici : http://localhost:3000/invitation?jeton=abc123.\n\nCe lien expire dans 7 jours.',
+  text: 'Bonjour Claire,\n\nUn compte a été créé pour vous. Choisissez votre mot de passe ici : http://localhost:3000/invitation?jeton=abc123.\n\nCe lien expire dans 7 jours.',
   createdAt: '2026-11-23T10:15:00.000Z',
   status: 'stored',
 };
@@ -25,7 +24,9 @@ const reset: SentEmail = {
   status: 'sent',
 };
 
-const route = (page = <EmailsPage />) => ({ '/courriels': <RequireAuth permission="canReadEmails">{page}</RequireAuth> });
+const route = (page = <EmailsPage />) => ({
+  '/courriels': <RequireAuth permission="canReadEmails">{page}</RequireAuth>,
+});
 
 describe('sent e-mails page', () => {
   it('lists the e-mails (date, recipient, subject, status) and opens one with clickable links', async () => {

@@ -53,8 +53,8 @@ export function EmailsPage() {
         <div>
           <h1 className={fr.cx('fr-mb-1w')}>Courriels envoyés</h1>
           <p className={fr.cx('fr-text--lead', 'fr-mb-0')}>
-            Les invitations et liens de réinitialisation envoyés par la plateforme, les plus récents d'abord. Sans
-            serveur de messagerie configuré, ils sont seulement enregistrés ici.
+            Les invitations et liens de réinitialisation envoyés par la plateforme, les plus récents d'abord.
+            Sans serveur de messagerie configuré, ils sont seulement enregistrés ici.
           </p>
         </div>
         <Button
@@ -72,7 +72,12 @@ export function EmailsPage() {
       ) : emails.isError ? (
         <QueryError error={emails.error} headingAs="h2" onRetry={() => void emails.refetch()} />
       ) : emails.data.length === 0 ? (
-        <Alert severity="info" title="Aucun courriel" as="h2" description="La plateforme n'a encore envoyé aucun courriel." />
+        <Alert
+          severity="info"
+          title="Aucun courriel"
+          as="h2"
+          description="La plateforme n'a encore envoyé aucun courriel."
+        />
       ) : (
         <>
           {openId && !open && (

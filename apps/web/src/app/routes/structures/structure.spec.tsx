@@ -217,7 +217,9 @@ describe('structure page', () => {
     const controller = buildAccount({
       grants: [buildGrant({ role: 'CONTROLLER', organisation: { kind: 'ARS', code: '11' } })],
     });
-    renderWithRouter({ '/structures/:finess': <StructurePage /> }, '/structures/750000001', { account: controller });
+    renderWithRouter({ '/structures/:finess': <StructurePage /> }, '/structures/750000001', {
+      account: controller,
+    });
     expect(await screen.findByRole('button', { name: 'Corriger la catégorie' })).toBeTruthy();
   });
 });

@@ -24,7 +24,9 @@ function fillIdentity() {
 }
 
 async function pickStructure(query: string, name: RegExp) {
-  fireEvent.change(screen.getByRole('searchbox', { name: /Rechercher la structure/ }), { target: { value: query } });
+  fireEvent.change(screen.getByRole('searchbox', { name: /Rechercher la structure/ }), {
+    target: { value: query },
+  });
   fireEvent.click(await screen.findByRole('radio', { name }, { timeout: 2000 }));
 }
 
@@ -45,7 +47,9 @@ describe('create account page', () => {
     );
 
     fillIdentity();
-    fireEvent.change(screen.getByRole('textbox', { name: /Téléphone/ }), { target: { value: '01 43 43 43 43' } });
+    fireEvent.change(screen.getByRole('textbox', { name: /Téléphone/ }), {
+      target: { value: '01 43 43 43 43' },
+    });
     fireEvent.click(screen.getByRole('radio', { name: 'Établissement ou service (ESMS)' }));
     await pickStructure('chenes', /RÉSIDENCE LES CHÊNES \(750000001\)/);
     expect(screen.getByText('RÉSIDENCE LES CHÊNES (750000001)', { selector: 'strong' })).toBeTruthy();
@@ -80,7 +84,11 @@ describe('create account page', () => {
       "L'ARS Île-de-France ne peut pas administrer un service d'accompagnement à la vie sociale (SAVS) : il relève de la compétence exclusive du Département.";
     const apr = buildAccount({
       grants: [
-        buildGrant({ role: 'APR', organisation: { kind: 'ARS', code: '11' }, organisationLabel: 'ARS Île-de-France' }),
+        buildGrant({
+          role: 'APR',
+          organisation: { kind: 'ARS', code: '11' },
+          organisationLabel: 'ARS Île-de-France',
+        }),
       ],
     });
     const savs = buildStructureSummary({
@@ -94,22 +102,25 @@ describe('create account page', () => {
       .get('/api/reference', { body: reference })
       .get('/api/structures', { body: structures([savs]) })
       .post('/api/accounts', { status: 403, body: apiError(403, 'FORBIDDEN', reason) });
-    renderWithRouter({ '/utilisateurs/nouveau': <UserCreatePage /> }, '/utilisateurs/nouveau', { account: apr });
+    renderWithRouter({ '/utilisateurs/nouveau': <UserCreatePage /> }, '/utilisateurs/nouveau', {
+      account: apr,
+    });
 
     const kinds = screen.getByRole('group', { name: "Type d'organisation" });
-    expect(within(kinds).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual([
-      'ARS',
-      'OG',
-      'ESMS',
-    ]);
+    expect(
+      within(kinds)
+        .getAllByRole('radio')
+        .map((r) => (r as HTMLInputElement).value),
+    ).toEqual(['ARS', 'OG', 'ESMS']);
     // Its own ARS: no choice to make, only controllers and readers.
     fireEvent.click(within(kinds).getByRole('radio', { name: /ARS/ }));
     expect(screen.getByText('ARS Île-de-France')).toBeTruthy();
     const roles = screen.getByRole('group', { name: 'Rôle' });
-    expect(within(roles).getAllByRole('radio').map((r) => (r as HTMLInputElement).value)).toEqual([
-      'CONTROLLER',
-      'READER',
-    ]);
+    expect(
+      within(roles)
+        .getAllByRole('radio')
+        .map((r) => (r as HTMLInputElement).value),
+    ).toEqual(['CONTROLLER', 'READER']);
 
     fillIdentity();
     fireEvent.click(within(kinds).getByRole('radio', { name: 'Établissement ou service (ESMS)' }));

@@ -45,7 +45,9 @@ describe('account page', () => {
     expect(within(row).getByText('Sans limite')).toBeTruthy();
 
     fireEvent.click(screen.getByRole('button', { name: "Renvoyer l'invitation" }));
-    expect(await screen.findByText('Une nouvelle invitation a été envoyée à claire.durand@ehpad-chenes.fr.')).toBeTruthy();
+    expect(
+      await screen.findByText('Une nouvelle invitation a été envoyée à claire.durand@ehpad-chenes.fr.'),
+    ).toBeTruthy();
     expect(api.calls('POST', `/api/accounts/${id}/resend-invitation`)).toHaveLength(1);
   });
 
@@ -74,7 +76,11 @@ describe('account page', () => {
   it('edits the identity with the version read, and says when someone changed it meanwhile', async () => {
     const api = renderUser().patch(`/api/accounts/${id}`, {
       status: 409,
-      body: apiError(409, 'STALE_VERSION', 'Ce compte a été modifié entre-temps : rechargez la page puis recommencez.'),
+      body: apiError(
+        409,
+        'STALE_VERSION',
+        'Ce compte a été modifié entre-temps : rechargez la page puis recommencez.',
+      ),
     });
 
     fireEvent.click(await screen.findByRole('button', { name: 'Modifier' }));
@@ -92,7 +98,9 @@ describe('account page', () => {
 
   it('disables an account after confirmation', async () => {
     const active = { ...claire, status: 'ACTIVE' as const };
-    const api = renderUser(active).post(`/api/accounts/${id}/disable`, { body: { ...active, status: 'DISABLED' } });
+    const api = renderUser(active).post(`/api/accounts/${id}/disable`, {
+      body: { ...active, status: 'DISABLED' },
+    });
 
     fireEvent.click(await screen.findByRole('button', { name: 'Désactiver le compte' }));
     fireEvent.click(screen.getByRole('button', { name: 'Confirmer la désactivation' }));

@@ -90,7 +90,11 @@ function GrantsSection({ account, canAdd }: { account: Account; canAdd: boolean 
       {notice && <Notice text={notice} onClose={() => setNotice(null)} />}
       {remove.error && (
         <ErrorNotice
-          title={remove.error.statusCode === 409 ? "Cette habilitation ne peut pas être retirée" : "L'habilitation n'a pas été retirée"}
+          title={
+            remove.error.statusCode === 409
+              ? 'Cette habilitation ne peut pas être retirée'
+              : "L'habilitation n'a pas été retirée"
+          }
           message={remove.error.message}
         />
       )}
@@ -122,7 +126,12 @@ function GrantsSection({ account, canAdd }: { account: Account; canAdd: boolean 
                   >
                     {remove.isPending ? 'Retrait…' : 'Confirmer le retrait'}
                   </Button>{' '}
-                  <Button size="small" priority="secondary" onClick={() => setConfirming(null)} disabled={remove.isPending}>
+                  <Button
+                    size="small"
+                    priority="secondary"
+                    onClick={() => setConfirming(null)}
+                    disabled={remove.isPending}
+                  >
                     Annuler
                   </Button>
                 </span>
@@ -133,7 +142,11 @@ function GrantsSection({ account, canAdd }: { account: Account; canAdd: boolean 
       )}
 
       {account.grants.length === 0 ? (
-        <Alert severity="info" small description="Ce compte n'a aucune habilitation : il ne donne accès à rien." />
+        <Alert
+          severity="info"
+          small
+          description="Ce compte n'a aucune habilitation : il ne donne accès à rien."
+        />
       ) : (
         <GrantsTable
           grants={account.grants}
@@ -207,8 +220,8 @@ function StatusActions({ account, isSelf }: { account: Account; isSelf: boolean 
           description={
             <>
               <span>
-                {account.firstName} {account.lastName} ne pourra plus se connecter et ses sessions ouvertes seront
-                fermées. Vous pourrez réactiver le compte.
+                {account.firstName} {account.lastName} ne pourra plus se connecter et ses sessions ouvertes
+                seront fermées. Vous pourrez réactiver le compte.
               </span>
               <span style={{ display: 'block' }} className={fr.cx('fr-mt-2w')}>
                 <Button
@@ -390,7 +403,10 @@ export function UserPage() {
                 { term: 'Nom', value: data.lastName },
                 { term: 'Adresse électronique', value: data.email },
                 { term: 'Téléphone', value: formatPhone(data.phone) },
-                { term: 'Dernière connexion', value: data.lastLoginAt ? formatDateTime(data.lastLoginAt) : 'Jamais' },
+                {
+                  term: 'Dernière connexion',
+                  value: data.lastLoginAt ? formatDateTime(data.lastLoginAt) : 'Jamais',
+                },
                 { term: 'Compte créé le', value: formatDateTime(data.createdAt) },
               ]}
             />

@@ -6,7 +6,12 @@ import { mockApi } from '../../../testing/mock-api';
 import { buildAccount, buildGrant } from '../../../testing/fixtures';
 import { renderWithRouter } from '../../../testing/render';
 
-const page = (items: Account[], total = items.length): Paginated<Account> => ({ items, total, page: 1, pageSize: 20 });
+const page = (items: Account[], total = items.length): Paginated<Account> => ({
+  items,
+  total,
+  page: 1,
+  pageSize: 20,
+});
 
 const paul = buildAccount({
   id: '00000000-0000-4000-8000-0000000000b2',
@@ -30,11 +35,15 @@ describe('users page', () => {
 
     const table = await screen.findByRole('table');
     const row = within(table).getAllByRole('row')[1]!;
-    expect(within(row).getByRole('link', { name: 'LEROY Paul' }).getAttribute('href')).toBe(`/utilisateurs/${paul.id}`);
+    expect(within(row).getByRole('link', { name: 'LEROY Paul' }).getAttribute('href')).toBe(
+      `/utilisateurs/${paul.id}`,
+    );
     expect(within(row).getByText('paul.leroy@ars.sante.fr')).toBeTruthy();
     expect(within(row).getByText('ARS Île-de-France – Contrôleur')).toBeTruthy();
     expect(within(row).getByText('Invité')).toBeTruthy();
-    expect(screen.getByRole('link', { name: 'Créer un compte' }).getAttribute('href')).toBe('/utilisateurs/nouveau');
+    expect(screen.getByRole('link', { name: 'Créer un compte' }).getAttribute('href')).toBe(
+      '/utilisateurs/nouveau',
+    );
     expect(screen.getByRole('link', { name: '3' }).getAttribute('href')).toBe('/utilisateurs?page=3');
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Rôle' }), { target: { value: 'CONTROLLER' } });
@@ -43,7 +52,9 @@ describe('users page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Rechercher' }));
 
     await waitFor(() =>
-      expect(screen.getByTestId('location').textContent).toBe('/utilisateurs?q=leroy&role=CONTROLLER&statut=INVITED'),
+      expect(screen.getByTestId('location').textContent).toBe(
+        '/utilisateurs?q=leroy&role=CONTROLLER&statut=INVITED',
+      ),
     );
     await waitFor(() =>
       expect(Object.fromEntries(api.calls('GET', '/api/accounts').at(-1)!.url.searchParams)).toEqual({

@@ -25,9 +25,12 @@ export function UsersPage() {
   const state = useMemo(() => parseAccountSearch(searchParams), [searchParams]);
   const update = useCallback(
     (patch: Partial<AccountSearchState>) =>
-      setSearchParams((previous) => toAccountSearchParams({ ...parseAccountSearch(previous), page: 1, ...patch }), {
-        preventScrollReset: true,
-      }),
+      setSearchParams(
+        (previous) => toAccountSearchParams({ ...parseAccountSearch(previous), page: 1, ...patch }),
+        {
+          preventScrollReset: true,
+        },
+      ),
     [setSearchParams],
   );
   const accounts = useAccounts(useMemo(() => toAccountQuery(state), [state]));
@@ -56,7 +59,9 @@ export function UsersPage() {
       <div className="tdb-page-header fr-mb-4w">
         <div>
           <h1 className={fr.cx('fr-mb-1w')}>Utilisateurs</h1>
-          <p className={fr.cx('fr-text--lead', 'fr-mb-0')}>Les comptes dont vous administrez au moins une habilitation.</p>
+          <p className={fr.cx('fr-text--lead', 'fr-mb-0')}>
+            Les comptes dont vous administrez au moins une habilitation.
+          </p>
         </div>
         <Button iconId="fr-icon-user-add-line" linkProps={{ to: '/utilisateurs/nouveau' }}>
           Créer un compte
@@ -70,12 +75,20 @@ export function UsersPage() {
           {data && !accounts.isError ? formatCount(data.total, 'compte', 'comptes') : 'Comptes'}
         </h2>
         <p role="status" className="fr-sr-only">
-          {accounts.isFetching ? 'Recherche en cours…' : data ? formatCount(data.total, 'compte trouvé', 'comptes trouvés') : ''}
+          {accounts.isFetching
+            ? 'Recherche en cours…'
+            : data
+              ? formatCount(data.total, 'compte trouvé', 'comptes trouvés')
+              : ''}
         </p>
         {accounts.isPending ? (
           <PageLoader label="Chargement des comptes…" />
         ) : accounts.isError ? (
-          <QueryError error={accounts.error} title="La liste des comptes n'a pas pu être chargée" onRetry={() => void accounts.refetch()} />
+          <QueryError
+            error={accounts.error}
+            title="La liste des comptes n'a pas pu être chargée"
+            onRetry={() => void accounts.refetch()}
+          />
         ) : accounts.data.items.length === 0 ? (
           <div className={fr.cx('fr-my-4w')}>
             <Alert
@@ -88,7 +101,11 @@ export function UsersPage() {
               }
             />
             {filtered && (
-              <Button className={fr.cx('fr-mt-2w')} priority="secondary" onClick={() => update({ q: '', role: '', status: '' })}>
+              <Button
+                className={fr.cx('fr-mt-2w')}
+                priority="secondary"
+                onClick={() => update({ q: '', role: '', status: '' })}
+              >
                 Réinitialiser la recherche
               </Button>
             )}

@@ -15,13 +15,22 @@ export function getStructureOptions(
   params: StructureOptionsQuery,
   signal?: AbortSignal,
 ): Promise<Paginated<StructureSummary>> {
-  const query = toQueryString({ q: params.q.trim(), og: params.og, page: 1, pageSize: STRUCTURE_OPTIONS_PAGE_SIZE, sort: 'name' });
+  const query = toQueryString({
+    q: params.q.trim(),
+    og: params.og,
+    page: 1,
+    pageSize: STRUCTURE_OPTIONS_PAGE_SIZE,
+    sort: 'name',
+  });
   return apiClient.get<Paginated<StructureSummary>>(`/structures${query}`, signal);
 }
 
 export function getStructureOptionsQueryOptions(params: StructureOptionsQuery) {
   return queryOptions({
-    queryKey: ['structures', { ...params, pageSize: STRUCTURE_OPTIONS_PAGE_SIZE, purpose: 'options' }] as const,
+    queryKey: [
+      'structures',
+      { ...params, pageSize: STRUCTURE_OPTIONS_PAGE_SIZE, purpose: 'options' },
+    ] as const,
     queryFn: ({ signal }) => getStructureOptions(params, signal),
     enabled: params.q.trim().length >= 2,
   });

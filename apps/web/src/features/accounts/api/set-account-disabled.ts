@@ -5,7 +5,9 @@ import { accountUpdated } from './account-updated';
 
 /** POST /accounts/:id/disable (closes its sessions) or /accounts/:id/enable. */
 export function setAccountDisabled(accountId: string, disabled: boolean): Promise<Account> {
-  return apiClient.post<Account>(`/accounts/${encodeURIComponent(accountId)}/${disabled ? 'disable' : 'enable'}`);
+  return apiClient.post<Account>(
+    `/accounts/${encodeURIComponent(accountId)}/${disabled ? 'disable' : 'enable'}`,
+  );
 }
 
 export function useSetAccountDisabled(accountId: string) {

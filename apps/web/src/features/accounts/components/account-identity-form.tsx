@@ -92,7 +92,9 @@ export function AccountIdentityForm({
           <Alert
             severity="error"
             role="alert"
-            title={stale ? 'Le compte a été modifié entre-temps' : "Les modifications n'ont pas été enregistrées"}
+            title={
+              stale ? 'Le compte a été modifié entre-temps' : "Les modifications n'ont pas été enregistrées"
+            }
             description={
               <>
                 <span>{update.error.message}</span>
@@ -119,8 +121,12 @@ export function AccountIdentityForm({
         </div>
       )}
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
-        <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>{field('firstName', 'Prénom', { autoComplete: 'given-name' })}</div>
-        <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>{field('lastName', 'Nom', { autoComplete: 'family-name' })}</div>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
+          {field('firstName', 'Prénom', { autoComplete: 'given-name' })}
+        </div>
+        <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>
+          {field('lastName', 'Nom', { autoComplete: 'family-name' })}
+        </div>
       </div>
       {field('phone', 'Téléphone (facultatif)', { type: 'tel', autoComplete: 'tel' })}
       <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>

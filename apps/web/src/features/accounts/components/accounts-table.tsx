@@ -8,7 +8,15 @@ export function accountName(account: Pick<Account, 'firstName' | 'lastName'>): s
   return `${account.lastName.toUpperCase()} ${account.firstName}`.trim();
 }
 
-export function AccountsTable({ accounts, caption, busy }: { accounts: Account[]; caption: string; busy?: boolean }) {
+export function AccountsTable({
+  accounts,
+  caption,
+  busy,
+}: {
+  accounts: Account[];
+  caption: string;
+  busy?: boolean;
+}) {
   const columns: DataTableColumn<Account>[] = [
     {
       key: 'name',
@@ -35,5 +43,13 @@ export function AccountsTable({ accounts, caption, busy }: { accounts: Account[]
     },
     { key: 'status', header: 'Statut', cell: (a) => <AccountStatusBadge status={a.status} /> },
   ];
-  return <DataTable caption={caption} columns={columns} rows={accounts} rowKey={(a) => a.id} busy={busy ?? false} />;
+  return (
+    <DataTable
+      caption={caption}
+      columns={columns}
+      rows={accounts}
+      rowKey={(a) => a.id}
+      busy={busy ?? false}
+    />
+  );
 }

@@ -66,7 +66,11 @@ export function AddGrantForm({
           <Alert
             severity="error"
             role="alert"
-            title={add.error.statusCode === 403 ? 'Vous ne pouvez pas donner cette habilitation' : "L'habilitation n'a pas été ajoutée"}
+            title={
+              add.error.statusCode === 403
+                ? 'Vous ne pouvez pas donner cette habilitation'
+                : "L'habilitation n'a pas été ajoutée"
+            }
             description={add.error.message}
           />
         </div>

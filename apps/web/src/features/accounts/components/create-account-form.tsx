@@ -39,7 +39,17 @@ function checkIdentity(identity: Identity): IdentityErrors {
   return errors;
 }
 
-const FIELD_ORDER = ['email', 'firstName', 'lastName', 'phone', 'kind', 'code', 'role', 'rights', 'validUntil'];
+const FIELD_ORDER = [
+  'email',
+  'firstName',
+  'lastName',
+  'phone',
+  'kind',
+  'code',
+  'role',
+  'rights',
+  'validUntil',
+];
 
 function refusalTitle(statusCode: number): string {
   if (statusCode === 403) return 'Vous ne pouvez pas créer ce compte';
@@ -56,7 +66,13 @@ interface CreateAccountFormProps {
 }
 
 /** The identity of the person and their first grant; the API invites them by e-mail. */
-export function CreateAccountForm({ options, regions, departments, onCreated, onCancel }: CreateAccountFormProps) {
+export function CreateAccountForm({
+  options,
+  regions,
+  departments,
+  onCreated,
+  onCancel,
+}: CreateAccountFormProps) {
   const [identity, setIdentity] = useState<Identity>({ email: '', firstName: '', lastName: '', phone: '' });
   const [draft, setDraft] = useState<GrantDraft>(() => {
     const only = options.length === 1 ? options[0] : undefined;
@@ -73,7 +89,8 @@ export function CreateAccountForm({ options, regions, departments, onCreated, on
   }, [apiError]);
 
   const apiFieldError = (field: string) => apiError?.errors?.find((e) => e.field === field)?.message;
-  const setField = (field: keyof Identity) => (value: string) => setIdentity((current) => ({ ...current, [field]: value }));
+  const setField = (field: keyof Identity) => (value: string) =>
+    setIdentity((current) => ({ ...current, [field]: value }));
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -170,7 +187,10 @@ export function CreateAccountForm({ options, regions, departments, onCreated, on
           <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>{identityInput('firstName', 'Prénom')}</div>
           <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>{identityInput('lastName', 'Nom')}</div>
         </div>
-        {identityInput('phone', 'Téléphone (facultatif)', { type: 'tel', hint: 'Par exemple : 01 23 45 67 89' })}
+        {identityInput('phone', 'Téléphone (facultatif)', {
+          type: 'tel',
+          hint: 'Par exemple : 01 23 45 67 89',
+        })}
       </section>
 
       <section className="tdb-panel fr-mb-4w" aria-labelledby="habilitation-titre">

@@ -126,7 +126,8 @@ export function GrantFields({ options, draft, onChange, errors, regions, departm
               name: 'entryDomains',
               value: domain,
               checked: draft.entryDomains.includes(domain),
-              onChange: (event) => set({ entryDomains: toggle(draft.entryDomains, domain, event.target.checked) }),
+              onChange: (event) =>
+                set({ entryDomains: toggle(draft.entryDomains, domain, event.target.checked) }),
             },
           }))}
         />
@@ -134,9 +135,14 @@ export function GrantFields({ options, draft, onChange, errors, regions, departm
 
       {option && (
         <fieldset className={fr.cx('fr-fieldset')} aria-labelledby="validite-legende">
-          <legend id="validite-legende" className={fr.cx('fr-fieldset__legend', 'fr-fieldset__legend--regular')}>
+          <legend
+            id="validite-legende"
+            className={fr.cx('fr-fieldset__legend', 'fr-fieldset__legend--regular')}
+          >
             Période de validité (facultatif)
-            <span className={fr.cx('fr-hint-text')}>Sans date, l'habilitation vaut dès maintenant et sans limite.</span>
+            <span className={fr.cx('fr-hint-text')}>
+              Sans date, l'habilitation vaut dès maintenant et sans limite.
+            </span>
           </legend>
           <div className={fr.cx('fr-fieldset__element', 'fr-fieldset__element--inline')}>
             <Input

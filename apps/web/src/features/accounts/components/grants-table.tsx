@@ -48,6 +48,7 @@ export function GrantsTable({ grants, caption, today, actions }: GrantsTableProp
       ),
     },
   ];
-  if (actions) columns.push({ key: 'actions', header: <span className="fr-sr-only">Actions</span>, cell: actions });
+  if (actions)
+    columns.push({ key: 'actions', header: <span className="fr-sr-only">Actions</span>, cell: actions });
   return <DataTable caption={caption} columns={columns} rows={grants} rowKey={(g) => g.id} bordered />;
 }

@@ -31,7 +31,12 @@ function useDebouncedValue<T>(value: T, delayMs = 300): T {
 }
 
 /** A select over the caller's own organisations of that kind (one: just said). */
-function FixedOrganisation({ option, value, onChange, error }: Omit<OrganisationPickerProps, 'regions' | 'departments'>) {
+function FixedOrganisation({
+  option,
+  value,
+  onChange,
+  error,
+}: Omit<OrganisationPickerProps, 'regions' | 'departments'>) {
   const only = option.fixed.length === 1 ? option.fixed[0] : undefined;
   if (only) {
     return (
@@ -95,7 +100,9 @@ function StructureSearch({
       return items.map((s) => ({
         code: s.finess,
         label: `${s.name} (${s.finess})`,
-        hint: [s.categoryLabel, s.city, `${s.departmentCode} – ${s.departmentName}`].filter(Boolean).join(' · '),
+        hint: [s.categoryLabel, s.city, `${s.departmentCode} – ${s.departmentName}`]
+          .filter(Boolean)
+          .join(' · '),
       }));
     }
     const byOg = new Map<string, { code: string; label: string; hint: string }>();
@@ -127,7 +134,11 @@ function StructureSearch({
   return (
     <div className={fr.cx('fr-mb-3w')}>
       <Input
-        label={mode === 'ESMS' ? 'Rechercher la structure' : "Rechercher l'organisme gestionnaire par une de ses structures"}
+        label={
+          mode === 'ESMS'
+            ? 'Rechercher la structure'
+            : "Rechercher l'organisme gestionnaire par une de ses structures"
+        }
         hintText="Nom ou numéro FINESS, 2 caractères au moins"
         state={error && !value.code ? 'error' : 'default'}
         stateRelatedMessage={error}
@@ -183,7 +194,8 @@ function StructureSearch({
       )}
       {value.code !== '' && (
         <p className={fr.cx('fr-text--sm', 'fr-mb-0')}>
-          {mode === 'ESMS' ? 'Structure choisie' : 'Organisme gestionnaire choisi'} : <strong>{value.label}</strong>
+          {mode === 'ESMS' ? 'Structure choisie' : 'Organisme gestionnaire choisi'} :{' '}
+          <strong>{value.label}</strong>
         </p>
       )}
     </div>
@@ -191,7 +203,14 @@ function StructureSearch({
 }
 
 /** The organisation of a grant, as fits its kind and what the caller may grant. */
-export function OrganisationPicker({ option, value, onChange, regions, departments, error }: OrganisationPickerProps) {
+export function OrganisationPicker({
+  option,
+  value,
+  onChange,
+  regions,
+  departments,
+  error,
+}: OrganisationPickerProps) {
   switch (option.kind) {
     case 'NATIONAL':
       return (
@@ -201,11 +220,16 @@ export function OrganisationPicker({ option, value, onChange, regions, departmen
       );
     case 'ARS':
     case 'CD': {
-      if (!option.any) return <FixedOrganisation option={option} value={value} onChange={onChange} error={error} />;
+      if (!option.any)
+        return <FixedOrganisation option={option} value={value} onChange={onChange} error={error} />;
       const isArs = option.kind === 'ARS';
       const choices = isArs
         ? regions.map((r) => ({ code: r.code, label: `ARS ${r.name}`, text: r.name }))
-        : departments.map((d) => ({ code: d.code, label: `Département ${d.code} (${d.name})`, text: `${d.code} – ${d.name}` }));
+        : departments.map((d) => ({
+            code: d.code,
+            label: `Département ${d.code} (${d.name})`,
+            text: `${d.code} – ${d.name}`,
+          }));
       return (
         <Select
           label={isArs ? "Région de l'ARS" : 'Département'}
@@ -238,10 +262,19 @@ export function OrganisationPicker({ option, value, onChange, regions, departmen
         return <FixedOrganisation option={option} value={value} onChange={onChange} error={error} />;
       }
       const og = !option.any && option.ofOgs.length === 1 ? option.ofOgs[0] : undefined;
-      return <StructureSearch mode="ESMS" {...(og ? { og } : {})} value={value} onChange={onChange} {...(error ? { error } : {})} />;
+      return (
+        <StructureSearch
+          mode="ESMS"
+          {...(og ? { og } : {})}
+          value={value}
+          onChange={onChange}
+          {...(error ? { error } : {})}
+        />
+      );
     }
     case 'OG':
-      if (!option.any) return <FixedOrganisation option={option} value={value} onChange={onChange} error={error} />;
+      if (!option.any)
+        return <FixedOrganisation option={option} value={value} onChange={onChange} error={error} />;
       return <StructureSearch mode="OG" value={value} onChange={onChange} {...(error ? { error } : {})} />;
     default:
       return null;

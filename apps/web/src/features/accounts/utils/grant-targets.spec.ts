@@ -24,7 +24,11 @@ describe('what an account may grant', () => {
   });
 
   it('APR: its own authority (controllers, readers) and the APE of ESMS and OG', () => {
-    const apr = buildGrant({ role: 'APR', organisation: { kind: 'ARS', code: '24' }, organisationLabel: 'ARS Centre-Val de Loire' });
+    const apr = buildGrant({
+      role: 'APR',
+      organisation: { kind: 'ARS', code: '24' },
+      organisationLabel: 'ARS Centre-Val de Loire',
+    });
     expect(summary([apr])).toEqual([
       { kind: 'ARS', roles: ['CONTROLLER', 'READER'], any: false, fixed: ['24'], ofOgs: [] },
       { kind: 'OG', roles: ['APE', 'USER'], any: true, fixed: [], ofOgs: [] },
@@ -32,7 +36,7 @@ describe('what an account may grant', () => {
     ]);
   });
 
-  it("APE of an OG: its ESMS (APE, USER) and the OG itself (USER); APE of an ESMS: that ESMS (USER)", () => {
+  it('APE of an OG: its ESMS (APE, USER) and the OG itself (USER); APE of an ESMS: that ESMS (USER)', () => {
     const ogApe = buildGrant({ role: 'APE', organisation: { kind: 'OG', code: '450000010' } });
     expect(summary([ogApe])).toEqual([
       { kind: 'OG', roles: ['USER'], any: false, fixed: ['450000010'], ofOgs: [] },
@@ -46,7 +50,11 @@ describe('what an account may grant', () => {
 
   it('nothing for controllers, readers and users, nor for grants outside their dates', () => {
     expect(summary([buildGrant({ role: 'READER', organisation: { kind: 'CD', code: '45' } })])).toEqual([]);
-    expect(summary([buildGrant({ role: 'USER', organisation: { kind: 'ESMS', code: '450000018' }, rights: ['ENTRY'] })])).toEqual([]);
+    expect(
+      summary([
+        buildGrant({ role: 'USER', organisation: { kind: 'ESMS', code: '450000018' }, rights: ['ENTRY'] }),
+      ]),
+    ).toEqual([]);
     expect(summary([buildGrant({ validUntil: '2026-11-22' })])).toEqual([]);
     expect(summary([buildGrant({ validFrom: '2026-11-24' })])).toEqual([]);
   });
@@ -71,17 +79,30 @@ describe('the grant draft', () => {
       entryDomains: ['CARACTERISATION', 'FINANCES'],
       validUntil: '2027-06-30',
     });
-    expect(toGrantInput({ ...EMPTY_GRANT_DRAFT, kind: 'ESMS', code: '450000018', role: 'USER', rights: ['ENTRY'] })).toMatchObject({
+    expect(
+      toGrantInput({
+        ...EMPTY_GRANT_DRAFT,
+        kind: 'ESMS',
+        code: '450000018',
+        role: 'USER',
+        rights: ['ENTRY'],
+      }),
+    ).toMatchObject({
       entryDomains: null,
     });
-    expect(toGrantInput({ ...EMPTY_GRANT_DRAFT, kind: 'CD', code: '45', role: 'READER', rights: ['READ'] })).toEqual({
+    expect(
+      toGrantInput({ ...EMPTY_GRANT_DRAFT, kind: 'CD', code: '45', role: 'READER', rights: ['READ'] }),
+    ).toEqual({
       organisation: { kind: 'CD', code: '45' },
       role: 'READER',
     });
   });
 
   it('is checked before sending', () => {
-    expect(checkGrantDraft(EMPTY_GRANT_DRAFT)).toMatchObject({ kind: expect.any(String), role: expect.any(String) });
+    expect(checkGrantDraft(EMPTY_GRANT_DRAFT)).toMatchObject({
+      kind: expect.any(String),
+      role: expect.any(String),
+    });
     expect(checkGrantDraft({ ...EMPTY_GRANT_DRAFT, kind: 'OG', code: '12345', role: 'APE' })).toEqual({
       code: 'Le numéro FINESS compte 9 caractères (chiffres, ou 2A / 2B pour la Corse).',
     });
@@ -89,7 +110,14 @@ describe('the grant draft', () => {
       rights: 'Cochez au moins un droit.',
     });
     expect(
-      checkGrantDraft({ ...EMPTY_GRANT_DRAFT, kind: 'ARS', code: '24', role: 'READER', validFrom: '2027-01-01', validUntil: '2026-12-31' }),
+      checkGrantDraft({
+        ...EMPTY_GRANT_DRAFT,
+        kind: 'ARS',
+        code: '24',
+        role: 'READER',
+        validFrom: '2027-01-01',
+        validUntil: '2026-12-31',
+      }),
     ).toEqual({ validUntil: 'La date de fin doit suivre la date de début.' });
   });
 });

@@ -9,7 +9,10 @@ export interface AuditQuery {
 
 /** The audit log within the reader's perimeter, newest first. */
 export function getAudit(params: AuditQuery, signal?: AbortSignal): Promise<Paginated<AuditEntry>> {
-  return apiClient.get<Paginated<AuditEntry>>(`/audit${toQueryString({ page: params.page, pageSize: params.pageSize })}`, signal);
+  return apiClient.get<Paginated<AuditEntry>>(
+    `/audit${toQueryString({ page: params.page, pageSize: params.pageSize })}`,
+    signal,
+  );
 }
 
 export function getAuditQueryOptions(params: AuditQuery) {

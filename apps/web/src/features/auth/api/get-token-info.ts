@@ -4,7 +4,10 @@ import { apiRequest } from '../../../lib/api-client';
 
 /** What an invitation or password reset link is for; 410 TOKEN_INVALID when used or expired. */
 export function getTokenInfo(token: string, signal?: AbortSignal): Promise<TokenInfo> {
-  return apiRequest<TokenInfo>(`/auth/tokens/${encodeURIComponent(token)}`, signal ? { signal, auth: false } : { auth: false });
+  return apiRequest<TokenInfo>(
+    `/auth/tokens/${encodeURIComponent(token)}`,
+    signal ? { signal, auth: false } : { auth: false },
+  );
 }
 
 export function getTokenInfoQueryOptions(token: string) {

@@ -22,7 +22,10 @@ export function ChangePasswordForm() {
 
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const found = { ...checkNewPassword(password, confirmation), ...(current === '' ? { current: 'Saisissez votre mot de passe actuel.' } : {}) };
+    const found = {
+      ...checkNewPassword(password, confirmation),
+      ...(current === '' ? { current: 'Saisissez votre mot de passe actuel.' } : {}),
+    };
     if (!found.password && password !== '' && password === current) {
       found.password = "Le nouveau mot de passe doit être différent de l'actuel.";
     }
@@ -48,7 +51,10 @@ export function ChangePasswordForm() {
   const apiField = (field: string) => apiError?.errors?.find((e) => e.field === field)?.message;
   const currentError = errors.current ?? apiField('currentPassword');
   const passwordError =
-    errors.password ?? apiField('newPassword') ?? apiField('password') ?? (apiError?.code === 'WEAK_PASSWORD' ? apiError.message : undefined);
+    errors.password ??
+    apiField('newPassword') ??
+    apiField('password') ??
+    (apiError?.code === 'WEAK_PASSWORD' ? apiError.message : undefined);
 
   return (
     <form onSubmit={handleSubmit} noValidate aria-labelledby="mot-de-passe-titre">
@@ -64,7 +70,12 @@ export function ChangePasswordForm() {
       )}
       {apiError && (
         <div ref={resultRef} tabIndex={-1} className={fr.cx('fr-mb-3w')}>
-          <Alert severity="error" role="alert" title="Le mot de passe n'a pas été changé" description={apiError.message} />
+          <Alert
+            severity="error"
+            role="alert"
+            title="Le mot de passe n'a pas été changé"
+            description={apiError.message}
+          />
         </div>
       )}
       <PasswordInput
@@ -87,7 +98,12 @@ export function ChangePasswordForm() {
         errors={{ ...errors, ...(passwordError ? { password: passwordError } : {}) }}
         disabled={change.isPending}
       />
-      <Button type="submit" className={fr.cx('fr-mt-2w')} iconId="fr-icon-lock-line" disabled={change.isPending}>
+      <Button
+        type="submit"
+        className={fr.cx('fr-mt-2w')}
+        iconId="fr-icon-lock-line"
+        disabled={change.isPending}
+      >
         {change.isPending ? 'Enregistrement…' : 'Changer le mot de passe'}
       </Button>
     </form>

@@ -39,7 +39,8 @@ export function NewPasswordFields({
           },
           {
             severity: 'info',
-            message: 'Évitez les mots du dictionnaire, les suites et les informations personnelles : une phrase de plusieurs mots est plus sûre.',
+            message:
+              'Évitez les mots du dictionnaire, les suites et les informations personnelles : une phrase de plusieurs mots est plus sûre.',
           },
           ...(errors.password ? [{ severity: 'error' as const, message: errors.password }] : []),
         ]}

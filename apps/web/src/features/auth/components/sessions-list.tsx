@@ -46,7 +46,13 @@ export function SessionsList() {
 
   if (sessions.isPending) return <PageLoader label="Chargement de vos sessions…" />;
   if (sessions.isError) {
-    return <QueryError error={sessions.error} title="Vos sessions n'ont pas pu être chargées" onRetry={() => void sessions.refetch()} />;
+    return (
+      <QueryError
+        error={sessions.error}
+        title="Vos sessions n'ont pas pu être chargées"
+        onRetry={() => void sessions.refetch()}
+      />
+    );
   }
   if (sessions.data.length === 0) {
     return <p>Aucune session ouverte.</p>;

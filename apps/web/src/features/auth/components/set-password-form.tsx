@@ -44,7 +44,8 @@ export function SetPasswordForm({ info, onSubmit, pending, error, submitLabel }:
   const apiPasswordError = error?.errors?.find((e) => e.field === 'password')?.message;
   const shown: NewPasswordErrors = {
     ...errors,
-    password: errors.password ?? (error?.code === 'WEAK_PASSWORD' ? (apiPasswordError ?? error.message) : undefined),
+    password:
+      errors.password ?? (error?.code === 'WEAK_PASSWORD' ? (apiPasswordError ?? error.message) : undefined),
   };
 
   return (
@@ -54,7 +55,11 @@ export function SetPasswordForm({ info, onSubmit, pending, error, submitLabel }:
           <Alert
             severity="error"
             role="alert"
-            title={error.code === 'WEAK_PASSWORD' ? 'Mot de passe trop faible' : "Le mot de passe n'a pas été enregistré"}
+            title={
+              error.code === 'WEAK_PASSWORD'
+                ? 'Mot de passe trop faible'
+                : "Le mot de passe n'a pas été enregistré"
+            }
             description={error.message}
           />
         </div>

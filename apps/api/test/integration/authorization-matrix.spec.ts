@@ -1,0 +1,377 @@
+/**
+ * The authorization matrix, through HTTP: every endpoint of the OpenAPI document × every role ×
+ * a resource in the actor's scope and one outside it. "Allowed" means the request got past
+ * authorization (any answer but 401 UNAUTHENTICATED or 403); write cells are built so that an
+ * allowed request stops at a business rule (stale version, last APE, duplicate grant) and changes
+ * nothing. An endpoint missing from the table fails the test.
+ */
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { PATH_METADATA } from '@nestjs/common/constants';
+import request from 'supertest';
+import type { GrantInput } from '@tdb/contracts';
+import { AUTHORIZATION_KEY } from '../../src/common/auth/authorize.decorator';
+import { NATIONAL, loginAs, persistAccount } from '../factories/accounts';
+import {
+  buildEjLine,
+  buildEtLine,
+  finessNumber,
+  headerLine,
+  writeExtract,
+} from '../factories/finess-extract';
+import { startTestApp, type TestApp } from '../setup/test-app';
+
+const OG_45 = finessNumber('45000002');
+const OG_75 = finessNumber('75000002');
+const EHPAD_45 = finessNumber('45000021');
+const IME_45 = finessNumber('45000031');
+const FOYER_45 = finessNumber('45000011');
+const EHPAD_75 = finessNumber('75000021');
+const IME_75 = finessNumber('75000031');
+
+const ROLES = {
+  ANONYMOUS: null,
+  NATIONAL: NATIONAL,
+  ARS_APR: { organisation: { kind: 'ARS', code: '24' }, role: 'APR' },
+  ARS_CONTROLLER: { organisation: { kind: 'ARS', code: '24' }, role: 'CONTROLLER' },
+  ARS_READER: { organisation: { kind: 'ARS', code: '24' }, role: 'READER' },
+  CD_APR: { organisation: { kind: 'CD', code: '45' }, role: 'APR' },
+  CD_CONTROLLER: { organisation: { kind: 'CD', code: '45' }, role: 'CONTROLLER' },
+  CD_READER: { organisation: { kind: 'CD', code: '45' }, role: 'READER' },
+  OG_APE: { organisation: { kind: 'OG', code: OG_45 }, role: 'APE' },
+  OG_USER: { organisation: { kind: 'OG', code: OG_45 }, role: 'USER', rights: ['READ'] },
+  ESMS_APE: { organisation: { kind: 'ESMS', code: EHPAD_45 }, role: 'APE' },
+  ESMS_USER: { organisation: { kind: 'ESMS', code: EHPAD_45 }, role: 'USER', rights: ['ENTRY', 'READ'] },
+} as const satisfies Record<string, GrantInput | null>;
+type RoleName = keyof typeof ROLES;
+const AUTHENTICATED = (Object.keys(ROLES) as RoleName[]).filter((r) => r !== 'ANONYMOUS');
+const EVERYONE = Object.keys(ROLES) as RoleName[];
+/** Who manages the APE of a foyer de vie (EANM) of the Loiret: never the ARS (Département-only). */
+const ACCOUNT_MANAGERS_IN: RoleName[] = ['NATIONAL', 'CD_APR', 'OG_APE'];
+
+interface Fixtures {
+  /** The sole APE of FOYER_45 (in scope) and of EHPAD_75 (out of scope). */
+  apeIn: { id: string; grantId: string };
+  apeOut: { id: string; grantId: string };
+}
+type Scope = 'in' | 'out';
+type Cell = (http: TestApp['http'], auth: string | null, scope: Scope, f: Fixtures) => request.Test;
+interface Row {
+  call: Cell;
+  allowed: Record<Scope, RoleName[]>;
+}
+
+const withAuth = (test: request.Test, auth: string | null) => (auth ? test.set('Authorization', auth) : test);
+const same = (roles: RoleName[]) => ({ in: roles, out: roles });
+let counter = 0;
+
+const MATRIX: Record<string, Row> = {
+  'GET /api/health': { call: (h, a) => withAuth(request(h).get('/api/health'), a), allowed: same(EVERYONE) },
+  'GET /api/reference': {
+    call: (h, a) => withAuth(request(h).get('/api/reference'), a),
+    allowed: same(EVERYONE),
+  },
+  'GET /api/structures': {
+    call: (h, a) => withAuth(request(h).get('/api/structures'), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'GET /api/structures/{finess}': {
+    call: (h, a, s) => withAuth(request(h).get(`/api/structures/${s === 'in' ? EHPAD_45 : EHPAD_75}`), a),
+    allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
+  },
+  'PATCH /api/structures/{finess}/category': {
+    call: (h, a, s) =>
+      withAuth(request(h).patch(`/api/structures/${s === 'in' ? EHPAD_45 : EHPAD_75}/category`), a).send({
+        categoryCode: 'EAM',
+        reason: 'Vérification des droits',
+        version: 999999,
+      }),
+    allowed: { in: ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER', 'CD_APR', 'CD_CONTROLLER'], out: ['NATIONAL'] },
+  },
+  'GET /api/organisations/{finess}': {
+    call: (h, a, s) => withAuth(request(h).get(`/api/organisations/${s === 'in' ? OG_45 : OG_75}`), a),
+    allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
+  },
+  'POST /api/imports/finess': {
+    call: (h, a) => withAuth(request(h).post('/api/imports/finess'), a),
+    allowed: same(['NATIONAL']),
+  },
+  'POST /api/auth/login': {
+    call: (h, a) =>
+      withAuth(request(h).post('/api/auth/login'), a).send({ email: 'nobody@test.tdb', password: 'x' }),
+    allowed: same(EVERYONE),
+  },
+  'POST /api/auth/refresh': {
+    call: (h, a) => withAuth(request(h).post('/api/auth/refresh'), a),
+    allowed: same(EVERYONE),
+  },
+  'POST /api/auth/logout': {
+    call: (h, a) => withAuth(request(h).post('/api/auth/logout'), a),
+    allowed: same(EVERYONE),
+  },
+  'GET /api/auth/me': {
+    call: (h, a) => withAuth(request(h).get('/api/auth/me'), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'POST /api/auth/password': {
+    call: (h, a) =>
+      withAuth(request(h).post('/api/auth/password'), a).send({ currentPassword: 'wrong', newPassword: 'x' }),
+    allowed: same(AUTHENTICATED),
+  },
+  'POST /api/auth/forgot-password': {
+    call: (h, a) =>
+      withAuth(request(h).post('/api/auth/forgot-password'), a).send({ email: 'nobody@test.tdb' }),
+    allowed: same(EVERYONE),
+  },
+  'GET /api/auth/tokens/{token}': {
+    call: (h, a) => withAuth(request(h).get('/api/auth/tokens/unknown'), a),
+    allowed: same(EVERYONE),
+  },
+  'POST /api/auth/accept-invitation': {
+    call: (h, a) =>
+      withAuth(request(h).post('/api/auth/accept-invitation'), a).send({ token: 'unknown', password: 'x' }),
+    allowed: same(EVERYONE),
+  },
+  'POST /api/auth/reset-password': {
+    call: (h, a) =>
+      withAuth(request(h).post('/api/auth/reset-password'), a).send({ token: 'unknown', password: 'x' }),
+    allowed: same(EVERYONE),
+  },
+  'GET /api/auth/sessions': {
+    call: (h, a) => withAuth(request(h).get('/api/auth/sessions'), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'DELETE /api/auth/sessions/{id}': {
+    call: (h, a) => withAuth(request(h).delete('/api/auth/sessions/00000000-0000-4000-8000-000000000000'), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'GET /api/accounts': {
+    call: (h, a) => withAuth(request(h).get('/api/accounts'), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'POST /api/accounts': {
+    // Creates an APE of an ARS-only IME: the CD has no competence there.
+    call: (h, a, s) =>
+      withAuth(request(h).post('/api/accounts'), a).send({
+        email: `matrix${++counter}@test.tdb`,
+        firstName: 'Matrice',
+        lastName: `Cellule ${counter}`,
+        grant: { organisation: { kind: 'ESMS', code: s === 'in' ? IME_45 : IME_75 }, role: 'APE' },
+      }),
+    allowed: { in: ['NATIONAL', 'ARS_APR', 'OG_APE'], out: ['NATIONAL'] },
+  },
+  'GET /api/accounts/{id}': {
+    call: (h, a, s, f) =>
+      withAuth(request(h).get(`/api/accounts/${(s === 'in' ? f.apeIn : f.apeOut).id}`), a),
+    allowed: { in: ACCOUNT_MANAGERS_IN, out: ['NATIONAL'] },
+  },
+  'PATCH /api/accounts/{id}': {
+    call: (h, a, s, f) =>
+      withAuth(request(h).patch(`/api/accounts/${(s === 'in' ? f.apeIn : f.apeOut).id}`), a).send({
+        phone: '0102030405',
+        version: 999999,
+      }),
+    allowed: { in: ACCOUNT_MANAGERS_IN, out: ['NATIONAL'] },
+  },
+  'POST /api/accounts/{id}/grants': {
+    // The grant it already has: allowed callers stop at the duplicate (409).
+    call: (h, a, s, f) =>
+      withAuth(request(h).post(`/api/accounts/${(s === 'in' ? f.apeIn : f.apeOut).id}/grants`), a).send({
+        organisation: { kind: 'ESMS', code: s === 'in' ? FOYER_45 : EHPAD_75 },
+        role: 'APE',
+      }),
+    allowed: { in: ACCOUNT_MANAGERS_IN, out: ['NATIONAL'] },
+  },
+  'DELETE /api/accounts/{id}/grants/{grantId}': {
+    // The last APE: allowed callers stop at the integrity rule (409).
+    call: (h, a, s, f) => {
+      const target = s === 'in' ? f.apeIn : f.apeOut;
+      return withAuth(request(h).delete(`/api/accounts/${target.id}/grants/${target.grantId}`), a);
+    },
+    allowed: { in: ACCOUNT_MANAGERS_IN, out: ['NATIONAL'] },
+  },
+  'POST /api/accounts/{id}/disable': {
+    call: (h, a, s, f) =>
+      withAuth(request(h).post(`/api/accounts/${(s === 'in' ? f.apeIn : f.apeOut).id}/disable`), a),
+    allowed: { in: ACCOUNT_MANAGERS_IN, out: ['NATIONAL'] },
+  },
+  'POST /api/accounts/{id}/enable': {
+    call: (h, a, s, f) =>
+      withAuth(request(h).post(`/api/accounts/${(s === 'in' ? f.apeIn : f.apeOut).id}/enable`), a),
+    allowed: { in: ACCOUNT_MANAGERS_IN, out: ['NATIONAL'] },
+  },
+  'POST /api/accounts/{id}/resend-invitation': {
+    call: (h, a, s, f) =>
+      withAuth(request(h).post(`/api/accounts/${(s === 'in' ? f.apeIn : f.apeOut).id}/resend-invitation`), a),
+    allowed: { in: ACCOUNT_MANAGERS_IN, out: ['NATIONAL'] },
+  },
+  'GET /api/emails': {
+    call: (h, a) => withAuth(request(h).get('/api/emails'), a),
+    allowed: same(['NATIONAL']),
+  },
+  'GET /api/audit': {
+    call: (h, a) => withAuth(request(h).get('/api/audit'), a),
+    allowed: same(['NATIONAL', 'ARS_APR', 'CD_APR']),
+  },
+};
+
+describe('authorization matrix (HTTP, real database)', () => {
+  let t: TestApp;
+  const tokens = new Map<RoleName, string | null>();
+  let fixtures: Fixtures;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const admin = await persistAccount(t.dataSource, [NATIONAL]);
+    const national = await loginAs(t.http, admin.email);
+    const loiret = {
+      departement: '45',
+      libdepartement: 'LOIRET',
+      commune: '234',
+      ligneacheminement: '45000 ORLEANS',
+    };
+    const paris = {
+      departement: '75',
+      libdepartement: 'PARIS',
+      commune: '113',
+      ligneacheminement: '75013 PARIS',
+    };
+    const lines = [
+      headerLine(),
+      buildEtLine({
+        finess: EHPAD_45,
+        ogFiness: OG_45,
+        name: 'EHPAD LE PARC',
+        longName: 'EHPAD LE PARC',
+        categetab: '500',
+        ...loiret,
+      }),
+      buildEtLine({
+        finess: IME_45,
+        ogFiness: OG_45,
+        name: 'IME LA SOURCE',
+        longName: 'IME LA SOURCE',
+        categetab: '183',
+        ...loiret,
+      }),
+      buildEtLine({
+        finess: FOYER_45,
+        ogFiness: OG_45,
+        name: 'FOYER LES TILLEULS',
+        longName: 'FOYER LES TILLEULS',
+        categetab: '382',
+        ...loiret,
+      }),
+      buildEtLine({
+        finess: EHPAD_75,
+        ogFiness: OG_75,
+        name: 'EHPAD DE PARIS',
+        longName: 'EHPAD DE PARIS',
+        categetab: '500',
+        ...paris,
+      }),
+      buildEtLine({
+        finess: IME_75,
+        ogFiness: OG_75,
+        name: 'IME DE PARIS',
+        longName: 'IME DE PARIS',
+        categetab: '183',
+        ...paris,
+      }),
+      buildEjLine({ finess: OG_45, name: 'ASSOCIATION DU LOIRET', departement: '45' }),
+      buildEjLine({ finess: OG_75, name: 'ASSOCIATION DE PARIS', departement: '75' }),
+    ];
+    await request(t.http)
+      .post('/api/imports/finess')
+      .set('Authorization', national)
+      .attach('file', writeExtract(lines), 'f.csv')
+      .expect(200);
+    for (const [name, grant] of Object.entries(ROLES) as [RoleName, GrantInput | null][]) {
+      if (!grant) tokens.set(name, null);
+      else tokens.set(name, await loginAs(t.http, (await persistAccount(t.dataSource, [grant])).email));
+    }
+    const sole = async (finess: string) => {
+      const account = await persistAccount(t.dataSource, [
+        { organisation: { kind: 'ESMS', code: finess }, role: 'APE' },
+      ]);
+      const [{ id }] = await t.dataSource.query(`SELECT id FROM grants WHERE account_id = $1`, [account.id]);
+      return { id: account.id, grantId: id as string };
+    };
+    // ESMS_APE is an APE of EHPAD_45: the in-scope fixture is the sole APE of another ESMS.
+    fixtures = { apeIn: await sole(FOYER_45), apeOut: await sole(EHPAD_75) };
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('has a row for every operation of the OpenAPI document, and no row for a missing one', async () => {
+    const doc = await request(t.http).get('/api/docs-json').expect(200);
+    const operations = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.filter((op) => !(op in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((row) => !operations.includes(row))).toEqual([]);
+  });
+
+  it('gives every route a rule (@Public or @Authorize)', () => {
+    const discovery = t.app.get(DiscoveryService);
+    const scanner = t.app.get(MetadataScanner);
+    const reflector = t.app.get(Reflector);
+    const missing: string[] = [];
+    for (const wrapper of discovery.getControllers()) {
+      const prototype = Object.getPrototypeOf(wrapper.instance);
+      for (const method of scanner.getAllMethodNames(prototype)) {
+        const handler = prototype[method];
+        if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+        if (!reflector.getAllAndOverride(AUTHORIZATION_KEY, [handler, wrapper.metatype]))
+          missing.push(`${wrapper.name}.${method}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  const cases = Object.entries(MATRIX).flatMap(([operation, row]) =>
+    (['in', 'out'] as Scope[]).flatMap((scope) => EVERYONE.map((role) => ({ operation, row, scope, role }))),
+  );
+
+  it.each(
+    cases.map(
+      (c) =>
+        [
+          c.operation,
+          c.scope,
+          c.role,
+          c.row.allowed[c.scope].includes(c.role) ? 'allow' : 'deny',
+          c,
+        ] as const,
+    ),
+  )('%s (%s scope) as %s → %s', async (_operation, scope, role, expected, c) => {
+    const res = await c.row.call(t.http, tokens.get(role) ?? null, scope, fixtures);
+    const refused = res.status === 403 || (res.status === 401 && res.body.code === 'UNAUTHENTICATED');
+    if (expected === 'allow') {
+      expect(refused ? `refused: ${res.status} ${res.body.message}` : 'passed').toBe('passed');
+      expect(res.status).toBeLessThan(500);
+    } else {
+      expect(res.status).toBe(role === 'ANONYMOUS' ? 401 : 403);
+      expect(res.body.message).toEqual(expect.any(String));
+    }
+  });
+
+  it('left the protected fixtures as they were (allowed writes stopped at business rules)', async () => {
+    const grants = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM grants WHERE account_id IN ($1, $2)`,
+      [fixtures.apeIn.id, fixtures.apeOut.id],
+    );
+    expect(grants[0].n).toBe(2);
+    const statuses = await t.dataSource.query(`SELECT DISTINCT status FROM accounts WHERE id IN ($1, $2)`, [
+      fixtures.apeIn.id,
+      fixtures.apeOut.id,
+    ]);
+    expect(statuses).toEqual([{ status: 'ACTIVE' }]);
+    const ehpad = await t.dataSource.query(`SELECT category_code FROM structures WHERE finess IN ($1, $2)`, [
+      EHPAD_45,
+      EHPAD_75,
+    ]);
+    expect(ehpad.map((r: { category_code: string }) => r.category_code)).toEqual(['EHPAD', 'EHPAD']);
+  });
+});
