@@ -16,6 +16,8 @@ module.exports = {
       },
     ],
   },
+  // otplib's dependencies (@scure, @noble, @otplib) ship ES modules only: let swc compile them.
+  transformIgnorePatterns: ['^(?!.*/node_modules/(@scure|@noble|@otplib|otplib)/).*/node_modules/'],
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   moduleNameMapper: pathsToModuleNameMapper(),
 };

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import pretty from 'pino-pretty';
 import { AccessService } from './common/auth/access.service';
+import { ApiTokenAuthenticator } from './common/auth/api-token.authenticator';
 import { AppAuthGuard } from './common/auth/auth.guard';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { AccountsModule } from './modules/accounts/accounts.module';
@@ -67,6 +68,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_GUARD, useClass: AppAuthGuard },
         AccessService,
+        ApiTokenAuthenticator,
       ],
       exports: [APP_CONFIG, DATABASE_KIND, AccessService],
     };

@@ -64,6 +64,8 @@ export const MESSAGES = {
   onlyNationalFinessImport: (): string =>
     "Seul l'administrateur national peut importer le répertoire FINESS.",
   onlyNationalEmails: (): string => "Seul l'administrateur national peut consulter les courriels envoyés.",
+  onlyNationalSettings: (): string =>
+    "Seul l'administrateur national peut modifier les réglages de sécurité de la plateforme.",
   onlyNationalCreates: (role: Role): string =>
     role === 'APR'
       ? "Seul l'administrateur national peut désigner l'administrateur principal (APR) d'une ARS ou d'un Département."

@@ -152,28 +152,29 @@ matrix(
 );
 
 matrix(
-  'national-only actions (finess.import, emails.read)',
+  'national-only actions (finess.import, emails.read, settings.manage)',
   [
     ['finess.import', { type: 'finess.import' }],
     ['emails.read', { type: 'emails.read' }],
+    ['settings.manage', { type: 'settings.manage' }],
   ],
   // prettier-ignore
   [
-    //                  import emails
-    ['NATIONAL',           Y,    Y],
-    ['ARS24 APR',          _,    _],
-    ['ARS24 CONTROLLER',   _,    _],
-    ['ARS24 READER',       _,    _],
-    ['CD45 APR',           _,    _],
-    ['CD45 CONTROLLER',    _,    _],
-    ['CD45 READER',        _,    _],
-    ['CD37 APR',           _,    _],
-    ['CD37 CONTROLLER',    _,    _],
-    ['CD37 READER',        _,    _],
-    ['OG45 APE',           _,    _],
-    ['OG45 USER',          _,    _],
-    ['ESMS APE',           _,    _],
-    ['ESMS USER',          _,    _],
+    //                  import emails settings
+    ['NATIONAL',           Y,    Y,       Y],
+    ['ARS24 APR',          _,    _,       _],
+    ['ARS24 CONTROLLER',   _,    _,       _],
+    ['ARS24 READER',       _,    _,       _],
+    ['CD45 APR',           _,    _,       _],
+    ['CD45 CONTROLLER',    _,    _,       _],
+    ['CD45 READER',        _,    _,       _],
+    ['CD37 APR',           _,    _,       _],
+    ['CD37 CONTROLLER',    _,    _,       _],
+    ['CD37 READER',        _,    _,       _],
+    ['OG45 APE',           _,    _,       _],
+    ['OG45 USER',          _,    _,       _],
+    ['ESMS APE',           _,    _,       _],
+    ['ESMS USER',          _,    _,       _],
   ],
 );
 

@@ -308,6 +308,7 @@ const wellFormedRequest: fc.Arbitrary<Generated> = fc.oneof(
   someOrganisation.map((organisation) => ok({ type: 'organisation.read', organisation })),
   fc.constant(ok({ type: 'finess.import' })),
   fc.constant(ok({ type: 'emails.read' })),
+  fc.constant(ok({ type: 'settings.manage' })),
   wellFormedManagedGrant.map((m) => {
     const { grant, facts } = split(m);
     return ok({ type: 'grant.create', target: grant, ...facts });
@@ -416,6 +417,7 @@ const anyRequest: fc.Arbitrary<AccessRequest> = fc.oneof(
     )
     .map((subject): AccessRequest => ({ type: 'audit.read', subject })),
   fc.constant<AccessRequest>({ type: 'emails.read' }),
+  fc.constant<AccessRequest>({ type: 'settings.manage' }),
   anyOrganisation.map((organisation): AccessRequest => ({ type: 'apiToken.manage', organisation })),
   // What a buggy caller might send despite the types.
   fc.constantFrom<AccessRequest>(

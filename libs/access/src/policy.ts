@@ -69,6 +69,8 @@ export type AccessRequest =
   | { type: 'audit.read'; subject?: AuditSubject }
   /** Read the stored e-mails ("Courriels envoyés"): national only. */
   | { type: 'emails.read' }
+  /** Change the platform's security settings (e.g. make the second factor mandatory): national only. */
+  | { type: 'settings.manage' }
   /** Create / list / revoke the API tokens of an ARS or CD: its APR, or national. */
   | { type: 'apiToken.manage'; organisation: OrganisationRef };
 
@@ -83,6 +85,7 @@ export const ACTIONS = [
   'account.update',
   'audit.read',
   'emails.read',
+  'settings.manage',
   'apiToken.manage',
 ] as const;
 
@@ -106,6 +109,7 @@ export const ACTION_LABELS: Readonly<Record<AccessAction, string>> = {
   'account.update': 'Modifier ou désactiver un compte',
   'audit.read': "Consulter le journal d'audit",
   'emails.read': 'Consulter les courriels envoyés',
+  'settings.manage': 'Modifier les réglages de sécurité de la plateforme',
   'apiToken.manage': "Gérer les jetons d'API",
 };
 
@@ -350,6 +354,8 @@ function evaluate(accountId: string, grants: readonly ActorGrant[], request: Acc
       return readAudit(grants, request.subject);
     case 'emails.read':
       return nationalOnly(grants, MESSAGES.onlyNationalEmails());
+    case 'settings.manage':
+      return nationalOnly(grants, MESSAGES.onlyNationalSettings());
     case 'apiToken.manage':
       return manageApiTokens(grants, request.organisation);
     default: {

@@ -102,6 +102,8 @@ export interface LoginResponse {
   accessToken: string;
   expiresIn: number;
   account: Account;
+  /** The second factor is mandatory for this account's role and not yet set up: only "Mon compte" works. */
+  totpEnrollmentRequired: boolean;
 }
 
 export interface SecondFactorRequiredResponse {
@@ -166,4 +168,40 @@ export interface AuditEntry {
   targetLabel: string | null;
   details: Record<string, unknown>;
   ipAddress: string | null;
+}
+
+export interface ApiTokenInfo {
+  id: string;
+  organisation: OrganisationRef;
+  organisationLabel: string;
+  name: string;
+  createdAt: string;
+  createdBy: string | null;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface CreateApiTokenRequest {
+  name: string;
+  /** Defaults to the caller's own ARS or CD. */
+  organisation?: OrganisationRef;
+  /** ISO date; absent = no expiry. */
+  expiresAt?: string | null;
+}
+
+/** Returned once at creation: the secret is never shown again. */
+export interface CreatedApiToken extends ApiTokenInfo {
+  token: string;
+}
+
+export interface TotpSetup {
+  secret: string;
+  /** otpauth:// URI for authenticator apps (as a QR code or typed in). */
+  otpauthUri: string;
+}
+
+export interface SecuritySettings {
+  /** The national administrator and the APRs must use a second factor. */
+  totpRequiredForAdmins: boolean;
 }

@@ -49,6 +49,9 @@ const EVERYONE = Object.keys(ROLES) as RoleName[];
 const ACCOUNT_MANAGERS_IN: RoleName[] = ['NATIONAL', 'CD_APR', 'OG_APE'];
 
 interface Fixtures {
+  /** API tokens of ARS 24 (in scope of the ARS 24 APR) and of ARS 11. */
+  tokenIn: string;
+  tokenOut: string;
   /** The sole APE of FOYER_45 (in scope) and of EHPAD_75 (out of scope). */
   apeIn: { id: string; grantId: string };
   apeOut: { id: string; grantId: string };
@@ -204,6 +207,44 @@ const MATRIX: Record<string, Row> = {
       withAuth(request(h).post(`/api/accounts/${(s === 'in' ? f.apeIn : f.apeOut).id}/resend-invitation`), a),
     allowed: { in: ACCOUNT_MANAGERS_IN, out: ['NATIONAL'] },
   },
+  'POST /api/auth/totp/setup': {
+    call: (h, a) => withAuth(request(h).post('/api/auth/totp/setup'), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'POST /api/auth/totp/enable': {
+    call: (h, a) => withAuth(request(h).post('/api/auth/totp/enable'), a).send({ code: '000000' }),
+    allowed: same(AUTHENTICATED),
+  },
+  'POST /api/auth/totp/disable': {
+    call: (h, a) => withAuth(request(h).post('/api/auth/totp/disable'), a).send({ password: 'wrong' }),
+    allowed: same(AUTHENTICATED),
+  },
+  'GET /api/api-tokens': {
+    call: (h, a) => withAuth(request(h).get('/api/api-tokens'), a),
+    allowed: same(['NATIONAL', 'ARS_APR', 'CD_APR']),
+  },
+  'POST /api/api-tokens': {
+    // In scope: the caller's own ARS or CD (the default); out: the ARS of Île-de-France.
+    call: (h, a, s) =>
+      withAuth(request(h).post('/api/api-tokens'), a).send(
+        s === 'in' ? { name: 'Matrice' } : { name: 'Matrice', organisation: { kind: 'ARS', code: '11' } },
+      ),
+    allowed: { in: ['NATIONAL', 'ARS_APR', 'CD_APR'], out: ['NATIONAL'] },
+  },
+  'DELETE /api/api-tokens/{id}': {
+    call: (h, a, s, f) =>
+      withAuth(request(h).delete(`/api/api-tokens/${s === 'in' ? f.tokenIn : f.tokenOut}`), a),
+    allowed: { in: ['NATIONAL', 'ARS_APR'], out: ['NATIONAL'] },
+  },
+  'GET /api/settings/security': {
+    call: (h, a) => withAuth(request(h).get('/api/settings/security'), a),
+    allowed: same(['NATIONAL']),
+  },
+  'PUT /api/settings/security': {
+    call: (h, a) =>
+      withAuth(request(h).put('/api/settings/security'), a).send({ totpRequiredForAdmins: false }),
+    allowed: same(['NATIONAL']),
+  },
   'GET /api/emails': {
     call: (h, a) => withAuth(request(h).get('/api/emails'), a),
     allowed: same(['NATIONAL']),
@@ -297,7 +338,19 @@ describe('authorization matrix (HTTP, real database)', () => {
       return { id: account.id, grantId: id as string };
     };
     // ESMS_APE is an APE of EHPAD_45: the in-scope fixture is the sole APE of another ESMS.
-    fixtures = { apeIn: await sole(FOYER_45), apeOut: await sole(EHPAD_75) };
+    const token = async (region: string) =>
+      (
+        await t.dataSource.query(
+          `INSERT INTO api_tokens (organisation_kind, organisation_code, name, token_hash) VALUES ('ARS', $1, 'fixture', md5(random()::text)) RETURNING id`,
+          [region],
+        )
+      )[0].id as string;
+    fixtures = {
+      apeIn: await sole(FOYER_45),
+      apeOut: await sole(EHPAD_75),
+      tokenIn: await token('24'),
+      tokenOut: await token('11'),
+    };
   });
 
   afterAll(async () => {

@@ -2,6 +2,8 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { DomainError } from '../errors/domain-error';
+import type { Request } from 'express';
+import { API_TOKEN_PREFIX, ApiTokenAuthenticator } from './api-token.authenticator';
 import { AUTHORIZATION_KEY, type RouteRule } from './authorize.decorator';
 
 /**
@@ -10,11 +12,14 @@ import { AUTHORIZATION_KEY, type RouteRule } from './authorize.decorator';
  */
 @Injectable()
 export class AppAuthGuard extends AuthGuard('jwt') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiTokens: ApiTokenAuthenticator,
+  ) {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<RouteRule | undefined>(AUTHORIZATION_KEY, [
       context.getHandler(),
       context.getClass(),
@@ -28,7 +33,29 @@ export class AppAuthGuard extends AuthGuard('jwt') {
         'Route without authorization rule',
       );
     }
-    return super.canActivate(context);
+    const request = context.switchToHttp().getRequest<Request & { user?: unknown }>();
+    const bearer = request.headers.authorization?.match(/^Bearer (\S+)$/)?.[1];
+    if (bearer?.startsWith(API_TOKEN_PREFIX)) {
+      const actor = await this.apiTokens.authenticate(bearer);
+      if (!actor) throw this.handleRequest(null, false);
+      if (rule.kind === 'action' && rule.action === 'self') {
+        throw new DomainError(
+          'FORBIDDEN',
+          'Un jeton d’API ne donne pas accès aux actions d’un compte personnel.',
+        );
+      }
+      request.user = actor;
+      return true;
+    }
+    await super.canActivate(context);
+    const actor = request.user as { mustEnrollTotp?: boolean } | undefined;
+    if (actor?.mustEnrollTotp && !(rule.kind === 'action' && rule.action === 'self')) {
+      throw new DomainError(
+        'TOTP_ENROLLMENT_REQUIRED',
+        'La double authentification est obligatoire pour votre rôle : activez-la dans « Mon compte » avant de continuer.',
+      );
+    }
+    return true;
   }
 
   override handleRequest<T>(error: unknown, user: T | false): T {

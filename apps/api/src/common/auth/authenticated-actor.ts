@@ -6,4 +6,6 @@ export interface AuthenticatedActor extends Actor {
   email: string;
   sessionId: string;
   grants: ActorGrant[];
+  /** The platform requires a second factor for this account's role and it has none yet. */
+  mustEnrollTotp?: boolean;
 }

@@ -15,6 +15,8 @@ interface AccessTokenPayload {
 
 interface GrantRow {
   email: string;
+  totp_enabled: boolean;
+  totp_required: boolean;
   organisation_kind: OrganisationKind | null;
   organisation_code: string | null;
   role: Role | null;
@@ -44,7 +46,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(payload: AccessTokenPayload): Promise<AuthenticatedActor | false> {
     if (typeof payload?.sub !== 'string' || typeof payload?.sid !== 'string') return false;
     const rows: GrantRow[] = await this.dataSource.query(
-      `SELECT a.email, g.organisation_kind, g.organisation_code, g.role, g.rights, g.entry_domains,
+      `SELECT a.email, a.totp_enabled,
+              coalesce((SELECT (value #>> '{}')::boolean FROM platform_settings WHERE key = 'totpRequiredForAdmins'), false) AS totp_required,
+              g.organisation_kind, g.organisation_code, g.role, g.rights, g.entry_domains,
               to_char(g.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(g.valid_until, 'YYYY-MM-DD') AS valid_until
          FROM accounts a
          JOIN sessions s ON s.account_id = a.id AND s.id = $2 AND s.revoked_at IS NULL AND s.expires_at > now()
@@ -63,6 +67,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
         validFrom: row.valid_from,
         validUntil: row.valid_until,
       }));
-    return { accountId: payload.sub, email: rows[0]!.email, sessionId: payload.sid, grants };
+    const first = rows[0]!;
+    const isAdmin = grants.some((g) => g.role === 'NATIONAL_ADMIN' || g.role === 'APR');
+    return {
+      accountId: payload.sub,
+      email: first.email,
+      sessionId: payload.sid,
+      grants,
+      mustEnrollTotp: first.totp_required && isAdmin && !first.totp_enabled,
+    };
   }
 }

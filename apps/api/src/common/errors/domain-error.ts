@@ -15,6 +15,7 @@ export type DomainErrorCode =
   | 'TOTP_REQUIRED'
   | 'ACCOUNT_LOCKED'
   | 'FORBIDDEN'
+  | 'TOTP_ENROLLMENT_REQUIRED'
   | 'TOKEN_INVALID'
   | 'WEAK_PASSWORD';
 
@@ -58,6 +59,7 @@ export function httpStatusOf(code: DomainErrorCode): number {
     case 'TOTP_REQUIRED':
       return 401;
     case 'FORBIDDEN':
+    case 'TOTP_ENROLLMENT_REQUIRED':
       return 403;
     case 'ACCOUNT_LOCKED':
       return 423;

@@ -4,7 +4,10 @@ import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { JwtStrategy } from '../../common/auth/jwt.strategy';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { ApiTokensController } from '../api-tokens/api-tokens.controller';
+import { ApiTokensService } from '../api-tokens/api-tokens.service';
 import { AuditController } from '../audit/audit.controller';
+import { SettingsController } from '../settings/settings.controller';
 import { AuditService } from '../audit/audit.service';
 import { AuthController } from '../auth/auth.controller';
 import { AuthService } from '../auth/auth.service';
@@ -28,8 +31,15 @@ import { AccountsService } from './accounts.service';
       ],
     }),
   ],
-  controllers: [AuthController, AccountsController, EmailsController, AuditController],
-  providers: [JwtStrategy, AuthService, AccountsService, MailService, AuditService],
+  controllers: [
+    AuthController,
+    AccountsController,
+    EmailsController,
+    AuditController,
+    ApiTokensController,
+    SettingsController,
+  ],
+  providers: [JwtStrategy, AuthService, AccountsService, MailService, AuditService, ApiTokensService],
   exports: [AccountsService, AuthService, MailService, AuditService],
 })
 export class AccountsModule {}

@@ -15,14 +15,21 @@ import {
 import { ApiAcceptedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import type { Account, LoginResponse, SessionInfo, TokenInfo } from '@tdb/contracts';
+import type { Account, LoginResponse, SessionInfo, TokenInfo, TotpSetup } from '@tdb/contracts';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize, Public } from '../../common/auth/authorize.decorator';
 import { CurrentUser, RequestInfo, type RequestMeta } from '../../common/auth/current-user.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AccountsService } from '../accounts/accounts.service';
 import { AuthService, type IssuedSession } from './auth.service';
-import { ChangePasswordDto, ForgotPasswordDto, LoginDto, PasswordTokenDto } from './dto/auth.dto';
+import {
+  ChangePasswordDto,
+  ForgotPasswordDto,
+  LoginDto,
+  PasswordConfirmationDto,
+  PasswordTokenDto,
+  TotpCodeDto,
+} from './dto/auth.dto';
 
 export const REFRESH_COOKIE = 'tdb_refresh';
 const COOKIE_PATH = '/api/auth';
@@ -50,6 +57,7 @@ export class AuthController {
       accessToken: session.accessToken,
       expiresIn: session.expiresIn,
       account: await this.accounts.me(session.accountId),
+      totpEnrollmentRequired: await this.auth.totpEnrollmentRequired(session.accountId),
     };
   }
 
@@ -62,7 +70,7 @@ export class AuthController {
     @RequestInfo() meta: RequestMeta,
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResponse> {
-    return this.respond(await this.auth.login(body.email, body.password, meta), response);
+    return this.respond(await this.auth.login(body.email, body.password, body.totpCode, meta), response);
   }
 
   @Post('refresh')
@@ -147,6 +155,47 @@ export class AuthController {
   @ApiNoContentResponse()
   resetPassword(@Body() body: PasswordTokenDto, @RequestInfo() meta: RequestMeta): Promise<void> {
     return this.auth.usePasswordToken(body.token, body.password, meta);
+  }
+
+  @Post('totp/setup')
+  @Authorize('self')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Double authentification : obtenir un secret à enregistrer dans l’application' })
+  setupTotp(@CurrentUser() actor: AuthenticatedActor): Promise<TotpSetup> {
+    return this.auth.setupTotp(actor.accountId);
+  }
+
+  @Post('totp/enable')
+  @Authorize('self')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Double authentification : activer avec un premier code' })
+  enableTotp(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Body() body: TotpCodeDto,
+    @RequestInfo() meta: RequestMeta,
+  ): Promise<void> {
+    return this.auth.enableTotp(actor.accountId, body.code, meta);
+  }
+
+  @Post('totp/disable')
+  @Authorize('self')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Double authentification : désactiver (mot de passe exigé ; impossible si elle est obligatoire)',
+  })
+  async disableTotp(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Body() body: PasswordConfirmationDto,
+    @RequestInfo() meta: RequestMeta,
+  ): Promise<void> {
+    const settings = await this.auth.securitySettings();
+    const isAdmin = actor.grants.some((g) => g.role === 'NATIONAL_ADMIN' || g.role === 'APR');
+    return this.auth.disableTotp(
+      actor.accountId,
+      body.password,
+      settings.totpRequiredForAdmins && isAdmin,
+      meta,
+    );
   }
 
   @Get('sessions')

@@ -3,7 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hash, verify } from '@node-rs/argon2';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import type { SessionInfo, TokenInfo } from '@tdb/contracts';
+import type { SecuritySettings, SessionInfo, TokenInfo, TotpSetup } from '@tdb/contracts';
 import type { RequestMeta } from '../../common/auth/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
@@ -14,6 +14,7 @@ import { OneTimeTokenEntity, type OneTimeTokenPurpose } from './one-time-token.e
 import { passwordWeakness } from './password-policy';
 import { SessionEntity } from './session.entity';
 import { hashSecret, newSecret } from './token-hash';
+import { newTotpSecret, totpUri, verifyTotp } from './totp';
 
 /** Failures before the first lock; each further failure doubles the lock, up to 30 minutes. */
 export const LOCK_THRESHOLD = 5;
@@ -52,11 +53,17 @@ export class AuthService {
     private readonly mail: MailService,
   ) {}
 
-  async login(email: string, password: string, meta: RequestMeta): Promise<IssuedSession> {
+  async login(
+    email: string,
+    password: string,
+    totpCode: string | undefined,
+    meta: RequestMeta,
+  ): Promise<IssuedSession> {
     const accounts = this.dataSource.getRepository(AccountEntity);
     const account = await accounts
       .createQueryBuilder('a')
       .addSelect('a.passwordHash')
+      .addSelect('a.totpSecret')
       .where('lower(a.email) = lower(:email)', { email: email.trim() })
       .getOne();
     if (!account || !account.passwordHash || account.status !== 'ACTIVE') {
@@ -72,7 +79,17 @@ export class AuthService {
     if (account.lockedUntil && account.lockedUntil > now) {
       throw this.locked(account.lockedUntil);
     }
-    if (!(await verify(account.passwordHash, password))) {
+    const passwordOk = await verify(account.passwordHash, password);
+    if (passwordOk && account.totpEnabled && !totpCode) {
+      throw new DomainError(
+        'TOTP_REQUIRED',
+        'Saisissez le code à 6 chiffres affiché par votre application d’authentification.',
+      );
+    }
+    const secondFactorOk =
+      !account.totpEnabled ||
+      (!!account.totpSecret && !!totpCode && verifyTotp(account.totpSecret, totpCode));
+    if (!passwordOk || !secondFactorOk) {
       const failures = account.failedLoginCount + 1;
       const lockedUntil =
         failures >= LOCK_THRESHOLD ? new Date(now.getTime() + lockMinutes(failures) * 60_000) : null;
@@ -90,6 +107,14 @@ export class AuthService {
         });
       });
       if (lockedUntil) throw this.locked(lockedUntil);
+      if (passwordOk) {
+        throw new DomainError(
+          'INVALID_CREDENTIALS',
+          'Code de double authentification incorrect.',
+          undefined,
+          'Wrong TOTP code',
+        );
+      }
       throw new DomainError(
         'INVALID_CREDENTIALS',
         INVALID_CREDENTIALS,
@@ -404,6 +429,143 @@ export class AuthService {
         ipAddress: meta.ipAddress,
       });
     });
+  }
+
+  // ---- second factor (TOTP) -------------------------------------------------------------------
+
+  /** Starts the set-up: a new secret, kept pending until a first code confirms it. */
+  async setupTotp(accountId: string): Promise<TotpSetup> {
+    const account = await this.dataSource.getRepository(AccountEntity).findOneByOrFail({ id: accountId });
+    if (account.totpEnabled) {
+      throw new DomainError('CONFLICT', 'La double authentification est déjà active sur votre compte.');
+    }
+    const secret = newTotpSecret();
+    await this.dataSource.getRepository(AccountEntity).update(accountId, { totpSecret: secret });
+    return { secret, otpauthUri: totpUri(secret, account.email) };
+  }
+
+  async enableTotp(accountId: string, code: string, meta: RequestMeta): Promise<void> {
+    const account = await this.dataSource
+      .getRepository(AccountEntity)
+      .createQueryBuilder('a')
+      .addSelect('a.totpSecret')
+      .where('a.id = :id', { id: accountId })
+      .getOneOrFail();
+    if (account.totpEnabled)
+      throw new DomainError('CONFLICT', 'La double authentification est déjà active sur votre compte.');
+    if (!account.totpSecret)
+      throw new DomainError('VALIDATION_FAILED', 'Commencez par demander un nouveau secret.');
+    if (!verifyTotp(account.totpSecret, code)) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'Code incorrect : vérifiez l’heure de votre téléphone et saisissez le code affiché.',
+        [{ field: 'code', message: 'Code incorrect.' }],
+      );
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(AccountEntity, accountId, { totpEnabled: true });
+      await this.audit.record(manager, {
+        actorId: accountId,
+        actorEmail: account.email,
+        action: 'auth.totp_enabled',
+        targetType: 'account',
+        targetId: accountId,
+        targetLabel: account.email,
+        ipAddress: meta.ipAddress,
+      });
+    });
+  }
+
+  async disableTotp(
+    accountId: string,
+    password: string,
+    mandatory: boolean,
+    meta: RequestMeta,
+  ): Promise<void> {
+    if (mandatory) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'La double authentification est obligatoire pour votre rôle : elle ne peut pas être désactivée.',
+      );
+    }
+    const account = await this.dataSource
+      .getRepository(AccountEntity)
+      .createQueryBuilder('a')
+      .addSelect('a.passwordHash')
+      .where('a.id = :id', { id: accountId })
+      .getOneOrFail();
+    if (!account.passwordHash || !(await verify(account.passwordHash, password))) {
+      throw new DomainError('VALIDATION_FAILED', 'Mot de passe incorrect.', [
+        { field: 'password', message: 'Mot de passe incorrect.' },
+      ]);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(AccountEntity, accountId, { totpEnabled: false, totpSecret: null });
+      await this.audit.record(manager, {
+        actorId: accountId,
+        actorEmail: account.email,
+        action: 'auth.totp_disabled',
+        targetType: 'account',
+        targetId: accountId,
+        targetLabel: account.email,
+        ipAddress: meta.ipAddress,
+      });
+    });
+  }
+
+  async securitySettings(): Promise<SecuritySettings> {
+    const rows: { value: boolean }[] = await this.dataSource.query(
+      `SELECT (value #>> '{}')::boolean AS value FROM platform_settings WHERE key = 'totpRequiredForAdmins'`,
+    );
+    return { totpRequiredForAdmins: rows[0]?.value ?? false };
+  }
+
+  async updateSecuritySettings(
+    settings: SecuritySettings,
+    actor: { accountId: string; email: string },
+    meta: RequestMeta,
+  ): Promise<SecuritySettings> {
+    if (settings.totpRequiredForAdmins) {
+      const [me] = await this.dataSource.query(`SELECT totp_enabled FROM accounts WHERE id = $1`, [
+        actor.accountId,
+      ]);
+      if (!me?.totp_enabled) {
+        // Otherwise the administrator would lock themselves out of this very setting.
+        throw new DomainError(
+          'CONFLICT',
+          'Activez d’abord la double authentification sur votre propre compte (« Mon compte »).',
+        );
+      }
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO platform_settings (key, value, updated_at) VALUES ('totpRequiredForAdmins', $1::jsonb, now())
+         ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, updated_at = now()`,
+        [JSON.stringify(settings.totpRequiredForAdmins)],
+      );
+      await this.audit.record(manager, {
+        actorId: actor.accountId,
+        actorEmail: actor.email,
+        action: 'settings.updated',
+        targetType: 'settings',
+        targetId: 'security',
+        details: { ...settings },
+        ipAddress: meta.ipAddress,
+      });
+    });
+    return this.securitySettings();
+  }
+
+  async totpEnrollmentRequired(accountId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT a.totp_enabled,
+              EXISTS (SELECT 1 FROM grants g WHERE g.account_id = a.id AND g.role IN ('NATIONAL_ADMIN', 'APR')) AS is_admin
+         FROM accounts a WHERE a.id = $1`,
+      [accountId],
+    );
+    return (
+      !!row && row.is_admin && !row.totp_enabled && (await this.securitySettings()).totpRequiredForAdmins
+    );
   }
 
   async sessions(accountId: string, currentSessionId: string): Promise<SessionInfo[]> {

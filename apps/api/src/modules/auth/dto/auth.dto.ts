@@ -55,3 +55,17 @@ export class PasswordTokenDto implements AcceptInvitationRequest {
   @MaxLength(200, { message: 'Le mot de passe ne doit pas dépasser 200 caractères.' })
   password: string;
 }
+
+export class TotpCodeDto {
+  @ApiProperty({ example: '123456' })
+  @IsString({ message: 'Saisissez le code à 6 chiffres.' })
+  @Length(6, 6, { message: 'Le code compte 6 chiffres.' })
+  code: string;
+}
+
+export class PasswordConfirmationDto {
+  @ApiProperty()
+  @IsString({ message: 'Saisissez votre mot de passe.' })
+  @MaxLength(200)
+  password: string;
+}

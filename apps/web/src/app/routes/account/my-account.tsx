@@ -107,7 +107,12 @@ export function MyAccountPage() {
                 description="Vous n'avez aucune habilitation : demandez-en une à l'administrateur de votre organisation."
               />
             ) : (
-              <GrantsTable grants={me.data.grants} caption="Mes habilitations" today={parisToday()} />
+              <GrantsTable
+                grants={me.data.grants}
+                caption="Mes habilitations"
+                hideCaption
+                today={parisToday()}
+              />
             )}
           </section>
         </>

@@ -151,6 +151,7 @@ function GrantsSection({ account, canAdd }: { account: Account; canAdd: boolean 
         <GrantsTable
           grants={account.grants}
           caption={`Habilitations de ${account.firstName} ${account.lastName}`}
+          hideCaption
           today={parisToday()}
           actions={
             canAdd

@@ -18,13 +18,15 @@ export function validityText(grant: Pick<Grant, 'validFrom' | 'validUntil'>): st
 interface GrantsTableProps {
   grants: Grant[];
   caption: string;
+  /** Keep the caption for assistive technologies only (when a heading already says it). */
+  hideCaption?: boolean;
   today: string;
   /** An action per row (e.g. "Retirer"). */
   actions?: (grant: Grant) => ReactNode;
 }
 
 /** The profiles of an account: organisation, role, rights, entry domains, validity. */
-export function GrantsTable({ grants, caption, today, actions }: GrantsTableProps) {
+export function GrantsTable({ grants, caption, hideCaption, today, actions }: GrantsTableProps) {
   const columns: DataTableColumn<Grant>[] = [
     { key: 'organisation', header: 'Organisation', rowHeader: true, cell: (g) => g.organisationLabel },
     { key: 'role', header: 'Rôle', cell: (g) => ROLE_LABELS[g.role] },
@@ -50,5 +52,14 @@ export function GrantsTable({ grants, caption, today, actions }: GrantsTableProp
   ];
   if (actions)
     columns.push({ key: 'actions', header: <span className="fr-sr-only">Actions</span>, cell: actions });
-  return <DataTable caption={caption} columns={columns} rows={grants} rowKey={(g) => g.id} bordered />;
+  return (
+    <DataTable
+      caption={caption}
+      hideCaption={hideCaption ?? false}
+      columns={columns}
+      rows={grants}
+      rowKey={(g) => g.id}
+      bordered
+    />
+  );
 }

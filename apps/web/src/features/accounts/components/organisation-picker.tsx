@@ -174,24 +174,29 @@ function StructureSearch({
           }))}
         />
       )}
-      {mode === 'OG' && (
-        <Input
-          label="Ou saisissez son numéro FINESS juridique"
-          hintText="9 caractères, par exemple 450000010"
-          nativeInputProps={{
-            name: 'ogFiness',
-            value: typedFiness,
-            maxLength: 9,
-            autoComplete: 'off',
-            spellCheck: false,
-            onChange: (event) => {
-              const code = event.target.value.trim().toUpperCase();
-              setTypedFiness(code);
-              onChange({ code, label: `Organisme gestionnaire ${code}` });
-            },
-          }}
-        />
-      )}
+      <Input
+        label={
+          mode === 'ESMS'
+            ? 'Ou saisissez son numéro FINESS géographique'
+            : 'Ou saisissez son numéro FINESS juridique'
+        }
+        hintText="9 caractères, par exemple 450000018"
+        nativeInputProps={{
+          name: mode === 'ESMS' ? 'esmsFiness' : 'ogFiness',
+          value: typedFiness,
+          maxLength: 9,
+          autoComplete: 'off',
+          spellCheck: false,
+          onChange: (event) => {
+            const code = event.target.value.trim().toUpperCase();
+            setTypedFiness(code);
+            onChange({
+              code,
+              label: mode === 'ESMS' ? `Structure ${code}` : `Organisme gestionnaire ${code}`,
+            });
+          },
+        }}
+      />
       {value.code !== '' && (
         <p className={fr.cx('fr-text--sm', 'fr-mb-0')}>
           {mode === 'ESMS' ? 'Structure choisie' : 'Organisme gestionnaire choisi'} :{' '}

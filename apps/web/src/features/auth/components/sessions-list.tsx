@@ -74,6 +74,7 @@ export function SessionsList() {
       )}
       <DataTable<SessionInfo>
         caption="Mes sessions ouvertes"
+        hideCaption
         rows={sessions.data}
         rowKey={(s) => s.id}
         columns={[

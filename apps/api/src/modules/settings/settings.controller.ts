@@ -1,0 +1,48 @@
+import { Body, Controller, Get, Put } from '@nestjs/common';
+import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsBoolean } from 'class-validator';
+import type { SecuritySettings } from '@tdb/contracts';
+import { AccessService } from '../../common/auth/access.service';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { Authorize } from '../../common/auth/authorize.decorator';
+import { CurrentUser, RequestInfo, type RequestMeta } from '../../common/auth/current-user.decorator';
+import { AuthService } from '../auth/auth.service';
+
+class SecuritySettingsDto implements SecuritySettings {
+  @ApiProperty({
+    description: 'Double authentification obligatoire pour l’administrateur national et les APR',
+  })
+  @IsBoolean({ message: 'Valeur attendue : vrai ou faux.' })
+  totpRequiredForAdmins: boolean;
+}
+
+@ApiTags('settings')
+@Controller('settings/security')
+export class SettingsController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly access: AccessService,
+  ) {}
+
+  @Get()
+  @Authorize('settings.manage')
+  @ApiOperation({ summary: 'Réglages de sécurité de la plateforme' })
+  get(@CurrentUser() actor: AuthenticatedActor): Promise<SecuritySettings> {
+    this.access.check(actor, { type: 'settings.manage' });
+    return this.auth.securitySettings();
+  }
+
+  @Put()
+  @Authorize('settings.manage')
+  @ApiOperation({
+    summary: 'Rendre la double authentification obligatoire (ou non) pour les rôles d’administration',
+  })
+  update(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Body() body: SecuritySettingsDto,
+    @RequestInfo() meta: RequestMeta,
+  ): Promise<SecuritySettings> {
+    this.access.check(actor, { type: 'settings.manage' });
+    return this.auth.updateSecuritySettings(body, actor, meta);
+  }
+}
