@@ -205,3 +205,20 @@ export interface SecuritySettings {
   /** The national administrator and the APRs must use a second factor. */
   totpRequiredForAdmins: boolean;
 }
+
+/** One line of an APE provisioning file (FINESS, last name, first name, email, phone). */
+export interface ProvisioningLineResult {
+  line: number;
+  finess: string;
+  email: string;
+  outcome: 'created' | 'grant_added' | 'unchanged';
+}
+
+export interface ProvisioningReport {
+  applied: boolean;
+  created: number;
+  grantsAdded: number;
+  unchanged: number;
+  lines: ProvisioningLineResult[];
+  errors: { line: number; message: string }[];
+}

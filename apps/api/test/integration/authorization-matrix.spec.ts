@@ -249,6 +249,19 @@ const MATRIX: Record<string, Row> = {
     call: (h, a) => withAuth(request(h).get('/api/emails'), a),
     allowed: same(['NATIONAL']),
   },
+  'POST /api/accounts/import': {
+    // The route is open to administrators; each line is then judged by the policy (a line outside the
+    // caller's competence rejects the file with 422, see provisioning.spec.ts).
+    call: (h, a, s) =>
+      withAuth(request(h).post('/api/accounts/import'), a).attach(
+        'file',
+        Buffer.from(
+          `FINESS;Nom;Prénom;Courriel\n${s === 'in' ? FOYER_45 : EHPAD_75};Import;Matrice;import${++counter}@test.tdb\n`,
+        ),
+        'ape.csv',
+      ),
+    allowed: same(['NATIONAL', 'ARS_APR', 'CD_APR', 'OG_APE', 'ESMS_APE']),
+  },
   'GET /api/audit': {
     call: (h, a) => withAuth(request(h).get('/api/audit'), a),
     allowed: same(['NATIONAL', 'ARS_APR', 'CD_APR']),

@@ -139,5 +139,11 @@ export function buildAccount(overrides: Partial<Account> = {}): Account {
 }
 
 export function buildLoginResponse(overrides: Partial<LoginResponse> = {}): LoginResponse {
-  return { accessToken: 'jeton-de-test', expiresIn: 900, account: buildAccount(), ...overrides };
+  return {
+    accessToken: 'jeton-de-test',
+    expiresIn: 900,
+    account: buildAccount(),
+    totpEnrollmentRequired: false,
+    ...overrides,
+  };
 }

@@ -1,3 +1,5 @@
+import { FileInterceptor } from '@nestjs/platform-express';
+import { memoryStorage } from 'multer';
 import {
   Body,
   Controller,
@@ -9,9 +11,13 @@ import {
   Patch,
   Post,
   Query,
+  UploadedFile,
+  UseInterceptors,
 } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Account, Paginated } from '@tdb/contracts';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Account, Paginated, ProvisioningReport } from '@tdb/contracts';
+import { DomainError } from '../../common/errors/domain-error';
+import { parseProvisioningFile } from './provisioning-file';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser, RequestInfo, type RequestMeta } from '../../common/auth/current-user.decorator';
@@ -44,6 +50,54 @@ export class AccountsController {
     @RequestInfo() meta: RequestMeta,
   ): Promise<Account> {
     return this.accounts.create(actor, body, meta);
+  }
+
+  @Post('import')
+  @Authorize('grant.create')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Créer ou compléter les APE à partir d’un fichier (CSV ou XLSX : FINESS ; Nom ; Prénom ; Courriel ; Téléphone)',
+    description:
+      'Tout ou rien : une ligne invalide ou hors de votre périmètre fait tout rejeter (422) avec le compte rendu par ligne.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary' } },
+    },
+  })
+  @UseInterceptors(
+    FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: 10 * 1024 * 1024, files: 1 } }),
+  )
+  async provision(
+    @CurrentUser() actor: AuthenticatedActor,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @RequestInfo() meta: RequestMeta,
+  ): Promise<ProvisioningReport> {
+    // Only administrators provision APEs; each line is then checked against the policy.
+    if (!actor.grants.some((g) => g.role === 'NATIONAL_ADMIN' || g.role === 'APR' || g.role === 'APE')) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Seuls les administrateurs (national, APR, APE) peuvent créer des comptes d’APE.',
+      );
+    }
+    if (!file) throw new DomainError('VALIDATION_FAILED', 'Joignez le fichier des APE (champ « file »).');
+    const parsed = await parseProvisioningFile(file.buffer, file.originalname);
+    if (!parsed.ok) throw new DomainError('VALIDATION_FAILED', parsed.message);
+    const report = await this.accounts.provision(actor, parsed.rows, meta);
+    if (!report.applied) {
+      throw new DomainError(
+        'IMPORT_REJECTED',
+        `${report.errors.length} ligne(s) à corriger : aucun compte n’a été créé.`,
+        report.errors.map((e) => ({ line: e.line, message: e.message })),
+        'APE provisioning rejected',
+        { report },
+      );
+    }
+    return report;
   }
 
   @Get(':id')

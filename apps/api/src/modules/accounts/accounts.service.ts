@@ -10,9 +10,13 @@ import type {
   GrantInput,
   OrganisationRef,
   Paginated,
+  ProvisioningLineResult,
+  ProvisioningReport,
   UpdateAccountRequest,
 } from '@tdb/contracts';
+import { validateFinessNumber } from '@tdb/finess';
 import { findDepartment, findRegion } from '@tdb/reference';
+import type { ProvisioningRow } from './provisioning-file';
 import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import type { RequestMeta } from '../../common/auth/current-user.decorator';
@@ -381,6 +385,133 @@ export class AccountsService {
       await this.record(manager, actor, meta, 'account.invitation_sent', account, null);
     });
     await this.mail.deliver(emailIds);
+  }
+
+  // ---- bulk provisioning of APEs --------------------------------------------------------------
+
+  /**
+   * One APE per line (FINESS géographique or juridique, names, email, phone): all lines are checked
+   * (format, structure, policy) before anything is written; any bad line rejects the whole file.
+   */
+  async provision(
+    actor: AuthenticatedActor,
+    rows: ProvisioningRow[],
+    meta: RequestMeta,
+  ): Promise<ProvisioningReport> {
+    const errors: { line: number; message: string }[] = [];
+    const planned: { row: ProvisioningRow; grant: GrantInput }[] = [];
+    const seen = new Map<string, number>();
+    const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+    for (const row of rows) {
+      const problems: string[] = [];
+      const finess = validateFinessNumber(row.finess);
+      if (!finess.ok) problems.push(`FINESS : ${finess.reason}`);
+      if (!row.lastName) problems.push('nom manquant');
+      if (!row.firstName) problems.push('prénom manquant');
+      if (!emailPattern.test(row.email)) problems.push(`courriel invalide (« ${row.email} »)`);
+      if (row.phone && !/^[+0-9 .()-]{6,25}$/.test(row.phone))
+        problems.push(`téléphone invalide (« ${row.phone} »)`);
+      const key = `${finess.ok ? finess.finess : row.finess}|${row.email.toLowerCase()}`;
+      if (seen.has(key)) problems.push(`doublon de la ligne ${seen.get(key)}`);
+      seen.set(key, row.line);
+      if (problems.length > 0 || !finess.ok) {
+        errors.push({ line: row.line, message: problems.join(' ; ') });
+        continue;
+      }
+      const kind = (await this.access.structureFacts(finess.finess))
+        ? 'ESMS'
+        : (await this.access.organisationFacts(finess.finess))
+          ? 'OG'
+          : null;
+      if (!kind) {
+        errors.push({
+          line: row.line,
+          message: `aucune structure ni aucun organisme gestionnaire n’a le numéro FINESS ${finess.finess}`,
+        });
+        continue;
+      }
+      const grant: GrantInput = { organisation: { kind, code: finess.finess }, role: 'APE' };
+      try {
+        await this.checkGrantCreation(this.dataSource.manager, actor, grant);
+      } catch (error) {
+        errors.push({ line: row.line, message: error instanceof DomainError ? error.userMessage : 'refusé' });
+        continue;
+      }
+      planned.push({ row: { ...row, finess: finess.finess }, grant });
+    }
+    const report: ProvisioningReport = {
+      applied: false,
+      created: 0,
+      grantsAdded: 0,
+      unchanged: 0,
+      lines: [],
+      errors,
+    };
+    if (errors.length > 0) return report;
+
+    const emailIds: string[] = [];
+    await this.dataSource.transaction(async (manager) => {
+      for (const { row, grant } of planned) {
+        let account = await manager
+          .getRepository(AccountEntity)
+          .createQueryBuilder('a')
+          .where('lower(a.email) = lower(:email)', { email: row.email })
+          .getOne();
+        let outcome: ProvisioningLineResult['outcome'];
+        if (!account) {
+          account = await manager.getRepository(AccountEntity).save({
+            email: row.email,
+            firstName: row.firstName,
+            lastName: row.lastName,
+            phone: row.phone || null,
+            status: 'INVITED',
+            passwordHash: null,
+            totpSecret: null,
+          });
+          outcome = 'created';
+        } else {
+          const existing = await manager.getRepository(GrantEntity).findOneBy({
+            accountId: account.id,
+            organisationKind: grant.organisation.kind,
+            organisationCode: grant.organisation.code,
+            role: 'APE',
+          });
+          outcome = existing ? 'unchanged' : 'grant_added';
+        }
+        if (outcome !== 'unchanged') {
+          await this.insertGrant(manager, actor, account.id, grant);
+          await this.record(
+            manager,
+            actor,
+            meta,
+            outcome === 'created' ? 'account.created' : 'grant.created',
+            account,
+            grant,
+            { provisioningLine: row.line },
+          );
+          if (account.status === 'INVITED') {
+            const secret = await this.auth.createOneTimeToken(manager, account.id, 'INVITATION');
+            emailIds.push(
+              await this.mail.enqueue(
+                manager,
+                invitationEmail(
+                  account,
+                  this.mail.link(`/invitation?jeton=${secret}`),
+                  this.config.auth.invitationDays,
+                ),
+              ),
+            );
+          }
+        }
+        report.lines.push({ line: row.line, finess: row.finess, email: account.email, outcome });
+        if (outcome === 'created') report.created++;
+        else if (outcome === 'grant_added') report.grantsAdded++;
+        else report.unchanged++;
+      }
+    });
+    report.applied = true;
+    await this.mail.deliver(emailIds);
+    return report;
   }
 
   // ---- helpers -------------------------------------------------------------------------------

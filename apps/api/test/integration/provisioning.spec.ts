@@ -1,0 +1,139 @@
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { NATIONAL, loginAs, persistAccount } from '../factories/accounts';
+import {
+  buildEjLine,
+  buildEtLine,
+  finessNumber,
+  headerLine,
+  writeExtract,
+} from '../factories/finess-extract';
+import { startTestApp, type TestApp } from '../setup/test-app';
+
+const OG = finessNumber('45000002');
+const FOYER_45 = finessNumber('45000011');
+const EHPAD_45 = finessNumber('45000021');
+const IME_45 = finessNumber('45000031');
+
+describe('bulk provisioning of APE accounts (HTTP, real database)', () => {
+  let t: TestApp;
+  let cdApr: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const national = await loginAs(t.http, (await persistAccount(t.dataSource, [NATIONAL])).email);
+    const loiret = {
+      departement: '45',
+      libdepartement: 'LOIRET',
+      commune: '234',
+      ligneacheminement: '45000 ORLEANS',
+    };
+    const lines = [
+      headerLine(),
+      buildEtLine({
+        finess: FOYER_45,
+        ogFiness: OG,
+        name: 'FOYER LES TILLEULS',
+        longName: 'FOYER LES TILLEULS',
+        categetab: '382',
+        ...loiret,
+      }),
+      buildEtLine({
+        finess: EHPAD_45,
+        ogFiness: OG,
+        name: 'EHPAD LE PARC',
+        longName: 'EHPAD LE PARC',
+        categetab: '500',
+        ...loiret,
+      }),
+      buildEtLine({
+        finess: IME_45,
+        ogFiness: OG,
+        name: 'IME LA SOURCE',
+        longName: 'IME LA SOURCE',
+        categetab: '183',
+        ...loiret,
+      }),
+      buildEjLine({ finess: OG, name: 'ASSOCIATION DU LOIRET', departement: '45' }),
+    ];
+    await request(t.http)
+      .post('/api/imports/finess')
+      .set('Authorization', national)
+      .attach('file', writeExtract(lines), 'f.csv')
+      .expect(200);
+    cdApr = await loginAs(
+      t.http,
+      (await persistAccount(t.dataSource, [{ organisation: { kind: 'CD', code: '45' }, role: 'APR' }])).email,
+    );
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const upload = (content: Buffer, name: string) =>
+    request(t.http).post('/api/accounts/import').set('Authorization', cdApr).attach('file', content, name);
+  const count = async (table: string) =>
+    Number((await t.dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
+
+  it('rejects the whole file when a line is bad or outside the caller’s competence, naming each line', async () => {
+    const before = [await count('accounts'), await count('grants'), await count('outbox_emails')];
+    const csv = [
+      'FINESS;Nom;Prénom;Courriel;Téléphone',
+      `${FOYER_45};Martin;Claire;claire.martin@foyer.test;02 38 00 00 01`,
+      `${IME_45};Durand;Paul;paul.durand@ime.test;`,
+      `${FOYER_45.slice(0, 8)}${(Number(FOYER_45[8]) + 1) % 10};Petit;Léa;lea.petit@foyer.test;`,
+      `${EHPAD_45};Leroy;;pas-un-courriel;`,
+    ].join('\n');
+    const res = await upload(Buffer.from(csv, 'latin1'), 'ape.csv').expect(422);
+    expect(res.body.errors.map((e: { line: number }) => e.line)).toEqual([3, 4, 5]);
+    expect(res.body.errors[0].message).toMatch(/Département|ARS/);
+    expect(res.body.errors[1].message).toMatch(/clé/);
+    expect(res.body.errors[2].message).toMatch(/prénom manquant.*courriel invalide/);
+    expect([await count('accounts'), await count('grants'), await count('outbox_emails')]).toEqual(before);
+  });
+
+  it('creates the APE accounts of a CSV file, invites them, and changes nothing the second time', async () => {
+    const csv = [
+      'FINESS;Nom;Prénom;Courriel;Téléphone',
+      `${FOYER_45};Martin;Claire;claire.martin@foyer.test;02 38 00 00 01`,
+      `${OG};Bernard;Luc;luc.bernard@association.test;`,
+    ].join('\r\n');
+    const first = await upload(Buffer.from(`\uFEFF${csv}`, 'utf8'), 'ape.csv').expect(200);
+    expect(first.body).toMatchObject({ applied: true, created: 2, grantsAdded: 0, unchanged: 0 });
+    const invitations = await t.dataSource.query(`SELECT recipient FROM outbox_emails ORDER BY recipient`);
+    expect(invitations.map((r: { recipient: string }) => r.recipient)).toEqual([
+      'claire.martin@foyer.test',
+      'luc.bernard@association.test',
+    ]);
+    const second = await upload(Buffer.from(csv, 'utf8'), 'ape.csv').expect(200);
+    expect(second.body).toMatchObject({ created: 0, grantsAdded: 0, unchanged: 2 });
+  });
+
+  it('reads an XLSX file too, adding a grant to an existing account', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('APE');
+    sheet.addRow(['N° FINESS', 'Nom', 'Prénom', 'Adresse électronique', 'Tél.']);
+    sheet.addRow([EHPAD_45, 'Martin', 'Claire', 'claire.martin@foyer.test', '']);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const res = await upload(buffer, 'ape.xlsx').expect(200);
+    expect(res.body).toMatchObject({
+      created: 0,
+      grantsAdded: 1,
+      lines: [{ line: 2, finess: EHPAD_45, outcome: 'grant_added' }],
+    });
+  });
+
+  it('refuses callers who administer nothing', async () => {
+    const reader = await loginAs(
+      t.http,
+      (await persistAccount(t.dataSource, [{ organisation: { kind: 'CD', code: '45' }, role: 'READER' }]))
+        .email,
+    );
+    await request(t.http)
+      .post('/api/accounts/import')
+      .set('Authorization', reader)
+      .attach('file', Buffer.from('FINESS;Nom\n'), 'a.csv')
+      .expect(403);
+  });
+});
