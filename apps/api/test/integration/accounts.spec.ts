@@ -224,6 +224,13 @@ describe('accounts and authentication (HTTP, real database)', () => {
       code: 'ACCOUNT_LOCKED',
       message: expect.stringContaining('verrouillé jusqu’à'),
     });
+    const locked = await request(t.http)
+      .get('/api/accounts')
+      .query({ status: 'LOCKED' })
+      .set('Authorization', national)
+      .expect(200);
+    expect(locked.body.items.map((a: { email: string }) => a.email)).toEqual([victim.email]);
+    expect(locked.body.items[0].status).toBe('LOCKED');
     // Once the lock has passed, the right password works again.
     await t.dataSource.query(`UPDATE accounts SET locked_until = now() - interval '1 second' WHERE id = $1`, [
       victim.id,

@@ -72,10 +72,17 @@ export class AccountsService {
         q: `%${query.q.trim()}%`,
       });
     }
-    if (query.status?.length)
-      builder.andWhere('a.status IN (:...statuses)', {
-        statuses: query.status.filter((s) => s !== 'LOCKED'),
-      });
+    if (query.status?.length) {
+      // LOCKED is not stored: it is an active account whose lock has not passed yet.
+      const stored = query.status.filter((status) => status !== 'LOCKED' && status !== 'ACTIVE');
+      const conditions: string[] = [];
+      if (stored.length > 0) conditions.push('a.status IN (:...statuses)');
+      if (query.status.includes('ACTIVE'))
+        conditions.push(`(a.status = 'ACTIVE' AND (a.locked_until IS NULL OR a.locked_until <= now()))`);
+      if (query.status.includes('LOCKED'))
+        conditions.push(`(a.status = 'ACTIVE' AND a.locked_until > now())`);
+      builder.andWhere(`(${conditions.join(' OR ')})`, { statuses: stored });
+    }
     if (query.role?.length || query.organisationKind?.length || query.organisationCode) {
       const conditions = ['fg.account_id = a.id'];
       if (query.role?.length) conditions.push('fg.role IN (:...roles)');

@@ -5,7 +5,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { AccountStatus, Role } from '@tdb/contracts';
 import { ROLES, ROLE_LABELS } from '@tdb/access';
-import { ACCOUNT_STATUSES, STATUS_LABELS } from '../utils/labels';
+import { FILTERABLE_STATUSES, STATUS_LABELS } from '../utils/labels';
 import type { AccountSearchState } from '../utils/search-params';
 
 /** Name or e-mail (applied on submit), role and status (applied on change). */
@@ -74,7 +74,7 @@ export function AccountsSearchForm({
             }}
           >
             <option value="">Tous les statuts</option>
-            {ACCOUNT_STATUSES.map((status) => (
+            {FILTERABLE_STATUSES.map((status) => (
               <option key={status} value={status}>
                 {STATUS_LABELS[status]}
               </option>

@@ -1,6 +1,6 @@
 import type { AccountSearchQuery, AccountStatus, Role } from '@tdb/contracts';
 import { ROLES } from '@tdb/access';
-import { ACCOUNT_STATUSES } from './labels';
+import { FILTERABLE_STATUSES } from './labels';
 
 export const ACCOUNTS_PAGE_SIZE = 20;
 
@@ -19,7 +19,7 @@ export function parseAccountSearch(params: URLSearchParams): AccountSearchState 
   return {
     q: params.get('q') ?? '',
     role: (ROLES as readonly string[]).includes(role) ? (role as Role) : '',
-    status: (ACCOUNT_STATUSES as readonly string[]).includes(status) ? (status as AccountStatus) : '',
+    status: (FILTERABLE_STATUSES as readonly string[]).includes(status) ? (status as AccountStatus) : '',
     page: Number.isFinite(page) && page >= 1 ? page : 1,
   };
 }
