@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { Client } from 'pg';
 import { resolveDatabase, runMigrations } from '../../apps/api/src/database/database';
 
@@ -60,3 +63,27 @@ export function trackPeakMemory(): { stop(): number } {
 }
 
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** The synthetic national extract (seed 42), generated once into the benchmarks' folder. */
+export function ensureNationalExtract(work: string): string {
+  const extractDir = path.join(work, 'national');
+  if (!fs.existsSync(path.join(extractDir, 'finess-et.csv'))) {
+    const generated = spawnSync(
+      'node',
+      [
+        '-r',
+        '@swc-node/register',
+        'tools/generate-finess/generate-finess.ts',
+        '--seed',
+        '42',
+        '--scope',
+        'national',
+        '--out',
+        extractDir,
+      ],
+      { stdio: 'inherit' },
+    );
+    if (generated.status !== 0) throw new Error('generation failed');
+  }
+  return extractDir;
+}

@@ -1,11 +1,10 @@
 /**
- * npm run bench:import [-- --embedded] [--keep]
- * Generates the synthetic national FINESS extract (≈22,000 ESMS, ≈100,000 lines), imports it, then
+ * npm run bench:import [-- --embedded]
+ * Generates the synthetic national FINESS extract (≈22,000 ESMS, ≈55,000 lines with the OG file), imports it, then
  * imports it again, and prints lines/s, total time and peak memory against the targets
  * (< 60 s, < 500 MB; the re-import must change nothing).
  */
 import 'reflect-metadata';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +13,7 @@ import { DataSource } from 'typeorm';
 import type { ImportReport } from '@tdb/contracts';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
 import { FinessImportService } from '../../apps/api/src/modules/structures/finess-import.service';
-import { createBenchDatabase, mb, trackPeakMemory } from './bench-database';
+import { createBenchDatabase, ensureNationalExtract, mb, trackPeakMemory } from './bench-database';
 
 const TARGET_SECONDS = 60;
 const TARGET_MB = 500;
@@ -45,25 +44,7 @@ async function timedImport(importer: FinessImportService, files: string[], label
 async function main(): Promise<void> {
   const embedded = process.argv.includes('--embedded');
   const work = path.join(os.tmpdir(), 'tdb-bench');
-  const extractDir = path.join(work, 'national');
-  if (!fs.existsSync(path.join(extractDir, 'finess-et.csv'))) {
-    const generated = spawnSync(
-      'node',
-      [
-        '-r',
-        '@swc-node/register',
-        'tools/generate-finess/generate-finess.ts',
-        '--seed',
-        '42',
-        '--scope',
-        'national',
-        '--out',
-        extractDir,
-      ],
-      { stdio: 'inherit' },
-    );
-    if (generated.status !== 0) throw new Error('generation failed');
-  }
+  const extractDir = ensureNationalExtract(work);
   const files = [path.join(extractDir, 'finess-et.csv'), path.join(extractDir, 'finess-ej.csv')];
   const lines = files.reduce(
     (n, f) => n + fs.readFileSync(f, 'latin1').split('\n').filter(Boolean).length,

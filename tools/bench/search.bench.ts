@@ -5,7 +5,7 @@
  * p95 < 50 ms over 22,000 structures.
  */
 import 'reflect-metadata';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,7 +16,7 @@ import { dataSourceOptions } from '../../apps/api/src/database/data-source-optio
 import { FinessImportService } from '../../apps/api/src/modules/structures/finess-import.service';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../apps/api/src/database/seeds/demo-accounts';
 import { toSearchText } from '../../apps/api/src/common/text/search-text';
-import { createBenchDatabase } from './bench-database';
+import { createBenchDatabase, ensureNationalExtract } from './bench-database';
 
 const TARGET_P95_MS = 50;
 
@@ -42,25 +42,7 @@ async function main(): Promise<void> {
   const connections = option('connections', 10);
   const duration = option('duration', 10);
   const work = path.join(os.tmpdir(), 'tdb-bench');
-  const extractDir = path.join(work, 'national');
-  if (!fs.existsSync(path.join(extractDir, 'finess-et.csv'))) {
-    const generated = spawnSync(
-      'node',
-      [
-        '-r',
-        '@swc-node/register',
-        'tools/generate-finess/generate-finess.ts',
-        '--seed',
-        '42',
-        '--scope',
-        'national',
-        '--out',
-        extractDir,
-      ],
-      { stdio: 'inherit' },
-    );
-    if (generated.status !== 0) throw new Error('generation failed');
-  }
+  const extractDir = ensureNationalExtract(work);
   const dataDir = path.join(work, `pglite-search-${Date.now()}`);
   const database = await createBenchDatabase({ embedded, dataDir });
   const loader = new DataSource(dataSourceOptions(database.url, { poolSize: 2 }));

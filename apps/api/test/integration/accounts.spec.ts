@@ -1,20 +1,11 @@
 import request from 'supertest';
-import { NATIONAL, TEST_PASSWORD, loginAs, persistAccount } from '../factories/accounts';
-import {
-  buildEjLine,
-  buildEtLine,
-  finessNumber,
-  headerLine,
-  writeExtract,
-} from '../factories/finess-extract';
-import { startTestApp, type TestApp } from '../setup/test-app';
+import { TEST_PASSWORD, loginAs, persistAccount } from '../factories/accounts';
+import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
+import type { TestApp } from '../setup/test-app';
+
+const { EHPAD_45, FOYER_45, IME_45, SAVS_18 } = REGISTRY;
 
 // Centre-Val de Loire (24): Loiret (45) and Cher (18).
-const OG = finessNumber('45000002');
-const FOYER_45 = finessNumber('45000011'); // EANM (foyer de vie): Département only
-const EHPAD_45 = finessNumber('45000021'); // shared ARS + CD
-const IME_45 = finessNumber('45000031'); // ARS only
-const SAVS_18 = finessNumber('18000041'); // Département only, another department
 const NEW_PASSWORD = 'Tortue-Fenouil-Azimut-42';
 
 describe('accounts and authentication (HTTP, real database)', () => {
@@ -24,59 +15,8 @@ describe('accounts and authentication (HTTP, real database)', () => {
   let arsApr: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    const admin = await persistAccount(t.dataSource, [NATIONAL]);
-    national = await loginAs(t.http, admin.email);
-    const loiret = {
-      departement: '45',
-      libdepartement: 'LOIRET',
-      commune: '234',
-      ligneacheminement: '45000 ORLEANS',
-    };
-    const lines = [
-      headerLine(),
-      buildEtLine({
-        finess: FOYER_45,
-        ogFiness: OG,
-        name: 'FOYER DE VIE LES TILLEULS',
-        longName: 'FOYER DE VIE LES TILLEULS',
-        categetab: '382',
-        ...loiret,
-      }),
-      buildEtLine({
-        finess: EHPAD_45,
-        ogFiness: OG,
-        name: 'EHPAD LE PARC',
-        longName: 'EHPAD LE PARC',
-        categetab: '500',
-        ...loiret,
-      }),
-      buildEtLine({
-        finess: IME_45,
-        ogFiness: OG,
-        name: 'IME LA SOURCE',
-        longName: 'IME LA SOURCE',
-        categetab: '183',
-        ...loiret,
-      }),
-      buildEtLine({
-        finess: SAVS_18,
-        ogFiness: OG,
-        name: 'SAVS DU CHER',
-        longName: 'SAVS DU CHER',
-        categetab: '446',
-        departement: '18',
-        libdepartement: 'CHER',
-        commune: '033',
-        ligneacheminement: '18000 BOURGES',
-      }),
-      buildEjLine({ finess: OG, name: 'ASSOCIATION DU LOIRET', departement: '45' }),
-    ];
-    await request(t.http)
-      .post('/api/imports/finess')
-      .set('Authorization', national)
-      .attach('file', writeExtract(lines), 'f.csv')
-      .expect(200);
+    ({ t, national } = await startAppWithRegistry());
+
     const cd = await persistAccount(t.dataSource, [
       { organisation: { kind: 'CD', code: '45' }, role: 'APR' },
     ]);

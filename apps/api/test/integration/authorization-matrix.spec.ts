@@ -11,22 +11,10 @@ import request from 'supertest';
 import type { GrantInput } from '@tdb/contracts';
 import { AUTHORIZATION_KEY } from '../../src/common/auth/authorize.decorator';
 import { NATIONAL, loginAs, persistAccount } from '../factories/accounts';
-import {
-  buildEjLine,
-  buildEtLine,
-  finessNumber,
-  headerLine,
-  writeExtract,
-} from '../factories/finess-extract';
-import { startTestApp, type TestApp } from '../setup/test-app';
+import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
+import type { TestApp } from '../setup/test-app';
 
-const OG_45 = finessNumber('45000002');
-const OG_75 = finessNumber('75000002');
-const EHPAD_45 = finessNumber('45000021');
-const IME_45 = finessNumber('45000031');
-const FOYER_45 = finessNumber('45000011');
-const EHPAD_75 = finessNumber('75000021');
-const IME_75 = finessNumber('75000031');
+const { OG_45, OG_75, EHPAD_45, IME_45, FOYER_45, EHPAD_75, IME_75 } = REGISTRY;
 
 const ROLES = {
   ANONYMOUS: null,
@@ -274,71 +262,7 @@ describe('authorization matrix (HTTP, real database)', () => {
   let fixtures: Fixtures;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    const admin = await persistAccount(t.dataSource, [NATIONAL]);
-    const national = await loginAs(t.http, admin.email);
-    const loiret = {
-      departement: '45',
-      libdepartement: 'LOIRET',
-      commune: '234',
-      ligneacheminement: '45000 ORLEANS',
-    };
-    const paris = {
-      departement: '75',
-      libdepartement: 'PARIS',
-      commune: '113',
-      ligneacheminement: '75013 PARIS',
-    };
-    const lines = [
-      headerLine(),
-      buildEtLine({
-        finess: EHPAD_45,
-        ogFiness: OG_45,
-        name: 'EHPAD LE PARC',
-        longName: 'EHPAD LE PARC',
-        categetab: '500',
-        ...loiret,
-      }),
-      buildEtLine({
-        finess: IME_45,
-        ogFiness: OG_45,
-        name: 'IME LA SOURCE',
-        longName: 'IME LA SOURCE',
-        categetab: '183',
-        ...loiret,
-      }),
-      buildEtLine({
-        finess: FOYER_45,
-        ogFiness: OG_45,
-        name: 'FOYER LES TILLEULS',
-        longName: 'FOYER LES TILLEULS',
-        categetab: '382',
-        ...loiret,
-      }),
-      buildEtLine({
-        finess: EHPAD_75,
-        ogFiness: OG_75,
-        name: 'EHPAD DE PARIS',
-        longName: 'EHPAD DE PARIS',
-        categetab: '500',
-        ...paris,
-      }),
-      buildEtLine({
-        finess: IME_75,
-        ogFiness: OG_75,
-        name: 'IME DE PARIS',
-        longName: 'IME DE PARIS',
-        categetab: '183',
-        ...paris,
-      }),
-      buildEjLine({ finess: OG_45, name: 'ASSOCIATION DU LOIRET', departement: '45' }),
-      buildEjLine({ finess: OG_75, name: 'ASSOCIATION DE PARIS', departement: '75' }),
-    ];
-    await request(t.http)
-      .post('/api/imports/finess')
-      .set('Authorization', national)
-      .attach('file', writeExtract(lines), 'f.csv')
-      .expect(200);
+    ({ t } = await startAppWithRegistry());
     for (const [name, grant] of Object.entries(ROLES) as [RoleName, GrantInput | null][]) {
       if (!grant) tokens.set(name, null);
       else tokens.set(name, await loginAs(t.http, (await persistAccount(t.dataSource, [grant])).email));

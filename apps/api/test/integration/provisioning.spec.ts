@@ -1,66 +1,18 @@
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { NATIONAL, loginAs, persistAccount } from '../factories/accounts';
-import {
-  buildEjLine,
-  buildEtLine,
-  finessNumber,
-  headerLine,
-  writeExtract,
-} from '../factories/finess-extract';
-import { startTestApp, type TestApp } from '../setup/test-app';
+import { loginAs, persistAccount } from '../factories/accounts';
+import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
+import type { TestApp } from '../setup/test-app';
 
-const OG = finessNumber('45000002');
-const FOYER_45 = finessNumber('45000011');
-const EHPAD_45 = finessNumber('45000021');
-const IME_45 = finessNumber('45000031');
+const { EHPAD_45, FOYER_45, IME_45, OG_45: OG } = REGISTRY;
 
 describe('bulk provisioning of APE accounts (HTTP, real database)', () => {
   let t: TestApp;
   let cdApr: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    const national = await loginAs(t.http, (await persistAccount(t.dataSource, [NATIONAL])).email);
-    const loiret = {
-      departement: '45',
-      libdepartement: 'LOIRET',
-      commune: '234',
-      ligneacheminement: '45000 ORLEANS',
-    };
-    const lines = [
-      headerLine(),
-      buildEtLine({
-        finess: FOYER_45,
-        ogFiness: OG,
-        name: 'FOYER LES TILLEULS',
-        longName: 'FOYER LES TILLEULS',
-        categetab: '382',
-        ...loiret,
-      }),
-      buildEtLine({
-        finess: EHPAD_45,
-        ogFiness: OG,
-        name: 'EHPAD LE PARC',
-        longName: 'EHPAD LE PARC',
-        categetab: '500',
-        ...loiret,
-      }),
-      buildEtLine({
-        finess: IME_45,
-        ogFiness: OG,
-        name: 'IME LA SOURCE',
-        longName: 'IME LA SOURCE',
-        categetab: '183',
-        ...loiret,
-      }),
-      buildEjLine({ finess: OG, name: 'ASSOCIATION DU LOIRET', departement: '45' }),
-    ];
-    await request(t.http)
-      .post('/api/imports/finess')
-      .set('Authorization', national)
-      .attach('file', writeExtract(lines), 'f.csv')
-      .expect(200);
+    ({ t } = await startAppWithRegistry());
+
     cdApr = await loginAs(
       t.http,
       (await persistAccount(t.dataSource, [{ organisation: { kind: 'CD', code: '45' }, role: 'APR' }])).email,

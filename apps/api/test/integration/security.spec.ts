@@ -1,57 +1,17 @@
 import { generateSync } from 'otplib';
 import request from 'supertest';
-import { NATIONAL, TEST_PASSWORD, loginAs, persistAccount } from '../factories/accounts';
-import {
-  buildEjLine,
-  buildEtLine,
-  finessNumber,
-  headerLine,
-  writeExtract,
-} from '../factories/finess-extract';
-import { startTestApp, type TestApp } from '../setup/test-app';
+import { TEST_PASSWORD, loginAs, persistAccount } from '../factories/accounts';
+import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
+import type { TestApp } from '../setup/test-app';
 
-const OG = finessNumber('45000002');
-const EHPAD_45 = finessNumber('45000021');
-const FOYER_45 = finessNumber('45000011');
+const { EHPAD_45, IME_45 } = REGISTRY;
 
 describe('API tokens, second factor and security settings (HTTP, real database)', () => {
   let t: TestApp;
   let national: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    national = await loginAs(t.http, (await persistAccount(t.dataSource, [NATIONAL])).email);
-    const loiret = {
-      departement: '45',
-      libdepartement: 'LOIRET',
-      commune: '234',
-      ligneacheminement: '45000 ORLEANS',
-    };
-    const lines = [
-      headerLine(),
-      buildEtLine({
-        finess: EHPAD_45,
-        ogFiness: OG,
-        name: 'EHPAD LE PARC',
-        longName: 'EHPAD LE PARC',
-        categetab: '500',
-        ...loiret,
-      }),
-      buildEtLine({
-        finess: FOYER_45,
-        ogFiness: OG,
-        name: 'FOYER LES TILLEULS',
-        longName: 'FOYER LES TILLEULS',
-        categetab: '382',
-        ...loiret,
-      }),
-      buildEjLine({ finess: OG, name: 'ASSOCIATION DU LOIRET', departement: '45' }),
-    ];
-    await request(t.http)
-      .post('/api/imports/finess')
-      .set('Authorization', national)
-      .attach('file', writeExtract(lines), 'f.csv')
-      .expect(200);
+    ({ t, national } = await startAppWithRegistry());
   });
 
   afterAll(async () => {
@@ -84,7 +44,10 @@ describe('API tokens, second factor and security settings (HTTP, real database)'
     expect(stored[0].token_hash).not.toContain(created.body.token);
 
     const structures = await request(t.http).get('/api/structures').set('Authorization', token).expect(200);
-    expect(structures.body.items.map((s: { finess: string }) => s.finess)).toEqual([EHPAD_45]); // not the CD-only foyer
+    // The ARS's structures (ARS-only and shared), never the Département-only foyer.
+    expect(structures.body.items.map((s: { finess: string }) => s.finess).sort()).toEqual(
+      [EHPAD_45, IME_45].sort(),
+    );
     await request(t.http).get('/api/auth/me').set('Authorization', token).expect(403);
     await request(t.http)
       .post('/api/accounts')

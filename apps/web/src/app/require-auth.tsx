@@ -6,11 +6,14 @@ import { Forbidden } from '../components/ui/forbidden';
 import { useAuth } from '../lib/auth/auth-provider';
 import type { Permissions } from '../lib/auth/permissions';
 import { LOGIN_PATH, loginPathFor } from '../lib/auth/return-to';
+import { MY_ACCOUNT_PATH, TOTP_ENROLLMENT_URL } from '../lib/auth/totp-enrollment';
 
 /**
  * The pages that need an account. Signed out, the user is sent to /connexion with the page to come
- * back to (unless they signed out themselves). With `permission`, a signed-in user who lacks it
- * reads why instead of the page.
+ * back to (unless they signed out themselves). While the second factor is mandatory and not set up
+ * (said by the login, or by a 403 of the API), every page but "Mon compte" sends the user to its
+ * "Double authentification" section. With `permission`, a signed-in user who lacks it reads why
+ * instead of the page.
  */
 export function RequireAuth({
   children,
@@ -33,6 +36,9 @@ export function RequireAuth({
     const to =
       state.reason === 'signed-out' ? LOGIN_PATH : loginPathFor(`${location.pathname}${location.search}`);
     return <Navigate to={to} replace />;
+  }
+  if (state.totpEnrollmentRequired && location.pathname !== MY_ACCOUNT_PATH) {
+    return <Navigate to={TOTP_ENROLLMENT_URL} replace />;
   }
   if (permission && !permissions[permission]) return <Forbidden />;
   return <>{children ?? <Outlet />}</>;

@@ -59,8 +59,12 @@ function fallbackMessage(status: number): string {
   return `La requête n'a pas abouti (erreur ${status}).`;
 }
 
+/** The code of the 403 answered to every call but "Mon compte" until the second factor is set up. */
+export const TOTP_ENROLLMENT_REQUIRED = 'TOTP_ENROLLMENT_REQUIRED';
+
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON, or as multipart/form-data when it is a FormData (file uploads). */
   body?: unknown;
   signal?: AbortSignal;
   /**
@@ -77,7 +81,10 @@ async function send(path: string, options: RequestOptions, accessToken: string |
   const init: RequestInit = { method: options.method ?? 'GET', headers, credentials };
   if (options.signal) init.signal = options.signal;
   if (accessToken) headers['Authorization'] = `Bearer ${accessToken}`;
-  if (options.body !== undefined) {
+  if (options.body instanceof FormData) {
+    // A file upload: the browser writes the multipart Content-Type with its boundary.
+    init.body = options.body;
+  } else if (options.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(options.body);
   }
@@ -135,7 +142,15 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if (renewed !== null) response = await send(path, options, renewed);
     if (response.status === 401) authStore.end('expired');
   }
-  return read<T>(response);
+  try {
+    return await read<T>(response);
+  } catch (error) {
+    // The second factor is mandatory for this role and not set up: the pages send the user to it.
+    if (authenticated && isApiClientError(error) && error.code === TOTP_ENROLLMENT_REQUIRED) {
+      authStore.requireTotpEnrollment();
+    }
+    throw error;
+  }
 }
 
 let refreshing: Promise<string | null> | null = null;
@@ -176,5 +191,8 @@ export const apiClient = {
   get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>(path, signal ? { signal } : {}),
   post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
+  put: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PUT', body }),
   delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
+  /** POST multipart/form-data (a file and its fields). */
+  upload: <T>(path: string, form: FormData) => apiRequest<T>(path, { method: 'POST', body: form }),
 };

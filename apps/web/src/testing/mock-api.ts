@@ -33,7 +33,12 @@ export function mockApi() {
       'http://localhost',
     );
     const method = (init?.method ?? 'GET').toUpperCase();
-    const body = typeof init?.body === 'string' ? JSON.parse(init.body) : undefined;
+    const body =
+      typeof init?.body === 'string'
+        ? JSON.parse(init.body)
+        : init?.body instanceof FormData
+          ? init.body
+          : undefined;
     const headers = Object.fromEntries(new Headers(init?.headers).entries());
     const request: RecordedRequest = { method, url, body, headers, credentials: init?.credentials };
     requests.push(request);
@@ -73,6 +78,9 @@ export function mockApi() {
     },
     patch(path: string | RegExp, handler: Handler | { status?: number; body?: unknown }) {
       return api.on('PATCH', path, handler);
+    },
+    put(path: string | RegExp, handler: Handler | { status?: number; body?: unknown }) {
+      return api.on('PUT', path, handler);
     },
     delete(path: string | RegExp, handler: Handler | { status?: number; body?: unknown }) {
       return api.on('DELETE', path, handler);

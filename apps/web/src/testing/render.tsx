@@ -21,14 +21,16 @@ export interface RenderOptions {
    * TEST_ACCESS_TOKEN); null: nobody signed in.
    */
   account?: Account | null;
+  /** The login said that this account must set up a second factor first (default false). */
+  totpEnrollmentRequired?: boolean;
 }
 
 /** Puts the auth store in the state of a page where `account` is signed in (or nobody). */
-export function signIn(account: Account | null): void {
+export function signIn(account: Account | null, totpEnrollmentRequired = false): void {
   if (account === null) authStore.reset({ status: 'anonymous', reason: null });
   else
     authStore.reset(
-      { status: 'authenticated', account, expiresAt: Date.now() + 15 * 60_000 },
+      { status: 'authenticated', account, expiresAt: Date.now() + 15 * 60_000, totpEnrollmentRequired },
       TEST_ACCESS_TOKEN,
     );
 }
@@ -42,7 +44,10 @@ export function renderWithRouter(
   url: string,
   options: RenderOptions = {},
 ) {
-  signIn(options.account === undefined ? buildAccount() : options.account);
+  signIn(
+    options.account === undefined ? buildAccount() : options.account,
+    options.totpEnrollmentRequired ?? false,
+  );
   const queryClient = new QueryClient({
     defaultOptions: { queries: { retry: false, staleTime: 0 }, mutations: { retry: false } },
   });

@@ -23,7 +23,7 @@ import type { RequestMeta } from '../../common/auth/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService, type AuditRecord } from '../audit/audit.service';
-import { AuthService, invitationEmail } from '../auth/auth.service';
+import { AuthService } from '../auth/auth.service';
 import { SessionEntity } from '../auth/session.entity';
 import { MailService } from '../mail/mail.service';
 import { AccountEntity } from './account.entity';
@@ -216,17 +216,7 @@ export class AccountsService {
         request.grant,
       );
       if (account.status === 'INVITED') {
-        const secret = await this.auth.createOneTimeToken(manager, account.id, 'INVITATION');
-        emailIds.push(
-          await this.mail.enqueue(
-            manager,
-            invitationEmail(
-              account,
-              this.mail.link(`/invitation?jeton=${secret}`),
-              this.config.auth.invitationDays,
-            ),
-          ),
-        );
+        emailIds.push(await this.auth.enqueueInvitation(manager, account));
       } else {
         emailIds.push(
           await this.mail.enqueue(manager, {
@@ -378,17 +368,7 @@ export class AccountsService {
           'Ce compte est déjà activé : son titulaire peut utiliser « Mot de passe oublié ».',
         );
       }
-      const secret = await this.auth.createOneTimeToken(manager, account.id, 'INVITATION');
-      emailIds.push(
-        await this.mail.enqueue(
-          manager,
-          invitationEmail(
-            account,
-            this.mail.link(`/invitation?jeton=${secret}`),
-            this.config.auth.invitationDays,
-          ),
-        ),
-      );
+      emailIds.push(await this.auth.enqueueInvitation(manager, account));
       await this.record(manager, actor, meta, 'account.invitation_sent', account, null);
     });
     await this.mail.deliver(emailIds);
@@ -497,17 +477,7 @@ export class AccountsService {
             { provisioningLine: row.line },
           );
           if (account.status === 'INVITED') {
-            const secret = await this.auth.createOneTimeToken(manager, account.id, 'INVITATION');
-            emailIds.push(
-              await this.mail.enqueue(
-                manager,
-                invitationEmail(
-                  account,
-                  this.mail.link(`/invitation?jeton=${secret}`),
-                  this.config.auth.invitationDays,
-                ),
-              ),
-            );
+            emailIds.push(await this.auth.enqueueInvitation(manager, account));
           }
         }
         report.lines.push({ line: row.line, finess: row.finess, email: account.email, outcome });

@@ -326,6 +326,22 @@ export class AuthService {
     return secret;
   }
 
+  /** A fresh invitation link for an invited account, emailed through the outbox; returns the email id. */
+  async enqueueInvitation(
+    manager: EntityManager,
+    account: Pick<AccountEntity, 'id' | 'email' | 'firstName' | 'lastName'>,
+  ): Promise<string> {
+    const secret = await this.createOneTimeToken(manager, account.id, 'INVITATION');
+    return this.mail.enqueue(
+      manager,
+      invitationEmail(
+        account,
+        this.mail.link(`/invitation?jeton=${secret}`),
+        this.config.auth.invitationDays,
+      ),
+    );
+  }
+
   /** Always answers the same, whether the address is known or not. */
   async forgotPassword(email: string, meta: RequestMeta): Promise<void> {
     const account = await this.dataSource
@@ -337,17 +353,7 @@ export class AuthService {
     const emailIds: string[] = [];
     await this.dataSource.transaction(async (manager) => {
       if (account.status === 'INVITED') {
-        const secret = await this.createOneTimeToken(manager, account.id, 'INVITATION');
-        emailIds.push(
-          await this.mail.enqueue(
-            manager,
-            invitationEmail(
-              account,
-              this.mail.link(`/invitation?jeton=${secret}`),
-              this.config.auth.invitationDays,
-            ),
-          ),
-        );
+        emailIds.push(await this.enqueueInvitation(manager, account));
       } else {
         const secret = await this.createOneTimeToken(manager, account.id, 'PASSWORD_RESET');
         emailIds.push(

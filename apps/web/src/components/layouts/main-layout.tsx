@@ -22,16 +22,18 @@ const homeLinkProps = { to: '/', title: `Accueil – ${SERVICE_TITLE} – Secteu
 
 /**
  * Moves the focus to the main content after a client-side navigation, as a page load would, so that
- * screen reader and keyboard users start reading the new page from its top (RGAA 12.7).
+ * screen reader and keyboard users start reading the new page from its top (RGAA 12.7). An address
+ * with a fragment (/mon-compte#double-authentification) moves it to that part of the page instead.
  */
 function useFocusMainOnNavigation() {
-  const { pathname } = useLocation();
+  const { pathname, hash } = useLocation();
   const previous = useRef(pathname);
   useEffect(() => {
     if (previous.current === pathname) return;
     previous.current = pathname;
-    document.getElementById(CONTENT_ID)?.focus({ preventScroll: false });
-  }, [pathname]);
+    const target = hash.length > 1 ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    (target ?? document.getElementById(CONTENT_ID))?.focus({ preventScroll: false });
+  }, [pathname, hash]);
 }
 
 /** The header's quick access and main navigation, following the signed-in account's profiles. */
@@ -88,6 +90,16 @@ function useHeaderItems(): {
   }
   if (permissions.canReadAudit) {
     navigation.push({ text: 'Journal', linkProps: { to: '/journal' }, isActive: under('/journal') });
+  }
+  if (permissions.canManageApiTokens) {
+    navigation.push({
+      text: "Jetons d'API",
+      linkProps: { to: '/jetons-api' },
+      isActive: under('/jetons-api'),
+    });
+  }
+  if (permissions.canManageSettings) {
+    navigation.push({ text: 'Paramètres', linkProps: { to: '/parametres' }, isActive: under('/parametres') });
   }
   return {
     navigation,

@@ -11,6 +11,11 @@ export type AuthState =
       status: 'authenticated';
       account: Account;
       /** Epoch ms when the access token expires. */ expiresAt: number;
+      /**
+       * The platform requires a second factor for this account's role and it has none yet: until it
+       * is set up in "Mon compte", the API refuses everything else (403 TOTP_ENROLLMENT_REQUIRED).
+       */
+      totpEnrollmentRequired: boolean;
     };
 
 type Listener = () => void;
@@ -46,7 +51,18 @@ function createAuthStore() {
         status: 'authenticated',
         account: response.account,
         expiresAt: now + response.expiresIn * 1000,
+        totpEnrollmentRequired: response.totpEnrollmentRequired === true,
       });
+    },
+    /** The API answered 403 TOTP_ENROLLMENT_REQUIRED: the second factor must be set up first. */
+    requireTotpEnrollment(): void {
+      if (state.status === 'authenticated' && !state.totpEnrollmentRequired)
+        emit({ ...state, totpEnrollmentRequired: true });
+    },
+    /** The second factor is now active: the rest of the service opens again. */
+    totpEnrolled(): void {
+      if (state.status !== 'authenticated') return;
+      emit({ ...state, account: { ...state.account, totpEnabled: true }, totpEnrollmentRequired: false });
     },
     /** A fresher copy of the signed-in account (after /auth/me or an edit of one's own account). */
     updateAccount(account: Account): void {

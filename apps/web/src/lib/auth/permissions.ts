@@ -15,6 +15,10 @@ export interface Permissions {
   canReadAudit: boolean;
   /** "Corriger la catégorie": national administrator, APR, CONTROLLER (of a competent authority). */
   canCorrectCategory: boolean;
+  /** "Jetons d'API": national administrator, APR of an ARS or a CD. */
+  canManageApiTokens: boolean;
+  /** "Paramètres" (security settings of the platform): national administrator. */
+  canManageSettings: boolean;
 }
 
 export const NO_PERMISSIONS: Permissions = {
@@ -23,6 +27,8 @@ export const NO_PERMISSIONS: Permissions = {
   canReadEmails: false,
   canReadAudit: false,
   canCorrectCategory: false,
+  canManageApiTokens: false,
+  canManageSettings: false,
 };
 
 const parisDate = new Intl.DateTimeFormat('en-CA', {
@@ -44,7 +50,8 @@ export function activeGrantsOf(account: Pick<Account, 'grants'>, today: string):
 
 export function permissionsOf(account: Pick<Account, 'grants'> | null, today: string): Permissions {
   if (!account) return NO_PERMISSIONS;
-  const roles = new Set<Role>(activeGrantsOf(account, today).map((grant) => grant.role));
+  const grants = activeGrantsOf(account, today);
+  const roles = new Set<Role>(grants.map((grant) => grant.role));
   const has = (...wanted: Role[]) => wanted.some((role) => roles.has(role));
   return {
     isNationalAdmin: has('NATIONAL_ADMIN'),
@@ -52,5 +59,12 @@ export function permissionsOf(account: Pick<Account, 'grants'> | null, today: st
     canReadEmails: has('NATIONAL_ADMIN'),
     canReadAudit: has('NATIONAL_ADMIN', 'APR'),
     canCorrectCategory: has('NATIONAL_ADMIN', 'APR', 'CONTROLLER'),
+    canManageApiTokens:
+      has('NATIONAL_ADMIN') ||
+      grants.some(
+        (grant) =>
+          grant.role === 'APR' && (grant.organisation.kind === 'ARS' || grant.organisation.kind === 'CD'),
+      ),
+    canManageSettings: has('NATIONAL_ADMIN'),
   };
 }

@@ -5,6 +5,7 @@ import { PageLoader } from '../../../components/ui/page-loader';
 import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
 import { useAuth } from '../../../lib/auth/auth-provider';
 import { RETURN_TO_PARAM, safeReturnTo } from '../../../lib/auth/return-to';
+import { TOTP_ENROLLMENT_URL } from '../../../lib/auth/totp-enrollment';
 import { LoginForm } from '../../../features/auth/components/login-form';
 
 export function LoginPage() {
@@ -12,8 +13,11 @@ export function LoginPage() {
   const [searchParams] = useSearchParams();
   const returnTo = safeReturnTo(searchParams.get(RETURN_TO_PARAM));
 
-  // Signed in (just now, or already): back to the page the user came from.
-  if (state.status === 'authenticated') return <Navigate to={returnTo ?? '/'} replace />;
+  // Signed in (just now, or already): back to the page the user came from, unless the second
+  // factor must be set up first.
+  if (state.status === 'authenticated') {
+    return <Navigate to={state.totpEnrollmentRequired ? TOTP_ENROLLMENT_URL : (returnTo ?? '/')} replace />;
+  }
 
   const reason = state.status === 'anonymous' ? state.reason : null;
 

@@ -1,0 +1,12 @@
+import { useMutation } from '@tanstack/react-query';
+import type { TotpSetup } from '@tdb/contracts';
+import { apiClient, type ApiClientError } from '../../../lib/api-client';
+
+/** A new secret for my authenticator app; it becomes active only once a first code confirms it. */
+export function setupTotp(): Promise<TotpSetup> {
+  return apiClient.post<TotpSetup>('/auth/totp/setup');
+}
+
+export function useSetupTotp() {
+  return useMutation<TotpSetup, ApiClientError, void>({ mutationFn: setupTotp });
+}
