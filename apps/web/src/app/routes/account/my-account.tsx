@@ -1,4 +1,5 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLocation } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
@@ -7,19 +8,31 @@ import { PageLoader } from '../../../components/ui/page-loader';
 import { QueryError } from '../../../components/ui/query-error';
 import { DefinitionList } from '../../../components/ui/definition-list';
 import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
+import { useAuth } from '../../../lib/auth/auth-provider';
 import { parisToday } from '../../../lib/auth/permissions';
+import { TOTP_SECTION_ID } from '../../../lib/auth/totp-enrollment';
 import { formatDateTime, formatPhone } from '../../../lib/format';
 import { useMe } from '../../../features/auth/api/get-me';
 import { ChangePasswordForm } from '../../../features/auth/components/change-password-form';
 import { SessionsList } from '../../../features/auth/components/sessions-list';
+import { TotpSettings } from '../../../features/auth/components/totp-settings';
 import { AccountIdentityForm } from '../../../features/accounts/components/account-identity-form';
 import { GrantsTable } from '../../../features/accounts/components/grants-table';
 
 export function MyAccountPage() {
   const me = useMe();
+  const { state, account } = useAuth();
+  const location = useLocation();
   const [editing, setEditing] = useState(false);
   const [saved, setSaved] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  const totpSection = useRef<HTMLElement>(null);
+
+  const enrollmentRequired = state.status === 'authenticated' && state.totpEnrollmentRequired;
+  // Sent here to set up the second factor (or opened at #double-authentification): start there.
+  useEffect(() => {
+    if (location.hash === `#${TOTP_SECTION_ID}`) totpSection.current?.focus();
+  }, [location.hash, location.key]);
 
   return (
     <div className={fr.cx('fr-container', 'fr-pb-8w')}>
@@ -117,6 +130,31 @@ export function MyAccountPage() {
           </section>
         </>
       )}
+
+      <section
+        id={TOTP_SECTION_ID}
+        ref={totpSection}
+        tabIndex={-1}
+        aria-labelledby="double-authentification-titre"
+        className={fr.cx('fr-mt-6w')}
+      >
+        <h2 id="double-authentification-titre" className={fr.cx('fr-h4')}>
+          Double authentification
+        </h2>
+        {enrollmentRequired && (
+          <Alert
+            className={fr.cx('fr-mb-3w')}
+            severity="warning"
+            title="La double authentification est obligatoire pour votre rôle"
+            description="Les comptes d'administration (administrateur national, administrateur principal d'une ARS ou d'un Département) doivent être protégés par un second facteur. Activez-la ci-dessous : les autres pages du service vous seront ouvertes ensuite."
+          />
+        )}
+        <div className={fr.cx('fr-grid-row')}>
+          <div className={fr.cx('fr-col-12', 'fr-col-lg-8')}>
+            <TotpSettings enabled={me.data?.totpEnabled ?? account?.totpEnabled ?? false} />
+          </div>
+        </div>
+      </section>
 
       <section aria-labelledby="mot-de-passe-titre" className={fr.cx('fr-mt-6w')}>
         <h2 id="mot-de-passe-titre" className={fr.cx('fr-h4')}>

@@ -106,9 +106,8 @@ function EnrolForm({
           Sur votre téléphone, ouvrez l'application et ajoutez un compte, en saisissant la clé
           ci-dessous :
           <div className="tdb-secret fr-my-1w">
-            <code className="tdb-secret__value" aria-label={`Clé secrète : ${setup.secret.split('').join(' ')}`}>
-              {groupSecret(setup.secret)}
-            </code>
+            <span className="fr-sr-only">Clé secrète : </span>
+            <code className="tdb-secret__value">{groupSecret(setup.secret)}</code>
             <CopyButton text={setup.secret} title="Copier la clé secrète" />
           </div>
           <span className={fr.cx('fr-hint-text')}>
