@@ -8,6 +8,8 @@ import { RequireAuth, requirePermission } from './require-auth';
 const AccountsGate = requirePermission('canManageAccounts');
 const EmailsGate = requirePermission('canReadEmails');
 const AuditGate = requirePermission('canReadAudit');
+const ApiTokensGate = requirePermission('canManageApiTokens');
+const SettingsGate = requirePermission('canManageSettings');
 
 /** Shown in place of a page that failed to render or whose code failed to load (e.g. after a deployment). */
 export function RouteErrorPage() {
@@ -114,6 +116,12 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'utilisateurs/import',
+                lazy: async () => ({
+                  Component: (await import('./routes/users/users-import')).UsersImportPage,
+                }),
+              },
+              {
                 path: 'utilisateurs/:id',
                 lazy: async () => ({ Component: (await import('./routes/users/user')).UserPage }),
               },
@@ -134,6 +142,26 @@ export const routes: RouteObject[] = [
               {
                 path: 'journal',
                 lazy: async () => ({ Component: (await import('./routes/audit/audit')).AuditPage }),
+              },
+            ],
+          },
+          {
+            Component: ApiTokensGate,
+            children: [
+              {
+                path: 'jetons-api',
+                lazy: async () => ({
+                  Component: (await import('./routes/api-tokens/api-tokens')).ApiTokensPage,
+                }),
+              },
+            ],
+          },
+          {
+            Component: SettingsGate,
+            children: [
+              {
+                path: 'parametres',
+                lazy: async () => ({ Component: (await import('./routes/settings/settings')).SettingsPage }),
               },
             ],
           },

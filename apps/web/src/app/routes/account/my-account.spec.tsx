@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { SessionInfo } from '@tdb/contracts';
+import type { SessionInfo, TotpSetup } from '@tdb/contracts';
 import { MyAccountPage } from './my-account';
 import { apiError, mockApi } from '../../../testing/mock-api';
 import { buildAccount, buildGrant, buildLoginResponse } from '../../../testing/fixtures';
@@ -118,5 +118,125 @@ describe('my account page', () => {
       currentPassword: 'ancien mot de passe',
       newPassword: 'une phrase assez longue',
     });
+  });
+});
+
+describe('my account: second factor', () => {
+  const setup: TotpSetup = {
+    secret: 'JBSWY3DPEHPK3PXPJBSWY3DP',
+    otpauthUri:
+      'otpauth://totp/TDB:admin%40tdb.example.fr?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=TDB&digits=6&period=30',
+  };
+  const writeText = vi.fn(async (_text: string) => undefined);
+
+  function stubClipboard() {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+  }
+  afterEach(() => {
+    Reflect.deleteProperty(navigator, 'clipboard');
+    writeText.mockClear();
+  });
+
+  const section = async () =>
+    (await screen.findByRole('heading', { level: 2, name: 'Double authentification' })).closest('section')!;
+
+  it('sets it up: secret grouped by 4 and copyable, otpauth link, a wrong code then the right one', async () => {
+    stubClipboard();
+    let enabled = false;
+    const api = mockApi()
+      .get('/api/auth/me', () => ({ body: { ...me, totpEnabled: enabled } }))
+      .get('/api/auth/sessions', { body: sessions })
+      .post('/api/auth/totp/setup', { body: setup })
+      .post('/api/auth/totp/enable', ({ body }) => {
+        if ((body as { code: string }).code !== '123456') {
+          return {
+            status: 400,
+            body: apiError(
+              400,
+              'VALIDATION_FAILED',
+              'Code incorrect : vérifiez l’heure de votre téléphone et saisissez le code affiché.',
+              [{ field: 'code', message: 'Code incorrect.' }],
+            ),
+          };
+        }
+        enabled = true;
+        return { status: 204 };
+      });
+    renderWithRouter({ '/mon-compte': <MyAccountPage /> }, '/mon-compte', { account: me });
+    const totp = await section();
+    expect(within(totp).getByText('Non activée')).toBeTruthy();
+
+    fireEvent.click(within(totp).getByRole('button', { name: 'Configurer la double authentification' }));
+
+    const heading = await within(totp).findByRole('heading', { name: 'Activer la double authentification' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    expect(
+      within(totp).getByText(
+        "Ajoutez ce compte dans votre application d'authentification (FreeOTP, Google Authenticator, Microsoft Authenticator…) puis saisissez le code à 6 chiffres.",
+      ),
+    ).toBeTruthy();
+    expect(within(totp).getByText('JBSW Y3DP EHPK 3PXP JBSW Y3DP')).toBeTruthy();
+    expect(
+      within(totp)
+        .getByRole('link', { name: /ouvrir ce compte directement/ })
+        .getAttribute('href'),
+    ).toBe(setup.otpauthUri);
+    fireEvent.click(within(totp).getByRole('button', { name: 'Copier' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith('JBSWY3DPEHPK3PXPJBSWY3DP'));
+    expect(await within(totp).findByText('Copié dans le presse-papiers.')).toBeTruthy();
+
+    // Checked before sending.
+    const code = within(totp).getByRole('textbox', { name: /Code à 6 chiffres/ });
+    fireEvent.change(code, { target: { value: '12 34' } });
+    fireEvent.click(within(totp).getByRole('button', { name: 'Activer la double authentification' }));
+    expect(within(totp).getByText('Saisissez les 6 chiffres affichés par votre application.')).toBeTruthy();
+    expect(api.calls('POST', '/api/auth/totp/enable')).toHaveLength(0);
+
+    fireEvent.change(code, { target: { value: '654321' } });
+    fireEvent.click(within(totp).getByRole('button', { name: 'Activer la double authentification' }));
+    expect(await within(totp).findByText('Code incorrect.')).toBeTruthy();
+    expect(within(totp).getByRole('alert').textContent).toContain('vérifiez l’heure de votre téléphone');
+
+    fireEvent.change(code, { target: { value: '123 456' } });
+    fireEvent.click(within(totp).getByRole('button', { name: 'Activer la double authentification' }));
+
+    expect(
+      await within(totp).findByText(
+        'La double authentification est activée : le code de votre application vous sera demandé à chaque connexion.',
+      ),
+    ).toBeTruthy();
+    expect(within(totp).getByText('Activée')).toBeTruthy();
+    expect(within(totp).getByRole('button', { name: 'Désactiver la double authentification' })).toBeTruthy();
+    expect(api.calls('POST', '/api/auth/totp/enable').map((c) => c.body)).toEqual([
+      { code: '654321' },
+      { code: '123456' },
+    ]);
+    await waitFor(() => expect(api.calls('GET', '/api/auth/me').length).toBeGreaterThan(1));
+    expect(authStore.getState()).toMatchObject({ account: { totpEnabled: true } });
+  });
+
+  it('turns it off with my password, and shows why when it is mandatory (403)', async () => {
+    const mandatory =
+      'La double authentification est obligatoire pour votre rôle : elle ne peut pas être désactivée.';
+    const withTotp = { ...me, totpEnabled: true };
+    const api = mockApi()
+      .get('/api/auth/me', { body: withTotp })
+      .get('/api/auth/sessions', { body: sessions })
+      .post('/api/auth/totp/disable', { status: 403, body: apiError(403, 'FORBIDDEN', mandatory) });
+    renderWithRouter({ '/mon-compte': <MyAccountPage /> }, '/mon-compte', { account: withTotp });
+    const totp = await section();
+
+    fireEvent.click(within(totp).getByRole('button', { name: 'Désactiver la double authentification' }));
+    fireEvent.click(within(totp).getByRole('button', { name: 'Confirmer la désactivation' }));
+    expect(within(totp).getByText('Saisissez votre mot de passe.')).toBeTruthy();
+
+    fireEvent.change(within(totp).getByLabelText('Mot de passe'), { target: { value: 'mon mot de passe' } });
+    fireEvent.click(within(totp).getByRole('button', { name: 'Confirmer la désactivation' }));
+
+    const alert = await within(totp).findByRole('alert');
+    expect(alert.textContent).toContain('La double authentification ne peut pas être désactivée');
+    expect(alert.textContent).toContain(mandatory);
+    expect(api.calls('POST', '/api/auth/totp/disable')[0]?.body).toEqual({ password: 'mon mot de passe' });
+    expect(within(totp).getByText('Activée')).toBeTruthy();
   });
 });

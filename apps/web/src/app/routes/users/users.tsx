@@ -63,9 +63,22 @@ export function UsersPage() {
             Les comptes dont vous administrez au moins une habilitation.
           </p>
         </div>
-        <Button iconId="fr-icon-user-add-line" linkProps={{ to: '/utilisateurs/nouveau' }}>
-          Créer un compte
-        </Button>
+        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
+          <li>
+            <Button
+              priority="secondary"
+              iconId="fr-icon-upload-line"
+              linkProps={{ to: '/utilisateurs/import' }}
+            >
+              Importer des APE
+            </Button>
+          </li>
+          <li>
+            <Button iconId="fr-icon-user-add-line" linkProps={{ to: '/utilisateurs/nouveau' }}>
+              Créer un compte
+            </Button>
+          </li>
+        </ul>
       </div>
 
       <AccountsSearchForm state={state} onChange={update} />

@@ -15,11 +15,8 @@ export const STATUS_SEVERITIES: Readonly<Record<AccountStatus, 'info' | 'success
   LOCKED: 'warning',
 };
 
-/**
- * The statuses the list can be filtered on. LOCKED is left out: a lock is temporary (after failed
- * logins) and GET /api/accounts?status=LOCKED answers 500 for now.
- */
-export const FILTERABLE_STATUSES: readonly AccountStatus[] = ['INVITED', 'ACTIVE', 'DISABLED'];
+/** The statuses the list can be filtered on (LOCKED: temporarily, after failed logins). */
+export const FILTERABLE_STATUSES: readonly AccountStatus[] = ['INVITED', 'ACTIVE', 'DISABLED', 'LOCKED'];
 
 export function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
