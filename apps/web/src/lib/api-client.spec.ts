@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiClientError, apiRequest, refreshSession, toQueryString } from './api-client';
+import { ApiClientError, apiClient, apiRequest, refreshSession, toQueryString } from './api-client';
 import { authStore } from './auth/auth-store';
 import { apiError, mockApi } from '../testing/mock-api';
 import { buildAccount, buildLoginResponse } from '../testing/fixtures';
@@ -45,6 +45,17 @@ describe('api client', () => {
     expect(init?.method).toBe('PATCH');
     expect(init?.body).toBe('{"a":1}');
     expect((init?.headers as Record<string, string>)['Content-Type']).toBe('application/json');
+  });
+
+  it('sends a FormData as it is, letting the browser write the multipart Content-Type', async () => {
+    respond(200, '{}');
+    const form = new FormData();
+    form.append('file', new File(['FINESS;Nom'], 'ape.csv'), 'ape.csv');
+    await apiClient.upload('/accounts/import', form);
+    const init = vi.mocked(fetch).mock.calls[0]?.[1];
+    expect(init?.method).toBe('POST');
+    expect(init?.body).toBe(form);
+    expect((init?.headers as Record<string, string>)['Content-Type']).toBeUndefined();
   });
 
   it('gives a French message when the answer is not an API error (proxy page, crash)', async () => {
@@ -154,6 +165,28 @@ describe('api client with a session', () => {
     expect(api.calls('GET', '/api/accounts')).toHaveLength(2);
     expect(api.calls('POST', '/api/auth/refresh')).toHaveLength(1);
     expect(authStore.getState()).toMatchObject({ status: 'anonymous', reason: 'expired' });
+  });
+
+  it('remembers a 403 TOTP_ENROLLMENT_REQUIRED: the second factor must be set up first', async () => {
+    authStore.start(buildLoginResponse());
+    mockApi().get('/api/structures', {
+      status: 403,
+      body: apiError(
+        403,
+        'TOTP_ENROLLMENT_REQUIRED',
+        'La double authentification est obligatoire pour votre rôle : activez-la dans « Mon compte » avant de continuer.',
+      ),
+    });
+    expect(authStore.getState()).toMatchObject({ totpEnrollmentRequired: false });
+
+    await expect(apiRequest('/structures')).rejects.toMatchObject({ code: 'TOTP_ENROLLMENT_REQUIRED' });
+
+    expect(authStore.getState()).toMatchObject({ status: 'authenticated', totpEnrollmentRequired: true });
+    authStore.totpEnrolled();
+    expect(authStore.getState()).toMatchObject({
+      totpEnrollmentRequired: false,
+      account: { totpEnabled: true },
+    });
   });
 
   it('does not refresh on the 401 of a public auth route (a wrong password is an answer)', async () => {

@@ -38,6 +38,8 @@ describe('header', () => {
       'Utilisateurs',
       'Courriels envoyés',
       'Journal',
+      "Jetons d'API",
+      'Paramètres',
     ]);
   });
 
@@ -47,7 +49,7 @@ describe('header', () => {
       buildAccount({ grants: [buildGrant({ role, organisation: { kind, code } })] });
 
     const apr = renderWithRouter({ '/': page }, '/', { account: as('APR', 'ARS', '11') });
-    expect(navigationLinks()).toEqual(['Accueil', 'Structures', 'Utilisateurs', 'Journal']);
+    expect(navigationLinks()).toEqual(['Accueil', 'Structures', 'Utilisateurs', 'Journal', "Jetons d'API"]);
     apr.unmount();
     const ape = renderWithRouter({ '/': page }, '/', { account: as('APE', 'OG', '750000010') });
     expect(navigationLinks()).toEqual(['Accueil', 'Structures', 'Utilisateurs']);

@@ -79,6 +79,8 @@ describe('permissions', () => {
       canReadEmails: true,
       canReadAudit: true,
       canCorrectCategory: true,
+      canManageApiTokens: true,
+      canManageSettings: true,
     });
     const controller = buildAccount({
       grants: [buildGrant({ role: 'CONTROLLER', organisation: { kind: 'CD', code: '45' } })],
@@ -87,7 +89,12 @@ describe('permissions', () => {
       canManageAccounts: false,
       canCorrectCategory: true,
       canReadAudit: false,
+      canManageApiTokens: false,
     });
+    const apr = buildAccount({
+      grants: [buildGrant({ role: 'APR', organisation: { kind: 'CD', code: '45' } })],
+    });
+    expect(permissionsOf(apr, today)).toMatchObject({ canManageApiTokens: true, canManageSettings: false });
     const ape = buildAccount({
       grants: [buildGrant({ role: 'APE', organisation: { kind: 'OG', code: '450000010' } })],
     });
@@ -95,6 +102,7 @@ describe('permissions', () => {
       canManageAccounts: true,
       canCorrectCategory: false,
       canReadEmails: false,
+      canManageApiTokens: false,
     });
     const expired = buildAccount({ grants: [buildGrant({ validUntil: '2026-11-22' })] });
     expect(permissionsOf(expired, today).isNationalAdmin).toBe(false);

@@ -44,9 +44,17 @@ describe('users page', () => {
     expect(screen.getByRole('link', { name: 'Créer un compte' }).getAttribute('href')).toBe(
       '/utilisateurs/nouveau',
     );
+    expect(screen.getByRole('link', { name: 'Importer des APE' }).getAttribute('href')).toBe(
+      '/utilisateurs/import',
+    );
     expect(screen.getByRole('link', { name: '3' }).getAttribute('href')).toBe('/utilisateurs?page=3');
 
     fireEvent.change(screen.getByRole('combobox', { name: 'Rôle' }), { target: { value: 'CONTROLLER' } });
+    expect(
+      within(screen.getByRole('combobox', { name: 'Statut' }))
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Tous les statuts', 'Invité', 'Actif', 'Désactivé', 'Verrouillé']);
     fireEvent.change(screen.getByRole('combobox', { name: 'Statut' }), { target: { value: 'INVITED' } });
     fireEvent.change(screen.getByRole('searchbox', { name: /Nom, prénom/ }), { target: { value: 'leroy' } });
     fireEvent.click(screen.getByRole('button', { name: 'Rechercher' }));

@@ -103,8 +103,7 @@ function EnrolForm({
       <p>{TOTP_INSTRUCTIONS}.</p>
       <ol className={fr.cx('fr-mb-3w')}>
         <li>
-          Sur votre téléphone, ouvrez l'application et ajoutez un compte, en saisissant la clé
-          ci-dessous :
+          Sur votre téléphone, ouvrez l'application et ajoutez un compte, en saisissant la clé ci-dessous :
           <div className="tdb-secret fr-my-1w">
             <span className="fr-sr-only">Clé secrète : </span>
             <code className="tdb-secret__value">{groupSecret(setup.secret)}</code>
@@ -139,7 +138,7 @@ function EnrolForm({
           onChange: (event) => setCode(event.target.value),
         }}
       />
-      <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>
+      <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
         <li>
           <Button type="submit" iconId="fr-icon-shield-line" disabled={enable.isPending}>
             {enable.isPending ? 'Activation…' : 'Activer la double authentification'}
@@ -319,8 +318,8 @@ export function TotpSettings({ enabled }: { enabled: boolean }) {
         <>
           <p>
             En plus de votre mot de passe, un code à 6 chiffres, renouvelé toutes les 30 secondes par une
-            application d'authentification installée sur votre téléphone, vous sera demandé à chaque
-            connexion : un mot de passe dérobé ne suffira plus pour accéder à votre compte.
+            application d'authentification installée sur votre téléphone, vous sera demandé à chaque connexion
+            : un mot de passe dérobé ne suffira plus pour accéder à votre compte.
           </p>
           {setup.error && (
             <FocusedAlert

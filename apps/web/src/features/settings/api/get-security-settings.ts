@@ -1,0 +1,19 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { SecuritySettings } from '@tdb/contracts';
+import { apiClient } from '../../../lib/api-client';
+
+/** The security settings of the platform (national administrator only). */
+export function getSecuritySettings(signal?: AbortSignal): Promise<SecuritySettings> {
+  return apiClient.get<SecuritySettings>('/settings/security', signal);
+}
+
+export function getSecuritySettingsQueryOptions() {
+  return queryOptions({
+    queryKey: ['settings', 'security'] as const,
+    queryFn: ({ signal }) => getSecuritySettings(signal),
+  });
+}
+
+export function useSecuritySettings() {
+  return useQuery(getSecuritySettingsQueryOptions());
+}
