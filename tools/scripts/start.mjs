@@ -51,7 +51,16 @@ run('Loading the demo data (skipped when the registry is not empty)', 'node', [
   path.join(demoDir, 'finess-ej.csv'),
 ]);
 
-run('Creating the demo accounts (one per role)', 'node', [...nodeRegister, 'apps/api/src/cli/seed-demo.ts']);
+console.log('\n▶ Creating the demo accounts (one per role)');
+const seed = spawnSync('node', [...nodeRegister, 'apps/api/src/cli/seed-demo.ts'], {
+  cwd: root,
+  env: process.env,
+  encoding: 'utf8',
+});
+if (seed.status !== 0) {
+  console.error(seed.stdout, seed.stderr, '✖ Creating the demo accounts failed.');
+  process.exit(seed.status ?? 1);
+}
 
 console.log('\n▶ Starting the API and the SPA');
 const api = spawn('node', [...nodeRegister, 'apps/api/src/main.ts'], {
@@ -61,3 +70,18 @@ const api = spawn('node', [...nodeRegister, 'apps/api/src/main.ts'], {
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
 api.on('exit', (code) => process.exit(code ?? 0));
+
+// Print the demo logins once the platform answers, below its startup logs.
+const port = process.env.PORT ?? '3000';
+for (let attempt = 0; attempt < 240 && api.exitCode === null; attempt++) {
+  const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+    (response) => response.ok,
+    () => false,
+  );
+  if (healthy) {
+    console.log(seed.stdout.trimEnd());
+    console.log(`\nOpen http://localhost:${port}/ and sign in with one of the accounts above.\n`);
+    break;
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
