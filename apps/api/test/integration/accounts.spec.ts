@@ -314,4 +314,30 @@ describe('accounts and authentication (HTTP, real database)', () => {
       .send({ phone: '01 00 00 00 00', version: updated.body.version })
       .expect(403);
   });
+
+  it('lists only accounts the caller may open (list filter and policy agree)', async () => {
+    const refused: string[] = [];
+    for (const [who, auth] of [
+      ['CD', cdApr],
+      ['ARS', arsApr],
+      ['national', national],
+    ] as const) {
+      const list = await request(t.http)
+        .get('/api/accounts')
+        .query({ pageSize: 200 })
+        .set('Authorization', auth)
+        .expect(200);
+      expect(list.body.total).toBeGreaterThan(0);
+      for (const account of list.body.items) {
+        const res = await request(t.http).get(`/api/accounts/${account.id}`).set('Authorization', auth);
+        if (res.status !== 200) {
+          const grants = account.grants.map(
+            (g: { role: string; organisation: { code: string } }) => `${g.role}@${g.organisation.code}`,
+          );
+          refused.push(`${who} → ${account.email} [${grants.join(', ')}]: ${res.body.message}`);
+        }
+      }
+    }
+    expect(refused).toEqual([]);
+  });
 });

@@ -7,7 +7,10 @@ export const DEMO_PASSWORD = 'Demo-TDB-paysage-2026';
 
 export interface DemoAccount {
   email: string;
+  /** What the account is, printed by npm start. */
   label: string;
+  /** Its last name in the platform (the first name is "Démo"). */
+  name: string;
   grant: GrantInput;
 }
 
@@ -43,16 +46,19 @@ export async function seedDemoAccounts(dataSource: DataSource, regionCode: strin
   const accounts: DemoAccount[] = [
     {
       email: 'admin@tdb.localhost',
+      name: 'National',
       label: 'Administrateur national',
       grant: { organisation: { kind: 'NATIONAL', code: 'FR' }, role: 'NATIONAL_ADMIN' },
     },
     {
       email: 'apr.ars@tdb.localhost',
+      name: 'APR ARS',
       label: `APR de l’ARS ${region?.name ?? regionCode}`,
       grant: { organisation: { kind: 'ARS', code: regionCode }, role: 'APR' },
     },
     {
       email: 'controleur.ars@tdb.localhost',
+      name: 'Contrôleur ARS',
       label: `Contrôleur de l’ARS ${region?.name ?? regionCode}`,
       grant: { organisation: { kind: 'ARS', code: regionCode }, role: 'CONTROLLER' },
     },
@@ -61,11 +67,13 @@ export async function seedDemoAccounts(dataSource: DataSource, regionCode: strin
     accounts.push(
       {
         email: 'apr.cd@tdb.localhost',
+        name: 'APR Département',
         label: `APR du Département ${department.name} (${department.code})`,
         grant: { organisation: { kind: 'CD', code: department.code }, role: 'APR' },
       },
       {
         email: 'controleur.cd@tdb.localhost',
+        name: 'Contrôleur Département',
         label: `Contrôleur du Département ${department.name}`,
         grant: { organisation: { kind: 'CD', code: department.code }, role: 'CONTROLLER' },
       },
@@ -74,6 +82,7 @@ export async function seedDemoAccounts(dataSource: DataSource, regionCode: strin
   if (og)
     accounts.push({
       email: 'ape.og@tdb.localhost',
+      name: 'APE Organisme',
       label: `APE de l’organisme gestionnaire ${og['finess']} (${og['n']} ESMS)`,
       grant: { organisation: { kind: 'OG', code: og['finess']! }, role: 'APE' },
     });
@@ -81,11 +90,13 @@ export async function seedDemoAccounts(dataSource: DataSource, regionCode: strin
     accounts.push(
       {
         email: 'ape.ehpad@tdb.localhost',
+        name: 'APE EHPAD',
         label: `APE de ${ehpad['name']} (${ehpad['finess']})`,
         grant: { organisation: { kind: 'ESMS', code: ehpad['finess']! }, role: 'APE' },
       },
       {
         email: 'saisie.rh@tdb.localhost',
+        name: 'Saisie RH',
         label: `Utilisateur (saisie RH) de ${ehpad['name']}`,
         grant: {
           organisation: { kind: 'ESMS', code: ehpad['finess']! },
@@ -96,6 +107,7 @@ export async function seedDemoAccounts(dataSource: DataSource, regionCode: strin
       },
       {
         email: 'lecture.ehpad@tdb.localhost',
+        name: 'Lecture EHPAD',
         label: `Utilisateur (consultation) de ${ehpad['name']}`,
         grant: { organisation: { kind: 'ESMS', code: ehpad['finess']! }, role: 'USER', rights: ['READ'] },
       },
@@ -104,6 +116,7 @@ export async function seedDemoAccounts(dataSource: DataSource, regionCode: strin
   if (cdOnly)
     accounts.push({
       email: 'ape.foyer@tdb.localhost',
+      name: 'APE Foyer',
       label: `APE de ${cdOnly['name']} (${cdOnly['finess']}, compétence du Département)`,
       grant: { organisation: { kind: 'ESMS', code: cdOnly['finess']! }, role: 'APE' },
     });
@@ -114,10 +127,9 @@ export async function seedDemoAccounts(dataSource: DataSource, regionCode: strin
       account.email,
     ]);
     if (existing.length > 0) continue;
-    const [firstName, ...rest] = account.label.split(' ');
     const [{ id }] = await dataSource.query(
       `INSERT INTO accounts (email, first_name, last_name, password_hash, status, password_changed_at) VALUES ($1, $2, $3, $4, 'ACTIVE', now()) RETURNING id`,
-      [account.email, 'Démo', `${firstName} ${rest.join(' ')}`.slice(0, 100), passwordHash],
+      [account.email, 'Démo', account.name, passwordHash],
     );
     const g = account.grant;
     await dataSource.query(

@@ -129,11 +129,14 @@ export class AccountsService {
       parameters[`aprCode${index}`] = apr.code;
     });
     if (aprs.length > 0) {
+      // An APR manages the APEs of its structures, and their users only where there is no APE.
+      const apeOrFallbackUser = `(mg.role = 'APE' OR NOT EXISTS (SELECT 1 FROM grants ape WHERE ape.organisation_kind = mg.organisation_kind
+        AND ape.organisation_code = mg.organisation_code AND ape.role = 'APE'))`;
       clauses.push(
-        `(mg.organisation_kind = 'ESMS' AND EXISTS (SELECT 1 FROM structures ms WHERE ms.finess = mg.organisation_code AND ${inScope.sql}))`,
+        `(mg.organisation_kind = 'ESMS' AND ${apeOrFallbackUser} AND EXISTS (SELECT 1 FROM structures ms WHERE ms.finess = mg.organisation_code AND ${inScope.sql}))`,
       );
       clauses.push(
-        `(mg.organisation_kind = 'OG' AND EXISTS (SELECT 1 FROM structures ms WHERE ms.og_finess = mg.organisation_code AND ${inScope.sql}))`,
+        `(mg.organisation_kind = 'OG' AND ${apeOrFallbackUser} AND EXISTS (SELECT 1 FROM structures ms WHERE ms.og_finess = mg.organisation_code AND ${inScope.sql}))`,
       );
       Object.assign(parameters, inScope.parameters);
     }
@@ -258,10 +261,8 @@ export class AccountsService {
       const grant = (account.grants ?? []).find((g) => g.id === grantId);
       if (!grant) throw new DomainError('NOT_FOUND', 'Cette habilitation n’existe pas sur ce compte.');
       const input = toGrantInput(grant);
-      const facts = await this.facts(manager, input.organisation);
-      const remainingApeCount =
-        grant.role === 'APE' ? (await this.apeCount(manager, input.organisation)) - 1 : undefined;
-      this.access.check(actor, { type: 'grant.revoke', grant: input, ...facts, remainingApeCount });
+      const [managed] = await this.managedGrants(manager, [grant], { removing: true });
+      this.access.check(actor, { type: 'grant.revoke', grant: input, ...managed });
       await manager.delete(GrantEntity, grant.id);
       await this.record(manager, actor, meta, 'grant.revoked', account, input);
     });
@@ -574,15 +575,16 @@ export class AccountsService {
     const result: ManagedGrant[] = [];
     for (const grant of grants) {
       const input = toGrantInput(grant);
-      const facts =
-        grant.organisationKind === 'ESMS' || grant.organisationKind === 'OG'
-          ? await this.facts(manager, input.organisation).catch(() => ({}))
-          : {};
-      const remainingApeCount =
-        options.removing && grant.role === 'APE'
-          ? (await this.apeCount(manager, input.organisation)) - 1
-          : undefined;
-      result.push({ ...input, ...facts, remainingApeCount });
+      const onStructure = grant.organisationKind === 'ESMS' || grant.organisationKind === 'OG';
+      const facts = onStructure ? await this.facts(manager, input.organisation).catch(() => ({})) : {};
+      const apeCount = onStructure ? await this.apeCount(manager, input.organisation) : 0;
+      result.push({
+        ...input,
+        ...facts,
+        // Whether the structure has an APE decides if an APR may manage its users (fallback).
+        targetHasApe: onStructure ? apeCount > 0 : undefined,
+        remainingApeCount: options.removing && grant.role === 'APE' ? apeCount - 1 : undefined,
+      });
     }
     return result;
   }
