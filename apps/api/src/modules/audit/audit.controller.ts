@@ -1,8 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { auditVisibility } from '@tdb/access';
 import type { AuditEntry, Paginated } from '@tdb/contracts';
@@ -10,24 +8,10 @@ import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { PaginationQuery } from '../../common/validation/pagination.query';
 import { AuditEntryEntity } from './audit-entry.entity';
 
-class AuditQueryDto {
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'La page doit être un entier.' })
-  @Min(1, { message: 'La page doit être au moins 1.' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'La taille de page doit être un entier.' })
-  @Min(1, { message: 'La taille de page doit être au moins 1.' })
-  @Max(200, { message: 'La taille de page ne peut pas dépasser 200.' })
-  pageSize?: number;
-}
+class AuditQueryDto extends PaginationQuery {}
 
 @ApiTags('audit')
 @Controller('audit')

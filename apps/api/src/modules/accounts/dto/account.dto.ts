@@ -1,3 +1,4 @@
+import { PaginationQuery } from '../../../common/validation/pagination.query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -9,9 +10,7 @@ import {
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   MinLength,
   ValidateNested,
 } from 'class-validator';
@@ -149,7 +148,7 @@ export class UpdateAccountDto implements UpdateAccountRequest {
   version: number;
 }
 
-export class AccountSearchQueryDto implements AccountSearchQuery {
+export class AccountSearchQueryDto extends PaginationQuery implements AccountSearchQuery {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) q?: string;
 
   @ApiPropertyOptional({ example: 'APE,USER' })
@@ -177,19 +176,4 @@ export class AccountSearchQueryDto implements AccountSearchQuery {
   @IsArray()
   @IsIn(STATUSES, { each: true, message: 'Statut inconnu.' })
   status?: AccountStatus[];
-
-  @ApiPropertyOptional({ default: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'La page doit être un entier.' })
-  @Min(1, { message: 'La page doit être au moins 1.' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'La taille de page doit être un entier.' })
-  @Min(1, { message: 'La taille de page doit être au moins 1.' })
-  @Max(200, { message: 'La taille de page ne peut pas dépasser 200.' })
-  pageSize?: number;
 }

@@ -1,6 +1,7 @@
+import { PaginationQuery } from '../../../common/validation/pagination.query';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsArray, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { CompetenceCode, StructureSearchQuery, StructureSort } from '@tdb/contracts';
 import { CATEGORIES, DEPARTMENTS, REGIONS } from '@tdb/reference';
 
@@ -37,7 +38,7 @@ const SORTS: StructureSort[] = [
   '-department',
 ];
 
-export class SearchStructuresQuery implements StructureSearchQuery {
+export class SearchStructuresQuery extends PaginationQuery implements StructureSearchQuery {
   @ApiPropertyOptional({ description: 'Nom (sans tenir compte des accents ni de la casse) ou numéro FINESS' })
   @IsOptional()
   @IsString()
@@ -87,22 +88,6 @@ export class SearchStructuresQuery implements StructureSearchQuery {
     message: unknownValues('Compétence inconnue (ARS, CD ou SHARED attendu)', COMPETENCES),
   })
   competence?: CompetenceCode[];
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'La page doit être un entier.' })
-  @Min(1, { message: 'La page doit être au moins 1.' })
-  @Max(100000, { message: 'Page trop grande.' })
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt({ message: 'La taille de page doit être un entier.' })
-  @Min(1, { message: 'La taille de page doit être au moins 1.' })
-  @Max(200, { message: 'La taille de page ne peut pas dépasser 200.' })
-  pageSize?: number;
 
   @ApiPropertyOptional({ enum: SORTS, default: 'name' })
   @IsOptional()
