@@ -21,8 +21,6 @@ import { DomainError } from '../../common/errors/domain-error';
 import { ImportReportResponse } from './dto/responses';
 import { FinessImportService } from './finess-import.service';
 
-const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
-
 @ApiTags('imports')
 @Controller('imports')
 export class FinessImportController {
@@ -51,12 +49,7 @@ export class FinessImportController {
   @ApiQuery({ name: 'partial', required: false, type: Boolean })
   @ApiOkResponse({ type: ImportReportResponse })
   @ApiUnprocessableEntityResponse({ description: 'Lignes invalides : rien n’a été importé' })
-  @UseInterceptors(
-    FileInterceptor('file', {
-      storage: diskStorage({ destination: os.tmpdir() }),
-      limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 },
-    }),
-  )
+  @UseInterceptors(FileInterceptor('file', { storage: diskStorage({ destination: os.tmpdir() }) }))
   async importFiness(
     @CurrentUser() actor: AuthenticatedActor,
     @UploadedFile() file: Express.Multer.File | undefined,

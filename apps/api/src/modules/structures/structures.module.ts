@@ -1,10 +1,21 @@
 import { Module } from '@nestjs/common';
+import { MulterModule } from '@nestjs/platform-express';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { FinessImportController } from './finess-import.controller';
 import { FinessImportService } from './finess-import.service';
 import { StructuresController } from './structures.controller';
 import { StructuresService } from './structures.service';
 
 @Module({
+  imports: [
+    // The upload limit of the FINESS extract comes from UPLOAD_LIMIT_MB.
+    MulterModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        limits: { fileSize: config.uploadLimitMb * 1024 * 1024, files: 1 },
+      }),
+    }),
+  ],
   controllers: [StructuresController, FinessImportController],
   providers: [StructuresService, FinessImportService],
   exports: [StructuresService, FinessImportService],
