@@ -38,4 +38,5 @@ export type { AuditSubject, AuditVisibility } from './audit';
 export { auditSubjectVisible, auditVisibility } from './audit';
 export type { AccessAction, AccessRequest, AccountChange } from './policy';
 export { ACCOUNT_CHANGES, ACTIONS, ACTION_LABELS, canManageGrant, decide } from './policy';
+export { workflowRoleOf } from './workflow-role';
 export { FORM_DOMAIN_LABELS, RIGHT_LABELS, ROLE_LABELS, grantLabel, organisationLabel } from './labels';

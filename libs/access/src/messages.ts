@@ -5,6 +5,7 @@ import {
   authorityLabel,
   capitalize,
   categoryLabel,
+  domainLabel,
   grantLabel,
   ofAuthority,
   theOrganisation,
@@ -109,6 +110,21 @@ export const MESSAGES = {
   auditReserved: (): string =>
     "Le journal d'audit est réservé à l'administrateur national et aux administrateurs principaux (APR) des ARS et des Départements.",
   auditOutsideScope: (): string => "Cette entrée du journal d'audit ne concerne pas votre périmètre.",
+
+  onlyNationalCampaigns: (): string =>
+    "Seul l'administrateur national peut créer, ouvrir ou clôturer une campagne et en modifier les dates.",
+  controllersDoNotEnter: (): string => 'Les contrôleurs consultent les données mais ne les saisissent pas.',
+  nationalDoesNotEnter: (): string =>
+    "L'administrateur national consulte les données mais ne les saisit pas.",
+  noEntryRight: (grant: ActorGrant): string =>
+    `Votre habilitation « ${grantLabel(grant)} » ne comprend pas le droit de saisie.`,
+  /** "Votre habilitation de saisie ne couvre pas le domaine « Finances »." */
+  domainNotCovered: (domains: readonly unknown[]): string =>
+    domains.length > 1
+      ? `Votre habilitation de saisie ne couvre pas les domaines ${domains.map((d) => `« ${capitalize(domainLabel(d))} »`).join(', ')}.`
+      : `Votre habilitation de saisie ne couvre pas le domaine « ${capitalize(domainLabel(domains[0]))} ».`,
+  invalidDomains: (): string => 'Les domaines du formulaire à saisir sont absents ou invalides.',
+  unknownDomain: (domain: unknown): string => `Domaine du formulaire inconnu : « ${String(domain)} ».`,
 
   apiTokenKind: (): string => "Les jetons d'API sont réservés aux ARS et aux Départements.",
   apiTokenReserved: (target: OrganisationRef): string =>

@@ -152,29 +152,76 @@ matrix(
 );
 
 matrix(
-  'national-only actions (finess.import, emails.read, settings.manage)',
+  'national-only actions (finess.import, emails.read, settings.manage, campaign.manage)',
   [
     ['finess.import', { type: 'finess.import' }],
     ['emails.read', { type: 'emails.read' }],
     ['settings.manage', { type: 'settings.manage' }],
+    ['campaign.manage', { type: 'campaign.manage' }],
   ],
   // prettier-ignore
   [
-    //                  import emails settings
-    ['NATIONAL',           Y,    Y,       Y],
-    ['ARS24 APR',          _,    _,       _],
-    ['ARS24 CONTROLLER',   _,    _,       _],
-    ['ARS24 READER',       _,    _,       _],
-    ['CD45 APR',           _,    _,       _],
-    ['CD45 CONTROLLER',    _,    _,       _],
-    ['CD45 READER',        _,    _,       _],
-    ['CD37 APR',           _,    _,       _],
-    ['CD37 CONTROLLER',    _,    _,       _],
-    ['CD37 READER',        _,    _,       _],
-    ['OG45 APE',           _,    _,       _],
-    ['OG45 USER',          _,    _,       _],
-    ['ESMS APE',           _,    _,       _],
-    ['ESMS USER',          _,    _,       _],
+    //                  import emails settings campaigns
+    ['NATIONAL',           Y,    Y,       Y,        Y],
+    ['ARS24 APR',          _,    _,       _,        _],
+    ['ARS24 CONTROLLER',   _,    _,       _,        _],
+    ['ARS24 READER',       _,    _,       _,        _],
+    ['CD45 APR',           _,    _,       _,        _],
+    ['CD45 CONTROLLER',    _,    _,       _,        _],
+    ['CD45 READER',        _,    _,       _,        _],
+    ['CD37 APR',           _,    _,       _,        _],
+    ['CD37 CONTROLLER',    _,    _,       _,        _],
+    ['CD37 READER',        _,    _,       _,        _],
+    ['OG45 APE',           _,    _,       _,        _],
+    ['OG45 USER',          _,    _,       _,        _],
+    ['ESMS APE',           _,    _,       _,        _],
+    ['ESMS USER',          _,    _,       _,        _],
+  ],
+);
+
+matrix(
+  'submission.read',
+  perStructure((structure) => ({ type: 'submission.read', structure })),
+  // prettier-ignore
+  [
+    //                   EHPAD45 SAVS45 IME45 EANM45 EHPAD37 EHPAD11
+    ['NATIONAL',            Y,     Y,     Y,    Y,     Y,      Y],
+    ['ARS24 APR',           Y,     _,     Y,    _,     Y,      _],
+    ['ARS24 CONTROLLER',    Y,     _,     Y,    _,     Y,      _],
+    ['ARS24 READER',        Y,     _,     Y,    _,     Y,      _],
+    ['CD45 APR',            Y,     Y,     _,    Y,     _,      _],
+    ['CD45 CONTROLLER',     Y,     Y,     _,    Y,     _,      _],
+    ['CD45 READER',         Y,     Y,     _,    Y,     _,      _],
+    ['CD37 APR',            _,     _,     _,    _,     Y,      _],
+    ['CD37 CONTROLLER',     _,     _,     _,    _,     Y,      _],
+    ['CD37 READER',         _,     _,     _,    _,     Y,      _],
+    ['OG45 APE',            Y,     Y,     Y,    _,     _,      _],
+    ['OG45 USER',           Y,     Y,     Y,    _,     _,      _],
+    ['ESMS APE',            Y,     _,     _,    _,     _,      _],
+    ['ESMS USER',           Y,     _,     _,    _,     _,      _],
+  ],
+);
+
+matrix(
+  'submission.edit — the finances domain',
+  perStructure((structure) => ({ type: 'submission.edit', structure, domains: ['FINANCES'] })),
+  // prettier-ignore
+  [
+    //                   EHPAD45 SAVS45 IME45 EANM45 EHPAD37 EHPAD11
+    ['NATIONAL',            _,     _,     _,    _,     _,      _],
+    ['ARS24 APR',           _,     _,     _,    _,     _,      _],
+    ['ARS24 CONTROLLER',    _,     _,     _,    _,     _,      _],
+    ['ARS24 READER',        _,     _,     _,    _,     _,      _],
+    ['CD45 APR',            _,     _,     _,    _,     _,      _],
+    ['CD45 CONTROLLER',     _,     _,     _,    _,     _,      _],
+    ['CD45 READER',         _,     _,     _,    _,     _,      _],
+    ['CD37 APR',            _,     _,     _,    _,     _,      _],
+    ['CD37 CONTROLLER',     _,     _,     _,    _,     _,      _],
+    ['CD37 READER',         _,     _,     _,    _,     _,      _],
+    ['OG45 APE',            Y,     Y,     Y,    _,     _,      _],
+    ['OG45 USER',           Y,     Y,     Y,    _,     _,      _],
+    ['ESMS APE',            Y,     _,     _,    _,     _,      _],
+    ['ESMS USER',           Y,     _,     _,    _,     _,      _],
   ],
 );
 

@@ -27,6 +27,7 @@ import {
   organisationInScope,
   scopeOf,
   structureInScope,
+  workflowRoleOf,
 } from './index';
 import {
   EANM_45,
@@ -344,6 +345,11 @@ const wellFormedRequest: fc.Arbitrary<Generated> = fc.oneof(
     )
     .map((subject) => ok({ type: 'audit.read', subject })),
   authorityRef.map((organisation) => ok({ type: 'apiToken.manage', organisation })),
+  fc.constant(ok({ type: 'campaign.manage' })),
+  someStructure.map((structure) => ok({ type: 'submission.read', structure })),
+  fc
+    .tuple(someStructure, fc.subarray([...FORM_DOMAINS]))
+    .map(([structure, domains]) => ok({ type: 'submission.edit', structure, domains })),
 );
 
 // Any request: well-formed ones (so that some are allowed) and arbitrary ones.
@@ -419,6 +425,11 @@ const anyRequest: fc.Arbitrary<AccessRequest> = fc.oneof(
   fc.constant<AccessRequest>({ type: 'emails.read' }),
   fc.constant<AccessRequest>({ type: 'settings.manage' }),
   anyOrganisation.map((organisation): AccessRequest => ({ type: 'apiToken.manage', organisation })),
+  fc.constant<AccessRequest>({ type: 'campaign.manage' }),
+  anyStructure.map((structure): AccessRequest => ({ type: 'submission.read', structure })),
+  fc
+    .tuple(anyStructure, fc.subarray<FormDomain>([...FORM_DOMAINS, 'RH' as FormDomain]))
+    .map(([structure, domains]): AccessRequest => ({ type: 'submission.edit', structure, domains })),
   // What a buggy caller might send despite the types.
   fc.constantFrom<AccessRequest>(
     { type: 'structure.read', structure: null as never },
@@ -429,6 +440,9 @@ const anyRequest: fc.Arbitrary<AccessRequest> = fc.oneof(
     { type: 'account.update', targetAccountId: 'x', targetGrants: null as never, changes: ['disable'] },
     { type: 'audit.read', subject: { organisation: null as never } },
     { type: 'apiToken.manage', organisation: null as never },
+    { type: 'submission.read', structure: null as never },
+    { type: 'submission.edit', structure: null as never, domains: ['FINANCES'] },
+    { type: 'submission.edit', structure: EHPAD_45, domains: null as never },
     { type: 'unknown.action' } as never,
     null as never,
   ),
@@ -456,12 +470,13 @@ describe('decide — properties', () => {
     );
   });
 
-  it('allows an active national administrator every well-formed action except removing the last APE', () => {
+  it('allows an active national administrator every well-formed action except removing the last APE and entering data', () => {
     fc.assert(
       fc.property(
         fc.array(anyActorGrant, { maxLength: 2 }),
         wellFormedRequest,
         (others, { request, removesLastApe }) => {
+          fc.pre(request.type !== 'submission.edit');
           const actor: Actor = { accountId: 'national', grants: [...others, NATIONAL_GRANT] };
           const decision = decide(actor, request, TODAY);
           if (removesLastApe) {
@@ -508,6 +523,47 @@ describe('decide — properties', () => {
         );
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('reading a submission agrees with the Scope, and with having a workflow role', () => {
+    fc.assert(
+      fc.property(anyActor, anyStructure, (actor, structure) => {
+        const inScope = structureInScope(scopeOf(actor, TODAY), structure);
+        expect(decide(actor, { type: 'submission.read', structure }, TODAY).allowed).toBe(inScope);
+        expect(workflowRoleOf(actor, structure, TODAY) !== null).toBe(inScope);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('entering data needs a structure role, and what may be entered may be read', () => {
+    fc.assert(
+      fc.property(anyActor, someStructure, fc.subarray([...FORM_DOMAINS]), (actor, structure, domains) => {
+        fc.pre(decide(actor, { type: 'submission.edit', structure, domains }, TODAY).allowed);
+        expect(decide(actor, { type: 'submission.read', structure }, TODAY).allowed).toBe(true);
+        const structureOnly: Actor = {
+          ...actor,
+          grants: actor.grants.filter((g) => g.role === 'APE' || g.role === 'USER'),
+        };
+        expect(['STRUCTURE_ENTRY', 'STRUCTURE_VALIDATION']).toContain(
+          workflowRoleOf(structureOnly, structure, TODAY),
+        );
+      }),
+      RUNS,
+    );
+  });
+
+  it('a national administrator never enters data', () => {
+    fc.assert(
+      fc.property(someStructure, fc.subarray([...FORM_DOMAINS]), (structure, domains) => {
+        const actor: Actor = { accountId: 'national', grants: [NATIONAL_GRANT] };
+        expect(decide(actor, { type: 'submission.edit', structure, domains }, TODAY)).toMatchObject({
+          allowed: false,
+          code: 'FORBIDDEN',
+        });
+      }),
+      RUNS,
     );
   });
 

@@ -1,11 +1,13 @@
 /** The key scenarios of the issue, spelled out with the exact reasons shown to the user. */
+import type { FormDomain } from '@tdb/contracts';
 import type { Actor } from './index';
 import type { AccessRequest } from './index';
-import { canManageGrant, decide, missingRights, scopeOf } from './index';
+import { canManageGrant, decide, missingRights, scopeOf, workflowRoleOf } from './index';
 import {
   ACTORS,
   EANM_45,
   EHPAD_11,
+  EHPAD_37,
   EHPAD_45,
   IME_45,
   NATIONAL_GRANT,
@@ -469,5 +471,143 @@ describe('invalid grants are refused before anything else', () => {
       code: 'INVALID_REQUEST',
       reason: 'Un utilisateur doit recevoir au moins un droit (saisie, validation ou lecture).',
     });
+  });
+});
+
+describe('campaigns: entering the values of a submission', () => {
+  const edit = (domains: FormDomain[]): AccessRequest => ({
+    type: 'submission.edit',
+    structure: EHPAD_45,
+    domains,
+  });
+
+  it('allows the APE of the ESMS and of its OG, and a USER entering every domain', () => {
+    for (const name of ['ESMS APE', 'OG45 APE', 'ESMS USER', 'OG45 USER'] as const) {
+      expect(decide(ACTORS[name], edit(['FINANCES', 'PRESTATIONS']), TODAY)).toEqual({ allowed: true });
+    }
+  });
+
+  it('refuses a domain outside the entry domains of the USER, naming it', () => {
+    const user: Actor = {
+      accountId: 'u',
+      grants: [grant('USER', 'ESMS', EHPAD_45.finess, entryOnly(['PRESTATIONS']))],
+    };
+    expect(decide(user, edit(['PRESTATIONS']), TODAY)).toEqual({ allowed: true });
+    expect(refusal(user, edit(['PRESTATIONS', 'FINANCES']))).toEqual({
+      allowed: false,
+      code: 'FORBIDDEN',
+      reason: 'Votre habilitation de saisie ne couvre pas le domaine « Finances ».',
+    });
+  });
+
+  it('refuses a USER without the entry right', () => {
+    const reader: Actor = { accountId: 'u', grants: [grant('USER', 'OG', OG_45, { rights: ['READ'] })] };
+    expect(refusal(reader, edit(['FINANCES'])).reason).toBe(
+      'Votre habilitation « Utilisateur – organisme gestionnaire 450000001 » ne comprend pas le droit de saisie.',
+    );
+    expect(decide(reader, { type: 'submission.read', structure: EHPAD_45 }, TODAY)).toEqual({
+      allowed: true,
+    });
+  });
+
+  it('refuses authorities and readers: they consult the data but do not enter it', () => {
+    for (const name of ['ARS24 APR', 'ARS24 CONTROLLER', 'CD45 READER'] as const) {
+      expect(refusal(ACTORS[name], edit(['FINANCES'])).reason).toBe(
+        'Les contrôleurs consultent les données mais ne les saisissent pas.',
+      );
+    }
+  });
+
+  it('refuses a structure of another OG, and an unknown domain as an invalid request', () => {
+    expect(
+      refusal(ACTORS['OG45 APE'], { type: 'submission.edit', structure: EANM_45, domains: ['FINANCES'] })
+        .reason,
+    ).toBe("La structure 450000118 n'est pas dans votre périmètre.");
+    expect(
+      refusal(ACTORS['ESMS APE'], {
+        type: 'submission.edit',
+        structure: EHPAD_45,
+        domains: ['RH' as 'FINANCES'],
+      }).code,
+    ).toBe('INVALID_REQUEST');
+  });
+
+  it('reserves campaign management to the national administrator', () => {
+    expect(decide(ACTORS.NATIONAL, { type: 'campaign.manage' }, TODAY)).toEqual({ allowed: true });
+    expect(refusal(ACTORS['ARS24 APR'], { type: 'campaign.manage' }).reason).toBe(
+      "Seul l'administrateur national peut créer, ouvrir ou clôturer une campagne et en modifier les dates.",
+    );
+  });
+});
+
+describe('workflowRoleOf: the role played in the campaign workflow', () => {
+  const only = (...grants: ReturnType<typeof grant>[]): Actor => ({ accountId: 'a', grants });
+
+  it('gives each profile its role on the shared EHPAD 45', () => {
+    expect(workflowRoleOf(ACTORS.NATIONAL, EHPAD_45, TODAY)).toBe('NATIONAL_ADMIN');
+    expect(workflowRoleOf(ACTORS['ARS24 APR'], EHPAD_45, TODAY)).toBe('ARS_CONTROLLER');
+    expect(workflowRoleOf(ACTORS['ARS24 CONTROLLER'], EHPAD_45, TODAY)).toBe('ARS_CONTROLLER');
+    expect(workflowRoleOf(ACTORS['CD45 APR'], EHPAD_45, TODAY)).toBe('CD_CONTROLLER');
+    expect(workflowRoleOf(ACTORS['CD45 CONTROLLER'], EHPAD_45, TODAY)).toBe('CD_CONTROLLER');
+    expect(workflowRoleOf(ACTORS['ARS24 READER'], EHPAD_45, TODAY)).toBe('READER');
+    expect(workflowRoleOf(ACTORS['CD45 READER'], EHPAD_45, TODAY)).toBe('READER');
+    expect(workflowRoleOf(ACTORS['OG45 APE'], EHPAD_45, TODAY)).toBe('STRUCTURE_VALIDATION');
+    expect(workflowRoleOf(ACTORS['ESMS APE'], EHPAD_45, TODAY)).toBe('STRUCTURE_VALIDATION');
+    expect(workflowRoleOf(ACTORS['ESMS USER'], EHPAD_45, TODAY)).toBe('STRUCTURE_VALIDATION');
+    expect(workflowRoleOf(only(grant('USER', 'OG', OG_45, entryOnly(null))), EHPAD_45, TODAY)).toBe(
+      'STRUCTURE_ENTRY',
+    );
+    expect(
+      workflowRoleOf(only(grant('USER', 'ESMS', EHPAD_45.finess, { rights: ['READ'] })), EHPAD_45, TODAY),
+    ).toBe('READER');
+  });
+
+  it('is null out of scope: another territory, an exclusive competence, another OG', () => {
+    expect(workflowRoleOf(ACTORS['CD37 APR'], EHPAD_45, TODAY)).toBeNull();
+    expect(workflowRoleOf(ACTORS['ARS24 APR'], SAVS_45, TODAY)).toBeNull();
+    expect(workflowRoleOf(ACTORS['CD45 CONTROLLER'], IME_45, TODAY)).toBeNull();
+    expect(workflowRoleOf(ACTORS['OG45 APE'], EANM_45, TODAY)).toBeNull();
+    expect(workflowRoleOf(ACTORS['ARS24 APR'], EHPAD_11, TODAY)).toBeNull();
+    expect(workflowRoleOf(ACTORS.NATIONAL, EHPAD_45, 'demain')).toBeNull();
+  });
+
+  it('gives the competent controller role for exclusive competences', () => {
+    expect(workflowRoleOf(ACTORS['ARS24 CONTROLLER'], IME_45, TODAY)).toBe('ARS_CONTROLLER');
+    expect(workflowRoleOf(ACTORS['CD45 CONTROLLER'], SAVS_45, TODAY)).toBe('CD_CONTROLLER');
+  });
+
+  it('ignores an expired or not yet valid grant', () => {
+    const expired = grant('CONTROLLER', 'ARS', '24', { validUntil: '2024-05-31' });
+    const future = grant('APE', 'ESMS', EHPAD_45.finess, { validFrom: '2024-06-02' });
+    expect(workflowRoleOf(only(expired), EHPAD_45, TODAY)).toBeNull();
+    expect(workflowRoleOf(only(future), EHPAD_45, TODAY)).toBeNull();
+    expect(workflowRoleOf(only(expired, grant('READER', 'CD', '45')), EHPAD_45, TODAY)).toBe('READER');
+    expect(workflowRoleOf(only(expired), EHPAD_45, '2024-05-31')).toBe('ARS_CONTROLLER');
+  });
+
+  it('takes the strongest role of a multi-grant actor', () => {
+    const actor = only(
+      grant('USER', 'ESMS', EHPAD_45.finess, entryOnly(['FINANCES'])),
+      grant('USER', 'OG', OG_45, { rights: ['READ', 'VALIDATION'] }),
+      grant('READER', 'ARS', '24'),
+    );
+    expect(workflowRoleOf(actor, EHPAD_45, TODAY)).toBe('STRUCTURE_VALIDATION');
+    expect(workflowRoleOf(actor, IME_45, TODAY)).toBe('STRUCTURE_VALIDATION');
+    expect(workflowRoleOf(actor, EHPAD_37, TODAY)).toBe('READER');
+    expect(workflowRoleOf(only(NATIONAL_GRANT, grant('APE', 'OG', OG_45)), EHPAD_45, TODAY)).toBe(
+      'NATIONAL_ADMIN',
+    );
+    expect(
+      workflowRoleOf(only(grant('APE', 'OG', OG_45), grant('CONTROLLER', 'CD', '45')), EHPAD_45, TODAY),
+    ).toBe('CD_CONTROLLER');
+  });
+
+  it('with both ARS and CD controller grants, prefers the competent confirmer', () => {
+    const both = only(grant('CONTROLLER', 'CD', '45'), grant('APR', 'ARS', '24'));
+    expect(workflowRoleOf(both, EHPAD_45, TODAY)).toBe('ARS_CONTROLLER'); // shared: the ARS confirms
+    expect(workflowRoleOf(both, IME_45, TODAY)).toBe('ARS_CONTROLLER');
+    expect(workflowRoleOf(both, SAVS_45, TODAY)).toBe('CD_CONTROLLER');
+    expect(workflowRoleOf(both, EANM_45, TODAY)).toBe('CD_CONTROLLER');
+    expect(workflowRoleOf(both, EHPAD_37, TODAY)).toBe('ARS_CONTROLLER');
   });
 });

@@ -2,7 +2,7 @@
  * The one authorization policy of the platform: `decide(actor, request, today)`. Pure: every fact
  * comes with the request, "today" is an argument, and it never throws.
  */
-import type { GrantInput, OrganisationRef } from '@tdb/contracts';
+import type { FormDomain, GrantInput, OrganisationRef } from '@tdb/contracts';
 import { findCategory } from '@tdb/reference';
 import type { AuditSubject } from './audit';
 import { auditSubjectVisible, auditVisibilityOfGrants } from './audit';
@@ -11,7 +11,7 @@ import { RANK, YES, combine, manageWith, no } from './delegation';
 import { grantLabel } from './labels';
 import { MESSAGES } from './messages';
 import type { Actor, ActorGrant, Decision, ManagedGrant, OrganisationFacts, StructureFacts } from './model';
-import { ALLOWED, isAuthorityKind, refused, sameOrganisation } from './model';
+import { ALLOWED, FORM_DOMAINS, isAuthorityKind, refused, sameOrganisation } from './model';
 import { organisationCoverage, structureCoverage, structuresOf } from './scope';
 import { validateGrantShape } from './shape';
 import { activeGrants, inactiveGrants, isIsoDate } from './validity';
@@ -72,7 +72,17 @@ export type AccessRequest =
   /** Change the platform's security settings (e.g. make the second factor mandatory): national only. */
   | { type: 'settings.manage' }
   /** Create / list / revoke the API tokens of an ARS or CD: its APR, or national. */
-  | { type: 'apiToken.manage'; organisation: OrganisationRef };
+  | { type: 'apiToken.manage'; organisation: OrganisationRef }
+  /** Create, open or close a campaign, change its dates: national only. */
+  | { type: 'campaign.manage' }
+  /** Read the submission (campaign values) of a structure: as structure.read, the structure must be in scope. */
+  | { type: 'submission.read'; structure: StructureFacts }
+  /**
+   * Enter values of a structure's submission in `domains`: APE of the ESMS or of its OG, or USER with
+   * ENTRY there whose entry domains (null = all) include every requested domain. Authorities,
+   * readers and the national administrator consult the data but do not enter it.
+   */
+  | { type: 'submission.edit'; structure: StructureFacts; domains: FormDomain[] };
 
 export const ACTIONS = [
   'structure.read',
@@ -87,6 +97,9 @@ export const ACTIONS = [
   'emails.read',
   'settings.manage',
   'apiToken.manage',
+  'campaign.manage',
+  'submission.read',
+  'submission.edit',
 ] as const;
 
 export type AccessAction = (typeof ACTIONS)[number];
@@ -111,6 +124,9 @@ export const ACTION_LABELS: Readonly<Record<AccessAction, string>> = {
   'emails.read': 'Consulter les courriels envoyés',
   'settings.manage': 'Modifier les réglages de sécurité de la plateforme',
   'apiToken.manage': "Gérer les jetons d'API",
+  'campaign.manage': 'Créer, ouvrir ou clôturer une campagne et modifier ses dates',
+  'submission.read': "Consulter les données de campagne d'une structure",
+  'submission.edit': "Saisir les données de campagne d'une structure",
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -196,6 +212,37 @@ function readOrganisation(grants: readonly ActorGrant[], o: OrganisationFacts): 
       return no(RANK.OUTSIDE, MESSAGES.organisationOutsideScope(o.finess));
     }),
   );
+}
+
+/** Whether one grant may enter the values of `domains` (already checked to be known domains). */
+function entryVerdict(grant: ActorGrant, s: StructureFacts, domains: readonly FormDomain[]): Verdict {
+  if (grant.role === 'NATIONAL_ADMIN') return no(RANK.PROFILE, MESSAGES.nationalDoesNotEnter());
+  if (grant.role !== 'APE' && grant.role !== 'USER') {
+    return no(RANK.PROFILE, MESSAGES.controllersDoNotEnter());
+  }
+  const reach = structureVerdict(grant, s);
+  if (!reach.allowed) return reach;
+  if (grant.role === 'APE') return YES;
+  const rights: readonly unknown[] = Array.isArray(grant.rights) ? grant.rights : [];
+  if (!rights.includes('ENTRY')) return no(RANK.RULE, MESSAGES.noEntryRight(grant));
+  const held = grant.entryDomains ?? null;
+  if (held === null) return YES;
+  const heldDomains: readonly unknown[] = Array.isArray(held) ? held : [];
+  const missing = domains.filter((d) => !heldDomains.includes(d));
+  return missing.length === 0 ? YES : no(RANK.RULE, MESSAGES.domainNotCovered(missing));
+}
+
+function editSubmission(
+  grants: readonly ActorGrant[],
+  request: Extract<AccessRequest, { type: 'submission.edit' }>,
+): Decision {
+  if (!isObject(request.structure)) return refused(MESSAGES.missingFacts(), 'INVALID_REQUEST');
+  const domains: unknown = request.domains;
+  if (!Array.isArray(domains)) return refused(MESSAGES.invalidDomains(), 'INVALID_REQUEST');
+  const unknown = domains.find((d) => !(FORM_DOMAINS as readonly unknown[]).includes(d));
+  if (unknown !== undefined) return refused(MESSAGES.unknownDomain(unknown), 'INVALID_REQUEST');
+  const structure = request.structure;
+  return combine(grants.map((g) => entryVerdict(g, structure, domains as FormDomain[])));
 }
 
 function nationalOnly(grants: readonly ActorGrant[], reason: string): Decision {
@@ -358,6 +405,13 @@ function evaluate(accountId: string, grants: readonly ActorGrant[], request: Acc
       return nationalOnly(grants, MESSAGES.onlyNationalSettings());
     case 'apiToken.manage':
       return manageApiTokens(grants, request.organisation);
+    case 'campaign.manage':
+      return nationalOnly(grants, MESSAGES.onlyNationalCampaigns());
+    case 'submission.read':
+      if (!isObject(request.structure)) return refused(MESSAGES.missingFacts(), 'INVALID_REQUEST');
+      return readStructure(grants, request.structure);
+    case 'submission.edit':
+      return editSubmission(grants, request);
     default: {
       const unknown: never = request;
       return refused(MESSAGES.unknownAction((unknown as { type?: unknown }).type), 'INVALID_REQUEST');
