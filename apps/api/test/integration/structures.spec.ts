@@ -95,6 +95,10 @@ describe('structures registry (HTTP, real database)', () => {
   it('reports a healthy database', async () => {
     const res = await request(t.http).get('/api/health').set('Authorization', auth).expect(200);
     expect(res.body.database).toMatchObject({ status: 'up', kind: t.database.kind });
+    // Security headers on every answer.
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['x-powered-by']).toBeUndefined();
   });
 
   it('rejects a file whose line 17 has a wrong FINESS key, names the line and writes nothing', async () => {
