@@ -46,7 +46,7 @@ import {
   structureName,
   type Street,
 } from './names';
-import { Random, WeightedTable } from './random';
+import { Random, WeightedTable } from '@tdb/random';
 import { communesByDepartment, departmentLiaison, regionLiaison, type Commune } from './territory';
 
 export interface GenerateOptions {

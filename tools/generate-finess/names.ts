@@ -3,7 +3,7 @@
  * and streets. All group/association names are invented: no real company or association name.
  * Every character stays in ISO-8859-1 (the real extract's encoding).
  */
-import { Random } from './random';
+import { Random } from '@tdb/random';
 
 // prettier-ignore
 const TREES = [

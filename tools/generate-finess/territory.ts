@@ -8,7 +8,7 @@ import communesData from '@etalab/decoupage-administratif/data/communes.json';
 import departmentsData from '@etalab/decoupage-administratif/data/departements.json';
 import regionsData from '@etalab/decoupage-administratif/data/regions.json';
 import { DEPARTMENTS } from '@tdb/reference';
-import { hashString } from './random';
+import { hashString } from '@tdb/random';
 
 export interface Commune {
   /** INSEE code (arrondissement code for Paris, Lyon, Marseille) */

@@ -5,7 +5,7 @@
  */
 import { itemsFor, type Dictionary, type Item } from '@tdb/dictionary';
 import { AGE_WEIGHTS, ETP_SUBS, profileOf, type CategoryProfile } from './profiles';
-import { Random, hashString } from './random';
+import { Random, hashString } from '@tdb/random';
 
 export interface StructureInput {
   readonly finess: string;

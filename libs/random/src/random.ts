@@ -1,6 +1,6 @@
 /**
- * Small deterministic PRNG (mulberry32) with the draws the generator needs. Never Math.random: the
- * same seed must give byte-identical extracts.
+ * Small deterministic PRNG (mulberry32) shared by the data generators. Never Math.random: the same
+ * seed must give byte-identical output.
  */
 export class Random {
   private state: number;
