@@ -13,12 +13,13 @@ import {
 import { validityLabel } from './validity';
 
 /** What the authority tried to do to a structure, inside "ne peut pas … de compétence exclusive". */
-export type StructureVerb = 'administrer' | 'consulter' | 'corriger';
+export type StructureVerb = 'administrer' | 'consulter' | 'corriger' | 'cibler';
 
 const VERB_PHRASES: Readonly<Record<StructureVerb, string>> = {
   administrer: 'administrer une structure',
   consulter: 'consulter une structure',
   corriger: "corriger la catégorie d'une structure",
+  cibler: 'inclure ou exclure de la campagne une structure',
 };
 
 const AUTHORITY_SUBJECT: Readonly<Record<AuthorityKind, string>> = { ARS: 'Une ARS', CD: 'Un Département' };
@@ -86,10 +87,12 @@ export const MESSAGES = {
   rightNotHeld: (missing: string): string =>
     `Vous ne pouvez pas accorder un droit que vous ne détenez pas (${missing}).`,
 
-  readerCannotCorrect: (grant: ActorGrant): string =>
-    `Votre profil « ${grantLabel(grant)} » ne permet pas de corriger la catégorie d'une structure.`,
-  onlyAuthorityCorrects: (): string =>
-    "La catégorie d'une structure ne peut être corrigée que par l'ARS ou le Département compétent.",
+  readerCannotCorrect: (grant: ActorGrant, verb: StructureVerb = 'corriger'): string =>
+    `Votre profil « ${grantLabel(grant)} » ne permet pas de ${VERB_PHRASES[verb]}.`,
+  onlyAuthorityCorrects: (verb: StructureVerb = 'corriger'): string =>
+    verb === 'cibler'
+      ? "Le périmètre d'une campagne n'est arrêté que par l'ARS ou le Département compétent."
+      : "La catégorie d'une structure ne peut être corrigée que par l'ARS ou le Département compétent.",
   unknownCategory: (code: string): string => `Catégorie inconnue : « ${code} ».`,
 
   /** The brief's wording, for the revocation of the last APE. */
@@ -129,4 +132,9 @@ export const MESSAGES = {
   apiTokenKind: (): string => "Les jetons d'API sont réservés aux ARS et aux Départements.",
   apiTokenReserved: (target: OrganisationRef): string =>
     `Seul l'administrateur principal (APR) ${target.kind === 'ARS' || target.kind === 'CD' ? ofAuthority(target.kind, target.code) : `de ${theOrganisation(target)}`} ou l'administrateur national peut gérer ses jetons d'API.`,
+  authorityOnly: (): string => 'Cette action concerne une ARS ou un Département.',
+  communicationReserved: (target: OrganisationRef): string =>
+    `Seuls l'administrateur principal (APR) et les contrôleurs ${target.kind === 'ARS' || target.kind === 'CD' ? ofAuthority(target.kind, target.code) : `de ${theOrganisation(target)}`}, ou l'administrateur national, écrivent à ses structures.`,
+  referentsReserved: (target: OrganisationRef): string =>
+    `Seul l'administrateur principal (APR) ${target.kind === 'ARS' || target.kind === 'CD' ? ofAuthority(target.kind, target.code) : `de ${theOrganisation(target)}`} ou l'administrateur national désigne ses référents.`,
 };

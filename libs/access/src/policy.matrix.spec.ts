@@ -538,6 +538,108 @@ matrix(
   ],
 );
 
+matrix(
+  'campaign.read',
+  [['any campaign', { type: 'campaign.read' }]],
+  // prettier-ignore
+  [
+    //                 campaigns
+    ['NATIONAL',          Y],
+    ['ARS24 APR',         Y],
+    ['ARS24 CONTROLLER',  Y],
+    ['ARS24 READER',      Y],
+    ['CD45 APR',          Y],
+    ['CD45 CONTROLLER',   Y],
+    ['CD45 READER',       Y],
+    ['CD37 APR',          Y],
+    ['CD37 CONTROLLER',   Y],
+    ['CD37 READER',       Y],
+    ['OG45 APE',          Y],
+    ['OG45 USER',         Y],
+    ['ESMS APE',          Y],
+    ['ESMS USER',         Y],
+  ],
+);
+
+matrix(
+  'campaign.scope',
+  perStructure((structure) => ({ type: 'campaign.scope', structure })),
+  // prettier-ignore
+  [
+    //                   EHPAD45 SAVS45 IME45 EANM45 EHPAD37 EHPAD11
+    ['NATIONAL',            Y,     Y,     Y,    Y,     Y,      Y],
+    ['ARS24 APR',           Y,     _,     Y,    _,     Y,      _],
+    ['ARS24 CONTROLLER',    Y,     _,     Y,    _,     Y,      _],
+    ['ARS24 READER',        _,     _,     _,    _,     _,      _],
+    ['CD45 APR',            Y,     Y,     _,    Y,     _,      _],
+    ['CD45 CONTROLLER',     Y,     Y,     _,    Y,     _,      _],
+    ['CD45 READER',         _,     _,     _,    _,     _,      _],
+    ['CD37 APR',            _,     _,     _,    _,     Y,      _],
+    ['CD37 CONTROLLER',     _,     _,     _,    _,     Y,      _],
+    ['CD37 READER',         _,     _,     _,    _,     _,      _],
+    ['OG45 APE',            _,     _,     _,    _,     _,      _],
+    ['OG45 USER',           _,     _,     _,    _,     _,      _],
+    ['ESMS APE',            _,     _,     _,    _,     _,      _],
+    ['ESMS USER',           _,     _,     _,    _,     _,      _],
+  ],
+);
+
+matrix(
+  'campaign.communicate',
+  [
+    ['ARS 24', { type: 'campaign.communicate', organisation: { kind: 'ARS', code: '24' } }],
+    ['CD 45', { type: 'campaign.communicate', organisation: { kind: 'CD', code: '45' } }],
+    ['CD 37', { type: 'campaign.communicate', organisation: { kind: 'CD', code: '37' } }],
+    ['ARS 11', { type: 'campaign.communicate', organisation: { kind: 'ARS', code: '11' } }],
+  ],
+  // prettier-ignore
+  [
+    //                 ARS24 CD45 CD37 ARS11
+    ['NATIONAL',          Y,   Y,   Y,    Y],
+    ['ARS24 APR',         Y,   _,   _,    _],
+    ['ARS24 CONTROLLER',  Y,   _,   _,    _],
+    ['ARS24 READER',      _,   _,   _,    _],
+    ['CD45 APR',          _,   Y,   _,    _],
+    ['CD45 CONTROLLER',   _,   Y,   _,    _],
+    ['CD45 READER',       _,   _,   _,    _],
+    ['CD37 APR',          _,   _,   Y,    _],
+    ['CD37 CONTROLLER',   _,   _,   Y,    _],
+    ['CD37 READER',       _,   _,   _,    _],
+    ['OG45 APE',          _,   _,   _,    _],
+    ['OG45 USER',         _,   _,   _,    _],
+    ['ESMS APE',          _,   _,   _,    _],
+    ['ESMS USER',         _,   _,   _,    _],
+  ],
+);
+
+matrix(
+  'referent.manage',
+  [
+    ['ARS 24', { type: 'referent.manage', organisation: { kind: 'ARS', code: '24' } }],
+    ['CD 45', { type: 'referent.manage', organisation: { kind: 'CD', code: '45' } }],
+    ['CD 37', { type: 'referent.manage', organisation: { kind: 'CD', code: '37' } }],
+    ['ARS 11', { type: 'referent.manage', organisation: { kind: 'ARS', code: '11' } }],
+  ],
+  // prettier-ignore
+  [
+    //                 ARS24 CD45 CD37 ARS11
+    ['NATIONAL',          Y,   Y,   Y,    Y],
+    ['ARS24 APR',         Y,   _,   _,    _],
+    ['ARS24 CONTROLLER',  _,   _,   _,    _],
+    ['ARS24 READER',      _,   _,   _,    _],
+    ['CD45 APR',          _,   Y,   _,    _],
+    ['CD45 CONTROLLER',   _,   _,   _,    _],
+    ['CD45 READER',       _,   _,   _,    _],
+    ['CD37 APR',          _,   _,   Y,    _],
+    ['CD37 CONTROLLER',   _,   _,   _,    _],
+    ['CD37 READER',       _,   _,   _,    _],
+    ['OG45 APE',          _,   _,   _,    _],
+    ['OG45 USER',         _,   _,   _,    _],
+    ['ESMS APE',          _,   _,   _,    _],
+    ['ESMS USER',         _,   _,   _,    _],
+  ],
+);
+
 describe('the matrix', () => {
   it('covers every action of the policy', () => {
     expect([...coveredActions].sort()).toEqual([...ACTIONS].sort());

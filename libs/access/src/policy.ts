@@ -82,7 +82,18 @@ export type AccessRequest =
    * ENTRY there whose entry domains (null = all) include every requested domain. Authorities,
    * readers and the national administrator consult the data but do not enter it.
    */
-  | { type: 'submission.edit'; structure: StructureFacts; domains: FormDomain[] };
+  | { type: 'submission.edit'; structure: StructureFacts; domains: FormDomain[] }
+  /** See the campaigns (years, dates, phase) and their dictionary: any account with an active grant. */
+  | { type: 'campaign.read' }
+  /**
+   * Include or exclude a structure from a campaign's scope list: as a category correction, the
+   * national administrator or an APR / CONTROLLER of an authority competent for the structure.
+   */
+  | { type: 'campaign.scope'; structure: StructureFacts }
+  /** Send the launch email or reminders to the structures of an ARS or CD: its APR or CONTROLLER, or national. */
+  | { type: 'campaign.communicate'; organisation: OrganisationRef }
+  /** Name or remove the TDB referents of an ARS or CD: its APR, or national. */
+  | { type: 'referent.manage'; organisation: OrganisationRef };
 
 export const ACTIONS = [
   'structure.read',
@@ -100,6 +111,10 @@ export const ACTIONS = [
   'campaign.manage',
   'submission.read',
   'submission.edit',
+  'campaign.read',
+  'campaign.scope',
+  'campaign.communicate',
+  'referent.manage',
 ] as const;
 
 export type AccessAction = (typeof ACTIONS)[number];
@@ -127,6 +142,10 @@ export const ACTION_LABELS: Readonly<Record<AccessAction, string>> = {
   'campaign.manage': 'Créer, ouvrir ou clôturer une campagne et modifier ses dates',
   'submission.read': "Consulter les données de campagne d'une structure",
   'submission.edit': "Saisir les données de campagne d'une structure",
+  'campaign.read': 'Consulter les campagnes et leur dictionnaire',
+  'campaign.scope': "Inclure ou exclure une structure du périmètre d'une campagne",
+  'campaign.communicate': 'Envoyer le courriel de lancement et les relances aux structures',
+  'referent.manage': 'Désigner les référents TDB',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -165,6 +184,7 @@ function correctCategory(
   grants: readonly ActorGrant[],
   s: StructureFacts,
   newCategoryCode?: string,
+  verb: 'corriger' | 'cibler' = 'corriger',
 ): Decision {
   const newCategory = newCategoryCode === undefined ? undefined : findCategory(newCategoryCode);
   if (newCategoryCode !== undefined && !newCategory) {
@@ -175,14 +195,14 @@ function correctCategory(
       const own = grant.organisation;
       if (grant.role === 'NATIONAL_ADMIN') return YES;
       if (grant.role === 'APE' || grant.role === 'USER')
-        return no(RANK.PROFILE, MESSAGES.onlyAuthorityCorrects());
+        return no(RANK.PROFILE, MESSAGES.onlyAuthorityCorrects(verb));
       if (grant.role !== 'APR' && grant.role !== 'CONTROLLER') {
-        return no(RANK.PROFILE, MESSAGES.readerCannotCorrect(grant));
+        return no(RANK.PROFILE, MESSAGES.readerCannotCorrect(grant, verb));
       }
-      if (!isAuthorityKind(own.kind)) return no(RANK.PROFILE, MESSAGES.onlyAuthorityCorrects());
+      if (!isAuthorityKind(own.kind)) return no(RANK.PROFILE, MESSAGES.onlyAuthorityCorrects(verb));
       const coverage = structureCoverage({ kind: own.kind, code: own.code }, s);
       if (coverage === 'exclusive') {
-        return no(RANK.RULE, MESSAGES.exclusiveCompetence(own.kind, 'corriger', s.categoryCode));
+        return no(RANK.RULE, MESSAGES.exclusiveCompetence(own.kind, verb, s.categoryCode));
       }
       if (coverage === 'outside') return no(RANK.OUTSIDE, MESSAGES.structureOutsideScope(s.finess));
       if (newCategory && newCategory.competence !== 'SHARED' && newCategory.competence !== own.kind) {
@@ -373,6 +393,25 @@ function manageApiTokens(grants: readonly ActorGrant[], organisation: Organisati
   return allowed ? ALLOWED : refused(MESSAGES.apiTokenReserved(organisation));
 }
 
+/** APR (and, when `controllers`, CONTROLLER) of the ARS or CD itself, or national. */
+function authorityStaff(
+  grants: readonly ActorGrant[],
+  organisation: OrganisationRef,
+  controllers: boolean,
+  reserved: (target: OrganisationRef) => string,
+): Decision {
+  if (typeof organisation !== 'object' || organisation === null || !isAuthorityKind(organisation.kind)) {
+    return refused(MESSAGES.authorityOnly(), 'INVALID_REQUEST');
+  }
+  const allowed = grants.some(
+    (g) =>
+      g.role === 'NATIONAL_ADMIN' ||
+      ((g.role === 'APR' || (controllers && g.role === 'CONTROLLER')) &&
+        sameOrganisation(g.organisation, organisation)),
+  );
+  return allowed ? ALLOWED : refused(reserved(organisation));
+}
+
 /** The decision from a list of grants taken as active (no date logic here). */
 function evaluate(accountId: string, grants: readonly ActorGrant[], request: AccessRequest): Decision {
   if (typeof request !== 'object' || request === null)
@@ -412,6 +451,15 @@ function evaluate(accountId: string, grants: readonly ActorGrant[], request: Acc
       return readStructure(grants, request.structure);
     case 'submission.edit':
       return editSubmission(grants, request);
+    case 'campaign.read':
+      return grants.length > 0 ? ALLOWED : refused(MESSAGES.noActiveGrant());
+    case 'campaign.scope':
+      if (!isObject(request.structure)) return refused(MESSAGES.missingFacts(), 'INVALID_REQUEST');
+      return correctCategory(grants, request.structure, undefined, 'cibler');
+    case 'campaign.communicate':
+      return authorityStaff(grants, request.organisation, true, MESSAGES.communicationReserved);
+    case 'referent.manage':
+      return authorityStaff(grants, request.organisation, false, MESSAGES.referentsReserved);
     default: {
       const unknown: never = request;
       return refused(MESSAGES.unknownAction((unknown as { type?: unknown }).type), 'INVALID_REQUEST');

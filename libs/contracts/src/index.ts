@@ -1,2 +1,3 @@
 export * from './structures';
 export * from './accounts';
+export * from './campaigns';

@@ -55,7 +55,114 @@ const withAuth = (test: request.Test, auth: string | null) => (auth ? test.set('
 const same = (roles: RoleName[]) => ({ in: roles, out: roles });
 let counter = 0;
 
+const CAMPAIGN = 2026;
+const submission = (s: Scope) => `/api/campaigns/${CAMPAIGN}/submissions/${s === 'in' ? EHPAD_45 : EHPAD_75}`;
+const organisationEntry = (s: Scope) =>
+  `/api/campaigns/${CAMPAIGN}/organisations/${s === 'in' ? OG_45 : OG_75}`;
+/** Who enters EHPAD_45's data: the APE of its OG, its APE and its user with the entry right. */
+const STRUCTURE_ENTRY: RoleName[] = ['OG_APE', 'ESMS_APE', 'ESMS_USER'];
+
 const MATRIX: Record<string, Row> = {
+  'GET /api/campaigns': {
+    call: (h, a) => withAuth(request(h).get('/api/campaigns'), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'POST /api/campaigns': {
+    call: (h, a) => withAuth(request(h).post('/api/campaigns'), a).send({ year: CAMPAIGN }),
+    allowed: same(['NATIONAL']),
+  },
+  'GET /api/campaigns/{year}': {
+    call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}`), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'PATCH /api/campaigns/{year}': {
+    call: (h, a) =>
+      withAuth(request(h).patch(`/api/campaigns/${CAMPAIGN}`), a).send({ version: 999999, threshold: 0.5 }),
+    allowed: same(['NATIONAL']),
+  },
+  'POST /api/campaigns/{year}/open': {
+    call: (h, a) => withAuth(request(h).post(`/api/campaigns/${CAMPAIGN}/open`), a).send({ version: 999999 }),
+    allowed: same(['NATIONAL']),
+  },
+  'POST /api/campaigns/{year}/close': {
+    call: (h, a) =>
+      withAuth(request(h).post(`/api/campaigns/${CAMPAIGN}/close`), a).send({ version: 999999 }),
+    allowed: same(['NATIONAL']),
+  },
+  'GET /api/campaigns/{year}/dictionary': {
+    call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/dictionary`), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'GET /api/campaigns/{year}/submissions': {
+    call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/submissions`), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'GET /api/campaigns/{year}/submissions/{finess}': {
+    call: (h, a, s) => withAuth(request(h).get(submission(s)), a),
+    allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
+  },
+  'PUT /api/campaigns/{year}/submissions/{finess}/values': {
+    call: (h, a, s) =>
+      withAuth(request(h).put(`${submission(s)}/values`), a).send({ version: 999999, values: {} }),
+    allowed: { in: STRUCTURE_ENTRY, out: [] },
+  },
+  'POST /api/campaigns/{year}/submissions/{finess}/transitions': {
+    // Confirming a shared-competence structure: the ARS (and the national administrator) may; the
+    // allowed calls stop at the phase, the status or the stale version.
+    call: (h, a, s) =>
+      withAuth(request(h).post(`${submission(s)}/transitions`), a).send({
+        action: 'CONFIRM',
+        version: 999999,
+      }),
+    allowed: { in: ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER'], out: ['NATIONAL'] },
+  },
+  'GET /api/campaigns/{year}/submissions/{finess}/history': {
+    call: (h, a, s) => withAuth(request(h).get(`${submission(s)}/history`), a),
+    allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
+  },
+  'GET /api/campaigns/{year}/submissions/{finess}/grid.xlsx': {
+    call: (h, a, s) => withAuth(request(h).get(`${submission(s)}/grid.xlsx`), a),
+    allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
+  },
+  'POST /api/campaigns/{year}/submissions/{finess}/grid': {
+    call: (h, a, s) =>
+      withAuth(request(h).post(`${submission(s)}/grid`), a).attach(
+        'file',
+        Buffer.from('not a workbook'),
+        'grille.xlsx',
+      ),
+    allowed: { in: STRUCTURE_ENTRY, out: [] },
+  },
+  'GET /api/campaigns/{year}/organisations/{finess}': {
+    call: (h, a, s) => withAuth(request(h).get(organisationEntry(s)), a),
+    allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
+  },
+  'PUT /api/campaigns/{year}/organisations/{finess}/values': {
+    // OG_45 has an APE: it alone (with the OG's entry users) enters the OG-level items.
+    call: (h, a, s) =>
+      withAuth(request(h).put(`${organisationEntry(s)}/values`), a).send({ version: 999999, values: {} }),
+    allowed: { in: ['OG_APE'], out: [] },
+  },
+  'GET /api/campaigns/{year}/organisations/{finess}/grid.xlsx': {
+    call: (h, a, s) => withAuth(request(h).get(`${organisationEntry(s)}/grid.xlsx`), a),
+    allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
+  },
+  'POST /api/campaigns/{year}/organisations/{finess}/grid': {
+    call: (h, a, s) =>
+      withAuth(request(h).post(`${organisationEntry(s)}/grid`), a).attach(
+        'file',
+        Buffer.from('not a workbook'),
+        'grille.xlsx',
+      ),
+    allowed: { in: STRUCTURE_ENTRY, out: [] },
+  },
+  'POST /api/campaigns/{year}/bulk': {
+    call: (h, a, s) =>
+      withAuth(request(h).post(`/api/campaigns/${CAMPAIGN}/bulk`), a).send({
+        structures: [{ finess: s === 'in' ? EHPAD_45 : EHPAD_75, version: 999999, values: {} }],
+      }),
+    allowed: { in: STRUCTURE_ENTRY, out: [] },
+  },
   'GET /api/health': { call: (h, a) => withAuth(request(h).get('/api/health'), a), allowed: same(EVERYONE) },
   'GET /api/reference': {
     call: (h, a) => withAuth(request(h).get('/api/reference'), a),
@@ -262,7 +369,19 @@ describe('authorization matrix (HTTP, real database)', () => {
   let fixtures: Fixtures;
 
   beforeAll(async () => {
-    ({ t } = await startAppWithRegistry());
+    let national: string;
+    ({ t, national } = await startAppWithRegistry());
+    // Default calendar of 2026: a submission per structure, nothing open for entry today.
+    const campaign = await request(t.http)
+      .post('/api/campaigns')
+      .set('Authorization', national)
+      .send({ year: CAMPAIGN })
+      .expect(201);
+    await request(t.http)
+      .post(`/api/campaigns/${CAMPAIGN}/open`)
+      .set('Authorization', national)
+      .send({ version: campaign.body.version })
+      .expect(201);
     for (const [name, grant] of Object.entries(ROLES) as [RoleName, GrantInput | null][]) {
       if (!grant) tokens.set(name, null);
       else tokens.set(name, await loginAs(t.http, (await persistAccount(t.dataSource, [grant])).email));

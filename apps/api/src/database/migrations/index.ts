@@ -1,10 +1,12 @@
 import { CreateStructuresRegistry1763900000000 } from './1763900000000-CreateStructuresRegistry';
 import { CreateAccounts1763910000000 } from './1763910000000-CreateAccounts';
 import { CreateApiTokens1763920000000 } from './1763920000000-CreateApiTokens';
+import { CreateCampaigns1763930000000 } from './1763930000000-CreateCampaigns';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
   CreateStructuresRegistry1763900000000,
   CreateAccounts1763910000000,
   CreateApiTokens1763920000000,
+  CreateCampaigns1763930000000,
 ];

@@ -1,0 +1,104 @@
+import type { CampaignDatesDto, CampaignSummary } from '@tdb/contracts';
+import { PHASE_LABELS, phaseOn, type CampaignDates } from '@tdb/submission-workflow';
+
+/** A `campaigns` row as read with CAMPAIGN_COLUMNS (dates as ISO text). */
+export interface CampaignRow {
+  year: number;
+  dictionary_version: string;
+  state: 'DRAFT' | 'OPEN' | 'CLOSED';
+  launch_date: string;
+  accounts_setup_date: string;
+  collection_start: string;
+  collection_end: string;
+  fiabilisation_start: string;
+  fiabilisation_end: string;
+  restitution_start: string;
+  closed_on: string | null;
+  threshold: string;
+  version: number;
+}
+
+export const CAMPAIGN_COLUMNS = `year, dictionary_version, state, version, threshold::text AS threshold,
+  launch_date::text AS launch_date, accounts_setup_date::text AS accounts_setup_date,
+  collection_start::text AS collection_start, collection_end::text AS collection_end,
+  fiabilisation_start::text AS fiabilisation_start, fiabilisation_end::text AS fiabilisation_end,
+  restitution_start::text AS restitution_start, closed_on::text AS closed_on`;
+
+export function datesOf(row: CampaignRow): CampaignDates {
+  return {
+    launch: row.launch_date,
+    accountsSetup: row.accounts_setup_date,
+    collectionStart: row.collection_start,
+    collectionEnd: row.collection_end,
+    fiabilisationStart: row.fiabilisation_start,
+    fiabilisationEnd: row.fiabilisation_end,
+    restitutionStart: row.restitution_start,
+    closedOn: row.closed_on,
+  };
+}
+
+/** A draft campaign is still being prepared whatever its dates: nobody enters data yet. */
+export function phaseOfCampaign(row: CampaignRow, today: string) {
+  return row.state === 'DRAFT' ? 'PREPARATION' : phaseOn(datesOf(row), today);
+}
+
+export function toCampaignSummary(row: CampaignRow, today: string): CampaignSummary {
+  const dates = datesOf(row);
+  const phase = phaseOfCampaign(row, today);
+  const datesDto: CampaignDatesDto = {
+    launch: dates.launch,
+    accountsSetup: dates.accountsSetup,
+    collectionStart: dates.collectionStart,
+    collectionEnd: dates.collectionEnd,
+    fiabilisationStart: dates.fiabilisationStart,
+    fiabilisationEnd: dates.fiabilisationEnd,
+    restitutionStart: dates.restitutionStart,
+  };
+  return {
+    year: row.year,
+    dataYear: row.year - 1,
+    state: row.state,
+    phase,
+    phaseLabel: row.state === 'DRAFT' ? 'En préparation (non ouverte)' : PHASE_LABELS[phase],
+    dates: datesDto,
+    closedOn: row.closed_on,
+    threshold: Number(row.threshold),
+    dictionaryVersion: row.dictionary_version,
+    version: row.version,
+  };
+}
+
+/** The usual calendar of a campaign year (domain README §7), all editable afterwards. */
+export function defaultDates(year: number): CampaignDatesDto {
+  return {
+    launch: `${year}-01-15`,
+    accountsSetup: `${year}-03-01`,
+    collectionStart: `${year}-04-15`,
+    collectionEnd: `${year}-05-31`,
+    fiabilisationStart: `${year}-06-01`,
+    fiabilisationEnd: `${year}-08-31`,
+    restitutionStart: `${year}-09-01`,
+  };
+}
+
+/** French refusal when the dates are not in calendar order, or null. */
+export function datesOrderProblem(d: CampaignDatesDto): string | null {
+  const order: [keyof CampaignDatesDto, string][] = [
+    ['launch', 'le lancement'],
+    ['accountsSetup', 'la mise en place des comptes'],
+    ['collectionStart', "l'ouverture de la collecte"],
+    ['collectionEnd', 'la fin de la collecte'],
+    ['fiabilisationStart', 'le début de la fiabilisation'],
+    ['fiabilisationEnd', 'la fin de la fiabilisation'],
+    ['restitutionStart', 'le début de la restitution'],
+  ];
+  for (let i = 1; i < order.length; i++) {
+    const [prevKey, prevLabel] = order[i - 1] as [keyof CampaignDatesDto, string];
+    const [key, label] = order[i] as [keyof CampaignDatesDto, string];
+    const strict = key === 'fiabilisationStart' || key === 'restitutionStart';
+    if (strict ? d[key] <= d[prevKey] : d[key] < d[prevKey]) {
+      return `Les dates ne se suivent pas : ${label} doit venir ${strict ? 'après' : 'au plus tôt à la date de'} ${prevLabel}.`;
+    }
+  }
+  return null;
+}

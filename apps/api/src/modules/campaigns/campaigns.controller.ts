@@ -1,0 +1,88 @@
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { CampaignDetail, CampaignSummary } from '@tdb/contracts';
+import type { Dictionary } from '@tdb/dictionary';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { Authorize } from '../../common/auth/authorize.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { CampaignsService } from './campaigns.service';
+import { CampaignVersionDto, CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
+import { YearParamPipe } from './year-param.pipe';
+
+@ApiTags('campagnes')
+@Controller('campaigns')
+export class CampaignsController {
+  constructor(private readonly campaigns: CampaignsService) {}
+
+  @Get()
+  @Authorize('campaign.read')
+  @ApiOperation({ summary: 'Les campagnes, de la plus récente à la plus ancienne' })
+  list(@CurrentUser() actor: AuthenticatedActor): Promise<CampaignSummary[]> {
+    return this.campaigns.list(actor);
+  }
+
+  @Post()
+  @Authorize('campaign.manage')
+  @ApiOperation({
+    summary: "Créer la campagne d'une année (dictionnaire de l'année, ou repris de la précédente)",
+  })
+  @ApiConflictResponse({ description: 'La campagne existe déjà' })
+  create(@CurrentUser() actor: AuthenticatedActor, @Body() body: CreateCampaignDto): Promise<CampaignDetail> {
+    return this.campaigns.create(actor, body);
+  }
+
+  @Get(':year')
+  @Authorize('campaign.read')
+  @ApiOperation({ summary: 'Une campagne : dates, phase, seuil, décompte des saisies de votre périmètre' })
+  findOne(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+  ): Promise<CampaignDetail> {
+    return this.campaigns.findOne(actor, year);
+  }
+
+  @Patch(':year')
+  @Authorize('campaign.manage')
+  @ApiOperation({ summary: 'Modifier les dates ou le seuil de complétude (version lue)' })
+  @ApiConflictResponse({ description: 'La campagne a changé depuis la version lue' })
+  update(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Body() body: UpdateCampaignDto,
+  ): Promise<CampaignDetail> {
+    return this.campaigns.update(actor, year, body);
+  }
+
+  @Post(':year/open')
+  @Authorize('campaign.manage')
+  @ApiOperation({ summary: 'Ouvrir la campagne (les structures voient leur saisie)' })
+  open(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Body() body: CampaignVersionDto,
+  ): Promise<CampaignDetail> {
+    return this.campaigns.open(actor, year, body.version);
+  }
+
+  @Post(':year/close')
+  @Authorize('campaign.manage')
+  @ApiOperation({ summary: 'Clôturer la campagne' })
+  close(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Body() body: CampaignVersionDto,
+  ): Promise<CampaignDetail> {
+    return this.campaigns.close(actor, year, body.version);
+  }
+
+  @Get(':year/dictionary')
+  @Authorize('campaign.read')
+  @ApiOperation({ summary: 'Le dictionnaire des données de la campagne (items, types, bornes, catégories)' })
+  @ApiOkResponse({ description: 'Dictionnaire versionné' })
+  dictionary(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+  ): Promise<Dictionary> {
+    return this.campaigns.dictionaryOf(actor, year);
+  }
+}

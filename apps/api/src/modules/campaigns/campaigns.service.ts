@@ -1,0 +1,271 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { CampaignDatesDto, CampaignDetail, CampaignSummary, SubmissionStatusCode } from '@tdb/contracts';
+import type { Dictionary } from '@tdb/dictionary';
+import { AccessService, parisToday } from '../../common/auth/access.service';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { DomainError } from '../../common/errors/domain-error';
+import { namedQuery } from '../../database/named-query';
+import { AuditService } from '../audit/audit.service';
+import {
+  CAMPAIGN_COLUMNS,
+  datesOrderProblem,
+  defaultDates,
+  toCampaignSummary,
+  type CampaignRow,
+} from './campaign-row';
+import { DictionaryRegistry } from './dictionary-registry.service';
+import type { CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
+
+const EMPTY_COUNTS = (): Record<SubmissionStatusCode, number> => ({
+  NOT_STARTED: 0,
+  IN_PROGRESS: 0,
+  VALIDATED: 0,
+  INVALIDATED: 0,
+  CONFIRMED: 0,
+});
+
+/** Campaigns: the national administrator creates, dates, opens and closes them; everyone reads. */
+@Injectable()
+export class CampaignsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly dictionaries: DictionaryRegistry,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(actor: AuthenticatedActor): Promise<CampaignSummary[]> {
+    this.access.check(actor, { type: 'campaign.read' });
+    const rows: CampaignRow[] = await this.dataSource.query(
+      `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns ORDER BY year DESC`,
+    );
+    const today = parisToday();
+    return rows.map((row) => toCampaignSummary(row, today));
+  }
+
+  /** The campaign row, or a French 404. */
+  async row(
+    year: number,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<CampaignRow> {
+    const rows: CampaignRow[] = await manager.query(
+      `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE year = $1${lock ? ' FOR UPDATE' : ''}`,
+      [year],
+    );
+    const row = rows[0];
+    if (!row) throw new DomainError('NOT_FOUND', `Aucune campagne ${year}.`);
+    return row;
+  }
+
+  async findOne(actor: AuthenticatedActor, year: number): Promise<CampaignDetail> {
+    this.access.check(actor, { type: 'campaign.read' });
+    const row = await this.row(year);
+    const scope = this.access.scopeCondition(this.access.scope(actor), 's');
+    const counts = await namedQuery<{ status: SubmissionStatusCode; in_scope: boolean; n: string }>(
+      this.dataSource,
+      `SELECT sub.status, sub.in_scope, count(*) AS n
+         FROM submissions sub JOIN structures s ON s.finess = sub.finess
+        WHERE sub.campaign_year = :year AND ${scope.sql}
+        GROUP BY sub.status, sub.in_scope`,
+      { ...scope.parameters, year },
+    );
+    const byStatus = EMPTY_COUNTS();
+    let excluded = 0;
+    for (const c of counts) {
+      if (c.in_scope) byStatus[c.status] += Number(c.n);
+      else excluded += Number(c.n);
+    }
+    return { ...toCampaignSummary(row, parisToday()), counts: byStatus, excluded };
+  }
+
+  async dictionaryOf(actor: AuthenticatedActor, year: number): Promise<Dictionary> {
+    this.access.check(actor, { type: 'campaign.read' });
+    const row = await this.row(year);
+    return this.dictionaries.byVersion(row.dictionary_version);
+  }
+
+  /**
+   * Creates the campaign of `dto.year` with the repository's dictionary file of that year, or else a
+   * copy of the latest earlier campaign's dictionary; every FINESS structure gets a submission.
+   */
+  async create(actor: AuthenticatedActor, dto: CreateCampaignDto): Promise<CampaignDetail> {
+    this.access.check(actor, { type: 'campaign.manage' });
+    const dates = dto.dates ?? defaultDates(dto.year);
+    const problem = datesOrderProblem(dates);
+    if (problem) throw new DomainError('VALIDATION_FAILED', problem);
+    await this.dataSource.transaction(async (manager) => {
+      const existing = await manager.query(`SELECT 1 FROM campaigns WHERE year = $1`, [dto.year]);
+      if (existing.length > 0) throw new DomainError('CONFLICT', `La campagne ${dto.year} existe déjà.`);
+      const previous: CampaignRow[] = await manager.query(
+        `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE year < $1 ORDER BY year DESC LIMIT 1`,
+        [dto.year],
+      );
+      const dictionary = await this.dictionaryForNewCampaign(manager, dto.year, previous[0]);
+      const threshold = dto.threshold ?? (previous[0] ? Number(previous[0].threshold) : 0.9);
+      await manager.query(
+        `INSERT INTO campaigns (year, dictionary_version, threshold, launch_date, accounts_setup_date, collection_start,
+                                collection_end, fiabilisation_start, fiabilisation_end, restitution_start)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+        [
+          dto.year,
+          dictionary.version,
+          threshold,
+          dates.launch,
+          dates.accountsSetup,
+          dates.collectionStart,
+          dates.collectionEnd,
+          dates.fiabilisationStart,
+          dates.fiabilisationEnd,
+          dates.restitutionStart,
+        ],
+      );
+      await manager.query(
+        `INSERT INTO submissions (campaign_year, finess) SELECT $1, finess FROM structures`,
+        [dto.year],
+      );
+      await this.audit.record(manager, {
+        actorId: actor.accountId,
+        actorEmail: actor.email,
+        action: 'campaign.create',
+        targetType: 'campaign',
+        targetId: String(dto.year),
+        targetLabel: `Campagne ${dto.year}`,
+        organisationKind: 'NATIONAL',
+        details: { dictionaryVersion: dictionary.version, threshold, dates },
+      });
+    });
+    return this.findOne(actor, dto.year);
+  }
+
+  private async dictionaryForNewCampaign(
+    manager: EntityManager,
+    year: number,
+    previous: CampaignRow | undefined,
+  ): Promise<Dictionary> {
+    const fromFile = await this.dictionaries.storeFileFor(manager, year);
+    if (fromFile) return fromFile;
+    if (!previous) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `Aucun dictionnaire pour ${year} et aucune campagne antérieure dont repartir.`,
+      );
+    }
+    const base = await this.dictionaries.byVersion(previous.dictionary_version, manager);
+    const copy: Dictionary = { ...base, version: `${year}.1`, campaignYear: year, dataYear: year - 1 };
+    await this.dictionaries.store(manager, copy);
+    return copy;
+  }
+
+  async update(actor: AuthenticatedActor, year: number, dto: UpdateCampaignDto): Promise<CampaignDetail> {
+    this.access.check(actor, { type: 'campaign.manage' });
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.row(year, manager, true);
+      this.checkVersion(row, dto.version);
+      if (row.state === 'CLOSED') throw new DomainError('CONFLICT', `La campagne ${year} est close.`);
+      const dates: CampaignDatesDto = dto.dates ?? {
+        launch: row.launch_date,
+        accountsSetup: row.accounts_setup_date,
+        collectionStart: row.collection_start,
+        collectionEnd: row.collection_end,
+        fiabilisationStart: row.fiabilisation_start,
+        fiabilisationEnd: row.fiabilisation_end,
+        restitutionStart: row.restitution_start,
+      };
+      const problem = datesOrderProblem(dates);
+      if (problem) throw new DomainError('VALIDATION_FAILED', problem);
+      const threshold = dto.threshold ?? Number(row.threshold);
+      await manager.query(
+        `UPDATE campaigns SET launch_date = $2, accounts_setup_date = $3, collection_start = $4, collection_end = $5,
+                fiabilisation_start = $6, fiabilisation_end = $7, restitution_start = $8, threshold = $9,
+                version = version + 1, updated_at = now()
+          WHERE year = $1`,
+        [
+          year,
+          dates.launch,
+          dates.accountsSetup,
+          dates.collectionStart,
+          dates.collectionEnd,
+          dates.fiabilisationStart,
+          dates.fiabilisationEnd,
+          dates.restitutionStart,
+          threshold,
+        ],
+      );
+      await this.audit.record(manager, {
+        actorId: actor.accountId,
+        actorEmail: actor.email,
+        action: 'campaign.update',
+        targetType: 'campaign',
+        targetId: String(year),
+        targetLabel: `Campagne ${year}`,
+        organisationKind: 'NATIONAL',
+        details: { dates, threshold },
+      });
+    });
+    return this.findOne(actor, year);
+  }
+
+  async open(actor: AuthenticatedActor, year: number, version: number): Promise<CampaignDetail> {
+    return this.changeState(actor, year, version, 'OPEN');
+  }
+
+  async close(actor: AuthenticatedActor, year: number, version: number): Promise<CampaignDetail> {
+    return this.changeState(actor, year, version, 'CLOSED');
+  }
+
+  private async changeState(
+    actor: AuthenticatedActor,
+    year: number,
+    version: number,
+    target: 'OPEN' | 'CLOSED',
+  ): Promise<CampaignDetail> {
+    this.access.check(actor, { type: 'campaign.manage' });
+    await this.dataSource.transaction(async (manager) => {
+      const row = await this.row(year, manager, true);
+      this.checkVersion(row, version);
+      if (target === 'OPEN' && row.state !== 'DRAFT') {
+        throw new DomainError(
+          'CONFLICT',
+          `La campagne ${year} est déjà ${row.state === 'OPEN' ? 'ouverte' : 'close'}.`,
+        );
+      }
+      if (target === 'CLOSED' && row.state !== 'OPEN') {
+        throw new DomainError(
+          'CONFLICT',
+          row.state === 'DRAFT'
+            ? `La campagne ${year} n'a pas été ouverte.`
+            : `La campagne ${year} est déjà close.`,
+        );
+      }
+      await manager.query(
+        `UPDATE campaigns SET state = $2, closed_on = $3, version = version + 1, updated_at = now() WHERE year = $1`,
+        [year, target, target === 'CLOSED' ? parisToday() : null],
+      );
+      await this.audit.record(manager, {
+        actorId: actor.accountId,
+        actorEmail: actor.email,
+        action: target === 'OPEN' ? 'campaign.open' : 'campaign.close',
+        targetType: 'campaign',
+        targetId: String(year),
+        targetLabel: `Campagne ${year}`,
+        organisationKind: 'NATIONAL',
+      });
+    });
+    return this.findOne(actor, year);
+  }
+
+  private checkVersion(row: CampaignRow, version: number): void {
+    if (row.version !== version) {
+      throw new DomainError(
+        'STALE_VERSION',
+        `La campagne ${row.year} a été modifiée entre-temps : rechargez-la avant de recommencer.`,
+        undefined,
+        undefined,
+        { current: toCampaignSummary(row, parisToday()) },
+      );
+    }
+  }
+}

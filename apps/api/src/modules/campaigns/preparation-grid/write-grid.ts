@@ -1,0 +1,581 @@
+import ExcelJS from 'exceljs';
+import {
+  DOMAINS,
+  DOMAIN_LABELS,
+  isRequired,
+  validateValue,
+  type Dictionary,
+  type Domain,
+  type Item,
+} from '@tdb/dictionary';
+import {
+  CODE_COLUMN,
+  FIRST_ITEM_ROW,
+  FIRST_STRUCTURE_COLUMN,
+  HEADER_ROW,
+  HELP_COLUMN,
+  LABEL_COLUMN,
+  LISTS_SHEET,
+  MARKER_ROW,
+  NO,
+  NOT_APPLICABLE,
+  ORGANISATION_KIND,
+  ORGANISATION_SHEET,
+  README_SHEET,
+  REQUIRED_COLUMN,
+  UNIT_COLUMN,
+  YES,
+  inCategory,
+  isoDateToUtc,
+  previousColumnMarker,
+  sheetMarker,
+  sheetNameFor,
+  valueColumnMarker,
+} from './layout';
+
+export interface GridStructure {
+  finess: string;
+  name: string;
+  categoryCode: string;
+  categoryLabel: string;
+  values: Record<string, unknown>;
+  previousValues: Record<string, unknown>;
+}
+
+export interface GridOrganisation {
+  finess: string;
+  name: string;
+  values: Record<string, unknown>;
+  previousValues: Record<string, unknown>;
+}
+
+export interface GridInput {
+  dictionary: Dictionary;
+  campaignYear: number;
+  structures: GridStructure[];
+  organisation?: GridOrganisation;
+}
+
+/** One value column pair of a sheet: a structure, or the organisme gestionnaire. */
+interface Entity {
+  finess: string;
+  name: string;
+  /** null for the OG: its items apply whatever the categories of its structures. */
+  categoryCode: string | null;
+  values: Record<string, unknown>;
+  previousValues: Record<string, unknown>;
+}
+
+interface SheetContext {
+  input: GridInput;
+  /** Range of the choice labels on the hidden lists sheet, by item code. */
+  choiceRanges: Map<string, string>;
+}
+
+const COLOURS = {
+  header: 'FF000091',
+  headerText: 'FFFFFFFF',
+  editable: 'FFFFF8DC',
+  previous: 'FFEEEEEE',
+  notApplicable: 'FFBFBFBF',
+  section: 'FFE3E3FD',
+  muted: 'FF666666',
+};
+
+const DATE_FORMAT = 'dd/mm/yyyy';
+
+function solidFill(argb: string): ExcelJS.Fill {
+  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
+}
+
+const THIN_BORDER: Partial<ExcelJS.Borders> = {
+  top: { style: 'thin', color: { argb: 'FFCCCCCC' } },
+  bottom: { style: 'thin', color: { argb: 'FFCCCCCC' } },
+  left: { style: 'thin', color: { argb: 'FFCCCCCC' } },
+  right: { style: 'thin', color: { argb: 'FFCCCCCC' } },
+};
+
+/** Only value cells are unlocked; no password, so that a support agent can unprotect if needed. */
+const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
+  selectLockedCells: true,
+  selectUnlockedCells: true,
+  formatColumns: true,
+  formatRows: true,
+};
+
+/**
+ * Builds the Excel "grille de préparation à la collecte" of one or several structures (and their
+ * OG): a "Lisez-moi" sheet, one sheet per domain, an OG sheet, and a hidden sheet of choice lists.
+ */
+export async function buildPreparationGrid(input: GridInput): Promise<Buffer> {
+  assertDistinctFiness(input);
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'TDB';
+  workbook.title = `Grille de préparation à la collecte ${input.campaignYear}`;
+  const choiceRanges = choiceListRanges(input.dictionary);
+  const context: SheetContext = { input, choiceRanges };
+
+  await addReadmeSheet(workbook, input);
+  const entities = input.structures.map(structureEntity);
+  for (const domain of DOMAINS) {
+    const items = domainItems(input, domain);
+    if (items.length === 0) continue;
+    await addItemSheet(workbook, context, {
+      name: sheetNameFor(DOMAIN_LABELS[domain]),
+      kind: domain,
+      rows: items.map((item) => ({ item })),
+      entities,
+    });
+  }
+  if (input.organisation) await addOrganisationSheet(workbook, context, input.organisation);
+  addListsSheet(workbook, input.dictionary);
+
+  const written = await workbook.xlsx.writeBuffer();
+  return Buffer.from(written as ArrayBuffer);
+}
+
+function assertDistinctFiness(input: GridInput): void {
+  const seen = new Set<string>();
+  for (const structure of input.structures) {
+    if (seen.has(structure.finess)) throw new Error(`Structure ${structure.finess} given twice`);
+    seen.add(structure.finess);
+  }
+}
+
+function structureEntity(structure: GridStructure): Entity {
+  return {
+    finess: structure.finess,
+    name: structure.name,
+    categoryCode: structure.categoryCode,
+    values: structure.values,
+    previousValues: structure.previousValues,
+  };
+}
+
+/** Non-OG items of a domain that apply to at least one structure of the grid. */
+function domainItems(input: GridInput, domain: Domain): Item[] {
+  return input.dictionary.items.filter(
+    (item) =>
+      item.domain === domain &&
+      !item.ogLevel &&
+      input.structures.some((structure) => inCategory(item, structure.categoryCode)),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Lisez-moi
+
+async function addReadmeSheet(workbook: ExcelJS.Workbook, input: GridInput): Promise<void> {
+  const sheet = workbook.addWorksheet(README_SHEET, { properties: { tabColor: { argb: COLOURS.header } } });
+  sheet.columns = [{ width: 28 }, { width: 48 }, { width: 60 }];
+  const add = (values: ExcelJS.CellValue[], style?: 'title' | 'heading' | 'bold') => {
+    const row = sheet.addRow(values);
+    if (style === 'title') row.font = { bold: true, size: 14, color: { argb: COLOURS.header } };
+    if (style === 'heading') row.font = { bold: true, size: 12, color: { argb: COLOURS.header } };
+    if (style === 'bold') row.font = { bold: true };
+    row.alignment = { wrapText: true, vertical: 'top' };
+    return row;
+  };
+
+  add([`Grille de préparation à la collecte — campagne ${input.campaignYear}`], 'title');
+  add([]);
+  add(['Campagne', input.campaignYear]);
+  add(['Données de l’année', input.dictionary.dataYear]);
+  add(['Version du dictionnaire', input.dictionary.version]);
+  if (input.organisation) {
+    add(['Organisme gestionnaire', `${input.organisation.finess} – ${input.organisation.name}`]);
+  }
+  add([]);
+  add(['Structures concernées'], 'heading');
+  add(['FINESS', 'Nom', 'Catégorie'], 'bold');
+  for (const structure of input.structures) {
+    add([structure.finess, structure.name, `${structure.categoryLabel} (${structure.categoryCode})`]);
+  }
+  add([]);
+  add(['Comment remplir la grille'], 'heading');
+  for (const [index, line] of instructions(input).entries()) add([`${index + 1}.`, line]);
+  add([]);
+  add(['Légende'], 'heading');
+  addLegendRow(sheet, 'À compléter', solidFill(COLOURS.editable), 'Cellule à saisir (ou à corriger).');
+  addLegendRow(
+    sheet,
+    'N-1',
+    solidFill(COLOURS.previous),
+    `Valeur déclarée pour ${input.dictionary.dataYear - 1}, pour mémoire (non modifiable).`,
+  );
+  addLegendRow(
+    sheet,
+    NOT_APPLICABLE,
+    solidFill(COLOURS.notApplicable),
+    'Sans objet : l’élément ne s’applique pas à la catégorie de cette structure (non modifiable).',
+  );
+  add([
+    'Obligatoire',
+    'Oui / Non / « Oui pour … » : catégories de structures pour lesquelles l’élément est obligatoire.',
+  ]);
+
+  for (const row of [3, 4, 5]) sheet.getCell(row, 2).alignment = { horizontal: 'left' };
+  await sheet.protect('', PROTECTION);
+}
+
+function instructions(input: GridInput): string[] {
+  const year = input.campaignYear;
+  return [
+    `Chaque onglet correspond à un domaine du questionnaire et chaque ligne à un élément. Chaque structure a deux colonnes : « N-1 » (valeur de l’an dernier, pour mémoire) et « ${year} FINESS – nom » (valeur à déclarer).`,
+    input.organisation
+      ? `L’onglet « ${ORGANISATION_SHEET} » regroupe les éléments saisis une seule fois pour l’organisme gestionnaire.`
+      : 'Les éléments saisis au niveau de l’organisme gestionnaire ne figurent pas dans cette grille.',
+    'Ne saisissez que dans les cellules jaunes. Les valeurs déjà enregistrées sur la plateforme sont pré-remplies.',
+    'Nombres : avec la virgule décimale (ex. 1 234,5). Pourcentages : de 0 à 100. Dates : JJ/MM/AAAA. Questions fermées : « Oui » ou « Non ». Listes : choisissez dans la liste déroulante.',
+    'Une cellule vide signifie « pas de valeur » : vider une cellule pré-remplie efface la valeur lors du dépôt. « — » signifie « sans objet » et vaut aussi « pas de valeur ».',
+    'Ne modifiez pas les codes (colonne A), n’insérez ni ne supprimez de lignes ou de colonnes : la ligne 1 (masquée) et la colonne « Code » servent à relire le fichier. Les feuilles sont protégées sans mot de passe.',
+    'Déposez ensuite le fichier complété sur la plateforme, dans la campagne. Le fichier est contrôlé en entier : si une cellule est en erreur, rien n’est enregistré et la liste des erreurs (feuille et cellule) est affichée ; corrigez puis déposez-le à nouveau.',
+    'Les éléments obligatoires manquants sont signalés lors de la validation du questionnaire, pas au dépôt de la grille.',
+  ];
+}
+
+function addLegendRow(sheet: ExcelJS.Worksheet, sample: string, fill: ExcelJS.Fill, text: string): void {
+  const row = sheet.addRow([sample, text]);
+  const cell = row.getCell(1);
+  cell.fill = fill;
+  cell.border = THIN_BORDER;
+  cell.alignment = { horizontal: 'center' };
+  row.getCell(2).alignment = { wrapText: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Item sheets (domains and OG)
+
+interface SheetRow {
+  item?: Item;
+  /** A section title row (OG sheet): no code, so the reader skips it. */
+  section?: string;
+}
+
+interface ItemSheetSpec {
+  name: string;
+  /** Domain code, or ORGANISATION_KIND. */
+  kind: string;
+  rows: SheetRow[];
+  entities: Entity[];
+}
+
+async function addItemSheet(
+  workbook: ExcelJS.Workbook,
+  context: SheetContext,
+  spec: ItemSheetSpec,
+): Promise<void> {
+  const sheet = workbook.addWorksheet(spec.name, {
+    views: [{ state: 'frozen', xSplit: LABEL_COLUMN, ySplit: HEADER_ROW, topLeftCell: 'C3' }],
+  });
+  setColumns(sheet, spec.entities.length);
+  writeMarkers(sheet, context.input.campaignYear, spec);
+  writeHeaders(sheet, context.input.campaignYear, spec.entities);
+  spec.rows.forEach((row, index) => {
+    const rowNumber = FIRST_ITEM_ROW + index;
+    if (row.item) writeItemRow(sheet, context, rowNumber, row.item, spec.entities);
+    else writeSectionRow(sheet, rowNumber, row.section ?? '', spec.entities.length);
+  });
+  await sheet.protect('', PROTECTION);
+}
+
+function setColumns(sheet: ExcelJS.Worksheet, entityCount: number): void {
+  const columns: Partial<ExcelJS.Column>[] = [
+    { width: 14 },
+    { width: 60 },
+    { width: 10 },
+    { width: 45 },
+    { width: 14 },
+  ];
+  for (let i = 0; i < entityCount; i += 1) columns.push({ width: 14 }, { width: 26 });
+  sheet.columns = columns;
+}
+
+function writeMarkers(sheet: ExcelJS.Worksheet, campaignYear: number, spec: ItemSheetSpec): void {
+  const row = sheet.getRow(MARKER_ROW);
+  row.getCell(CODE_COLUMN).value = sheetMarker(campaignYear, spec.kind);
+  row.getCell(LABEL_COLUMN).value = 'LIBELLE';
+  row.getCell(UNIT_COLUMN).value = 'UNITE';
+  row.getCell(HELP_COLUMN).value = 'AIDE';
+  row.getCell(REQUIRED_COLUMN).value = 'OBLIGATOIRE';
+  spec.entities.forEach((entity, index) => {
+    row.getCell(previousColumn(index)).value = previousColumnMarker(entity.finess);
+    row.getCell(valueColumn(index)).value = valueColumnMarker(entity.finess);
+  });
+  row.hidden = true;
+}
+
+function writeHeaders(sheet: ExcelJS.Worksheet, campaignYear: number, entities: Entity[]): void {
+  const row = sheet.getRow(HEADER_ROW);
+  const labels = ['Code', 'Libellé', 'Unité', 'Aide', 'Obligatoire'];
+  labels.forEach((label, index) => (row.getCell(index + 1).value = label));
+  entities.forEach((entity, index) => {
+    row.getCell(previousColumn(index)).value = `N-1 ${entity.finess}`;
+    row.getCell(valueColumn(index)).value = `${campaignYear} ${entity.finess} – ${entity.name}`;
+  });
+  row.eachCell((cell) => {
+    cell.font = { bold: true, color: { argb: COLOURS.headerText } };
+    cell.fill = solidFill(COLOURS.header);
+    cell.alignment = { wrapText: true, vertical: 'middle' };
+  });
+  row.height = 45;
+}
+
+function previousColumn(entityIndex: number): number {
+  return FIRST_STRUCTURE_COLUMN + 2 * entityIndex;
+}
+
+function valueColumn(entityIndex: number): number {
+  return FIRST_STRUCTURE_COLUMN + 2 * entityIndex + 1;
+}
+
+function writeSectionRow(sheet: ExcelJS.Worksheet, rowNumber: number, title: string, entityCount: number) {
+  const row = sheet.getRow(rowNumber);
+  row.getCell(LABEL_COLUMN).value = title;
+  row.font = { bold: true };
+  for (let column = CODE_COLUMN; column < valueColumn(entityCount); column += 1) {
+    row.getCell(column).fill = solidFill(COLOURS.section);
+  }
+}
+
+function writeItemRow(
+  sheet: ExcelJS.Worksheet,
+  context: SheetContext,
+  rowNumber: number,
+  item: Item,
+  entities: Entity[],
+): void {
+  const row = sheet.getRow(rowNumber);
+  const code = row.getCell(CODE_COLUMN);
+  code.value = item.code;
+  code.font = { size: 8, color: { argb: COLOURS.muted } };
+  row.getCell(LABEL_COLUMN).value = item.label;
+  row.getCell(UNIT_COLUMN).value = unitText(item);
+  row.getCell(HELP_COLUMN).value = item.help ?? null;
+  row.getCell(HELP_COLUMN).font = { italic: true, size: 9 };
+  row.getCell(REQUIRED_COLUMN).value = requiredText(item, entities, context.input.structures);
+  for (const column of [LABEL_COLUMN, UNIT_COLUMN, HELP_COLUMN, REQUIRED_COLUMN]) {
+    row.getCell(column).alignment = { wrapText: true, vertical: 'top' };
+  }
+  entities.forEach((entity, index) => {
+    const applies = entity.categoryCode === null || inCategory(item, entity.categoryCode);
+    const previous = row.getCell(previousColumn(index));
+    const current = row.getCell(valueColumn(index));
+    if (!applies) {
+      writeNotApplicable(previous);
+      writeNotApplicable(current);
+      return;
+    }
+    writeValue(previous, item, entity.previousValues[item.code]);
+    previous.fill = solidFill(COLOURS.previous);
+    previous.font = { color: { argb: COLOURS.muted } };
+    previous.border = THIN_BORDER;
+    writeValue(current, item, entity.values[item.code]);
+    current.fill = solidFill(COLOURS.editable);
+    current.border = THIN_BORDER;
+    current.protection = { locked: false };
+    current.dataValidation = dataValidationFor(item, context.choiceRanges);
+  });
+}
+
+function unitText(item: Item): string | null {
+  if (item.unit) return item.unit;
+  return item.type === 'percentage' ? '%' : null;
+}
+
+/** "Oui", "Non", or "Oui pour EHPAD, ESAT" when it depends on the categories of the grid. */
+function requiredText(item: Item, entities: Entity[], structures: GridStructure[]): string {
+  if (entities.some((entity) => entity.categoryCode === null)) {
+    // OG sheet: the item is required when any structure of the OG must fill it.
+    const required =
+      structures.length === 0
+        ? item.requiredIn === 'ALL' || item.requiredIn.length > 0
+        : structures.some((structure) => isRequired(item, structure.categoryCode));
+    return required ? YES : NO;
+  }
+  const categories = [...new Set(entities.map((entity) => entity.categoryCode ?? ''))];
+  const applicable = categories.filter((category) => inCategory(item, category));
+  const required = applicable.filter((category) => isRequired(item, category));
+  if (required.length === 0) return NO;
+  if (required.length === applicable.length) return YES;
+  return `${YES} pour ${required.join(', ')}`;
+}
+
+function writeNotApplicable(cell: ExcelJS.Cell): void {
+  cell.value = NOT_APPLICABLE;
+  cell.fill = solidFill(COLOURS.notApplicable);
+  cell.alignment = { horizontal: 'center' };
+  cell.border = THIN_BORDER;
+}
+
+/**
+ * Writes a stored value the way a person would type it (choice label, Oui/Non, real Excel date), so
+ * that an untouched cell reads back to the same normalised value. A stored value that no longer
+ * validates is written as text, for the person to see and fix.
+ */
+function writeValue(cell: ExcelJS.Cell, item: Item, stored: unknown): void {
+  cell.numFmt = numberFormat(item);
+  if (stored === null || stored === undefined || stored === '') return;
+  const checked = validateValue(item, stored);
+  if (!checked.ok) {
+    cell.value = String(stored);
+    return;
+  }
+  cell.value = displayValue(item, checked.value);
+}
+
+function displayValue(item: Item, value: number | boolean | string): ExcelJS.CellValue {
+  switch (item.type) {
+    case 'boolean':
+      return value === true ? YES : NO;
+    case 'choice':
+      return item.choices?.find((choice) => choice.code === value)?.label ?? String(value);
+    case 'date':
+      return isoDateToUtc(String(value));
+    default:
+      return value;
+  }
+}
+
+function numberFormat(item: Item): string {
+  switch (item.type) {
+    case 'integer':
+      return '#,##0';
+    case 'decimal':
+      return '#,##0.00';
+    case 'percentage':
+      return 'General';
+    case 'date':
+      return DATE_FORMAT;
+    default:
+      // Text format, so that Excel keeps "00123" or "1/2" as typed in text and choice cells.
+      return '@';
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Data validation
+
+const LOWEST_NUMBER = -1e15;
+const HIGHEST_NUMBER = 1e15;
+
+function dataValidationFor(item: Item, choiceRanges: Map<string, string>): ExcelJS.DataValidation {
+  const base: Partial<ExcelJS.DataValidation> = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: 'Valeur non valide',
+    // Excel limits an input message to 255 characters.
+    ...(item.help ? { showInputMessage: true, promptTitle: 'Aide', prompt: item.help.slice(0, 250) } : {}),
+  };
+  switch (item.type) {
+    case 'integer':
+    case 'decimal':
+    case 'percentage':
+      return numberValidation(item, base);
+    case 'boolean':
+      return { ...base, type: 'list', formulae: [`"${YES},${NO}"`], error: 'Choisissez « Oui » ou « Non ».' };
+    case 'choice':
+      return {
+        ...base,
+        type: 'list',
+        formulae: [choiceRanges.get(item.code) ?? '""'],
+        error: 'Choisissez une valeur de la liste.',
+      };
+    case 'date':
+      return {
+        ...base,
+        type: 'date',
+        operator: 'between',
+        formulae: [new Date(Date.UTC(1901, 0, 1)), new Date(Date.UTC(2100, 11, 31))],
+        error: 'Saisissez une date au format JJ/MM/AAAA.',
+      };
+    default:
+      return {
+        ...base,
+        type: 'textLength',
+        operator: 'lessThanOrEqual',
+        formulae: [4000],
+        error: 'Le texte ne doit pas dépasser 4 000 caractères.',
+      };
+  }
+}
+
+function numberValidation(item: Item, base: Partial<ExcelJS.DataValidation>): ExcelJS.DataValidation {
+  const min = item.min ?? (item.type === 'percentage' ? 0 : LOWEST_NUMBER);
+  const max = item.max ?? (item.type === 'percentage' ? 100 : HIGHEST_NUMBER);
+  const kind = item.type === 'integer' ? 'un nombre entier' : 'un nombre';
+  const bounds =
+    min > LOWEST_NUMBER && max < HIGHEST_NUMBER
+      ? ` entre ${frenchNumber(min)} et ${frenchNumber(max)}`
+      : min > LOWEST_NUMBER
+        ? ` supérieur ou égal à ${frenchNumber(min)}`
+        : max < HIGHEST_NUMBER
+          ? ` inférieur ou égal à ${frenchNumber(max)}`
+          : '';
+  return {
+    ...base,
+    type: item.type === 'integer' ? 'whole' : 'decimal',
+    operator: 'between',
+    formulae: [min, max],
+    error: `Saisissez ${kind}${bounds}.`,
+  };
+}
+
+function frenchNumber(n: number): string {
+  return String(n).replace('.', ',');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Choice lists and OG sheet
+
+/** Column letters of the hidden lists sheet: one column per choice item, labels from row 2. */
+function choiceListRanges(dictionary: Dictionary): Map<string, string> {
+  const ranges = new Map<string, string>();
+  choiceItems(dictionary).forEach((item, index) => {
+    const letter = columnLetter(index + 1);
+    const last = 1 + (item.choices?.length ?? 0);
+    ranges.set(item.code, `${LISTS_SHEET}!$${letter}$2:$${letter}$${last}`);
+  });
+  return ranges;
+}
+
+function choiceItems(dictionary: Dictionary): Item[] {
+  return dictionary.items.filter((item) => item.type === 'choice');
+}
+
+function addListsSheet(workbook: ExcelJS.Workbook, dictionary: Dictionary): void {
+  const sheet = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
+  choiceItems(dictionary).forEach((item, index) => {
+    sheet.getCell(1, index + 1).value = item.code;
+    (item.choices ?? []).forEach((choice, row) => (sheet.getCell(row + 2, index + 1).value = choice.label));
+  });
+}
+
+function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  }
+  return letters;
+}
+
+async function addOrganisationSheet(
+  workbook: ExcelJS.Workbook,
+  context: SheetContext,
+  organisation: GridOrganisation,
+): Promise<void> {
+  const rows: SheetRow[] = [];
+  for (const domain of DOMAINS) {
+    const items = context.input.dictionary.items.filter((item) => item.ogLevel && item.domain === domain);
+    if (items.length === 0) continue;
+    rows.push({ section: DOMAIN_LABELS[domain] }, ...items.map((item) => ({ item })));
+  }
+  const entity: Entity = { ...organisation, categoryCode: null };
+  await addItemSheet(workbook, context, {
+    name: ORGANISATION_SHEET,
+    kind: ORGANISATION_KIND,
+    rows,
+    entities: [entity],
+  });
+}

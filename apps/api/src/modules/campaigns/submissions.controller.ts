@@ -1,0 +1,244 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  Post,
+  Put,
+  Query,
+  StreamableFile,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
+import {
+  ApiBody,
+  ApiConflictResponse,
+  ApiConsumes,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { memoryStorage } from 'multer';
+import type {
+  BulkResult,
+  OgSubmissionDetail,
+  Paginated,
+  SubmissionDetail,
+  SubmissionSummary,
+  ValueHistoryEntry,
+} from '@tdb/contracts';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { Authorize } from '../../common/auth/authorize.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { DomainError } from '../../common/errors/domain-error';
+import { FinessParamPipe } from '../structures/finess-param.pipe';
+import { BulkDto, SaveValuesDto, SubmissionsQuery, TransitionDto } from './dto/submission.dto';
+import { OrganisationEntryService } from './organisation-entry.service';
+import { PreparationGridService } from './preparation-grid.service';
+import { SubmissionsService } from './submissions.service';
+import { YearParamPipe } from './year-param.pipe';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const UPLOAD = FileInterceptor('file', {
+  storage: memoryStorage(),
+  limits: { fileSize: 20 * 1024 * 1024, files: 1 },
+});
+const FILE_BODY = {
+  schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } },
+};
+
+function requireFile(file: Express.Multer.File | undefined): Buffer {
+  if (!file) throw new DomainError('VALIDATION_FAILED', 'Aucun fichier reçu (champ « file »).');
+  return file.buffer;
+}
+
+const xlsx = (buffer: Buffer, name: string) =>
+  new StreamableFile(buffer, { type: XLSX, disposition: `attachment; filename="${name}"` });
+
+@ApiTags('saisie')
+@Controller('campaigns/:year')
+export class SubmissionsController {
+  constructor(
+    private readonly submissions: SubmissionsService,
+    private readonly organisations: OrganisationEntryService,
+    private readonly grids: PreparationGridService,
+  ) {}
+
+  @Get('submissions')
+  @Authorize('submission.read')
+  @ApiOperation({ summary: 'Les saisies de votre périmètre (filtres : statut, département, catégorie, OG)' })
+  list(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query() query: SubmissionsQuery,
+  ): Promise<Paginated<SubmissionSummary>> {
+    return this.submissions.list(actor, year, query);
+  }
+
+  @Get('submissions/:finess')
+  @Authorize('submission.read')
+  @ApiOperation({
+    summary:
+      "La saisie d'une structure : valeurs, N-1, complétude, erreurs, actions possibles, historique des statuts",
+  })
+  detail(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+  ): Promise<SubmissionDetail> {
+    return this.submissions.detail(actor, year, finess);
+  }
+
+  @Put('submissions/:finess/values')
+  @Authorize('submission.edit')
+  @ApiOperation({
+    summary: 'Enregistrer des valeurs (version lue ; 409 avec les valeurs actuelles si elle a changé)',
+  })
+  @ApiConflictResponse({
+    description: 'La saisie a changé depuis la version lue (valeurs actuelles jointes)',
+  })
+  save(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+    @Body() body: SaveValuesDto,
+  ): Promise<SubmissionDetail> {
+    return this.submissions.save(actor, year, finess, body);
+  }
+
+  @Post('submissions/:finess/transitions')
+  @Authorize('submission.read')
+  @ApiOperation({
+    summary: 'Valider, reprendre, invalider (motif), confirmer, marquer consultée, annuler une confirmation',
+  })
+  @ApiConflictResponse({ description: 'Refusé dans cette phase ou ce statut (le motif le dit)' })
+  transition(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+    @Body() body: TransitionDto,
+  ): Promise<SubmissionDetail> {
+    return this.submissions.transition(actor, year, finess, body);
+  }
+
+  @Get('submissions/:finess/history')
+  @Authorize('submission.read')
+  @ApiOperation({ summary: "Historique des valeurs (qui, quand, ancienne → nouvelle), d'un item ou de tous" })
+  @ApiQuery({ name: 'item', required: false })
+  history(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+    @Query('item') item?: string,
+  ): Promise<ValueHistoryEntry[]> {
+    if (item !== undefined && !/^[a-z0-9_]{1,80}$/.test(item)) {
+      throw new DomainError('VALIDATION_FAILED', 'Code d’item invalide.');
+    }
+    return this.submissions.history(actor, year, finess, item);
+  }
+
+  @Get('submissions/:finess/grid.xlsx')
+  @Authorize('submission.read')
+  @ApiOperation({ summary: 'Grille de préparation à la collecte de la structure (XLSX)' })
+  @ApiProduces(XLSX)
+  async grid(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+  ): Promise<StreamableFile> {
+    return xlsx(await this.grids.forStructure(actor, year, finess), `tdb-${year}-grille-${finess}.xlsx`);
+  }
+
+  @Post('submissions/:finess/grid')
+  @Authorize('submission.edit')
+  @ApiOperation({ summary: 'Déposer la grille remplie : tout ou rien, erreurs par feuille et cellule' })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_BODY)
+  @ApiUnprocessableEntityResponse({
+    description: 'Cellules en erreur (feuille, cellule, motif) ; rien enregistré',
+  })
+  @UseInterceptors(UPLOAD)
+  uploadGrid(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<BulkResult> {
+    return this.grids.uploadForStructure(actor, year, finess, requireFile(file));
+  }
+
+  @Get('organisations/:finess')
+  @Authorize('organisation.read')
+  @ApiOperation({ summary: "Saisie d'un organisme gestionnaire : ses items et la grille de ses ESMS" })
+  organisation(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+  ): Promise<OgSubmissionDetail> {
+    return this.organisations.detail(actor, year, finess);
+  }
+
+  @Put('organisations/:finess/values')
+  @Authorize('submission.edit')
+  @ApiOperation({ summary: "Enregistrer les items de l'organisme gestionnaire (version lue)" })
+  @ApiConflictResponse({
+    description: 'Les données ont changé depuis la version lue (valeurs actuelles jointes)',
+  })
+  saveOrganisation(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+    @Body() body: SaveValuesDto,
+  ): Promise<OgSubmissionDetail> {
+    return this.organisations.saveOg(actor, year, finess, body);
+  }
+
+  @Get('organisations/:finess/grid.xlsx')
+  @Authorize('organisation.read')
+  @ApiOperation({ summary: "Grille de préparation de tous les ESMS de l'organisme gestionnaire (XLSX)" })
+  @ApiProduces(XLSX)
+  async organisationGrid(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+  ): Promise<StreamableFile> {
+    return xlsx(
+      await this.grids.forOrganisation(actor, year, finess),
+      `tdb-${year}-grille-og-${finess}.xlsx`,
+    );
+  }
+
+  @Post('organisations/:finess/grid')
+  @Authorize('submission.edit')
+  @ApiOperation({ summary: "Déposer la grille remplie de l'organisme gestionnaire : tout ou rien" })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_BODY)
+  @ApiUnprocessableEntityResponse({
+    description: 'Cellules en erreur (feuille, cellule, motif) ; rien enregistré',
+  })
+  @UseInterceptors(UPLOAD)
+  uploadOrganisationGrid(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+  ): Promise<BulkResult> {
+    return this.grids.uploadForOrganisation(actor, year, finess, requireFile(file));
+  }
+
+  @Post('bulk')
+  @Authorize('submission.edit')
+  @ApiOperation({
+    summary: 'Envoi groupé (logiciels des OG, intégrations régionales) : mêmes contrôles, tout ou rien',
+  })
+  bulk(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Body() body: BulkDto,
+  ): Promise<BulkResult> {
+    return this.organisations.bulk(actor, year, body, 'BULK');
+  }
+}

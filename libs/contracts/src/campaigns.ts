@@ -1,0 +1,257 @@
+/** Shapes of the campaigns API (campaigns, submissions, entry), shared by the API and the SPA. */
+
+export type CampaignState = 'DRAFT' | 'OPEN' | 'CLOSED';
+export type CampaignPhaseCode = 'PREPARATION' | 'COLLECTION' | 'FIABILISATION' | 'RESTITUTION' | 'CLOSED';
+export type SubmissionStatusCode = 'NOT_STARTED' | 'IN_PROGRESS' | 'VALIDATED' | 'INVALIDATED' | 'CONFIRMED';
+export type SubmissionActionCode =
+  'SAVE' | 'VALIDATE' | 'REOPEN' | 'INVALIDATE' | 'CONFIRM' | 'MARK_CONSULTED' | 'UNCONFIRM';
+export type WorkflowRoleCode =
+  | 'STRUCTURE_ENTRY'
+  | 'STRUCTURE_VALIDATION'
+  | 'ARS_CONTROLLER'
+  | 'CD_CONTROLLER'
+  | 'NATIONAL_ADMIN'
+  | 'READER';
+export type DomainCode =
+  | 'CARACTERISATION'
+  | 'PRESTATIONS'
+  | 'RESSOURCES_HUMAINES'
+  | 'FINANCES'
+  | 'SYSTEME_INFORMATION'
+  | 'DEVELOPPEMENT_DURABLE';
+export type ValueSource = 'FORM' | 'EXCEL' | 'BULK' | 'PREVIOUS_YEAR' | 'SEED';
+
+/** A stored value: number, boolean, choice code, ISO date or text; null = not entered. */
+export type ItemValue = number | boolean | string | null;
+export type ValueMap = Record<string, ItemValue>;
+
+/** ISO dates (YYYY-MM-DD); every end is inclusive. */
+export interface CampaignDatesDto {
+  launch: string;
+  accountsSetup: string;
+  collectionStart: string;
+  collectionEnd: string;
+  fiabilisationStart: string;
+  fiabilisationEnd: string;
+  restitutionStart: string;
+}
+
+export interface CampaignSummary {
+  year: number;
+  /** The year the data describe (year − 1). */
+  dataYear: number;
+  state: CampaignState;
+  phase: CampaignPhaseCode;
+  phaseLabel: string;
+  dates: CampaignDatesDto;
+  closedOn: string | null;
+  /** Regulatory completeness threshold, 0..1 (0.9 since 2023). */
+  threshold: number;
+  dictionaryVersion: string;
+  version: number;
+}
+
+export interface CampaignDetail extends CampaignSummary {
+  /** Submissions of the campaign in the caller's scope, by status (in-scope structures only). */
+  counts: Record<SubmissionStatusCode, number>;
+  excluded: number;
+}
+
+export interface CompletenessPartDto {
+  filled: number;
+  expected: number;
+  ratio: number;
+}
+
+export interface CompletenessDto extends CompletenessPartDto {
+  byDomain: Record<DomainCode, CompletenessPartDto>;
+}
+
+/** A problem on one item: `blocking` errors stop validation, warnings do not. */
+export interface ItemIssue {
+  itemCode: string;
+  itemLabel: string;
+  domain: DomainCode;
+  message: string;
+  blocking: boolean;
+}
+
+export interface TransitionDto {
+  action: SubmissionActionCode;
+  actionLabel: string;
+  from: SubmissionStatusCode;
+  to: SubmissionStatusCode;
+  reason: string | null;
+  actorName: string;
+  at: string;
+}
+
+export interface ReferentDto {
+  id: string;
+  organisationKind: 'ARS' | 'CD';
+  organisationCode: string;
+  organisationName: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  roleLabel: string | null;
+}
+
+/** Who enters what in a structure (from the entry grants): what its coordinator follows. */
+export interface EntryAssignment {
+  accountId: string;
+  name: string;
+  email: string;
+  /** 'APE', or the rights of a USER grant. */
+  role: string;
+  /** Null = every domain. */
+  domains: DomainCode[] | null;
+  /** Completeness of the assigned domains. */
+  completeness: CompletenessPartDto;
+}
+
+export interface SubmissionSummary {
+  campaignYear: number;
+  finess: string;
+  name: string;
+  categoryCode: string;
+  categoryLabel: string;
+  departmentCode: string;
+  regionCode: string;
+  ogFiness: string;
+  competence: 'ARS' | 'CD' | 'SHARED';
+  inScope: boolean;
+  scopeReason: string | null;
+  status: SubmissionStatusCode;
+  statusLabel: string;
+  consultedByCd: boolean;
+  completeness: number;
+  updatedAt: string;
+  version: number;
+}
+
+export interface SubmissionDetail extends SubmissionSummary {
+  campaign: CampaignSummary;
+  ogName: string;
+  /** The structure's own values (items not entered at OG level). */
+  values: ValueMap;
+  /** Values of the OG-level items, entered once by the organisme gestionnaire. */
+  ogValues: ValueMap;
+  ogVersion: number;
+  /** Last campaign's values of the same structure (OG-level included), for "Reprendre la valeur N-1". */
+  previousValues: ValueMap;
+  previousYear: number | null;
+  completenessDetail: CompletenessDto;
+  issues: ItemIssue[];
+  /** Actions the caller may take now (the status machine's answer for its role). */
+  availableActions: SubmissionActionCode[];
+  role: WorkflowRoleCode | null;
+  /** Domains the caller may enter (empty = read only). */
+  editableDomains: DomainCode[];
+  /** Whether the caller may enter the OG-level items. */
+  canEditOgItems: boolean;
+  transitions: TransitionDto[];
+  referents: ReferentDto[];
+  assignments: EntryAssignment[];
+}
+
+export interface SaveValuesRequest {
+  version: number;
+  values: ValueMap;
+  source?: 'FORM' | 'PREVIOUS_YEAR';
+}
+
+export interface SaveOgValuesRequest {
+  version: number;
+  values: ValueMap;
+  source?: 'FORM' | 'PREVIOUS_YEAR';
+}
+
+export interface TransitionRequestDto {
+  action: Exclude<SubmissionActionCode, 'SAVE'>;
+  reason?: string;
+  version: number;
+}
+
+export interface ValueHistoryEntry {
+  itemCode: string;
+  oldValue: ItemValue;
+  newValue: ItemValue;
+  source: ValueSource;
+  actorName: string;
+  at: string;
+}
+
+/** Per-item refusal of a save: `path` is the item code (or "structures[2].values.code" in bulk). */
+export interface ValueError {
+  path: string;
+  finess: string | null;
+  itemCode: string | null;
+  message: string;
+}
+
+export interface OgSubmissionDetail {
+  campaign: CampaignSummary;
+  ogFiness: string;
+  ogName: string;
+  values: ValueMap;
+  previousValues: ValueMap;
+  version: number;
+  canEditOgItems: boolean;
+  structures: Array<
+    SubmissionSummary & {
+      values: ValueMap;
+      previousValues: ValueMap;
+      availableActions: SubmissionActionCode[];
+      editableDomains: DomainCode[];
+      role: WorkflowRoleCode | null;
+      issues: ItemIssue[];
+    }
+  >;
+}
+
+export interface BulkRequest {
+  organisation?: { finess: string; version?: number; values: ValueMap };
+  structures: Array<{ finess: string; version?: number; values: ValueMap }>;
+}
+
+export interface BulkResult {
+  organisation: { finess: string; version: number; changed: number } | null;
+  structures: Array<{ finess: string; version: number; changed: number; completeness: number }>;
+}
+
+export interface FollowUpRow {
+  departmentCode: string;
+  departmentName: string;
+  categoryCode: string;
+  categoryLabel: string;
+  counts: Record<SubmissionStatusCode, number>;
+  total: number;
+}
+
+export interface FollowUp {
+  campaignYear: number;
+  phase: CampaignPhaseCode;
+  totals: Record<SubmissionStatusCode, number>;
+  total: number;
+  rows: FollowUpRow[];
+  /** In-scope structures that have not validated while the collection is open or over. */
+  late: SubmissionSummary[];
+}
+
+export interface MailingPreview {
+  subject: string;
+  body: string;
+  /** The email of the first recipient structure, placeholders filled. */
+  sample: { to: string; subject: string; body: string } | null;
+  structures: number;
+  recipients: number;
+  /** Structures with no account to write to. */
+  withoutRecipient: number;
+}
+
+export interface MailingResult {
+  structures: number;
+  recipients: number;
+  withoutRecipient: number;
+}
