@@ -62,6 +62,11 @@ if (seed.status !== 0) {
   process.exit(seed.status ?? 1);
 }
 
+run('Opening the demo campaigns (first run only)', 'node', [
+  ...nodeRegister,
+  'tools/scripts/seed-demo-campaigns.ts',
+]);
+
 console.log('\n▶ Starting the API and the SPA');
 const api = spawn('node', [...nodeRegister, 'apps/api/src/main.ts'], {
   cwd: root,

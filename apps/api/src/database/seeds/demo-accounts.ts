@@ -28,9 +28,11 @@ export async function seedDemoAccounts(dataSource: DataSource, regionCode: strin
     `SELECT finess, name, department_code FROM structures WHERE region_code = $1 AND competence = 'CD' ORDER BY category_code = 'EANM' DESC, finess LIMIT 1`,
     [regionCode],
   );
+  // The demo EHPAD (shared competence) is in the demo Département, so that its controller checks it.
   const ehpad = await pick(
-    `SELECT s.finess, s.name, s.og_finess FROM structures s WHERE s.region_code = $1 AND s.category_code = 'EHPAD' ORDER BY finess LIMIT 1`,
-    [regionCode],
+    `SELECT s.finess, s.name, s.og_finess FROM structures s WHERE s.region_code = $1 AND s.category_code = 'EHPAD'
+      ORDER BY s.department_code = $2 DESC, finess LIMIT 1`,
+    [regionCode, cdOnly?.['department_code'] ?? ''],
   );
   const og = await pick(
     `SELECT og_finess AS finess, count(*) AS n FROM structures WHERE region_code = $1 GROUP BY og_finess HAVING count(*) >= 3 ORDER BY count(*) DESC, og_finess LIMIT 1`,
