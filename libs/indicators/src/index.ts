@@ -1,0 +1,30 @@
+export * from './schema';
+export {
+  FUNCTIONS,
+  MAX_FORMULA_DEPTH,
+  MAX_FORMULA_LENGTH,
+  evaluate,
+  operandsOf,
+  parseFormula,
+  printFormula,
+  toFiniteNumber,
+  type BinaryOperator,
+  type EvaluationFailure,
+  type EvaluationResult,
+  type FormulaNode,
+  type FormulaSyntaxError,
+  type FunctionName,
+  type ItemValues,
+  type ParseResult,
+  type PrintOptions,
+} from './formula';
+export {
+  compileIndicator,
+  computeIndicator,
+  computeIndicators,
+  runCompiled,
+  type CompiledIndicator,
+} from './compute';
+export { loadIndicatorDefinitions, provisionalNotice, type IndicatorLoadResult } from './load';
+export { RAW_INDICATOR_DEFINITIONS, getIndicatorDefinitions } from './definitions';
+export { formulaInWords, formulaText, variantInWords } from './words';
