@@ -3,6 +3,7 @@
  * with their checks, optimistic concurrency, history, the whole status loop between a structure
  * and its authorities, OG-level items and the all-or-nothing bulk batch.
  */
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { getDictionary, itemsFor, type Item } from '@tdb/dictionary';
 import { loginAs, persistAccount } from '../factories/accounts';
@@ -240,6 +241,68 @@ describe('campaigns and data entry (HTTP, real database)', () => {
       expect(ok.body.structures).toEqual([
         { finess: IME_45, version: ime.version + 1, changed: 1, completeness: expect.any(Number) },
       ]);
+    });
+  });
+
+  describe('the preparation grid (Excel round trip)', () => {
+    /** The value cell of `itemCode` for `finess` in a grid workbook, found by its markers. */
+    function valueCell(workbook: ExcelJS.Workbook, itemCode: string, finess: string) {
+      for (const sheet of workbook.worksheets) {
+        const markers = sheet.getRow(1).values as unknown[];
+        const column = markers.findIndex((m) => m === `VALEUR|${finess}`);
+        if (column < 0) continue;
+        for (let row = 3; row <= sheet.rowCount; row++) {
+          if (sheet.getCell(row, 1).value === itemCode) return { sheet, cell: sheet.getCell(row, column) };
+        }
+      }
+      throw new Error(`no cell for ${itemCode}`);
+    }
+
+    it('downloads, fills and uploads back: every value lands; a bad cell is reported by sheet and cell and nothing is written', async () => {
+      const [integer, decimal] = [
+        itemsFor(dictionary, 'IME').find((i) => i.type === 'integer' && !i.ogLevel && i.min === 0)!,
+        itemsFor(dictionary, 'IME').find((i) => i.type === 'decimal' && !i.ogLevel && (i.max ?? 1e9) >= 100)!,
+      ];
+      const download = await get(`/submissions/${IME_45}/grid.xlsx`, ogApe)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+      expect(download.headers['content-type']).toMatch(/spreadsheetml/);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(download.body as Buffer);
+      valueCell(workbook, integer.code, IME_45).cell.value = 42;
+      valueCell(workbook, decimal.code, IME_45).cell.value = '12,5';
+      const filled = Buffer.from(await workbook.xlsx.writeBuffer());
+      const upload = (file: Buffer) =>
+        request(t.http)
+          .post(`/api/campaigns/${YEAR}/submissions/${IME_45}/grid`)
+          .set('Authorization', ogApe)
+          .attach('file', file, 'grille.xlsx');
+      const before = (await detail(IME_45, ogApe)).body;
+      const ok = await upload(filled).expect(201);
+      expect(ok.body.structures[0]).toMatchObject({ finess: IME_45, changed: 2 });
+      const after = (await detail(IME_45, ogApe)).body;
+      expect(after.values[integer.code]).toBe(42);
+      expect(after.values[decimal.code]).toBe(12.5);
+      expect(after.version).toBe(before.version + 1);
+
+      const bad = valueCell(workbook, integer.code, IME_45);
+      bad.cell.value = 'quarante';
+      valueCell(workbook, decimal.code, IME_45).cell.value = 13;
+      const rejected = await upload(Buffer.from(await workbook.xlsx.writeBuffer())).expect(422);
+      expect(rejected.body.errors).toEqual([
+        {
+          field: `${bad.sheet.name}!${bad.cell.address}`,
+          message: expect.stringContaining(`Feuille « ${bad.sheet.name} », cellule ${bad.cell.address}`),
+        },
+      ]);
+      const unchanged = (await detail(IME_45, ogApe)).body;
+      expect(unchanged.version).toBe(after.version);
+      expect(unchanged.values[decimal.code]).toBe(12.5);
     });
   });
 
