@@ -17,6 +17,8 @@ export default defineConfig({
       '@tdb/access': `${workspaceRoot}libs/access/src/index.ts`,
       '@tdb/contracts': `${workspaceRoot}libs/contracts/src/index.ts`,
       '@tdb/reference': `${workspaceRoot}libs/reference/src/index.ts`,
+      '@tdb/dictionary': `${workspaceRoot}libs/dictionary/src/index.ts`,
+      '@tdb/submission-workflow': `${workspaceRoot}libs/submission-workflow/src/index.ts`,
     },
   },
   server: {

@@ -34,7 +34,7 @@ const INVITEE_PASSWORD = 'Tortue-Fenouil-Azimut-42';
 
 const oneLine = (text) => String(text).replace(/\s+/g, ' ').trim();
 
-async function screenshot(page, label) {
+export async function screenshot(page, label) {
   try {
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     const file = path.join(SCREENSHOT_DIR, `${label}-${new Date().toISOString().replace(/[:.]/g, '-')}.png`);
@@ -46,7 +46,7 @@ async function screenshot(page, label) {
 }
 
 /** A small client of the API, for what the test prepares and checks without a browser. */
-function apiClient(base) {
+export function apiClient(base) {
   async function call(method, pathAndQuery, { token, body } = {}) {
     const headers = { accept: 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
@@ -124,7 +124,7 @@ async function pickFoyer(api, nationalToken) {
 }
 
 /** Watches a page: JavaScript errors and failed API calls, to explain a failure. */
-function watch(page) {
+export function watch(page) {
   const seen = { pageErrors: [], failedApiCalls: [] };
   page.setDefaultTimeout(TIMEOUT_MS);
   page.on('pageerror', (error) => seen.pageErrors.push(error.message));
@@ -137,7 +137,7 @@ function watch(page) {
 }
 
 /** Signs in on /connexion; resolves once the session is open (the header offers "Se déconnecter"). */
-async function signIn(page, base, { email, password }) {
+export async function signIn(page, base, { email, password }) {
   await page.goto(`${base}/connexion`, { waitUntil: 'domcontentloaded' });
   await page.getByRole('heading', { level: 1, name: 'Connexion au tableau de bord' }).waitFor();
   await page.getByRole('textbox', { name: /Adresse électronique/ }).fill(email);

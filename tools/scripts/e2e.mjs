@@ -123,6 +123,7 @@ async function main() {
   );
 
   run('node', ['-r', '@swc-node/register', 'apps/api/src/cli/seed-demo.ts', '--region', '24'], env);
+  run('node', ['-r', '@swc-node/register', 'tools/scripts/seed-demo-campaigns.ts'], env);
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -1,4 +1,5 @@
 /** Shapes of the campaigns API (campaigns, submissions, entry), shared by the API and the SPA. */
+import type { IndicatorValueDto } from './indicators';
 
 export type CampaignState = 'DRAFT' | 'OPEN' | 'CLOSED';
 export type CampaignPhaseCode = 'PREPARATION' | 'COLLECTION' | 'FIABILISATION' | 'RESTITUTION' | 'CLOSED';
@@ -153,6 +154,8 @@ export interface SubmissionDetail extends SubmissionSummary {
   transitions: TransitionDto[];
   referents: ReferentDto[];
   assignments: EntryAssignment[];
+  /** The structure's indicators, computed at each save (with last year's values). */
+  indicators: IndicatorValueDto[];
 }
 
 export interface SaveValuesRequest {
@@ -254,4 +257,56 @@ export interface MailingResult {
   structures: number;
   recipients: number;
   withoutRecipient: number;
+}
+
+/** A late structure of the follow-up: `daysLeft` ≥ 0 during the collection, < 0 once it is over. */
+export interface LateStructure extends SubmissionSummary {
+  daysLeft: number;
+  overdue: boolean;
+}
+
+export type AuthorityRef = { kind: 'ARS' | 'CD'; code: string };
+
+/** Body of the reminder and launch email routes (preview and send). */
+export interface MailingRequest {
+  organisation: AuthorityRef;
+  subject?: string;
+  body?: string;
+}
+
+export type CampaignMailingKind = 'LAUNCH' | 'REMINDER';
+
+export interface CampaignMailing {
+  id: string;
+  campaignYear: number;
+  kind: CampaignMailingKind;
+  organisationKind: 'NATIONAL' | 'ARS' | 'CD';
+  organisationCode: string;
+  organisationName: string;
+  subject: string;
+  body: string;
+  recipients: number;
+  structures: number;
+  sentBy: string | null;
+  sentAt: string;
+}
+
+export interface CreateReferentRequest {
+  organisation: AuthorityRef;
+  name: string;
+  email: string;
+  phone?: string;
+  roleLabel?: string;
+}
+
+export interface ScopeChangeRequest {
+  inScope: boolean;
+  reason?: string;
+  version?: number;
+}
+
+export interface ScopeImportResult {
+  included: number;
+  excluded: number;
+  unchanged: number;
 }

@@ -120,6 +120,23 @@ const MATRIX: Record<string, Row> = {
     call: (h, a, s) => withAuth(request(h).get(`${submission(s)}/history`), a),
     allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
   },
+  'GET /api/campaigns/{year}/submissions/{finess}/indicators': {
+    call: (h, a, s) => withAuth(request(h).get(`${submission(s)}/indicators`), a),
+    allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
+  },
+  'POST /api/campaigns/{year}/jobs/recompute-indicators': {
+    // A year without campaign: allowed callers stop at 404, nothing is queued.
+    call: (h, a) => withAuth(request(h).post('/api/campaigns/1999/jobs/recompute-indicators'), a),
+    allowed: same(['NATIONAL']),
+  },
+  'GET /api/campaigns/{year}/jobs': {
+    call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/jobs`), a),
+    allowed: same(['NATIONAL']),
+  },
+  'GET /api/indicators/guide': {
+    call: (h, a) => withAuth(request(h).get('/api/indicators/guide'), a),
+    allowed: same(EVERYONE),
+  },
   'GET /api/campaigns/{year}/submissions/{finess}/grid.xlsx': {
     call: (h, a, s) => withAuth(request(h).get(`${submission(s)}/grid.xlsx`), a),
     allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },

@@ -273,7 +273,7 @@ describe('campaigns and data entry (HTTP, real database)', () => {
         .expect(200);
       expect(download.headers['content-type']).toMatch(/spreadsheetml/);
       const workbook = new ExcelJS.Workbook();
-      await workbook.xlsx.load(download.body as Buffer);
+      await workbook.xlsx.load(download.body as ArrayBuffer);
       valueCell(workbook, integer.code, IME_45).cell.value = 42;
       valueCell(workbook, decimal.code, IME_45).cell.value = '12,5';
       const filled = Buffer.from(await workbook.xlsx.writeBuffer());
@@ -326,6 +326,18 @@ describe('campaigns and data entry (HTTP, real database)', () => {
       let current = (await detail(EHPAD_45)).body;
       current = (await save(EHPAD_45, esmsApe, current.version, fullValues('EHPAD', false)).expect(200)).body;
       expect(current.completenessDetail.ratio).toBe(1);
+      // Indicators come back with the save, each a value or the reason it is not computable.
+      expect(current.indicators.length).toBeGreaterThan(10);
+      expect(
+        current.indicators.every((i: { computable: boolean; value: unknown; reason: unknown }) =>
+          i.computable ? typeof i.value === 'number' : typeof i.reason === 'string',
+        ),
+      ).toBe(true);
+      const stored = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM indicator_values WHERE campaign_year = $1 AND finess = $2 AND dictionary_version = $3`,
+        [YEAR, EHPAD_45, dictionary.version],
+      );
+      expect(stored[0].n).toBeGreaterThan(10);
       expect(current.availableActions).toContain('VALIDATE');
 
       // An authority cannot act during the collection.

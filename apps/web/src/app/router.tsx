@@ -95,6 +95,30 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'campagnes',
+                lazy: async () => ({
+                  Component: (await import('./routes/campaigns/campaigns')).CampaignsPage,
+                }),
+              },
+              {
+                path: 'campagnes/:year/saisies',
+                lazy: async () => ({
+                  Component: (await import('./routes/campaigns/submissions')).SubmissionsPage,
+                }),
+              },
+              {
+                path: 'campagnes/:year/structures/:finess',
+                lazy: async () => ({
+                  Component: (await import('./routes/campaigns/submission')).SubmissionPage,
+                }),
+              },
+              {
+                path: 'campagnes/:year/organisations/:ogFiness',
+                lazy: async () => ({
+                  Component: (await import('./routes/campaigns/organisation-entry')).OrganisationEntryPage,
+                }),
+              },
+              {
                 path: 'mon-compte',
                 lazy: async () => ({
                   Component: (await import('./routes/account/my-account')).MyAccountPage,

@@ -12,13 +12,16 @@ export class ApiClientError extends Error implements ApiError {
   readonly statusCode: number;
   readonly code: string;
   readonly errors?: ApiError['errors'];
+  /** The current state of the resource, sent with a 409 STALE_VERSION (so that nothing is lost). */
+  readonly current?: unknown;
 
-  constructor(error: ApiError) {
+  constructor(error: ApiError & { current?: unknown }) {
     super(error.message);
     this.name = 'ApiClientError';
     this.statusCode = error.statusCode;
     this.code = error.code;
     if (error.errors !== undefined) this.errors = error.errors;
+    if (error.current !== undefined) this.current = error.current;
   }
 }
 
@@ -185,6 +188,36 @@ export function refreshSession(): Promise<string | null> {
     refreshing = null;
   });
   return refreshing;
+}
+
+/**
+ * Downloads a file the API serves behind the bearer token (e.g. an Excel grid): resolves with its
+ * Blob and the file name the API suggests; errors are thrown as ApiClientError, as for JSON calls.
+ */
+export async function apiDownload(path: string): Promise<{ blob: Blob; fileName: string | null }> {
+  const token = authStore.getAccessToken();
+  let response = await send(path, {}, token);
+  if (response.status === 401) {
+    const renewed = await refreshSession();
+    if (renewed !== null) response = await send(path, {}, renewed);
+    if (response.status === 401) authStore.end('expired');
+  }
+  if (!response.ok) await read<never>(response);
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  return { blob: await response.blob(), fileName: match?.[1] ? decodeURIComponent(match[1]) : null };
+}
+
+/** Saves a Blob under a file name, as a download of the browser. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export const apiClient = {

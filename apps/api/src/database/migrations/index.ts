@@ -2,6 +2,7 @@ import { CreateStructuresRegistry1763900000000 } from './1763900000000-CreateStr
 import { CreateAccounts1763910000000 } from './1763910000000-CreateAccounts';
 import { CreateApiTokens1763920000000 } from './1763920000000-CreateApiTokens';
 import { CreateCampaigns1763930000000 } from './1763930000000-CreateCampaigns';
+import { CreateIndicatorValues1763940000000 } from './1763940000000-CreateIndicatorValues';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateAccounts1763910000000,
   CreateApiTokens1763920000000,
   CreateCampaigns1763930000000,
+  CreateIndicatorValues1763940000000,
 ];

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { CampaignDetail, CampaignSummary } from '@tdb/contracts';
+import type { CampaignDetail, CampaignJobDto, CampaignSummary } from '@tdb/contracts';
 import type { Dictionary } from '@tdb/dictionary';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { CampaignJobsService } from './campaign-jobs.service';
 import { CampaignsService } from './campaigns.service';
 import { CampaignVersionDto, CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
 import { YearParamPipe } from './year-param.pipe';
@@ -12,7 +13,10 @@ import { YearParamPipe } from './year-param.pipe';
 @ApiTags('campagnes')
 @Controller('campaigns')
 export class CampaignsController {
-  constructor(private readonly campaigns: CampaignsService) {}
+  constructor(
+    private readonly campaigns: CampaignsService,
+    private readonly jobs: CampaignJobsService,
+  ) {}
 
   @Get()
   @Authorize('campaign.read')
@@ -84,5 +88,28 @@ export class CampaignsController {
     @Param('year', YearParamPipe) year: number,
   ): Promise<Dictionary> {
     return this.campaigns.dictionaryOf(actor, year);
+  }
+
+  @Post(':year/jobs/recompute-indicators')
+  @Authorize('campaign.manage')
+  @ApiOperation({
+    summary: 'Recalculer tous les indicateurs de la campagne (tâche de fond, reprise après incident)',
+  })
+  @ApiConflictResponse({ description: 'Un recalcul est déjà en cours' })
+  recompute(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+  ): Promise<CampaignJobDto> {
+    return this.jobs.start(actor, year);
+  }
+
+  @Get(':year/jobs')
+  @Authorize('campaign.manage')
+  @ApiOperation({ summary: 'Les tâches de fond de la campagne et leur avancement' })
+  listJobs(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+  ): Promise<CampaignJobDto[]> {
+    return this.jobs.list(actor, year);
   }
 }

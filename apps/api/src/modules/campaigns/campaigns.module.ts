@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { IndicatorsModule } from '../indicators/indicators.module';
+import { CampaignJobsService } from './campaign-jobs.service';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 import { DictionaryRegistry } from './dictionary-registry.service';
@@ -10,10 +12,11 @@ import { SubmissionsService } from './submissions.service';
 
 /** Campaigns, submissions and data entry (form, OG grid, Excel grid, bulk). */
 @Module({
-  imports: [AccountsModule],
+  imports: [AccountsModule, IndicatorsModule],
   controllers: [CampaignsController, SubmissionsController],
   providers: [
     CampaignsService,
+    CampaignJobsService,
     DictionaryRegistry,
     SubmissionsService,
     OrganisationEntryService,

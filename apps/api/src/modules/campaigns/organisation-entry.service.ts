@@ -368,6 +368,7 @@ export class OrganisationEntryService {
         `UPDATE submissions SET completeness = $3, blocking_errors = $4 WHERE campaign_year = $1 AND finess = $2`,
         [year, context.facts.finess, evaluation.completeness.ratio, evaluation.blockingErrors],
       );
+      await this.submissions.refreshIndicators(manager, context, context.submission.values, values);
     }
     return { finess: batch.ogFiness, version: current.version + 1, changed: changes.length };
   }

@@ -24,6 +24,7 @@ import {
 import { memoryStorage } from 'multer';
 import type {
   BulkResult,
+  IndicatorValueDto,
   OgSubmissionDetail,
   Paginated,
   SubmissionDetail,
@@ -138,6 +139,17 @@ export class SubmissionsController {
       throw new DomainError('VALIDATION_FAILED', 'Code d’item invalide.');
     }
     return this.submissions.history(actor, year, finess, item);
+  }
+
+  @Get('submissions/:finess/indicators')
+  @Authorize('submission.read')
+  @ApiOperation({ summary: "Les indicateurs d'une structure pour la campagne, avec ceux de l'an dernier" })
+  indicators(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+  ): Promise<IndicatorValueDto[]> {
+    return this.submissions.indicatorsOf(actor, year, finess);
   }
 
   @Get('submissions/:finess/grid.xlsx')

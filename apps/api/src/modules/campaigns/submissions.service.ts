@@ -32,6 +32,7 @@ import { DomainError, type DomainErrorDetail } from '../../common/errors/domain-
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { namedQuery } from '../../database/named-query';
 import { AuditService } from '../audit/audit.service';
+import { IndicatorsService } from '../indicators/indicators.service';
 import { MailService } from '../mail/mail.service';
 import { datesOf, phaseOfCampaign, toCampaignSummary } from './campaign-row';
 import { CampaignsService } from './campaigns.service';
@@ -110,6 +111,7 @@ export class SubmissionsService {
     private readonly dictionaries: DictionaryRegistry,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly indicators: IndicatorsService,
   ) {}
 
   async context(
@@ -311,6 +313,7 @@ export class SubmissionsService {
       transitions: await this.transitions(manager, campaign.year, submission.finess),
       referents: await this.referentsOf(manager, context.facts),
       assignments: await this.assignments(manager, context, merged),
+      indicators: await this.indicators.ofStructure(manager, campaign.year, submission.finess, dictionary),
     };
   }
 
@@ -576,10 +579,39 @@ export class SubmissionsService {
       source,
       by,
     );
+    await this.refreshIndicators(manager, context, values, context.og.values);
     if (submission.status !== nextStatus) {
       await this.recordTransition(manager, submission, 'SAVE', nextStatus, null, by);
     }
     return { version: rows[0].version, changed: changes.length, completeness: evaluation.completeness.ratio };
+  }
+
+  /** Indicators follow every save, in the same transaction (the response carries them). */
+  async refreshIndicators(
+    manager: EntityManager,
+    context: SubmissionContext,
+    own: ValueMap,
+    og: ValueMap,
+  ): Promise<void> {
+    const results = this.indicators.compute(
+      context.dictionary,
+      context.facts.categoryCode,
+      mergedValues(own, og, context.dictionary),
+    );
+    await this.indicators.store(
+      manager,
+      context.campaign.year,
+      context.facts.finess,
+      context.dictionary,
+      results,
+    );
+  }
+
+  async indicatorsOf(actor: AuthenticatedActor, year: number, finess: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const context = await this.context(manager, actor, year, finess);
+      return this.indicators.ofStructure(manager, year, finess, context.dictionary);
+    });
   }
 
   async recordHistory(

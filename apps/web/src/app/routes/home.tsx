@@ -2,6 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { SERVICE_TITLE } from '../../components/layouts/main-layout';
 import { useAuth } from '../../lib/auth/auth-provider';
+import { CampaignHomeCard } from '../../features/campaigns/components/campaign-home-card';
 
 const FEATURES = [
   {
@@ -52,6 +53,7 @@ export function HomePage() {
         </div>
       </div>
       <div className={fr.cx('fr-container', 'fr-py-8w')}>
+        <CampaignHomeCard />
         <h2>Ce que vous pouvez faire</h2>
         <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
           {FEATURES.map((feature) => (

@@ -34,6 +34,7 @@ describe('header', () => {
     expect(screen.getAllByRole('button', { name: 'Se déconnecter' }).length).toBeGreaterThan(0);
     expect(navigationLinks()).toEqual([
       'Accueil',
+      'Campagnes',
       'Structures',
       'Utilisateurs',
       'Courriels envoyés',
@@ -49,13 +50,20 @@ describe('header', () => {
       buildAccount({ grants: [buildGrant({ role, organisation: { kind, code } })] });
 
     const apr = renderWithRouter({ '/': page }, '/', { account: as('APR', 'ARS', '11') });
-    expect(navigationLinks()).toEqual(['Accueil', 'Structures', 'Utilisateurs', 'Journal', "Jetons d'API"]);
+    expect(navigationLinks()).toEqual([
+      'Accueil',
+      'Campagnes',
+      'Structures',
+      'Utilisateurs',
+      'Journal',
+      "Jetons d'API",
+    ]);
     apr.unmount();
     const ape = renderWithRouter({ '/': page }, '/', { account: as('APE', 'OG', '750000010') });
-    expect(navigationLinks()).toEqual(['Accueil', 'Structures', 'Utilisateurs']);
+    expect(navigationLinks()).toEqual(['Accueil', 'Campagnes', 'Structures', 'Utilisateurs']);
     ape.unmount();
     renderWithRouter({ '/': page }, '/', { account: as('READER', 'CD', '75') });
-    expect(navigationLinks()).toEqual(['Accueil', 'Structures']);
+    expect(navigationLinks()).toEqual(['Accueil', 'Campagnes', 'Structures']);
   });
 
   it('signs out: closes the session on the server, forgets the token and goes to /connexion', async () => {

@@ -70,6 +70,11 @@ function useHeaderItems(): {
   }
 
   navigation.push({
+    text: 'Campagnes',
+    linkProps: { to: '/campagnes' },
+    isActive: under('/campagnes'),
+  });
+  navigation.push({
     text: 'Structures',
     linkProps: { to: '/structures' },
     isActive: under('/structures', '/organisations'),

@@ -1,0 +1,180 @@
+import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import PgBoss from 'pg-boss';
+import { DataSource } from 'typeorm';
+import type { CampaignJobDto, ValueMap } from '@tdb/contracts';
+import { AccessService } from '../../common/auth/access.service';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { DomainError } from '../../common/errors/domain-error';
+import { IndicatorsService } from '../indicators/indicators.service';
+import { CampaignsService } from './campaigns.service';
+import { DictionaryRegistry } from './dictionary-registry.service';
+import { mergedValues } from './submission-context';
+
+const QUEUE = 'campaign-recompute-indicators';
+/** Structures per transaction: a crash loses at most one batch, and progress moves every batch. */
+export const RECOMPUTE_BATCH = 1000;
+
+interface JobRow {
+  id: string;
+  campaign_year: number;
+  kind: 'RECOMPUTE_INDICATORS';
+  status: CampaignJobDto['status'];
+  total: number;
+  done: number;
+  error: string | null;
+  created_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
+const toDto = (row: JobRow): CampaignJobDto => ({
+  id: row.id,
+  campaignYear: row.campaign_year,
+  kind: row.kind,
+  status: row.status,
+  total: row.total,
+  done: row.done,
+  error: row.error,
+  createdAt: new Date(row.created_at).toISOString(),
+  startedAt: row.started_at ? new Date(row.started_at).toISOString() : null,
+  finishedAt: row.finished_at ? new Date(row.finished_at).toISOString() : null,
+});
+
+/**
+ * Campaign-wide background work (pg-boss on the platform's own PostgreSQL): recompute every
+ * indicator of a campaign. Progress lives in `campaign_jobs`; each submission records the job that
+ * last computed it, so a job restarted after a crash skips what it has already done.
+ */
+@Injectable()
+export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(CampaignJobsService.name);
+  private boss: PgBoss | null = null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly campaigns: CampaignsService,
+    private readonly dictionaries: DictionaryRegistry,
+    private readonly indicators: IndicatorsService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    const url = (this.dataSource.options as { url?: string }).url;
+    if (!url) throw new Error('The job queue needs the database URL');
+    this.boss = new PgBoss({ connectionString: url, max: 2, schema: 'pgboss' });
+    this.boss.on('error', (error: Error) => this.logger.error(`Job queue error: ${error.message}`));
+    await this.boss.start();
+    await this.boss.createQueue(QUEUE);
+    await this.boss.work<{ jobId: string }>(
+      QUEUE,
+      { batchSize: 1, pollingIntervalSeconds: 1 },
+      async ([job]) => {
+        if (job) await this.run(job.data.jobId);
+      },
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.boss?.stop({ graceful: false, wait: true });
+  }
+
+  async start(actor: AuthenticatedActor, year: number): Promise<CampaignJobDto> {
+    this.access.check(actor, { type: 'campaign.manage' });
+    await this.campaigns.row(year);
+    const job = await this.dataSource.transaction(async (manager) => {
+      // One recompute per campaign at a time: the second request is told, not queued twice.
+      await manager.query(`SELECT year FROM campaigns WHERE year = $1 FOR UPDATE`, [year]);
+      const running: JobRow[] = await manager.query(
+        `SELECT * FROM campaign_jobs WHERE campaign_year = $1 AND status IN ('QUEUED', 'RUNNING')`,
+        [year],
+      );
+      if (running[0]) {
+        throw new DomainError(
+          'CONFLICT',
+          `Un recalcul des indicateurs de la campagne ${year} est déjà en cours.`,
+        );
+      }
+      const rows: JobRow[] = await manager.query(
+        `INSERT INTO campaign_jobs (campaign_year, kind, total, created_by)
+         SELECT $1, 'RECOMPUTE_INDICATORS', count(*), $2 FROM submissions WHERE campaign_year = $1 RETURNING *`,
+        [year, /^[0-9a-f-]{36}$/.test(actor.accountId) ? actor.accountId : null],
+      );
+      return rows[0] as JobRow;
+    });
+    if (!this.boss) throw new Error('Job queue not started');
+    // Longer than the longest run: an expired job is retried, and the retry resumes.
+    await this.boss.send(QUEUE, { jobId: job.id }, { expireInSeconds: 3600, retryLimit: 5, retryDelay: 5 });
+    return toDto(job);
+  }
+
+  async list(actor: AuthenticatedActor, year: number): Promise<CampaignJobDto[]> {
+    this.access.check(actor, { type: 'campaign.manage' });
+    const rows: JobRow[] = await this.dataSource.query(
+      `SELECT * FROM campaign_jobs WHERE campaign_year = $1 ORDER BY created_at DESC LIMIT 20`,
+      [year],
+    );
+    return rows.map(toDto);
+  }
+
+  /** Computes what the job has not computed yet, batch by batch. Idempotent, safe to rerun. */
+  async run(jobId: string): Promise<void> {
+    const jobs: JobRow[] = await this.dataSource.query(`SELECT * FROM campaign_jobs WHERE id = $1`, [jobId]);
+    const job = jobs[0];
+    if (!job || job.status === 'DONE') return;
+    await this.dataSource.query(
+      `UPDATE campaign_jobs SET status = 'RUNNING', started_at = coalesce(started_at, now()), error = NULL WHERE id = $1`,
+      [jobId],
+    );
+    try {
+      const campaign = await this.campaigns.row(job.campaign_year);
+      const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version);
+      for (;;) {
+        const batch: {
+          finess: string;
+          category_code: string;
+          values: ValueMap;
+          og_values: ValueMap | null;
+        }[] = await this.dataSource.query(
+          `SELECT sub.finess, s.category_code, sub.values, ogs.values AS og_values
+               FROM submissions sub
+               JOIN structures s ON s.finess = sub.finess
+               LEFT JOIN og_submissions ogs ON ogs.campaign_year = sub.campaign_year AND ogs.og_finess = s.og_finess
+              WHERE sub.campaign_year = $1 AND sub.indicators_job IS DISTINCT FROM $2
+              ORDER BY sub.finess LIMIT $3`,
+          [job.campaign_year, jobId, RECOMPUTE_BATCH],
+        );
+        if (batch.length === 0) break;
+        const results = batch.map((row) => ({
+          finess: row.finess,
+          results: this.indicators.compute(
+            dictionary,
+            row.category_code,
+            mergedValues(row.values, row.og_values ?? {}, dictionary),
+          ),
+        }));
+        await this.dataSource.transaction(async (manager) => {
+          await this.indicators.storeMany(manager, job.campaign_year, dictionary, results, jobId);
+          await manager.query(
+            `UPDATE campaign_jobs SET done = (SELECT count(*) FROM submissions WHERE campaign_year = $2 AND indicators_job = $1)
+              WHERE id = $1`,
+            [jobId, job.campaign_year],
+          );
+        });
+      }
+      await this.dataSource.query(
+        `UPDATE campaign_jobs SET status = 'DONE', done = total, finished_at = now() WHERE id = $1`,
+        [jobId],
+      );
+      this.logger.log(`Indicators of campaign ${job.campaign_year} recomputed (job ${jobId})`);
+    } catch (error) {
+      const message = (error as Error).message;
+      this.logger.error(`Recompute job ${jobId} failed: ${message}`);
+      await this.dataSource.query(`UPDATE campaign_jobs SET status = 'FAILED', error = $2 WHERE id = $1`, [
+        jobId,
+        message.slice(0, 1000),
+      ]);
+      throw error;
+    }
+  }
+}

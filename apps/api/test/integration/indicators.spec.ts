@@ -1,0 +1,149 @@
+/**
+ * Indicators in the platform, through HTTP on a real database: computed at each save, read back
+ * per structure, the public guide, and the campaign recompute job (pg-boss) with its progress and
+ * its resumption after an interruption.
+ */
+import request from 'supertest';
+import { getDictionary, itemsFor } from '@tdb/dictionary';
+import { CampaignJobsService } from '../../src/modules/campaigns/campaign-jobs.service';
+import { loginAs, persistAccount } from '../factories/accounts';
+import { openCampaign } from '../factories/campaigns';
+import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
+import type { TestApp } from '../setup/test-app';
+
+const { OG_45, EHPAD_45, IME_45 } = REGISTRY;
+const YEAR = 2026;
+const dictionary = getDictionary(YEAR);
+
+describe('indicators in the platform (HTTP, real database)', () => {
+  let t: TestApp;
+  let national: string;
+  let ogApe: string;
+
+  beforeAll(async () => {
+    ({ t, national } = await startAppWithRegistry());
+    const account = await persistAccount(t.dataSource, [
+      { organisation: { kind: 'OG', code: OG_45 }, role: 'APE' },
+    ]);
+    ogApe = await loginAs(t.http, account.email);
+    await openCampaign(t, national, YEAR);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('publishes the guide without an account, provisional sheets saying so', async () => {
+    const guide = await request(t.http).get('/api/indicators/guide').expect(200);
+    expect(guide.body.campaignYear).toBe(YEAR);
+    expect(guide.body.sheets.length).toBeGreaterThanOrEqual(43);
+    const provisional = guide.body.sheets.find((s: { status: string }) => s.status === 'provisional');
+    expect(provisional.provisionalNotice).toEqual(expect.any(String));
+    const verified = guide.body.sheets.find((s: { status: string }) => s.status === 'verified');
+    expect(verified.provisionalNotice).toBeNull();
+    expect(verified.formulaInWords).toEqual(expect.any(String));
+  });
+
+  it('computes the occupancy of an EHPAD at the save, as the sheet defines it', async () => {
+    const guide = (await request(t.http).get('/api/indicators/guide').expect(200)).body;
+    const occupancy = guide.sheets.find((s: { label: string }) => /taux d.occupation/i.test(s.label));
+    expect(occupancy).toBeDefined();
+    const { version } = (
+      await request(t.http)
+        .get(`/api/campaigns/${YEAR}/submissions/${EHPAD_45}`)
+        .set('Authorization', ogApe)
+        .expect(200)
+    ).body;
+    // Every numeric item of the form filled with 1: the indicators that apply come back with the save.
+    const values: Record<string, unknown> = {};
+    for (const item of itemsFor(dictionary, 'EHPAD').filter(
+      (i) => !i.ogLevel && (i.type === 'integer' || i.type === 'decimal'),
+    )) {
+      values[item.code] = 1;
+    }
+    const saved = await request(t.http)
+      .put(`/api/campaigns/${YEAR}/submissions/${EHPAD_45}/values`)
+      .set('Authorization', ogApe)
+      .send({ version, values })
+      .expect(200);
+    const codes = saved.body.indicators.map((i: { code: string }) => i.code);
+    expect(codes).toContain(occupancy.code);
+    const read = await request(t.http)
+      .get(`/api/campaigns/${YEAR}/submissions/${EHPAD_45}/indicators`)
+      .set('Authorization', ogApe)
+      .expect(200);
+    expect(read.body).toEqual(saved.body.indicators);
+    const one = read.body.find((i: { code: string }) => i.code === occupancy.code);
+    expect(one.dictionaryVersion).toBe(dictionary.version);
+    expect(one.computable ? typeof one.value : typeof one.reason).toBe(one.computable ? 'number' : 'string');
+  });
+
+  it('recomputes a whole campaign in a background job whose progress the national administrator follows', async () => {
+    await request(t.http)
+      .post(`/api/campaigns/${YEAR}/jobs/recompute-indicators`)
+      .set('Authorization', ogApe)
+      .expect(403);
+    const started = await request(t.http)
+      .post(`/api/campaigns/${YEAR}/jobs/recompute-indicators`)
+      .set('Authorization', national)
+      .expect(201);
+    const [{ n: submissions }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM submissions WHERE campaign_year = $1`,
+      [YEAR],
+    );
+    expect(started.body).toMatchObject({ status: 'QUEUED', total: submissions, done: 0 });
+    let job = started.body;
+    for (let i = 0; i < 60 && job.status !== 'DONE' && job.status !== 'FAILED'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const jobs = await request(t.http)
+        .get(`/api/campaigns/${YEAR}/jobs`)
+        .set('Authorization', national)
+        .expect(200);
+      job = jobs.body.find((j: { id: string }) => j.id === started.body.id);
+    }
+    expect(job).toMatchObject({ status: 'DONE', done: submissions, total: submissions });
+    const [{ n: marked }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM submissions WHERE campaign_year = $1 AND indicators_job = $2`,
+      [YEAR, job.id],
+    );
+    expect(marked).toBe(submissions);
+  });
+
+  it('resumes an interrupted job without recomputing what it had done', async () => {
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO campaign_jobs (campaign_year, kind, status, total) VALUES ($1, 'RECOMPUTE_INDICATORS', 'RUNNING', 8) RETURNING id`,
+      [YEAR],
+    );
+    // As if the job had done IME_45 before the crash: a marker value shows whether it is recomputed.
+    await t.dataSource.query(
+      `UPDATE submissions SET indicators_job = $1 WHERE campaign_year = $2 AND finess = $3`,
+      [id, YEAR, IME_45],
+    );
+    await t.dataSource.query(
+      `INSERT INTO indicator_values (campaign_year, finess, indicator_code, value, dictionary_version)
+       VALUES ($1, $2, 'MARKER', 42, 'x') ON CONFLICT DO NOTHING`,
+      [YEAR, IME_45],
+    );
+    await t.app.get(CampaignJobsService).run(id);
+    const marker = await t.dataSource.query(
+      `SELECT value FROM indicator_values WHERE campaign_year = $1 AND finess = $2 AND indicator_code = 'MARKER'`,
+      [YEAR, IME_45],
+    );
+    expect(marker).toEqual([{ value: 42 }]);
+    const [{ status, done }] = await t.dataSource.query(
+      `SELECT status, done FROM campaign_jobs WHERE id = $1`,
+      [id],
+    );
+    expect(status).toBe('DONE');
+    expect(done).toBe(8);
+    const [{ n }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM submissions WHERE campaign_year = $1 AND indicators_job = $2`,
+      [YEAR, id],
+    );
+    const [{ n: all }] = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM submissions WHERE campaign_year = $1`,
+      [YEAR],
+    );
+    expect(n).toBe(all);
+  });
+});

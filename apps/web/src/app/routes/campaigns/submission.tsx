@@ -1,0 +1,69 @@
+import { useParams } from 'react-router';
+import { fr } from '@codegouvfr/react-dsfr';
+import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
+import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
+import { NotFound } from '../../../components/ui/not-found';
+import { PageLoader } from '../../../components/ui/page-loader';
+import { QueryError } from '../../../components/ui/query-error';
+import { isApiClientError } from '../../../lib/api-client';
+import { useDictionary } from '../../../features/campaigns/api/get-dictionary';
+import { useSubmission } from '../../../features/campaigns/api/get-submission';
+import { SubmissionEntry } from '../../../features/campaigns/components/submission-entry';
+
+export function SubmissionPage() {
+  const params = useParams();
+  const year = Number(params['year']);
+  const finess = params['finess'] ?? '';
+  const submission = useSubmission(year, finess);
+  const dictionary = useDictionary(year);
+
+  if (submission.isPending || dictionary.isPending) {
+    return (
+      <div className={fr.cx('fr-container', 'fr-py-6w')}>
+        <PageLoader label="Chargement de la saisie…" />
+      </div>
+    );
+  }
+  const error = submission.error ?? dictionary.error;
+  if (error || !submission.data || !dictionary.data) {
+    if (isApiClientError(error) && error.statusCode === 404) {
+      return (
+        <NotFound
+          title="Saisie introuvable"
+          lead={error.message}
+          backTo={{ to: `/campagnes/${year}/saisies`, label: 'Revenir aux saisies' }}
+        />
+      );
+    }
+    return (
+      <div className={fr.cx('fr-container', 'fr-py-6w')}>
+        <title>{`Erreur – ${SERVICE_TITLE}`}</title>
+        <h1>Saisie {finess}</h1>
+        <QueryError
+          error={error}
+          headingAs="h2"
+          onRetry={() => {
+            void submission.refetch();
+            void dictionary.refetch();
+          }}
+        />
+      </div>
+    );
+  }
+
+  return (
+    <div className={fr.cx('fr-container', 'fr-pb-8w')}>
+      <title>{`Saisie ${year} – ${submission.data.name} – ${SERVICE_TITLE}`}</title>
+      <Breadcrumb
+        currentPageLabel={submission.data.name}
+        homeLinkProps={{ to: '/' }}
+        segments={[
+          { label: 'Campagnes', linkProps: { to: '/campagnes' } },
+          { label: `Saisies ${year}`, linkProps: { to: `/campagnes/${year}/saisies` } },
+        ]}
+        classes={{ root: fr.cx('fr-mb-4w') }}
+      />
+      <SubmissionEntry detail={submission.data} dictionary={dictionary.data} />
+    </div>
+  );
+}

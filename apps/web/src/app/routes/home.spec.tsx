@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { screen } from '@testing-library/react';
+import { HomePage } from './home';
+import { mockApi } from '../../testing/mock-api';
+import {
+  buildCampaign,
+  buildCampaignDetail,
+  buildSubmissionDetail,
+  buildSubmissionSummary,
+} from '../../testing/campaign-fixtures';
+import { buildAccount, buildGrant } from '../../testing/fixtures';
+import { renderWithRouter } from '../../testing/render';
+
+describe('home page campaign card', () => {
+  it('lists the submissions of a structure user, with what remains and the referents', async () => {
+    mockApi()
+      .get('/api/campaigns', { body: [buildCampaign({ year: 2025, state: 'CLOSED' }), buildCampaign()] })
+      .get('/api/campaigns/2026/submissions', {
+        body: { items: [buildSubmissionSummary()], total: 1, page: 1, pageSize: 10 },
+      })
+      .get('/api/campaigns/2026/submissions/750000001', { body: buildSubmissionDetail() });
+    renderWithRouter({ '/': <HomePage /> }, '/', {
+      account: buildAccount({
+        grants: [buildGrant({ role: 'APE', organisation: { kind: 'ESMS', code: '750000001' } })],
+      }),
+    });
+
+    expect(await screen.findByRole('heading', { name: 'Campagne 2026' })).toBeTruthy();
+    expect((await screen.findByRole('link', { name: 'RÉSIDENCE LES CHÊNES' })).getAttribute('href')).toBe(
+      '/campagnes/2026/structures/750000001',
+    );
+    expect(await screen.findByText(/Reste à faire : 1 donnée à compléter/)).toBeTruthy();
+    expect(screen.getByText(/Claire Martin/)).toBeTruthy();
+  });
+
+  it('shows the counts of an authority scope', async () => {
+    mockApi()
+      .get('/api/campaigns', { body: [buildCampaign()] })
+      .get('/api/campaigns/2026', { body: buildCampaignDetail() });
+    renderWithRouter({ '/': <HomePage /> }, '/', {
+      account: buildAccount({
+        grants: [buildGrant({ role: 'CONTROLLER', organisation: { kind: 'ARS', code: '11' } })],
+      }),
+    });
+    expect(await screen.findByText('Suivre les saisies')).toBeTruthy();
+    expect(screen.getByText(/En cours de saisie/).textContent).toBe('En cours de saisie : 3');
+  });
+});

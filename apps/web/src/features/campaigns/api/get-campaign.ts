@@ -1,0 +1,18 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { CampaignDetail } from '@tdb/contracts';
+import { apiClient } from '../../../lib/api-client';
+
+export function getCampaign(year: number, signal?: AbortSignal): Promise<CampaignDetail> {
+  return apiClient.get<CampaignDetail>(`/campaigns/${year}`, signal);
+}
+
+export function getCampaignQueryOptions(year: number) {
+  return queryOptions({
+    queryKey: ['campaigns', year] as const,
+    queryFn: ({ signal }) => getCampaign(year, signal),
+  });
+}
+
+export function useCampaign(year: number, options: { enabled?: boolean } = {}) {
+  return useQuery({ ...getCampaignQueryOptions(year), enabled: (options.enabled ?? true) && year > 0 });
+}

@@ -1,0 +1,42 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { Paginated, SubmissionStatusCode, SubmissionSummary } from '@tdb/contracts';
+import { apiClient, toQueryString } from '../../../lib/api-client';
+
+export interface SubmissionsQuery {
+  q?: string;
+  status?: SubmissionStatusCode;
+  department?: string;
+  category?: string;
+  og?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export function getSubmissions(
+  year: number,
+  params: SubmissionsQuery,
+  signal?: AbortSignal,
+): Promise<Paginated<SubmissionSummary>> {
+  const query = toQueryString({
+    q: params.q?.trim(),
+    status: params.status,
+    department: params.department,
+    category: params.category,
+    og: params.og,
+    page: params.page,
+    pageSize: params.pageSize,
+  });
+  return apiClient.get<Paginated<SubmissionSummary>>(`/campaigns/${year}/submissions${query}`, signal);
+}
+
+export function getSubmissionsQueryOptions(year: number, params: SubmissionsQuery) {
+  return queryOptions({
+    queryKey: ['submissions', year, params] as const,
+    queryFn: ({ signal }) => getSubmissions(year, params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useSubmissions(year: number, params: SubmissionsQuery, options: { enabled?: boolean } = {}) {
+  return useQuery({ ...getSubmissionsQueryOptions(year, params), enabled: options.enabled ?? true });
+}

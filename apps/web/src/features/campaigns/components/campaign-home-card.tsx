@@ -1,0 +1,129 @@
+import { Link } from 'react-router';
+import { fr } from '@codegouvfr/react-dsfr';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import type { CampaignSummary, SubmissionSummary } from '@tdb/contracts';
+import { STATUS_LABELS, formatDateFr } from '@tdb/submission-workflow';
+import { PageLoader } from '../../../components/ui/page-loader';
+import { QueryError } from '../../../components/ui/query-error';
+import { useAuth } from '../../../lib/auth/auth-provider';
+import { activeGrantsOf, parisToday } from '../../../lib/auth/permissions';
+import { useCampaign } from '../api/get-campaign';
+import { useCampaigns } from '../api/get-campaigns';
+import { useSubmission } from '../api/get-submission';
+import { useSubmissions } from '../api/get-submissions';
+import { percent } from '../utils/values';
+import { SubmissionStatusBadge } from './submission-status-badge';
+
+/** The most recent open campaign, if any. */
+function currentCampaign(campaigns: CampaignSummary[]): CampaignSummary | undefined {
+  return campaigns.filter((c) => c.state === 'OPEN').sort((a, b) => b.year - a.year)[0];
+}
+
+/** One structure's submission: status, completeness, what remains and whom to ask. */
+function StructureSubmission({
+  campaign,
+  summary,
+}: {
+  campaign: CampaignSummary;
+  summary: SubmissionSummary;
+}) {
+  const detail = useSubmission(campaign.year, summary.finess);
+  const blocking = detail.data?.issues.filter((i) => i.blocking).length ?? null;
+  return (
+    <li className="tdb-panel fr-mb-2w">
+      <h3 className={fr.cx('fr-h6', 'fr-mb-1w')}>
+        <Link to={`/campagnes/${campaign.year}/structures/${summary.finess}`}>{summary.name}</Link>
+      </h3>
+      <p className={fr.cx('fr-mb-1w')}>
+        <SubmissionStatusBadge status={summary.status} /> — complétude {percent(summary.completeness)} (seuil{' '}
+        {percent(campaign.threshold)}) — à valider avant le {formatDateFr(campaign.dates.collectionEnd)}
+      </p>
+      {blocking !== null && (
+        <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
+          {blocking === 0
+            ? 'Aucun point bloquant : la saisie peut être validée.'
+            : `Reste à faire : ${blocking} donnée${blocking > 1 ? 's' : ''} à compléter ou corriger avant la validation.`}
+        </p>
+      )}
+      {detail.data && detail.data.referents.length > 0 && (
+        <p className={fr.cx('fr-text--sm', 'fr-mb-0')}>
+          Vos référents :{' '}
+          {detail.data.referents.map((r, index) => (
+            <span key={r.id}>
+              {index > 0 ? ' ; ' : ''}
+              {r.name} ({r.organisationName}) <a href={`mailto:${r.email}`}>{r.email}</a>
+              {r.phone ? `, ${r.phone}` : ''}
+            </span>
+          ))}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function StructureView({ campaign }: { campaign: CampaignSummary }) {
+  const submissions = useSubmissions(campaign.year, { pageSize: 10 });
+  if (submissions.isPending) return <PageLoader label="Chargement de vos saisies…" />;
+  if (submissions.isError)
+    return <QueryError error={submissions.error} onRetry={() => void submissions.refetch()} />;
+  if (submissions.data.items.length === 0) {
+    return <p>Aucune de vos structures ne participe à cette campagne.</p>;
+  }
+  return (
+    <>
+      <ul className="fr-raw-list">
+        {submissions.data.items.map((s) => (
+          <StructureSubmission key={s.finess} campaign={campaign} summary={s} />
+        ))}
+      </ul>
+      {submissions.data.total > submissions.data.items.length && (
+        <Button priority="secondary" linkProps={{ to: `/campagnes/${campaign.year}/saisies` }}>
+          Voir les {submissions.data.total} saisies
+        </Button>
+      )}
+    </>
+  );
+}
+
+function AuthorityView({ campaign }: { campaign: CampaignSummary }) {
+  const detail = useCampaign(campaign.year);
+  if (detail.isPending) return <PageLoader label="Chargement du suivi…" />;
+  if (detail.isError) return <QueryError error={detail.error} onRetry={() => void detail.refetch()} />;
+  const counts = detail.data.counts;
+  return (
+    <>
+      <ul>
+        {(Object.keys(STATUS_LABELS) as (keyof typeof STATUS_LABELS)[]).map((status) => (
+          <li key={status}>
+            {STATUS_LABELS[status]} : <strong>{counts[status]}</strong>
+          </li>
+        ))}
+      </ul>
+      <Button linkProps={{ to: `/campagnes/${campaign.year}/saisies` }}>Suivre les saisies</Button>
+    </>
+  );
+}
+
+/** "Campagne <year>" on the home page: one's own submissions, or the follow-up of one's scope. */
+export function CampaignHomeCard() {
+  const { state } = useAuth();
+  const campaigns = useCampaigns({ enabled: state.status === 'authenticated' });
+  if (state.status !== 'authenticated') return null;
+  if (campaigns.isPending) return <PageLoader label="Chargement de la campagne…" />;
+  if (campaigns.isError) return null;
+  const campaign = currentCampaign(campaigns.data);
+  if (!campaign) return null;
+  const grants = activeGrantsOf(state.account, parisToday());
+  const authority = grants.some((g) => ['NATIONAL', 'ARS', 'CD'].includes(g.organisation.kind));
+  return (
+    <section className={fr.cx('fr-mb-6w')} aria-labelledby="campagne-en-cours">
+      <h2 id="campagne-en-cours">Campagne {campaign.year}</h2>
+      <p>
+        Phase : <strong>{campaign.phaseLabel}</strong> — collecte du{' '}
+        {formatDateFr(campaign.dates.collectionStart)} au {formatDateFr(campaign.dates.collectionEnd)}{' '}
+        (données {campaign.dataYear}).
+      </p>
+      {authority ? <AuthorityView campaign={campaign} /> : <StructureView campaign={campaign} />}
+    </section>
+  );
+}

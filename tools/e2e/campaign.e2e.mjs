@@ -1,0 +1,229 @@
+// Browser test of the campaign loop between a structure and its Département, on the demo campaign
+// (apps: tools/scripts/seed-demo-campaigns.ts opens 2026 for collection today):
+//
+//   1. the APE of a foyer (EANM, competence of the Département only) signs in, opens its form, types
+//      a wrong value in a required field and sees the French error, fixes it (autosaved), validates;
+//   2. the national administrator moves the calendar into the fiabilisation (API);
+//   3. the Département's controller signs in, opens the submission and invalidates it with a reason;
+//   4. the structure sees the reason, corrects a value and validates again;
+//   5. the controller confirms; the structure's page shows « Confirmé ».
+//
+// To keep the browser part on what a user does, the rest of the form is filled beforehand through the
+// API with last year's values (as « Reprendre la valeur N-1 » would).
+//
+// Standalone: node tools/e2e/campaign.e2e.mjs --base-url http://localhost:3100
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { DEMO_PASSWORD, apiClient, screenshot, signIn, watch } from './accounts.e2e.mjs';
+import { launchBrowser } from './structures.e2e.mjs';
+
+const YEAR = 2026;
+const FOYER_APE = 'ape.foyer@tdb.localhost';
+const CD_CONTROLLER = 'controleur.cd@tdb.localhost';
+const ADMIN = 'admin@tdb.localhost';
+
+const shift = (iso, days) => {
+  const date = new Date(`${iso}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};
+
+/** A value every item accepts (last year's when it is valid), for items the test does not type. */
+function fallbackValue(item, previous) {
+  if (previous !== undefined && previous !== null) return previous;
+  switch (item.type) {
+    case 'boolean':
+      return true;
+    case 'choice':
+      return item.choices?.[0]?.code ?? null;
+    case 'date':
+      return '2024-06-01';
+    case 'text':
+      return 'Sans objet';
+    case 'percentage':
+      return Math.max(item.min ?? 0, Math.min(item.max ?? 100, 10));
+    default:
+      return Math.max(item.min ?? 0, Math.min(item.max ?? 1e9, 1));
+  }
+}
+
+async function call(api, method, path, token, body) {
+  const answer = await api.call(method, path, { token, body });
+  if (answer.status >= 400) {
+    throw new Error(
+      `${method} /api${path} answered ${answer.status}: ${answer.body?.message ?? answer.text}`,
+    );
+  }
+  return answer.body;
+}
+
+/** Fills every applicable item of the structure except `keepEmpty`, through the API. */
+async function prepareSubmission(api, token, finess, dictionary) {
+  const detail = await call(api, 'GET', `/campaigns/${YEAR}/submissions/${finess}`, token);
+  const applicable = dictionary.items.filter(
+    (i) => !i.ogLevel && (i.categories === 'ALL' || i.categories.includes(detail.categoryCode)),
+  );
+  const required = applicable.find(
+    (i) => i.type === 'integer' && (i.requiredIn === 'ALL' || i.requiredIn.includes(detail.categoryCode)),
+  );
+  if (!required) throw new Error(`no required integer item for ${detail.categoryCode}`);
+  const values = {};
+  for (const item of applicable) {
+    if (item.code === required.code) values[item.code] = null;
+    else if (detail.values[item.code] === undefined) {
+      values[item.code] = fallbackValue(item, detail.previousValues[item.code]);
+    }
+  }
+  const saved = await call(api, 'PUT', `/campaigns/${YEAR}/submissions/${finess}/values`, token, {
+    version: detail.version,
+    values,
+  });
+  // Values the demo generator planted out of bounds are blocking: replace them too.
+  const blocking = saved.issues.filter(
+    (i) => i.blocking && i.itemCode !== required.code && !i.itemCode.startsWith('og'),
+  );
+  if (blocking.length > 0) {
+    const fixes = {};
+    for (const issue of blocking) {
+      const item = applicable.find((i) => i.code === issue.itemCode);
+      if (item) fixes[item.code] = fallbackValue(item, undefined);
+    }
+    await call(api, 'PUT', `/campaigns/${YEAR}/submissions/${finess}/values`, token, {
+      version: saved.version,
+      values: fixes,
+    });
+  }
+  return { required, category: detail.categoryCode };
+}
+
+async function statusBadge(page, label) {
+  await page.getByText(label, { exact: true }).first().waitFor();
+}
+
+export async function run({ baseUrl, browser }) {
+  const base = baseUrl.replace(/\/+$/, '');
+  const api = apiClient(base);
+  const admin = await api.login({ email: ADMIN, password: DEMO_PASSWORD });
+  const ape = await api.login({ email: FOYER_APE, password: DEMO_PASSWORD });
+  const me = await call(api, 'GET', '/auth/me', ape.accessToken);
+  const grant =
+    me.grants?.find((g) => g.organisation.kind === 'ESMS') ??
+    me.account?.grants?.find((g) => g.organisation.kind === 'ESMS');
+  if (!grant) throw new Error(`${FOYER_APE} has no ESMS grant`);
+  const finess = grant.organisation.code;
+  const dictionary = await call(api, 'GET', `/campaigns/${YEAR}/dictionary`, ape.accessToken);
+  const { required } = await prepareSubmission(api, ape.accessToken, finess, dictionary);
+  const formUrl = `${base}/campagnes/${YEAR}/structures/${finess}?domaine=${required.domain}`;
+
+  const contexts = [];
+  let page;
+  let step = 'start';
+  try {
+    // 1. The structure fills the last required value: wrong first, then right, then validates.
+    step = 'structure fills and validates';
+    const structureContext = await browser.newContext({ locale: 'fr-FR' });
+    contexts.push(structureContext);
+    page = await structureContext.newPage();
+    const seen = watch(page);
+    await signIn(page, base, { email: FOYER_APE, password: DEMO_PASSWORD });
+    await page.goto(formUrl);
+    const field = page.locator(`#donnee-${required.code}`);
+    await field.waitFor();
+    await field.fill('douze');
+    await field.blur();
+    await page.getByText('La valeur doit être un nombre.').first().waitFor();
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'PUT' && r.url().includes(`/submissions/${finess}/values`) && r.ok(),
+    );
+    await field.fill('12');
+    await field.blur();
+    await saved;
+    await page
+      .getByText(/Enregistré à/)
+      .first()
+      .waitFor();
+    await page.getByRole('button', { name: 'Valider la saisie' }).click();
+    await statusBadge(page, 'Validé par la structure');
+
+    // 2. The calendar moves into the fiabilisation (national administrator, API).
+    step = 'national moves the calendar';
+    const campaign = await call(api, 'GET', `/campaigns/${YEAR}`, admin.accessToken);
+    const today = new Date().toISOString().slice(0, 10);
+    await call(api, 'PATCH', `/campaigns/${YEAR}`, admin.accessToken, {
+      version: campaign.version,
+      dates: {
+        launch: shift(today, -120),
+        accountsSetup: shift(today, -100),
+        collectionStart: shift(today, -60),
+        collectionEnd: shift(today, -10),
+        fiabilisationStart: shift(today, -9),
+        fiabilisationEnd: shift(today, 30),
+        restitutionStart: shift(today, 31),
+      },
+    });
+
+    // 3. The Département's controller invalidates with a reason.
+    step = 'Département invalidates';
+    const cdContext = await browser.newContext({ locale: 'fr-FR' });
+    contexts.push(cdContext);
+    const cdPage = await cdContext.newPage();
+    watch(cdPage);
+    await signIn(cdPage, base, { email: CD_CONTROLLER, password: DEMO_PASSWORD });
+    await cdPage.goto(`${base}/campagnes/${YEAR}/structures/${finess}`);
+    await statusBadge(cdPage, 'Validé par la structure');
+    await cdPage.getByRole('button', { name: 'Invalider', exact: true }).click();
+    const reason = `Le nombre saisi pour « ${required.label} » est à vérifier (test ${Date.now()}).`;
+    await cdPage.getByLabel("Motif de l'invalidation (obligatoire)").fill(reason);
+    await cdPage.getByRole('button', { name: "Confirmer l'invalidation" }).click();
+    await statusBadge(cdPage, 'Invalidé');
+
+    // 4. The structure reads the reason, corrects and validates again.
+    step = 'structure corrects and revalidates';
+    await page.goto(formUrl);
+    await statusBadge(page, 'Invalidé');
+    await page.getByText(reason).first().waitFor();
+    const corrected = page.waitForResponse(
+      (r) => r.request().method() === 'PUT' && r.url().includes(`/submissions/${finess}/values`) && r.ok(),
+    );
+    await field.fill('14');
+    await field.blur();
+    await corrected;
+    await page.getByRole('button', { name: 'Valider la saisie' }).click();
+    await statusBadge(page, 'Validé par la structure');
+
+    // 5. The Département confirms.
+    step = 'Département confirms';
+    await cdPage.reload();
+    await statusBadge(cdPage, 'Validé par la structure');
+    await cdPage.getByRole('button', { name: 'Confirmer', exact: true }).click();
+    await statusBadge(cdPage, 'Confirmé');
+    await page.reload();
+    await statusBadge(page, 'Confirmé');
+    const final = await call(api, 'GET', `/campaigns/${YEAR}/submissions/${finess}`, admin.accessToken);
+    if (final.status !== 'CONFIRMED' || final.values[required.code] !== 14) {
+      throw new Error(
+        `unexpected final state: ${final.status}, ${required.code} = ${final.values[required.code]}`,
+      );
+    }
+    if (seen.pageErrors.length > 0) throw new Error(`JavaScript errors: ${seen.pageErrors.join(' / ')}`);
+    return { finess };
+  } catch (error) {
+    const shot = page ? await screenshot(page, 'campaign') : '(no page)';
+    throw new Error(
+      `campaign e2e failed at "${step}": ${error instanceof Error ? error.message : error} (${shot})`,
+    );
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const index = process.argv.indexOf('--base-url');
+  const baseUrl = index >= 0 ? process.argv[index + 1] : 'http://localhost:3000';
+  const browser = await launchBrowser();
+  try {
+    console.log(await run({ baseUrl, browser }));
+  } finally {
+    await browser.close();
+  }
+}
