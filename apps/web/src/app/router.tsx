@@ -72,6 +72,19 @@ export const routes: RouteObject[] = [
             path: 'accessibilite',
             lazy: async () => ({ Component: (await import('./routes/accessibility')).AccessibilityPage }),
           },
+          // The indicators guide is public too.
+          {
+            path: 'indicateurs',
+            lazy: async () => ({
+              Component: (await import('./routes/indicators/indicator-guide')).IndicatorGuidePage,
+            }),
+          },
+          {
+            path: 'indicateurs/:code',
+            lazy: async () => ({
+              Component: (await import('./routes/indicators/indicator-sheet')).IndicatorSheetPage,
+            }),
+          },
           // Pages that need an account (signed out: sent to /connexion, then back).
           {
             Component: RequireAuth,
@@ -110,6 +123,13 @@ export const routes: RouteObject[] = [
                 path: 'campagnes/:year/structures/:finess',
                 lazy: async () => ({
                   Component: (await import('./routes/campaigns/submission')).SubmissionPage,
+                }),
+              },
+              {
+                path: 'campagnes/:year/structures/:finess/indicateurs',
+                lazy: async () => ({
+                  Component: (await import('./routes/indicators/structure-indicators'))
+                    .StructureIndicatorsPage,
                 }),
               },
               {

@@ -24,7 +24,7 @@ describe('header', () => {
     const signIn = screen.getAllByRole('link', { name: 'Se connecter' })[0]!;
     expect(signIn.getAttribute('href')).toBe('/connexion?retour=%2Fstructures%3Fq%3Dchenes');
     expect(screen.queryByRole('link', { name: 'Mon compte' })).toBeNull();
-    expect(navigationLinks()).toEqual(['Accueil']);
+    expect(navigationLinks()).toEqual(['Accueil', 'Guide des indicateurs']);
   });
 
   it('national administrator: every section, "Mon compte" and "Se déconnecter"', () => {
@@ -36,6 +36,7 @@ describe('header', () => {
       'Accueil',
       'Campagnes',
       'Structures',
+      'Guide des indicateurs',
       'Utilisateurs',
       'Courriels envoyés',
       'Journal',
@@ -54,16 +55,23 @@ describe('header', () => {
       'Accueil',
       'Campagnes',
       'Structures',
+      'Guide des indicateurs',
       'Utilisateurs',
       'Journal',
       "Jetons d'API",
     ]);
     apr.unmount();
     const ape = renderWithRouter({ '/': page }, '/', { account: as('APE', 'OG', '750000010') });
-    expect(navigationLinks()).toEqual(['Accueil', 'Campagnes', 'Structures', 'Utilisateurs']);
+    expect(navigationLinks()).toEqual([
+      'Accueil',
+      'Campagnes',
+      'Structures',
+      'Guide des indicateurs',
+      'Utilisateurs',
+    ]);
     ape.unmount();
     renderWithRouter({ '/': page }, '/', { account: as('READER', 'CD', '75') });
-    expect(navigationLinks()).toEqual(['Accueil', 'Campagnes', 'Structures']);
+    expect(navigationLinks()).toEqual(['Accueil', 'Campagnes', 'Structures', 'Guide des indicateurs']);
   });
 
   it('signs out: closes the session on the server, forgets the token and goes to /connexion', async () => {

@@ -50,10 +50,16 @@ function useHeaderItems(): {
   const navigation: MainNavigationProps.Item[] = [
     { text: 'Accueil', linkProps: { to: '/' }, isActive: pathname === '/' },
   ];
+  // Public: signed in or not.
+  const guide: MainNavigationProps.Item = {
+    text: 'Guide des indicateurs',
+    linkProps: { to: '/indicateurs' },
+    isActive: under('/indicateurs'),
+  };
   if (state.status !== 'authenticated') {
     const onPublicAuthPage = pathname === LOGIN_PATH;
     return {
-      navigation,
+      navigation: [...navigation, guide],
       quickAccessItems:
         state.status === 'anonymous'
           ? [
@@ -79,6 +85,7 @@ function useHeaderItems(): {
     linkProps: { to: '/structures' },
     isActive: under('/structures', '/organisations'),
   });
+  navigation.push(guide);
   if (permissions.canManageAccounts) {
     navigation.push({
       text: 'Utilisateurs',
@@ -155,6 +162,7 @@ export function MainLayout({ children }: { children?: ReactNode }) {
         homeLinkProps={homeLinkProps}
         accessibility="non compliant"
         accessibilityLinkProps={{ to: '/accessibilite' }}
+        bottomItems={[{ text: 'Guide des indicateurs', linkProps: { to: '/indicateurs' } }]}
         contentDescription="Le tableau de bord de la performance dans le secteur médico-social permet aux agences régionales de santé, aux conseils départementaux et aux organismes gestionnaires de suivre les établissements et services médico-sociaux."
       />
     </>

@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { CampaignJobDto } from '@tdb/contracts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { CampaignsPage } from './campaigns';
 import { apiError, mockApi } from '../../../testing/mock-api';
 import { buildCampaign } from '../../../testing/campaign-fixtures';
+import { buildJob } from '../../../testing/indicator-fixtures';
+import { getCampaignJobsQueryOptions } from '../../../features/indicators/api/campaign-jobs';
 import { buildAccount, buildGrant } from '../../../testing/fixtures';
 import { renderWithRouter } from '../../../testing/render';
 
@@ -10,6 +13,7 @@ describe('campaigns page', () => {
   it('lets the national administrator create a campaign with the usual calendar', async () => {
     const api = mockApi()
       .get('/api/campaigns', { body: [buildCampaign()] })
+      .get('/api/campaigns/2026/jobs', { body: [] })
       .post('/api/campaigns', { body: buildCampaign({ year: 2027, state: 'DRAFT' }) });
     renderWithRouter({ '/campagnes': <CampaignsPage /> }, '/campagnes');
 
@@ -38,6 +42,7 @@ describe('campaigns page', () => {
   it('closes a campaign after confirmation and shows a 409 message', async () => {
     const api = mockApi()
       .get('/api/campaigns', { body: [buildCampaign()] })
+      .get('/api/campaigns/2026/jobs', { body: [] })
       .post('/api/campaigns/2026/close', {
         status: 409,
         body: apiError(409, 'STALE_VERSION', 'La campagne a été modifiée entre-temps.'),
@@ -60,5 +65,74 @@ describe('campaigns page', () => {
     });
     expect(await screen.findByRole('link', { name: 'Campagne 2026' })).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Créer une campagne' })).toBeNull();
+  });
+
+  it('recomputes the indicators of an open campaign and follows the job, polling while it runs', async () => {
+    let jobs: CampaignJobDto[] = [buildJob({ id: 'old', status: 'DONE', done: 40, total: 40 })];
+    const api = mockApi()
+      .get('/api/campaigns', { body: [buildCampaign(), buildCampaign({ year: 2025, state: 'CLOSED' })] })
+      .get('/api/campaigns/2026/jobs', () => ({ body: jobs }))
+      .post('/api/campaigns/2026/jobs/recompute-indicators', () => {
+        const job = buildJob({ id: 'new', status: 'QUEUED', done: 0 });
+        jobs = [job, ...jobs];
+        return { status: 201, body: job };
+      });
+    renderWithRouter({ '/campagnes': <CampaignsPage /> }, '/campagnes');
+
+    const admin = await screen.findByRole('region', { name: 'Administrer la campagne 2026' });
+    expect(await within(admin).findByText('40 / 40 structures (100 %)')).toBeTruthy();
+    // Only open campaigns are recomputed.
+    const closed = screen.getByRole('region', { name: 'Administrer la campagne 2025' });
+    expect(within(closed).queryByRole('button', { name: 'Recalculer les indicateurs' })).toBeNull();
+
+    fireEvent.click(within(admin).getByRole('button', { name: 'Recalculer les indicateurs' }));
+    expect(await within(admin).findByText('En attente')).toBeTruthy();
+    expect(api.calls('POST', '/api/campaigns/2026/jobs/recompute-indicators')).toHaveLength(1);
+    expect(
+      (within(admin).getByRole('button', { name: 'Recalculer les indicateurs' }) as HTMLButtonElement)
+        .disabled,
+    ).toBe(true);
+
+    // The job runs: the list is read again every 2 seconds.
+    jobs = [buildJob({ id: 'new', status: 'RUNNING', done: 12, total: 40 }), ...jobs.slice(1)];
+    const progress = await within(admin).findByRole(
+      'progressbar',
+      { name: 'Avancement du recalcul : 12 / 40 structures (30 %)' },
+      { timeout: 3000 },
+    );
+    expect(progress.getAttribute('value')).toBe('30');
+    expect(within(admin).getByText('En cours')).toBeTruthy();
+  });
+
+  it('polls only while a job is queued or running', () => {
+    const { refetchInterval } = getCampaignJobsQueryOptions(2026);
+    const at = (data: CampaignJobDto[] | undefined) =>
+      typeof refetchInterval === 'function'
+        ? refetchInterval({ state: { data } } as Parameters<typeof refetchInterval>[0])
+        : refetchInterval;
+    expect(at([buildJob({ status: 'RUNNING' })])).toBe(2000);
+    expect(at([buildJob({ status: 'QUEUED' }), buildJob({ status: 'DONE' })])).toBe(2000);
+    expect(at([buildJob({ status: 'DONE' }), buildJob({ status: 'FAILED' })])).toBe(false);
+    expect(at(undefined)).toBe(false);
+  });
+
+  it('says when a recompute is already running (409) and shows a failed job', async () => {
+    mockApi()
+      .get('/api/campaigns', { body: [buildCampaign()] })
+      .get('/api/campaigns/2026/jobs', {
+        body: [buildJob({ status: 'FAILED', done: 5, error: 'Connexion à la base perdue.' })],
+      })
+      .post('/api/campaigns/2026/jobs/recompute-indicators', {
+        status: 409,
+        body: apiError(409, 'CONFLICT', 'Un recalcul des indicateurs de la campagne 2026 est déjà en cours.'),
+      });
+    renderWithRouter({ '/campagnes': <CampaignsPage /> }, '/campagnes');
+
+    const admin = await screen.findByRole('region', { name: 'Administrer la campagne 2026' });
+    expect(await within(admin).findByText(/Erreur : Connexion à la base perdue\./)).toBeTruthy();
+    expect(within(admin).getByText('Échec')).toBeTruthy();
+    fireEvent.click(within(admin).getByRole('button', { name: 'Recalculer les indicateurs' }));
+    const alert = await within(admin).findByRole('alert');
+    expect(alert.textContent).toContain('Un recalcul des indicateurs de la campagne 2026 est déjà en cours.');
   });
 });

@@ -20,6 +20,7 @@ import {
 } from '../../../features/campaigns/api/save-campaign';
 import { CampaignForm } from '../../../features/campaigns/components/campaign-form';
 import { percent } from '../../../features/campaigns/utils/values';
+import { IndicatorJobs } from '../../../features/indicators/components/indicator-jobs';
 
 const STATE_LABELS: Record<CampaignState, string> = {
   DRAFT: 'En préparation',
@@ -140,6 +141,7 @@ function CampaignAdmin({ campaign }: { campaign: CampaignSummary }) {
           }
         />
       )}
+      {campaign.state === 'OPEN' && <IndicatorJobs year={campaign.year} />}
     </section>
   );
 }

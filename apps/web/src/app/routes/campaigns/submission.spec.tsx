@@ -55,6 +55,9 @@ describe('submission form', () => {
       '/campagnes/2026/structures/750000001?domaine=PRESTATIONS#donnee-taux_occupation',
     );
     expect(screen.getByText('Claire Martin')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Indicateurs' }).getAttribute('href')).toBe(
+      '/campagnes/2026/structures/750000001/indicateurs',
+    );
 
     // Another domain, from the side menu.
     fireEvent.click(within(menu).getByRole('link', { name: /Prestations/ }));

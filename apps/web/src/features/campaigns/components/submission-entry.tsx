@@ -118,6 +118,13 @@ export function SubmissionEntry({
             <strong>{detail.campaign.phaseLabel}</strong>, {deadlineOf(detail)}
           </p>
         </div>
+        <Button
+          size="small"
+          priority="secondary"
+          linkProps={{ to: `/campagnes/${year}/structures/${encodeURIComponent(detail.finess)}/indicateurs` }}
+        >
+          Indicateurs
+        </Button>
       </div>
 
       <div className={fr.cx('fr-mt-3w')}>

@@ -1,0 +1,21 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { IndicatorGuide } from '@tdb/contracts';
+import { apiClient, toQueryString } from '../../../lib/api-client';
+
+/** The "Guide des indicateurs" of a campaign year (the latest campaign when none is given); public. */
+export function getIndicatorGuide(year: number | undefined, signal?: AbortSignal): Promise<IndicatorGuide> {
+  return apiClient.get<IndicatorGuide>(`/indicators/guide${toQueryString({ year })}`, signal);
+}
+
+export function getIndicatorGuideQueryOptions(year?: number) {
+  return queryOptions({
+    queryKey: ['indicator-guide', year ?? 'latest'] as const,
+    queryFn: ({ signal }) => getIndicatorGuide(year, signal),
+    // The sheets change with the dictionary only.
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useIndicatorGuide(year?: number) {
+  return useQuery(getIndicatorGuideQueryOptions(year));
+}

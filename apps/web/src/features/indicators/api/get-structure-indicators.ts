@@ -1,0 +1,24 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { IndicatorValueDto } from '@tdb/contracts';
+import { apiClient } from '../../../lib/api-client';
+import { submissionPath } from '../../campaigns/api/get-submission';
+
+export function getStructureIndicators(
+  year: number,
+  finess: string,
+  signal?: AbortSignal,
+): Promise<IndicatorValueDto[]> {
+  return apiClient.get<IndicatorValueDto[]>(`${submissionPath(year, finess)}/indicators`, signal);
+}
+
+/** Under the submission's key: refetched whenever the submission is (its values change them). */
+export function getStructureIndicatorsQueryOptions(year: number, finess: string) {
+  return queryOptions({
+    queryKey: ['submissions', year, finess, 'indicators'] as const,
+    queryFn: ({ signal }) => getStructureIndicators(year, finess, signal),
+  });
+}
+
+export function useStructureIndicators(year: number, finess: string) {
+  return useQuery(getStructureIndicatorsQueryOptions(year, finess));
+}
