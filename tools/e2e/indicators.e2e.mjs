@@ -1,0 +1,143 @@
+// Browser test of the indicators: the APE of the demo EHPAD enters its activity (realised days,
+// authorised places, opening days), opens "Indicateurs", reads its occupancy rate — the figure the
+// formula gives — and opens the indicator's sheet; then, signed out, the same sheet is in the public
+// Guide des indicateurs.
+//
+// Standalone: node tools/e2e/indicators.e2e.mjs --base-url http://localhost:3100
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { DEMO_PASSWORD, apiClient, screenshot, signIn, watch } from './accounts.e2e.mjs';
+import { launchBrowser } from './structures.e2e.mjs';
+
+const YEAR = 2026;
+const EHPAD_APE = 'ape.ehpad@tdb.localhost';
+const ADMIN = 'admin@tdb.localhost';
+const OCCUPANCY = "Taux d'occupation des lits ou places autorisés en accompagnement permanent";
+
+const shift = (iso, days) => {
+  const date = new Date(`${iso}T12:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+};
+
+async function call(api, method, path, token, body) {
+  const answer = await api.call(method, path, { token, body });
+  if (answer.status >= 400) {
+    throw new Error(
+      `${method} /api${path} answered ${answer.status}: ${answer.body?.message ?? answer.text}`,
+    );
+  }
+  return answer.body;
+}
+
+export async function run({ baseUrl, browser }) {
+  const base = baseUrl.replace(/\/+$/, '');
+  const api = apiClient(base);
+  const admin = await api.login({ email: ADMIN, password: DEMO_PASSWORD });
+  // Another browser test may have moved the calendar: the collection is open again for this one.
+  const campaign = await call(api, 'GET', `/campaigns/${YEAR}`, admin.accessToken);
+  const today = new Date().toISOString().slice(0, 10);
+  await call(api, 'PATCH', `/campaigns/${YEAR}`, admin.accessToken, {
+    version: campaign.version,
+    dates: {
+      launch: shift(today, -75),
+      accountsSetup: shift(today, -50),
+      collectionStart: shift(today, -30),
+      collectionEnd: shift(today, 21),
+      fiabilisationStart: shift(today, 22),
+      fiabilisationEnd: shift(today, 90),
+      restitutionStart: shift(today, 91),
+    },
+  });
+  const ape = await api.login({ email: EHPAD_APE, password: DEMO_PASSWORD });
+  const me = await call(api, 'GET', '/auth/me', ape.accessToken);
+  const grant = (me.grants ?? me.account?.grants ?? []).find((g) => g.organisation.kind === 'ESMS');
+  if (!grant) throw new Error(`${EHPAD_APE} has no ESMS grant`);
+  const finess = grant.organisation.code;
+  const detail = await call(api, 'GET', `/campaigns/${YEAR}/submissions/${finess}`, ape.accessToken);
+  if (!['NOT_STARTED', 'IN_PROGRESS', 'INVALIDATED'].includes(detail.status)) {
+    throw new Error(`the demo EHPAD is ${detail.status}: it cannot be entered`);
+  }
+  // 80 authorised places open 365 days, 27,740 days realised: 27,740 / 29,200 = 95.0 %.
+  const activity = {
+    journees_realisees_hebergement_permanent: 27740,
+    journees_realisees_internat: null,
+    journees_realisees_semi_internat: null,
+    journees_realisees_externat: null,
+    journees_realisees_autre_1: null,
+    journees_realisees_autre_2: null,
+    journees_realisees_autre_3: null,
+    lits_places_autorises_permanent: 80,
+    jours_ouverture: 365,
+  };
+  const dictionary = await call(api, 'GET', `/campaigns/${YEAR}/dictionary`, ape.accessToken);
+  const applies = (code) => {
+    const item = dictionary.items.find((i) => i.code === code);
+    return item && (item.categories === 'ALL' || item.categories.includes(detail.categoryCode));
+  };
+  const applicable = Object.fromEntries(Object.entries(activity).filter(([code]) => applies(code)));
+  await call(api, 'PUT', `/campaigns/${YEAR}/submissions/${finess}/values`, ape.accessToken, {
+    version: detail.version,
+    values: applicable,
+  });
+
+  const contexts = [];
+  let page;
+  let step = 'start';
+  try {
+    step = 'EHPAD user reads its occupancy rate';
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    contexts.push(context);
+    page = await context.newPage();
+    const seen = watch(page);
+    await signIn(page, base, { email: EHPAD_APE, password: DEMO_PASSWORD });
+    await page.goto(`${base}/campagnes/${YEAR}/structures/${finess}`);
+    await page.getByRole('link', { name: 'Indicateurs', exact: true }).first().click();
+    await page.getByRole('heading', { level: 1, name: /^Indicateurs/ }).waitFor();
+    const sheetButton = page.getByRole('button', { name: OCCUPANCY });
+    await sheetButton.waitFor();
+    const row = page.getByRole('row').filter({ has: sheetButton });
+    const rowText = (await row.innerText()).replace(/\s+/g, ' ');
+    if (!/95,0\s?%/.test(rowText)) throw new Error(`occupancy row reads "${rowText}", expected 95,0 %`);
+
+    step = 'EHPAD user opens the sheet';
+    await sheetButton.click();
+    const panel = page.getByRole('dialog', { name: OCCUPANCY });
+    await panel.waitFor();
+    await panel.getByText(/Part des journées possibles/).waitFor();
+    await panel
+      .getByText(/provisoire/i)
+      .first()
+      .waitFor();
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+
+    step = 'anyone reads the sheet in the public guide';
+    const anonymous = await browser.newContext({ locale: 'fr-FR' });
+    contexts.push(anonymous);
+    const guide = await anonymous.newPage();
+    await guide.goto(`${base}/indicateurs?q=occupation`);
+    await guide.getByRole('heading', { level: 1, name: 'Guide des indicateurs' }).waitFor();
+    await guide.getByText(OCCUPANCY).first().waitFor();
+    if (seen.pageErrors.length > 0) throw new Error(`JavaScript errors: ${seen.pageErrors.join(' / ')}`);
+    return { finess };
+  } catch (error) {
+    const shot = page ? await screenshot(page, 'indicators') : '(no page)';
+    throw new Error(
+      `indicators e2e failed at "${step}": ${error instanceof Error ? error.message : error} (${shot})`,
+    );
+  } finally {
+    for (const context of contexts) await context.close();
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const index = process.argv.indexOf('--base-url');
+  const baseUrl = index >= 0 ? process.argv[index + 1] : 'http://localhost:3000';
+  const browser = await launchBrowser();
+  try {
+    console.log(await run({ baseUrl, browser }));
+  } finally {
+    await browser.close();
+  }
+}
