@@ -125,6 +125,7 @@ export async function run({ baseUrl, browser }) {
     const shot = page ? await screenshot(page, 'indicators') : '(no page)';
     throw new Error(
       `indicators e2e failed at "${step}": ${error instanceof Error ? error.message : error} (${shot})`,
+      { cause: error },
     );
   } finally {
     for (const context of contexts) await context.close();

@@ -1,0 +1,21 @@
+export * from './schema';
+export { loadAtypiaRules, MIN_PEER_GROUP_SIZE, type AtypiaLoadResult } from './load';
+export { RAW_ATYPIA_RULES, getAtypiaRules } from './rules';
+export {
+  computePeerReferences,
+  evaluateOwnRules,
+  evaluatePeerRules,
+  indicatorValues,
+  peerGroupFor,
+  peerReferenceKey,
+  targetValue,
+} from './engine';
+export { percentile, quartiles, sortedValues, tukeyFences, type Quartiles } from './stats';
+export {
+  formatAbsoluteChange,
+  formatNumber,
+  formatRatio,
+  formatRelativeChange,
+  formatValue,
+  normaliseSpaces,
+} from './format';
