@@ -12,21 +12,12 @@
 // API with last year's values (as « Reprendre la valeur N-1 » would).
 //
 // Standalone: node tools/e2e/campaign.e2e.mjs --base-url http://localhost:3100
-import process from 'node:process';
-import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, apiClient, screenshot, signIn, watch } from './accounts.e2e.mjs';
-import { launchBrowser } from './structures.e2e.mjs';
+import { YEAR, calendar, call, esmsOf, moveCalendar, runStandalone } from './campaign-helpers.mjs';
 
-const YEAR = 2026;
 const FOYER_APE = 'ape.foyer@tdb.localhost';
 const CD_CONTROLLER = 'controleur.cd@tdb.localhost';
 const ADMIN = 'admin@tdb.localhost';
-
-const shift = (iso, days) => {
-  const date = new Date(`${iso}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
 
 /** A value every item accepts (last year's when it is valid), for items the test does not type. */
 function fallbackValue(item, previous) {
@@ -45,16 +36,6 @@ function fallbackValue(item, previous) {
     default:
       return Math.max(item.min ?? 0, Math.min(item.max ?? 1e9, 1));
   }
-}
-
-async function call(api, method, path, token, body) {
-  const answer = await api.call(method, path, { token, body });
-  if (answer.status >= 400) {
-    throw new Error(
-      `${method} /api${path} answered ${answer.status}: ${answer.body?.message ?? answer.text}`,
-    );
-  }
-  return answer.body;
 }
 
 /** Fills every applicable item of the structure except `keepEmpty`, through the API. */
@@ -105,12 +86,7 @@ export async function run({ baseUrl, browser }) {
   const api = apiClient(base);
   const admin = await api.login({ email: ADMIN, password: DEMO_PASSWORD });
   const ape = await api.login({ email: FOYER_APE, password: DEMO_PASSWORD });
-  const me = await call(api, 'GET', '/auth/me', ape.accessToken);
-  const grant =
-    me.grants?.find((g) => g.organisation.kind === 'ESMS') ??
-    me.account?.grants?.find((g) => g.organisation.kind === 'ESMS');
-  if (!grant) throw new Error(`${FOYER_APE} has no ESMS grant`);
-  const finess = grant.organisation.code;
+  const finess = await esmsOf(api, ape.accessToken, FOYER_APE);
   const dictionary = await call(api, 'GET', `/campaigns/${YEAR}/dictionary`, ape.accessToken);
   const { required } = await prepareSubmission(api, ape.accessToken, finess, dictionary);
   const formUrl = `${base}/campagnes/${YEAR}/structures/${finess}?domaine=${required.domain}`;
@@ -147,20 +123,7 @@ export async function run({ baseUrl, browser }) {
 
     // 2. The calendar moves into the fiabilisation (national administrator, API).
     step = 'national moves the calendar';
-    const campaign = await call(api, 'GET', `/campaigns/${YEAR}`, admin.accessToken);
-    const today = new Date().toISOString().slice(0, 10);
-    await call(api, 'PATCH', `/campaigns/${YEAR}`, admin.accessToken, {
-      version: campaign.version,
-      dates: {
-        launch: shift(today, -120),
-        accountsSetup: shift(today, -100),
-        collectionStart: shift(today, -60),
-        collectionEnd: shift(today, -10),
-        fiabilisationStart: shift(today, -9),
-        fiabilisationEnd: shift(today, 30),
-        restitutionStart: shift(today, 31),
-      },
-    });
+    await moveCalendar(api, admin.accessToken, calendar(60, -9));
 
     // 3. The Département's controller invalidates with a reason.
     step = 'Département invalidates';
@@ -218,13 +181,4 @@ export async function run({ baseUrl, browser }) {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const index = process.argv.indexOf('--base-url');
-  const baseUrl = index >= 0 ? process.argv[index + 1] : 'http://localhost:3000';
-  const browser = await launchBrowser();
-  try {
-    console.log(await run({ baseUrl, browser }));
-  } finally {
-    await browser.close();
-  }
-}
+await runStandalone(import.meta.url, run);

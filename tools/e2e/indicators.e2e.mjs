@@ -4,56 +4,21 @@
 // Guide des indicateurs.
 //
 // Standalone: node tools/e2e/indicators.e2e.mjs --base-url http://localhost:3100
-import process from 'node:process';
-import { fileURLToPath } from 'node:url';
 import { DEMO_PASSWORD, apiClient, screenshot, signIn, watch } from './accounts.e2e.mjs';
-import { launchBrowser } from './structures.e2e.mjs';
+import { YEAR, calendar, call, esmsOf, moveCalendar, runStandalone } from './campaign-helpers.mjs';
 
-const YEAR = 2026;
 const EHPAD_APE = 'ape.ehpad@tdb.localhost';
 const ADMIN = 'admin@tdb.localhost';
 const OCCUPANCY = "Taux d'occupation des lits ou places autorisés en accompagnement permanent";
-
-const shift = (iso, days) => {
-  const date = new Date(`${iso}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-};
-
-async function call(api, method, path, token, body) {
-  const answer = await api.call(method, path, { token, body });
-  if (answer.status >= 400) {
-    throw new Error(
-      `${method} /api${path} answered ${answer.status}: ${answer.body?.message ?? answer.text}`,
-    );
-  }
-  return answer.body;
-}
 
 export async function run({ baseUrl, browser }) {
   const base = baseUrl.replace(/\/+$/, '');
   const api = apiClient(base);
   const admin = await api.login({ email: ADMIN, password: DEMO_PASSWORD });
   // Another browser test may have moved the calendar: the collection is open again for this one.
-  const campaign = await call(api, 'GET', `/campaigns/${YEAR}`, admin.accessToken);
-  const today = new Date().toISOString().slice(0, 10);
-  await call(api, 'PATCH', `/campaigns/${YEAR}`, admin.accessToken, {
-    version: campaign.version,
-    dates: {
-      launch: shift(today, -75),
-      accountsSetup: shift(today, -50),
-      collectionStart: shift(today, -30),
-      collectionEnd: shift(today, 21),
-      fiabilisationStart: shift(today, 22),
-      fiabilisationEnd: shift(today, 90),
-      restitutionStart: shift(today, 91),
-    },
-  });
+  await moveCalendar(api, admin.accessToken, calendar(30, 22));
   const ape = await api.login({ email: EHPAD_APE, password: DEMO_PASSWORD });
-  const me = await call(api, 'GET', '/auth/me', ape.accessToken);
-  const grant = (me.grants ?? me.account?.grants ?? []).find((g) => g.organisation.kind === 'ESMS');
-  if (!grant) throw new Error(`${EHPAD_APE} has no ESMS grant`);
-  const finess = grant.organisation.code;
+  const finess = await esmsOf(api, ape.accessToken, EHPAD_APE);
   const detail = await call(api, 'GET', `/campaigns/${YEAR}/submissions/${finess}`, ape.accessToken);
   if (!['NOT_STARTED', 'IN_PROGRESS', 'INVALIDATED'].includes(detail.status)) {
     throw new Error(`the demo EHPAD is ${detail.status}: it cannot be entered`);
@@ -132,13 +97,4 @@ export async function run({ baseUrl, browser }) {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const index = process.argv.indexOf('--base-url');
-  const baseUrl = index >= 0 ? process.argv[index + 1] : 'http://localhost:3000';
-  const browser = await launchBrowser();
-  try {
-    console.log(await run({ baseUrl, browser }));
-  } finally {
-    await browser.close();
-  }
-}
+await runStandalone(import.meta.url, run);
