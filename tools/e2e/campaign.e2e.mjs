@@ -18,6 +18,7 @@ import { YEAR, calendar, call, esmsOf, moveCalendar, runStandalone } from './cam
 const FOYER_APE = 'ape.foyer@tdb.localhost';
 const CD_CONTROLLER = 'controleur.cd@tdb.localhost';
 const ADMIN = 'admin@tdb.localhost';
+const OG_APE = 'ape.og@tdb.localhost';
 
 /** A value every item accepts (last year's when it is valid), for items the test does not type. */
 function fallbackValue(item, previous) {
@@ -60,25 +61,55 @@ async function prepareSubmission(api, token, finess, dictionary) {
     values,
   });
   // Values the demo generator planted out of bounds are blocking: replace them too.
-  const blocking = saved.issues.filter(
-    (i) => i.blocking && i.itemCode !== required.code && !i.itemCode.startsWith('og'),
-  );
-  if (blocking.length > 0) {
-    const fixes = {};
-    for (const issue of blocking) {
-      const item = applicable.find((i) => i.code === issue.itemCode);
-      if (item) fixes[item.code] = fallbackValue(item, undefined);
-    }
+  const blocking = saved.issues.filter((i) => i.blocking && i.itemCode !== required.code);
+  const fixes = {};
+  const ogFixes = {};
+  for (const issue of blocking) {
+    const item = dictionary.items.find((i) => i.code === issue.itemCode);
+    if (!item) continue;
+    if (item.ogLevel) ogFixes[item.code] = fallbackValue(item, undefined);
+    else fixes[item.code] = fallbackValue(item, undefined);
+  }
+  if (Object.keys(fixes).length > 0) {
     await call(api, 'PUT', `/campaigns/${YEAR}/submissions/${finess}/values`, token, {
       version: saved.version,
       values: fixes,
     });
   }
+  // OG-level items are entered by the OG's APE (the demo OG APE when it is this OG), else by the ESMS.
+  if (Object.keys(ogFixes).length > 0) {
+    let ogToken = token;
+    if (!saved.canEditOgItems) {
+      const og = await api.login({ email: OG_APE, password: DEMO_PASSWORD });
+      ogToken = og.accessToken;
+    }
+    const ogEntry = await call(api, 'GET', `/campaigns/${YEAR}/organisations/${saved.ogFiness}`, ogToken);
+    await call(api, 'PUT', `/campaigns/${YEAR}/organisations/${saved.ogFiness}/values`, ogToken, {
+      version: ogEntry.version,
+      values: ogFixes,
+    });
+  }
   return { required, category: detail.categoryCode };
 }
 
+/** Clicks an action button and fails with the page's refusal message when the API refuses it. */
+async function act(page, name) {
+  const answered = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && r.url().includes('/transitions'),
+  );
+  await page.getByRole('button', { name, exact: true }).click();
+  const response = await answered;
+  if (!response.ok()) {
+    const body = await response.json().catch(() => ({}));
+    throw new Error(
+      `« ${name} » refused (${response.status()}): ${body.message ?? ''} ${JSON.stringify(body.errors ?? [])}`,
+    );
+  }
+}
+
+/** The status badge of the submission's header (not the same words elsewhere on the page). */
 async function statusBadge(page, label) {
-  await page.getByText(label, { exact: true }).first().waitFor();
+  await page.locator('.fr-badge', { hasText: label }).first().waitFor();
 }
 
 export async function run({ baseUrl, browser }) {
@@ -118,7 +149,7 @@ export async function run({ baseUrl, browser }) {
       .getByText(/Enregistré à/)
       .first()
       .waitFor();
-    await page.getByRole('button', { name: 'Valider la saisie' }).click();
+    await act(page, 'Valider la saisie');
     await statusBadge(page, 'Validé par la structure');
 
     // 2. The calendar moves into the fiabilisation (national administrator, API).
@@ -137,7 +168,7 @@ export async function run({ baseUrl, browser }) {
     await cdPage.getByRole('button', { name: 'Invalider', exact: true }).click();
     const reason = `Le nombre saisi pour « ${required.label} » est à vérifier (test ${Date.now()}).`;
     await cdPage.getByLabel("Motif de l'invalidation (obligatoire)").fill(reason);
-    await cdPage.getByRole('button', { name: "Confirmer l'invalidation" }).click();
+    await act(cdPage, "Confirmer l'invalidation");
     await statusBadge(cdPage, 'Invalidé');
 
     // 4. The structure reads the reason, corrects and validates again.
@@ -151,14 +182,14 @@ export async function run({ baseUrl, browser }) {
     await field.fill('14');
     await field.blur();
     await corrected;
-    await page.getByRole('button', { name: 'Valider la saisie' }).click();
+    await act(page, 'Valider la saisie');
     await statusBadge(page, 'Validé par la structure');
 
     // 5. The Département confirms.
     step = 'Département confirms';
     await cdPage.reload();
     await statusBadge(cdPage, 'Validé par la structure');
-    await cdPage.getByRole('button', { name: 'Confirmer', exact: true }).click();
+    await act(cdPage, 'Confirmer');
     await statusBadge(cdPage, 'Confirmé');
     await page.reload();
     await statusBadge(page, 'Confirmé');

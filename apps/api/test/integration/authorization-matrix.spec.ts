@@ -378,6 +378,91 @@ const MATRIX: Record<string, Row> = {
     call: (h, a) => withAuth(request(h).get('/api/audit'), a),
     allowed: same(['NATIONAL', 'ARS_APR', 'CD_APR']),
   },
+  'GET /api/campaigns/{year}/follow-up': {
+    call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/follow-up`), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'POST /api/campaigns/{year}/reminders/preview': {
+    // In scope: ARS 24; out: ARS 11. A preview writes nothing.
+    call: (h, a, s) =>
+      withAuth(request(h).post(`/api/campaigns/${CAMPAIGN}/reminders/preview`), a).send({
+        organisation: { kind: 'ARS', code: s === 'in' ? '24' : '11' },
+      }),
+    allowed: { in: ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER'], out: ['NATIONAL'] },
+  },
+  'POST /api/campaigns/{year}/reminders': {
+    // A campaign that does not exist: allowed calls stop at 404 and send nothing.
+    call: (h, a, s) =>
+      withAuth(request(h).post(`/api/campaigns/2099/reminders`), a).send({
+        organisation: { kind: 'ARS', code: s === 'in' ? '24' : '11' },
+      }),
+    allowed: { in: ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER'], out: ['NATIONAL'] },
+  },
+  'POST /api/campaigns/{year}/launch-email/preview': {
+    call: (h, a, s) =>
+      withAuth(request(h).post(`/api/campaigns/${CAMPAIGN}/launch-email/preview`), a).send({
+        organisation: { kind: 'CD', code: s === 'in' ? '45' : '75' },
+      }),
+    allowed: { in: ['NATIONAL', 'CD_APR', 'CD_CONTROLLER'], out: ['NATIONAL'] },
+  },
+  'POST /api/campaigns/{year}/launch-email': {
+    call: (h, a, s) =>
+      withAuth(request(h).post(`/api/campaigns/2099/launch-email`), a).send({
+        organisation: { kind: 'CD', code: s === 'in' ? '45' : '75' },
+      }),
+    allowed: { in: ['NATIONAL', 'CD_APR', 'CD_CONTROLLER'], out: ['NATIONAL'] },
+  },
+  'GET /api/campaigns/{year}/mailings': {
+    call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/mailings`), a),
+    allowed: same(['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER', 'CD_APR', 'CD_CONTROLLER']),
+  },
+  'GET /api/referents': {
+    // Referents are public contacts: anyone signed in reads those of any authority.
+    call: (h, a, s) =>
+      withAuth(request(h).get(`/api/referents?kind=ARS&code=${s === 'in' ? '24' : '11'}`), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'POST /api/referents': {
+    // The referent already exists (fixture): every allowed call stops at the duplicate (409).
+    call: (h, a, s) =>
+      withAuth(request(h).post('/api/referents'), a).send({
+        organisation: { kind: 'ARS', code: s === 'in' ? '24' : '11' },
+        name: 'Référent Matrice',
+        email: 'referent.matrice@test.tdb',
+      }),
+    allowed: { in: ['NATIONAL', 'ARS_APR'], out: ['NATIONAL'] },
+  },
+  'DELETE /api/referents/{id}': {
+    // Unknown referent: those who may name referents get 404, the others 403 before the lookup.
+    call: (h, a) => withAuth(request(h).delete('/api/referents/00000000-0000-4000-8000-000000000000'), a),
+    allowed: same(['NATIONAL', 'ARS_APR', 'CD_APR']),
+  },
+  'GET /api/campaigns/{year}/scope.xlsx': {
+    call: (h, a, s) =>
+      withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/scope.xlsx?region=${s === 'in' ? '24' : '11'}`), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'PATCH /api/campaigns/{year}/submissions/{finess}/scope': {
+    // Stale version: allowed calls stop at 409 and change nothing.
+    call: (h, a, s) =>
+      withAuth(request(h).patch(`${submission(s)}/scope`), a).send({
+        inScope: false,
+        reason: 'Matrice',
+        version: 999999,
+      }),
+    allowed: { in: ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER', 'CD_APR', 'CD_CONTROLLER'], out: ['NATIONAL'] },
+  },
+  'POST /api/campaigns/{year}/scope': {
+    // Open to those who keep a scope; each line is then judged (see campaign-follow-up.spec.ts). An
+    // unreadable file stops every allowed call.
+    call: (h, a) =>
+      withAuth(request(h).post(`/api/campaigns/${CAMPAIGN}/scope`), a).attach(
+        'file',
+        Buffer.from('not a workbook'),
+        'perimetre.xlsx',
+      ),
+    allowed: same(['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER', 'CD_APR', 'CD_CONTROLLER']),
+  },
 };
 
 describe('authorization matrix (HTTP, real database)', () => {
@@ -394,6 +479,13 @@ describe('authorization matrix (HTTP, real database)', () => {
       .set('Authorization', national)
       .send({ year: CAMPAIGN })
       .expect(201);
+    for (const code of ['24', '11']) {
+      await t.dataSource.query(
+        `INSERT INTO authority_referents (organisation_kind, organisation_code, name, email)
+         VALUES ('ARS', $1, 'Référent Matrice', 'referent.matrice@test.tdb')`,
+        [code],
+      );
+    }
     await request(t.http)
       .post(`/api/campaigns/${CAMPAIGN}/open`)
       .set('Authorization', national)
@@ -499,5 +591,7 @@ describe('authorization matrix (HTTP, real database)', () => {
       EHPAD_75,
     ]);
     expect(ehpad.map((r: { category_code: string }) => r.category_code)).toEqual(['EHPAD', 'EHPAD']);
+    const referents = await t.dataSource.query(`SELECT count(*)::int AS n FROM authority_referents`);
+    expect(referents[0].n).toBe(2);
   });
 });

@@ -129,6 +129,8 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
     try {
       const campaign = await this.campaigns.row(job.campaign_year);
       const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version);
+      // Keyset paging: each batch starts after the last FINESS seen, never re-skipping done rows.
+      let after = '';
       for (;;) {
         const batch: {
           finess: string;
@@ -145,12 +147,13 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
           [job.campaign_year, jobId, RECOMPUTE_BATCH],
         );
         if (batch.length === 0) break;
+        after = batch[batch.length - 1]?.finess ?? after;
         const results = batch.map((row) => ({
           finess: row.finess,
           results: this.indicators.compute(
             dictionary,
             row.category_code,
-            mergedValues(row.values, row.og_values ?? {}, dictionary),
+            mergedValues(row.values, row.og_values ?? {}, dictionary, true),
           ),
         }));
         await this.dataSource.transaction(async (manager) => {

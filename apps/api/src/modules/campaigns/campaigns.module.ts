@@ -1,19 +1,34 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
+import { CampaignScopeController } from './campaign-scope.controller';
+import { CampaignScopeService } from './campaign-scope.service';
 import { CampaignJobsService } from './campaign-jobs.service';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 import { DictionaryRegistry } from './dictionary-registry.service';
+import { FollowUpController } from './follow-up.controller';
+import { FollowUpService } from './follow-up.service';
+import { MailingsController } from './mailings.controller';
+import { MailingsService } from './mailings.service';
 import { OrganisationEntryService } from './organisation-entry.service';
 import { PreparationGridService } from './preparation-grid.service';
+import { ReferentsController } from './referents.controller';
+import { ReferentsService } from './referents.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsService } from './submissions.service';
 
 /** Campaigns, submissions and data entry (form, OG grid, Excel grid, bulk). */
 @Module({
   imports: [AccountsModule, IndicatorsModule],
-  controllers: [CampaignsController, SubmissionsController],
+  controllers: [
+    CampaignsController,
+    SubmissionsController,
+    FollowUpController,
+    MailingsController,
+    ReferentsController,
+    CampaignScopeController,
+  ],
   providers: [
     CampaignsService,
     CampaignJobsService,
@@ -21,6 +36,10 @@ import { SubmissionsService } from './submissions.service';
     SubmissionsService,
     OrganisationEntryService,
     PreparationGridService,
+    FollowUpService,
+    MailingsService,
+    ReferentsService,
+    CampaignScopeService,
   ],
   exports: [CampaignsService, SubmissionsService, DictionaryRegistry],
 })

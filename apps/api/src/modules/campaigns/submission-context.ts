@@ -106,15 +106,29 @@ export async function loadOgValues(
   return rows[0] ?? { values: {}, version: 0 };
 }
 
-/** Own values with the OG-level ones: what completeness, checks and indicators read. */
-export function mergedValues(own: ValueMap, og: ValueMap, dictionary: Dictionary): ValueMap {
-  const merged: ValueMap = { ...own };
-  for (const item of dictionary.items) {
-    if (item.ogLevel) {
-      const value: ItemValue | undefined = og[item.code];
-      if (value === undefined) delete merged[item.code];
-      else merged[item.code] = value;
-    }
+const ogCodesCache = new WeakMap<Dictionary, readonly string[]>();
+
+/** The codes of the items entered at OG level (cached per dictionary). */
+export function ogItemCodes(dictionary: Dictionary): readonly string[] {
+  let codes = ogCodesCache.get(dictionary);
+  if (!codes) {
+    codes = dictionary.items.filter((i) => i.ogLevel).map((i) => i.code);
+    ogCodesCache.set(dictionary, codes);
+  }
+  return codes;
+}
+
+/**
+ * Own values with the OG-level ones: what completeness, checks and indicators read. `inPlace`
+ * writes into `own` (for callers that own the object, e.g. the recompute job): copying hundreds of
+ * keys per structure dominated a national recompute.
+ */
+export function mergedValues(own: ValueMap, og: ValueMap, dictionary: Dictionary, inPlace = false): ValueMap {
+  const merged: ValueMap = inPlace ? own : Object.assign({}, own);
+  for (const code of ogItemCodes(dictionary)) {
+    const value: ItemValue | undefined = og[code];
+    if (value === undefined) delete merged[code];
+    else merged[code] = value;
   }
   return merged;
 }

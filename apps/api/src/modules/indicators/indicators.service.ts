@@ -109,7 +109,7 @@ export class IndicatorsService {
         })),
     );
     await manager.query(
-      `DELETE FROM indicator_values WHERE campaign_year = $1 AND finess = ANY ($2::text[])`,
+      `DELETE FROM indicator_values WHERE campaign_year = $1 AND finess = ANY ($2::bpchar[])`,
       [year, finesses],
     );
     await manager.query(
@@ -120,7 +120,7 @@ export class IndicatorsService {
       [year, dictionary.version, JSON.stringify(rows)],
     );
     await manager.query(
-      `UPDATE submissions SET indicators_job = $3 WHERE campaign_year = $1 AND finess = ANY ($2::text[])`,
+      `UPDATE submissions SET indicators_job = $3 WHERE campaign_year = $1 AND finess = ANY ($2::bpchar[])`,
       [year, finesses, jobId],
     );
   }

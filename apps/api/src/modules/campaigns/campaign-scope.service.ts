@@ -1,0 +1,341 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ExcelJS from 'exceljs';
+import { DataSource, type EntityManager } from 'typeorm';
+import { activeGrants, decide } from '@tdb/access';
+import type { ScopeImportResult, SubmissionSummary } from '@tdb/contracts';
+import { findCategory, findDepartment } from '@tdb/reference';
+import { AccessService, parisToday } from '../../common/auth/access.service';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { DomainError, type DomainErrorDetail } from '../../common/errors/domain-error';
+import { namedQuery } from '../../database/named-query';
+import { AuditService } from '../audit/audit.service';
+import { CampaignsService } from './campaigns.service';
+import type { ScopeChangeDto, ScopeListQuery } from './dto/campaign-scope.dto';
+import { factsOf, loadSubmissionRow, SUBMISSION_SELECT, type SubmissionRow } from './submission-context';
+import { SubmissionsService } from './submissions.service';
+
+const COMPETENCE_LABELS = { ARS: 'ARS', CD: 'Département', SHARED: 'ARS et Département' } as const;
+export const SCOPE_HEADERS = [
+  'FINESS',
+  'Raison sociale',
+  'Catégorie',
+  'Département',
+  'Compétence',
+  'OG FINESS',
+  'OG',
+  'Dans le périmètre',
+  "Motif d'exclusion",
+  'APE (courriel)',
+  'APE (nom)',
+] as const;
+
+const normalize = (text: string): string =>
+  text
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’']/g, "'");
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') {
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return String(value.result ?? '');
+    if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  }
+  return String(value);
+}
+
+/**
+ * The scope of a campaign: which structures must answer. The list as XLSX (with the APE contacts),
+ * one change at a time, or the list filled back (all-or-nothing, each line judged by the policy).
+ * Excluding a structure that has started its entry is reserved to the national administrator.
+ */
+@Injectable()
+export class CampaignScopeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly campaigns: CampaignsService,
+    private readonly submissions: SubmissionsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async workbook(actor: AuthenticatedActor, year: number, query: ScopeListQuery): Promise<Buffer> {
+    this.access.check(actor, { type: 'campaign.read' });
+    await this.campaigns.row(year);
+    const scope = this.access.scopeCondition(this.access.scope(actor), 's');
+    const filters = ['sub.campaign_year = :year', scope.sql];
+    const parameters: Record<string, unknown> = { ...scope.parameters, year };
+    if (query.region) {
+      filters.push('s.region_code = :region');
+      parameters['region'] = query.region;
+    }
+    const rows = await namedQuery<SubmissionRow>(
+      this.dataSource,
+      `${SUBMISSION_SELECT} WHERE ${filters.join(' AND ')} ORDER BY s.department_code, s.name, s.finess`,
+      parameters,
+    );
+    const contacts = new Map<string, { email: string; name: string; level: number }[]>();
+    if (rows.length > 0) {
+      const apes = await namedQuery<{ finess: string; email: string; name: string; level: number }>(
+        this.dataSource,
+        `SELECT s.finess, a.email, a.first_name || ' ' || a.last_name AS name,
+                CASE WHEN g.organisation_kind = 'ESMS' THEN 0 ELSE 1 END AS level
+           FROM structures s
+           JOIN grants g ON g.role = 'APE'
+                        AND ((g.organisation_kind = 'ESMS' AND g.organisation_code = s.finess)
+                          OR (g.organisation_kind = 'OG' AND g.organisation_code = s.og_finess))
+                        AND (g.valid_from IS NULL OR g.valid_from <= :today)
+                        AND (g.valid_until IS NULL OR g.valid_until >= :today)
+           JOIN accounts a ON a.id = g.account_id AND a.status <> 'DISABLED'
+          WHERE s.finess IN (:...finesses)
+          ORDER BY level, a.email`,
+        { today: parisToday(), finesses: rows.map((r) => r.finess) },
+      );
+      for (const ape of apes) {
+        const key = ape.finess.trim();
+        contacts.set(key, [...(contacts.get(key) ?? []), ape]);
+      }
+    }
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(`Périmètre ${year}`);
+    sheet.addRow([...SCOPE_HEADERS]).font = { bold: true };
+    sheet.getColumn(1).numFmt = '@';
+    sheet.getColumn(6).numFmt = '@';
+    for (const r of rows) {
+      const apes = contacts.get(r.finess.trim()) ?? [];
+      sheet.addRow([
+        r.finess,
+        r.name,
+        findCategory(r.category_code)?.shortLabel ?? r.category_code,
+        `${r.department_code} ${findDepartment(r.department_code)?.name ?? ''}`.trim(),
+        COMPETENCE_LABELS[r.competence],
+        r.og_finess,
+        r.og_name ?? '',
+        r.in_scope ? 'Oui' : 'Non',
+        r.scope_reason ?? '',
+        apes.map((a) => a.email).join(', '),
+        apes.map((a) => a.name).join(', '),
+      ]);
+    }
+    sheet.views = [{ state: 'frozen', ySplit: 1 }];
+    SCOPE_HEADERS.forEach((_, i) => (sheet.getColumn(i + 1).width = i === 1 || i === 6 ? 40 : 18));
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+
+  async change(
+    actor: AuthenticatedActor,
+    year: number,
+    finess: string,
+    dto: ScopeChangeDto,
+  ): Promise<SubmissionSummary> {
+    return this.dataSource.transaction(async (manager) => {
+      const facts = await this.access.structureFacts(finess, manager);
+      if (!facts) throw new DomainError('NOT_FOUND', `Aucune structure ${finess}.`);
+      this.access.check(actor, { type: 'campaign.scope', structure: facts });
+      await this.campaigns.row(year, manager);
+      const row = await loadSubmissionRow(manager, year, finess, true);
+      if (dto.version !== undefined && dto.version !== row.version) {
+        throw new DomainError(
+          'STALE_VERSION',
+          'La saisie a changé depuis votre lecture : rechargez-la avant de modifier le périmètre.',
+          undefined,
+          undefined,
+          { current: this.submissions.summary(row) },
+        );
+      }
+      const problem = this.problem(actor, row, dto.inScope, dto.reason);
+      if (problem) throw new DomainError(problem.code, problem.message);
+      await this.apply(manager, actor, row, dto.inScope, dto.reason);
+      return this.submissions.summary(await loadSubmissionRow(manager, year, finess, false));
+    });
+  }
+
+  async import(actor: AuthenticatedActor, year: number, buffer: Buffer): Promise<ScopeImportResult> {
+    const grants = activeGrants(actor, parisToday());
+    const scoper = grants.some(
+      (g) =>
+        g.role === 'NATIONAL_ADMIN' ||
+        ((g.role === 'APR' || g.role === 'CONTROLLER') &&
+          (g.organisation.kind === 'ARS' || g.organisation.kind === 'CD')),
+    );
+    if (!scoper) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Le périmètre des campagnes est tenu par l’administration nationale et les ARS ou conseils départementaux compétents.',
+        undefined,
+        `Refused scope import to ${actor.accountId}`,
+      );
+    }
+    const lines = await this.parse(buffer);
+    const today = parisToday();
+    return this.dataSource.transaction(async (manager) => {
+      await this.campaigns.row(year, manager);
+      const errors: DomainErrorDetail[] = [];
+      const changes: { row: SubmissionRow; inScope: boolean; reason: string | undefined }[] = [];
+      let unchanged = 0;
+      const seen = new Set<string>();
+      for (const line of lines) {
+        const fail = (message: string) => errors.push({ line: line.line, message });
+        if (!/^\d{9}$/.test(line.finess) && !/^\d[0-9AB]\d{7}$/.test(line.finess)) {
+          fail(`FINESS invalide : « ${line.finess} ».`);
+          continue;
+        }
+        if (seen.has(line.finess)) {
+          fail(`La structure ${line.finess} apparaît plusieurs fois.`);
+          continue;
+        }
+        seen.add(line.finess);
+        const inScope = ['oui', 'o', 'true', '1'].includes(normalize(line.inScope))
+          ? true
+          : ['non', 'n', 'false', '0'].includes(normalize(line.inScope))
+            ? false
+            : null;
+        if (inScope === null) {
+          fail(`« Dans le périmètre » doit valoir Oui ou Non (lu : « ${line.inScope} »).`);
+          continue;
+        }
+        let row: SubmissionRow;
+        try {
+          row = await loadSubmissionRow(manager, year, line.finess, true);
+        } catch {
+          fail(`La structure ${line.finess} n’a pas de saisie dans la campagne ${year}.`);
+          continue;
+        }
+        const decision = decide(actor, { type: 'campaign.scope', structure: factsOf(row) }, today);
+        if (!decision.allowed) {
+          fail(decision.reason);
+          continue;
+        }
+        const reason = line.reason.trim() || undefined;
+        if (row.in_scope === inScope && (inScope || (row.scope_reason ?? '') === (reason ?? ''))) {
+          unchanged++;
+          continue;
+        }
+        const problem = this.problem(actor, row, inScope, reason);
+        if (problem) {
+          fail(problem.message);
+          continue;
+        }
+        changes.push({ row, inScope, reason });
+      }
+      if (errors.length > 0) {
+        throw new DomainError(
+          'IMPORT_REJECTED',
+          `Le fichier comporte ${errors.length} ligne${errors.length > 1 ? 's' : ''} en erreur : rien n’a été modifié.`,
+          errors,
+        );
+      }
+      for (const c of changes) await this.apply(manager, actor, c.row, c.inScope, c.reason);
+      return {
+        included: changes.filter((c) => c.inScope).length,
+        excluded: changes.filter((c) => !c.inScope).length,
+        unchanged,
+      };
+    });
+  }
+
+  /** The business refusal of a scope change, or null. */
+  private problem(
+    actor: AuthenticatedActor,
+    row: SubmissionRow,
+    inScope: boolean,
+    reason: string | undefined,
+  ): { code: 'VALIDATION_FAILED' | 'CONFLICT'; message: string } | null {
+    if (inScope) return null;
+    if (!reason?.trim()) {
+      return {
+        code: 'VALIDATION_FAILED',
+        message: `Le motif d’exclusion est obligatoire pour exclure la structure ${row.finess}.`,
+      };
+    }
+    const national = activeGrants(actor, parisToday()).some((g) => g.role === 'NATIONAL_ADMIN');
+    if (row.in_scope && row.status !== 'NOT_STARTED' && !national) {
+      return {
+        code: 'CONFLICT',
+        message: `La saisie de la structure ${row.finess} est commencée : seule l’administration nationale peut encore l’exclure du périmètre.`,
+      };
+    }
+    return null;
+  }
+
+  private async apply(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    row: SubmissionRow,
+    inScope: boolean,
+    reason: string | undefined,
+  ): Promise<void> {
+    const newReason = inScope ? null : (reason?.trim() ?? null);
+    if (row.in_scope === inScope && row.scope_reason === newReason) return;
+    await manager.query(
+      `UPDATE submissions SET in_scope = $3, scope_reason = $4, version = version + 1, updated_at = now()
+        WHERE campaign_year = $1 AND finess = $2`,
+      [row.campaign_year, row.finess, inScope, newReason],
+    );
+    const account: { id: string }[] = await manager.query(`SELECT id FROM accounts WHERE id::text = $1`, [
+      actor.accountId,
+    ]);
+    await this.audit.record(manager, {
+      actorId: account[0]?.id ?? null,
+      actorEmail: actor.email,
+      action: inScope ? 'campaign.scope.include' : 'campaign.scope.exclude',
+      targetType: 'submission',
+      targetId: `${row.campaign_year}/${row.finess}`,
+      targetLabel: row.name,
+      organisationKind: 'ESMS',
+      organisationCode: row.finess,
+      regionCode: row.region_code,
+      departmentCode: row.department_code,
+      competence: row.competence,
+      details: { inScope, reason: newReason, previous: { inScope: row.in_scope, reason: row.scope_reason } },
+    });
+  }
+
+  private async parse(
+    buffer: Buffer,
+  ): Promise<{ line: number; finess: string; inScope: string; reason: string }[]> {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    } catch {
+      throw new DomainError('IMPORT_REJECTED', 'Ce fichier XLSX est illisible.', [
+        { line: 0, message: 'Déposez la liste du périmètre téléchargée (format XLSX).' },
+      ]);
+    }
+    const sheet = workbook.worksheets[0];
+    if (!sheet) throw new DomainError('IMPORT_REJECTED', 'Le classeur ne contient aucune feuille.');
+    const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).map((v) => normalize(cellText(v)));
+    const column = (name: string) => header.indexOf(normalize(name));
+    const finessCol = column('FINESS');
+    const scopeCol = column('Dans le périmètre');
+    const reasonCol = column("Motif d'exclusion");
+    if (finessCol < 1 || scopeCol < 1 || reasonCol < 1) {
+      throw new DomainError(
+        'IMPORT_REJECTED',
+        'Colonnes attendues introuvables : « FINESS », « Dans le périmètre » et « Motif d’exclusion ».',
+        [{ line: 1, message: 'En-tête non reconnu.' }],
+      );
+    }
+    const lines: { line: number; finess: string; inScope: string; reason: string }[] = [];
+    sheet.eachRow((row, rowNumber) => {
+      if (rowNumber === 1) return;
+      const finess = cellText(row.getCell(finessCol).value).trim();
+      const inScope = cellText(row.getCell(scopeCol).value).trim();
+      const reason = cellText(row.getCell(reasonCol).value);
+      if (!finess && !inScope && !reason.trim()) return;
+      lines.push({
+        line: rowNumber,
+        finess: /^\d{1,8}$/.test(finess) ? finess.padStart(9, '0') : finess,
+        inScope,
+        reason,
+      });
+    });
+    if (lines.length === 0) throw new DomainError('IMPORT_REJECTED', 'Le fichier ne contient aucune ligne.');
+    if (lines.length > 20000) throw new DomainError('IMPORT_REJECTED', 'Au plus 20 000 lignes par fichier.');
+    return lines;
+  }
+}

@@ -1,0 +1,29 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FollowUp } from '@tdb/contracts';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { Authorize } from '../../common/auth/authorize.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { FollowUpQuery } from './dto/follow-up.dto';
+import { FollowUpService } from './follow-up.service';
+import { YearParamPipe } from './year-param.pipe';
+
+@ApiTags('suivi de campagne')
+@Controller('campaigns/:year')
+export class FollowUpController {
+  constructor(private readonly followUps: FollowUpService) {}
+
+  @Get('follow-up')
+  @Authorize('campaign.read')
+  @ApiOperation({
+    summary:
+      'Suivi de la campagne sur votre périmètre : saisies par statut, département et catégorie, structures en retard',
+  })
+  followUp(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query() query: FollowUpQuery,
+  ): Promise<FollowUp> {
+    return this.followUps.followUp(actor, year, query);
+  }
+}

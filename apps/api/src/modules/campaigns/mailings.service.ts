@@ -1,0 +1,344 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { activeGrants } from '@tdb/access';
+import type {
+  AuthorityRef,
+  CampaignMailing,
+  CampaignMailingKind,
+  MailingPreview,
+  MailingRequest,
+  MailingResult,
+  SubmissionSummary,
+} from '@tdb/contracts';
+import { findDepartment, findRegion } from '@tdb/reference';
+import { STATUS_LABELS, formatDateFr } from '@tdb/submission-workflow';
+import { AccessService, parisToday } from '../../common/auth/access.service';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { DomainError } from '../../common/errors/domain-error';
+import { namedQuery } from '../../database/named-query';
+import { AuditService } from '../audit/audit.service';
+import { MailService } from '../mail/mail.service';
+import type { CampaignRow } from './campaign-row';
+import { CampaignsService } from './campaigns.service';
+import { FollowUpService, type SqlCondition } from './follow-up.service';
+import { SUBMISSION_SELECT, type SubmissionRow } from './submission-context';
+import { SubmissionsService } from './submissions.service';
+
+export function authorityName(kind: string, code: string): string {
+  if (kind === 'ARS') return `ARS ${findRegion(code)?.name ?? code}`;
+  if (kind === 'CD') return `Département ${findDepartment(code)?.name ?? code}`;
+  return 'Administration nationale';
+}
+
+const TEMPLATES: Record<CampaignMailingKind, { subject: string; body: string }> = {
+  REMINDER: {
+    subject: 'Tableau de bord ESMS {annee} : relance pour {structure}',
+    body: [
+      'Bonjour,',
+      '',
+      'La saisie du tableau de bord de la performance {annee} de la structure {structure} (FINESS {finess}) n’est pas encore validée : statut « {statut} », complétude {completude}.',
+      'La collecte se termine le {date_limite}.',
+      '',
+      'Pour compléter et valider la saisie : {lien}',
+      '',
+      'Cordialement,',
+      '{autorite}',
+    ].join('\n'),
+  },
+  LAUNCH: {
+    subject: 'Lancement de la campagne {annee} du tableau de bord de la performance',
+    body: [
+      'Bonjour,',
+      '',
+      'La campagne {annee} du tableau de bord de la performance des ESMS est lancée. La collecte des données de la structure {structure} (FINESS {finess}) est ouverte du {date_debut} au {date_limite}.',
+      '',
+      'Pour préparer la collecte, téléchargez la grille de préparation : {lien}',
+      '',
+      'Cordialement,',
+      '{autorite}',
+    ].join('\n'),
+  },
+};
+
+/** Fills `{placeholder}`s; unknown placeholders are left as written. */
+export function fillTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{([a-z_]+)\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+interface Recipient {
+  finess: string;
+  email: string;
+}
+
+interface Prepared {
+  campaign: CampaignRow;
+  structures: SubmissionSummary[];
+  recipients: Map<string, string[]>;
+  subject: string;
+  body: string;
+}
+
+/**
+ * Campaign emails of an ARS or a CD to its structures: the launch email (every in-scope structure)
+ * and reminders (the late ones, see FollowUpService). Each goes to every active account holding an
+ * APE or USER grant on the ESMS or on its OG, one email per recipient and structure, written to the
+ * outbox in the transaction and delivered after the commit; the sending is kept in campaign_mailings.
+ */
+@Injectable()
+export class MailingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly campaigns: CampaignsService,
+    private readonly submissions: SubmissionsService,
+    private readonly followUps: FollowUpService,
+    private readonly mail: MailService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async preview(
+    actor: AuthenticatedActor,
+    year: number,
+    kind: CampaignMailingKind,
+    request: MailingRequest,
+  ): Promise<MailingPreview> {
+    this.access.check(actor, { type: 'campaign.communicate', organisation: request.organisation });
+    const prepared = await this.prepare(this.dataSource.manager, year, kind, request);
+    const first = prepared.structures.find((s) => (prepared.recipients.get(s.finess) ?? []).length > 0);
+    const sample = first
+      ? {
+          to: (prepared.recipients.get(first.finess) ?? [])[0] ?? '',
+          ...this.render(prepared, first, request.organisation),
+        }
+      : null;
+    return { subject: prepared.subject, body: prepared.body, sample, ...this.counts(prepared) };
+  }
+
+  async send(
+    actor: AuthenticatedActor,
+    year: number,
+    kind: CampaignMailingKind,
+    request: MailingRequest,
+  ): Promise<MailingResult> {
+    this.access.check(actor, { type: 'campaign.communicate', organisation: request.organisation });
+    const ids: string[] = [];
+    const result = await this.dataSource.transaction(async (manager) => {
+      const prepared = await this.prepare(manager, year, kind, request);
+      if (prepared.campaign.state === 'CLOSED')
+        throw new DomainError('CONFLICT', `La campagne ${year} est clôturée : aucun envoi n’est possible.`);
+      if (prepared.structures.length === 0) {
+        throw new DomainError(
+          'CONFLICT',
+          kind === 'REMINDER'
+            ? `Aucune structure en retard pour ${authorityName(request.organisation.kind, request.organisation.code)} : aucune relance envoyée.`
+            : `Aucune structure dans le périmètre de ${authorityName(request.organisation.kind, request.organisation.code)} pour la campagne ${year}.`,
+        );
+      }
+      const counts = this.counts(prepared);
+      if (counts.recipients === 0) {
+        throw new DomainError(
+          'CONFLICT',
+          'Aucune des structures concernées n’a de compte actif : aucun courriel ne peut être envoyé.',
+        );
+      }
+      for (const structure of prepared.structures) {
+        const rendered = this.render(prepared, structure, request.organisation);
+        for (const to of prepared.recipients.get(structure.finess) ?? []) {
+          ids.push(await this.mail.enqueue(manager, { to, subject: rendered.subject, text: rendered.body }));
+        }
+      }
+      const sender: { id: string }[] = await manager.query(`SELECT id FROM accounts WHERE id::text = $1`, [
+        actor.accountId,
+      ]);
+      await manager.query(
+        `INSERT INTO campaign_mailings (campaign_year, kind, organisation_kind, organisation_code, subject, body,
+                                        recipients, structures, sent_by)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [
+          year,
+          kind,
+          request.organisation.kind,
+          request.organisation.code,
+          prepared.subject,
+          prepared.body,
+          ids.length,
+          counts.structures,
+          sender[0]?.id ?? null,
+        ],
+      );
+      await this.audit.record(manager, {
+        actorId: sender[0]?.id ?? null,
+        actorEmail: actor.email,
+        action: kind === 'REMINDER' ? 'campaign.reminder' : 'campaign.launchEmail',
+        targetType: 'campaign',
+        targetId: String(year),
+        targetLabel: `Campagne ${year}`,
+        organisationKind: request.organisation.kind,
+        organisationCode: request.organisation.code,
+        details: { emails: ids.length, ...counts },
+      });
+      return counts;
+    });
+    await this.mail.deliver(ids);
+    return result;
+  }
+
+  /** Past mailings of the caller's ARS/CD (APR or CONTROLLER), every mailing for national. */
+  async list(
+    actor: AuthenticatedActor,
+    year: number,
+    kind?: CampaignMailingKind,
+  ): Promise<CampaignMailing[]> {
+    const grants = activeGrants(actor, parisToday());
+    const national = grants.some((g) => g.role === 'NATIONAL_ADMIN');
+    const authorities = grants
+      .filter(
+        (g) =>
+          (g.role === 'APR' || g.role === 'CONTROLLER') &&
+          (g.organisation.kind === 'ARS' || g.organisation.kind === 'CD'),
+      )
+      .map((g) => `${g.organisation.kind}:${g.organisation.code}`);
+    if (!national && authorities.length === 0) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Les envois de campagne sont réservés aux administrateurs et contrôleurs des ARS et des conseils départementaux.',
+        undefined,
+        `Refused mailings list to ${actor.accountId}`,
+      );
+    }
+    await this.campaigns.row(year);
+    const filters = ['campaign_year = :year'];
+    const parameters: Record<string, unknown> = { year };
+    if (!national) {
+      filters.push(`organisation_kind || ':' || organisation_code IN (:...authorities)`);
+      parameters['authorities'] = authorities;
+    }
+    if (kind) {
+      filters.push('kind = :kind');
+      parameters['kind'] = kind;
+    }
+    const rows = await namedQuery<{
+      id: string;
+      campaign_year: number;
+      kind: CampaignMailingKind;
+      organisation_kind: 'NATIONAL' | 'ARS' | 'CD';
+      organisation_code: string;
+      subject: string;
+      body: string;
+      recipients: number;
+      structures: number;
+      sent_by: string | null;
+      sent_at: Date;
+    }>(
+      this.dataSource,
+      `SELECT m.*, (SELECT a.first_name || ' ' || a.last_name FROM accounts a WHERE a.id = m.sent_by) AS sent_by
+         FROM campaign_mailings m WHERE ${filters.join(' AND ')} ORDER BY sent_at DESC`,
+      parameters,
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      campaignYear: r.campaign_year,
+      kind: r.kind,
+      organisationKind: r.organisation_kind,
+      organisationCode: r.organisation_code,
+      organisationName: authorityName(r.organisation_kind, r.organisation_code),
+      subject: r.subject,
+      body: r.body,
+      recipients: r.recipients,
+      structures: r.structures,
+      sentBy: r.sent_by,
+      sentAt: new Date(r.sent_at).toISOString(),
+    }));
+  }
+
+  private counts(prepared: Prepared): MailingResult {
+    let recipients = 0;
+    let withoutRecipient = 0;
+    for (const s of prepared.structures) {
+      const n = (prepared.recipients.get(s.finess) ?? []).length;
+      recipients += n;
+      if (n === 0) withoutRecipient++;
+    }
+    return { structures: prepared.structures.length, recipients, withoutRecipient };
+  }
+
+  private render(
+    prepared: Prepared,
+    structure: SubmissionSummary,
+    organisation: AuthorityRef,
+  ): { subject: string; body: string } {
+    const c = prepared.campaign;
+    const values: Record<string, string> = {
+      structure: structure.name,
+      finess: structure.finess,
+      annee: String(c.year),
+      date_debut: formatDateFr(c.collection_start),
+      date_limite: formatDateFr(c.collection_end),
+      lien: this.mail.link(`/campagnes/${c.year}/structures/${structure.finess}`),
+      statut: STATUS_LABELS[structure.status],
+      completude: `${Math.round(structure.completeness * 100)} %`,
+      autorite: authorityName(organisation.kind, organisation.code),
+    };
+    return { subject: fillTemplate(prepared.subject, values), body: fillTemplate(prepared.body, values) };
+  }
+
+  private async prepare(
+    manager: EntityManager,
+    year: number,
+    kind: CampaignMailingKind,
+    request: MailingRequest,
+  ): Promise<Prepared> {
+    const campaign = await this.campaigns.row(year, manager);
+    const authority = this.access.scopeCondition(
+      {
+        all: false,
+        authorities: [{ kind: request.organisation.kind, code: request.organisation.code, role: 'APR' }],
+        ogs: [],
+        structures: [],
+      },
+      's',
+    );
+    const condition: SqlCondition = { sql: authority.sql, parameters: authority.parameters };
+    const structures: SubmissionSummary[] =
+      kind === 'REMINDER'
+        ? await this.followUps.late(manager, campaign, condition)
+        : (
+            await namedQuery<SubmissionRow>(
+              manager,
+              `${SUBMISSION_SELECT} WHERE sub.campaign_year = :year AND sub.in_scope AND ${condition.sql}
+                ORDER BY s.department_code, s.name, s.finess`,
+              { ...condition.parameters, year },
+            )
+          ).map((row) => this.submissions.summary(row));
+    const recipients = new Map<string, string[]>();
+    if (structures.length > 0) {
+      const today = parisToday();
+      const rows = await namedQuery<Recipient>(
+        manager,
+        `SELECT DISTINCT s.finess, lower(a.email) AS email
+           FROM structures s
+           JOIN grants g ON g.role IN ('APE', 'USER')
+                        AND ((g.organisation_kind = 'ESMS' AND g.organisation_code = s.finess)
+                          OR (g.organisation_kind = 'OG' AND g.organisation_code = s.og_finess))
+                        AND (g.valid_from IS NULL OR g.valid_from <= :today)
+                        AND (g.valid_until IS NULL OR g.valid_until >= :today)
+           JOIN accounts a ON a.id = g.account_id AND a.status = 'ACTIVE'
+          WHERE s.finess IN (:...finesses)
+          ORDER BY s.finess, email`,
+        { today, finesses: structures.map((s) => s.finess) },
+      );
+      for (const r of rows) {
+        const finess = r.finess.trim();
+        recipients.set(finess, [...(recipients.get(finess) ?? []), r.email]);
+      }
+    }
+    return {
+      campaign,
+      structures,
+      recipients,
+      subject: request.subject?.trim() || TEMPLATES[kind].subject,
+      body: request.body?.trim() || TEMPLATES[kind].body,
+    };
+  }
+}
