@@ -239,7 +239,7 @@ export interface FollowUp {
   total: number;
   rows: FollowUpRow[];
   /** In-scope structures that have not validated while the collection is open or over. */
-  late: SubmissionSummary[];
+  late: LateStructure[];
 }
 
 export interface MailingPreview {

@@ -120,6 +120,30 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'campagnes/:year/suivi',
+                lazy: async () => ({
+                  Component: (await import('./routes/follow-up/follow-up')).FollowUpPage,
+                }),
+              },
+              {
+                path: 'campagnes/:year/perimetre',
+                lazy: async () => ({
+                  Component: (await import('./routes/follow-up/scope')).ScopePage,
+                }),
+              },
+              {
+                path: 'campagnes/:year/communication',
+                lazy: async () => ({
+                  Component: (await import('./routes/follow-up/communication')).CommunicationPage,
+                }),
+              },
+              {
+                path: 'referents',
+                lazy: async () => ({
+                  Component: (await import('./routes/follow-up/referents')).ReferentsPage,
+                }),
+              },
+              {
                 path: 'campagnes/:year/structures/:finess',
                 lazy: async () => ({
                   Component: (await import('./routes/campaigns/submission')).SubmissionPage,

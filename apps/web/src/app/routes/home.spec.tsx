@@ -4,7 +4,6 @@ import { HomePage } from './home';
 import { mockApi } from '../../testing/mock-api';
 import {
   buildCampaign,
-  buildCampaignDetail,
   buildSubmissionDetail,
   buildSubmissionSummary,
 } from '../../testing/campaign-fixtures';
@@ -36,13 +35,31 @@ describe('home page campaign card', () => {
   it('shows the counts of an authority scope', async () => {
     mockApi()
       .get('/api/campaigns', { body: [buildCampaign()] })
-      .get('/api/campaigns/2026', { body: buildCampaignDetail() });
+      .get('/api/campaigns/2026/follow-up', {
+        body: {
+          campaignYear: 2026,
+          phase: 'COLLECTION',
+          totals: { NOT_STARTED: 4, IN_PROGRESS: 3, VALIDATED: 2, INVALIDATED: 1, CONFIRMED: 0 },
+          total: 10,
+          rows: [],
+          late: [],
+        },
+      });
     renderWithRouter({ '/': <HomePage /> }, '/', {
       account: buildAccount({
         grants: [buildGrant({ role: 'CONTROLLER', organisation: { kind: 'ARS', code: '11' } })],
       }),
     });
     expect(await screen.findByText('Suivre les saisies')).toBeTruthy();
-    expect(screen.getByText(/En cours de saisie/).textContent).toBe('En cours de saisie : 3');
+    expect(screen.getByText('En cours de saisie').previousElementSibling?.textContent).toBe('3');
+    expect(screen.getByRole('link', { name: 'Suivi de la campagne' }).getAttribute('href')).toBe(
+      '/campagnes/2026/suivi',
+    );
+    expect(screen.getByRole('link', { name: 'Périmètre' }).getAttribute('href')).toBe(
+      '/campagnes/2026/perimetre',
+    );
+    expect(screen.getByRole('link', { name: 'Communication' }).getAttribute('href')).toBe(
+      '/campagnes/2026/communication',
+    );
   });
 });

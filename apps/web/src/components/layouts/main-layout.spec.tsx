@@ -34,7 +34,8 @@ describe('header', () => {
     expect(screen.getAllByRole('button', { name: 'Se déconnecter' }).length).toBeGreaterThan(0);
     expect(navigationLinks()).toEqual([
       'Accueil',
-      'Campagnes',
+      'Toutes les campagnes',
+      'Référents TDB',
       'Structures',
       'Guide des indicateurs',
       'Utilisateurs',
@@ -53,7 +54,8 @@ describe('header', () => {
     const apr = renderWithRouter({ '/': page }, '/', { account: as('APR', 'ARS', '11') });
     expect(navigationLinks()).toEqual([
       'Accueil',
-      'Campagnes',
+      'Toutes les campagnes',
+      'Référents TDB',
       'Structures',
       'Guide des indicateurs',
       'Utilisateurs',
@@ -71,7 +73,13 @@ describe('header', () => {
     ]);
     ape.unmount();
     renderWithRouter({ '/': page }, '/', { account: as('READER', 'CD', '75') });
-    expect(navigationLinks()).toEqual(['Accueil', 'Campagnes', 'Structures', 'Guide des indicateurs']);
+    expect(navigationLinks()).toEqual([
+      'Accueil',
+      'Toutes les campagnes',
+      'Référents TDB',
+      'Structures',
+      'Guide des indicateurs',
+    ]);
   });
 
   it('signs out: closes the session on the server, forgets the token and goes to /connexion', async () => {

@@ -6,6 +6,8 @@ import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { useAuth } from '../../lib/auth/auth-provider';
 import { LOGIN_PATH, loginPathFor } from '../../lib/auth/return-to';
+import { useCurrentCampaignYear } from '../../features/follow-up/api/use-current-campaign';
+import { useAuthorityAccess } from '../../features/follow-up/utils/use-authority-access';
 
 export const SERVICE_TITLE = 'Tableau de bord de la performance';
 export const CONTENT_ID = 'contenu';
@@ -44,6 +46,8 @@ function useHeaderItems(): {
   const { pathname, search } = useLocation();
   const navigate = useNavigate();
   const { state, permissions, signOut } = useAuth();
+  const authority = useAuthorityAccess();
+  const currentYear = useCurrentCampaignYear(authority.canFollow);
   const under = (...prefixes: string[]) =>
     prefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 
@@ -75,11 +79,50 @@ function useHeaderItems(): {
     };
   }
 
-  navigation.push({
-    text: 'Campagnes',
-    linkProps: { to: '/campagnes' },
-    isActive: under('/campagnes'),
-  });
+  if (authority.canFollow) {
+    // ARS, CD and national staff: the campaigns, their follow-up and the TDB referents.
+    navigation.push({
+      text: 'Campagnes',
+      isActive: under('/campagnes', '/referents'),
+      menuLinks: [
+        {
+          text: 'Toutes les campagnes',
+          linkProps: { to: '/campagnes' },
+          isActive: pathname === '/campagnes',
+        },
+        ...(currentYear
+          ? [
+              {
+                text: `Suivi de la campagne ${currentYear}`,
+                linkProps: { to: `/campagnes/${currentYear}/suivi` },
+                isActive: under(`/campagnes/${currentYear}/suivi`),
+              },
+              {
+                text: `Périmètre ${currentYear}`,
+                linkProps: { to: `/campagnes/${currentYear}/perimetre` },
+                isActive: under(`/campagnes/${currentYear}/perimetre`),
+              },
+              ...(authority.canCommunicate
+                ? [
+                    {
+                      text: `Communication ${currentYear}`,
+                      linkProps: { to: `/campagnes/${currentYear}/communication` },
+                      isActive: under(`/campagnes/${currentYear}/communication`),
+                    },
+                  ]
+                : []),
+            ]
+          : []),
+        { text: 'Référents TDB', linkProps: { to: '/referents' }, isActive: under('/referents') },
+      ],
+    });
+  } else {
+    navigation.push({
+      text: 'Campagnes',
+      linkProps: { to: '/campagnes' },
+      isActive: under('/campagnes'),
+    });
+  }
   navigation.push({
     text: 'Structures',
     linkProps: { to: '/structures' },

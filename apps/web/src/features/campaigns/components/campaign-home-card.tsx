@@ -2,17 +2,19 @@ import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { CampaignSummary, SubmissionSummary } from '@tdb/contracts';
-import { STATUS_LABELS, formatDateFr } from '@tdb/submission-workflow';
+import { formatDateFr } from '@tdb/submission-workflow';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { QueryError } from '../../../components/ui/query-error';
 import { useAuth } from '../../../lib/auth/auth-provider';
 import { activeGrantsOf, parisToday } from '../../../lib/auth/permissions';
-import { useCampaign } from '../api/get-campaign';
 import { useCampaigns } from '../api/get-campaigns';
 import { useSubmission } from '../api/get-submission';
 import { useSubmissions } from '../api/get-submissions';
 import { percent } from '../utils/values';
 import { SubmissionStatusBadge } from './submission-status-badge';
+import { useFollowUp } from '../../follow-up/api/get-follow-up';
+import { FollowUpTotals } from '../../follow-up/components/follow-up-totals';
+import { useAuthorityAccess } from '../../follow-up/utils/use-authority-access';
 
 /** The most recent open campaign, if any. */
 function currentCampaign(campaigns: CampaignSummary[]): CampaignSummary | undefined {
@@ -86,20 +88,47 @@ function StructureView({ campaign }: { campaign: CampaignSummary }) {
 }
 
 function AuthorityView({ campaign }: { campaign: CampaignSummary }) {
-  const detail = useCampaign(campaign.year);
-  if (detail.isPending) return <PageLoader label="Chargement du suivi…" />;
-  if (detail.isError) return <QueryError error={detail.error} onRetry={() => void detail.refetch()} />;
-  const counts = detail.data.counts;
+  const followUp = useFollowUp(campaign.year);
+  const access = useAuthorityAccess();
+  const year = campaign.year;
+  if (followUp.isPending) return <PageLoader label="Chargement du suivi…" />;
+  if (followUp.isError) return <QueryError error={followUp.error} onRetry={() => void followUp.refetch()} />;
+  const late = followUp.data.late.length;
   return (
     <>
-      <ul>
-        {(Object.keys(STATUS_LABELS) as (keyof typeof STATUS_LABELS)[]).map((status) => (
-          <li key={status}>
-            {STATUS_LABELS[status]} : <strong>{counts[status]}</strong>
+      <h3 id="suivi-perimetre" className={fr.cx('fr-h6')}>
+        Suivi de votre périmètre
+      </h3>
+      <FollowUpTotals totals={followUp.data.totals} total={followUp.data.total} headingId="suivi-perimetre" />
+      {late > 0 && (
+        <p>
+          <strong>{late}</strong> structure{late > 1 ? 's' : ''} en retard.
+        </p>
+      )}
+      <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
+        <li>
+          <Button iconId="fr-icon-line-chart-line" linkProps={{ to: `/campagnes/${year}/suivi` }}>
+            Suivi de la campagne
+          </Button>
+        </li>
+        <li>
+          <Button priority="secondary" linkProps={{ to: `/campagnes/${year}/saisies` }}>
+            Suivre les saisies
+          </Button>
+        </li>
+        <li>
+          <Button priority="secondary" linkProps={{ to: `/campagnes/${year}/perimetre` }}>
+            Périmètre
+          </Button>
+        </li>
+        {access.canCommunicate && (
+          <li>
+            <Button priority="secondary" linkProps={{ to: `/campagnes/${year}/communication` }}>
+              Communication
+            </Button>
           </li>
-        ))}
+        )}
       </ul>
-      <Button linkProps={{ to: `/campagnes/${campaign.year}/saisies` }}>Suivre les saisies</Button>
     </>
   );
 }

@@ -1,0 +1,48 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AuthorityRef, CreateReferentRequest, ReferentDto } from '@tdb/contracts';
+import { apiClient, toQueryString, type ApiClientError } from '../../../lib/api-client';
+
+export function getReferents(authority: AuthorityRef, signal?: AbortSignal): Promise<ReferentDto[]> {
+  return apiClient.get<ReferentDto[]>(
+    `/referents${toQueryString({ kind: authority.kind, code: authority.code })}`,
+    signal,
+  );
+}
+
+export function getReferentsQueryOptions(authority: AuthorityRef) {
+  return queryOptions({
+    queryKey: ['referents', authority.kind, authority.code] as const,
+    queryFn: ({ signal }) => getReferents(authority, signal),
+  });
+}
+
+export function useReferents(authority: AuthorityRef | null) {
+  return useQuery({
+    ...getReferentsQueryOptions(authority ?? { kind: 'ARS', code: '' }),
+    enabled: authority !== null && authority.code !== '',
+  });
+}
+
+export function createReferent(request: CreateReferentRequest): Promise<ReferentDto> {
+  return apiClient.post<ReferentDto>('/referents', request);
+}
+
+export function deleteReferent(id: string): Promise<void> {
+  return apiClient.delete<void>(`/referents/${encodeURIComponent(id)}`);
+}
+
+export function useCreateReferent() {
+  const queryClient = useQueryClient();
+  return useMutation<ReferentDto, ApiClientError, CreateReferentRequest>({
+    mutationFn: createReferent,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['referents'] }),
+  });
+}
+
+export function useDeleteReferent() {
+  const queryClient = useQueryClient();
+  return useMutation<void, ApiClientError, string>({
+    mutationFn: deleteReferent,
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['referents'] }),
+  });
+}

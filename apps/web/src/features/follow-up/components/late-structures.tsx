@@ -1,0 +1,53 @@
+import { Link } from 'react-router';
+import { fr } from '@codegouvfr/react-dsfr';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import type { LateStructure } from '@tdb/contracts';
+import { DataTable } from '../../../components/ui/data-table';
+import { SubmissionStatusBadge } from '../../campaigns/components/submission-status-badge';
+import { percent } from '../../campaigns/utils/values';
+
+export function DaysLeft({ structure }: { structure: LateStructure }) {
+  if (structure.overdue || structure.daysLeft < 0) {
+    return (
+      <Badge as="span" severity="error" small noIcon>
+        En retard
+      </Badge>
+    );
+  }
+  if (structure.daysLeft === 0) return <>Dernier jour</>;
+  return <>{`${structure.daysLeft} jour${structure.daysLeft > 1 ? 's' : ''}`}</>;
+}
+
+/** The structures of one's scope that have not validated their submission yet. */
+export function LateStructures({ year, late }: { year: number; late: LateStructure[] }) {
+  if (late.length === 0) {
+    return <p className={fr.cx('fr-text--sm')}>Aucune structure en retard dans votre périmètre.</p>;
+  }
+  return (
+    <DataTable<LateStructure>
+      caption="Structures en retard"
+      hideCaption
+      rows={late}
+      rowKey={(row) => row.finess}
+      columns={[
+        {
+          key: 'name',
+          header: 'Structure',
+          rowHeader: true,
+          cell: (row) => (
+            <>
+              <Link to={`/campagnes/${year}/structures/${row.finess}`}>{row.name}</Link>
+              <br />
+              <span className="tdb-code fr-text--xs">{row.finess}</span>
+            </>
+          ),
+        },
+        { key: 'category', header: 'Catégorie', cell: (row) => row.categoryLabel },
+        { key: 'department', header: 'Dépt', cell: (row) => row.departmentCode },
+        { key: 'status', header: 'Statut', cell: (row) => <SubmissionStatusBadge status={row.status} /> },
+        { key: 'completeness', header: 'Complétude', cell: (row) => percent(row.completeness) },
+        { key: 'daysLeft', header: 'Jours restants', cell: (row) => <DaysLeft structure={row} /> },
+      ]}
+    />
+  );
+}
