@@ -8,6 +8,7 @@ import { ApiTokenAuthenticator } from './common/auth/api-token.authenticator';
 import { AppAuthGuard } from './common/auth/auth.guard';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { AtypiaModule } from './modules/atypia/atypia.module';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
@@ -60,6 +61,7 @@ export class AppModule {
         StructuresModule,
         AccountsModule,
         CampaignsModule,
+        AtypiaModule,
         // Lets the route test enumerate every controller method and check its authorization rule.
         DiscoveryModule,
       ],

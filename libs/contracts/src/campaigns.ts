@@ -1,4 +1,5 @@
 /** Shapes of the campaigns API (campaigns, submissions, entry), shared by the API and the SPA. */
+import type { AtypiaFlagDto } from './atypia';
 import type { IndicatorValueDto } from './indicators';
 
 export type CampaignState = 'DRAFT' | 'OPEN' | 'CLOSED';
@@ -156,6 +157,8 @@ export interface SubmissionDetail extends SubmissionSummary {
   assignments: EntryAssignment[];
   /** The structure's indicators, computed at each save (with last year's values). */
   indicators: IndicatorValueDto[];
+  /** Open atypia flags of the structure (own rules at each save, peer rules from the campaign job). */
+  flags: AtypiaFlagDto[];
 }
 
 export interface SaveValuesRequest {

@@ -2,3 +2,4 @@ export * from './structures';
 export * from './accounts';
 export * from './campaigns';
 export * from './indicators';
+export * from './atypia';

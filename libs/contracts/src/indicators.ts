@@ -56,7 +56,7 @@ export interface IndicatorGuide {
 export interface CampaignJobDto {
   id: string;
   campaignYear: number;
-  kind: 'RECOMPUTE_INDICATORS';
+  kind: 'RECOMPUTE_INDICATORS' | 'RECOMPUTE_ATYPIA';
   status: 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
   total: number;
   done: number;

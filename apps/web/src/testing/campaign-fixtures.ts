@@ -193,6 +193,7 @@ export function buildSubmissionDetail(overrides: Partial<SubmissionDetail> = {})
     ],
     assignments: [],
     indicators: [],
+    flags: [],
     ...overrides,
   };
 }

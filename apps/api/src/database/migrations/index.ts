@@ -3,6 +3,7 @@ import { CreateAccounts1763910000000 } from './1763910000000-CreateAccounts';
 import { CreateApiTokens1763920000000 } from './1763920000000-CreateApiTokens';
 import { CreateCampaigns1763930000000 } from './1763930000000-CreateCampaigns';
 import { CreateIndicatorValues1763940000000 } from './1763940000000-CreateIndicatorValues';
+import { CreateAtypia1763950000000 } from './1763950000000-CreateAtypia';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateApiTokens1763920000000,
   CreateCampaigns1763930000000,
   CreateIndicatorValues1763940000000,
+  CreateAtypia1763950000000,
 ];

@@ -10,6 +10,8 @@ import { IndicatorsService } from '../indicators/indicators.service';
 import { CampaignsService } from './campaigns.service';
 import { DictionaryRegistry } from './dictionary-registry.service';
 import { mergedValues } from './submission-context';
+import { AtypiaService } from '../atypia/atypia.service';
+import type { Dictionary } from '@tdb/dictionary';
 
 const QUEUE = 'campaign-recompute-indicators';
 /** Structures per transaction: a crash loses at most one batch, and progress moves every batch. */
@@ -18,7 +20,7 @@ export const RECOMPUTE_BATCH = 1000;
 interface JobRow {
   id: string;
   campaign_year: number;
-  kind: 'RECOMPUTE_INDICATORS';
+  kind: 'RECOMPUTE_INDICATORS' | 'RECOMPUTE_ATYPIA';
   status: CampaignJobDto['status'];
   total: number;
   done: number;
@@ -57,6 +59,7 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
     private readonly campaigns: CampaignsService,
     private readonly dictionaries: DictionaryRegistry,
     private readonly indicators: IndicatorsService,
+    private readonly atypia: AtypiaService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -117,7 +120,7 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
     return rows.map(toDto);
   }
 
-  /** Computes what the job has not computed yet, batch by batch. Idempotent, safe to rerun. */
+  /** Runs a job from where it stopped: idempotent, safe to rerun after a crash. */
   async run(jobId: string): Promise<void> {
     const jobs: JobRow[] = await this.dataSource.query(`SELECT * FROM campaign_jobs WHERE id = $1`, [jobId]);
     const job = jobs[0];
@@ -129,55 +132,195 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
     try {
       const campaign = await this.campaigns.row(job.campaign_year);
       const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version);
-      // Keyset paging: each batch starts after the last FINESS seen, never re-skipping done rows.
-      let after = '';
-      for (;;) {
-        const batch: {
-          finess: string;
-          category_code: string;
-          values: ValueMap;
-          og_values: ValueMap | null;
-        }[] = await this.dataSource.query(
-          `SELECT sub.finess, s.category_code, sub.values, ogs.values AS og_values
-               FROM submissions sub
-               JOIN structures s ON s.finess = sub.finess
-               LEFT JOIN og_submissions ogs ON ogs.campaign_year = sub.campaign_year AND ogs.og_finess = s.og_finess
-              WHERE sub.campaign_year = $1 AND sub.indicators_job IS DISTINCT FROM $2
-              ORDER BY sub.finess LIMIT $3`,
-          [job.campaign_year, jobId, RECOMPUTE_BATCH],
-        );
-        if (batch.length === 0) break;
-        after = batch[batch.length - 1]?.finess ?? after;
-        const results = batch.map((row) => ({
-          finess: row.finess,
-          results: this.indicators.compute(
-            dictionary,
-            row.category_code,
-            mergedValues(row.values, row.og_values ?? {}, dictionary, true),
-          ),
-        }));
-        await this.dataSource.transaction(async (manager) => {
-          await this.indicators.storeMany(manager, job.campaign_year, dictionary, results, jobId);
-          await manager.query(
-            `UPDATE campaign_jobs SET done = (SELECT count(*) FROM submissions WHERE campaign_year = $2 AND indicators_job = $1)
-              WHERE id = $1`,
-            [jobId, job.campaign_year],
-          );
-        });
-      }
+      if (job.kind === 'RECOMPUTE_INDICATORS') await this.recomputeIndicators(job, dictionary);
+      else await this.recomputeAtypia(job, dictionary);
       await this.dataSource.query(
         `UPDATE campaign_jobs SET status = 'DONE', done = total, finished_at = now() WHERE id = $1`,
         [jobId],
       );
-      this.logger.log(`Indicators of campaign ${job.campaign_year} recomputed (job ${jobId})`);
+      this.logger.log(`Job ${job.kind} of campaign ${job.campaign_year} done (${jobId})`);
+      // Atypia read the indicators: a fresh recompute of indicators is followed by one of atypia.
+      if (job.kind === 'RECOMPUTE_INDICATORS')
+        await this.enqueue(job.campaign_year, 'RECOMPUTE_ATYPIA', null);
     } catch (error) {
       const message = (error as Error).message;
-      this.logger.error(`Recompute job ${jobId} failed: ${message}`);
+      this.logger.error(`Job ${jobId} failed: ${message}`);
       await this.dataSource.query(`UPDATE campaign_jobs SET status = 'FAILED', error = $2 WHERE id = $1`, [
         jobId,
         message.slice(0, 1000),
       ]);
       throw error;
+    }
+  }
+
+  /** Queues a job of `kind` (the caller checked the rights). */
+  async enqueue(year: number, kind: JobRow['kind'], createdBy: string | null): Promise<JobRow> {
+    const rows: JobRow[] = await this.dataSource.query(
+      `INSERT INTO campaign_jobs (campaign_year, kind, total, created_by)
+       SELECT $1, $2, count(*), $3 FROM submissions WHERE campaign_year = $1 RETURNING *`,
+      [year, kind, createdBy],
+    );
+    const job = rows[0] as JobRow;
+    if (this.boss) {
+      // Longer than the longest run: an expired job is retried, and the retry resumes.
+      await this.boss.send(QUEUE, { jobId: job.id }, { expireInSeconds: 3600, retryLimit: 5, retryDelay: 5 });
+    }
+    return job;
+  }
+
+  private async progress(
+    jobId: string,
+    year: number,
+    column: 'indicators_job' | 'atypia_job',
+  ): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE campaign_jobs SET done = (SELECT count(*) FROM submissions WHERE campaign_year = $2 AND ${column} = $1)
+        WHERE id = $1`,
+      [jobId, year],
+    );
+  }
+
+  private async recomputeIndicators(job: JobRow, dictionary: Dictionary): Promise<void> {
+    // Keyset paging: each batch starts after the last FINESS seen, never re-skipping done rows.
+    let after = '';
+    for (;;) {
+      const batch: { finess: string; category_code: string; values: ValueMap; og_values: ValueMap | null }[] =
+        await this.dataSource.query(
+          `SELECT sub.finess, s.category_code, sub.values, ogs.values AS og_values
+             FROM submissions sub
+             JOIN structures s ON s.finess = sub.finess
+             LEFT JOIN og_submissions ogs ON ogs.campaign_year = sub.campaign_year AND ogs.og_finess = s.og_finess
+            WHERE sub.campaign_year = $1 AND sub.indicators_job IS DISTINCT FROM $2 AND sub.finess > $4
+            ORDER BY sub.finess LIMIT $3`,
+          [job.campaign_year, job.id, RECOMPUTE_BATCH, after],
+        );
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1]?.finess ?? after;
+      const results = batch.map((row) => ({
+        finess: row.finess,
+        results: this.indicators.compute(
+          dictionary,
+          row.category_code,
+          mergedValues(row.values, row.og_values ?? {}, dictionary, true),
+        ),
+      }));
+      await this.dataSource.transaction(async (manager) => {
+        await this.indicators.storeMany(manager, job.campaign_year, dictionary, results, job.id);
+      });
+      await this.progress(job.id, job.campaign_year, 'indicators_job');
+    }
+  }
+
+  /**
+   * Peer references from the validated and confirmed submissions (national, region and department
+   * groups), then every structure's own and peer flags, batch by batch.
+   */
+  private async recomputeAtypia(job: JobRow, dictionary: Dictionary): Promise<void> {
+    const year = job.campaign_year;
+    const ruleSet = this.atypia.ruleSetFor(dictionary);
+    const stored: { job_id: string | null }[] = await this.dataSource.query(
+      `SELECT job_id FROM atypia_peer_references WHERE campaign_year = $1`,
+      [year],
+    );
+    let references = await this.atypia.references(this.dataSource.manager, year);
+    if (!references || stored[0]?.job_id !== job.id) {
+      const population: {
+        finess: string;
+        category_code: string;
+        region_code: string;
+        department_code: string;
+        indicators: Record<string, number | null> | null;
+      }[] = await this.dataSource.query(
+        `SELECT sub.finess, s.category_code, s.region_code, s.department_code,
+                (SELECT jsonb_object_agg(iv.indicator_code, iv.value) FROM indicator_values iv
+                  WHERE iv.campaign_year = sub.campaign_year AND iv.finess = sub.finess AND iv.reason_code IS NULL) AS indicators
+           FROM submissions sub JOIN structures s ON s.finess = sub.finess
+          WHERE sub.campaign_year = $1 AND sub.in_scope AND sub.status IN ('VALIDATED', 'CONFIRMED')`,
+        [year],
+      );
+      references = await this.dataSource.transaction(async (manager) => {
+        const computed = await this.atypia.storeReferences(
+          manager,
+          year,
+          ruleSet,
+          population.map((p) => ({
+            finess: p.finess,
+            categoryCode: p.category_code,
+            regionCode: p.region_code,
+            departmentCode: p.department_code,
+            indicators: p.indicators ?? {},
+          })),
+        );
+        await manager.query(`UPDATE atypia_peer_references SET job_id = $2 WHERE campaign_year = $1`, [
+          year,
+          job.id,
+        ]);
+        return computed;
+      });
+    }
+    let after = '';
+    for (;;) {
+      const batch: {
+        finess: string;
+        category_code: string;
+        region_code: string;
+        department_code: string;
+        values: ValueMap;
+        og_values: ValueMap | null;
+        previous: ValueMap | null;
+        previous_og: ValueMap | null;
+        indicators: Record<string, number | null> | null;
+        previous_indicators: Record<string, number | null> | null;
+      }[] = await this.dataSource.query(
+        `SELECT sub.finess, s.category_code, s.region_code, s.department_code, sub.values, ogs.values AS og_values,
+                prev.values AS previous, prev_ogs.values AS previous_og,
+                (SELECT jsonb_object_agg(iv.indicator_code, iv.value) FROM indicator_values iv
+                  WHERE iv.campaign_year = sub.campaign_year AND iv.finess = sub.finess AND iv.reason_code IS NULL) AS indicators,
+                (SELECT jsonb_object_agg(iv.indicator_code, iv.value) FROM indicator_values iv
+                  WHERE iv.campaign_year = prev.campaign_year AND iv.finess = sub.finess AND iv.reason_code IS NULL) AS previous_indicators
+           FROM submissions sub
+           JOIN structures s ON s.finess = sub.finess
+           LEFT JOIN og_submissions ogs ON ogs.campaign_year = sub.campaign_year AND ogs.og_finess = s.og_finess
+           LEFT JOIN submissions prev ON prev.finess = sub.finess
+                 AND prev.campaign_year = (SELECT max(year) FROM campaigns WHERE year < $1)
+           LEFT JOIN og_submissions prev_ogs ON prev_ogs.campaign_year = prev.campaign_year AND prev_ogs.og_finess = s.og_finess
+          WHERE sub.campaign_year = $1 AND sub.atypia_job IS DISTINCT FROM $2 AND sub.finess > $4
+          ORDER BY sub.finess LIMIT $3`,
+        [year, job.id, RECOMPUTE_BATCH, after],
+      );
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1]?.finess ?? after;
+      const flags = batch.map((row) => {
+        const values = mergedValues(row.values, row.og_values ?? {}, dictionary, true);
+        const previousValues = row.previous
+          ? mergedValues(row.previous, row.previous_og ?? {}, dictionary, true)
+          : undefined;
+        return {
+          finess: row.finess,
+          flags: this.atypia.evaluate(
+            ruleSet,
+            {
+              finess: row.finess,
+              categoryCode: row.category_code,
+              regionCode: row.region_code,
+              departmentCode: row.department_code,
+              values,
+              indicators: row.indicators ?? {},
+              previousValues,
+              previousIndicators: row.previous_indicators ?? undefined,
+            },
+            references,
+          ),
+        };
+      });
+      await this.dataSource.transaction(async (manager) => {
+        await this.atypia.syncMany(manager, year, flags);
+        await manager.query(
+          `UPDATE submissions SET atypia_job = $3 WHERE campaign_year = $1 AND finess = ANY ($2::bpchar[])`,
+          [year, flags.map((f) => f.finess), job.id],
+        );
+      });
+      await this.progress(job.id, year, 'atypia_job');
     }
   }
 }

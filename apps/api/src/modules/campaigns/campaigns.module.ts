@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
+import { AtypiaEngineModule } from '../atypia/atypia-engine.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { CampaignScopeController } from './campaign-scope.controller';
 import { CampaignScopeService } from './campaign-scope.service';
@@ -20,7 +21,7 @@ import { SubmissionsService } from './submissions.service';
 
 /** Campaigns, submissions and data entry (form, OG grid, Excel grid, bulk). */
 @Module({
-  imports: [AccountsModule, IndicatorsModule],
+  imports: [AccountsModule, IndicatorsModule, AtypiaEngineModule],
   controllers: [
     CampaignsController,
     SubmissionsController,
@@ -41,6 +42,6 @@ import { SubmissionsService } from './submissions.service';
     ReferentsService,
     CampaignScopeService,
   ],
-  exports: [CampaignsService, SubmissionsService, DictionaryRegistry],
+  exports: [CampaignsService, SubmissionsService, DictionaryRegistry, OrganisationEntryService],
 })
 export class CampaignsModule {}

@@ -32,6 +32,8 @@ import { DomainError, type DomainErrorDetail } from '../../common/errors/domain-
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { namedQuery } from '../../database/named-query';
 import { AuditService } from '../audit/audit.service';
+import { indicatorValues } from '@tdb/atypia';
+import { AtypiaService } from '../atypia/atypia.service';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { MailService } from '../mail/mail.service';
 import { datesOf, phaseOfCampaign, toCampaignSummary } from './campaign-row';
@@ -112,6 +114,7 @@ export class SubmissionsService {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly indicators: IndicatorsService,
+    private readonly atypia: AtypiaService,
   ) {}
 
   async context(
@@ -314,6 +317,7 @@ export class SubmissionsService {
       referents: await this.referentsOf(manager, context.facts),
       assignments: await this.assignments(manager, context, merged),
       indicators: await this.indicators.ofStructure(manager, campaign.year, submission.finess, dictionary),
+      flags: await this.atypia.ofStructure(manager, campaign.year, submission.finess),
     };
   }
 
@@ -593,18 +597,27 @@ export class SubmissionsService {
     own: ValueMap,
     og: ValueMap,
   ): Promise<void> {
-    const results = this.indicators.compute(
-      context.dictionary,
-      context.facts.categoryCode,
-      mergedValues(own, og, context.dictionary),
+    const { campaign, dictionary, facts } = context;
+    const values = mergedValues(own, og, dictionary);
+    const results = this.indicators.compute(dictionary, facts.categoryCode, values);
+    await this.indicators.store(manager, campaign.year, facts.finess, dictionary, results);
+    // The structure sees its own atypia while it enters (peer rules use the campaign's references).
+    const previous = await this.previousValues(manager, campaign.year, facts.finess, facts.ogFiness);
+    const flags = this.atypia.evaluate(
+      this.atypia.ruleSetFor(dictionary),
+      {
+        finess: facts.finess,
+        categoryCode: facts.categoryCode,
+        regionCode: facts.regionCode,
+        departmentCode: facts.departmentCode,
+        values,
+        indicators: indicatorValues(results),
+        previousValues: previous.values,
+        previousIndicators: await this.indicators.previousValues(manager, campaign.year, facts.finess),
+      },
+      await this.atypia.references(manager, campaign.year),
     );
-    await this.indicators.store(
-      manager,
-      context.campaign.year,
-      context.facts.finess,
-      context.dictionary,
-      results,
-    );
+    await this.atypia.syncMany(manager, campaign.year, [{ finess: facts.finess, flags }]);
   }
 
   async indicatorsOf(actor: AuthenticatedActor, year: number, finess: string) {

@@ -125,6 +125,20 @@ export class IndicatorsService {
     );
   }
 
+  /** Last campaign's computed indicator values of a structure (for year-over-year rules). */
+  async previousValues(
+    manager: EntityManager,
+    year: number,
+    finess: string,
+  ): Promise<Record<string, number | null>> {
+    const rows: { indicator_code: string; value: number | null }[] = await manager.query(
+      `SELECT indicator_code, value FROM indicator_values
+        WHERE finess = $2 AND campaign_year = (SELECT max(year) FROM campaigns WHERE year < $1) AND reason_code IS NULL`,
+      [year, finess],
+    );
+    return Object.fromEntries(rows.map((r) => [r.indicator_code, r.value]));
+  }
+
   /** The stored indicators of a structure with last campaign's values (the caller checked access). */
   async ofStructure(
     manager: EntityManager,
