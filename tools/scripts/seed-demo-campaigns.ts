@@ -273,6 +273,11 @@ async function main(): Promise<void> {
         [ogFiness, JSON.stringify(values.previous), JSON.stringify(values.current)],
       );
     }
+    // The atypia of the demo (peer references, flags) are computed by the platform's job at start.
+    await db.query(
+      `INSERT INTO campaign_jobs (campaign_year, kind, total)
+       SELECT 2026, 'RECOMPUTE_ATYPIA', count(*) FROM submissions WHERE campaign_year = 2026`,
+    );
     await runner.commitTransaction();
     await runner.release();
     console.log(

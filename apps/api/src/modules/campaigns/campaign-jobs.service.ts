@@ -76,6 +76,22 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
         if (job) await this.run(job.data.jobId);
       },
     );
+    // Jobs queued without the queue (demo seed) or interrupted by a stop are sent again; pg-boss
+    // keeps one job per key, so a job it already holds is not doubled.
+    const pending: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM campaign_jobs WHERE status IN ('QUEUED', 'RUNNING') ORDER BY created_at`,
+    );
+    for (const job of pending) await this.send(job.id);
+  }
+
+  private async send(jobId: string): Promise<void> {
+    if (!this.boss) throw new Error('Job queue not started');
+    // Longer than the longest run: an expired job is retried, and the retry resumes.
+    await this.boss.send(
+      QUEUE,
+      { jobId },
+      { expireInSeconds: 3600, retryLimit: 5, retryDelay: 5, singletonKey: jobId },
+    );
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -105,9 +121,7 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
       );
       return rows[0] as JobRow;
     });
-    if (!this.boss) throw new Error('Job queue not started');
-    // Longer than the longest run: an expired job is retried, and the retry resumes.
-    await this.boss.send(QUEUE, { jobId: job.id }, { expireInSeconds: 3600, retryLimit: 5, retryDelay: 5 });
+    await this.send(job.id);
     return toDto(job);
   }
 
@@ -161,10 +175,7 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
       [year, kind, createdBy],
     );
     const job = rows[0] as JobRow;
-    if (this.boss) {
-      // Longer than the longest run: an expired job is retried, and the retry resumes.
-      await this.boss.send(QUEUE, { jobId: job.id }, { expireInSeconds: 3600, retryLimit: 5, retryDelay: 5 });
-    }
+    await this.send(job.id);
     return job;
   }
 
