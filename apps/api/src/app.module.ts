@@ -10,6 +10,8 @@ import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AtypiaModule } from './modules/atypia/atypia.module';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
+import { RegionalExportModule } from './modules/regional-export/regional-export.module';
+import { RestitutionModule } from './modules/restitution/restitution.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { DATABASE_KIND } from './database/database.tokens';
@@ -62,6 +64,8 @@ export class AppModule {
         AccountsModule,
         CampaignsModule,
         AtypiaModule,
+        RestitutionModule,
+        RegionalExportModule,
         // Lets the route test enumerate every controller method and check its authorization rule.
         DiscoveryModule,
       ],
