@@ -32,6 +32,44 @@ describe('home page campaign card', () => {
     expect(screen.getByText(/Claire Martin/)).toBeTruthy();
   });
 
+  it('shows its coordinator who enters which domain and how far each has got', async () => {
+    const detail = buildSubmissionDetail({
+      role: 'STRUCTURE_VALIDATION',
+      assignments: [
+        {
+          accountId: 'a1',
+          name: 'Claire Directrice',
+          email: 'claire@example.org',
+          role: 'APE',
+          domains: null,
+          completeness: { filled: 50, expected: 100, ratio: 0.5 },
+        },
+        {
+          accountId: 'a2',
+          name: 'Paul Paie',
+          email: 'paul@example.org',
+          role: 'ENTRY',
+          domains: ['RESSOURCES_HUMAINES'],
+          completeness: { filled: 30, expected: 40, ratio: 0.75 },
+        },
+      ],
+    });
+    mockApi()
+      .get('/api/campaigns', { body: [buildCampaign()] })
+      .get('/api/campaigns/2026/submissions', {
+        body: { items: [buildSubmissionSummary()], total: 1, page: 1, pageSize: 10 },
+      })
+      .get('/api/campaigns/2026/submissions/750000001', { body: detail });
+    renderWithRouter({ '/': <HomePage /> }, '/', {
+      account: buildAccount({
+        grants: [buildGrant({ role: 'APE', organisation: { kind: 'ESMS', code: '750000001' } })],
+      }),
+    });
+    expect(await screen.findByText('Qui saisit quoi')).toBeTruthy();
+    expect(screen.getByText(/Paul Paie — Ressources humaines : 75/)).toBeTruthy();
+    expect(screen.getByText(/Claire Directrice — tous les domaines : 50/)).toBeTruthy();
+  });
+
   it('shows the counts of an authority scope', async () => {
     mockApi()
       .get('/api/campaigns', { body: [buildCampaign()] })

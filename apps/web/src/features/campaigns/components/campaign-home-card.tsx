@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { CampaignSummary, SubmissionSummary } from '@tdb/contracts';
+import { DOMAIN_LABELS } from '@tdb/dictionary';
 import { formatDateFr } from '@tdb/submission-workflow';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { QueryError } from '../../../components/ui/query-error';
@@ -46,6 +47,23 @@ function StructureSubmission({
             ? 'Aucun point bloquant : la saisie peut être validée.'
             : `Reste à faire : ${blocking} donnée${blocking > 1 ? 's' : ''} à compléter ou corriger avant la validation.`}
         </p>
+      )}
+      {detail.data && detail.data.role === 'STRUCTURE_VALIDATION' && detail.data.assignments.length > 1 && (
+        <div className={fr.cx('fr-mb-1w')}>
+          <p className={fr.cx('fr-text--sm', 'fr-text--bold', 'fr-mb-0')}>Qui saisit quoi</p>
+          <ul className={fr.cx('fr-text--sm', 'fr-mb-0')}>
+            {detail.data.assignments.map((a) => (
+              <li key={a.accountId}>
+                {a.name} —{' '}
+                {a.domains === null
+                  ? 'tous les domaines'
+                  : a.domains.map((d) => DOMAIN_LABELS[d as keyof typeof DOMAIN_LABELS] ?? d).join(', ')}{' '}
+                : {percent(a.completeness.ratio)} renseigné ({a.completeness.filled}/{a.completeness.expected}
+                )
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       {detail.data && detail.data.referents.length > 0 && (
         <p className={fr.cx('fr-text--sm', 'fr-mb-0')}>
