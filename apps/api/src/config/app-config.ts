@@ -21,6 +21,8 @@ export interface AppConfig {
   webDir: string | null;
   /** Largest accepted upload, in megabytes. */
   uploadLimitMb: number;
+  /** Whether this process runs the background jobs (off for API-only replicas and benchmarks). */
+  jobsWorker: boolean;
   auth: AuthConfig;
   mail: MailConfig;
 }
@@ -152,6 +154,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     logPretty: readBoolean(env, 'LOG_PRETTY', nodeEnv === 'development'),
     webDir: webDirRaw === 'none' ? null : path.resolve(cwd, webDirRaw ?? 'dist/apps/web'),
     uploadLimitMb: readInteger(env, 'UPLOAD_LIMIT_MB', 100, 1, 2048),
+    jobsWorker: readBoolean(env, 'JOBS_WORKER', true),
     auth: {
       jwtSecret: readJwtSecret(env, nodeEnv),
       accessTokenTtlSeconds: readInteger(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
@@ -6,6 +6,7 @@ import type { CampaignJobDto, ValueMap } from '@tdb/contracts';
 import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { CampaignsService } from './campaigns.service';
 import { DictionaryRegistry } from './dictionary-registry.service';
@@ -55,6 +56,7 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: AccessService,
     private readonly campaigns: CampaignsService,
     private readonly dictionaries: DictionaryRegistry,
@@ -69,6 +71,7 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
     this.boss.on('error', (error: Error) => this.logger.error(`Job queue error: ${error.message}`));
     await this.boss.start();
     await this.boss.createQueue(QUEUE);
+    if (!this.config.jobsWorker) return;
     await this.boss.work<{ jobId: string }>(
       QUEUE,
       { batchSize: 1, pollingIntervalSeconds: 1 },
