@@ -3,3 +3,5 @@ export * from './accounts';
 export * from './campaigns';
 export * from './indicators';
 export * from './atypia';
+export * from './restitution';
+export * from './exports';

@@ -62,7 +62,89 @@ const organisationEntry = (s: Scope) =>
 /** Who enters EHPAD_45's data: the APE of its OG, its APE and its user with the entry right. */
 const STRUCTURE_ENTRY: RoleName[] = ['OG_APE', 'ESMS_APE', 'ESMS_USER'];
 
+/** Atypia flags of EHPAD_45 (in scope) and EHPAD_75 (out of scope), inserted at the end of beforeAll. */
+const atypiaFlags: Record<Scope, string> = { in: '', out: '' };
+/** Who decides on EHPAD_45's flags (shared competence): its ARS and Département staff, national. */
+const AUTHORITY_STAFF: RoleName[] = ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER', 'CD_APR', 'CD_CONTROLLER'];
+
 const MATRIX: Record<string, Row> = {
+  'GET /api/campaigns/{year}/atypia': {
+    call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/atypia`), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'GET /api/campaigns/{year}/atypia.xlsx': {
+    call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/atypia.xlsx`), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'GET /api/campaigns/{year}/atypia/{flagId}': {
+    call: (h, a, s) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/atypia/${atypiaFlags[s]}`), a),
+    allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
+  },
+  'POST /api/campaigns/{year}/atypia/{flagId}/messages': {
+    // Justification (the structure) or comment (its authorities): allowed calls stop at the stale version.
+    call: (h, a, s) =>
+      withAuth(request(h).post(`/api/campaigns/${CAMPAIGN}/atypia/${atypiaFlags[s]}/messages`), a).send({
+        body: 'Vérification des droits',
+        version: 999999,
+      }),
+    allowed: { in: [...AUTHORITY_STAFF, ...STRUCTURE_ENTRY], out: ['NATIONAL'] },
+  },
+  'POST /api/campaigns/{year}/atypia/decisions': {
+    call: (h, a, s) =>
+      withAuth(request(h).post(`/api/campaigns/${CAMPAIGN}/atypia/decisions`), a).send({
+        flagIds: [atypiaFlags[s]],
+        decision: 'ACCEPTED',
+        comment: 'Vérification des droits',
+        versions: { [atypiaFlags[s]]: 999999 },
+      }),
+    allowed: { in: AUTHORITY_STAFF, out: ['NATIONAL'] },
+  },
+  'GET /api/campaigns/{year}/submissions/{finess}/changes-since-validation': {
+    call: (h, a, s) => withAuth(request(h).get(`${submission(s)}/changes-since-validation`), a),
+    allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
+  },
+  'PUT /api/campaigns/{year}/fiabilisation/assignments': {
+    call: (h, a, s) =>
+      withAuth(request(h).put(`/api/campaigns/${CAMPAIGN}/fiabilisation/assignments`), a).send({
+        items: [
+          { finess: s === 'in' ? EHPAD_45 : EHPAD_75, controllerId: null, priority: 0, version: 999999 },
+        ],
+      }),
+    allowed: { in: AUTHORITY_STAFF, out: ['NATIONAL'] },
+  },
+  'GET /api/campaigns/{year}/fiabilisation/controllers': {
+    call: (h, a, s) =>
+      withAuth(
+        request(h).get(
+          `/api/campaigns/${CAMPAIGN}/fiabilisation/controllers${s === 'in' ? '' : '?kind=ARS&code=11'}`,
+        ),
+        a,
+      ),
+    allowed: {
+      in: ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER', 'ARS_READER', 'CD_APR', 'CD_CONTROLLER', 'CD_READER'],
+      out: ['NATIONAL'],
+    },
+  },
+  'GET /api/campaigns/{year}/fiabilisation/priorities': {
+    call: (h, a, s) =>
+      withAuth(
+        request(h).get(
+          `/api/campaigns/${CAMPAIGN}/fiabilisation/priorities?kind=ARS&code=${s === 'in' ? '24' : '11'}`,
+        ),
+        a,
+      ),
+    allowed: { in: ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER', 'ARS_READER'], out: ['NATIONAL'] },
+  },
+  'PUT /api/campaigns/{year}/fiabilisation/priorities': {
+    call: (h, a, s) =>
+      withAuth(
+        request(h).put(
+          `/api/campaigns/${CAMPAIGN}/fiabilisation/priorities?kind=ARS&code=${s === 'in' ? '24' : '11'}`,
+        ),
+        a,
+      ).send({ indicatorCodes: [], ruleCodes: [], version: 999999 }),
+    allowed: { in: ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER'], out: ['NATIONAL'] },
+  },
   'GET /api/campaigns': {
     call: (h, a) => withAuth(request(h).get('/api/campaigns'), a),
     allowed: same(AUTHENTICATED),
@@ -132,6 +214,23 @@ const MATRIX: Record<string, Row> = {
   'GET /api/campaigns/{year}/jobs': {
     call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/jobs`), a),
     allowed: same(['NATIONAL']),
+  },
+  'POST /api/campaigns/{year}/distributions/recompute': {
+    // A year without campaign: allowed callers stop at 404, nothing is computed.
+    call: (h, a) => withAuth(request(h).post('/api/campaigns/1999/distributions/recompute'), a),
+    allowed: same(['NATIONAL']),
+  },
+  'GET /api/campaigns/{year}/submissions/{finess}/restitution': {
+    call: (h, a, s) => withAuth(request(h).get(`${submission(s)}/restitution`), a),
+    allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
+  },
+  'GET /api/campaigns/{year}/submissions/{finess}/restitution.pdf': {
+    call: (h, a, s) => withAuth(request(h).get(`${submission(s)}/restitution.pdf`), a),
+    allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
+  },
+  'GET /api/campaigns/{year}/submissions/{finess}/restitution.xlsx': {
+    call: (h, a, s) => withAuth(request(h).get(`${submission(s)}/restitution.xlsx`), a),
+    allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
   },
   'GET /api/indicators/guide': {
     call: (h, a) => withAuth(request(h).get('/api/indicators/guide'), a),
@@ -463,6 +562,24 @@ const MATRIX: Record<string, Row> = {
       ),
     allowed: same(['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER', 'CD_APR', 'CD_CONTROLLER']),
   },
+  'GET /api/campaigns/{year}/exports/regional.xlsx': {
+    // In scope: the Centre-Val de Loire (24); out: Île-de-France (11). Only the ARS of the region
+    // (every role, and its API tokens) and the national administrator.
+    call: (h, a, s) =>
+      withAuth(
+        request(h).get(`/api/campaigns/${CAMPAIGN}/exports/regional.xlsx?region=${s === 'in' ? '24' : '11'}`),
+        a,
+      ),
+    allowed: { in: ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER', 'ARS_READER'], out: ['NATIONAL'] },
+  },
+  'GET /api/open-data/{year}/indicators': {
+    call: (h, a) => withAuth(request(h).get(`/api/open-data/${CAMPAIGN}/indicators`), a),
+    allowed: same(EVERYONE),
+  },
+  'GET /api/open-data/{year}/indicators.csv': {
+    call: (h, a) => withAuth(request(h).get(`/api/open-data/${CAMPAIGN}/indicators.csv`), a),
+    allowed: same(EVERYONE),
+  },
 };
 
 describe('authorization matrix (HTTP, real database)', () => {
@@ -516,6 +633,17 @@ describe('authorization matrix (HTTP, real database)', () => {
       tokenIn: await token('24'),
       tokenOut: await token('11'),
     };
+    for (const [scope, finess] of [
+      ['in', EHPAD_45],
+      ['out', EHPAD_75],
+    ] as const) {
+      const [{ id }] = await t.dataSource.query(
+        `INSERT INTO atypia_flags (campaign_year, finess, rule_code, rule_label, kind, severity, target_kind, target_code, value, message)
+         VALUES ($1, $2, 'MATRIX', 'Règle de la matrice', 'bounds', 'high', 'item', 'item_x', 1, 'Valeur hors bornes') RETURNING id`,
+        [CAMPAIGN, finess],
+      );
+      atypiaFlags[scope] = id;
+    }
   });
 
   afterAll(async () => {

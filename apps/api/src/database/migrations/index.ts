@@ -4,6 +4,7 @@ import { CreateApiTokens1763920000000 } from './1763920000000-CreateApiTokens';
 import { CreateCampaigns1763930000000 } from './1763930000000-CreateCampaigns';
 import { CreateIndicatorValues1763940000000 } from './1763940000000-CreateIndicatorValues';
 import { CreateAtypia1763950000000 } from './1763950000000-CreateAtypia';
+import { CreateDistributions1763960000000 } from './1763960000000-CreateDistributions';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateCampaigns1763930000000,
   CreateIndicatorValues1763940000000,
   CreateAtypia1763950000000,
+  CreateDistributions1763960000000,
 ];

@@ -2,12 +2,16 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
+import { AtypiaReviewController } from './atypia-review.controller';
+import { AtypiaReviewService } from './atypia-review.service';
 import { AtypiaEngineModule } from './atypia-engine.module';
+import { FiabilisationController } from './fiabilisation.controller';
+import { FiabilisationService } from './fiabilisation.service';
 
 /** The review of atypia by ARS and CD: the table, the threads, decisions, and who checks what. */
 @Module({
   imports: [AccountsModule, CampaignsModule, IndicatorsModule, AtypiaEngineModule],
-  controllers: [],
-  providers: [],
+  controllers: [AtypiaReviewController, FiabilisationController],
+  providers: [AtypiaReviewService, FiabilisationService],
 })
 export class AtypiaModule {}

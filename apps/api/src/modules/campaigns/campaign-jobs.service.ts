@@ -11,10 +11,13 @@ import { IndicatorsService } from '../indicators/indicators.service';
 import { CampaignsService } from './campaigns.service';
 import { DictionaryRegistry } from './dictionary-registry.service';
 import { mergedValues } from './submission-context';
+import { DistributionsService } from '../restitution/distributions.service';
 import { AtypiaService } from '../atypia/atypia.service';
 import type { Dictionary } from '@tdb/dictionary';
 
 const QUEUE = 'campaign-recompute-indicators';
+/** Recomputes a campaign's distributions shortly after confirmations (one pending per campaign). */
+const DISTRIBUTIONS_QUEUE = 'campaign-distributions';
 /** Structures per transaction: a crash loses at most one batch, and progress moves every batch. */
 export const RECOMPUTE_BATCH = 1000;
 
@@ -62,6 +65,7 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
     private readonly dictionaries: DictionaryRegistry,
     private readonly indicators: IndicatorsService,
     private readonly atypia: AtypiaService,
+    private readonly distributions: DistributionsService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -71,7 +75,15 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
     this.boss.on('error', (error: Error) => this.logger.error(`Job queue error: ${error.message}`));
     await this.boss.start();
     await this.boss.createQueue(QUEUE);
+    await this.boss.createQueue(DISTRIBUTIONS_QUEUE);
     if (!this.config.jobsWorker) return;
+    await this.boss.work<{ year: number }>(
+      DISTRIBUTIONS_QUEUE,
+      { pollingIntervalSeconds: 1 },
+      async ([job]) => {
+        if (job) await this.distributions.recompute(job.data.year);
+      },
+    );
     await this.boss.work<{ jobId: string }>(
       QUEUE,
       { batchSize: 1, pollingIntervalSeconds: 1 },
@@ -85,6 +97,23 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
       `SELECT id FROM campaign_jobs WHERE status IN ('QUEUED', 'RUNNING') ORDER BY created_at`,
     );
     for (const job of pending) await this.send(job.id);
+  }
+
+  /**
+   * Recomputes the distributions a few seconds after a submission was validated, invalidated or
+   * confirmed; confirmations in a row share one recompute (one pending job per campaign).
+   */
+  async scheduleDistributions(year: number): Promise<void> {
+    if (!this.boss) return;
+    try {
+      await this.boss.send(
+        DISTRIBUTIONS_QUEUE,
+        { year },
+        { singletonKey: `distributions-${year}`, startAfter: 5 },
+      );
+    } catch (error) {
+      this.logger.error(`Could not schedule the distributions of ${year}: ${(error as Error).message}`);
+    }
   }
 
   private async send(jobId: string): Promise<void> {
@@ -149,8 +178,13 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
     try {
       const campaign = await this.campaigns.row(job.campaign_year);
       const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version);
-      if (job.kind === 'RECOMPUTE_INDICATORS') await this.recomputeIndicators(job, dictionary);
-      else await this.recomputeAtypia(job, dictionary);
+      if (job.kind === 'RECOMPUTE_INDICATORS') {
+        await this.recomputeIndicators(job, dictionary);
+      } else {
+        // The peers' distributions (restitution) and the atypia both read the fresh indicators.
+        await this.distributions.recompute(job.campaign_year);
+        await this.recomputeAtypia(job, dictionary);
+      }
       await this.dataSource.query(
         `UPDATE campaign_jobs SET status = 'DONE', done = total, finished_at = now() WHERE id = $1`,
         [jobId],

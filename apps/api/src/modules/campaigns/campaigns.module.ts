@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AtypiaEngineModule } from '../atypia/atypia-engine.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
+import { DistributionsService } from '../restitution/distributions.service';
 import { CampaignScopeController } from './campaign-scope.controller';
 import { CampaignScopeService } from './campaign-scope.service';
 import { CampaignJobsService } from './campaign-jobs.service';
@@ -33,6 +34,7 @@ import { SubmissionsService } from './submissions.service';
   providers: [
     CampaignsService,
     CampaignJobsService,
+    DistributionsService,
     DictionaryRegistry,
     SubmissionsService,
     OrganisationEntryService,
@@ -42,6 +44,12 @@ import { SubmissionsService } from './submissions.service';
     ReferentsService,
     CampaignScopeService,
   ],
-  exports: [CampaignsService, SubmissionsService, DictionaryRegistry, OrganisationEntryService],
+  exports: [
+    CampaignsService,
+    SubmissionsService,
+    DictionaryRegistry,
+    OrganisationEntryService,
+    DistributionsService,
+  ],
 })
 export class CampaignsModule {}

@@ -37,6 +37,7 @@ import { AtypiaService } from '../atypia/atypia.service';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { MailService } from '../mail/mail.service';
 import { datesOf, phaseOfCampaign, toCampaignSummary } from './campaign-row';
+import { CampaignJobsService } from './campaign-jobs.service';
 import { CampaignsService } from './campaigns.service';
 import { DictionaryRegistry } from './dictionary-registry.service';
 import type { SubmissionsQuery, TransitionDto } from './dto/submission.dto';
@@ -115,6 +116,7 @@ export class SubmissionsService {
     private readonly audit: AuditService,
     private readonly indicators: IndicatorsService,
     private readonly atypia: AtypiaService,
+    private readonly jobs: CampaignJobsService,
   ) {}
 
   async context(
@@ -711,73 +713,96 @@ export class SubmissionsService {
   ): Promise<SubmissionDetail> {
     const emailIds: string[] = [];
     const detail = await this.dataSource.transaction(async (manager) => {
-      const context = await this.context(manager, actor, year, finess, true);
-      if (!context.submission.in_scope) {
-        throw new DomainError('CONFLICT', 'Cette structure est exclue du périmètre de la campagne.');
-      }
-      const today = parisToday();
-      const role = workflowRoleOf(actor, context.facts, today);
-      if (!role) throw new DomainError('FORBIDDEN', 'Cette structure est hors de votre périmètre.');
-      const evaluation = evaluateSubmission(
-        context.dictionary,
-        context.facts.categoryCode,
-        mergedValues(context.submission.values, context.og.values, context.dictionary),
-      );
-      const result = transition(context.state, {
-        action: body.action,
-        role,
-        competence: context.facts.competence,
-        phase: phaseOfCampaign(context.campaign, today),
-        today,
-        dates: datesOf(context.campaign),
-        reason: body.reason,
-        facts: {
-          completeness: evaluation.completeness.ratio,
-          threshold: Number(context.campaign.threshold),
-          blockingErrors: evaluation.blockingErrors,
-        },
-      });
-      if (!result.ok) {
-        const details =
-          result.code === 'INCOMPLETE'
-            ? evaluation.issues
-                .filter((i) => i.blocking)
-                .map((i) => ({ field: i.itemCode, message: `${i.itemLabel} : ${i.message}` }))
-            : undefined;
-        throw workflowError(result, details);
-      }
-      // After the status machine: a role that may never act is refused (403) whatever the version.
-      if (context.submission.version !== body.version) throw this.staleError(context, body.version);
-      const by = await actorRef(manager, actor);
-      const { next, event } = result;
-      await manager.query(
-        `UPDATE submissions SET status = $3, consulted_by_cd = $4, reopened_by_authority = $5, version = version + 1,
-                validated_at = CASE WHEN $3 = 'VALIDATED' AND $6 THEN now() ELSE validated_at END, updated_at = now()
-          WHERE campaign_year = $1 AND finess = $2`,
-        [year, finess, next.status, next.consultedByCd, next.reopenedByAuthority, body.action === 'VALIDATE'],
-      );
-      await this.recordTransition(manager, context.submission, body.action, event.to, event.reason, by);
-      await this.audit.record(manager, {
-        actorId: by.id,
-        actorEmail: actor.email,
-        action: `submission.${body.action.toLowerCase()}`,
-        targetType: 'submission',
-        targetId: `${year}/${finess}`,
-        targetLabel: context.submission.name,
-        organisationKind: 'ESMS',
-        organisationCode: finess,
-        regionCode: context.facts.regionCode,
-        departmentCode: context.facts.departmentCode,
-        competence: context.facts.competence,
-        details: { from: event.from, to: event.to, reason: event.reason },
-      });
-      if (body.action === 'INVALIDATE') {
-        emailIds.push(...(await this.emailInvalidation(manager, context, event.reason ?? '', by.name)));
-      }
+      emailIds.push(...(await this.transitionWithin(manager, actor, year, finess, body)));
       return this.describe(manager, actor, await this.context(manager, actor, year, finess));
     });
     await this.mail.deliver(emailIds);
+    // Peers are the validated and confirmed submissions: their distributions follow.
+    if (['VALIDATE', 'INVALIDATE', 'CONFIRM', 'REOPEN', 'UNCONFIRM'].includes(body.action)) {
+      await this.jobs.scheduleDistributions(year);
+    }
     return detail;
+  }
+
+  /**
+   * One status transition inside the caller's transaction (a decision on atypia invalidates
+   * through here too): the status machine, the stale version (when given), the row, the record,
+   * the audit and, on INVALIDATE, the emails to the structure's users. Returns the emails to
+   * deliver once the transaction has committed.
+   */
+  async transitionWithin(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    year: number,
+    finess: string,
+    body: { action: Exclude<SubmissionAction, 'SAVE'>; reason?: string; version?: number },
+    auditDetails: Record<string, unknown> = {},
+  ): Promise<string[]> {
+    const context = await this.context(manager, actor, year, finess, true);
+    if (!context.submission.in_scope) {
+      throw new DomainError('CONFLICT', 'Cette structure est exclue du périmètre de la campagne.');
+    }
+    const today = parisToday();
+    const role = workflowRoleOf(actor, context.facts, today);
+    if (!role) throw new DomainError('FORBIDDEN', 'Cette structure est hors de votre périmètre.');
+    const evaluation = evaluateSubmission(
+      context.dictionary,
+      context.facts.categoryCode,
+      mergedValues(context.submission.values, context.og.values, context.dictionary),
+    );
+    const result = transition(context.state, {
+      action: body.action,
+      role,
+      competence: context.facts.competence,
+      phase: phaseOfCampaign(context.campaign, today),
+      today,
+      dates: datesOf(context.campaign),
+      reason: body.reason,
+      facts: {
+        completeness: evaluation.completeness.ratio,
+        threshold: Number(context.campaign.threshold),
+        blockingErrors: evaluation.blockingErrors,
+      },
+    });
+    if (!result.ok) {
+      const details =
+        result.code === 'INCOMPLETE'
+          ? evaluation.issues
+              .filter((i) => i.blocking)
+              .map((i) => ({ field: i.itemCode, message: `${i.itemLabel} : ${i.message}` }))
+          : undefined;
+      throw workflowError(result, details);
+    }
+    // After the status machine: a role that may never act is refused (403) whatever the version.
+    if (body.version !== undefined && context.submission.version !== body.version) {
+      throw this.staleError(context, body.version);
+    }
+    const by = await actorRef(manager, actor);
+    const { next, event } = result;
+    await manager.query(
+      `UPDATE submissions SET status = $3, consulted_by_cd = $4, reopened_by_authority = $5, version = version + 1,
+              validated_at = CASE WHEN $3 = 'VALIDATED' AND $6 THEN now() ELSE validated_at END, updated_at = now()
+        WHERE campaign_year = $1 AND finess = $2`,
+      [year, finess, next.status, next.consultedByCd, next.reopenedByAuthority, body.action === 'VALIDATE'],
+    );
+    await this.recordTransition(manager, context.submission, body.action, event.to, event.reason, by);
+    await this.audit.record(manager, {
+      actorId: by.id,
+      actorEmail: actor.email,
+      action: `submission.${body.action.toLowerCase()}`,
+      targetType: 'submission',
+      targetId: `${year}/${finess}`,
+      targetLabel: context.submission.name,
+      organisationKind: 'ESMS',
+      organisationCode: finess,
+      regionCode: context.facts.regionCode,
+      departmentCode: context.facts.departmentCode,
+      competence: context.facts.competence,
+      details: { from: event.from, to: event.to, reason: event.reason, ...auditDetails },
+    });
+    return body.action === 'INVALIDATE'
+      ? this.emailInvalidation(manager, context, event.reason ?? '', by.name)
+      : [];
   }
 
   /** Tells the structure's users (ESMS and OG accounts) why their data was sent back. */

@@ -2,11 +2,17 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
+import { RestitutionExportService } from './restitution-export.service';
+import { RestitutionController } from './restitution.controller';
+import { RestitutionService } from './restitution.service';
 
-/** Benchmark and restitutions: distributions of the indicators and each structure's place in them. */
+/**
+ * Benchmark and restitutions: each structure's place in its peers' distributions. The distributions
+ * themselves are computed by the campaigns module (its job and after confirmations).
+ */
 @Module({
   imports: [AccountsModule, CampaignsModule, IndicatorsModule],
-  controllers: [],
-  providers: [],
+  controllers: [RestitutionController],
+  providers: [RestitutionService, RestitutionExportService],
 })
 export class RestitutionModule {}

@@ -1,0 +1,130 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import type {
+  AtypiaDecisionResult,
+  AtypiaTableRow,
+  AtypiaThread,
+  ChangesSinceValidation,
+  Paginated,
+} from '@tdb/contracts';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { Authorize } from '../../common/auth/authorize.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { DomainError } from '../../common/errors/domain-error';
+import { YearParamPipe } from '../campaigns/year-param.pipe';
+import { FinessParamPipe } from '../structures/finess-param.pipe';
+import { AtypiaReviewService } from './atypia-review.service';
+import {
+  AtypiaDecisionBody,
+  AtypiaMessageBody,
+  AtypiaTableFilters,
+  AtypiaTableQuery,
+} from './dto/atypia-review.dto';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** `:flagId` parameters: a UUID, refused in French otherwise. */
+const flagIdPipe = new ParseUUIDPipe({
+  exceptionFactory: () => new DomainError('VALIDATION_FAILED', 'Identifiant de signalement invalide.'),
+});
+
+@ApiTags('atypies')
+@Controller('campaigns/:year')
+export class AtypiaReviewController {
+  constructor(private readonly reviews: AtypiaReviewService) {}
+
+  @Get('atypia')
+  @Authorize('campaign.read')
+  @ApiOperation({
+    summary:
+      'Tableau des atypies sur votre périmètre (filtres, tri par priorité puis gravité, pagination ; view=mine pour « mes structures »)',
+  })
+  table(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query() query: AtypiaTableQuery,
+  ): Promise<Paginated<AtypiaTableRow>> {
+    return this.reviews.table(actor, year, query);
+  }
+
+  @Get('atypia.xlsx')
+  @Authorize('campaign.read')
+  @ApiOperation({ summary: 'Le tableau des atypies filtré, en classeur XLSX (colonnes en français)' })
+  @ApiProduces(XLSX)
+  async download(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query() query: AtypiaTableFilters,
+  ): Promise<StreamableFile> {
+    return new StreamableFile(await this.reviews.workbook(actor, year, query), {
+      type: XLSX,
+      disposition: `attachment; filename="tdb-${year}-atypies.xlsx"`,
+    });
+  }
+
+  @Post('atypia/decisions')
+  @Authorize('submission.read')
+  @ApiOperation({
+    summary:
+      'Décider de plusieurs signalements à la fois (accepté / à corriger) avec un commentaire : tout ou rien ; « à corriger » invalide une saisie validée',
+  })
+  @ApiNotFoundResponse({ description: 'Signalement introuvable' })
+  @ApiConflictResponse({
+    description: 'Version périmée, signalement résolu ou refus du circuit de validation',
+  })
+  decide(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Body() body: AtypiaDecisionBody,
+  ): Promise<AtypiaDecisionResult> {
+    return this.reviews.decide(actor, year, body);
+  }
+
+  @Get('atypia/:flagId')
+  @Authorize('submission.read')
+  @ApiOperation({
+    summary: 'Un signalement avec son fil (justifications, commentaires, décisions) et vos droits',
+  })
+  @ApiNotFoundResponse({ description: 'Signalement introuvable' })
+  thread(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('flagId', flagIdPipe) flagId: string,
+  ): Promise<AtypiaThread> {
+    return this.reviews.thread(actor, year, flagId);
+  }
+
+  @Post('atypia/:flagId/messages')
+  @Authorize('submission.read')
+  @ApiOperation({
+    summary:
+      'Justifier un signalement (la structure : il passe « justifié ») ou le commenter (ARS, Département, national)',
+  })
+  @ApiNotFoundResponse({ description: 'Signalement introuvable' })
+  @ApiConflictResponse({ description: 'Version périmée, signalement résolu ou campagne fermée' })
+  postMessage(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('flagId', flagIdPipe) flagId: string,
+    @Body() body: AtypiaMessageBody,
+  ): Promise<AtypiaThread> {
+    return this.reviews.postMessage(actor, year, flagId, body);
+  }
+
+  @Get('submissions/:finess/changes-since-validation')
+  @Authorize('submission.read')
+  @ApiOperation({ summary: 'Ce qui a changé dans la saisie depuis sa validation (valeurs, auteur, date)' })
+  changesSinceValidation(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+  ): Promise<ChangesSinceValidation> {
+    return this.reviews.changesSinceValidation(actor, year, finess);
+  }
+}

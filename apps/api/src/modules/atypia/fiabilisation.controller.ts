@@ -1,0 +1,71 @@
+import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type {
+  FiabilisationAssignmentDto,
+  FiabilisationControllerDto,
+  FiabilisationPrioritiesDto,
+} from '@tdb/contracts';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { Authorize } from '../../common/auth/authorize.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { YearParamPipe } from '../campaigns/year-param.pipe';
+import { AssignmentsBody, AuthorityQuery, PrioritiesBody } from './dto/fiabilisation.dto';
+import { FiabilisationService } from './fiabilisation.service';
+
+@ApiTags('atypies')
+@Controller('campaigns/:year/fiabilisation')
+export class FiabilisationController {
+  constructor(private readonly fiabilisation: FiabilisationService) {}
+
+  @Put('assignments')
+  @Authorize('campaign.communicate')
+  @ApiOperation({
+    summary:
+      'Attribuer des structures de votre périmètre à un contrôleur de votre autorité, avec une priorité (tout ou rien)',
+  })
+  @ApiConflictResponse({ description: 'Version périmée ou campagne close' })
+  assign(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Body() body: AssignmentsBody,
+  ): Promise<FiabilisationAssignmentDto[]> {
+    return this.fiabilisation.assign(actor, year, body);
+  }
+
+  @Get('controllers')
+  @Authorize('campaign.read')
+  @ApiOperation({
+    summary: 'Les comptes (APR, contrôleurs) de votre autorité à qui attribuer des structures',
+  })
+  controllers(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query() query: AuthorityQuery,
+  ): Promise<FiabilisationControllerDto[]> {
+    return this.fiabilisation.controllers(actor, year, query);
+  }
+
+  @Get('priorities')
+  @Authorize('campaign.read')
+  @ApiOperation({ summary: 'Les indicateurs et règles prioritaires de votre ARS ou Département' })
+  priorities(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query() query: AuthorityQuery,
+  ): Promise<FiabilisationPrioritiesDto> {
+    return this.fiabilisation.priorities(actor, year, query);
+  }
+
+  @Put('priorities')
+  @Authorize('campaign.communicate')
+  @ApiOperation({ summary: 'Fixer les indicateurs et règles prioritaires de votre ARS ou Département' })
+  @ApiConflictResponse({ description: 'Version périmée' })
+  setPriorities(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query() query: AuthorityQuery,
+    @Body() body: PrioritiesBody,
+  ): Promise<FiabilisationPrioritiesDto> {
+    return this.fiabilisation.setPriorities(actor, year, query, body);
+  }
+}

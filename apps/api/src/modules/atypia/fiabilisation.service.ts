@@ -1,0 +1,409 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { activeGrants, structureCoverage, workflowRoleOf, type ActorGrant } from '@tdb/access';
+import type {
+  FiabilisationAssignmentDto,
+  FiabilisationControllerDto,
+  FiabilisationPrioritiesDto,
+} from '@tdb/contracts';
+import { AccessService, parisToday } from '../../common/auth/access.service';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { DomainError, type DomainErrorDetail } from '../../common/errors/domain-error';
+import { CampaignsService } from '../campaigns/campaigns.service';
+import { DictionaryRegistry } from '../campaigns/dictionary-registry.service';
+import { IndicatorsService } from '../indicators/indicators.service';
+import { factsOfRow } from './atypia-review.service';
+import { AtypiaService } from './atypia.service';
+import type { AssignmentsBody, AuthorityQuery, PrioritiesBody } from './dto/fiabilisation.dto';
+
+type Authority = { kind: 'ARS' | 'CD'; code: string };
+
+const isAuthority = (g: ActorGrant): boolean => g.organisation.kind === 'ARS' || g.organisation.kind === 'CD';
+
+/**
+ * Organising the fiabilisation (domain README §4/§8): who of an ARS or a Département reviews which
+ * structure, with which priority, and the indicators and rules the authority looks at first.
+ */
+@Injectable()
+export class FiabilisationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly atypia: AtypiaService,
+    private readonly indicators: IndicatorsService,
+    private readonly campaigns: CampaignsService,
+    private readonly dictionaries: DictionaryRegistry,
+  ) {}
+
+  private national(actor: AuthenticatedActor): boolean {
+    return activeGrants(actor, parisToday()).some((g) => g.role === 'NATIONAL_ADMIN');
+  }
+
+  /** The ARS and Départements the actor belongs to (any role), or with `staff`, as APR / CONTROLLER. */
+  private authoritiesOf(actor: AuthenticatedActor, staff = false): Authority[] {
+    const seen = new Map<string, Authority>();
+    for (const g of activeGrants(actor, parisToday())) {
+      if (!isAuthority(g)) continue;
+      if (staff && g.role !== 'APR' && g.role !== 'CONTROLLER') continue;
+      const authority = { kind: g.organisation.kind as 'ARS' | 'CD', code: g.organisation.code };
+      seen.set(`${authority.kind}:${authority.code}`, authority);
+    }
+    return [...seen.values()];
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Controllers and assignments
+
+  async controllers(
+    actor: AuthenticatedActor,
+    year: number,
+    query: AuthorityQuery,
+  ): Promise<FiabilisationControllerDto[]> {
+    this.access.check(actor, { type: 'campaign.read' });
+    await this.campaigns.row(year);
+    const national = this.national(actor);
+    let authorities = national ? null : this.authoritiesOf(actor);
+    if (authorities && authorities.length === 0) {
+      throw new DomainError(
+        'FORBIDDEN',
+        "La liste des contrôleurs est réservée aux ARS, aux Départements et à l'administration nationale.",
+      );
+    }
+    if (query.kind && query.code) {
+      const wanted = { kind: query.kind, code: query.code };
+      if (authorities && !authorities.some((a) => a.kind === wanted.kind && a.code === wanted.code)) {
+        throw new DomainError('FORBIDDEN', 'Cette autorité n’est pas la vôtre.');
+      }
+      authorities = [wanted];
+    }
+    const rows: {
+      id: string;
+      name: string;
+      email: string;
+      organisation_kind: 'ARS' | 'CD';
+      organisation_code: string;
+      role: 'APR' | 'CONTROLLER';
+    }[] = await this.dataSource.query(
+      `SELECT DISTINCT a.id, a.first_name || ' ' || a.last_name AS name, a.email, g.organisation_kind,
+              g.organisation_code, g.role, a.last_name, a.first_name
+         FROM grants g JOIN accounts a ON a.id = g.account_id
+        WHERE a.status = 'ACTIVE' AND g.organisation_kind IN ('ARS', 'CD') AND g.role IN ('APR', 'CONTROLLER')
+          AND (g.valid_from IS NULL OR g.valid_from <= $1::date) AND (g.valid_until IS NULL OR g.valid_until >= $1::date)
+          AND ($2::text[] IS NULL OR (g.organisation_kind || ':' || g.organisation_code) = ANY ($2::text[]))
+        ORDER BY g.organisation_kind, g.organisation_code, a.last_name, a.first_name`,
+      [parisToday(), authorities ? authorities.map((a) => `${a.kind}:${a.code}`) : null],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      organisationKind: r.organisation_kind,
+      organisationCode: r.organisation_code,
+      role: r.role,
+    }));
+  }
+
+  private async assignmentsOf(
+    manager: EntityManager,
+    year: number,
+    finesses: string[],
+  ): Promise<FiabilisationAssignmentDto[]> {
+    const rows: {
+      finess: string;
+      name: string;
+      controller_id: string | null;
+      controller_name: string | null;
+      priority: number;
+      note: string | null;
+      version: number;
+      updated_at: Date;
+    }[] = await manager.query(
+      `SELECT fa.finess, s.name, fa.controller_id, ca.first_name || ' ' || ca.last_name AS controller_name, fa.priority,
+              fa.note, fa.version, fa.updated_at
+         FROM fiabilisation_assignments fa JOIN structures s ON s.finess = fa.finess
+         LEFT JOIN accounts ca ON ca.id = fa.controller_id
+        WHERE fa.campaign_year = $1 AND fa.finess = ANY ($2::bpchar[]) ORDER BY s.name, fa.finess`,
+      [year, finesses],
+    );
+    return rows.map((r) => ({
+      campaignYear: year,
+      finess: r.finess.trim(),
+      structureName: r.name,
+      controllerId: r.controller_id,
+      controllerName: r.controller_name,
+      priority: r.priority,
+      note: r.note,
+      version: r.version,
+      updatedAt: new Date(r.updated_at).toISOString(),
+    }));
+  }
+
+  /** Assigns structures of one's scope to a controller of the same authority, with a priority: all or nothing. */
+  async assign(
+    actor: AuthenticatedActor,
+    year: number,
+    body: AssignmentsBody,
+  ): Promise<FiabilisationAssignmentDto[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const campaign = await this.campaigns.row(year, manager);
+      const finesses = body.items.map((i) => i.finess);
+      if (new Set(finesses).size !== finesses.length) {
+        throw new DomainError('VALIDATION_FAILED', 'Une structure figure deux fois dans la liste.');
+      }
+      const structures: {
+        finess: string;
+        name: string;
+        og_finess: string;
+        department_code: string;
+        region_code: string;
+        competence: 'ARS' | 'CD' | 'SHARED';
+        category_code: string;
+        version: number | null;
+      }[] = await manager.query(
+        `SELECT s.finess, s.name, s.og_finess, s.department_code, s.region_code, s.competence, s.category_code,
+                fa.version
+           FROM submissions sub JOIN structures s ON s.finess = sub.finess
+           LEFT JOIN fiabilisation_assignments fa ON fa.campaign_year = sub.campaign_year AND fa.finess = sub.finess
+          WHERE sub.campaign_year = $1 AND sub.finess = ANY ($2::bpchar[])
+          FOR UPDATE OF sub`,
+        [year, finesses],
+      );
+      const byFiness = new Map(structures.map((s) => [s.finess.trim(), s]));
+      const today = parisToday();
+      // 1. Access: each structure of the scope, as APR / CONTROLLER of a competent authority (or national).
+      const refused = structures.filter((s) => {
+        const role = workflowRoleOf(actor, factsOfRow(s), today);
+        return role !== 'NATIONAL_ADMIN' && role !== 'ARS_CONTROLLER' && role !== 'CD_CONTROLLER';
+      });
+      if (refused.length > 0) {
+        throw new DomainError(
+          'FORBIDDEN',
+          'Vous ne pouvez attribuer que les structures de votre périmètre, comme APR ou contrôleur de leur ARS ou Département.',
+          refused.map((s) => ({
+            field: s.finess.trim(),
+            message: `${s.name} : hors de votre périmètre ou de vos droits.`,
+          })),
+        );
+      }
+      const missing = finesses.filter((f) => !byFiness.has(f));
+      if (missing.length > 0) {
+        throw new DomainError(
+          'NOT_FOUND',
+          `Aucune saisie pour la campagne ${year} : ${missing.join(', ')}.`,
+          missing.map((f) => ({ field: f, message: 'Structure introuvable dans la campagne.' })),
+        );
+      }
+      const stale = body.items.filter(
+        (i) => i.version !== undefined && i.version !== (byFiness.get(i.finess)?.version ?? 0),
+      );
+      if (stale.length > 0) {
+        throw new DomainError(
+          'STALE_VERSION',
+          "Des attributions ont été modifiées par quelqu'un d'autre depuis que vous les avez lues : rien n'a été enregistré.",
+          stale.map((i) => ({
+            field: i.finess,
+            message: `Version ${i.version} lue, version actuelle ${byFiness.get(i.finess)?.version ?? 0}.`,
+          })),
+        );
+      }
+      if (campaign.state === 'CLOSED') {
+        throw new DomainError('CONFLICT', `La campagne ${year} est close.`);
+      }
+      // 2. The controllers: active APR / CONTROLLER of an authority competent for the structure
+      // (and, unless national, one the caller belongs to as APR / CONTROLLER).
+      const controllerIds = [
+        ...new Set(body.items.map((i) => i.controllerId).filter((id): id is string => !!id)),
+      ];
+      const grants: {
+        account_id: string;
+        organisation_kind: 'ARS' | 'CD';
+        organisation_code: string;
+      }[] = controllerIds.length
+        ? await manager.query(
+            `SELECT g.account_id, g.organisation_kind, g.organisation_code FROM grants g JOIN accounts a ON a.id = g.account_id
+              WHERE g.account_id = ANY ($1::uuid[]) AND a.status = 'ACTIVE' AND g.role IN ('APR', 'CONTROLLER')
+                AND g.organisation_kind IN ('ARS', 'CD')
+                AND (g.valid_from IS NULL OR g.valid_from <= $2::date) AND (g.valid_until IS NULL OR g.valid_until >= $2::date)`,
+            [controllerIds, today],
+          )
+        : [];
+      const mine = this.national(actor) ? null : this.authoritiesOf(actor, true);
+      const errors: DomainErrorDetail[] = [];
+      for (const item of body.items) {
+        if (!item.controllerId) continue;
+        const facts = factsOfRow(byFiness.get(item.finess) as (typeof structures)[number]);
+        const fits = grants.some(
+          (g) =>
+            g.account_id === item.controllerId &&
+            structureCoverage({ kind: g.organisation_kind, code: g.organisation_code }, facts) ===
+              'covered' &&
+            (!mine || mine.some((a) => a.kind === g.organisation_kind && a.code === g.organisation_code)),
+        );
+        if (!fits) {
+          errors.push({
+            field: item.finess,
+            message: `Le compte choisi pour ${byFiness.get(item.finess)?.name} n'est pas APR ou contrôleur d'une autorité compétente de votre ARS ou Département.`,
+          });
+        }
+      }
+      if (errors.length > 0) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          errors.length === 1
+            ? (errors[0]?.message as string)
+            : `${errors.length} attributions refusées : rien n'a été enregistré.`,
+          errors,
+        );
+      }
+      await manager.query(
+        `INSERT INTO fiabilisation_assignments (campaign_year, finess, controller_id, priority, note, updated_by)
+         SELECT $1, i.finess, i.controller_id, i.priority, i.note, $3
+           FROM jsonb_to_recordset($2::jsonb) AS i(finess text, controller_id uuid, priority int, note text)
+         ON CONFLICT (campaign_year, finess) DO UPDATE SET controller_id = EXCLUDED.controller_id,
+           priority = EXCLUDED.priority, note = EXCLUDED.note, updated_by = EXCLUDED.updated_by,
+           updated_at = now(), version = fiabilisation_assignments.version + 1`,
+        [
+          year,
+          JSON.stringify(
+            body.items.map((i) => ({
+              finess: i.finess,
+              controller_id: i.controllerId,
+              priority: i.priority,
+              note: i.note?.trim() || null,
+            })),
+          ),
+          await this.accountOrNull(manager, actor.accountId),
+        ],
+      );
+      return this.assignmentsOf(manager, year, finesses);
+    });
+  }
+
+  private async accountOrNull(manager: EntityManager, id: string): Promise<string | null> {
+    const rows = await manager.query(`SELECT id FROM accounts WHERE id::text = $1`, [id]);
+    return rows.length > 0 ? id : null;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Priorities of an authority
+
+  /** The authority of a priorities request: the one named, or the caller's own. */
+  private authorityOf(actor: AuthenticatedActor, query: AuthorityQuery): Authority {
+    if (query.kind && query.code) return { kind: query.kind, code: query.code };
+    if (query.kind || query.code) {
+      throw new DomainError('VALIDATION_FAILED', 'Donnez à la fois le type (kind) et le code de l’autorité.');
+    }
+    const own = this.authoritiesOf(actor);
+    if (own.length === 1 && own[0]) return own[0];
+    throw new DomainError(
+      'VALIDATION_FAILED',
+      own.length === 0
+        ? 'Précisez l’autorité (kind=ARS|CD et code).'
+        : 'Vous relevez de plusieurs autorités : précisez laquelle (kind et code).',
+    );
+  }
+
+  async priorities(
+    actor: AuthenticatedActor,
+    year: number,
+    query: AuthorityQuery,
+  ): Promise<FiabilisationPrioritiesDto> {
+    this.access.check(actor, { type: 'campaign.read' });
+    const national = this.national(actor);
+    if (!national && this.authoritiesOf(actor).length === 0) {
+      throw new DomainError(
+        'FORBIDDEN',
+        "Les priorités de fiabilisation sont réservées aux ARS, aux Départements et à l'administration nationale.",
+      );
+    }
+    const authority = this.authorityOf(actor, query);
+    if (
+      !national &&
+      !this.authoritiesOf(actor).some((a) => a.kind === authority.kind && a.code === authority.code)
+    ) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Les priorités de cette autorité ne relèvent pas de votre périmètre.',
+      );
+    }
+    await this.campaigns.row(year);
+    return this.readPriorities(this.dataSource.manager, year, authority);
+  }
+
+  private async readPriorities(
+    manager: EntityManager,
+    year: number,
+    authority: Authority,
+  ): Promise<FiabilisationPrioritiesDto> {
+    const rows: { indicator_codes: string[]; rule_codes: string[]; version: number; updated_at: Date }[] =
+      await manager.query(
+        `SELECT indicator_codes, rule_codes, version, updated_at FROM fiabilisation_priorities
+          WHERE campaign_year = $1 AND organisation_kind = $2 AND organisation_code = $3`,
+        [year, authority.kind, authority.code],
+      );
+    const row = rows[0];
+    return {
+      campaignYear: year,
+      organisationKind: authority.kind,
+      organisationCode: authority.code,
+      indicatorCodes: row?.indicator_codes ?? [],
+      ruleCodes: row?.rule_codes ?? [],
+      version: row?.version ?? 0,
+      updatedAt: row ? new Date(row.updated_at).toISOString() : null,
+    };
+  }
+
+  async setPriorities(
+    actor: AuthenticatedActor,
+    year: number,
+    query: AuthorityQuery,
+    body: PrioritiesBody,
+  ): Promise<FiabilisationPrioritiesDto> {
+    const authority = this.authorityOf(actor, query);
+    this.access.check(actor, { type: 'campaign.communicate', organisation: authority });
+    return this.dataSource.transaction(async (manager) => {
+      const campaign = await this.campaigns.row(year, manager);
+      const current = await this.readPriorities(manager, year, authority);
+      if (current.version !== body.version) {
+        throw new DomainError(
+          'STALE_VERSION',
+          "Les priorités ont été modifiées par quelqu'un d'autre depuis que vous les avez lues : rien n'a été enregistré.",
+          undefined,
+          `Stale priorities ${authority.kind} ${authority.code}`,
+          { current },
+        );
+      }
+      const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version, manager);
+      const rules = new Set(this.atypia.ruleSetFor(dictionary).rules.map((r) => r.code));
+      const indicators = new Set(this.indicators.definitionsFor(dictionary).indicators.map((i) => i.code));
+      const errors: DomainErrorDetail[] = [
+        ...body.ruleCodes
+          .filter((c) => !rules.has(c))
+          .map((c) => ({ field: 'ruleCodes', message: `Règle d’atypie inconnue : ${c}.` })),
+        ...body.indicatorCodes
+          .filter((c) => !indicators.has(c))
+          .map((c) => ({ field: 'indicatorCodes', message: `Indicateur inconnu : ${c}.` })),
+      ];
+      if (errors.length > 0) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          errors.length === 1
+            ? (errors[0]?.message as string)
+            : `${errors.length} codes inconnus : rien n'a été enregistré.`,
+          errors,
+        );
+      }
+      const by = await this.accountOrNull(manager, actor.accountId);
+      await manager.query(
+        `INSERT INTO fiabilisation_priorities (campaign_year, organisation_kind, organisation_code, indicator_codes, rule_codes, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (campaign_year, organisation_kind, organisation_code) DO UPDATE SET
+           indicator_codes = EXCLUDED.indicator_codes, rule_codes = EXCLUDED.rule_codes, updated_by = EXCLUDED.updated_by,
+           updated_at = now(), version = fiabilisation_priorities.version + 1`,
+        [year, authority.kind, authority.code, body.indicatorCodes, body.ruleCodes, by],
+      );
+      return this.readPriorities(manager, year, authority);
+    });
+  }
+}

@@ -1,0 +1,135 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { OPEN_DATA_MINIMUM_GROUP, type OpenDataIndicatorRow, type OpenDataIndicators } from '@tdb/contracts';
+import { findCategory, findDepartment } from '@tdb/reference';
+import { CampaignsService } from '../campaigns/campaigns.service';
+import { DictionaryRegistry } from '../campaigns/dictionary-registry.service';
+import { IndicatorsService } from '../indicators/indicators.service';
+
+interface GroupRow {
+  category_code: string;
+  department_code: string;
+  indicator_code: string;
+  n: number;
+  q1: number | null;
+  median: number | null;
+  q3: number | null;
+}
+
+/**
+ * Open data (issue 7 §4): per category × département × indicator, the number of structures and the
+ * quartiles of the indicator over the VALIDATED or CONFIRMED submissions with a computable value.
+ *
+ * Choices:
+ * - statistical secrecy: a group of fewer than 5 structures keeps its row, with `suppressed: true`
+ *   and every figure null (the count too); the figures are nulled in SQL, they never leave the
+ *   database. Figures are never rounded (PostgreSQL percentile_cont, continuous percentiles);
+ * - only scalar indicators (ratio and value kinds): a distribution's stored value is the total of
+ *   its parts, not the indicator;
+ * - no financial indicator (axis FINANCES): the budgetary and financial data are not freely
+ *   published (domain reference §9, ScanSanté), they need a convention.
+ */
+@Injectable()
+export class OpenDataService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly campaigns: CampaignsService,
+    private readonly registry: DictionaryRegistry,
+    private readonly indicators: IndicatorsService,
+  ) {}
+
+  async indicatorsOf(year: number): Promise<OpenDataIndicators> {
+    const campaign = await this.campaigns.row(year);
+    const dictionary = await this.registry.byVersion(campaign.dictionary_version);
+    const definitions = this.indicators
+      .definitionsFor(dictionary)
+      .indicators.filter((d) => d.kind !== 'distribution' && d.axis !== 'FINANCES');
+    const byCode = new Map(definitions.map((d) => [d.code, d]));
+    const groups: GroupRow[] = await this.dataSource.query(
+      `SELECT s.category_code, s.department_code, iv.indicator_code, count(*)::int AS n,
+              CASE WHEN count(*) >= $3 THEN percentile_cont(0.25) WITHIN GROUP (ORDER BY iv.value) END AS q1,
+              CASE WHEN count(*) >= $3 THEN percentile_cont(0.5) WITHIN GROUP (ORDER BY iv.value) END AS median,
+              CASE WHEN count(*) >= $3 THEN percentile_cont(0.75) WITHIN GROUP (ORDER BY iv.value) END AS q3
+         FROM indicator_values iv
+         JOIN submissions sub ON sub.campaign_year = iv.campaign_year AND sub.finess = iv.finess
+         JOIN structures s ON s.finess = iv.finess
+        WHERE iv.campaign_year = $1 AND iv.indicator_code = ANY ($2::text[])
+          AND sub.in_scope AND sub.status IN ('VALIDATED', 'CONFIRMED')
+          AND iv.reason_code IS NULL AND iv.value IS NOT NULL
+        GROUP BY s.category_code, s.department_code, iv.indicator_code
+        ORDER BY s.category_code, s.department_code, iv.indicator_code`,
+      [year, [...byCode.keys()], OPEN_DATA_MINIMUM_GROUP],
+    );
+    const rows = groups.map((g): OpenDataIndicatorRow => {
+      const definition = byCode.get(g.indicator_code);
+      const suppressed = g.n < OPEN_DATA_MINIMUM_GROUP;
+      return {
+        categoryCode: g.category_code,
+        categoryLabel: findCategory(g.category_code)?.shortLabel ?? g.category_code,
+        departmentCode: g.department_code,
+        departmentName: findDepartment(g.department_code)?.name ?? g.department_code,
+        indicatorCode: g.indicator_code,
+        indicatorLabel: definition?.label ?? g.indicator_code,
+        unit: definition?.unit ?? '',
+        suppressed,
+        count: suppressed ? null : g.n,
+        q1: suppressed ? null : g.q1,
+        median: suppressed ? null : g.median,
+        q3: suppressed ? null : g.q3,
+      };
+    });
+    return { campaignYear: year, minimumGroupSize: OPEN_DATA_MINIMUM_GROUP, rows };
+  }
+
+  /**
+   * The same as CSV: `;` separator, UTF-8 with BOM, French header, decimal comma, numbers written
+   * with all their digits (never rounded), suppressed figures left empty.
+   */
+  async csvOf(year: number): Promise<string> {
+    const data = await this.indicatorsOf(year);
+    const header = [
+      'Année',
+      'Code catégorie',
+      'Catégorie',
+      'Code département',
+      'Département',
+      'Code indicateur',
+      'Indicateur',
+      'Unité',
+      'Nombre de structures',
+      'Premier quartile',
+      'Médiane',
+      'Troisième quartile',
+      'Secret statistique',
+    ];
+    const lines = data.rows.map((r) =>
+      [
+        String(data.campaignYear),
+        r.categoryCode,
+        r.categoryLabel,
+        r.departmentCode,
+        r.departmentName,
+        r.indicatorCode,
+        r.indicatorLabel,
+        r.unit,
+        r.count === null ? '' : String(r.count),
+        decimal(r.q1),
+        decimal(r.median),
+        decimal(r.q3),
+        r.suppressed ? 'oui' : 'non',
+      ]
+        .map(csvField)
+        .join(';'),
+    );
+    return `\uFEFF${[header.map(csvField).join(';'), ...lines].join('\r\n')}\r\n`;
+  }
+}
+
+function decimal(value: number | null): string {
+  return value === null ? '' : String(value).replace('.', ',');
+}
+
+function csvField(value: string): string {
+  return /[;"\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}

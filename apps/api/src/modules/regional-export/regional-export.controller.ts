@@ -1,0 +1,68 @@
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { OpenDataIndicators } from '@tdb/contracts';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { Authorize, Public } from '../../common/auth/authorize.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { YearParamPipe } from '../campaigns/year-param.pipe';
+import { OpenDataService } from './open-data.service';
+import { RegionalExportService } from './regional-export.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('exports')
+@Controller('campaigns/:year/exports')
+export class RegionalExportController {
+  constructor(private readonly exports: RegionalExportService) {}
+
+  @Get('regional.xlsx')
+  // No dedicated action: the service decides (ARS of the region or national administrator).
+  @Authorize('submission.read')
+  @ApiOperation({
+    summary: 'Export régional (XLSX, 331 colonnes du fichier export-tdbesms) : ARS de la région et national',
+  })
+  @ApiQuery({ name: 'region', required: true, description: 'Code de la région (ex. 24)' })
+  @ApiProduces(XLSX)
+  async regional(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query('region') region: string | undefined,
+  ): Promise<StreamableFile> {
+    const stream = await this.exports.regional(actor, year, region);
+    return new StreamableFile(stream, {
+      type: XLSX,
+      disposition: `attachment; filename="${this.exports.fileName(year, region ?? '')}"`,
+    });
+  }
+}
+
+@ApiTags('open data')
+@Controller('open-data/:year')
+export class OpenDataController {
+  constructor(private readonly openData: OpenDataService) {}
+
+  @Get('indicators')
+  @Public()
+  @ApiOperation({
+    summary:
+      'Données ouvertes : médiane et quartiles par catégorie × département × indicateur (groupes de moins de 5 structures masqués)',
+  })
+  @ApiOkResponse({ description: 'Groupes publiés' })
+  indicators(@Param('year', YearParamPipe) year: number): Promise<OpenDataIndicators> {
+    return this.openData.indicatorsOf(year);
+  }
+
+  @Get('indicators.csv')
+  @Public()
+  @ApiOperation({
+    summary: 'Données ouvertes au format CSV (séparateur « ; », UTF-8 avec BOM, virgule décimale)',
+  })
+  @ApiProduces('text/csv')
+  async csv(@Param('year', YearParamPipe) year: number): Promise<StreamableFile> {
+    const body = await this.openData.csvOf(year);
+    return new StreamableFile(Buffer.from(body, 'utf8'), {
+      type: 'text/csv; charset=utf-8',
+      disposition: `attachment; filename="tdb-esms-${year}-indicateurs-donnees-ouvertes.csv"`,
+    });
+  }
+}

@@ -1,0 +1,303 @@
+import { PassThrough, type Readable } from 'node:stream';
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
+import type { Scope } from '@tdb/access';
+import type { ItemValue, SubmissionStatusCode, ValueMap } from '@tdb/contracts';
+import type { Dictionary, Item } from '@tdb/dictionary';
+import { findCategory, findDepartment, findRegion } from '@tdb/reference';
+import { STATUS_LABELS } from '@tdb/submission-workflow';
+import { AccessService } from '../../common/auth/access.service';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { DomainError } from '../../common/errors/domain-error';
+import { namedQuery } from '../../database/named-query';
+import { CampaignsService } from '../campaigns/campaigns.service';
+import { DictionaryRegistry } from '../campaigns/dictionary-registry.service';
+import { mergedValues } from '../campaigns/submission-context';
+import { exportColumnSpecs, FINESS_COLUMNS, type ExportColumnSpec, type IdentityKey } from './export-columns';
+
+/** Rows read (and written) per query: a national region of ~2,000 ESMS stays light. */
+const BATCH = 500;
+
+interface ExportRow {
+  finess: string;
+  status: SubmissionStatusCode;
+  consulted_by_cd: boolean;
+  completeness: string;
+  values: ValueMap;
+  og_values: ValueMap | null;
+  name: string;
+  category_code: string;
+  department_code: string;
+  region_code: string;
+  city: string | null;
+  og_finess: string;
+  og_name: string | null;
+  legal_status: string | null;
+  autonomous: boolean;
+}
+
+interface StoredPart {
+  key: string;
+  value: number;
+  share: number;
+}
+
+interface StoredIndicatorRow {
+  finess: string;
+  indicator_code: string;
+  value: number | null;
+  details: StoredPart[] | null;
+}
+
+/**
+ * Who may download the regional export of `region`: the national administrator, and the ARS of the
+ * region (APR, CONTROLLER or READER, which includes the ARS's API tokens). The one place deciding it.
+ */
+export function mayExportRegion(scope: Scope, region: string): boolean {
+  return scope.all || scope.authorities.some((a) => a.kind === 'ARS' && a.code === region);
+}
+
+/** "Niveau de validation": the workflow status (who validated), as the status labels of the platform. */
+export function validationLevel(status: SubmissionStatusCode, consultedByCd: boolean): string {
+  const label = STATUS_LABELS[status];
+  return consultedByCd ? `${label} (consultée par le Département)` : label;
+}
+
+/** "Etat d'avancement": not started, or in progress / entry finished with the fill rate. */
+export function progressLabel(status: SubmissionStatusCode, completeness: number): string {
+  if (status === 'NOT_STARTED') return STATUS_LABELS.NOT_STARTED;
+  const percent = `${Math.floor(completeness * 100)} %`;
+  return status === 'VALIDATED' || status === 'CONFIRMED'
+    ? `Saisie terminée (${percent})`
+    : `${STATUS_LABELS.IN_PROGRESS} (${percent})`;
+}
+
+type Cell = string | number | Date | null;
+
+function itemCell(item: Item, value: ItemValue | undefined): Cell {
+  if (value === null || value === undefined || value === '') return null;
+  switch (item.type) {
+    case 'boolean':
+      return value === true ? 'Oui' : value === false ? 'Non' : String(value);
+    case 'choice':
+      return (item.choices ?? []).find((c) => c.code === value)?.label ?? String(value);
+    case 'date': {
+      const m = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+      return m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : String(value);
+    }
+    default:
+      return typeof value === 'number' || typeof value === 'string' ? value : String(value);
+  }
+}
+
+/** The regional export (issue 7 §5): one row per in-scope ESMS, the 331 columns of the 2021 file. */
+@Injectable()
+export class RegionalExportService {
+  private readonly logger = new Logger(RegionalExportService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly campaigns: CampaignsService,
+    private readonly registry: DictionaryRegistry,
+  ) {}
+
+  fileName(year: number, region: string): string {
+    return `export-tdbesms-${year}-region-${region}-agg.xlsx`;
+  }
+
+  /**
+   * Checks the request, then streams the workbook: rows are read by batches of BATCH ESMS and
+   * committed to the XLSX stream as they come.
+   */
+  async regional(actor: AuthenticatedActor, year: number, region: string | undefined): Promise<Readable> {
+    if (!region || !findRegion(region)) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `« ${region ?? ''} » n’est pas un code de région (paramètre « region », par exemple 24).`,
+      );
+    }
+    const scope = this.access.scope(actor);
+    if (!mayExportRegion(scope, region)) {
+      throw new DomainError(
+        'FORBIDDEN',
+        `L’export régional de la région ${findRegion(region)?.name ?? region} est réservé à son ARS et à l’administration nationale.`,
+        undefined,
+        `Refused regional export ${region} to ${actor.accountId}`,
+      );
+    }
+    const campaign = await this.campaigns.row(year);
+    const dictionary = await this.registry.byVersion(campaign.dictionary_version);
+    const columns = exportColumnSpecs(dictionary);
+    const first = await this.batch(scope, year, region, null);
+    const stream = new PassThrough();
+    this.write(stream, scope, year, region, dictionary, columns, first).catch((error: unknown) => {
+      this.logger.error(`Regional export ${year}/${region} failed: ${String(error)}`);
+      stream.destroy(error instanceof Error ? error : new Error(String(error)));
+    });
+    return stream;
+  }
+
+  private async write(
+    stream: PassThrough,
+    scope: Scope,
+    year: number,
+    region: string,
+    dictionary: Dictionary,
+    columns: readonly ExportColumnSpec[],
+    first: ExportRow[],
+  ): Promise<void> {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream,
+      useStyles: true,
+      useSharedStrings: false,
+    });
+    const sheet = workbook.addWorksheet(`Export ${year} région ${region}`.slice(0, 31));
+    sheet.columns = columns.map((c) => ({
+      key: c.letter,
+      width: FINESS_COLUMNS.has(c.n) ? 12 : 18,
+      style: FINESS_COLUMNS.has(c.n) ? { numFmt: '@' } : {},
+    }));
+    const header = sheet.addRow(columns.map((c) => c.label));
+    header.font = { bold: true };
+    header.commit();
+    const items = new Map(dictionary.items.map((i) => [i.code, i]));
+    let rows = first;
+    while (rows.length > 0) {
+      const indicators = await this.indicators(
+        year,
+        rows.map((r) => r.finess),
+      );
+      for (const row of rows) {
+        const cells = this.cells(row, columns, items, dictionary, indicators.get(row.finess));
+        const excelRow = sheet.addRow(cells);
+        columns.forEach((c, i) => {
+          const cell = excelRow.getCell(i + 1);
+          if (FINESS_COLUMNS.has(c.n)) cell.numFmt = '@';
+          else if (cells[i] instanceof Date) cell.numFmt = 'dd/mm/yyyy';
+        });
+        excelRow.commit();
+      }
+      rows = rows.length < BATCH ? [] : await this.batch(scope, year, region, rows[rows.length - 1]!.finess);
+    }
+    sheet.commit();
+    await workbook.commit();
+  }
+
+  private cells(
+    row: ExportRow,
+    columns: readonly ExportColumnSpec[],
+    items: ReadonlyMap<string, Item>,
+    dictionary: Dictionary,
+    indicators: ReadonlyMap<string, StoredIndicatorRow> | undefined,
+  ): Cell[] {
+    const values = mergedValues(row.values ?? {}, row.og_values ?? {}, dictionary);
+    const byNumber = new Map<number, Cell>();
+    const cellOf = (spec: ExportColumnSpec): Cell => {
+      const source = spec.source;
+      switch (source.kind) {
+        case 'identity':
+          return this.identity(row, source.key);
+        case 'item': {
+          const item = items.get(source.code);
+          return item ? itemCell(item, values[source.code]) : null;
+        }
+        case 'indicator': {
+          const stored = indicators?.get(source.code);
+          if (!stored || stored.value === null) return null;
+          if (!source.part) return stored.value;
+          const part = (stored.details ?? []).find((p) => p.key === source.part);
+          if (!part) return null;
+          return source.measure === 'share' ? part.share : part.value;
+        }
+        case 'same':
+          return byNumber.get(source.n) ?? null;
+        case 'empty':
+          return null;
+      }
+    };
+    return columns.map((spec) => {
+      const cell = cellOf(spec);
+      byNumber.set(spec.n, cell);
+      return cell;
+    });
+  }
+
+  private identity(row: ExportRow, key: IdentityKey): Cell {
+    switch (key) {
+      case 'region':
+        return findRegion(row.region_code)?.name ?? row.region_code;
+      case 'department': {
+        const department = findDepartment(row.department_code);
+        return department ? `${department.code} - ${department.name}` : row.department_code;
+      }
+      case 'category':
+        return findCategory(row.category_code)?.shortLabel ?? row.category_code;
+      case 'homogeneousGroup':
+        // The peer groups finer than the category are not defined yet.
+        return null;
+      case 'finess':
+        return row.finess.trim();
+      case 'name':
+        return row.name;
+      case 'structuration':
+        return row.autonomous ? 'ESMS autonome' : 'ESMS rattaché à son organisme gestionnaire';
+      case 'legalStatus':
+        return row.legal_status;
+      case 'city':
+        return row.city;
+      case 'validationLevel':
+        return validationLevel(row.status, row.consulted_by_cd);
+      case 'progress':
+        return progressLabel(row.status, Number(row.completeness));
+      case 'ogFiness':
+        return row.og_finess.trim();
+      case 'ogName':
+        return row.og_name;
+    }
+  }
+
+  /** The next BATCH in-scope ESMS of the region visible to the caller, after `after` (FINESS order). */
+  private batch(scope: Scope, year: number, region: string, after: string | null): Promise<ExportRow[]> {
+    const condition = this.access.scopeCondition(scope, 's');
+    return namedQuery<ExportRow>(
+      this.dataSource,
+      `SELECT sub.finess, sub.status, sub.consulted_by_cd, sub.completeness::text AS completeness, sub.values,
+              ogs.values AS og_values, s.name, s.category_code, s.department_code, s.region_code, s.city,
+              s.og_finess, coalesce(og.name, og.short_name) AS og_name, og.legal_status_label AS legal_status,
+              EXISTS (SELECT 1 FROM grants g JOIN accounts a ON a.id = g.account_id
+                       WHERE g.organisation_kind = 'ESMS' AND g.organisation_code = s.finess
+                         AND g.role = 'APE' AND a.status <> 'DISABLED') AS autonomous
+         FROM submissions sub
+         JOIN structures s ON s.finess = sub.finess
+         LEFT JOIN managing_organisations og ON og.finess = s.og_finess
+         LEFT JOIN og_submissions ogs ON ogs.campaign_year = sub.campaign_year AND ogs.og_finess = s.og_finess
+        WHERE sub.campaign_year = :year AND sub.in_scope AND s.region_code = :region AND ${condition.sql}
+          ${after === null ? '' : 'AND sub.finess > :after'}
+        ORDER BY sub.finess
+        LIMIT ${BATCH}`,
+      { ...condition.parameters, year, region, ...(after === null ? {} : { after }) },
+    );
+  }
+
+  /** Stored computable indicators of the batch, by FINESS then indicator code. */
+  private async indicators(
+    year: number,
+    finesses: string[],
+  ): Promise<Map<string, Map<string, StoredIndicatorRow>>> {
+    const rows: StoredIndicatorRow[] = await this.dataSource.query(
+      `SELECT finess, indicator_code, value, details FROM indicator_values
+        WHERE campaign_year = $1 AND finess = ANY ($2::bpchar[]) AND reason_code IS NULL`,
+      [year, finesses],
+    );
+    const byFiness = new Map<string, Map<string, StoredIndicatorRow>>();
+    for (const row of rows) {
+      let map = byFiness.get(row.finess);
+      if (!map) byFiness.set(row.finess, (map = new Map()));
+      map.set(row.indicator_code, row);
+    }
+    return byFiness;
+  }
+}

@@ -1,0 +1,205 @@
+// The package ships no types; included here so that every tsconfig that reaches this file sees them.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
+/// <reference path="./pdfmake.d.ts" />
+import { dirname, join } from 'node:path';
+import { Injectable } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import pdfmake from 'pdfmake';
+import type { DistributionDto, RestitutionIndicator, StructureRestitution } from '@tdb/contracts';
+import { AXIS_LABELS } from '@tdb/indicators';
+
+const AXES = Object.keys(AXIS_LABELS) as (keyof typeof AXIS_LABELS)[];
+const FONTS_DIR = join(dirname(require.resolve('pdfmake/fonts/Roboto.js')), 'Roboto');
+let pdfmakeReady = false;
+
+/** pdfmake reads nothing from the network and only its own font files from the disk. */
+function pdf(): typeof pdfmake {
+  if (!pdfmakeReady) {
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONTS_DIR));
+    pdfmake.setFonts({
+      Roboto: {
+        normal: join(FONTS_DIR, 'Roboto-Regular.ttf'),
+        bold: join(FONTS_DIR, 'Roboto-Medium.ttf'),
+        italics: join(FONTS_DIR, 'Roboto-Italic.ttf'),
+        bolditalics: join(FONTS_DIR, 'Roboto-MediumItalic.ttf'),
+      },
+    });
+    pdfmakeReady = true;
+  }
+  return pdfmake;
+}
+
+const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+const fmt = (value: number | null | undefined, unit = ''): string =>
+  value === null || value === undefined ? '—' : `${number.format(value)}${unit ? ` ${unit}` : ''}`;
+const median = (d: DistributionDto | null): string =>
+  !d ? 'n.d.' : d.suppressed ? 'secret (< 5)' : `${fmt(d.median)} (n = ${d.n})`;
+const decile = (value: number | null): string => (value === null ? '—' : `D${value}`);
+
+/** The restitution as a printable PDF (A4, French) and as an XLSX workbook: the same table. */
+@Injectable()
+export class RestitutionExportService {
+  async pdf(r: StructureRestitution): Promise<Buffer> {
+    const content: unknown[] = [
+      { text: `Tableau de bord de la performance — restitution ${r.campaignYear}`, style: 'title' },
+      { text: `${r.name}`, style: 'subtitle' },
+      {
+        text: [
+          `FINESS ${r.finess} · ${r.categoryLabel} (${r.categoryCode}) · département ${r.departmentCode} · région ${r.regionCode}\n`,
+          `Statut de la saisie : ${r.submissionStatus}. Comparaison avec les structures de la même catégorie dont la saisie est validée ou confirmée ; `,
+          `un groupe de moins de 5 structures n’est jamais affiché (secret statistique).`,
+        ],
+        style: 'small',
+        margin: [0, 0, 0, 8],
+      },
+    ];
+    for (const axis of AXES) {
+      const rows = r.indicators.filter((i) => i.axis === axis);
+      if (rows.length === 0) continue;
+      content.push({ text: AXIS_LABELS[axis], style: 'axis' });
+      content.push({
+        table: {
+          headerRows: 1,
+          widths: ['*', 52, 62, 62, 62, 34, 84],
+          body: [
+            [
+              'Indicateur',
+              'Valeur',
+              'Médiane nat.',
+              'Médiane rég.',
+              'Médiane dép.',
+              'Décile',
+              'Position nationale',
+            ].map((text) => ({ text, style: 'th' })),
+            ...rows.map((i) => [
+              { text: `${i.code} ${i.label}${i.provisional ? ' *' : ''}`, style: 'td' },
+              { text: fmt(i.value, i.unit), style: 'td' },
+              { text: median(i.national), style: 'td' },
+              { text: median(i.regional), style: 'td' },
+              { text: median(i.departmental), style: 'td' },
+              { text: decile(i.decile.NATION), style: 'td' },
+              band(i),
+            ]),
+          ],
+        },
+        layout: 'lightHorizontalLines',
+        margin: [0, 0, 0, 8],
+      });
+    }
+    if (r.indicators.some((i) => i.provisional)) {
+      const notice = r.indicators.find((i) => i.provisionalNotice)?.provisionalNotice;
+      content.push({
+        text: `* Indicateur provisoire. ${notice ?? ''}`,
+        style: 'small',
+        margin: [0, 6, 0, 0],
+      });
+    }
+    content.push({
+      text:
+        'Décile : D1 = parmi les 10 % de valeurs les plus basses de la catégorie au niveau national, D10 = parmi les 10 % les plus élevées. ' +
+        `Distributions calculées le ${r.computedAt ? new Date(r.computedAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }) : '—'}.`,
+      style: 'small',
+      margin: [0, 4, 0, 0],
+    });
+    return pdf()
+      .createPdf({
+        pageSize: 'A4',
+        pageMargins: [28, 32, 28, 36],
+        info: {
+          title: `Restitution ${r.campaignYear} — ${r.finess}`,
+          creator: 'Tableau de bord de la performance',
+        },
+        defaultStyle: { font: 'Roboto', fontSize: 8 },
+        footer: (page: number, pages: number) => ({
+          text: `${r.name} — FINESS ${r.finess} — page ${page}/${pages}`,
+          alignment: 'center',
+          fontSize: 7,
+          color: '#666666',
+        }),
+        styles: {
+          title: { fontSize: 14, bold: true, color: '#000091' },
+          subtitle: { fontSize: 12, bold: true, margin: [0, 4, 0, 2] },
+          axis: { fontSize: 10, bold: true, color: '#000091', margin: [0, 6, 0, 3] },
+          th: { bold: true, fontSize: 7.5 },
+          td: { fontSize: 7.5 },
+          small: { fontSize: 7, color: '#444444' },
+        },
+        content,
+      })
+      .getBuffer();
+  }
+
+  async xlsx(r: StructureRestitution): Promise<Buffer> {
+    const workbook = new ExcelJS.Workbook();
+    workbook.creator = 'Tableau de bord de la performance';
+    const sheet = workbook.addWorksheet(`Restitution ${r.campaignYear}`);
+    sheet.addRow([`Restitution ${r.campaignYear} — ${r.name} (FINESS ${r.finess})`]).font = {
+      bold: true,
+      size: 13,
+    };
+    sheet.addRow([
+      `${r.categoryLabel} · département ${r.departmentCode} · région ${r.regionCode} · saisie ${r.submissionStatus}`,
+    ]);
+    sheet.addRow(['Un groupe de moins de 5 structures n’est jamais affiché (secret statistique).']);
+    sheet.addRow([]);
+    const header = sheet.addRow([
+      'Axe',
+      'Code',
+      'Indicateur',
+      'Unité',
+      'Valeur',
+      'Médiane nationale',
+      'Effectif national',
+      'Décile national',
+      'Médiane régionale',
+      'Effectif régional',
+      'Décile régional',
+      'Médiane départementale',
+      'Effectif départemental',
+      'Décile départemental',
+      'D1 national',
+      'D9 national',
+      'Provisoire',
+    ]);
+    header.font = { bold: true };
+    const cells = (d: DistributionDto | null, position: number | null) =>
+      !d ? [null, null, null] : d.suppressed ? ['secret', 'secret', null] : [d.median, d.n, position];
+    for (const i of r.indicators) {
+      sheet.addRow([
+        AXIS_LABELS[i.axis],
+        i.code,
+        i.label,
+        i.unit,
+        i.value,
+        ...cells(i.national, i.decile.NATION),
+        ...cells(i.regional, i.decile.REGION),
+        ...cells(i.departmental, i.decile.DEPARTMENT),
+        i.national && !i.national.suppressed ? (i.national.deciles?.[0] ?? null) : null,
+        i.national && !i.national.suppressed ? (i.national.deciles?.[8] ?? null) : null,
+        i.provisional ? 'oui' : 'non',
+      ]);
+    }
+    sheet.columns.forEach((column, index) => {
+      column.width = index === 2 ? 48 : index === 0 ? 28 : 14;
+    });
+    return Buffer.from(await workbook.xlsx.writeBuffer());
+  }
+}
+
+/** A band of ten cells, the structure's national decile filled (pdfmake canvas). */
+function band(i: RestitutionIndicator): unknown {
+  const position = i.decile.NATION;
+  if (position === null) return { text: '—', style: 'td' };
+  const width = 7.5;
+  return {
+    canvas: Array.from({ length: 10 }, (_, k) => ({
+      type: 'rect',
+      x: k * width,
+      y: 1,
+      w: width - 1,
+      h: 7,
+      color: k + 1 === position ? '#000091' : '#e3e3fd',
+    })),
+  };
+}

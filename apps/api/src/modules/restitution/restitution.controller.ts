@@ -1,0 +1,82 @@
+import { Controller, Get, Param, Post, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { DistributionsRecomputeResult, StructureRestitution } from '@tdb/contracts';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { Authorize } from '../../common/auth/authorize.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { YearParamPipe } from '../campaigns/year-param.pipe';
+import { FinessParamPipe } from '../structures/finess-param.pipe';
+import { DistributionsService } from './distributions.service';
+import { RestitutionExportService } from './restitution-export.service';
+import { RestitutionService } from './restitution.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+@ApiTags('restitutions')
+@Controller('campaigns/:year')
+export class RestitutionController {
+  constructor(
+    private readonly distributions: DistributionsService,
+    private readonly restitutions: RestitutionService,
+    private readonly exports: RestitutionExportService,
+  ) {}
+
+  @Post('distributions/recompute')
+  @Authorize('campaign.manage')
+  @ApiOperation({
+    summary:
+      'Recalculer les distributions (médiane, déciles) des indicateurs par catégorie et territoire, à partir des saisies validées ou confirmées',
+  })
+  recompute(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+  ): Promise<DistributionsRecomputeResult> {
+    return this.distributions.recomputeAs(actor, year);
+  }
+
+  @Get('submissions/:finess/restitution')
+  @Authorize('submission.read')
+  @ApiOperation({
+    summary:
+      'Restitution de la structure : ses valeurs, sa position (décile) et les médianes de sa catégorie (national, régional, départemental)',
+  })
+  restitution(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+  ): Promise<StructureRestitution> {
+    return this.restitutions.ofStructure(actor, year, finess);
+  }
+
+  @Get('submissions/:finess/restitution.pdf')
+  @Authorize('submission.read')
+  @ApiProduces('application/pdf')
+  @ApiOperation({ summary: 'Restitution de la structure en PDF (A4), pour le dialogue de gestion / CPOM' })
+  async restitutionPdf(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+  ): Promise<StreamableFile> {
+    const restitution = await this.restitutions.ofStructure(actor, year, finess);
+    return new StreamableFile(await this.exports.pdf(restitution), {
+      type: 'application/pdf',
+      disposition: `attachment; filename="restitution-${year}-${finess}.pdf"`,
+    });
+  }
+
+  @Get('submissions/:finess/restitution.xlsx')
+  @Authorize('submission.read')
+  @ApiProduces(XLSX)
+  @ApiOperation({ summary: 'Restitution de la structure en tableur (XLSX)' })
+  async restitutionXlsx(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+  ): Promise<StreamableFile> {
+    const restitution = await this.restitutions.ofStructure(actor, year, finess);
+    return new StreamableFile(await this.exports.xlsx(restitution), {
+      type: XLSX,
+      disposition: `attachment; filename="restitution-${year}-${finess}.xlsx"`,
+    });
+  }
+}

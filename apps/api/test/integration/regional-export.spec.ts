@@ -1,0 +1,341 @@
+/**
+ * The regional export (XLSX, 331 columns of the current platform's file) and open data (public
+ * medians and quartiles with statistical secrecy), through HTTP on a real database.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { STATUS_LABELS } from '@tdb/submission-workflow';
+import { DICTIONARY_DIR } from '../../src/modules/campaigns/dictionary-registry.service';
+import { exportColumnSpecs } from '../../src/modules/regional-export/export-columns';
+import { loginAs, persistAccount } from '../factories/accounts';
+import { openCampaign } from '../factories/campaigns';
+import { finessNumber } from '../factories/finess-extract';
+import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
+import type { TestApp } from '../setup/test-app';
+
+const { OG_45, EHPAD_45, IME_45 } = REGISTRY;
+const YEAR = 2026;
+const TSV = '/work/shared/domain/export-tdbesms-2021-columns.tsv';
+
+const binary = (res: request.Response, done: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  const stream = res as unknown as NodeJS.ReadableStream;
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
+};
+
+async function readSheet(body: Buffer): Promise<ExcelJS.Worksheet> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(body as unknown as ArrayBuffer);
+  expect(workbook.worksheets).toHaveLength(1);
+  return workbook.worksheets[0]!;
+}
+
+/** The data rows of the sheet by FINESS (column E). */
+function rowsByFiness(sheet: ExcelJS.Worksheet): Map<string, ExcelJS.Row> {
+  const rows = new Map<string, ExcelJS.Row>();
+  sheet.eachRow((row, n) => {
+    if (n > 1) rows.set(String(row.getCell(5).value), row);
+  });
+  return rows;
+}
+
+describe('regional export and open data (HTTP, real database)', () => {
+  let t: TestApp;
+  let national: string;
+  let arsReader: string;
+  let arsToken: string;
+  let cdController: string;
+  let otherArs: string;
+  let dictionaryVersion: string;
+  const AIN_OG = finessNumber('01000002');
+  const AIN_EHPAD = finessNumber('01000021');
+
+  const exportOf = (region: string | null, auth: string) =>
+    request(t.http)
+      .get(`/api/campaigns/${YEAR}/exports/regional.xlsx${region === null ? '' : `?region=${region}`}`)
+      .set('Authorization', auth);
+
+  beforeAll(async () => {
+    ({ t, national } = await startAppWithRegistry());
+    await openCampaign(t, national, YEAR, 'COLLECTION');
+    const account = async (grant: Parameters<typeof persistAccount>[1][number]) =>
+      loginAs(t.http, (await persistAccount(t.dataSource, [grant])).email);
+    arsReader = await account({ organisation: { kind: 'ARS', code: '24' }, role: 'READER' });
+    cdController = await account({ organisation: { kind: 'CD', code: '45' }, role: 'CONTROLLER' });
+    otherArs = await account({ organisation: { kind: 'ARS', code: '11' }, role: 'APR' });
+    const arsApr = await account({ organisation: { kind: 'ARS', code: '24' }, role: 'APR' });
+    const token = await request(t.http)
+      .post('/api/api-tokens')
+      .set('Authorization', arsApr)
+      .send({ name: 'Entrepôt ARS' })
+      .expect(201);
+    arsToken = `Bearer ${token.body.token}`;
+    const esmsApe = await account({ organisation: { kind: 'ESMS', code: EHPAD_45 }, role: 'APE' });
+    const detail = await request(t.http)
+      .get(`/api/campaigns/${YEAR}/submissions/${EHPAD_45}`)
+      .set('Authorization', esmsApe)
+      .expect(200);
+    await request(t.http)
+      .put(`/api/campaigns/${YEAR}/submissions/${EHPAD_45}/values`)
+      .set('Authorization', esmsApe)
+      .send({
+        version: detail.body.version,
+        values: {
+          sources_financement: 'assurance_maladie',
+          date_ouverture: '1998-03-15',
+          personnes_accompagnees_31_12: 80,
+        },
+      })
+      .expect(200);
+    [{ dictionary_version: dictionaryVersion }] = await t.dataSource.query(
+      `SELECT dictionary_version FROM campaigns WHERE year = $1`,
+      [YEAR],
+    );
+    // Stored indicators of EHPAD_45: a scalar and a distribution.
+    const upsert = `INSERT INTO indicator_values (campaign_year, finess, indicator_code, value, details, dictionary_version)
+      VALUES ($1, $2, $3, $4, $5, $6)
+      ON CONFLICT (campaign_year, finess, indicator_code)
+      DO UPDATE SET value = EXCLUDED.value, details = EXCLUDED.details, reason_code = NULL, reason_message = NULL`;
+    await t.dataSource.query(upsert, [YEAR, EHPAD_45, 'P15', 87.5, null, dictionaryVersion]);
+    await t.dataSource.query(upsert, [
+      YEAR,
+      EHPAD_45,
+      'P03',
+      80,
+      JSON.stringify([
+        { key: 'gir_1', label: 'GIR 1', value: 20, share: 25 },
+        { key: 'gir_2', label: 'GIR 2', value: 60, share: 75 },
+      ]),
+      dictionaryVersion,
+    ]);
+    // An ESMS of the Ain (01): FINESS numbers with a leading zero.
+    await t.dataSource.query(
+      `INSERT INTO managing_organisations (finess, name, legal_status_label, department_code)
+       VALUES ($1, 'ASSOCIATION DE L''AIN', 'Association loi 1901', '01')`,
+      [AIN_OG],
+    );
+    await t.dataSource.query(
+      `INSERT INTO structures (finess, og_finess, name, search_text, category_code, finess_category_code,
+                               department_code, region_code, competence, city)
+       VALUES ($1, $2, 'EHPAD DE L''AIN', '', 'EHPAD', '500', '01', '84', 'SHARED', 'BOURG-EN-BRESSE')`,
+      [AIN_EHPAD, AIN_OG],
+    );
+    await t.dataSource.query(`INSERT INTO submissions (campaign_year, finess) VALUES ($1, $2)`, [
+      YEAR,
+      AIN_EHPAD,
+    ]);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  describe('GET /api/campaigns/:year/exports/regional.xlsx', () => {
+    it('has exactly the 331 columns of the 2021 file, labels in order, and the ARS’s ESMS as rows', async () => {
+      const res = await exportOf('24', arsReader).buffer(true).parse(binary).expect(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+      expect(res.headers['content-disposition']).toContain('export-tdbesms-2026-region-24-agg.xlsx');
+      const sheet = await readSheet(res.body as Buffer);
+      const header = sheet.getRow(1);
+      expect(header.cellCount).toBe(331);
+      const repoColumns = (
+        JSON.parse(readFileSync(join(DICTIONARY_DIR, 'export-2021-columns.json'), 'utf8')) as {
+          columns: { n: number; label: string }[];
+        }
+      ).columns;
+      expect(repoColumns).toHaveLength(331);
+      const labels = existsSync(TSV)
+        ? readFileSync(TSV, 'utf8')
+            .split('\n')
+            .slice(1)
+            .filter((line) => line.trim() !== '')
+            .map((line) => line.split('\t')[2])
+        : repoColumns.map((c) => c.label);
+      expect(labels).toHaveLength(331);
+      expect(labels).toEqual(repoColumns.map((c) => c.label));
+      for (let i = 0; i < 331; i++) expect([i + 1, header.getCell(i + 1).value]).toEqual([i + 1, labels[i]]);
+      // The ARS sees its ESMS of the region (ARS-only and shared), never the Département-only ones.
+      const rows = rowsByFiness(sheet);
+      expect([...rows.keys()].sort()).toEqual([EHPAD_45, IME_45].sort());
+
+      const ehpad = rows.get(EHPAD_45)!;
+      expect(ehpad.getCell(1).value).toBe('Centre-Val de Loire');
+      expect(ehpad.getCell(3).value).toBe('EHPAD');
+      expect(ehpad.getCell(4).value).toBeNull();
+      expect(ehpad.getCell(6).value).toBe('EHPAD LE PARC');
+      expect(ehpad.getCell(7).value).toBe('ESMS autonome');
+      expect(ehpad.getCell(12).value).toBe(OG_45);
+      expect(ehpad.getCell(13).value).toBe('ASSOCIATION DU LOIRET');
+      // Status labels: validation level and progress.
+      expect(ehpad.getCell(10).value).toBe(STATUS_LABELS.IN_PROGRESS);
+      expect(ehpad.getCell(11).value).toMatch(/^En cours de saisie \(\d+ %\)$/);
+      const ime = rows.get(IME_45)!;
+      expect(ime.getCell(10).value).toBe(STATUS_LABELS.NOT_STARTED);
+      expect(ime.getCell(11).value).toBe('Non commencé');
+      expect(ime.getCell(7).value).toBe('ESMS rattaché à son organisme gestionnaire');
+      // Items: choice label, date as a date, integer, and its duplicate column LJ = LG.
+      expect(ehpad.getCell(14).value).toBe('Assurance maladie');
+      const opened = ehpad.getCell(19).value;
+      expect(opened).toBeInstanceOf(Date);
+      expect((opened as Date).toISOString().slice(0, 10)).toBe('1998-03-15');
+      expect(ehpad.getCell(319).value).toBe(80);
+      expect(ehpad.getCell(322).value).toBe(80);
+      // Indicators: P15 in HC (211), GIR shares of P03 in FF–FG (162–163).
+      expect(ehpad.getCell(211).value).toBe(87.5);
+      expect(ehpad.getCell(162).value).toBe(25);
+      expect(ehpad.getCell(163).value).toBe(75);
+      expect(ehpad.getCell(164).value).toBeNull();
+      expect(ime.getCell(211).value).toBeNull();
+    });
+
+    it('keeps FINESS numbers with a leading zero as 9-character text cells', async () => {
+      const res = await exportOf('84', national).buffer(true).parse(binary).expect(200);
+      const sheet = await readSheet(res.body as Buffer);
+      const rows = rowsByFiness(sheet);
+      expect([...rows.keys()]).toEqual([AIN_EHPAD]);
+      const row = rows.get(AIN_EHPAD)!;
+      for (const [column, finess] of [
+        [5, AIN_EHPAD],
+        [12, AIN_OG],
+      ] as const) {
+        const cell = row.getCell(column);
+        expect(finess.startsWith('0')).toBe(true);
+        expect(cell.value).toBe(finess);
+        expect(typeof cell.value).toBe('string');
+        expect(cell.numFmt).toBe('@');
+      }
+      expect(row.getCell(2).value).toBe('01 - Ain');
+      expect(row.getCell(8).value).toBe('Association loi 1901');
+      expect(row.getCell(9).value).toBe('BOURG-EN-BRESSE');
+    });
+
+    it('lets the national administrator and the ARS’s API token export the region', async () => {
+      const all = await exportOf('24', national).buffer(true).parse(binary).expect(200);
+      // Every in-scope ESMS of the region, whatever the competence.
+      expect([...rowsByFiness(await readSheet(all.body as Buffer)).keys()]).toHaveLength(4);
+      const viaToken = await exportOf('24', arsToken).buffer(true).parse(binary).expect(200);
+      expect([...rowsByFiness(await readSheet(viaToken.body as Buffer)).keys()].sort()).toEqual(
+        [EHPAD_45, IME_45].sort(),
+      );
+    });
+
+    it('refuses a Département, another ARS and a bad region, in French', async () => {
+      const cd = await exportOf('24', cdController).expect(403);
+      expect(cd.body.message).toMatch(/réservé à son ARS/);
+      const other = await exportOf('24', otherArs).expect(403);
+      expect(other.body.message).toMatch(/réservé à son ARS/);
+      await exportOf('84', arsReader).expect(403);
+      const missing = await exportOf(null, national).expect(400);
+      expect(missing.body.message).toMatch(/code de région/);
+      await exportOf('99', national).expect(400);
+    });
+
+    it('maps every column: identification, items, indicators or duplicates', async () => {
+      const { getDictionary } = await import('@tdb/dictionary');
+      const specs = exportColumnSpecs(getDictionary(YEAR));
+      expect(specs).toHaveLength(331);
+      expect(specs.filter((s) => s.source.kind === 'empty')).toEqual([]);
+      // Every indicator and part named by the mapping exists in the campaign's definitions.
+      const definitions = (
+        JSON.parse(readFileSync(join(DICTIONARY_DIR, '../../indicators/data/2026.json'), 'utf8')) as {
+          indicators: { code: string; parts?: { key: string }[] }[];
+        }
+      ).indicators;
+      const codes = new Set(getDictionary(YEAR).items.map((i) => i.code));
+      for (const spec of specs) {
+        const s = spec.source;
+        if (s.kind === 'item') expect([spec.n, codes.has(s.code)]).toEqual([spec.n, true]);
+        if (s.kind === 'indicator') {
+          const def = definitions.find((d) => d.code === s.code);
+          expect([spec.n, s.code, Boolean(def)]).toEqual([spec.n, s.code, true]);
+          if (s.part) expect([spec.n, def?.parts?.some((p) => p.key === s.part)]).toEqual([spec.n, true]);
+        }
+      }
+    });
+  });
+
+  describe('open data', () => {
+    /** Six VALIDATED or CONFIRMED EHPAD of the Loiret with P15; three IME with P16 (a small group). */
+    beforeAll(async () => {
+      const p15 = [70, 85, 90, 96, 99, 100];
+      for (let i = 0; i < p15.length; i++) {
+        const finess = finessNumber(`4500090${i}`);
+        await t.dataSource.query(
+          `INSERT INTO structures (finess, og_finess, name, search_text, category_code, finess_category_code,
+                                   department_code, region_code, competence)
+           VALUES ($1, $2, $3, '', 'EHPAD', '500', '45', '24', 'SHARED')`,
+          [finess, OG_45, `EHPAD OPEN DATA ${i}`],
+        );
+        await t.dataSource.query(
+          `INSERT INTO submissions (campaign_year, finess, status) VALUES ($1, $2, $3)`,
+          [YEAR, finess, i % 2 === 0 ? 'VALIDATED' : 'CONFIRMED'],
+        );
+        const insert = `INSERT INTO indicator_values (campaign_year, finess, indicator_code, value, reason_code, dictionary_version)
+                        VALUES ($1, $2, $3, $4, $5, $6)`;
+        await t.dataSource.query(insert, [YEAR, finess, 'P15', p15[i], null, dictionaryVersion]);
+        // Financial indicators are not published.
+        await t.dataSource.query(insert, [YEAR, finess, 'F01', 100 + i, null, dictionaryVersion]);
+        // A non-computable value is not counted.
+        if (i < 3) await t.dataSource.query(insert, [YEAR, finess, 'P16', 50 + i, null, dictionaryVersion]);
+        else await t.dataSource.query(insert, [YEAR, finess, 'P16', null, 'MISSING_DATA', dictionaryVersion]);
+      }
+      // EHPAD_45 is in progress: its P15 (87.5) is left out of the peer set.
+    });
+
+    it('publishes count, quartiles and median of groups of 5 or more, without an account', async () => {
+      const res = await request(t.http).get(`/api/open-data/${YEAR}/indicators`).expect(200);
+      expect(res.body.minimumGroupSize).toBe(5);
+      const p15 = res.body.rows.find(
+        (r: { indicatorCode: string; categoryCode: string; departmentCode: string }) =>
+          r.indicatorCode === 'P15' && r.categoryCode === 'EHPAD' && r.departmentCode === '45',
+      );
+      // percentile_cont over 70, 85, 90, 96, 99, 100: q1 = 85 + 0.25 × 5, median = (90 + 96) / 2,
+      // q3 = 96 + 0.75 × 3.
+      expect(p15).toEqual({
+        categoryCode: 'EHPAD',
+        categoryLabel: 'EHPAD',
+        departmentCode: '45',
+        departmentName: 'Loiret',
+        indicatorCode: 'P15',
+        indicatorLabel: "Taux d'occupation des lits ou places autorisés en accompagnement permanent",
+        unit: '%',
+        suppressed: false,
+        count: 6,
+        q1: 86.25,
+        median: 93,
+        q3: 98.25,
+      });
+      const p16 = res.body.rows.find((r: { indicatorCode: string }) => r.indicatorCode === 'P16');
+      expect(p16).toMatchObject({ suppressed: true, count: null, q1: null, median: null, q3: null });
+      expect(res.body.rows.some((r: { indicatorCode: string }) => r.indicatorCode.startsWith('F'))).toBe(
+        false,
+      );
+    });
+
+    it('gives the same as a French CSV (BOM, « ; », decimal comma), without an account', async () => {
+      const res = await request(t.http)
+        .get(`/api/open-data/${YEAR}/indicators.csv`)
+        .buffer(true)
+        .parse(binary)
+        .expect(200);
+      expect(res.headers['content-type']).toContain('text/csv');
+      const text = (res.body as Buffer).toString('utf8');
+      expect(text.startsWith('\uFEFF')).toBe(true);
+      const lines = text.slice(1).trimEnd().split('\r\n');
+      expect(lines[0]).toBe(
+        'Année;Code catégorie;Catégorie;Code département;Département;Code indicateur;Indicateur;Unité;Nombre de structures;Premier quartile;Médiane;Troisième quartile;Secret statistique',
+      );
+      const p15 = lines.find((l) => l.includes(';P15;'));
+      expect(p15).toMatch(/^2026;EHPAD;EHPAD;45;Loiret;P15;.*;%;6;86,25;93;98,25;non$/);
+      const p16 = lines.find((l) => l.includes(';P16;'));
+      expect(p16).toMatch(/;;;;;oui$/);
+    });
+
+    it('answers 404 for a year without campaign', async () => {
+      await request(t.http).get('/api/open-data/1999/indicators').expect(404);
+    });
+  });
+});

@@ -1,0 +1,242 @@
+/**
+ * Restitutions through HTTP on a real database: distributions of an indicator among peers
+ * (hand-computed medians and deciles), statistical secrecy (a group of 4 is never shown), only
+ * VALIDATED/CONFIRMED submissions count, a structure reads its own restitution and no other's, no
+ * other structure's value ever appears, and the PDF and XLSX versions.
+ */
+import ExcelJS from 'exceljs';
+import request from 'supertest';
+import { loginAs, persistAccount } from '../factories/accounts';
+import { openCampaign } from '../factories/campaigns';
+import { finessNumber } from '../factories/finess-extract';
+import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
+import type { TestApp } from '../setup/test-app';
+
+const { OG_45, EHPAD_45, EHPAD_75, IME_45, IME_75 } = REGISTRY;
+const YEAR = 2026;
+/** "Taux d'…" applicable to every category, one value per structure. */
+const CODE = 'P06';
+/** Planted on another structure: must never appear in EHPAD_45's restitution. */
+const FOREIGN = 123.456;
+
+const restitutionOf = (finess: string) => `/api/campaigns/${YEAR}/submissions/${finess}/restitution`;
+
+const binaryParser = (res: request.Response, callback: (err: Error | null, body: Buffer) => void) => {
+  const chunks: Buffer[] = [];
+  const stream = res as unknown as NodeJS.ReadableStream;
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
+};
+
+describe('restitutions (HTTP, real database)', () => {
+  let t: TestApp;
+  let national: string;
+  let esmsApe: string;
+  const extra = {
+    ehpad: ['45000121', '45000131', '45000141', '45000151'].map(finessNumber),
+    ehpadInProgress: finessNumber('45000161'),
+    ime45: ['45000171', '45000181'].map(finessNumber),
+    ime18: finessNumber('18000191'),
+  };
+
+  async function addStructure(finess: string, category: string, department: string, status: string) {
+    await t.dataSource.query(
+      `INSERT INTO structures (finess, og_finess, name, search_text, category_code, finess_category_code,
+                               department_code, region_code, competence)
+       VALUES ($1, $2, $3, lower($3), $4, $5, $6, '24', $7)`,
+      [
+        finess,
+        OG_45,
+        `${category} ${finess}`,
+        category,
+        category === 'EHPAD' ? '500' : '183',
+        department,
+        category === 'EHPAD' ? 'SHARED' : 'ARS',
+      ],
+    );
+    await t.dataSource.query(`INSERT INTO submissions (campaign_year, finess, status) VALUES ($1, $2, $3)`, [
+      YEAR,
+      finess,
+      status,
+    ]);
+  }
+
+  async function setValue(finess: string, value: number, status?: string) {
+    const [{ dictionary_version }] = await t.dataSource.query(
+      `SELECT dictionary_version FROM campaigns WHERE year = $1`,
+      [YEAR],
+    );
+    await t.dataSource.query(
+      `INSERT INTO indicator_values (campaign_year, finess, indicator_code, value, dictionary_version)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (campaign_year, finess, indicator_code) DO UPDATE SET value = EXCLUDED.value`,
+      [YEAR, finess, CODE, value, dictionary_version],
+    );
+    if (status) {
+      await t.dataSource.query(
+        `UPDATE submissions SET status = $3 WHERE campaign_year = $1 AND finess = $2`,
+        [YEAR, finess, status],
+      );
+    }
+  }
+
+  beforeAll(async () => {
+    ({ t, national } = await startAppWithRegistry());
+    await openCampaign(t, national, YEAR);
+    const account = await persistAccount(t.dataSource, [
+      { organisation: { kind: 'ESMS', code: EHPAD_45 }, role: 'APE' },
+    ]);
+    esmsApe = await loginAs(t.http, account.email);
+    // EHPAD of the Loiret (45, region 24): 10, 20, 30 (EHPAD_45), 40, 50, 60 — VALIDATED or CONFIRMED.
+    await setValue(EHPAD_45, 30, 'VALIDATED');
+    for (const [k, value] of [10, 20, 40, 50].entries()) {
+      const finess = extra.ehpad[k]!;
+      await addStructure(finess, 'EHPAD', '45', k % 2 === 0 ? 'VALIDATED' : 'CONFIRMED');
+      await setValue(finess, value);
+    }
+    const sixth = finessNumber('45000221');
+    await addStructure(sixth, 'EHPAD', '45', 'CONFIRMED');
+    await setValue(sixth, 60);
+    // Not validated: never a peer.
+    await addStructure(extra.ehpadInProgress, 'EHPAD', '45', 'IN_PROGRESS');
+    await setValue(extra.ehpadInProgress, 1000);
+    // Paris: the planted value, in the national group only.
+    await setValue(EHPAD_75, FOREIGN, 'CONFIRMED');
+    // IME: 4 in the Loiret (suppressed), 5 in the region (shown: 4 + 1 in the Cher), 6 nationally.
+    await setValue(IME_45, 7, 'VALIDATED');
+    await setValue(IME_75, 99, 'VALIDATED');
+    for (const [k, finess] of [...extra.ime45, finessNumber('45000191')].entries()) {
+      await addStructure(finess, 'IME', '45', 'VALIDATED');
+      await setValue(finess, 1 + k);
+    }
+    await addStructure(extra.ime18, 'IME', '18', 'VALIDATED');
+    await setValue(extra.ime18, 11);
+    const recomputed = await request(t.http)
+      .post(`/api/campaigns/${YEAR}/distributions/recompute`)
+      .set('Authorization', national)
+      .expect(201);
+    expect(recomputed.body).toMatchObject({ campaignYear: YEAR, groups: expect.any(Number) });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('stores hand-computed medians and deciles of the validated and confirmed peers', async () => {
+    const rows = await t.dataSource.query(
+      `SELECT level, territory_code, suppressed, n, mean, median, deciles, min, max FROM distributions
+        WHERE campaign_year = $1 AND indicator_code = $2 AND category_code = 'EHPAD' ORDER BY level, territory_code`,
+      [YEAR, CODE],
+    );
+    const department = rows.find((r: { level: string }) => r.level === 'DEPARTMENT');
+    // 10, 20, 30, 40, 50, 60 — percentile_cont: position p × (n − 1), linear interpolation.
+    expect(department).toMatchObject({ territory_code: '45', suppressed: false, n: 6, mean: 35, median: 35 });
+    expect(department.deciles).toEqual([15, 20, 25, 30, 35, 40, 45, 50, 55]);
+    expect([department.min, department.max]).toEqual([10, 60]); // 1000 (IN_PROGRESS) is not a peer
+    const nation = rows.find((r: { level: string }) => r.level === 'NATION');
+    // 10 … 60 and 123.456: n = 7, median 40, D9 at position 5.4 = 60 + 0.4 × 63.456.
+    expect(nation).toMatchObject({ territory_code: 'FR', n: 7, median: 40 });
+    expect(nation.deciles[8]).toBeCloseTo(85.3824, 6);
+  });
+
+  it('gives a structure its value, its decile and its peers’ medians, never another structure’s value', async () => {
+    const res = await request(t.http).get(restitutionOf(EHPAD_45)).set('Authorization', esmsApe).expect(200);
+    expect(res.body).toMatchObject({
+      finess: EHPAD_45,
+      categoryCode: 'EHPAD',
+      submissionStatus: 'VALIDATED',
+    });
+    const p06 = res.body.indicators.find((i: { code: string }) => i.code === CODE);
+    expect(p06.value).toBe(30);
+    // 30 is above D1–D3 (15, 20, 25) and not above D4 (30): 4th decile.
+    expect(p06.decile).toEqual({ NATION: 4, REGION: 4, DEPARTMENT: 4 });
+    expect(p06.departmental).toEqual({
+      level: 'DEPARTMENT',
+      territoryCode: '45',
+      suppressed: false,
+      n: 6,
+      mean: 35,
+      median: 35,
+      deciles: [15, 20, 25, 30, 35, 40, 45, 50, 55],
+    });
+    expect(p06.national.median).toBe(40);
+    expect(p06.trend).toEqual([{ campaignYear: YEAR, value: 30 }]);
+    // Distribution indicators (shares) have no decile: not part of the restitution.
+    expect(res.body.indicators.map((i: { code: string }) => i.code)).not.toContain('P02');
+    for (const auth of [esmsApe, national]) {
+      const body = JSON.stringify(
+        (await request(t.http).get(restitutionOf(EHPAD_45)).set('Authorization', auth)).body,
+      );
+      expect(body).not.toContain('123.456');
+      expect(body).not.toContain('1000');
+      expect(body).not.toMatch(/"(min|max)"/);
+    }
+  });
+
+  it('never shows a group of fewer than 5 structures, not even its size', async () => {
+    const stored = await t.dataSource.query(
+      `SELECT suppressed, n, mean, median, deciles, min, max FROM distributions
+        WHERE campaign_year = $1 AND indicator_code = $2 AND category_code = 'IME' AND level = 'DEPARTMENT' AND territory_code = '45'`,
+      [YEAR, CODE],
+    );
+    expect(stored).toEqual([
+      { suppressed: true, n: null, mean: null, median: null, deciles: null, min: null, max: null },
+    ]);
+    const res = await request(t.http).get(restitutionOf(IME_45)).set('Authorization', national).expect(200);
+    const p06 = res.body.indicators.find((i: { code: string }) => i.code === CODE);
+    expect(p06.departmental).toEqual({
+      level: 'DEPARTMENT',
+      territoryCode: '45',
+      suppressed: true,
+      n: null,
+      mean: null,
+      median: null,
+      deciles: null,
+    });
+    expect(p06.decile.DEPARTMENT).toBeNull();
+    // Region 24: 1, 2, 3, 7 and 11 → median 3; IME_45 (7) above D7 (6.2), not above D8 (7.8).
+    expect(p06.regional).toMatchObject({ suppressed: false, n: 5, median: 3 });
+    expect(p06.decile.REGION).toBe(8);
+    expect(p06.national).toMatchObject({ suppressed: false, n: 6 });
+  });
+
+  it('refuses another structure’s restitution to a structure’s reader (403) and recompute to it', async () => {
+    for (const other of [EHPAD_75, extra.ehpad[0]!, IME_45]) {
+      await request(t.http).get(restitutionOf(other)).set('Authorization', esmsApe).expect(403);
+      await request(t.http)
+        .get(`${restitutionOf(other)}.pdf`)
+        .set('Authorization', esmsApe)
+        .expect(403);
+    }
+    await request(t.http)
+      .post(`/api/campaigns/${YEAR}/distributions/recompute`)
+      .set('Authorization', esmsApe)
+      .expect(403);
+    await request(t.http).get(restitutionOf(EHPAD_45)).expect(401);
+  });
+
+  it('prints the restitution as a PDF and as an XLSX workbook', async () => {
+    const pdf = await request(t.http)
+      .get(`${restitutionOf(EHPAD_45)}.pdf`)
+      .set('Authorization', esmsApe)
+      .buffer(true)
+      .parse(binaryParser)
+      .expect(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    const xlsx = await request(t.http)
+      .get(`${restitutionOf(EHPAD_45)}.xlsx`)
+      .set('Authorization', esmsApe)
+      .buffer(true)
+      .parse(binaryParser)
+      .expect(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const p06 = rows.find((r) => r[1] === CODE);
+    expect(p06?.slice(4, 8)).toEqual([30, 40, 7, 4]);
+    expect(JSON.stringify(rows)).not.toContain('123.456');
+  });
+});
