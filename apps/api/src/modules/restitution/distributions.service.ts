@@ -33,6 +33,13 @@ export class DistributionsService {
     private readonly indicators: IndicatorsService,
   ) {}
 
+  private generations = new Map<number, number>();
+
+  /** Bumped at each recompute of a campaign: readers' caches of its distributions drop older entries. */
+  generation(year: number): number {
+    return this.generations.get(year) ?? 0;
+  }
+
   /** The endpoint: checks campaign.manage, then recomputes. */
   async recomputeAs(actor: AuthenticatedActor, year: number): Promise<DistributionsRecomputeResult> {
     this.access.check(actor, { type: 'campaign.manage' });
@@ -83,6 +90,7 @@ export class DistributionsService {
         groups += rows[0]?.groups ?? 0;
         suppressed += rows[0]?.suppressed ?? 0;
       }
+      this.generations.set(year, this.generation(year) + 1);
       return { campaignYear: year, groups, suppressed, durationMs: Date.now() - started };
     };
     const result = manager ? await run(manager) : await this.dataSource.transaction((m) => run(m));

@@ -16,6 +16,9 @@ import { DomainError } from '../../common/errors/domain-error';
 import { DictionaryRegistry } from '../campaigns/dictionary-registry.service';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { decilePosition } from './deciles';
+import { DistributionsService } from './distributions.service';
+
+const CACHE_MS = 60_000;
 
 interface HeadRow {
   finess: string;
@@ -61,7 +64,40 @@ export class RestitutionService {
     private readonly access: AccessService,
     private readonly dictionaries: DictionaryRegistry,
     private readonly indicators: IndicatorsService,
+    private readonly distributions: DistributionsService,
   ) {}
+
+  private readonly cache = new Map<string, { generation: number; at: number; rows: StoredDistribution[] }>();
+
+  /**
+   * The three groups of a structure (nation, its region, its department) for its category. Every
+   * structure of a group asks for the same rows: they are kept in memory until the campaign's
+   * distributions are recomputed here, or for a minute (a recompute by another replica).
+   */
+  private async groupsOf(
+    year: number,
+    category: string,
+    region: string,
+    department: string,
+  ): Promise<StoredDistribution[]> {
+    const key = `${year}|${category}|${region}|${department}`;
+    const generation = this.distributions.generation(year);
+    const cached = this.cache.get(key);
+    if (cached && cached.generation === generation && Date.now() - cached.at < CACHE_MS) return cached.rows;
+    const rows: StoredDistribution[] = await this.dataSource.query(
+      `SELECT d.indicator_code AS c, d.level AS l, d.territory_code AS t, d.suppressed AS s, d.n, d.mean, d.median,
+              d.deciles AS d, to_char(d.computed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+         FROM distributions d
+        WHERE d.campaign_year = $1 AND d.category_code = $2
+          AND ((d.level = 'NATION' AND d.territory_code = 'FR')
+            OR (d.level = 'REGION' AND d.territory_code = $3)
+            OR (d.level = 'DEPARTMENT' AND d.territory_code = $4))`,
+      [year, category, region, department],
+    );
+    if (this.cache.size > 5000) this.cache.clear();
+    this.cache.set(key, { generation, at: Date.now(), rows });
+    return rows;
+  }
 
   async ofStructure(actor: AuthenticatedActor, year: number, finess: string): Promise<StructureRestitution> {
     const heads: HeadRow[] = await this.dataSource.query(
@@ -93,23 +129,15 @@ export class RestitutionService {
         `La structure ${finess} n’a pas de saisie dans la campagne ${year}.`,
       );
     }
-    const [data]: { own: OwnValue[]; dist: StoredDistribution[] }[] = await this.dataSource.query(
-      `SELECT
-         (SELECT coalesce(json_agg(json_build_object('y', iv.campaign_year, 'c', iv.indicator_code, 'v', iv.value,
-                                                     'r', iv.reason_message) ORDER BY iv.campaign_year), '[]'::json)
-            FROM indicator_values iv
-           WHERE iv.campaign_year IN (SELECT year FROM campaigns WHERE year <= $1) -- primary key seeks, one per year
-             AND iv.finess = $2 AND iv.details IS NULL) AS own,
-         (SELECT coalesce(json_agg(json_build_object('c', d.indicator_code, 'l', d.level, 't', d.territory_code,
-                                                     's', d.suppressed, 'n', d.n, 'mean', d.mean, 'median', d.median,
-                                                     'd', d.deciles, 'at', d.computed_at)), '[]'::json)
-            FROM distributions d
-           WHERE d.campaign_year = $1 AND d.category_code = $3
-             AND ((d.level = 'NATION' AND d.territory_code = 'FR')
-               OR (d.level = 'REGION' AND d.territory_code = $4)
-               OR (d.level = 'DEPARTMENT' AND d.territory_code = $5))) AS dist`,
-      [year, finess, head.category_code, head.region_code, head.department_code],
+    const [data]: { own: OwnValue[] }[] = await this.dataSource.query(
+      `SELECT coalesce(json_agg(json_build_object('y', iv.campaign_year, 'c', iv.indicator_code, 'v', iv.value,
+                                                  'r', iv.reason_message) ORDER BY iv.campaign_year), '[]'::json) AS own
+         FROM indicator_values iv
+        WHERE iv.campaign_year IN (SELECT year FROM campaigns WHERE year <= $1) -- primary key seeks, one per year
+          AND iv.finess = $2 AND iv.details IS NULL`,
+      [year, finess],
     );
+    const dist = await this.groupsOf(year, head.category_code, head.region_code, head.department_code);
     const dictionary = await this.dictionaries.byVersion(head.dictionary_version);
     const definitions = this.indicators
       .definitionsFor(dictionary)
@@ -119,7 +147,7 @@ export class RestitutionService {
       );
     const distributions = new Map<string, DistributionDto>();
     let computedAt: string | null = null;
-    for (const d of data?.dist ?? []) {
+    for (const d of dist) {
       if (computedAt === null || d.at > computedAt) computedAt = d.at;
       distributions.set(`${d.c}/${d.l}`, {
         level: d.l,
