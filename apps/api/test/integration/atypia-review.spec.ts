@@ -404,6 +404,12 @@ describe('atypia review (HTTP, real database)', () => {
           version: 1,
         }),
       ]);
+      // The assignments read back: the CD sees its foyer's, the ARS (not competent) does not.
+      const listed = await get('/fiabilisation/assignments', cdController).expect(200);
+      expect(listed.body.map((a: { finess: string; priority: number }) => [a.finess, a.priority])).toEqual([
+        [FOYER_45, 3],
+      ]);
+      expect((await get('/fiabilisation/assignments', arsController).expect(200)).body).toEqual([]);
       const mine = await table(cdController, '?mine=true');
       expect(mine.items.length).toBe(2);
       expect(mine.items.every((r) => r.finess === FOYER_45 && r.controllerId === cdControllerId)).toBe(true);

@@ -103,6 +103,10 @@ const MATRIX: Record<string, Row> = {
     call: (h, a, s) => withAuth(request(h).get(`${submission(s)}/changes-since-validation`), a),
     allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
   },
+  'GET /api/campaigns/{year}/fiabilisation/assignments': {
+    call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/fiabilisation/assignments`), a),
+    allowed: same(AUTHENTICATED),
+  },
   'PUT /api/campaigns/{year}/fiabilisation/assignments': {
     call: (h, a, s) =>
       withAuth(request(h).put(`/api/campaigns/${CAMPAIGN}/fiabilisation/assignments`), a).send({

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { getDictionary } from '@tdb/dictionary';
 import { STATUS_LABELS } from '@tdb/submission-workflow';
 import { DICTIONARY_DIR } from '../../src/modules/campaigns/dictionary-registry.service';
 import { exportColumnSpecs } from '../../src/modules/regional-export/export-columns';
@@ -234,7 +235,6 @@ describe('regional export and open data (HTTP, real database)', () => {
     });
 
     it('maps every column: identification, items, indicators or duplicates', async () => {
-      const { getDictionary } = await import('@tdb/dictionary');
       const specs = exportColumnSpecs(getDictionary(YEAR));
       expect(specs).toHaveLength(331);
       expect(specs.filter((s) => s.source.kind === 'empty')).toEqual([]);

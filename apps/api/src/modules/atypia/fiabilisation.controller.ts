@@ -17,6 +17,16 @@ import { FiabilisationService } from './fiabilisation.service';
 export class FiabilisationController {
   constructor(private readonly fiabilisation: FiabilisationService) {}
 
+  @Get('assignments')
+  @Authorize('campaign.read')
+  @ApiOperation({ summary: 'Les attributions et priorités des structures de votre périmètre' })
+  assignments(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+  ): Promise<FiabilisationAssignmentDto[]> {
+    return this.fiabilisation.assignments(actor, year);
+  }
+
   @Put('assignments')
   @Authorize('campaign.communicate')
   @ApiOperation({

@@ -10,6 +10,7 @@ import type {
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError, type DomainErrorDetail } from '../../common/errors/domain-error';
+import { namedQuery } from '../../database/named-query';
 import { CampaignsService } from '../campaigns/campaigns.service';
 import { DictionaryRegistry } from '../campaigns/dictionary-registry.service';
 import { IndicatorsService } from '../indicators/indicators.service';
@@ -137,6 +138,24 @@ export class FiabilisationService {
       version: r.version,
       updatedAt: new Date(r.updated_at).toISOString(),
     }));
+  }
+
+  /** The assignments of the structures in the caller's scope (authorities and national). */
+  async assignments(actor: AuthenticatedActor, year: number): Promise<FiabilisationAssignmentDto[]> {
+    this.access.check(actor, { type: 'campaign.read' });
+    await this.campaigns.row(year);
+    const scope = this.access.scopeCondition(this.access.scope(actor), 's');
+    const finesses = await namedQuery<{ finess: string }>(
+      this.dataSource,
+      `SELECT fa.finess FROM fiabilisation_assignments fa JOIN structures s ON s.finess = fa.finess
+        WHERE fa.campaign_year = :year AND ${scope.sql}`,
+      { ...scope.parameters, year },
+    );
+    return this.assignmentsOf(
+      this.dataSource.manager,
+      year,
+      finesses.map((f) => f.finess),
+    );
   }
 
   /** Assigns structures of one's scope to a controller of the same authority, with a priority: all or nothing. */
