@@ -72,3 +72,105 @@ export interface DistributionsRecomputeResult {
   suppressed: number;
   durationMs: number;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Territorial restitutions (ARS, CD, OG): raw values of the structures of the caller's scope only.
+
+/** One value of the territorial table, with its decile among the category (national, regional). */
+export interface TerritoryTableCell {
+  value: number | null;
+  /** Decile 1…10 in the national distribution of the category (null: no value or no distribution). */
+  nationalDecile: number | null;
+  /** Decile 1…10 in the regional distribution (null when suppressed or missing). */
+  regionalDecile: number | null;
+}
+
+export interface TerritoryTableRow {
+  finess: string;
+  name: string;
+  categoryCode: string;
+  departmentCode: string;
+  regionCode: string;
+  submissionStatus: string;
+  /** Keyed by indicator code. */
+  values: Record<string, TerritoryTableCell>;
+}
+
+export interface TerritoryTableIndicator {
+  code: string;
+  label: string;
+  unit: string;
+  direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
+}
+
+export interface TerritoryTable {
+  campaignYear: number;
+  indicators: TerritoryTableIndicator[];
+  total: number;
+  page: number;
+  pageSize: number;
+  /** Indicator code, "-" prefixed for descending; or "name" / "finess". */
+  sort: string;
+  rows: TerritoryTableRow[];
+}
+
+/** A territory's median of one indicator; a suppressed group (< 5) has no figure at all. */
+export interface TerritoryMedian {
+  code: string;
+  name: string;
+  /** OK: figures shown; SUPPRESSED: fewer than 5 structures; NO_DATA: no validated value. */
+  status: 'OK' | 'SUPPRESSED' | 'NO_DATA';
+  suppressed: boolean;
+  n: number | null;
+  median: number | null;
+}
+
+export interface TerritoryMap {
+  campaignYear: number;
+  indicator: TerritoryTableIndicator;
+  categoryCode: string;
+  national: TerritoryMedian;
+  /** The regions shown for context (an ARS's region, a CD's region; every region for national). */
+  regions: TerritoryMedian[];
+  departments: (TerritoryMedian & { regionCode: string })[];
+}
+
+export interface ScatterPoint {
+  finess: string;
+  name: string;
+  x: number;
+  y: number;
+  highlighted: boolean;
+}
+
+export interface TerritoryScatter {
+  campaignYear: number;
+  categoryCode: string;
+  x: TerritoryTableIndicator;
+  y: TerritoryTableIndicator;
+  points: ScatterPoint[];
+  /** Medians of the points shown (null without points). */
+  medians: { x: number | null; y: number | null };
+  /** National medians of the category (null when suppressed or not computed). */
+  nationalMedians: { x: number | null; y: number | null };
+}
+
+export interface OrganisationRestitutionStructure {
+  finess: string;
+  name: string;
+  categoryCode: string;
+  departmentCode: string;
+  submissionStatus: string;
+  /** Keyed by indicator code: the value and its national decile among the category. */
+  values: Record<string, { value: number | null; nationalDecile: number | null }>;
+}
+
+export interface OrganisationRestitution {
+  campaignYear: number;
+  finess: string;
+  name: string | null;
+  indicators: TerritoryTableIndicator[];
+  structures: OrganisationRestitutionStructure[];
+  /** Per indicator: the OG's median over its listed ESMS with a validated or confirmed value. */
+  medians: Record<string, { n: number; median: number | null }>;
+}

@@ -236,6 +236,67 @@ const MATRIX: Record<string, Row> = {
     call: (h, a, s) => withAuth(request(h).get(`${submission(s)}/restitution.xlsx`), a),
     allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
   },
+  'GET /api/campaigns/{year}/restitution/table': {
+    // Every account: the rows are those of its scope (a structure's user gets its own row only).
+    call: (h, a) =>
+      withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/restitution/table?indicators=P15`), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'GET /api/campaigns/{year}/restitution/table.xlsx': {
+    call: (h, a) =>
+      withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/restitution/table.xlsx?indicators=P15`), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'GET /api/campaigns/{year}/restitution/map': {
+    // Authorities (every role) and national; structures and OGs are refused.
+    call: (h, a) =>
+      withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/restitution/map?indicator=P15&category=EHPAD`), a),
+    allowed: same([
+      'NATIONAL',
+      'ARS_APR',
+      'ARS_CONTROLLER',
+      'ARS_READER',
+      'CD_APR',
+      'CD_CONTROLLER',
+      'CD_READER',
+    ]),
+  },
+  'GET /api/campaigns/{year}/restitution/scatter': {
+    call: (h, a) =>
+      withAuth(
+        request(h).get(`/api/campaigns/${CAMPAIGN}/restitution/scatter?x=R04&y=R06&category=EHPAD`),
+        a,
+      ),
+    allowed: same([
+      'NATIONAL',
+      'ARS_APR',
+      'ARS_CONTROLLER',
+      'ARS_READER',
+      'CD_APR',
+      'CD_CONTROLLER',
+      'CD_READER',
+    ]),
+  },
+  'GET /api/campaigns/{year}/restitution/organisations/{ogFiness}': {
+    // organisation.read: the OG's users and those of its ESMS (who see their own ESMS only), its authorities.
+    call: (h, a, s) =>
+      withAuth(
+        request(h).get(`/api/campaigns/${CAMPAIGN}/restitution/organisations/${s === 'in' ? OG_45 : OG_75}`),
+        a,
+      ),
+    allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
+  },
+  'GET /api/campaigns/{year}/restitution/territory-report.pdf': {
+    // In scope: the report of ARS 24; out: of ARS 11. Only the ARS itself (every role) and national.
+    call: (h, a, s) =>
+      withAuth(
+        request(h).get(
+          `/api/campaigns/${CAMPAIGN}/restitution/territory-report.pdf?kind=ARS&code=${s === 'in' ? '24' : '11'}`,
+        ),
+        a,
+      ),
+    allowed: { in: ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER', 'ARS_READER'], out: ['NATIONAL'] },
+  },
   'GET /api/indicators/guide': {
     call: (h, a) => withAuth(request(h).get('/api/indicators/guide'), a),
     allowed: same(EVERYONE),

@@ -138,6 +138,24 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: 'campagnes/:year/atypies',
+                lazy: async () => ({
+                  Component: (await import('./routes/atypia/atypia')).AtypiaPage,
+                }),
+              },
+              {
+                path: 'campagnes/:year/atypies/:flagId',
+                lazy: async () => ({
+                  Component: (await import('./routes/atypia/atypia-flag')).AtypiaFlagPage,
+                }),
+              },
+              {
+                path: 'campagnes/:year/fiabilisation',
+                lazy: async () => ({
+                  Component: (await import('./routes/atypia/fiabilisation')).FiabilisationPage,
+                }),
+              },
+              {
                 path: 'referents',
                 lazy: async () => ({
                   Component: (await import('./routes/follow-up/referents')).ReferentsPage,
@@ -154,6 +172,27 @@ export const routes: RouteObject[] = [
                 lazy: async () => ({
                   Component: (await import('./routes/indicators/structure-indicators'))
                     .StructureIndicatorsPage,
+                }),
+              },
+              {
+                path: 'campagnes/:year/structures/:finess/restitution',
+                lazy: async () => ({
+                  Component: (await import('./routes/restitution/structure-restitution'))
+                    .StructureRestitutionPage,
+                }),
+              },
+              {
+                path: 'campagnes/:year/restitution',
+                lazy: async () => ({
+                  Component: (await import('./routes/restitution/territory-restitution'))
+                    .TerritoryRestitutionPage,
+                }),
+              },
+              {
+                path: 'campagnes/:year/organisations/:ogFiness/restitution',
+                lazy: async () => ({
+                  Component: (await import('./routes/restitution/organisation-restitution'))
+                    .OrganisationRestitutionPage,
                 }),
               },
               {

@@ -1,4 +1,5 @@
 import type {
+  AtypiaTableRow,
   CampaignDetail,
   CampaignSummary,
   OgSubmissionDetail,
@@ -234,6 +235,38 @@ export function buildOgDetail(overrides: Partial<OgSubmissionDetail> = {}): OgSu
         availableActions: ['SAVE', 'VALIDATE'],
       }),
     ],
+    ...overrides,
+  };
+}
+
+/** An atypia flag of RÉSIDENCE LES CHÊNES on nb_places, as the table lists it. */
+export function buildAtypiaRow(overrides: Partial<AtypiaTableRow> = {}): AtypiaTableRow {
+  return {
+    id: '00000000-0000-4000-8000-0000000f1a01',
+    campaignYear: 2026,
+    finess: '750000001',
+    ruleCode: 'nb_places.yoy',
+    ruleLabel: 'Évolution du nombre de places',
+    kind: 'year_over_year',
+    severity: 'high',
+    targetKind: 'item',
+    targetCode: 'nb_places',
+    value: 120,
+    reference: { previous: 80, maxChange: 0.3 },
+    message: 'Nombre de places : 120 contre 80 en 2025 (+50 %, au-delà de +30 %).',
+    status: 'OPEN',
+    version: 2,
+    updatedAt: '2026-06-02T10:00:00.000Z',
+    structureName: 'RÉSIDENCE LES CHÊNES',
+    categoryCode: 'EHPAD',
+    categoryLabel: 'EHPAD',
+    departmentCode: '75',
+    regionCode: '11',
+    submissionStatus: 'VALIDATED',
+    controllerId: null,
+    controllerName: null,
+    priority: 0,
+    messages: 0,
     ...overrides,
   };
 }

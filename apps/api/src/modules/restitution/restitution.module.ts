@@ -5,6 +5,9 @@ import { IndicatorsModule } from '../indicators/indicators.module';
 import { RestitutionExportService } from './restitution-export.service';
 import { RestitutionController } from './restitution.controller';
 import { RestitutionService } from './restitution.service';
+import { TerritoryExportService } from './territory-export.service';
+import { TerritoryRestitutionController } from './territory-restitution.controller';
+import { TerritoryRestitutionService } from './territory-restitution.service';
 
 /**
  * Benchmark and restitutions: each structure's place in its peers' distributions. The distributions
@@ -12,7 +15,12 @@ import { RestitutionService } from './restitution.service';
  */
 @Module({
   imports: [AccountsModule, CampaignsModule, IndicatorsModule],
-  controllers: [RestitutionController],
-  providers: [RestitutionService, RestitutionExportService],
+  controllers: [RestitutionController, TerritoryRestitutionController],
+  providers: [
+    RestitutionService,
+    RestitutionExportService,
+    TerritoryRestitutionService,
+    TerritoryExportService,
+  ],
 })
 export class RestitutionModule {}

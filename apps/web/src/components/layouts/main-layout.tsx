@@ -102,12 +102,27 @@ function useHeaderItems(): {
                 linkProps: { to: `/campagnes/${currentYear}/perimetre` },
                 isActive: under(`/campagnes/${currentYear}/perimetre`),
               },
+              {
+                text: `Restitution ${currentYear}`,
+                linkProps: { to: `/campagnes/${currentYear}/restitution` },
+                isActive: under(`/campagnes/${currentYear}/restitution`),
+              },
+              {
+                text: `Atypies ${currentYear}`,
+                linkProps: { to: `/campagnes/${currentYear}/atypies` },
+                isActive: under(`/campagnes/${currentYear}/atypies`),
+              },
               ...(authority.canCommunicate
                 ? [
                     {
                       text: `Communication ${currentYear}`,
                       linkProps: { to: `/campagnes/${currentYear}/communication` },
                       isActive: under(`/campagnes/${currentYear}/communication`),
+                    },
+                    {
+                      text: `Organisation de la fiabilisation ${currentYear}`,
+                      linkProps: { to: `/campagnes/${currentYear}/fiabilisation` },
+                      isActive: under(`/campagnes/${currentYear}/fiabilisation`),
                     },
                   ]
                 : []),

@@ -90,6 +90,11 @@ export function StructureIndicatorsPage() {
             </Button>
           </li>
           <li>
+            <Button size="small" priority="secondary" linkProps={{ to: `${formPath}/restitution` }}>
+              Restitution
+            </Button>
+          </li>
+          <li>
             <Button size="small" priority="tertiary" linkProps={{ to: '/indicateurs' }}>
               Guide des indicateurs
             </Button>

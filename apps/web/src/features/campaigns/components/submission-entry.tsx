@@ -17,6 +17,7 @@ import { fieldId, ItemField } from './item-field';
 import { SubmissionFollowUp } from './submission-follow-up';
 import { SubmissionStatusBadge } from './submission-status-badge';
 import { TransitionActions } from './transition-actions';
+import { SubmissionFlags, flagsOfItem } from '../../atypia/components/submission-flags';
 
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
 
@@ -118,13 +119,30 @@ export function SubmissionEntry({
             <strong>{detail.campaign.phaseLabel}</strong>, {deadlineOf(detail)}
           </p>
         </div>
-        <Button
-          size="small"
-          priority="secondary"
-          linkProps={{ to: `/campagnes/${year}/structures/${encodeURIComponent(detail.finess)}/indicateurs` }}
-        >
-          Indicateurs
-        </Button>
+        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-sm', 'fr-btns-group--sm')}>
+          <li>
+            <Button
+              size="small"
+              priority="secondary"
+              linkProps={{
+                to: `/campagnes/${year}/structures/${encodeURIComponent(detail.finess)}/indicateurs`,
+              }}
+            >
+              Indicateurs
+            </Button>
+          </li>
+          <li>
+            <Button
+              size="small"
+              priority="secondary"
+              linkProps={{
+                to: `/campagnes/${year}/structures/${encodeURIComponent(detail.finess)}/restitution`,
+              }}
+            >
+              Restitution
+            </Button>
+          </li>
+        </ul>
       </div>
 
       <div className={fr.cx('fr-mt-3w')}>
@@ -210,6 +228,8 @@ export function SubmissionEntry({
         </section>
       )}
 
+      <SubmissionFlags flags={detail.flags ?? []} />
+
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4', 'fr-col-lg-3')}>
           <SideMenu
@@ -266,6 +286,7 @@ export function SubmissionEntry({
                 error={entry.errors[item.code]}
                 conflict={entry.conflicts[item.code]}
                 issues={detail.issues.filter((i) => i.itemCode === item.code)}
+                flags={flagsOfItem(detail.flags, item.code)}
                 previous={previousOf(item)}
                 previousYear={detail.previousYear}
                 editable={editable(item)}

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import type { AuthorityAccess } from '../utils/authorities';
 
-export type FollowUpSection = 'suivi' | 'perimetre' | 'communication';
+export type FollowUpSection = 'suivi' | 'perimetre' | 'communication' | 'atypies' | 'fiabilisation';
 
 /** The links between the follow-up pages of a campaign (the current one marked). */
 export function FollowUpNav({
@@ -18,9 +18,15 @@ export function FollowUpNav({
     { section: 'suivi', to: `/campagnes/${year}/suivi`, text: 'Suivi' },
     { section: 'saisies', to: `/campagnes/${year}/saisies`, text: 'Saisies' },
     { section: 'perimetre', to: `/campagnes/${year}/perimetre`, text: 'Périmètre' },
+    { section: 'atypies', to: `/campagnes/${year}/atypies`, text: 'Atypies' },
   ];
   if (access.canCommunicate) {
     links.push({ section: 'communication', to: `/campagnes/${year}/communication`, text: 'Communication' });
+    links.push({
+      section: 'fiabilisation',
+      to: `/campagnes/${year}/fiabilisation`,
+      text: 'Organisation de la fiabilisation',
+    });
   }
   links.push({ section: 'referents', to: '/referents', text: 'Référents TDB' });
   return (

@@ -1,0 +1,161 @@
+import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { OrganisationRestitution, TerritoryMap, TerritoryScatter, TerritoryTable } from '@tdb/contracts';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { Authorize } from '../../common/auth/authorize.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { YearParamPipe } from '../campaigns/year-param.pipe';
+import { FinessParamPipe } from '../structures/finess-param.pipe';
+import { TerritoryExportService } from './territory-export.service';
+import {
+  TerritoryRestitutionService,
+  type ScatterQuery,
+  type TableQuery,
+} from './territory-restitution.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+const TABLE_QUERIES = [
+  {
+    name: 'indicators',
+    required: true,
+    description: 'Codes des indicateurs, séparés par des virgules (ex. P15,R04)',
+  },
+  { name: 'category', required: false, description: 'Catégorie (ex. EHPAD)' },
+  { name: 'department', required: false, description: 'Code du département (ex. 45)' },
+  {
+    name: 'sort',
+    required: false,
+    description: 'Code d’un indicateur choisi, « name » ou « finess » ; « - » devant : décroissant',
+  },
+] as const;
+
+/** Restitutions for the authorities (ARS, Départements), the organismes gestionnaires and national. */
+@ApiTags('restitutions')
+@Controller('campaigns/:year/restitution')
+export class TerritoryRestitutionController {
+  constructor(
+    private readonly territory: TerritoryRestitutionService,
+    private readonly exports: TerritoryExportService,
+  ) {}
+
+  @Get('table')
+  @Authorize('campaign.read')
+  @ApiOperation({
+    summary:
+      'Tableau des structures de votre périmètre : valeurs des indicateurs choisis et décile national (et régional) dans leur catégorie',
+  })
+  @ApiQuery(TABLE_QUERIES[0])
+  @ApiQuery(TABLE_QUERIES[1])
+  @ApiQuery(TABLE_QUERIES[2])
+  @ApiQuery(TABLE_QUERIES[3])
+  @ApiQuery({ name: 'page', required: false })
+  @ApiQuery({ name: 'pageSize', required: false, description: '50 par défaut, 500 au plus' })
+  table(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query() query: TableQuery,
+  ): Promise<TerritoryTable> {
+    return this.territory.table(actor, year, query);
+  }
+
+  @Get('table.xlsx')
+  @Authorize('campaign.read')
+  @ApiProduces(XLSX)
+  @ApiOperation({
+    summary:
+      'Le tableau des structures de votre périmètre en XLSX, chaque valeur colorée selon son décile national',
+  })
+  @ApiQuery(TABLE_QUERIES[0])
+  @ApiQuery(TABLE_QUERIES[1])
+  @ApiQuery(TABLE_QUERIES[2])
+  @ApiQuery(TABLE_QUERIES[3])
+  async tableXlsx(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query() query: TableQuery,
+  ): Promise<StreamableFile> {
+    const table = await this.territory.table(actor, year, query, { all: true });
+    return new StreamableFile(await this.exports.tableXlsx(table), {
+      type: XLSX,
+      disposition: `attachment; filename="tableau-indicateurs-${year}.xlsx"`,
+    });
+  }
+
+  @Get('map')
+  @Authorize('campaign.read')
+  @ApiOperation({
+    summary:
+      'Carte : médiane d’un indicateur par département (groupes de moins de 5 structures masqués) — ARS, Départements et national',
+  })
+  @ApiQuery({ name: 'indicator', required: true, description: 'Code de l’indicateur (ex. P15)' })
+  @ApiQuery({ name: 'category', required: true, description: 'Catégorie (ex. EHPAD)' })
+  map(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query('indicator') indicator: string | undefined,
+    @Query('category') category: string | undefined,
+  ): Promise<TerritoryMap> {
+    return this.territory.map(actor, year, indicator, category);
+  }
+
+  @Get('scatter')
+  @Authorize('campaign.read')
+  @ApiOperation({
+    summary:
+      'Nuage de points de deux indicateurs pour les structures d’une catégorie de votre périmètre — ARS, Départements et national',
+  })
+  @ApiQuery({ name: 'x', required: true, description: 'Indicateur en abscisse (ex. R04)' })
+  @ApiQuery({ name: 'y', required: true, description: 'Indicateur en ordonnée (ex. R06)' })
+  @ApiQuery({ name: 'category', required: true, description: 'Catégorie (ex. EHPAD)' })
+  @ApiQuery({ name: 'department', required: false })
+  @ApiQuery({ name: 'region', required: false })
+  @ApiQuery({
+    name: 'highlight',
+    required: false,
+    description: 'FINESS de la structure à mettre en évidence',
+  })
+  scatter(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query() query: ScatterQuery,
+  ): Promise<TerritoryScatter> {
+    return this.territory.scatter(actor, year, query);
+  }
+
+  @Get('organisations/:ogFiness')
+  @Authorize('organisation.read')
+  @ApiOperation({
+    summary:
+      'Vue consolidée d’un organisme gestionnaire : ses ESMS, leurs valeurs et déciles nationaux, et la médiane de l’organisme',
+  })
+  organisation(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('ogFiness', FinessParamPipe) ogFiness: string,
+  ): Promise<OrganisationRestitution> {
+    return this.territory.organisation(actor, year, ogFiness);
+  }
+
+  @Get('territory-report.pdf')
+  @Authorize('campaign.read')
+  @ApiProduces('application/pdf')
+  @ApiOperation({
+    summary:
+      'Rapport territorial (PDF A4) d’une ARS ou d’un Département : distributions par catégorie et structures hors de la plage habituelle',
+  })
+  @ApiQuery({ name: 'kind', required: true, enum: ['ARS', 'CD'] })
+  @ApiQuery({ name: 'code', required: true, description: 'Code de la région (ARS) ou du département (CD)' })
+  async territoryReport(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query('kind') kind: string | undefined,
+    @Query('code') code: string | undefined,
+  ): Promise<StreamableFile> {
+    const report = await this.territory.report(actor, year, kind, code);
+    return new StreamableFile(await this.exports.reportPdf(report), {
+      type: 'application/pdf',
+      disposition: `attachment; filename="rapport-territorial-${year}-${report.kind}-${report.code}.pdf"`,
+    });
+  }
+}

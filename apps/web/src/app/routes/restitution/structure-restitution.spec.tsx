@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { StructureRestitutionPage } from './structure-restitution';
+import { mockApi } from '../../../testing/mock-api';
+import { indicatorGuide } from '../../../testing/indicator-fixtures';
+import { structureRestitution } from '../../../testing/restitution-fixtures';
+import { renderWithRouter } from '../../../testing/render';
+import { bandScale } from '../../../features/restitution/components/decile-band';
+
+const PATH = '/api/campaigns/2026/submissions/750000001/restitution';
+
+function setUp() {
+  return mockApi()
+    .get(PATH, { body: structureRestitution })
+    .get('/api/indicators/guide', { body: indicatorGuide });
+}
+
+function renderPage() {
+  return renderWithRouter(
+    { '/campagnes/:year/structures/:finess/restitution': <StructureRestitutionPage /> },
+    '/campagnes/2026/structures/750000001/restitution',
+  );
+}
+
+const cardOf = (name: RegExp) => screen.getByRole('article', { name }) as HTMLElement;
+
+describe('structure restitution', () => {
+  it('places the structure on the decile band and says its decile in words', async () => {
+    setUp();
+    renderPage();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Restitution – RÉSIDENCE LES CHÊNES' }),
+    ).toBeTruthy();
+    const card = cardOf(/Taux d'occupation/);
+    // The departmental level is suppressed: the regional one is shown first.
+    const regional = within(card).getByRole('radio', { name: /Région/ }) as HTMLInputElement;
+    expect(regional.checked).toBe(true);
+    const figure = within(card).getByRole('group', { name: /Valeur de la structure/ });
+    expect(figure.textContent).toContain('6e décile (région)');
+    expect(figure.textContent).toMatch(/Médiane nationale : 88,0\s%/);
+    expect(figure.textContent).toMatch(/Médiane régionale : 89,0\s%/);
+    // 10 segments bounded by D1…D9, and the marker where the value is on that scale.
+    expect(card.querySelectorAll('[data-testid="decile-segment"]')).toHaveLength(10);
+    const marker = card.querySelector('[data-testid="decile-marker"]') as SVGElement;
+    const scale = bandScale([72, 78, 82, 86, 89, 91, 93, 95, 98], [91, 88, 89]);
+    expect(marker.getAttribute('data-x')).toBe(scale.x(91).toFixed(1));
+    // Between D5 (89) and D7 (93).
+    expect(Number(marker.getAttribute('data-x'))).toBeGreaterThan(scale.x(89));
+    expect(Number(marker.getAttribute('data-x'))).toBeLessThan(scale.x(93));
+
+    // National level: 7th decile.
+    fireEvent.click(within(card).getByRole('radio', { name: /National/ }));
+    await waitFor(() =>
+      expect(within(card).getByRole('group', { name: /Valeur de la structure/ }).textContent).toContain(
+        '7e décile (national)',
+      ),
+    );
+    // The trend, in text.
+    expect(card.textContent).toMatch(/2024 : 85,0\s%/);
+    expect(
+      within(card)
+        .getByRole('link', { name: /Fiche de l’indicateur/ })
+        .getAttribute('href'),
+    ).toBe('/indicateurs/P01');
+  });
+
+  it('disables a suppressed level and explains why', async () => {
+    setUp();
+    renderPage();
+    await screen.findByRole('heading', { level: 1, name: /Restitution/ });
+    const card = cardOf(/Taux d'absentéisme/);
+    const regional = within(card).getByRole('radio', { name: /Région/ }) as HTMLInputElement;
+    expect(regional.disabled).toBe(true);
+    expect(regional.closest('.fr-radio-group')?.textContent).toContain('effectif insuffisant (moins de 5)');
+    const departmental = within(card).getByRole('radio', { name: /Département/ }) as HTMLInputElement;
+    expect(departmental.disabled).toBe(true);
+    expect((within(card).getByRole('radio', { name: /National/ }) as HTMLInputElement).checked).toBe(true);
+    expect(within(card).getByRole('group', { name: /Valeur de la structure/ }).textContent).toContain(
+      '3e décile (national)',
+    );
+  });
+
+  it('downloads the PDF with the access token', async () => {
+    const api = setUp();
+    api.get(`${PATH}.pdf`, { body: {} });
+    const created: string[] = [];
+    URL.createObjectURL = (() => {
+      created.push('blob');
+      return 'blob:x';
+    }) as typeof URL.createObjectURL;
+    URL.revokeObjectURL = (() => undefined) as typeof URL.revokeObjectURL;
+    renderPage();
+    fireEvent.click(await screen.findByRole('button', { name: 'Télécharger le PDF' }));
+    await waitFor(() => expect(api.calls('GET', `${PATH}.pdf`)).toHaveLength(1));
+    await waitFor(() => expect(created).toHaveLength(1));
+  });
+});

@@ -1,0 +1,84 @@
+import type { AtypiaFlagStatus, AtypiaMessageDto } from '@tdb/contracts';
+
+export const FLAG_STATUS_LABELS: Record<AtypiaFlagStatus, string> = {
+  OPEN: 'Ouvert',
+  JUSTIFIED: 'Justifié',
+  ACCEPTED: 'Accepté',
+  TO_CORRECT: 'À corriger',
+  RESOLVED: 'Résolu',
+};
+
+export const FLAG_STATUSES = Object.keys(FLAG_STATUS_LABELS) as AtypiaFlagStatus[];
+
+export const SEVERITY_LABELS: Record<string, string> = {
+  high: 'Forte',
+  medium: 'Moyenne',
+  low: 'Faible',
+};
+
+export const PRIORITY_LABELS: Record<number, string> = {
+  0: 'Aucune',
+  1: 'Basse',
+  2: 'Moyenne',
+  3: 'Haute',
+};
+
+export function priorityLabel(priority: number): string {
+  return PRIORITY_LABELS[priority] ?? String(priority);
+}
+
+export const MESSAGE_KIND_LABELS: Record<AtypiaMessageDto['kind'], string> = {
+  JUSTIFICATION: 'Justification',
+  COMMENT: 'Commentaire',
+  DECISION: 'Décision',
+  SYSTEM: 'Information',
+};
+
+export const DECISION_LABELS: Record<'ACCEPTED' | 'TO_CORRECT', string> = {
+  ACCEPTED: 'Valeur acceptée',
+  TO_CORRECT: 'Valeur à corriger',
+};
+
+const numberFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+
+/** A value of a flag or of its reference figures, in French. */
+export function formatFigure(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'number') return numberFormat.format(value);
+  if (typeof value === 'boolean') return value ? 'Oui' : 'Non';
+  if (Array.isArray(value)) return value.map(formatFigure).join(', ');
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** Names of the reference figures the rules send (others are shown under their key). */
+const REFERENCE_LABELS: Record<string, string> = {
+  min: 'Minimum attendu',
+  max: 'Maximum attendu',
+  lower: 'Borne basse',
+  upper: 'Borne haute',
+  previous: 'Valeur N-1',
+  previousValue: 'Valeur N-1',
+  previousYear: 'Année précédente',
+  change: 'Évolution',
+  changePercent: 'Évolution (%)',
+  threshold: 'Seuil',
+  maxChange: 'Évolution maximale admise',
+  p5: '5e percentile des pairs',
+  p10: '10e percentile des pairs',
+  p25: '1er quartile des pairs',
+  median: 'Médiane des pairs',
+  p50: 'Médiane des pairs',
+  p75: '3e quartile des pairs',
+  p90: '90e percentile des pairs',
+  p95: '95e percentile des pairs',
+  peers: 'Nombre de structures comparables',
+  peerCount: 'Nombre de structures comparables',
+  expected: 'Valeur attendue',
+  left: 'Premier terme',
+  right: 'Second terme',
+};
+
+export function referenceLabel(key: string): string {
+  return REFERENCE_LABELS[key] ?? key;
+}
