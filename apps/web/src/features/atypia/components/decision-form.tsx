@@ -112,7 +112,7 @@ export function DecisionForm({
         }}
       />
       {pending === null ? (
-        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-sm')}>
+        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-sm', 'fr-btns-group--icon-left')}>
           <li>
             <Button
               type="button"
