@@ -324,8 +324,12 @@ describe('campaign follow-up, emails, referents and scope (HTTP, real database)'
         'OG',
         'Dans le périmètre',
         "Motif d'exclusion",
-        'APE (courriel)',
-        'APE (nom)',
+        'APE actuel (courriel)',
+        'APE actuel (nom)',
+        'APE à créer : nom',
+        'APE à créer : prénom',
+        'APE à créer : courriel',
+        'APE à créer : téléphone',
       ]);
       expect(sheet.rowCount).toBe(5);
       const finesses: unknown[] = [];
@@ -373,6 +377,32 @@ describe('campaign follow-up, emails, referents and scope (HTTP, real database)'
       const ok = await upload(national, 201);
       expect(ok.body).toEqual({ included: 0, excluded: 1, unchanged: 5 });
       expect(await scopeOf(EHPAD_75)).toEqual({ in_scope: false, scope_reason: 'Fermeture définitive' });
+    });
+
+    it('provisions the APEs the authority wrote in the list (kept structures only), as the APE import does', async () => {
+      const workbook = await download(national, '?region=24');
+      const sheet = workbook.worksheets[0]!;
+      const rowOf = (finess: string) => {
+        let found = 0;
+        sheet.eachRow((row, n) => row.getCell(1).value === finess && (found = n));
+        return found;
+      };
+      const foyer = rowOf(FOYER_45);
+      sheet.getCell(foyer, 12).value = 'Durand';
+      sheet.getCell(foyer, 13).value = 'Lucie';
+      sheet.getCell(foyer, 14).value = 'lucie.durand@foyer.test';
+      const file = Buffer.from(await workbook.xlsx.writeBuffer());
+      const res = await api()
+        .post('/api/accounts/import')
+        .set('Authorization', national)
+        .attach('file', file, 'perimetre.xlsx')
+        .expect(200);
+      expect(JSON.stringify(res.body)).toContain('lucie.durand@foyer.test');
+      const grants = await t.dataSource.query(
+        `SELECT g.organisation_code, g.role FROM grants g JOIN accounts a ON a.id = g.account_id WHERE a.email = $1`,
+        ['lucie.durand@foyer.test'],
+      );
+      expect(grants).toEqual([{ organisation_code: FOYER_45, role: 'APE' }]);
     });
   });
 });

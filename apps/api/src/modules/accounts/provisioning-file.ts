@@ -22,11 +22,14 @@ const normalise = (value: string) =>
 /** Accepted header names (accents, case and punctuation ignored). */
 const COLUMNS: Record<keyof Omit<ProvisioningRow, 'line'>, string[]> = {
   finess: ['finess', 'nfiness', 'numerofiness', 'finessgeographique', 'finessjuridique'],
-  lastName: ['nom', 'nomdefamille'],
-  firstName: ['prenom'],
-  email: ['courriel', 'email', 'mail', 'adresseelectronique', 'adressemail'],
-  phone: ['telephone', 'tel', 'numerodetelephone'],
+  lastName: ['nom', 'nomdefamille', 'apeacreernom'],
+  firstName: ['prenom', 'apeacreerprenom'],
+  email: ['courriel', 'email', 'mail', 'adresseelectronique', 'adressemail', 'apeacreercourriel'],
+  phone: ['telephone', 'tel', 'numerodetelephone', 'apeacreertelephone'],
 };
+
+/** The campaign scope list (campaign-scope.service): its "Dans le périmètre" column. */
+const SCOPE_COLUMN = 'dansleperimetre';
 
 function mapHeader(cells: string[]): Record<keyof typeof COLUMNS, number> | string {
   const positions = {} as Record<keyof typeof COLUMNS, number>;
@@ -46,6 +49,7 @@ function toRows(table: string[][]): ParsedProvisioningFile {
   const positions = mapHeader(header);
   if (typeof positions === 'string') return { ok: false, message: positions };
   const cell = (row: string[], index: number) => (index >= 0 ? (row[index] ?? '').trim() : '');
+  const scopeColumn = header.findIndex((name) => normalise(name) === SCOPE_COLUMN);
   const rows = body
     .map((row, i) => ({
       line: i + 2,
@@ -55,9 +59,23 @@ function toRows(table: string[][]): ParsedProvisioningFile {
       email: cell(row, positions.email),
       phone: cell(row, positions.phone),
     }))
-    .filter((row) => row.finess || row.lastName || row.firstName || row.email || row.phone);
-  if (rows.length === 0)
-    return { ok: false, message: 'Le fichier ne contient aucune ligne après l’en-tête.' };
+    .filter((row) => row.finess || row.lastName || row.firstName || row.email || row.phone)
+    // A campaign scope list provisions only the APEs the authority wrote in for structures kept in
+    // the campaign; the other lines (structures with an APE already, excluded ones) are not about it.
+    .filter((row) => {
+      if (scopeColumn < 0) return true;
+      const inScope = normalise(cell(body[row.line - 2] ?? [], scopeColumn)) !== 'non';
+      return inScope && Boolean(row.lastName || row.firstName || row.email);
+    });
+  if (rows.length === 0) {
+    return {
+      ok: false,
+      message:
+        scopeColumn >= 0
+          ? 'Aucun APE à créer dans cette liste : remplissez les colonnes « APE à créer » des structures retenues.'
+          : 'Le fichier ne contient aucune ligne après l’en-tête.',
+    };
+  }
   if (rows.length > 5000) return { ok: false, message: 'Au plus 5 000 lignes par fichier.' };
   return { ok: true, rows };
 }

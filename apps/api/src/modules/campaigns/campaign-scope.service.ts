@@ -26,8 +26,14 @@ export const SCOPE_HEADERS = [
   'OG',
   'Dans le périmètre',
   "Motif d'exclusion",
-  'APE (courriel)',
-  'APE (nom)',
+  'APE actuel (courriel)',
+  'APE actuel (nom)',
+  // Filled by the ARS or CD where a structure has no APE yet; the same file then provisions the
+  // accounts (Utilisateurs → Importer des APE).
+  'APE à créer : nom',
+  'APE à créer : prénom',
+  'APE à créer : courriel',
+  'APE à créer : téléphone',
 ] as const;
 
 const normalize = (text: string): string =>
@@ -119,6 +125,10 @@ export class CampaignScopeService {
         r.scope_reason ?? '',
         apes.map((a) => a.email).join(', '),
         apes.map((a) => a.name).join(', '),
+        '',
+        '',
+        '',
+        '',
       ]);
     }
     sheet.views = [{ state: 'frozen', ySplit: 1 }];

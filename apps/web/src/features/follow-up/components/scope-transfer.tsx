@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
@@ -81,6 +82,11 @@ export function ScopeTransfer({
         exclure des structures en nombre, remplissez les colonnes « Dans le périmètre » (Oui ou Non) et «
         Motif » (obligatoire pour exclure), puis déposez le fichier : il est vérifié en entier, et rien n'est
         enregistré s'il comporte une erreur.
+      </p>
+      <p className={fr.cx('fr-text--sm')}>
+        Pour les structures sans APE, complétez les colonnes « APE à créer » (nom, prénom, courriel) : le même
+        fichier, déposé dans <Link to="/utilisateurs/import">Utilisateurs → Importer des APE</Link>, crée les
+        comptes et envoie les invitations.
       </p>
       {national && (
         <Select
