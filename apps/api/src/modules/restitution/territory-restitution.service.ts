@@ -71,6 +71,13 @@ export interface TerritoryReportCategory {
     } | null;
     nationalMedian: number | null;
   }[];
+  /** The departments of the territory coloured by the median of the category's headline indicator. */
+  map: {
+    indicatorCode: string;
+    indicatorLabel: string;
+    unit: string;
+    departments: { code: string; name: string; median: number | null; suppressed: boolean }[];
+  } | null;
   outliers: {
     finess: string;
     name: string;
@@ -692,6 +699,43 @@ export class TerritoryRestitutionService {
       const at = d.computed_at ? new Date(d.computed_at).toISOString() : null;
       if (at && (computedAt === null || at > computedAt)) computedAt = at;
     }
+    // The map of each category: departmental medians of its headline indicator (occupancy first).
+    const territoryDepartments =
+      kind === 'ARS' ? departmentsOfRegion(territory.code) : [findDepartment(territory.code)!];
+    const departmental = await this.distributionsOf(
+      year,
+      codes,
+      categories,
+      `level = 'DEPARTMENT' AND territory_code = ANY ($4::text[])`,
+      [territoryDepartments.map((d) => d.code)],
+    );
+    const headline = (category: string) => {
+      const applicable = definitions.filter((d) => appliesTo(d, category) && d.kind !== 'distribution');
+      return applicable.find((d) => d.code === 'P15') ?? applicable[0] ?? null;
+    };
+    const mapOf = (category: string) => {
+      const indicator = headline(category);
+      if (!indicator) return null;
+      return {
+        indicatorCode: indicator.code,
+        indicatorLabel: indicator.label,
+        unit: indicator.unit,
+        departments: territoryDepartments.map((department) => {
+          const d = departmental.find(
+            (x) =>
+              x.category_code === category &&
+              x.indicator_code === indicator.code &&
+              x.territory_code === department.code,
+          );
+          return {
+            code: department.code,
+            name: department.name,
+            median: d && !d.suppressed ? d.median : null,
+            suppressed: d?.suppressed ?? false,
+          };
+        }),
+      };
+    };
     const find = (category: string, lvl: string, indicator: string) =>
       stored.find((d) => d.category_code === category && d.level === lvl && d.indicator_code === indicator);
     return {
@@ -728,6 +772,7 @@ export class TerritoryRestitutionService {
               };
             })
             .filter((i) => i.territory !== null || i.nationalMedian !== null),
+          map: mapOf(category),
           outliers: outliers
             .filter((o) => o.category_code === category)
             .map((o) => {
