@@ -20,6 +20,9 @@ import { DistributionsService } from './distributions.service';
 
 const CACHE_MS = 60_000;
 
+/** Figures to a thousandth: what a reader sees, and a lighter answer (distributions are repeated per indicator). */
+const round = (x: number | null): number | null => (x === null ? null : Math.round(x * 1000) / 1000);
+
 interface HeadRow {
   finess: string;
   name: string;
@@ -155,9 +158,9 @@ export class RestitutionService {
         suppressed: d.s,
         // Belt and braces: a suppressed group never carries a figure, whatever is stored.
         n: d.s ? null : d.n,
-        mean: d.s ? null : d.mean,
-        median: d.s ? null : d.median,
-        deciles: d.s ? null : d.d,
+        mean: d.s ? null : round(d.mean),
+        median: d.s ? null : round(d.median),
+        deciles: d.s || !d.d ? null : d.d.map((x) => round(x) ?? x),
       });
     }
     const own = data?.own ?? [];
