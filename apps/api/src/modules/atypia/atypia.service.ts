@@ -13,6 +13,7 @@ import {
 } from '@tdb/atypia';
 import type { AtypiaFlagDto } from '@tdb/contracts';
 import type { Dictionary } from '@tdb/dictionary';
+import { dataForDictionary } from '../indicators/data-for-dictionary';
 import { IndicatorsService } from '../indicators/indicators.service';
 
 /** What the rules of one structure read. */
@@ -61,20 +62,7 @@ export class AtypiaService {
   ruleSetFor(dictionary: Dictionary): AtypiaRuleSet {
     const cached = this.cache.get(dictionary.version);
     if (cached) return cached;
-    const years = Object.keys(RAW_ATYPIA_RULES)
-      .map(Number)
-      .sort((a, b) => a - b);
-    const year = [...years].reverse().find((y) => y <= dictionary.campaignYear) ?? years[0];
-    const raw = year === undefined ? undefined : RAW_ATYPIA_RULES[year];
-    if (raw === undefined) throw new Error('No atypia rules at all');
-    const stamped =
-      year === dictionary.campaignYear
-        ? raw
-        : {
-            ...(raw as object),
-            dictionaryVersion: dictionary.version,
-            campaignYear: dictionary.campaignYear,
-          };
+    const stamped = dataForDictionary(RAW_ATYPIA_RULES, dictionary);
     const loaded = loadAtypiaRules(stamped, dictionary, this.indicators.definitionsFor(dictionary));
     if (!loaded.ok) {
       throw new Error(

@@ -16,6 +16,7 @@ import {
   type IndicatorResult,
 } from '@tdb/indicators';
 import { DomainError } from '../../common/errors/domain-error';
+import { dataForDictionary } from './data-for-dictionary';
 
 interface StoredIndicator {
   indicator_code: string;
@@ -43,22 +44,7 @@ export class IndicatorsService {
   definitionsFor(dictionary: Dictionary): IndicatorDefinitions {
     const cached = this.cache.get(dictionary.version);
     if (cached) return cached;
-    const years = Object.keys(RAW_INDICATOR_DEFINITIONS)
-      .map(Number)
-      .sort((a, b) => a - b);
-    const year = [...years].reverse().find((y) => y <= dictionary.campaignYear) ?? years[0];
-    const raw = year === undefined ? undefined : RAW_INDICATOR_DEFINITIONS[year];
-    if (raw === undefined) throw new Error('No indicator definitions at all');
-    // A campaign started from last year's dictionary starts from last year's definitions too: they
-    // are re-stamped for it and still checked item by item against its dictionary.
-    const stamped =
-      year === dictionary.campaignYear
-        ? raw
-        : {
-            ...(raw as object),
-            dictionaryVersion: dictionary.version,
-            campaignYear: dictionary.campaignYear,
-          };
+    const stamped = dataForDictionary(RAW_INDICATOR_DEFINITIONS, dictionary);
     const loaded = loadIndicatorDefinitions(stamped, dictionary);
     if (!loaded.ok) {
       throw new Error(

@@ -1,34 +1,9 @@
-// The package ships no types; included here so that every tsconfig that reaches this file sees them.
-// eslint-disable-next-line @typescript-eslint/triple-slash-reference
-/// <reference path="./pdfmake.d.ts" />
 import { medianMapSvg } from './france-map';
-import { dirname, join } from 'node:path';
 import { Injectable } from '@nestjs/common';
+import { pdf } from './pdf';
 import ExcelJS from 'exceljs';
-import pdfmake from 'pdfmake';
 import type { TerritoryTable } from '@tdb/contracts';
 import type { TerritoryReport } from './territory-restitution.service';
-
-const FONTS_DIR = join(dirname(require.resolve('pdfmake/fonts/Roboto.js')), 'Roboto');
-let pdfmakeReady = false;
-
-/** pdfmake reads nothing from the network and only its own font files from the disk. */
-function pdf(): typeof pdfmake {
-  if (!pdfmakeReady) {
-    pdfmake.setUrlAccessPolicy(() => false);
-    pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONTS_DIR));
-    pdfmake.setFonts({
-      Roboto: {
-        normal: join(FONTS_DIR, 'Roboto-Regular.ttf'),
-        bold: join(FONTS_DIR, 'Roboto-Medium.ttf'),
-        italics: join(FONTS_DIR, 'Roboto-Italic.ttf'),
-        bolditalics: join(FONTS_DIR, 'Roboto-MediumItalic.ttf'),
-      },
-    });
-    pdfmakeReady = true;
-  }
-  return pdfmake;
-}
 
 /**
  * Ten steps, D1 to D10 (a sequential blue scale: a decile is a position, not a judgement — the
