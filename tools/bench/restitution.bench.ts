@@ -6,6 +6,7 @@
  * (national, regional, departmental × category × indicator) and (b) autocannon on
  * GET /api/campaigns/2026/submissions/:finess/restitution for random structures as the national
  * administrator; prints requests/s and latencies against the target p95 < 100 ms.
+ * BENCH_API_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the API process.
  */
 import 'reflect-metadata';
 import { spawn } from 'node:child_process';
@@ -124,20 +125,29 @@ async function main(): Promise<void> {
   await loader.destroy();
 
   const port = 30000 + Math.floor(Math.random() * 20000);
-  const api = spawn('node', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: {
-      ...process.env,
-      DATABASE_URL: database.url,
-      PORT: String(port),
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      WEB_DIR: 'none',
-      JOBS_WORKER: 'false',
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      AUTH_THROTTLE_PER_MINUTE: '1000',
+  const api = spawn(
+    'node',
+    [
+      ...(process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
+      '-r',
+      '@swc-node/register',
+      'apps/api/src/main.ts',
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        DATABASE_URL: database.url,
+        PORT: String(port),
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'warn',
+        WEB_DIR: 'none',
+        JOBS_WORKER: 'false',
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        AUTH_THROTTLE_PER_MINUTE: '1000',
+      },
     },
-  });
+  );
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitForHealth(base);

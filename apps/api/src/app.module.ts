@@ -1,9 +1,10 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, DiscoveryModule } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import pretty from 'pino-pretty';
 import { AccessService } from './common/auth/access.service';
+import { ActorCache, ActorCacheInterceptor } from './common/auth/actor-cache';
 import { ApiTokenAuthenticator } from './common/auth/api-token.authenticator';
 import { AppAuthGuard } from './common/auth/auth.guard';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
@@ -75,10 +76,12 @@ export class AppModule {
         { provide: DATABASE_KIND, useValue: databaseKind },
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_GUARD, useClass: AppAuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: ActorCacheInterceptor },
+        ActorCache,
         AccessService,
         ApiTokenAuthenticator,
       ],
-      exports: [APP_CONFIG, DATABASE_KIND, AccessService],
+      exports: [APP_CONFIG, DATABASE_KIND, AccessService, ActorCache],
     };
   }
 }
