@@ -151,17 +151,28 @@ async function main() {
       const started = Date.now();
       const { run: runSpec } = await import(path.join(root, 'tools/e2e', spec));
       await runSpec({ baseUrl, browser, sample });
+      // A spec that passed while the API died (e.g. an unhandled error) would hide the crash.
+      if (api.exitCode !== null) throw new Error(`the API exited with code ${api.exitCode} during ${spec}`);
       console.log(`  ✔ ${spec} (${Date.now() - started} ms)`);
     }
   } finally {
     await browser?.close();
-    api.kill('SIGTERM');
-    await new Promise((r) => api.once('exit', r));
+    if (api.exitCode === null) {
+      api.kill('SIGTERM');
+      await new Promise((r) => api.once('exit', r));
+    }
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
-main().catch((error) => {
-  console.error(`✖ Browser test failed: ${error.message}`);
-  process.exit(1);
-});
+// Failure unless main() reaches its end: a run that stops early (a promise left pending when the
+// API died) must not pass for a success.
+process.exitCode = 1;
+main()
+  .then(() => {
+    process.exitCode = 0;
+  })
+  .catch((error) => {
+    console.error(`✖ Browser test failed: ${error.message}`);
+    process.exit(1);
+  });

@@ -57,9 +57,10 @@ export class AppModule {
             config.logPretty ? pretty({ singleLine: true, sync: true }) : process.stdout,
           ],
         }),
-        // Embedded PGlite runs one query at a time: a small pool is enough and avoids queueing.
+        // Embedded PGlite runs one query at a time, and pglite-socket may interleave the protocol
+        // messages of concurrent connections: one connection.
         TypeOrmModule.forRoot(
-          dataSourceOptions(databaseUrl, { poolSize: databaseKind === 'embedded' ? 4 : 10 }),
+          dataSourceOptions(databaseUrl, { poolSize: databaseKind === 'embedded' ? 1 : 10 }),
         ),
         StructuresModule,
         AccountsModule,

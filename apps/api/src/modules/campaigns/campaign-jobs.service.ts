@@ -7,6 +7,7 @@ import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { DATABASE_KIND } from '../../database/database.tokens';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { CampaignsService } from './campaigns.service';
 import { DictionaryRegistry } from './dictionary-registry.service';
@@ -56,10 +57,16 @@ const toDto = (row: JobRow): CampaignJobDto => ({
 export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(CampaignJobsService.name);
   private boss: PgBoss | null = null;
+  private inProcess = false;
+  private working = false;
+  private stopping = false;
+  private chain: Promise<unknown> = Promise.resolve();
+  private readonly timers = new Map<number, NodeJS.Timeout>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE_KIND) private readonly databaseKind: 'embedded' | 'server',
     private readonly access: AccessService,
     private readonly campaigns: CampaignsService,
     private readonly dictionaries: DictionaryRegistry,
@@ -69,28 +76,38 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const url = (this.dataSource.options as { url?: string }).url;
-    if (!url) throw new Error('The job queue needs the database URL');
-    this.boss = new PgBoss({ connectionString: url, max: 2, schema: 'pgboss' });
-    this.boss.on('error', (error: Error) => this.logger.error(`Job queue error: ${error.message}`));
-    await this.boss.start();
-    await this.boss.createQueue(QUEUE);
-    await this.boss.createQueue(DISTRIBUTIONS_QUEUE);
+    if (this.databaseKind === 'embedded') {
+      // PGlite answers one connection at a time and pglite-socket may interleave the protocol
+      // messages of concurrent connections: on the embedded database the jobs run in this process,
+      // one after the other, on the application's own connection (ADR 0002).
+      this.inProcess = true;
+    } else {
+      const url = (this.dataSource.options as { url?: string }).url;
+      if (!url) throw new Error('The job queue needs the database URL');
+      this.boss = new PgBoss({ connectionString: url, max: 2, schema: 'pgboss' });
+      this.boss.on('error', (error: Error) => this.logger.error(`Job queue error: ${error.message}`));
+      await this.boss.start();
+      await this.boss.createQueue(QUEUE);
+      await this.boss.createQueue(DISTRIBUTIONS_QUEUE);
+    }
     if (!this.config.jobsWorker) return;
-    await this.boss.work<{ year: number }>(
-      DISTRIBUTIONS_QUEUE,
-      { pollingIntervalSeconds: 1 },
-      async ([job]) => {
-        if (job) await this.distributions.recompute(job.data.year);
-      },
-    );
-    await this.boss.work<{ jobId: string }>(
-      QUEUE,
-      { batchSize: 1, pollingIntervalSeconds: 1 },
-      async ([job]) => {
-        if (job) await this.run(job.data.jobId);
-      },
-    );
+    this.working = true;
+    if (this.boss) {
+      await this.boss.work<{ year: number }>(
+        DISTRIBUTIONS_QUEUE,
+        { pollingIntervalSeconds: 1 },
+        async ([job]) => {
+          if (job) await this.distributions.recompute(job.data.year);
+        },
+      );
+      await this.boss.work<{ jobId: string }>(
+        QUEUE,
+        { batchSize: 1, pollingIntervalSeconds: 1 },
+        async ([job]) => {
+          if (job) await this.run(job.data.jobId);
+        },
+      );
+    }
     // Jobs queued without the queue (demo seed) or interrupted by a stop are sent again; pg-boss
     // keeps one job per key, so a job it already holds is not doubled.
     const pending: { id: string }[] = await this.dataSource.query(
@@ -99,11 +116,30 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
     for (const job of pending) await this.send(job.id);
   }
 
+  /** In-process runs (embedded database): one after the other, errors logged (the job row says FAILED). */
+  private enqueueInProcess(work: () => Promise<unknown>): void {
+    if (!this.working || this.stopping) return;
+    this.chain = this.chain.then(work).catch((error: unknown) => {
+      this.logger.error(`Background work failed: ${(error as Error).message}`);
+    });
+  }
+
   /**
    * Recomputes the distributions a few seconds after a submission was validated, invalidated or
    * confirmed; confirmations in a row share one recompute (one pending job per campaign).
    */
   async scheduleDistributions(year: number): Promise<void> {
+    if (this.inProcess) {
+      if (!this.working || this.timers.has(year)) return;
+      this.timers.set(
+        year,
+        setTimeout(() => {
+          this.timers.delete(year);
+          this.enqueueInProcess(() => this.distributions.recompute(year));
+        }, 5_000),
+      );
+      return;
+    }
     if (!this.boss) return;
     try {
       await this.boss.send(
@@ -117,6 +153,10 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async send(jobId: string): Promise<void> {
+    if (this.inProcess) {
+      this.enqueueInProcess(() => this.run(jobId));
+      return;
+    }
     if (!this.boss) throw new Error('Job queue not started');
     // Longer than the longest run: an expired job is retried, and the retry resumes.
     await this.boss.send(
@@ -127,7 +167,12 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    this.timers.clear();
     await this.boss?.stop({ graceful: false, wait: true });
+    // An in-process job stops with the process and resumes at the next start.
+    await Promise.race([this.chain, new Promise((resolve) => setTimeout(resolve, 100))]);
   }
 
   async start(actor: AuthenticatedActor, year: number): Promise<CampaignJobDto> {
