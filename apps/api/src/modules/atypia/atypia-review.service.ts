@@ -13,6 +13,7 @@ import type {
 } from '@tdb/contracts';
 import { findCategory, findDepartment } from '@tdb/reference';
 import { STATUS_LABELS, type WorkflowRole } from '@tdb/submission-workflow';
+import { actorRef } from '../../common/auth/actor-ref';
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
@@ -103,18 +104,6 @@ export function toTableRow(row: TableRowSql): AtypiaTableRow {
     priority: Number(row.priority),
     messages: Number(row.messages),
   };
-}
-
-/** Who is behind an action: the account's name, or the API token's label. */
-async function actorRef(
-  manager: EntityManager,
-  actor: AuthenticatedActor,
-): Promise<{ id: string | null; name: string }> {
-  const rows: { name: string }[] = await manager.query(
-    `SELECT first_name || ' ' || last_name AS name FROM accounts WHERE id::text = $1`,
-    [actor.accountId],
-  );
-  return rows[0] ? { id: actor.accountId, name: rows[0].name } : { id: null, name: actor.email };
 }
 
 const sentence = (text: string): string => {

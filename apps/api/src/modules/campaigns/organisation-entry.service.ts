@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { decide } from '@tdb/access';
 import type { BulkResult, OgSubmissionDetail, ValueMap, ValueSource } from '@tdb/contracts';
 import { checkEntry, evaluateSubmission, type Dictionary } from '@tdb/dictionary';
+import { actorRef } from '../../common/auth/actor-ref';
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError, type DomainErrorDetail } from '../../common/errors/domain-error';
@@ -346,11 +347,7 @@ export class OrganisationEntryService {
       else values[code] = value;
     }
     if (changes.length === 0) return { finess: batch.ogFiness, version: current.version, changed: 0 };
-    const rows: { name: string }[] = await manager.query(
-      `SELECT first_name || ' ' || last_name AS name FROM accounts WHERE id::text = $1`,
-      [actor.accountId],
-    );
-    const by = rows[0] ? { id: actor.accountId, name: rows[0].name } : { id: null, name: actor.email };
+    const by = await actorRef(manager, actor);
     await manager.query(
       `UPDATE og_submissions SET values = $3, version = version + 1, updated_at = now(), updated_by = $4
         WHERE campaign_year = $1 AND og_finess = $2`,

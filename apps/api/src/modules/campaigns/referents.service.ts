@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { activeGrants } from '@tdb/access';
 import type { ReferentDto } from '@tdb/contracts';
 import { findDepartment, findRegion } from '@tdb/reference';
+import { actorRef } from '../../common/auth/actor-ref';
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
@@ -82,7 +83,7 @@ export class ReferentsService {
       );
       const row = rows[0] as ReferentRow;
       await this.audit.record(manager, {
-        actorId: await this.accountIdOf(actor, manager),
+        actorId: (await actorRef(manager, actor)).id,
         actorEmail: actor.email,
         action: 'referent.create',
         targetType: 'referent',
@@ -126,7 +127,7 @@ export class ReferentsService {
       });
       await tx.query(`DELETE FROM authority_referents WHERE id = $1`, [id]);
       await this.audit.record(tx, {
-        actorId: await this.accountIdOf(actor, tx),
+        actorId: (await actorRef(tx, actor)).id,
         actorEmail: actor.email,
         action: 'referent.delete',
         targetType: 'referent',
@@ -137,12 +138,5 @@ export class ReferentsService {
         details: { email: row.email },
       });
     });
-  }
-
-  private async accountIdOf(actor: AuthenticatedActor, manager: EntityManager): Promise<string | null> {
-    const rows: { id: string }[] = await manager.query(`SELECT id FROM accounts WHERE id::text = $1`, [
-      actor.accountId,
-    ]);
-    return rows[0]?.id ?? null;
   }
 }

@@ -26,6 +26,7 @@ import {
   type TransitionResult,
   type WorkflowRole,
 } from '@tdb/submission-workflow';
+import { actorRef } from '../../common/auth/actor-ref';
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError, type DomainErrorDetail } from '../../common/errors/domain-error';
@@ -65,18 +66,6 @@ const sentence = (text: string): string => {
 };
 
 const sameValue = (a: unknown, b: unknown): boolean => (a ?? null) === (b ?? null);
-
-/** Who is behind an action, for the history: the account's name, or the API token's label. */
-async function actorRef(
-  manager: EntityManager,
-  actor: AuthenticatedActor,
-): Promise<{ id: string | null; name: string }> {
-  const rows: { name: string }[] = await manager.query(
-    `SELECT first_name || ' ' || last_name AS name FROM accounts WHERE id::text = $1`,
-    [actor.accountId],
-  );
-  return rows[0] ? { id: actor.accountId, name: rows[0].name } : { id: null, name: actor.email };
-}
 
 /** A refusal of the status machine as the API's French error. */
 export function workflowError(
