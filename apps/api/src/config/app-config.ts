@@ -23,6 +23,8 @@ export interface AppConfig {
   uploadLimitMb: number;
   /** Whether this process runs the background jobs (off for API-only replicas and benchmarks). */
   jobsWorker: boolean;
+  /** Memory kept for structures' restitutions between requests, in megabytes (0: none). */
+  restitutionCacheMb: number;
   auth: AuthConfig;
   mail: MailConfig;
 }
@@ -155,6 +157,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     webDir: webDirRaw === 'none' ? null : path.resolve(cwd, webDirRaw ?? 'dist/apps/web'),
     uploadLimitMb: readInteger(env, 'UPLOAD_LIMIT_MB', 100, 1, 2048),
     jobsWorker: readBoolean(env, 'JOBS_WORKER', true),
+    restitutionCacheMb: readInteger(env, 'RESTITUTION_CACHE_MB', 64, 0, 4096),
     auth: {
       jwtSecret: readJwtSecret(env, nodeEnv),
       accessTokenTtlSeconds: readInteger(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),

@@ -11,6 +11,8 @@ import { openCampaign } from '../factories/campaigns';
 import { finessNumber } from '../factories/finess-extract';
 import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
 import type { TestApp } from '../setup/test-app';
+import { DictionaryRegistry } from '../../src/modules/campaigns/dictionary-registry.service';
+import { IndicatorsService } from '../../src/modules/indicators/indicators.service';
 
 const { OG_45, EHPAD_45, EHPAD_75, IME_45, IME_75 } = REGISTRY;
 const YEAR = 2026;
@@ -238,5 +240,70 @@ describe('restitutions (HTTP, real database)', () => {
     const p06 = rows.find((r) => r[1] === CODE);
     expect(p06?.slice(4, 8)).toEqual([30, 40, 7, 4]);
     expect(JSON.stringify(rows)).not.toContain('123.456');
+  });
+
+  it('sends an unchanged restitution once (ETag, 304), and the new figures once values or peers change', async () => {
+    const p06Of = (body: { indicators: { code: string }[] }) =>
+      body.indicators.find((i) => i.code === CODE) as unknown as {
+        value: number;
+        departmental: { median: number };
+      };
+    const first = await request(t.http)
+      .get(restitutionOf(EHPAD_45))
+      .set('Authorization', esmsApe)
+      .expect(200);
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const etag = first.headers['etag'] as string;
+    expect(etag).toMatch(/^W\/"/);
+    await request(t.http)
+      .get(restitutionOf(EHPAD_45))
+      .set('Authorization', esmsApe)
+      .set('If-None-Match', etag)
+      .expect(304);
+    // Kept answers are never handed over the access check.
+    await request(t.http).get(restitutionOf(EHPAD_45)).set('If-None-Match', etag).expect(401);
+
+    // The structure's indicators rewritten (as a saved submission does): its new value, same peers.
+    const [{ dictionary_version }] = await t.dataSource.query(
+      `SELECT dictionary_version FROM campaigns WHERE year = $1`,
+      [YEAR],
+    );
+    const dictionary = await t.app.get(DictionaryRegistry).byVersion(dictionary_version);
+    await t.app
+      .get(IndicatorsService)
+      .store(t.dataSource.manager, YEAR, EHPAD_45, dictionary, [
+        { code: CODE, provisional: false, status: 'computed', kind: 'ratio', value: 33 },
+      ]);
+    const rewritten = await request(t.http)
+      .get(restitutionOf(EHPAD_45))
+      .set('Authorization', esmsApe)
+      .set('If-None-Match', etag)
+      .expect(200);
+    expect(p06Of(rewritten.body).value).toBe(33);
+    expect(p06Of(rewritten.body).departmental.median).toBe(35);
+    expect(rewritten.headers['etag']).not.toBe(etag);
+
+    // The peers recomputed: 10, 20, 33, 40, 50, 60 → median 36.5.
+    await request(t.http)
+      .post(`/api/campaigns/${YEAR}/distributions/recompute`)
+      .set('Authorization', national)
+      .expect(201);
+    const recomputed = await request(t.http)
+      .get(restitutionOf(EHPAD_45))
+      .set('Authorization', esmsApe)
+      .expect(200);
+    expect(p06Of(recomputed.body).departmental.median).toBe(36.5);
+
+    // Its status, read on every request.
+    await t.dataSource.query(
+      `UPDATE submissions SET status = 'CONFIRMED' WHERE campaign_year = $1 AND finess = $2`,
+      [YEAR, EHPAD_45],
+    );
+    const confirmed = await request(t.http)
+      .get(restitutionOf(EHPAD_45))
+      .set('Authorization', esmsApe)
+      .expect(200);
+    expect(confirmed.body.submissionStatus).toBe('CONFIRMED');
   });
 });

@@ -5,6 +5,7 @@ import { CreateCampaigns1763930000000 } from './1763930000000-CreateCampaigns';
 import { CreateIndicatorValues1763940000000 } from './1763940000000-CreateIndicatorValues';
 import { CreateAtypia1763950000000 } from './1763950000000-CreateAtypia';
 import { CreateDistributions1763960000000 } from './1763960000000-CreateDistributions';
+import { AddIndicatorsComputedAt1763970000000 } from './1763970000000-AddIndicatorsComputedAt';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CreateIndicatorValues1763940000000,
   CreateAtypia1763950000000,
   CreateDistributions1763960000000,
+  AddIndicatorsComputedAt1763970000000,
 ];

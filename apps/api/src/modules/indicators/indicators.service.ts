@@ -106,7 +106,8 @@ export class IndicatorsService {
       [year, dictionary.version, JSON.stringify(rows)],
     );
     await manager.query(
-      `UPDATE submissions SET indicators_job = $3 WHERE campaign_year = $1 AND finess = ANY ($2::bpchar[])`,
+      `UPDATE submissions SET indicators_job = $3, indicators_computed_at = clock_timestamp()
+        WHERE campaign_year = $1 AND finess = ANY ($2::bpchar[])`,
       [year, finesses, jobId],
     );
   }

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Post, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Res, Param, Post, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { DistributionsRecomputeResult, StructureRestitution } from '@tdb/contracts';
+import type { DistributionsRecomputeResult } from '@tdb/contracts';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -39,13 +40,25 @@ export class RestitutionController {
   @ApiOperation({
     summary:
       'Restitution de la structure : ses valeurs, sa position (décile) et les médianes de sa catégorie (national, régional, départemental)',
+    description:
+      'Réponse JSON (StructureRestitution) avec un ETag : une requête If-None-Match reçoit 304 tant que rien n’a changé.',
   })
-  restitution(
+  @ApiProduces('application/json')
+  async restitution(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
     @Param('finess', FinessParamPipe) finess: string,
-  ): Promise<StructureRestitution> {
-    return this.restitutions.ofStructure(actor, year, finess);
+    @Res() response: Response,
+  ): Promise<void> {
+    const body = await this.restitutions.ofStructureJson(actor, year, finess);
+    // Bytes made once and kept: Express sends them as they are (304 when the ETag matches).
+    response
+      .set({
+        'Content-Type': 'application/json; charset=utf-8',
+        ETag: body.etag,
+        'Cache-Control': 'private, no-cache',
+      })
+      .send(body.json);
   }
 
   @Get('submissions/:finess/restitution.pdf')

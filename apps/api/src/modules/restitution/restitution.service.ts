@@ -1,30 +1,29 @@
-import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type {
-  DistributionDto,
-  DistributionLevel,
-  IndicatorAxisCode,
-  RestitutionIndicator,
-  StructureRestitution,
-} from '@tdb/contracts';
-import { provisionalNotice } from '@tdb/indicators';
+import type { StructureRestitution } from '@tdb/contracts';
 import { findCategory } from '@tdb/reference';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { AccessService } from '../../common/auth/access.service';
 import { DomainError } from '../../common/errors/domain-error';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DictionaryRegistry } from '../campaigns/dictionary-registry.service';
 import { IndicatorsService } from '../indicators/indicators.service';
-import { decilePosition } from './deciles';
 import { DistributionsService } from './distributions.service';
+import {
+  type GroupPieces,
+  type OwnValue,
+  type StoredDistribution,
+  groupPieces,
+  indicatorsJson,
+} from './restitution-json';
+import { StampedLruCache } from './restitution-cache';
 
 const CACHE_MS = 60_000;
 
-/** Figures to a thousandth: what a reader sees, and a lighter answer (distributions are repeated per indicator). */
-const round = (x: number | null): number | null => (x === null ? null : Math.round(x * 1000) / 1000);
-
 interface HeadRow {
-  finess: string;
+  finess: string | null;
   name: string;
   og_finess: string;
   department_code: string;
@@ -33,79 +32,59 @@ interface HeadRow {
   category_code: string;
   dictionary_version: string;
   status: string | null;
+  /** When the structure's indicator values (this campaign and earlier ones) were last written. */
+  values_at: string | null;
 }
 
-interface OwnValue {
-  y: number;
-  c: string;
-  v: number | null;
-  r: string | null;
+/** A campaign's distributions by category and territory, and the peer groups made of them. */
+interface CampaignDistributions {
+  byTerritory: Map<string, StoredDistribution[]>;
+  groups: Map<string, GroupPieces>;
 }
 
-interface StoredDistribution {
-  c: string;
-  l: DistributionLevel;
-  t: string;
-  s: boolean;
-  n: number | null;
-  mean: number | null;
-  median: number | null;
-  d: number[] | null;
-  at: string;
+/** A structure's restitution as sent: JSON bytes and their entity tag. */
+export interface RestitutionBody {
+  json: Buffer;
+  etag: string;
+  bytes: number;
 }
 
 /**
  * A structure's restitution: its own values placed in the precomputed distributions of its
- * category (national, regional, departmental). Two queries: the structure with its campaign (for
- * the access decision), then its own values and its groups' distributions. No other structure's
- * value is ever read: min and max, which are some structure's value, stay in the database.
+ * category (national, regional, departmental). No other structure's value is ever read: min and
+ * max, which are some structure's value, stay in the database.
+ *
+ * Every request reads the structure (for the access decision) with a stamp of what its answer is
+ * made of; the answer itself is kept in memory and made again only when the stamp changed (its
+ * values, status, name or territory, or the campaign's distributions) — or after a minute, for a
+ * recompute made by another replica.
  */
 @Injectable()
 export class RestitutionService {
+  private readonly answers: StampedLruCache<RestitutionBody>;
+  private readonly campaigns = new Map<
+    number,
+    { generation: number; at: number; loading: Promise<CampaignDistributions> }
+  >();
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly access: AccessService,
     private readonly dictionaries: DictionaryRegistry,
     private readonly indicators: IndicatorsService,
     private readonly distributions: DistributionsService,
-  ) {}
-
-  private readonly cache = new Map<string, { generation: number; at: number; rows: StoredDistribution[] }>();
-
-  /**
-   * The three groups of a structure (nation, its region, its department) for its category. Every
-   * structure of a group asks for the same rows: they are kept in memory until the campaign's
-   * distributions are recomputed here, or for a minute (a recompute by another replica).
-   */
-  private async groupsOf(
-    year: number,
-    category: string,
-    region: string,
-    department: string,
-  ): Promise<StoredDistribution[]> {
-    const key = `${year}|${category}|${region}|${department}`;
-    const generation = this.distributions.generation(year);
-    const cached = this.cache.get(key);
-    if (cached && cached.generation === generation && Date.now() - cached.at < CACHE_MS) return cached.rows;
-    const rows: StoredDistribution[] = await this.dataSource.query(
-      `SELECT d.indicator_code AS c, d.level AS l, d.territory_code AS t, d.suppressed AS s, d.n, d.mean, d.median,
-              d.deciles AS d, to_char(d.computed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
-         FROM distributions d
-        WHERE d.campaign_year = $1 AND d.category_code = $2
-          AND ((d.level = 'NATION' AND d.territory_code = 'FR')
-            OR (d.level = 'REGION' AND d.territory_code = $3)
-            OR (d.level = 'DEPARTMENT' AND d.territory_code = $4))`,
-      [year, category, region, department],
-    );
-    if (this.cache.size > 5000) this.cache.clear();
-    this.cache.set(key, { generation, at: Date.now(), rows });
-    return rows;
+  ) {
+    this.answers = new StampedLruCache(config.restitutionCacheMb * 1024 * 1024, CACHE_MS);
   }
 
-  async ofStructure(actor: AuthenticatedActor, year: number, finess: string): Promise<StructureRestitution> {
+  /** The restitution as JSON bytes: what GET …/restitution sends. */
+  async ofStructureJson(actor: AuthenticatedActor, year: number, finess: string): Promise<RestitutionBody> {
     const heads: HeadRow[] = await this.dataSource.query(
       `SELECT s.finess, s.name, s.og_finess, s.department_code, s.region_code, s.competence, s.category_code,
-              c.dictionary_version, sub.status
+              c.dictionary_version, sub.status,
+              (SELECT max(x.indicators_computed_at) FROM submissions x
+                WHERE x.finess = s.finess AND x.campaign_year <= c.year)::text AS values_at
          FROM campaigns c
          LEFT JOIN structures s ON s.finess = $2
          LEFT JOIN submissions sub ON sub.campaign_year = c.year AND sub.finess = s.finess
@@ -132,15 +111,68 @@ export class RestitutionService {
         `La structure ${finess} n’a pas de saisie dans la campagne ${year}.`,
       );
     }
-    const [data]: { own: OwnValue[] }[] = await this.dataSource.query(
-      `SELECT coalesce(json_agg(json_build_object('y', iv.campaign_year, 'c', iv.indicator_code, 'v', iv.value,
-                                                  'r', iv.reason_message) ORDER BY iv.campaign_year), '[]'::json) AS own
+    const key = `${year}|${head.finess}`;
+    const stamp = [
+      this.distributions.generation(year),
+      head.dictionary_version,
+      head.name,
+      head.category_code,
+      head.region_code,
+      head.department_code,
+      head.status,
+      head.values_at,
+    ].join('|');
+    const kept = this.answers.get(key, stamp);
+    if (kept) return kept;
+    const body = await this.build(year, head.finess, head);
+    this.answers.set(key, stamp, body);
+    return body;
+  }
+
+  /** The restitution as an object, for the PDF and XLSX exports. */
+  async ofStructure(actor: AuthenticatedActor, year: number, finess: string): Promise<StructureRestitution> {
+    const body = await this.ofStructureJson(actor, year, finess);
+    return JSON.parse(body.json.toString('utf8')) as StructureRestitution;
+  }
+
+  private async build(year: number, finess: string, head: HeadRow): Promise<RestitutionBody> {
+    const [values]: { own: OwnValue[] | null }[] = await this.dataSource.query(
+      `SELECT json_agg(json_build_array(iv.campaign_year, iv.indicator_code, iv.value, iv.reason_message)
+                       ORDER BY iv.campaign_year) AS own
          FROM indicator_values iv
         WHERE iv.campaign_year IN (SELECT year FROM campaigns WHERE year <= $1) -- primary key seeks, one per year
           AND iv.finess = $2 AND iv.details IS NULL`,
       [year, finess],
     );
-    const dist = await this.groupsOf(year, head.category_code, head.region_code, head.department_code);
+    const pieces = await this.piecesOf(year, head);
+    const identity = JSON.stringify({
+      campaignYear: year,
+      finess,
+      name: head.name,
+      categoryCode: head.category_code,
+      categoryLabel: findCategory(head.category_code)?.label ?? head.category_code,
+      regionCode: head.region_code,
+      departmentCode: head.department_code,
+      submissionStatus: head.status,
+      computedAt: pieces.computedAt,
+    });
+    const json = Buffer.from(
+      `${identity.slice(0, -1)},"indicators":${indicatorsJson(pieces, year, values?.own ?? [])}}`,
+      'utf8',
+    );
+    const hash = createHash('sha1').update(json).digest('base64url').slice(0, 27);
+    return { json, etag: `W/"${json.length.toString(16)}-${hash}"`, bytes: json.length };
+  }
+
+  /**
+   * The pieces of a structure's peer group (nation, its region, its department, for its category),
+   * made from the campaign's distributions and kept per group.
+   */
+  private async piecesOf(year: number, head: HeadRow): Promise<GroupPieces> {
+    const campaign = await this.distributionsOf(year);
+    const key = `${head.dictionary_version}|${head.category_code}|${head.region_code}|${head.department_code}`;
+    const kept = campaign.groups.get(key);
+    if (kept) return kept;
     const dictionary = await this.dictionaries.byVersion(head.dictionary_version);
     const definitions = this.indicators
       .definitionsFor(dictionary)
@@ -148,62 +180,49 @@ export class RestitutionService {
         (d) =>
           d.kind !== 'distribution' && (d.categories === 'ALL' || d.categories.includes(head.category_code)),
       );
-    const distributions = new Map<string, DistributionDto>();
-    let computedAt: string | null = null;
-    for (const d of dist) {
-      if (computedAt === null || d.at > computedAt) computedAt = d.at;
-      distributions.set(`${d.c}/${d.l}`, {
-        level: d.l,
-        territoryCode: d.t,
-        suppressed: d.s,
-        // Belt and braces: a suppressed group never carries a figure, whatever is stored.
-        n: d.s ? null : d.n,
-        mean: d.s ? null : round(d.mean),
-        median: d.s ? null : round(d.median),
-        deciles: d.s || !d.d ? null : d.d.map((x) => round(x) ?? x),
+    const stored = [
+      ...(campaign.byTerritory.get(`${head.category_code}|NATION|FR`) ?? []),
+      ...(campaign.byTerritory.get(`${head.category_code}|REGION|${head.region_code}`) ?? []),
+      ...(campaign.byTerritory.get(`${head.category_code}|DEPARTMENT|${head.department_code}`) ?? []),
+    ];
+    const pieces = groupPieces(definitions, stored);
+    campaign.groups.set(key, pieces);
+    return pieces;
+  }
+
+  /**
+   * Every distribution of a campaign, read at once (a few tens of thousands of rows) and kept until
+   * they are recomputed here, or for a minute (a recompute by another replica). Requests arriving
+   * while they are read share the same read.
+   */
+  private distributionsOf(year: number): Promise<CampaignDistributions> {
+    const generation = this.distributions.generation(year);
+    const kept = this.campaigns.get(year);
+    if (kept && kept.generation === generation && Date.now() - kept.at < CACHE_MS) return kept.loading;
+    const loading = this.dataSource
+      .query(
+        `SELECT d.category_code AS k, d.indicator_code AS c, d.level AS l, d.territory_code AS t, d.suppressed AS s,
+                d.n, d.mean, d.median, to_json(d.deciles) AS d,
+                to_char(d.computed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
+           FROM distributions d
+          WHERE d.campaign_year = $1`,
+        [year],
+      )
+      .then((rows: (StoredDistribution & { k: string })[]) => {
+        const byTerritory = new Map<string, StoredDistribution[]>();
+        for (const row of rows) {
+          const territory = `${row.k}|${row.l}|${row.t}`;
+          const list = byTerritory.get(territory);
+          if (list) list.push(row);
+          else byTerritory.set(territory, [row]);
+        }
+        return { byTerritory, groups: new Map<string, GroupPieces>() };
       });
-    }
-    const own = data?.own ?? [];
-    const indicators: RestitutionIndicator[] = definitions.map((def) => {
-      const current = own.find((o) => o.c === def.code && o.y === year);
-      const value = current?.v ?? null;
-      const national = distributions.get(`${def.code}/NATION`) ?? null;
-      const regional = distributions.get(`${def.code}/REGION`) ?? null;
-      const departmental = distributions.get(`${def.code}/DEPARTMENT`) ?? null;
-      const position = (d: DistributionDto | null) =>
-        d && !d.suppressed ? decilePosition(value, d.deciles) : null;
-      return {
-        code: def.code,
-        label: def.label,
-        axis: def.axis as IndicatorAxisCode,
-        unit: def.unit,
-        direction: def.direction,
-        provisional: def.status === 'provisional',
-        provisionalNotice: provisionalNotice(def) ?? null,
-        value,
-        reason: value === null ? (current?.r ?? 'Non renseigné.') : null,
-        decile: {
-          NATION: position(national),
-          REGION: position(regional),
-          DEPARTMENT: position(departmental),
-        },
-        national,
-        regional,
-        departmental,
-        trend: own.filter((o) => o.c === def.code).map((o) => ({ campaignYear: o.y, value: o.v })),
-      };
+    this.campaigns.set(year, { generation, at: Date.now(), loading });
+    // A failed read is not kept: the next request tries again.
+    loading.catch(() => {
+      if (this.campaigns.get(year)?.loading === loading) this.campaigns.delete(year);
     });
-    return {
-      campaignYear: year,
-      finess: head.finess,
-      name: head.name,
-      categoryCode: head.category_code,
-      categoryLabel: findCategory(head.category_code)?.label ?? head.category_code,
-      regionCode: head.region_code,
-      departmentCode: head.department_code,
-      submissionStatus: head.status,
-      computedAt,
-      indicators,
-    };
+    return loading;
   }
 }
