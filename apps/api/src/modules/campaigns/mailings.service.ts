@@ -22,6 +22,7 @@ import { MailService } from '../mail/mail.service';
 import type { CampaignRow } from './campaign-row';
 import { CampaignsService } from './campaigns.service';
 import { FollowUpService, type SqlCondition } from './follow-up.service';
+import { structureRecipients } from './structure-recipients';
 import { SUBMISSION_SELECT, type SubmissionRow } from './submission-context';
 import { SubmissionsService } from './submissions.service';
 
@@ -64,11 +65,6 @@ const TEMPLATES: Record<CampaignMailingKind, { subject: string; body: string }> 
 /** Fills `{placeholder}`s; unknown placeholders are left as written. */
 export function fillTemplate(template: string, values: Record<string, string>): string {
   return template.replace(/\{([a-z_]+)\}/g, (whole, key: string) => values[key] ?? whole);
-}
-
-interface Recipient {
-  finess: string;
-  email: string;
 }
 
 interface Prepared {
@@ -311,28 +307,10 @@ export class MailingsService {
               { ...condition.parameters, year },
             )
           ).map((row) => this.submissions.summary(row));
-    const recipients = new Map<string, string[]>();
-    if (structures.length > 0) {
-      const today = parisToday();
-      const rows = await namedQuery<Recipient>(
-        manager,
-        `SELECT DISTINCT s.finess, lower(a.email) AS email
-           FROM structures s
-           JOIN grants g ON g.role IN ('APE', 'USER')
-                        AND ((g.organisation_kind = 'ESMS' AND g.organisation_code = s.finess)
-                          OR (g.organisation_kind = 'OG' AND g.organisation_code = s.og_finess))
-                        AND (g.valid_from IS NULL OR g.valid_from <= :today)
-                        AND (g.valid_until IS NULL OR g.valid_until >= :today)
-           JOIN accounts a ON a.id = g.account_id AND a.status = 'ACTIVE'
-          WHERE s.finess IN (:...finesses)
-          ORDER BY s.finess, email`,
-        { today, finesses: structures.map((s) => s.finess) },
-      );
-      for (const r of rows) {
-        const finess = r.finess.trim();
-        recipients.set(finess, [...(recipients.get(finess) ?? []), r.email]);
-      }
-    }
+    const recipients = await structureRecipients(
+      manager,
+      structures.map((s) => s.finess),
+    );
     return {
       campaign,
       structures,

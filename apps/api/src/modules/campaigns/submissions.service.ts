@@ -52,6 +52,7 @@ import {
   type SubmissionContext,
   type SubmissionRow,
 } from './submission-context';
+import { structureRecipients } from './structure-recipients';
 
 /** A checked batch for one structure, ready to write. */
 export interface PreparedSave {
@@ -480,22 +481,29 @@ export class SubmissionsService {
     context: SubmissionContext,
     raw: Record<string, unknown>,
     path: (itemCode: string | null) => string,
-  ): { prepared: PreparedSave | null; errors: DomainErrorDetail[] } {
-    const errors: DomainErrorDetail[] = [];
+  ): { prepared: PreparedSave | null; errors: DomainErrorDetail[]; refusal: DomainError | null } {
+    // A refusal of the whole batch (scope, right, status machine) is also listed with the errors,
+    // so that a bulk call reports it per structure.
+    const refuse = (refusal: DomainError) => ({
+      prepared: null,
+      errors: [{ field: path(null), message: refusal.userMessage }],
+      refusal,
+    });
     if (!context.submission.in_scope) {
-      errors.push({
-        field: path(null),
-        message: "Cette structure est exclue du périmètre de la campagne : aucune saisie n'est attendue.",
-      });
-      return { prepared: null, errors };
+      return refuse(
+        new DomainError(
+          'CONFLICT',
+          "Cette structure est exclue du périmètre de la campagne : aucune saisie n'est attendue.",
+        ),
+      );
     }
     const check = checkEntry(
       context.dictionary,
       { level: 'structure', categoryCode: context.facts.categoryCode },
       raw,
     );
-    for (const e of check.errors) errors.push({ field: path(e.itemCode), message: e.message });
-    if (errors.length > 0) return { prepared: null, errors };
+    const errors = check.errors.map((e) => ({ field: path(e.itemCode), message: e.message }));
+    if (errors.length > 0) return { prepared: null, errors, refusal: null };
     const today = parisToday();
     if (check.domains.length > 0) {
       const decision = decide(
@@ -503,8 +511,7 @@ export class SubmissionsService {
         { type: 'submission.edit', structure: context.facts, domains: [...check.domains] },
         today,
       );
-      if (!decision.allowed)
-        return { prepared: null, errors: [{ field: path(null), message: decision.reason }] };
+      if (!decision.allowed) return refuse(new DomainError('FORBIDDEN', decision.reason));
     }
     const role = workflowRoleOf(actor, context.facts, today);
     const result = transition(context.state, {
@@ -515,9 +522,8 @@ export class SubmissionsService {
       today,
       dates: datesOf(context.campaign),
     });
-    if (!result.ok)
-      return { prepared: null, errors: [{ field: path(null), message: sentence(result.reason) }] };
-    return { prepared: { context, values: check.values }, errors: [] };
+    if (!result.ok) return refuse(workflowError(result));
+    return { prepared: { context, values: check.values }, errors: [], refusal: null };
   }
 
   /** Writes a prepared batch: values, status, version, completeness, history, transition. */
@@ -668,21 +674,20 @@ export class SubmissionsService {
       const context = await this.context(manager, actor, year, finess, true);
       this.assertMayEnter(actor, context);
       if (context.submission.version !== body.version) throw this.staleError(context, body.version);
-      const { prepared, errors } = this.prepare(actor, context, body.values, (code) => code ?? 'values');
-      if (!prepared) throw this.refusal(errors);
+      const { prepared, errors, refusal } = this.prepare(
+        actor,
+        context,
+        body.values,
+        (code) => code ?? 'values',
+      );
+      if (!prepared) throw refusal ?? this.refusal(errors);
       await this.apply(manager, actor, prepared, body.source ?? 'FORM');
       return this.describe(manager, actor, await this.context(manager, actor, year, finess));
     });
   }
 
-  /** One refusal listing every problem; a single non-value problem keeps its own wording. */
+  /** One refusal listing every value problem. */
   refusal(errors: DomainErrorDetail[]): DomainError {
-    const general = errors.filter((e) => e.field === 'values' || !e.field);
-    if (errors.length === 1 && general.length === 1 && general[0]) {
-      const message = general[0].message;
-      const forbidden = /habilitation|périmètre|profil|droit/i.test(message) && !/exclue/.test(message);
-      return new DomainError(forbidden ? 'FORBIDDEN' : 'CONFLICT', message);
-    }
     const count = errors.length;
     return new DomainError(
       'VALIDATION_FAILED',
@@ -801,17 +806,12 @@ export class SubmissionsService {
     reason: string,
     by: string,
   ): Promise<string[]> {
-    const recipients: { email: string }[] = await manager.query(
-      `SELECT DISTINCT a.email FROM grants g JOIN accounts a ON a.id = g.account_id
-        WHERE a.status = 'ACTIVE'
-          AND ((g.organisation_kind = 'ESMS' AND g.organisation_code = $1) OR (g.organisation_kind = 'OG' AND g.organisation_code = $2))
-          AND g.role IN ('APE', 'USER') AND (g.valid_until IS NULL OR g.valid_until >= $3::date)`,
-      [context.facts.finess, context.facts.ogFiness, parisToday()],
-    );
+    const recipients =
+      (await structureRecipients(manager, [context.facts.finess])).get(context.facts.finess) ?? [];
     const { year } = context.campaign;
     const link = `${this.config.mail.publicUrl}/campagnes/${year}/structures/${context.facts.finess}`;
     const ids: string[] = [];
-    for (const { email } of recipients) {
+    for (const email of recipients) {
       ids.push(
         await this.mail.enqueue(manager, {
           to: email,
