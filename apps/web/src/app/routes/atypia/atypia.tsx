@@ -13,7 +13,6 @@ import { DataTable, type DataTableColumn } from '../../../components/ui/data-tab
 import { PageLoader } from '../../../components/ui/page-loader';
 import { QueryError, errorMessage } from '../../../components/ui/query-error';
 import { formatCount } from '../../../lib/format';
-import { useReference } from '../../../features/reference/api/get-reference';
 import { AuthorityGate } from '../../../features/follow-up/components/authority-gate';
 import { FollowUpNav } from '../../../features/follow-up/components/follow-up-nav';
 import type { AuthorityAccess } from '../../../features/follow-up/utils/authorities';
@@ -33,6 +32,7 @@ import {
   formatFigure,
   priorityLabel,
 } from '../../../features/atypia/utils/labels';
+import { CategorySelect, DepartmentSelect } from '../../../features/reference/components/reference-selects';
 
 const PAGE_SIZE = 50;
 const SORTS: AtypiaSort[] = ['priority', 'structure', 'rule', 'value', 'updatedAt'];
@@ -105,7 +105,6 @@ function AtypiaTable({ year, access }: { year: number; access: AuthorityAccess }
     ...(mine ? { view: 'mine' as const } : {}),
   };
   const table = useAtypiaTable(year, { ...filters, page: state.page, pageSize: PAGE_SIZE });
-  const reference = useReference();
   const [selected, setSelected] = useState<Map<string, number>>(new Map());
   const [rules, setRules] = useState<Map<string, string>>(new Map());
   const [exportError, setExportError] = useState<string | null>(null);
@@ -283,36 +282,10 @@ function AtypiaTable({ year, access }: { year: number; access: AuthorityAccess }
               </Select>
             </div>
             <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-              <Select
-                label="Département"
-                nativeSelectProps={{
-                  value: state.department ?? '',
-                  onChange: (e) => update({ department: e.target.value || undefined }),
-                }}
-              >
-                <option value="">Tous les départements</option>
-                {(reference.data?.departments ?? []).map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {d.code} – {d.name}
-                  </option>
-                ))}
-              </Select>
+              <DepartmentSelect value={state.department} onChange={(department) => update({ department })} />
             </div>
             <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-              <Select
-                label="Catégorie"
-                nativeSelectProps={{
-                  value: state.category ?? '',
-                  onChange: (e) => update({ category: e.target.value || undefined }),
-                }}
-              >
-                <option value="">Toutes les catégories</option>
-                {(reference.data?.categories ?? []).map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.shortLabel}
-                  </option>
-                ))}
-              </Select>
+              <CategorySelect value={state.category} onChange={(category) => update({ category })} />
             </div>
             <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
               <Select

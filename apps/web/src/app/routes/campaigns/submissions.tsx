@@ -14,11 +14,11 @@ import { DataTable } from '../../../components/ui/data-table';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { QueryError } from '../../../components/ui/query-error';
 import { formatCount } from '../../../lib/format';
-import { useReference } from '../../../features/reference/api/get-reference';
 import { useCampaign } from '../../../features/campaigns/api/get-campaign';
 import { useSubmissions, type SubmissionsQuery } from '../../../features/campaigns/api/get-submissions';
 import { SubmissionStatusBadge } from '../../../features/campaigns/components/submission-status-badge';
 import { percent } from '../../../features/campaigns/utils/values';
+import { CategorySelect, DepartmentSelect } from '../../../features/reference/components/reference-selects';
 
 const PAGE_SIZE = 20;
 const STATUSES = Object.keys(STATUS_LABELS) as SubmissionStatusCode[];
@@ -51,7 +51,6 @@ export function SubmissionsPage() {
   const query = readQuery(searchParams);
   const campaign = useCampaign(year);
   const submissions = useSubmissions(year, { ...query, pageSize: PAGE_SIZE });
-  const reference = useReference();
   const [text, setText] = useState(query.q ?? '');
 
   const update = (changes: Partial<SubmissionsQuery>) =>
@@ -143,36 +142,10 @@ export function SubmissionsPage() {
               </Select>
             </div>
             <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-              <Select
-                label="Département"
-                nativeSelectProps={{
-                  value: query.department ?? '',
-                  onChange: (e) => update({ department: e.target.value || undefined }),
-                }}
-              >
-                <option value="">Tous les départements</option>
-                {(reference.data?.departments ?? []).map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {d.code} – {d.name}
-                  </option>
-                ))}
-              </Select>
+              <DepartmentSelect value={query.department} onChange={(department) => update({ department })} />
             </div>
             <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-              <Select
-                label="Catégorie"
-                nativeSelectProps={{
-                  value: query.category ?? '',
-                  onChange: (e) => update({ category: e.target.value || undefined }),
-                }}
-              >
-                <option value="">Toutes les catégories</option>
-                {(reference.data?.categories ?? []).map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.shortLabel}
-                  </option>
-                ))}
-              </Select>
+              <CategorySelect value={query.category} onChange={(category) => update({ category })} />
             </div>
           </div>
         </form>

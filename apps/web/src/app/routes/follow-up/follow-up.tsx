@@ -2,12 +2,10 @@ import { useParams, useSearchParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { QueryError } from '../../../components/ui/query-error';
 import { formatCount } from '../../../lib/format';
-import { useReference } from '../../../features/reference/api/get-reference';
 import { useFollowUp, type FollowUpQuery } from '../../../features/follow-up/api/get-follow-up';
 import { AuthorityGate } from '../../../features/follow-up/components/authority-gate';
 import { FollowUpNav } from '../../../features/follow-up/components/follow-up-nav';
@@ -16,6 +14,7 @@ import { FollowUpTotals } from '../../../features/follow-up/components/follow-up
 import { LateStructures } from '../../../features/follow-up/components/late-structures';
 import { MailingComposer } from '../../../features/follow-up/components/mailing-composer';
 import type { AuthorityAccess } from '../../../features/follow-up/utils/authorities';
+import { CategorySelect, DepartmentSelect } from '../../../features/reference/components/reference-selects';
 
 function readQuery(params: URLSearchParams): FollowUpQuery {
   const query: FollowUpQuery = {};
@@ -30,7 +29,6 @@ function FollowUpContent({ year, access }: { year: number; access: AuthorityAcce
   const [searchParams, setSearchParams] = useSearchParams();
   const query = readQuery(searchParams);
   const followUp = useFollowUp(year, query);
-  const reference = useReference();
   const filtered = Boolean(query.department || query.category);
 
   const update = (changes: FollowUpQuery) => {
@@ -56,36 +54,10 @@ function FollowUpContent({ year, access }: { year: number; access: AuthorityAcce
       <form role="search" aria-label="Filtrer le suivi" onSubmit={(e) => e.preventDefault()}>
         <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
           <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <Select
-              label="Département"
-              nativeSelectProps={{
-                value: query.department ?? '',
-                onChange: (e) => update({ department: e.target.value || undefined }),
-              }}
-            >
-              <option value="">Tous les départements</option>
-              {(reference.data?.departments ?? []).map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.code} – {d.name}
-                </option>
-              ))}
-            </Select>
+            <DepartmentSelect value={query.department} onChange={(department) => update({ department })} />
           </div>
           <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-            <Select
-              label="Catégorie"
-              nativeSelectProps={{
-                value: query.category ?? '',
-                onChange: (e) => update({ category: e.target.value || undefined }),
-              }}
-            >
-              <option value="">Toutes les catégories</option>
-              {(reference.data?.categories ?? []).map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.shortLabel}
-                </option>
-              ))}
-            </Select>
+            <CategorySelect value={query.category} onChange={(category) => update({ category })} />
           </div>
         </div>
       </form>

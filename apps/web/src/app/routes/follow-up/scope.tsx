@@ -7,14 +7,12 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import type { SubmissionSummary } from '@tdb/contracts';
 import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
 import { DataTable } from '../../../components/ui/data-table';
 import { PageLoader } from '../../../components/ui/page-loader';
 import { QueryError } from '../../../components/ui/query-error';
 import { formatCount } from '../../../lib/format';
-import { useReference } from '../../../features/reference/api/get-reference';
 import { SubmissionStatusBadge } from '../../../features/campaigns/components/submission-status-badge';
 import { percent } from '../../../features/campaigns/utils/values';
 import {
@@ -26,6 +24,7 @@ import { AuthorityGate } from '../../../features/follow-up/components/authority-
 import { FollowUpNav } from '../../../features/follow-up/components/follow-up-nav';
 import { ScopeTransfer } from '../../../features/follow-up/components/scope-transfer';
 import type { AuthorityAccess } from '../../../features/follow-up/utils/authorities';
+import { CategorySelect, DepartmentSelect } from '../../../features/reference/components/reference-selects';
 
 const PAGE_SIZE = 50;
 
@@ -128,7 +127,6 @@ function ScopeContent({ year, access }: { year: number; access: AuthorityAccess 
   const [searchParams, setSearchParams] = useSearchParams();
   const query = readQuery(searchParams);
   const submissions = useScopeSubmissions(year, { ...query, pageSize: PAGE_SIZE });
-  const reference = useReference();
   const change = useChangeScope(year);
   const [text, setText] = useState(query.q ?? '');
   const [excluding, setExcluding] = useState<SubmissionSummary | null>(null);
@@ -203,36 +201,18 @@ function ScopeContent({ year, access }: { year: number; access: AuthorityAccess 
               />
             </div>
             <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-              <Select
-                label="Département"
-                nativeSelectProps={{
-                  value: query.department ?? '',
-                  onChange: (e) => update({ department: e.target.value || undefined }),
-                }}
-              >
-                <option value="">Tous</option>
-                {(reference.data?.departments ?? []).map((d) => (
-                  <option key={d.code} value={d.code}>
-                    {d.code} – {d.name}
-                  </option>
-                ))}
-              </Select>
+              <DepartmentSelect
+                value={query.department}
+                onChange={(department) => update({ department })}
+                allLabel="Tous"
+              />
             </div>
             <div className={fr.cx('fr-col-12', 'fr-col-md-3')}>
-              <Select
-                label="Catégorie"
-                nativeSelectProps={{
-                  value: query.category ?? '',
-                  onChange: (e) => update({ category: e.target.value || undefined }),
-                }}
-              >
-                <option value="">Toutes</option>
-                {(reference.data?.categories ?? []).map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.shortLabel}
-                  </option>
-                ))}
-              </Select>
+              <CategorySelect
+                value={query.category}
+                onChange={(category) => update({ category })}
+                allLabel="Toutes"
+              />
             </div>
             <div className={fr.cx('fr-col-12', 'fr-col-md-2')} style={{ alignSelf: 'flex-end' }}>
               <Button type="submit" iconId="fr-icon-search-line" className={fr.cx('fr-mb-3w')}>
