@@ -8,15 +8,20 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { AccessService } from '../../common/auth/access.service';
 import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { preparedQuery } from '../../database/prepared-query';
 import { DictionaryRegistry } from '../campaigns/dictionary-registry.service';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { DistributionsService } from './distributions.service';
 import {
-  type GroupPieces,
+  type IndicatorOpening,
   type OwnValue,
   type StoredDistribution,
-  groupPieces,
+  type TerritoryDistributions,
+  groupsComputedAt,
+  indicatorOpenings,
   indicatorsJson,
+  prepareDistributions,
+  territoryKey,
 } from './restitution-json';
 import { StampedLruCache } from './restitution-cache';
 
@@ -34,12 +39,6 @@ interface HeadRow {
   status: string | null;
   /** When the structure's indicator values (this campaign and earlier ones) were last written. */
   values_at: string | null;
-}
-
-/** A campaign's distributions by category and territory, and the peer groups made of them. */
-interface CampaignDistributions {
-  byTerritory: Map<string, StoredDistribution[]>;
-  groups: Map<string, GroupPieces>;
 }
 
 /** A structure's restitution as sent: JSON bytes and their entity tag. */
@@ -64,8 +63,9 @@ export class RestitutionService {
   private readonly answers: StampedLruCache<RestitutionBody>;
   private readonly campaigns = new Map<
     number,
-    { generation: number; at: number; loading: Promise<CampaignDistributions> }
+    { generation: number; at: number; loading: Promise<Map<string, TerritoryDistributions>> }
   >();
+  private readonly openings = new Map<string, IndicatorOpening[]>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -80,7 +80,9 @@ export class RestitutionService {
 
   /** The restitution as JSON bytes: what GET …/restitution sends. */
   async ofStructureJson(actor: AuthenticatedActor, year: number, finess: string): Promise<RestitutionBody> {
-    const heads: HeadRow[] = await this.dataSource.query(
+    const heads = await preparedQuery<HeadRow>(
+      this.dataSource,
+      'restitution-head',
       `SELECT s.finess, s.name, s.og_finess, s.department_code, s.region_code, s.competence, s.category_code,
               c.dictionary_version, sub.status,
               (SELECT max(x.indicators_computed_at) FROM submissions x
@@ -136,7 +138,9 @@ export class RestitutionService {
   }
 
   private async build(year: number, finess: string, head: HeadRow): Promise<RestitutionBody> {
-    const [values]: { own: OwnValue[] | null }[] = await this.dataSource.query(
+    const [values] = await preparedQuery<{ own: OwnValue[] | null }>(
+      this.dataSource,
+      'restitution-own-values',
       `SELECT json_agg(json_build_array(iv.campaign_year, iv.indicator_code, iv.value, iv.reason_message)
                        ORDER BY iv.campaign_year) AS own
          FROM indicator_values iv
@@ -144,58 +148,56 @@ export class RestitutionService {
           AND iv.finess = $2 AND iv.details IS NULL`,
       [year, finess],
     );
-    const pieces = await this.piecesOf(year, head);
+    const distributions = await this.distributionsOf(year);
+    const category = head.category_code;
+    const groups = {
+      NATION: distributions.get(territoryKey(category, 'NATION', 'FR')),
+      REGION: distributions.get(territoryKey(category, 'REGION', head.region_code)),
+      DEPARTMENT: distributions.get(territoryKey(category, 'DEPARTMENT', head.department_code)),
+    };
     const identity = JSON.stringify({
       campaignYear: year,
       finess,
       name: head.name,
-      categoryCode: head.category_code,
-      categoryLabel: findCategory(head.category_code)?.label ?? head.category_code,
+      categoryCode: category,
+      categoryLabel: findCategory(category)?.label ?? category,
       regionCode: head.region_code,
       departmentCode: head.department_code,
       submissionStatus: head.status,
-      computedAt: pieces.computedAt,
+      computedAt: groupsComputedAt(groups),
     });
+    const openings = await this.openingsOf(head.dictionary_version, category);
     const json = Buffer.from(
-      `${identity.slice(0, -1)},"indicators":${indicatorsJson(pieces, year, values?.own ?? [])}}`,
+      `${identity.slice(0, -1)},"indicators":${indicatorsJson(openings, groups, year, values?.own ?? [])}}`,
       'utf8',
     );
     const hash = createHash('sha1').update(json).digest('base64url').slice(0, 27);
     return { json, etag: `W/"${json.length.toString(16)}-${hash}"`, bytes: json.length };
   }
 
-  /**
-   * The pieces of a structure's peer group (nation, its region, its department, for its category),
-   * made from the campaign's distributions and kept per group.
-   */
-  private async piecesOf(year: number, head: HeadRow): Promise<GroupPieces> {
-    const campaign = await this.distributionsOf(year);
-    const key = `${head.dictionary_version}|${head.category_code}|${head.region_code}|${head.department_code}`;
-    const kept = campaign.groups.get(key);
+  /** The descriptions of a category's indicators (distribution indicators have no decile: left out). */
+  private async openingsOf(dictionaryVersion: string, category: string): Promise<IndicatorOpening[]> {
+    const key = `${dictionaryVersion}|${category}`;
+    const kept = this.openings.get(key);
     if (kept) return kept;
-    const dictionary = await this.dictionaries.byVersion(head.dictionary_version);
-    const definitions = this.indicators
-      .definitionsFor(dictionary)
-      .indicators.filter(
-        (d) =>
-          d.kind !== 'distribution' && (d.categories === 'ALL' || d.categories.includes(head.category_code)),
-      );
-    const stored = [
-      ...(campaign.byTerritory.get(`${head.category_code}|NATION|FR`) ?? []),
-      ...(campaign.byTerritory.get(`${head.category_code}|REGION|${head.region_code}`) ?? []),
-      ...(campaign.byTerritory.get(`${head.category_code}|DEPARTMENT|${head.department_code}`) ?? []),
-    ];
-    const pieces = groupPieces(definitions, stored);
-    campaign.groups.set(key, pieces);
-    return pieces;
+    const dictionary = await this.dictionaries.byVersion(dictionaryVersion);
+    const openings = indicatorOpenings(
+      this.indicators
+        .definitionsFor(dictionary)
+        .indicators.filter(
+          (d) => d.kind !== 'distribution' && (d.categories === 'ALL' || d.categories.includes(category)),
+        ),
+    );
+    this.openings.set(key, openings);
+    return openings;
   }
 
   /**
-   * Every distribution of a campaign, read at once (a few tens of thousands of rows) and kept until
-   * they are recomputed here, or for a minute (a recompute by another replica). Requests arriving
-   * while they are read share the same read.
+   * Every distribution of a campaign, read at once (a few tens of thousands of rows, written as JSON
+   * once) and kept until they are recomputed in this process, or for a minute (a recompute by
+   * another replica). Requests arriving while they are read share the same read.
    */
-  private distributionsOf(year: number): Promise<CampaignDistributions> {
+  private distributionsOf(year: number): Promise<Map<string, TerritoryDistributions>> {
     const generation = this.distributions.generation(year);
     const kept = this.campaigns.get(year);
     if (kept && kept.generation === generation && Date.now() - kept.at < CACHE_MS) return kept.loading;
@@ -208,16 +210,7 @@ export class RestitutionService {
           WHERE d.campaign_year = $1`,
         [year],
       )
-      .then((rows: (StoredDistribution & { k: string })[]) => {
-        const byTerritory = new Map<string, StoredDistribution[]>();
-        for (const row of rows) {
-          const territory = `${row.k}|${row.l}|${row.t}`;
-          const list = byTerritory.get(territory);
-          if (list) list.push(row);
-          else byTerritory.set(territory, [row]);
-        }
-        return { byTerritory, groups: new Map<string, GroupPieces>() };
-      });
+      .then((rows: StoredDistribution[]) => prepareDistributions(rows));
     this.campaigns.set(year, { generation, at: Date.now(), loading });
     // A failed read is not kept: the next request tries again.
     loading.catch(() => {
