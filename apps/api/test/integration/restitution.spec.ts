@@ -13,6 +13,7 @@ import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
 import type { TestApp } from '../setup/test-app';
 import { DictionaryRegistry } from '../../src/modules/campaigns/dictionary-registry.service';
 import { IndicatorsService } from '../../src/modules/indicators/indicators.service';
+import { CampaignJobsService } from '../../src/modules/campaigns/campaign-jobs.service';
 
 const { OG_45, EHPAD_45, EHPAD_75, IME_45, IME_75 } = REGISTRY;
 const YEAR = 2026;
@@ -305,5 +306,24 @@ describe('restitutions (HTTP, real database)', () => {
       .set('Authorization', esmsApe)
       .expect(200);
     expect(confirmed.body.submissionStatus).toBe('CONFIRMED');
+  });
+
+  it('computes the distributions of a campaign that has peers but none (at start), a few seconds later', async () => {
+    await t.dataSource.query(`DELETE FROM distributions WHERE campaign_year = $1`, [YEAR]);
+    await t.app.get(CampaignJobsService).scheduleMissingDistributions();
+    let groups = 0;
+    for (let attempt = 0; attempt < 40 && groups === 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      [{ groups }] = await t.dataSource.query(
+        `SELECT count(*)::int AS groups FROM distributions WHERE campaign_year = $1`,
+        [YEAR],
+      );
+    }
+    expect(groups).toBeGreaterThan(0);
+    const res = await request(t.http).get(restitutionOf(EHPAD_45)).set('Authorization', esmsApe).expect(200);
+    expect(res.body.indicators.find((i: { code: string }) => i.code === CODE).departmental).toMatchObject({
+      n: 6,
+      median: 36.5,
+    });
   });
 });

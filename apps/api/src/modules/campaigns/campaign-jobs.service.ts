@@ -114,6 +114,24 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
       `SELECT id FROM campaign_jobs WHERE status IN ('QUEUED', 'RUNNING') ORDER BY created_at`,
     );
     for (const job of pending) await this.send(job.id);
+    await this.scheduleMissingDistributions();
+  }
+
+  /**
+   * A campaign with peers (validated or confirmed submissions) but no distributions — loaded by
+   * the demo seed or before distributions existed — gets them: a restitution without peers
+   * compares nothing. A pending job computes them anyway. Run at start.
+   */
+  async scheduleMissingDistributions(): Promise<void> {
+    const withoutDistributions: { year: number }[] = await this.dataSource.query(
+      `SELECT c.year FROM campaigns c
+        WHERE NOT EXISTS (SELECT 1 FROM distributions d WHERE d.campaign_year = c.year)
+          AND EXISTS (SELECT 1 FROM submissions s
+                       WHERE s.campaign_year = c.year AND s.status IN ('VALIDATED', 'CONFIRMED'))
+          AND NOT EXISTS (SELECT 1 FROM campaign_jobs j
+                           WHERE j.campaign_year = c.year AND j.status IN ('QUEUED', 'RUNNING'))`,
+    );
+    for (const { year } of withoutDistributions) await this.scheduleDistributions(year);
   }
 
   /** In-process runs (embedded database): one after the other, errors logged (the job row says FAILED). */

@@ -8,6 +8,7 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { AccessService } from '../../common/auth/access.service';
 import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { DATABASE_KIND } from '../../database/database.tokens';
 import { preparedQuery } from '../../database/prepared-query';
 import { DictionaryRegistry } from '../campaigns/dictionary-registry.service';
 import { IndicatorsService } from '../indicators/indicators.service';
@@ -70,6 +71,7 @@ export class RestitutionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
+    @Inject(DATABASE_KIND) private readonly databaseKind: 'embedded' | 'server',
     private readonly access: AccessService,
     private readonly dictionaries: DictionaryRegistry,
     private readonly indicators: IndicatorsService,
@@ -80,10 +82,9 @@ export class RestitutionService {
 
   /** The restitution as JSON bytes: what GET …/restitution sends. */
   async ofStructureJson(actor: AuthenticatedActor, year: number, finess: string): Promise<RestitutionBody> {
-    const heads = await preparedQuery<HeadRow>(
-      this.dataSource,
-      'restitution-head',
-      `SELECT s.finess, s.name, s.og_finess, s.department_code, s.region_code, s.competence, s.category_code,
+    const heads = await preparedQuery<HeadRow>(this.dataSource, this.databaseKind, {
+      name: 'restitution-head',
+      text: `SELECT s.finess, s.name, s.og_finess, s.department_code, s.region_code, s.competence, s.category_code,
               c.dictionary_version, sub.status,
               (SELECT max(x.indicators_computed_at) FROM submissions x
                 WHERE x.finess = s.finess AND x.campaign_year <= c.year)::text AS values_at
@@ -91,8 +92,8 @@ export class RestitutionService {
          LEFT JOIN structures s ON s.finess = $2
          LEFT JOIN submissions sub ON sub.campaign_year = c.year AND sub.finess = s.finess
         WHERE c.year = $1`,
-      [year, finess],
-    );
+      values: [year, finess],
+    });
     const head = heads[0];
     if (!head) throw new DomainError('NOT_FOUND', `Aucune campagne ${year}.`);
     if (!head.finess) throw new DomainError('NOT_FOUND', `Aucune structure ${finess}.`);
@@ -138,16 +139,15 @@ export class RestitutionService {
   }
 
   private async build(year: number, finess: string, head: HeadRow): Promise<RestitutionBody> {
-    const [values] = await preparedQuery<{ own: OwnValue[] | null }>(
-      this.dataSource,
-      'restitution-own-values',
-      `SELECT json_agg(json_build_array(iv.campaign_year, iv.indicator_code, iv.value, iv.reason_message)
+    const [values] = await preparedQuery<{ own: OwnValue[] | null }>(this.dataSource, this.databaseKind, {
+      name: 'restitution-own-values',
+      text: `SELECT json_agg(json_build_array(iv.campaign_year, iv.indicator_code, iv.value, iv.reason_message)
                        ORDER BY iv.campaign_year) AS own
          FROM indicator_values iv
         WHERE iv.campaign_year IN (SELECT year FROM campaigns WHERE year <= $1) -- primary key seeks, one per year
           AND iv.finess = $2 AND iv.details IS NULL`,
-      [year, finess],
-    );
+      values: [year, finess],
+    });
     const distributions = await this.distributionsOf(year);
     const category = head.category_code;
     const groups = {

@@ -45,6 +45,28 @@ export function bandScale(deciles: readonly number[], others: readonly number[])
 }
 
 /**
+ * The labels under the median ticks: ticks closer than `minGap` share one label ("Méd. N·R"),
+ * kept inside the chart, so that close medians never print over each other.
+ */
+export function medianLabels(
+  ticks: readonly { level: DistributionLevel; x: number }[],
+  minGap = 40,
+): { x: number; text: string }[] {
+  const clusters: { from: number; to: number; marks: string[] }[] = [];
+  for (const tick of [...ticks].sort((a, b) => a.x - b.x)) {
+    const last = clusters[clusters.length - 1];
+    if (last && tick.x - last.to < minGap) {
+      last.to = tick.x;
+      last.marks.push(LEVEL_MARKS[tick.level]);
+    } else clusters.push({ from: tick.x, to: tick.x, marks: [LEVEL_MARKS[tick.level]] });
+  }
+  return clusters.map((c) => ({
+    x: Math.min(RIGHT - 24, Math.max(LEFT + 24, (c.from + c.to) / 2)),
+    text: `Méd. ${c.marks.join('·')}`,
+  }));
+}
+
+/**
  * The peers' distribution as a bar of 10 segments (bounded by D1…D9), the structure's value as a
  * marker and the medians of each level as ticks. The figures are given in text beside it.
  */
@@ -118,16 +140,19 @@ export function DecileBand({ label, unit, value, decile, level, distribution, me
               strokeWidth={l === level ? 3 : 1.5}
               strokeDasharray={l === level ? undefined : '3 2'}
             />
-            <text
-              x={scale.x(median)}
-              y={BAR_Y + BAR_HEIGHT + 26}
-              fontSize="10"
-              textAnchor="middle"
-              fill="#161616"
-            >
-              {`Méd. ${LEVEL_MARKS[l]}`}
-            </text>
           </g>
+        ))}
+        {medianLabels(medianEntries.map((m) => ({ level: m.level, x: scale.x(m.median) }))).map((label) => (
+          <text
+            key={label.text}
+            x={label.x}
+            y={BAR_Y + BAR_HEIGHT + 26}
+            fontSize="10"
+            textAnchor="middle"
+            fill="#161616"
+          >
+            {label.text}
+          </text>
         ))}
         {value !== null && (
           <g data-testid="decile-marker" data-x={scale.x(value).toFixed(1)}>
