@@ -2,6 +2,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
+import type { DataSource } from 'typeorm';
+import { FinessImportService } from '../../apps/api/src/modules/structures/finess-import.service';
 import { resolveDatabase, runMigrations } from '../../apps/api/src/database/database';
 
 export interface BenchDatabase {
@@ -86,4 +88,19 @@ export function ensureNationalExtract(work: string): string {
     if (generated.status !== 0) throw new Error('generation failed');
   }
   return extractDir;
+}
+
+/**
+ * The national registry in the benchmark's database: the synthetic extract generated once, then
+ * imported unless structures are already there (a DATABASE_URL given as is).
+ */
+export async function loadNationalRegistry(loader: DataSource, work: string): Promise<void> {
+  const extractDir = ensureNationalExtract(work);
+  const [count]: { n: number }[] = await loader.query(`SELECT count(*)::int AS n FROM structures`);
+  if ((count?.n ?? 0) > 0) return;
+  console.log('Loading the national extract…');
+  await new FinessImportService(loader).importFiles(
+    [path.join(extractDir, 'finess-et.csv'), path.join(extractDir, 'finess-ej.csv')],
+    { actor: 'benchmark' },
+  );
 }

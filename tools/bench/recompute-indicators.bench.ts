@@ -19,9 +19,8 @@ import { createApp } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
 import { CampaignJobsService } from '../../apps/api/src/modules/campaigns/campaign-jobs.service';
-import { FinessImportService } from '../../apps/api/src/modules/structures/finess-import.service';
 import { generateSubmissionValues } from '../generate-values/generator';
-import { createBenchDatabase, ensureNationalExtract, mb, trackPeakMemory } from './bench-database';
+import { createBenchDatabase, loadNationalRegistry, mb, trackPeakMemory } from './bench-database';
 import { profileQueries } from './query-profiler';
 
 const YEAR = 2026;
@@ -215,7 +214,6 @@ async function main(): Promise<void> {
   const embedded = process.argv.includes('--embedded');
   const work = path.join(os.tmpdir(), 'tdb-bench');
   const setupStarted = performance.now();
-  const extractDir = ensureNationalExtract(work);
   const dataDir = path.join(work, `pglite-indicators-${Date.now()}`);
   const database = await createBenchDatabase({ embedded, dataDir });
   try {
@@ -223,11 +221,8 @@ async function main(): Promise<void> {
     await loader.initialize();
     let campaign: Campaign;
     try {
-      console.log('Setup (not measured): importing the national extract…');
-      await new FinessImportService(loader).importFiles(
-        [path.join(extractDir, 'finess-et.csv'), path.join(extractDir, 'finess-ej.csv')],
-        { actor: 'benchmark' },
-      );
+      console.log('Setup (not measured)');
+      await loadNationalRegistry(loader, work);
       campaign = await seedCampaign(loader, getDictionary(YEAR));
     } finally {
       await loader.destroy();

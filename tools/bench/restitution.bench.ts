@@ -20,9 +20,8 @@ import { getDictionary } from '@tdb/dictionary';
 import { getIndicatorDefinitions } from '@tdb/indicators';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../apps/api/src/database/seeds/demo-accounts';
-import { FinessImportService } from '../../apps/api/src/modules/structures/finess-import.service';
 import { describeLoad, option, runLoad, startBenchApi } from './api-load';
-import { createBenchDatabase, ensureNationalExtract } from './bench-database';
+import { createBenchDatabase, loadNationalRegistry } from './bench-database';
 
 const YEAR = 2026;
 const TARGET_P95_MS = 100;
@@ -87,19 +86,11 @@ async function main(): Promise<void> {
   const connections = option('connections', 50);
   const duration = option('duration', 15);
   const work = path.join(os.tmpdir(), 'tdb-bench');
-  const extractDir = ensureNationalExtract(work);
   const dataDir = path.join(work, `pglite-restitution-${Date.now()}`);
   const database = await createBenchDatabase({ embedded, dataDir });
   const loader = new DataSource(dataSourceOptions(database.url, { poolSize: 2 }));
   await loader.initialize();
-  const [{ n }] = await loader.query(`SELECT count(*)::int AS n FROM structures`);
-  if (n === 0) {
-    console.log('Loading the national extract…');
-    await new FinessImportService(loader).importFiles(
-      [path.join(extractDir, 'finess-et.csv'), path.join(extractDir, 'finess-ej.csv')],
-      { actor: 'benchmark' },
-    );
-  }
+  await loadNationalRegistry(loader, work);
   console.log('Generating the campaign and its indicator values…');
   const setupStarted = performance.now();
   const values = await seedCampaign(loader);

@@ -10,11 +10,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
-import { FinessImportService } from '../../apps/api/src/modules/structures/finess-import.service';
 import { DEMO_PASSWORD, seedDemoAccounts } from '../../apps/api/src/database/seeds/demo-accounts';
 import { toSearchText } from '../../apps/api/src/common/text/search-text';
 import { describeLoad, option, runLoad, startBenchApi } from './api-load';
-import { createBenchDatabase, ensureNationalExtract } from './bench-database';
+import { createBenchDatabase, loadNationalRegistry } from './bench-database';
 
 const TARGET_P95_MS = 50;
 
@@ -23,19 +22,11 @@ async function main(): Promise<void> {
   const connections = option('connections', 10);
   const duration = option('duration', 10);
   const work = path.join(os.tmpdir(), 'tdb-bench');
-  const extractDir = ensureNationalExtract(work);
   const dataDir = path.join(work, `pglite-search-${Date.now()}`);
   const database = await createBenchDatabase({ embedded, dataDir });
   const loader = new DataSource(dataSourceOptions(database.url, { poolSize: 2 }));
   await loader.initialize();
-  const [{ n }] = await loader.query(`SELECT count(*)::int AS n FROM structures`);
-  if (n === 0) {
-    console.log('Loading the national extract…');
-    await new FinessImportService(loader).importFiles(
-      [path.join(extractDir, 'finess-et.csv'), path.join(extractDir, 'finess-ej.csv')],
-      { actor: 'benchmark' },
-    );
-  }
+  await loadNationalRegistry(loader, work);
   // Queries: fragments of real names, without accents, as users type them.
   const names: { name: string }[] = await loader.query(
     `SELECT name FROM structures ORDER BY md5(finess) LIMIT 400`,
