@@ -128,6 +128,12 @@ export function watch(page) {
   const seen = { pageErrors: [], failedApiCalls: [] };
   page.setDefaultTimeout(TIMEOUT_MS);
   page.on('pageerror', (error) => seen.pageErrors.push(error.message));
+  // What the content security policy refused is an error of the page too.
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) {
+      seen.pageErrors.push(message.text());
+    }
+  });
   page.on('response', (response) => {
     if (response.url().includes('/api/') && response.status() >= 400) {
       seen.failedApiCalls.push(`${response.request().method()} ${response.url()} → ${response.status()}`);
