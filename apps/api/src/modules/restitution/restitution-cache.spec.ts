@@ -1,10 +1,11 @@
 import { StampedLruCache } from './restitution-cache';
 
 const entry = (bytes: number, name = 'x') => ({ bytes, name });
+const sizeOf = (e: { bytes: number }) => e.bytes;
 
 describe('StampedLruCache', () => {
   it('gives an entry back only for the stamp it was made for, and forgets it otherwise', () => {
-    const cache = new StampedLruCache<{ bytes: number; name: string }>(100, 60_000);
+    const cache = new StampedLruCache<{ bytes: number; name: string }>(100, 60_000, sizeOf);
     cache.set('a', 's1', entry(10, 'first'));
     expect(cache.get('a', 's1')?.name).toBe('first');
     expect(cache.get('a', 's2')).toBeNull();
@@ -13,7 +14,7 @@ describe('StampedLruCache', () => {
   });
 
   it('drops the least recently used entries beyond its size, and never keeps an entry larger than it', () => {
-    const cache = new StampedLruCache<{ bytes: number; name: string }>(100, 60_000);
+    const cache = new StampedLruCache<{ bytes: number; name: string }>(100, 60_000, sizeOf);
     cache.set('a', 's', entry(40));
     cache.set('b', 's', entry(40));
     cache.get('a', 's'); // a is now more recent than b
@@ -30,7 +31,7 @@ describe('StampedLruCache', () => {
 
   it('forgets entries older than its maximum age', () => {
     let now = 0;
-    const cache = new StampedLruCache<{ bytes: number; name: string }>(100, 1_000, () => now);
+    const cache = new StampedLruCache<{ bytes: number; name: string }>(100, 1_000, sizeOf, () => now);
     cache.set('a', 's', entry(10));
     now = 1_000;
     expect(cache.get('a', 's')).not.toBeNull();

@@ -3,13 +3,15 @@
  * carries the stamp it was made for: a reader passes the current stamp and gets the entry only
  * when it matches (a changed stamp is a changed answer, whatever the age of the entry).
  */
-export class StampedLruCache<V extends { bytes: number }> {
-  private readonly entries = new Map<string, { stamp: string; value: V; at: number }>();
+export class StampedLruCache<V> {
+  private readonly entries = new Map<string, { stamp: string; value: V; bytes: number; at: number }>();
   private size = 0;
 
   constructor(
     private readonly maxBytes: number,
     private readonly maxAgeMs: number,
+    /** The memory an entry takes, in bytes. */
+    private readonly sizeOf: (value: V) => number,
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -32,24 +34,20 @@ export class StampedLruCache<V extends { bytes: number }> {
 
   set(key: string, stamp: string, value: V): void {
     this.remove(key);
-    if (value.bytes > this.maxBytes) return;
-    this.entries.set(key, { stamp, value, at: this.now() });
-    this.size += value.bytes;
+    const bytes = this.sizeOf(value);
+    if (bytes > this.maxBytes) return;
+    this.entries.set(key, { stamp, value, bytes, at: this.now() });
+    this.size += bytes;
     for (const [oldest] of this.entries) {
       if (this.size <= this.maxBytes) break;
       this.remove(oldest);
     }
   }
 
-  clear(): void {
-    this.entries.clear();
-    this.size = 0;
-  }
-
   private remove(key: string): void {
     const entry = this.entries.get(key);
     if (!entry) return;
     this.entries.delete(key);
-    this.size -= entry.value.bytes;
+    this.size -= entry.bytes;
   }
 }

@@ -46,7 +46,6 @@ interface HeadRow {
 export interface RestitutionBody {
   json: Buffer;
   etag: string;
-  bytes: number;
 }
 
 /**
@@ -77,7 +76,11 @@ export class RestitutionService {
     private readonly indicators: IndicatorsService,
     private readonly distributions: DistributionsService,
   ) {
-    this.answers = new StampedLruCache(config.restitutionCacheMb * 1024 * 1024, CACHE_MS);
+    this.answers = new StampedLruCache(
+      config.restitutionCacheMb * 1024 * 1024,
+      CACHE_MS,
+      (body) => body.json.length,
+    );
   }
 
   /** The restitution as JSON bytes: what GET …/restitution sends. */
@@ -172,7 +175,7 @@ export class RestitutionService {
       'utf8',
     );
     const hash = createHash('sha1').update(json).digest('base64url').slice(0, 27);
-    return { json, etag: `W/"${json.length.toString(16)}-${hash}"`, bytes: json.length };
+    return { json, etag: `W/"${json.length.toString(16)}-${hash}"` };
   }
 
   /** The descriptions of a category's indicators (distribution indicators have no decile: left out). */

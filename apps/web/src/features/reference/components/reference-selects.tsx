@@ -10,48 +10,59 @@ interface ReferenceSelectProps {
   allLabel?: string;
 }
 
-/** A filter on the department, from the reference data (every department, code and name). */
-export function DepartmentSelect({
+/** A filter on a code of the reference data, its first option meaning "every one". */
+function CodeSelect({
   value,
   onChange,
-  label = 'Département',
-  allLabel = 'Tous les départements',
-}: ReferenceSelectProps) {
-  const reference = useReference();
+  label,
+  allLabel,
+  options,
+}: Required<ReferenceSelectProps> & { options: readonly { code: string; text: string }[] }) {
   return (
     <Select
       label={label}
       nativeSelectProps={{ value: value ?? '', onChange: (e) => onChange(e.target.value || undefined) }}
     >
       <option value="">{allLabel}</option>
-      {(reference.data?.departments ?? []).map((d) => (
-        <option key={d.code} value={d.code}>
-          {d.code} – {d.name}
+      {options.map((o) => (
+        <option key={o.code} value={o.code}>
+          {o.text}
         </option>
       ))}
     </Select>
   );
 }
 
-/** A filter on the ESMS category, from the reference data. */
+/** A filter on the department (every department, code and name). */
+export function DepartmentSelect({
+  label = 'Département',
+  allLabel = 'Tous les départements',
+  ...props
+}: ReferenceSelectProps) {
+  const departments = useReference().data?.departments ?? [];
+  return (
+    <CodeSelect
+      {...props}
+      label={label}
+      allLabel={allLabel}
+      options={departments.map((d) => ({ code: d.code, text: `${d.code} – ${d.name}` }))}
+    />
+  );
+}
+
+/** A filter on the ESMS category. */
 export function CategorySelect({
-  value,
-  onChange,
   label = 'Catégorie',
   allLabel = 'Toutes les catégories',
+  ...props
 }: ReferenceSelectProps) {
-  const reference = useReference();
+  const categories = useReference().data?.categories ?? [];
   return (
-    <Select
+    <CodeSelect
+      {...props}
       label={label}
-      nativeSelectProps={{ value: value ?? '', onChange: (e) => onChange(e.target.value || undefined) }}
-    >
-      <option value="">{allLabel}</option>
-      {(reference.data?.categories ?? []).map((c) => (
-        <option key={c.code} value={c.code}>
-          {c.shortLabel}
-        </option>
-      ))}
-    </Select>
+      allLabel={allLabel}
+      options={categories.map((c) => ({ code: c.code, text: c.shortLabel }))}
+    />
   );
 }
