@@ -9,6 +9,11 @@ import { ApiTokenAuthenticator } from './common/auth/api-token.authenticator';
 import { AppAuthGuard } from './common/auth/auth.guard';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { ApiTokensModule } from './modules/api-tokens/api-tokens.module';
+import { AuditModule } from './modules/audit/audit.module';
+import { AuthModule } from './modules/auth/auth.module';
+import { MailModule } from './modules/mail/mail.module';
+import { SettingsModule } from './modules/settings/settings.module';
 import { AtypiaModule } from './modules/atypia/atypia.module';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { RegionalExportModule } from './modules/regional-export/regional-export.module';
@@ -63,7 +68,12 @@ export class AppModule {
           dataSourceOptions(databaseUrl, { poolSize: databaseKind === 'embedded' ? 1 : 10 }),
         ),
         StructuresModule,
+        MailModule,
+        AuditModule,
+        SettingsModule,
+        AuthModule,
         AccountsModule,
+        ApiTokensModule,
         CampaignsModule,
         AtypiaModule,
         RestitutionModule,

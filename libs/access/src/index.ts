@@ -36,7 +36,15 @@ export type { HeldRights } from './delegation';
 export { missingRights } from './delegation';
 export type { AuditSubject, AuditVisibility } from './audit';
 export { auditSubjectVisible, auditVisibility } from './audit';
-export type { AccessAction, AccessRequest, AccountChange } from './policy';
-export { ACCOUNT_CHANGES, ACTIONS, ACTION_LABELS, canManageGrant, decide } from './policy';
+export type { AccessAction, AccessRequest, AccountChange, ResourceFreeAction } from './policy';
+export {
+  ACCOUNT_CHANGES,
+  ACTIONS,
+  ACTION_LABELS,
+  RESOURCE_FREE_ACTIONS,
+  canManageGrant,
+  decide,
+  isResourceFreeAction,
+} from './policy';
 export { workflowRoleOf } from './workflow-role';
 export { FORM_DOMAIN_LABELS, RIGHT_LABELS, ROLE_LABELS, grantLabel, organisationLabel } from './labels';

@@ -125,6 +125,36 @@ type MissingAction =
 const _actionsMatchRequests: [MissingAction] extends [never] ? true : false = true;
 void _actionsMatchRequests;
 
+/**
+ * Actions decided without a resource (no structure, organisation or account to load): the API's
+ * guard decides them from the route's declaration alone, before the controller runs.
+ */
+export const RESOURCE_FREE_ACTIONS = [
+  'finess.import',
+  'audit.read',
+  'emails.read',
+  'settings.manage',
+  'campaign.manage',
+  'campaign.read',
+] as const satisfies readonly AccessAction[];
+
+export type ResourceFreeAction = (typeof RESOURCE_FREE_ACTIONS)[number];
+
+// Compile-time guard: each of them is a whole request with its type alone.
+const _resourceFree: { [A in ResourceFreeAction]: AccessRequest } = {
+  'finess.import': { type: 'finess.import' },
+  'audit.read': { type: 'audit.read' },
+  'emails.read': { type: 'emails.read' },
+  'settings.manage': { type: 'settings.manage' },
+  'campaign.manage': { type: 'campaign.manage' },
+  'campaign.read': { type: 'campaign.read' },
+};
+void _resourceFree;
+
+export function isResourceFreeAction(action: unknown): action is ResourceFreeAction {
+  return (RESOURCE_FREE_ACTIONS as readonly unknown[]).includes(action);
+}
+
 /** French labels of the actions (for the UI and the API's matrix report). */
 export const ACTION_LABELS: Readonly<Record<AccessAction, string>> = {
   'structure.read': 'Consulter une structure',

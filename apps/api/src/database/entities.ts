@@ -1,8 +1,8 @@
-import { AccountEntity } from '../modules/accounts/account.entity';
-import { GrantEntity } from '../modules/accounts/grant.entity';
+import { AccountEntity } from '../modules/identity/account.entity';
+import { GrantEntity } from '../modules/identity/grant.entity';
 import { AuditEntryEntity } from '../modules/audit/audit-entry.entity';
-import { OneTimeTokenEntity } from '../modules/auth/one-time-token.entity';
-import { SessionEntity } from '../modules/auth/session.entity';
+import { OneTimeTokenEntity } from '../modules/identity/one-time-token.entity';
+import { SessionEntity } from '../modules/identity/session.entity';
 import { OutboxEmailEntity } from '../modules/mail/outbox-email.entity';
 import { FinessImport } from '../modules/structures/finess-import.entity';
 import { ManagingOrganisation } from '../modules/structures/managing-organisation.entity';

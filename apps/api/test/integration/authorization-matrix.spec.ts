@@ -3,13 +3,16 @@
  * a resource in the actor's scope and one outside it. "Allowed" means the request got past
  * authorization (any answer but 401 UNAUTHENTICATED or 403); write cells are built so that an
  * allowed request stops at a business rule (stale version, last APE, duplicate grant) and changes
- * nothing. An endpoint missing from the table fails the test.
+ * nothing. An endpoint missing from the table fails the test. Every decision of the policy made
+ * during a cell is recorded, to prove that each route checks the action it declares.
  */
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import request from 'supertest';
 import type { GrantInput } from '@tdb/contracts';
-import { AUTHORIZATION_KEY } from '../../src/common/auth/authorize.decorator';
+import type { AccessRequest } from '@tdb/access';
+import { AccessService } from '../../src/common/auth/access.service';
+import { AUTHORIZATION_KEY, type RouteRule } from '../../src/common/auth/authorize.decorator';
 import { NATIONAL, loginAs, persistAccount } from '../factories/accounts';
 import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
 import type { TestApp } from '../setup/test-app';
@@ -66,6 +69,23 @@ const STRUCTURE_ENTRY: RoleName[] = ['OG_APE', 'ESMS_APE', 'ESMS_USER'];
 const atypiaFlags: Record<Scope, string> = { in: '', out: '' };
 /** Who decides on EHPAD_45's flags (shared competence): its ARS and Département staff, national. */
 const AUTHORITY_STAFF: RoleName[] = ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER', 'CD_APR', 'CD_CONTROLLER'];
+
+/**
+ * Routes of the campaigns area whose declaration and checks still differ: corrected as that area is
+ * split by job (issue 12); this set must be empty when it lands.
+ */
+const DECLARATIONS_BEING_FIXED = new Set([
+  'GET /api/campaigns/{year}/submissions',
+  'POST /api/campaigns/{year}/submissions/{finess}/grid',
+  'PUT /api/campaigns/{year}/organisations/{finess}/values',
+  'POST /api/campaigns/{year}/organisations/{finess}/grid',
+  'GET /api/campaigns/{year}/mailings',
+  'DELETE /api/referents/{id}',
+  'POST /api/campaigns/{year}/scope',
+  'POST /api/campaigns/{year}/atypia/decisions',
+  'PUT /api/campaigns/{year}/fiabilisation/assignments',
+  'GET /api/campaigns/{year}/exports/regional.xlsx',
+]);
 
 const MATRIX: Record<string, Row> = {
   'GET /api/campaigns/{year}/atypia': {
@@ -651,10 +671,24 @@ describe('authorization matrix (HTTP, real database)', () => {
   let t: TestApp;
   const tokens = new Map<RoleName, string | null>();
   let fixtures: Fixtures;
+  /** The actions the policy was asked about, per operation, while the matrix ran. */
+  const checked = new Map<string, Set<string>>();
+  let recording: Set<string> | null = null;
 
   beforeAll(async () => {
     let national: string;
     ({ t, national } = await startAppWithRegistry());
+    const access = t.app.get(AccessService);
+    const check = access.check.bind(access);
+    jest.spyOn(access, 'check').mockImplementation((actor, accessRequest: AccessRequest) => {
+      recording?.add(accessRequest.type);
+      return check(actor, accessRequest);
+    });
+    const listScope = access.listScope.bind(access);
+    jest.spyOn(access, 'listScope').mockImplementation((actor, action) => {
+      recording?.add(action);
+      return listScope(actor, action);
+    });
     // Default calendar of 2026: a submission per structure, nothing open for entry today.
     const campaign = await request(t.http)
       .post('/api/campaigns')
@@ -756,8 +790,15 @@ describe('authorization matrix (HTTP, real database)', () => {
           c,
         ] as const,
     ),
-  )('%s (%s scope) as %s → %s', async (_operation, scope, role, expected, c) => {
-    const res = await c.row.call(t.http, tokens.get(role) ?? null, scope, fixtures);
+  )('%s (%s scope) as %s → %s', async (operation, scope, role, expected, c) => {
+    recording = checked.get(operation) ?? new Set();
+    checked.set(operation, recording);
+    // supertest's Test is a thenable, not a Promise (no finally).
+    const res = await Promise.resolve(c.row.call(t.http, tokens.get(role) ?? null, scope, fixtures)).finally(
+      () => {
+        recording = null;
+      },
+    );
     const refused = res.status === 403 || (res.status === 401 && res.body.code === 'UNAUTHENTICATED');
     if (expected === 'allow') {
       expect(refused ? `refused: ${res.status} ${res.body.message}` : 'passed').toBe('passed');
@@ -766,6 +807,39 @@ describe('authorization matrix (HTTP, real database)', () => {
       expect(res.status).toBe(role === 'ANONYMOUS' ? 401 : 403);
       expect(res.body.message).toEqual(expect.any(String));
     }
+  });
+
+  it('checks, on every route, the action the route declares (in the guard or in the service)', async () => {
+    const doc = await request(t.http).get('/api/docs-json').expect(200);
+    const operationOf = new Map<string, string>();
+    for (const [path, methods] of Object.entries(
+      doc.body.paths as Record<string, Record<string, { operationId: string }>>,
+    )) {
+      for (const [method, operation] of Object.entries(methods))
+        operationOf.set(operation.operationId, `${method.toUpperCase()} ${path}`);
+    }
+    const discovery = t.app.get(DiscoveryService);
+    const scanner = t.app.get(MetadataScanner);
+    const reflector = t.app.get(Reflector);
+    const unchecked: string[] = [];
+    for (const wrapper of discovery.getControllers()) {
+      const prototype = Object.getPrototypeOf(wrapper.instance);
+      for (const method of scanner.getAllMethodNames(prototype)) {
+        const handler = prototype[method];
+        if (Reflect.getMetadata(PATH_METADATA, handler) === undefined) continue;
+        const rule = reflector.getAllAndOverride<RouteRule | undefined>(AUTHORIZATION_KEY, [
+          handler,
+          wrapper.metatype,
+        ]);
+        if (rule?.kind !== 'action' || rule.action === 'self') continue;
+        const operation = operationOf.get(`${wrapper.name}_${method}`);
+        if (!operation) continue; // excluded from the document: the first test fails on it
+        const seen = [...(checked.get(operation) ?? [])];
+        if (!seen.includes(rule.action) && !DECLARATIONS_BEING_FIXED.has(operation))
+          unchecked.push(`${operation} declares ${rule.action}, checks [${seen.join(', ')}]`);
+      }
+    }
+    expect(unchecked).toEqual([]);
   });
 
   it('left the protected fixtures as they were (allowed writes stopped at business rules)', async () => {

@@ -4,6 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import {
   decide,
   scopeOf,
+  type AccessAction,
   type AccessRequest,
   type Actor,
   type OrganisationFacts,
@@ -66,6 +67,16 @@ export class AccessService {
 
   scope(actor: Actor): Scope {
     return scopeOf(actor, parisToday());
+  }
+
+  /**
+   * The scope a list of `action` is filtered by (a list shows what the actor may read of it, so the
+   * policy's scope); naming the action lets the authorization matrix prove that a list route filters
+   * for the action it declares.
+   */
+  listScope(actor: Actor, action: AccessAction): Scope {
+    void action;
+    return this.scope(actor);
   }
 
   async structureFacts(

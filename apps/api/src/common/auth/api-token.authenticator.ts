@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { returningRows } from '../../database/returning-rows';
-import { hashSecret } from '../../modules/auth/token-hash';
+import { hashSecret } from './token-hash';
 import type { AuthenticatedActor } from './authenticated-actor';
 
 export const API_TOKEN_PREFIX = 'tdb_';

@@ -1,7 +1,9 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { isResourceFreeAction, type Actor } from '@tdb/access';
 import { DomainError } from '../errors/domain-error';
+import { AccessService } from './access.service';
 import type { Request } from 'express';
 import { API_TOKEN_PREFIX, ApiTokenAuthenticator } from './api-token.authenticator';
 import { AUTHORIZATION_KEY, type RouteRule } from './authorize.decorator';
@@ -15,6 +17,7 @@ export class AppAuthGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly apiTokens: ApiTokenAuthenticator,
+    private readonly access: AccessService,
   ) {
     super();
   }
@@ -45,6 +48,7 @@ export class AppAuthGuard extends AuthGuard('jwt') {
         );
       }
       request.user = actor;
+      this.enforce(rule, actor);
       return true;
     }
     await super.canActivate(context);
@@ -55,7 +59,19 @@ export class AppAuthGuard extends AuthGuard('jwt') {
         'La double authentification est obligatoire pour votre rôle : activez-la dans « Mon compte » avant de continuer.',
       );
     }
+    this.enforce(rule, request.user as Actor);
     return true;
+  }
+
+  /**
+   * The declared action decides here when it needs no resource; an action on a resource is decided
+   * by the service with the resource's facts (the authorization matrix proves it checks the
+   * declared one).
+   */
+  private enforce(rule: RouteRule, actor: Actor): void {
+    if (rule.kind === 'action' && isResourceFreeAction(rule.action)) {
+      this.access.check(actor, { type: rule.action });
+    }
   }
 
   override handleRequest<T>(error: unknown, user: T | false): T {

@@ -22,6 +22,8 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser, RequestInfo, type RequestMeta } from '../../common/auth/current-user.decorator';
 import { AccountsService } from './accounts.service';
+import { GrantsService } from './grants.service';
+import { ProvisioningService } from './provisioning.service';
 import { AccountSearchQueryDto, CreateAccountDto, GrantInputDto, UpdateAccountDto } from './dto/account.dto';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
@@ -29,7 +31,11 @@ const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 @ApiTags('accounts')
 @Controller('accounts')
 export class AccountsController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly grants: GrantsService,
+    private readonly provisioning: ProvisioningService,
+  ) {}
 
   @Get()
   @Authorize('account.read')
@@ -49,7 +55,7 @@ export class AccountsController {
     @Body() body: CreateAccountDto,
     @RequestInfo() meta: RequestMeta,
   ): Promise<Account> {
-    return this.accounts.create(actor, body, meta);
+    return this.grants.create(actor, body, meta);
   }
 
   @Post('import')
@@ -87,7 +93,7 @@ export class AccountsController {
     if (!file) throw new DomainError('VALIDATION_FAILED', 'Joignez le fichier des APE (champ « file »).');
     const parsed = await parseProvisioningFile(file.buffer, file.originalname);
     if (!parsed.ok) throw new DomainError('VALIDATION_FAILED', parsed.message);
-    const report = await this.accounts.provision(actor, parsed.rows, meta);
+    const report = await this.provisioning.provision(actor, parsed.rows, meta);
     if (!report.applied) {
       throw new DomainError(
         'IMPORT_REJECTED',
@@ -128,7 +134,7 @@ export class AccountsController {
     @Body() body: GrantInputDto,
     @RequestInfo() meta: RequestMeta,
   ): Promise<Account> {
-    return this.accounts.addGrant(actor, id, body, meta);
+    return this.grants.addGrant(actor, id, body, meta);
   }
 
   @Delete(':id/grants/:grantId')
@@ -140,7 +146,7 @@ export class AccountsController {
     @Param('grantId', uuid) grantId: string,
     @RequestInfo() meta: RequestMeta,
   ): Promise<Account> {
-    return this.accounts.revokeGrant(actor, id, grantId, meta);
+    return this.grants.revokeGrant(actor, id, grantId, meta);
   }
 
   @Post(':id/disable')

@@ -6,7 +6,7 @@ import type { ApiTokenInfo, CreateApiTokenRequest, CreatedApiToken } from '@tdb/
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser, RequestInfo, type RequestMeta } from '../../common/auth/current-user.decorator';
-import { OrganisationRefDto } from '../accounts/dto/account.dto';
+import { OrganisationRefDto } from '../../common/validation/organisation-ref.dto';
 import { ApiTokensService } from './api-tokens.service';
 
 class CreateApiTokenDto implements CreateApiTokenRequest {

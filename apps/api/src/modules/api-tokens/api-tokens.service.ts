@@ -9,7 +9,7 @@ import type { RequestMeta } from '../../common/auth/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import { returningRows } from '../../database/returning-rows';
 import { AuditService } from '../audit/audit.service';
-import { hashSecret, newSecret } from '../auth/token-hash';
+import { hashSecret, newSecret } from '../../common/auth/token-hash';
 
 interface TokenRow {
   id: string;

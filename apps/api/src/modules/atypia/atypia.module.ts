@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module';
+import { AuditModule } from '../audit/audit.module';
+import { MailModule } from '../mail/mail.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { AtypiaReviewController } from './atypia-review.controller';
@@ -10,7 +11,7 @@ import { FiabilisationService } from './fiabilisation.service';
 
 /** The review of atypia by ARS and CD: the table, the threads, decisions, and who checks what. */
 @Module({
-  imports: [AccountsModule, CampaignsModule, IndicatorsModule, AtypiaEngineModule],
+  imports: [AuditModule, MailModule, CampaignsModule, IndicatorsModule, AtypiaEngineModule],
   controllers: [AtypiaReviewController, FiabilisationController],
   providers: [AtypiaReviewService, FiabilisationService],
 })

@@ -20,8 +20,10 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize, Public } from '../../common/auth/authorize.decorator';
 import { CurrentUser, RequestInfo, type RequestMeta } from '../../common/auth/current-user.decorator';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { AccountsService } from '../accounts/accounts.service';
-import { AuthService, type IssuedSession } from './auth.service';
+import { AccountsRepository } from '../identity/accounts.repository';
+import { PasswordsService } from './passwords.service';
+import { SecondFactorService } from './second-factor.service';
+import { SessionsService, type IssuedSession } from './sessions.service';
 import {
   ChangePasswordDto,
   ForgotPasswordDto,
@@ -40,8 +42,10 @@ const COOKIE_PATH = '/api/auth';
 @UseGuards(ThrottlerGuard)
 export class AuthController {
   constructor(
-    private readonly auth: AuthService,
-    private readonly accounts: AccountsService,
+    private readonly sessions: SessionsService,
+    private readonly passwords: PasswordsService,
+    private readonly secondFactor: SecondFactorService,
+    private readonly accounts: AccountsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -56,8 +60,8 @@ export class AuthController {
     return {
       accessToken: session.accessToken,
       expiresIn: session.expiresIn,
-      account: await this.accounts.me(session.accountId),
-      totpEnrollmentRequired: await this.auth.totpEnrollmentRequired(session.accountId),
+      account: await this.accounts.view(session.accountId),
+      totpEnrollmentRequired: await this.secondFactor.totpEnrollmentRequired(session.accountId),
     };
   }
 
@@ -70,7 +74,7 @@ export class AuthController {
     @RequestInfo() meta: RequestMeta,
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResponse> {
-    return this.respond(await this.auth.login(body.email, body.password, body.totpCode, meta), response);
+    return this.respond(await this.sessions.login(body.email, body.password, body.totpCode, meta), response);
   }
 
   @Post('refresh')
@@ -82,7 +86,7 @@ export class AuthController {
     @RequestInfo() meta: RequestMeta,
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResponse> {
-    return this.respond(await this.auth.refresh(request.cookies?.[REFRESH_COOKIE], meta), response);
+    return this.respond(await this.sessions.refresh(request.cookies?.[REFRESH_COOKIE], meta), response);
   }
 
   @Post('logout')
@@ -90,7 +94,7 @@ export class AuthController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Se déconnecter (ferme la session de cet appareil)' })
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
-    await this.auth.logoutByRefreshToken(request.cookies?.[REFRESH_COOKIE]);
+    await this.sessions.logoutByRefreshToken(request.cookies?.[REFRESH_COOKIE]);
     response.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
   }
 
@@ -98,7 +102,7 @@ export class AuthController {
   @Authorize('self')
   @ApiOperation({ summary: 'Mon compte et mes habilitations' })
   me(@CurrentUser() actor: AuthenticatedActor): Promise<Account> {
-    return this.accounts.me(actor.accountId);
+    return this.accounts.view(actor.accountId);
   }
 
   @Post('password')
@@ -112,7 +116,7 @@ export class AuthController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<LoginResponse> {
     return this.respond(
-      await this.auth.changePassword(actor.accountId, body.currentPassword, body.newPassword, meta),
+      await this.passwords.changePassword(actor.accountId, body.currentPassword, body.newPassword, meta),
       response,
     );
   }
@@ -128,7 +132,7 @@ export class AuthController {
     @Body() body: ForgotPasswordDto,
     @RequestInfo() meta: RequestMeta,
   ): Promise<{ message: string }> {
-    await this.auth.forgotPassword(body.email, meta);
+    await this.passwords.forgotPassword(body.email, meta);
     return { message: 'Si un compte correspond à cette adresse, un courriel vient de lui être envoyé.' };
   }
 
@@ -136,7 +140,7 @@ export class AuthController {
   @Public()
   @ApiOperation({ summary: 'Vérifier un lien d’invitation ou de réinitialisation' })
   tokenInfo(@Param('token') token: string): Promise<TokenInfo> {
-    return this.auth.tokenInfo(token);
+    return this.passwords.tokenInfo(token);
   }
 
   @Post('accept-invitation')
@@ -145,7 +149,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Activer mon compte en choisissant mon mot de passe' })
   @ApiNoContentResponse()
   acceptInvitation(@Body() body: PasswordTokenDto, @RequestInfo() meta: RequestMeta): Promise<void> {
-    return this.auth.usePasswordToken(body.token, body.password, meta);
+    return this.passwords.usePasswordToken(body.token, body.password, meta);
   }
 
   @Post('reset-password')
@@ -154,7 +158,7 @@ export class AuthController {
   @ApiOperation({ summary: 'Choisir un nouveau mot de passe (ferme toutes les sessions)' })
   @ApiNoContentResponse()
   resetPassword(@Body() body: PasswordTokenDto, @RequestInfo() meta: RequestMeta): Promise<void> {
-    return this.auth.usePasswordToken(body.token, body.password, meta);
+    return this.passwords.usePasswordToken(body.token, body.password, meta);
   }
 
   @Post('totp/setup')
@@ -162,7 +166,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Double authentification : obtenir un secret à enregistrer dans l’application' })
   setupTotp(@CurrentUser() actor: AuthenticatedActor): Promise<TotpSetup> {
-    return this.auth.setupTotp(actor.accountId);
+    return this.secondFactor.setupTotp(actor.accountId);
   }
 
   @Post('totp/enable')
@@ -174,7 +178,7 @@ export class AuthController {
     @Body() body: TotpCodeDto,
     @RequestInfo() meta: RequestMeta,
   ): Promise<void> {
-    return this.auth.enableTotp(actor.accountId, body.code, meta);
+    return this.secondFactor.enableTotp(actor.accountId, body.code, meta);
   }
 
   @Post('totp/disable')
@@ -183,26 +187,19 @@ export class AuthController {
   @ApiOperation({
     summary: 'Double authentification : désactiver (mot de passe exigé ; impossible si elle est obligatoire)',
   })
-  async disableTotp(
+  disableTotp(
     @CurrentUser() actor: AuthenticatedActor,
     @Body() body: PasswordConfirmationDto,
     @RequestInfo() meta: RequestMeta,
   ): Promise<void> {
-    const settings = await this.auth.securitySettings();
-    const isAdmin = actor.grants.some((g) => g.role === 'NATIONAL_ADMIN' || g.role === 'APR');
-    return this.auth.disableTotp(
-      actor.accountId,
-      body.password,
-      settings.totpRequiredForAdmins && isAdmin,
-      meta,
-    );
+    return this.secondFactor.disableTotp(actor, body.password, meta);
   }
 
   @Get('sessions')
   @Authorize('self')
   @ApiOperation({ summary: 'Mes sessions ouvertes' })
-  sessions(@CurrentUser() actor: AuthenticatedActor): Promise<SessionInfo[]> {
-    return this.auth.sessions(actor.accountId, actor.sessionId);
+  listSessions(@CurrentUser() actor: AuthenticatedActor): Promise<SessionInfo[]> {
+    return this.sessions.sessions(actor.accountId, actor.sessionId);
   }
 
   @Delete('sessions/:id')
@@ -213,6 +210,6 @@ export class AuthController {
     @CurrentUser() actor: AuthenticatedActor,
     @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,
   ): Promise<void> {
-    return this.auth.revokeSession(actor.accountId, id);
+    return this.sessions.revokeSession(actor.accountId, id);
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module';
+import { AuditModule } from '../audit/audit.module';
+import { MailModule } from '../mail/mail.module';
 import { AtypiaEngineModule } from '../atypia/atypia-engine.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { DistributionsService } from '../restitution/distributions.service';
@@ -22,7 +23,7 @@ import { SubmissionsService } from './submissions.service';
 
 /** Campaigns, submissions and data entry (form, OG grid, Excel grid, bulk). */
 @Module({
-  imports: [AccountsModule, IndicatorsModule, AtypiaEngineModule],
+  imports: [AuditModule, MailModule, IndicatorsModule, AtypiaEngineModule],
   controllers: [
     CampaignsController,
     SubmissionsController,

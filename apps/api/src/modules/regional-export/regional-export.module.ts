@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { OpenDataService } from './open-data.service';
@@ -8,7 +7,7 @@ import { RegionalExportService } from './regional-export.service';
 
 /** The regional export of a campaign (one row per ESMS, the columns of the current platform) and open data. */
 @Module({
-  imports: [AccountsModule, CampaignsModule, IndicatorsModule],
+  imports: [CampaignsModule, IndicatorsModule],
   controllers: [RegionalExportController, OpenDataController],
   providers: [RegionalExportService, OpenDataService],
 })

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AccountsModule } from '../accounts/accounts.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { RestitutionExportService } from './restitution-export.service';
@@ -14,7 +13,7 @@ import { TerritoryRestitutionService } from './territory-restitution.service';
  * themselves are computed by the campaigns module (its job and after confirmations).
  */
 @Module({
-  imports: [AccountsModule, CampaignsModule, IndicatorsModule],
+  imports: [CampaignsModule, IndicatorsModule],
   controllers: [RestitutionController, TerritoryRestitutionController],
   providers: [
     RestitutionService,

@@ -2,11 +2,10 @@ import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsBoolean } from 'class-validator';
 import type { SecuritySettings } from '@tdb/contracts';
-import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser, RequestInfo, type RequestMeta } from '../../common/auth/current-user.decorator';
-import { AuthService } from '../auth/auth.service';
+import { SettingsService } from './settings.service';
 
 class SecuritySettingsDto implements SecuritySettings {
   @ApiProperty({
@@ -19,17 +18,14 @@ class SecuritySettingsDto implements SecuritySettings {
 @ApiTags('settings')
 @Controller('settings/security')
 export class SettingsController {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly access: AccessService,
-  ) {}
+  constructor(private readonly settings: SettingsService) {}
 
   @Get()
   @Authorize('settings.manage')
   @ApiOperation({ summary: 'Réglages de sécurité de la plateforme' })
-  get(@CurrentUser() actor: AuthenticatedActor): Promise<SecuritySettings> {
-    this.access.check(actor, { type: 'settings.manage' });
-    return this.auth.securitySettings();
+  // settings.manage needs no resource: the guard decides it.
+  get(): Promise<SecuritySettings> {
+    return this.settings.securitySettings();
   }
 
   @Put()
@@ -42,7 +38,6 @@ export class SettingsController {
     @Body() body: SecuritySettingsDto,
     @RequestInfo() meta: RequestMeta,
   ): Promise<SecuritySettings> {
-    this.access.check(actor, { type: 'settings.manage' });
-    return this.auth.updateSecuritySettings(body, actor, meta);
+    return this.settings.updateSecuritySettings(body, actor, meta);
   }
 }

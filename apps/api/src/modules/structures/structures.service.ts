@@ -88,7 +88,7 @@ export class StructuresService {
         'count(*) OVER () AS total',
       ]);
     // The caller's scope is part of the query: nothing outside it is ever read.
-    const scope = this.access.scopeCondition(this.access.scope(actor), 's');
+    const scope = this.access.scopeCondition(this.access.listScope(actor, 'structure.read'), 's');
     inner.where(scope.sql, scope.parameters);
     this.applyFilters(inner, query);
     const sort = query.sort ?? 'name';

@@ -1,3 +1,4 @@
+import { ORGANISATION_KINDS, OrganisationRefDto } from '../../../common/validation/organisation-ref.dto';
 import { PaginationQuery } from '../../../common/validation/pagination.query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
@@ -21,13 +22,12 @@ import type {
   FormDomain,
   GrantInput,
   OrganisationKind,
-  OrganisationRef,
   Role,
   UpdateAccountRequest,
   UserRight,
 } from '@tdb/contracts';
 
-const KINDS: OrganisationKind[] = ['NATIONAL', 'ARS', 'CD', 'OG', 'ESMS'];
+const KINDS = ORGANISATION_KINDS;
 const ROLES: Role[] = ['NATIONAL_ADMIN', 'APR', 'CONTROLLER', 'READER', 'APE', 'USER'];
 const RIGHTS: UserRight[] = ['ENTRY', 'VALIDATION', 'READ'];
 const DOMAINS: FormDomain[] = [
@@ -48,17 +48,6 @@ const toList = ({ value }: { value: unknown }): string[] | undefined =>
         .flatMap((v) => String(v).split(','))
         .map((v) => v.trim())
         .filter(Boolean);
-
-export class OrganisationRefDto implements OrganisationRef {
-  @ApiProperty({ enum: KINDS })
-  @IsIn(KINDS, { message: 'Type d’organisation inconnu.' })
-  kind: OrganisationKind;
-
-  @ApiProperty({ description: '"FR", code de région, code de département ou numéro FINESS' })
-  @IsString({ message: 'Code d’organisation manquant.' })
-  @Matches(/^[0-9A-Z]{2,9}$/, { message: 'Code d’organisation invalide.' })
-  code: string;
-}
 
 export class GrantInputDto implements GrantInput {
   @ApiProperty({ type: OrganisationRefDto })

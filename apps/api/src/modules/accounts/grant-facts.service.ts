@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ManagedGrant } from '@tdb/access';
+import type { GrantInput, OrganisationRef } from '@tdb/contracts';
+import { findDepartment, findRegion } from '@tdb/reference';
+import { AccessService } from '../../common/auth/access.service';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { DomainError } from '../../common/errors/domain-error';
+import { AccountsRepository, toGrantInput } from '../identity/accounts.repository';
+import type { GrantEntity } from '../identity/grant.entity';
+
+/** The facts the policy needs to decide on a grant: its organisation, its APEs. */
+@Injectable()
+export class GrantFactsService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly accountRows: AccountsRepository,
+  ) {}
+
+  async checkCreation(manager: EntityManager, actor: AuthenticatedActor, grant: GrantInput): Promise<void> {
+    const facts = await this.facts(manager, grant.organisation);
+    const targetHasApe =
+      grant.organisation.kind === 'ESMS' || grant.organisation.kind === 'OG'
+        ? (await this.accountRows.apeCount(manager, grant.organisation)) > 0
+        : undefined;
+    this.access.check(actor, { type: 'grant.create', target: grant, ...facts, targetHasApe });
+  }
+
+  /** Facts about the organisation of a grant; an unknown FINESS is a 404, not a refusal. */
+  async facts(manager: EntityManager, organisation: OrganisationRef) {
+    if (organisation.kind === 'ESMS') {
+      const targetStructure = await this.access.structureFacts(organisation.code, manager);
+      if (!targetStructure)
+        throw new DomainError('NOT_FOUND', `Aucune structure n’a le numéro FINESS ${organisation.code}.`);
+      return { targetStructure };
+    }
+    if (organisation.kind === 'OG') {
+      const targetOrganisation = await this.access.organisationFacts(organisation.code, manager);
+      if (!targetOrganisation)
+        throw new DomainError(
+          'NOT_FOUND',
+          `Aucun organisme gestionnaire n’a le numéro FINESS juridique ${organisation.code}.`,
+        );
+      return { targetOrganisation };
+    }
+    if (organisation.kind === 'ARS' && !findRegion(organisation.code))
+      throw new DomainError('NOT_FOUND', `Région inconnue : ${organisation.code}.`);
+    if (organisation.kind === 'CD' && !findDepartment(organisation.code))
+      throw new DomainError('NOT_FOUND', `Département inconnu : ${organisation.code}.`);
+    return {};
+  }
+
+  async managed(
+    manager: EntityManager,
+    grants: GrantEntity[],
+    options: { removing?: boolean } = {},
+  ): Promise<ManagedGrant[]> {
+    const result: ManagedGrant[] = [];
+    for (const grant of grants) {
+      const input = toGrantInput(grant);
+      const onStructure = grant.organisationKind === 'ESMS' || grant.organisationKind === 'OG';
+      const facts = onStructure ? await this.facts(manager, input.organisation).catch(() => ({})) : {};
+      const apeCount = onStructure ? await this.accountRows.apeCount(manager, input.organisation) : 0;
+      result.push({
+        ...input,
+        ...facts,
+        // Whether the structure has an APE decides if an APR may manage its users (fallback).
+        targetHasApe: onStructure ? apeCount > 0 : undefined,
+        remainingApeCount: options.removing && grant.role === 'APE' ? apeCount - 1 : undefined,
+      });
+    }
+    return result;
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
+import { ApiTokensController } from './api-tokens.controller';
+import { ApiTokensService } from './api-tokens.service';
+
+/** API tokens of ARS and CD, for their regional integrations. */
+@Module({
+  imports: [AuditModule],
+  controllers: [ApiTokensController],
+  providers: [ApiTokensService],
+})
+export class ApiTokensModule {}

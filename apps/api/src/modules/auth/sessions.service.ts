@@ -1,0 +1,265 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { hash, verify } from '@node-rs/argon2';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import type { SessionInfo } from '@tdb/contracts';
+import type { RequestMeta } from '../../common/auth/current-user.decorator';
+import { hashSecret, newSecret } from '../../common/auth/token-hash';
+import { DomainError } from '../../common/errors/domain-error';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AuditService } from '../audit/audit.service';
+import { AccountEntity } from '../identity/account.entity';
+import { SessionEntity } from '../identity/session.entity';
+import { verifyTotp } from './totp';
+
+/** Failures before the first lock; each further failure doubles the lock, up to 30 minutes. */
+export const LOCK_THRESHOLD = 5;
+const MAX_LOCK_MINUTES = 30;
+
+export interface IssuedSession {
+  accessToken: string;
+  expiresIn: number;
+  /** "<session id>.<secret>", for the httpOnly cookie. */
+  refreshToken: string;
+  refreshExpiresAt: Date;
+  accountId: string;
+}
+
+const INVALID_CREDENTIALS = 'Adresse électronique ou mot de passe incorrect.';
+// A real hash to verify against when the account does not exist, so timing does not tell.
+const DUMMY_HASH = hash('tdb-dummy-password-for-timing');
+
+function lockMinutes(failures: number): number {
+  return Math.min(MAX_LOCK_MINUTES, 2 ** Math.max(0, failures - LOCK_THRESHOLD));
+}
+
+const frenchTime = (date: Date) =>
+  new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(
+    date,
+  );
+
+/**
+ * Sign-in and sessions: a short-lived access token (JWT) and a rotating refresh token per session,
+ * whose family is revoked when a used token comes back.
+ */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly jwt: JwtService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async login(
+    email: string,
+    password: string,
+    totpCode: string | undefined,
+    meta: RequestMeta,
+  ): Promise<IssuedSession> {
+    const accounts = this.dataSource.getRepository(AccountEntity);
+    const account = await accounts
+      .createQueryBuilder('a')
+      .addSelect('a.passwordHash')
+      .addSelect('a.totpSecret')
+      .where('lower(a.email) = lower(:email)', { email: email.trim() })
+      .getOne();
+    if (!account || !account.passwordHash || account.status !== 'ACTIVE') {
+      await verify(await DUMMY_HASH, password).catch(() => false);
+      throw new DomainError(
+        'INVALID_CREDENTIALS',
+        INVALID_CREDENTIALS,
+        undefined,
+        `Login refused for ${email}`,
+      );
+    }
+    const now = new Date();
+    if (account.lockedUntil && account.lockedUntil > now) {
+      throw this.locked(account.lockedUntil);
+    }
+    const passwordOk = await verify(account.passwordHash, password);
+    if (passwordOk && account.totpEnabled && !totpCode) {
+      throw new DomainError(
+        'TOTP_REQUIRED',
+        'Saisissez le code à 6 chiffres affiché par votre application d’authentification.',
+      );
+    }
+    const secondFactorOk =
+      !account.totpEnabled ||
+      (!!account.totpSecret && !!totpCode && verifyTotp(account.totpSecret, totpCode));
+    if (!passwordOk || !secondFactorOk) {
+      const failures = account.failedLoginCount + 1;
+      const lockedUntil =
+        failures >= LOCK_THRESHOLD ? new Date(now.getTime() + lockMinutes(failures) * 60_000) : null;
+      await this.dataSource.transaction(async (manager) => {
+        await manager.update(AccountEntity, account.id, { failedLoginCount: failures, lockedUntil });
+        await this.audit.record(manager, {
+          actorId: account.id,
+          actorEmail: account.email,
+          action: 'auth.login_failed',
+          targetType: 'account',
+          targetId: account.id,
+          targetLabel: account.email,
+          details: { failures, lockedUntil: lockedUntil?.toISOString() ?? null },
+          ipAddress: meta.ipAddress,
+        });
+      });
+      if (lockedUntil) throw this.locked(lockedUntil);
+      if (passwordOk) {
+        throw new DomainError(
+          'INVALID_CREDENTIALS',
+          'Code de double authentification incorrect.',
+          undefined,
+          'Wrong TOTP code',
+        );
+      }
+      throw new DomainError(
+        'INVALID_CREDENTIALS',
+        INVALID_CREDENTIALS,
+        undefined,
+        `Wrong password for ${account.email}`,
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(AccountEntity, account.id, {
+        failedLoginCount: 0,
+        lockedUntil: null,
+        lastLoginAt: now,
+      });
+      await this.audit.record(manager, {
+        actorId: account.id,
+        actorEmail: account.email,
+        action: 'auth.login',
+        targetType: 'account',
+        targetId: account.id,
+        targetLabel: account.email,
+        ipAddress: meta.ipAddress,
+      });
+      return this.openSession(manager, account.id, meta);
+    });
+  }
+
+  private locked(until: Date): DomainError {
+    return new DomainError(
+      'ACCOUNT_LOCKED',
+      `Trop d’essais infructueux : le compte est verrouillé jusqu’à ${frenchTime(until)}. Réessayez ensuite, ou réinitialisez votre mot de passe.`,
+      undefined,
+      'Account locked',
+      { lockedUntil: until.toISOString() },
+    );
+  }
+
+  async openSession(manager: EntityManager, accountId: string, meta: RequestMeta): Promise<IssuedSession> {
+    const secret = newSecret();
+    const expiresAt = new Date(Date.now() + this.config.auth.refreshTokenDays * 86_400_000);
+    const session = await manager.getRepository(SessionEntity).save({
+      accountId,
+      tokenHash: hashSecret(secret),
+      expiresAt,
+      revokedAt: null,
+      revokedReason: null,
+      userAgent: meta.userAgent,
+      ipAddress: meta.ipAddress,
+    });
+    return this.issue(accountId, session.id, secret, expiresAt);
+  }
+
+  private issue(accountId: string, sessionId: string, secret: string, refreshExpiresAt: Date): IssuedSession {
+    const expiresIn = this.config.auth.accessTokenTtlSeconds;
+    return {
+      accessToken: this.jwt.sign({ sub: accountId, sid: sessionId }, { expiresIn }),
+      expiresIn,
+      refreshToken: `${sessionId}.${secret}`,
+      refreshExpiresAt,
+      accountId,
+    };
+  }
+
+  /**
+   * Rotates the refresh token. A token of the family that is not the current one was already used:
+   * it was replayed or stolen, so the whole family is revoked.
+   */
+  async refresh(refreshToken: string | undefined, meta: RequestMeta): Promise<IssuedSession> {
+    const expired = () => new DomainError('SESSION_EXPIRED', 'Votre session a expiré : reconnectez-vous.');
+    const [sessionId, secret] = (refreshToken ?? '').split('.');
+    if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) throw expired();
+    // The revocation of a replayed family must commit even though the request fails.
+    const outcome = await this.dataSource.transaction(
+      async (manager): Promise<IssuedSession | 'expired' | 'reused'> => {
+        const sessions = manager.getRepository(SessionEntity);
+        const session = await sessions
+          .createQueryBuilder('s')
+          .setLock('pessimistic_write')
+          .where('s.id = :id', { id: sessionId })
+          .getOne();
+        if (!session || session.revokedAt || session.expiresAt <= new Date()) return 'expired';
+        if (session.tokenHash !== hashSecret(secret)) {
+          await sessions.update(session.id, { revokedAt: new Date(), revokedReason: 'refresh token reuse' });
+          await this.audit.record(manager, {
+            actorId: session.accountId,
+            actorEmail: null,
+            action: 'auth.refresh_reuse',
+            targetType: 'session',
+            targetId: session.id,
+            ipAddress: meta.ipAddress,
+          });
+          return 'reused';
+        }
+        const account = await manager.getRepository(AccountEntity).findOneBy({ id: session.accountId });
+        if (!account || account.status !== 'ACTIVE') return 'expired';
+        const next = newSecret();
+        await sessions.update(session.id, { tokenHash: hashSecret(next), lastUsedAt: new Date() });
+        return this.issue(account.id, session.id, next, session.expiresAt);
+      },
+    );
+    if (outcome === 'expired' || outcome === 'reused') throw expired();
+    return outcome;
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.dataSource
+      .getRepository(SessionEntity)
+      .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: 'logout' });
+  }
+
+  /** Logout from the refresh cookie alone (the access token may have expired). */
+  async logoutByRefreshToken(refreshToken: string | undefined): Promise<void> {
+    const [sessionId, secret] = (refreshToken ?? '').split('.');
+    if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) return;
+    await this.dataSource
+      .getRepository(SessionEntity)
+      .update(
+        { id: sessionId, tokenHash: hashSecret(secret), revokedAt: IsNull() },
+        { revokedAt: new Date(), revokedReason: 'logout' },
+      );
+  }
+
+  async sessions(accountId: string, currentSessionId: string): Promise<SessionInfo[]> {
+    const sessions = await this.dataSource.getRepository(SessionEntity).find({
+      where: { accountId, revokedAt: IsNull() },
+      order: { lastUsedAt: 'DESC' },
+    });
+    return sessions
+      .filter((s) => s.expiresAt > new Date())
+      .map((s) => ({
+        id: s.id,
+        createdAt: s.createdAt.toISOString(),
+        lastUsedAt: s.lastUsedAt.toISOString(),
+        userAgent: s.userAgent,
+        ipAddress: s.ipAddress,
+        current: s.id === currentSessionId,
+      }));
+  }
+
+  async revokeSession(accountId: string, sessionId: string): Promise<void> {
+    const result = await this.dataSource
+      .getRepository(SessionEntity)
+      .update(
+        { id: sessionId, accountId, revokedAt: IsNull() },
+        { revokedAt: new Date(), revokedReason: 'revoked by user' },
+      );
+    if (!result.affected)
+      throw new DomainError('NOT_FOUND', 'Cette session n’existe pas ou est déjà fermée.');
+  }
+}

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { organisationLabel } from '@tdb/access';
+import type { Account, Grant, GrantInput, OrganisationRef } from '@tdb/contracts';
+import { DomainError } from '../../common/errors/domain-error';
+import { AccountEntity } from './account.entity';
+import { GrantEntity } from './grant.entity';
+
+export const toGrantInput = (g: GrantEntity): GrantInput => ({
+  organisation: { kind: g.organisationKind, code: g.organisationCode },
+  role: g.role,
+  rights: g.rights,
+  entryDomains: g.entryDomains,
+  validFrom: g.validFrom,
+  validUntil: g.validUntil,
+});
+
+/**
+ * The `accounts` and `grants` tables as the rest of the API reads them: an account with its grants,
+ * and the account as the API answers it (grants labelled with their organisations' names).
+ */
+@Injectable()
+export class AccountsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** An account and its grants (oldest first); a malformed or unknown id is a 404. */
+  async load(manager: EntityManager, id: string, lock = false): Promise<AccountEntity> {
+    if (!/^[0-9a-f-]{36}$/i.test(id)) throw new DomainError('NOT_FOUND', 'Ce compte n’existe pas.');
+    const builder = manager.getRepository(AccountEntity).createQueryBuilder('a').where('a.id = :id', { id });
+    if (lock) builder.setLock('pessimistic_write');
+    const account = await builder.getOne();
+    if (!account) throw new DomainError('NOT_FOUND', 'Ce compte n’existe pas.');
+    account.grants = await manager
+      .getRepository(GrantEntity)
+      .find({ where: { accountId: id }, order: { createdAt: 'ASC' } });
+    return account;
+  }
+
+  /** The account of an email address, matched without case. */
+  findByEmail(
+    manager: EntityManager,
+    email: string,
+    options: { lock?: boolean } = {},
+  ): Promise<AccountEntity | null> {
+    const builder = manager
+      .getRepository(AccountEntity)
+      .createQueryBuilder('a')
+      .where('lower(a.email) = lower(:email)', { email });
+    if (options.lock) builder.setLock('pessimistic_write');
+    return builder.getOne();
+  }
+
+  /** APE grants of an organisation held by accounts that are not disabled. */
+  async apeCount(manager: EntityManager, organisation: OrganisationRef): Promise<number> {
+    const [row] = await manager.query(
+      `SELECT count(*)::int AS n FROM grants g JOIN accounts a ON a.id = g.account_id
+        WHERE g.organisation_kind = $1 AND g.organisation_code = $2 AND g.role = 'APE' AND a.status <> 'DISABLED'`,
+      [organisation.kind, organisation.code],
+    );
+    return row.n;
+  }
+
+  /** Whether the account has a password (an invited account has none yet). */
+  async hasPassword(manager: EntityManager, accountId: string): Promise<boolean> {
+    const [row] = await manager.query(`SELECT password_hash IS NOT NULL AS has FROM accounts WHERE id = $1`, [
+      accountId,
+    ]);
+    return !!row?.has;
+  }
+
+  /** Whether the account administers (national or APR) without a second factor yet. */
+  async isAdministratorWithoutTotp(accountId: string): Promise<boolean> {
+    const [row] = await this.dataSource.query(
+      `SELECT a.totp_enabled,
+              EXISTS (SELECT 1 FROM grants g WHERE g.account_id = a.id AND g.role IN ('NATIONAL_ADMIN', 'APR')) AS is_admin
+         FROM accounts a WHERE a.id = $1`,
+      [accountId],
+    );
+    return !!row && row.is_admin && !row.totp_enabled;
+  }
+
+  /** The account as its owner sees it. */
+  async view(accountId: string): Promise<Account> {
+    return (await this.toContracts([await this.load(this.dataSource.manager, accountId)]))[0]!;
+  }
+
+  /** Accounts with their grants and the labels of the grants' organisations. */
+  async toContracts(accounts: AccountEntity[]): Promise<Account[]> {
+    const ids = accounts.map((a) => a.id);
+    const grants = ids.length
+      ? await this.dataSource
+          .getRepository(GrantEntity)
+          .find({ where: { accountId: In(ids) }, order: { createdAt: 'ASC' } })
+      : [];
+    const finessCodes = [
+      ...new Set(
+        grants
+          .filter((g) => g.organisationKind === 'ESMS' || g.organisationKind === 'OG')
+          .map((g) => g.organisationCode),
+      ),
+    ];
+    const names = new Map<string, string>();
+    if (finessCodes.length > 0) {
+      const rows: { finess: string; name: string | null }[] = await this.dataSource.query(
+        `SELECT finess, name FROM structures WHERE finess = ANY($1) UNION ALL SELECT finess, name FROM managing_organisations WHERE finess = ANY($1)`,
+        [finessCodes],
+      );
+      for (const row of rows) if (row.name) names.set(`${row.finess}`, row.name);
+    }
+    const label = (g: GrantEntity): string => {
+      const ref = { kind: g.organisationKind, code: g.organisationCode };
+      const name = names.get(g.organisationCode);
+      return name ? `${name} (${g.organisationCode})` : organisationLabel(ref);
+    };
+    const today = new Date();
+    return accounts.map((account) => ({
+      id: account.id,
+      email: account.email,
+      firstName: account.firstName,
+      lastName: account.lastName,
+      phone: account.phone,
+      status:
+        account.status === 'ACTIVE' && account.lockedUntil && account.lockedUntil > today
+          ? 'LOCKED'
+          : account.status,
+      totpEnabled: account.totpEnabled,
+      grants: grants
+        .filter((g) => g.accountId === account.id)
+        .map((g): Grant => ({
+          id: g.id,
+          ...toGrantInput(g),
+          rights: g.rights,
+          entryDomains: g.entryDomains,
+          validFrom: g.validFrom,
+          validUntil: g.validUntil,
+          organisationLabel: label(g),
+          createdAt: g.createdAt.toISOString(),
+          createdBy: g.createdBy,
+        })),
+      lastLoginAt: account.lastLoginAt?.toISOString() ?? null,
+      createdAt: account.createdAt.toISOString(),
+      version: account.version,
+    }));
+  }
+}
