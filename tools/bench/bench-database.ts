@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
+import { FinessImportRepository } from '../../apps/api/src/modules/structures/finess-import.repository';
 import { FinessImportService } from '../../apps/api/src/modules/structures/finess-import.service';
 import { resolveDatabase, runMigrations } from '../../apps/api/src/database/database';
 
@@ -99,7 +100,7 @@ export async function loadNationalRegistry(loader: DataSource, work: string): Pr
   const [count]: { n: number }[] = await loader.query(`SELECT count(*)::int AS n FROM structures`);
   if ((count?.n ?? 0) > 0) return;
   console.log('Loading the national extract…');
-  await new FinessImportService(loader).importFiles(
+  await new FinessImportService(loader, new FinessImportRepository(loader)).importFiles(
     [path.join(extractDir, 'finess-et.csv'), path.join(extractDir, 'finess-ej.csv')],
     { actor: 'benchmark' },
   );

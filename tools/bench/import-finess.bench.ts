@@ -12,6 +12,7 @@ import { SingleBar, Presets } from 'cli-progress';
 import { DataSource } from 'typeorm';
 import type { ImportReport } from '@tdb/contracts';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
+import { FinessImportRepository } from '../../apps/api/src/modules/structures/finess-import.repository';
 import { FinessImportService } from '../../apps/api/src/modules/structures/finess-import.service';
 import { createBenchDatabase, ensureNationalExtract, mb, trackPeakMemory } from './bench-database';
 
@@ -57,7 +58,7 @@ async function main(): Promise<void> {
   const dataSource = new DataSource(dataSourceOptions(database.url, { poolSize: 2 }));
   await dataSource.initialize();
   try {
-    const importer = new FinessImportService(dataSource);
+    const importer = new FinessImportService(dataSource, new FinessImportRepository(dataSource));
     const first = await timedImport(importer, files, 'import   ');
     const second = await timedImport(importer, files, 're-import');
     const changes =

@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from '../config/app-config';
 import { dataSourceOptions } from '../database/data-source-options';
 import { resolveDatabase, runMigrations } from '../database/database';
 import { DataDirLockedError } from '../database/embedded-postgres';
+import { FinessImportRepository } from '../modules/structures/finess-import.repository';
 import { FinessImportService } from '../modules/structures/finess-import.service';
 
 const USAGE = `Usage: npm run import:finess -- FILE [FILE…] [--partial] [--if-empty]
@@ -63,7 +64,7 @@ async function main(): Promise<number> {
       Presets.shades_classic,
     );
     let phase: 'read' | 'write' | null = null;
-    const importer = new FinessImportService(dataSource);
+    const importer = new FinessImportService(dataSource, new FinessImportRepository(dataSource));
     const report = await importer.importFiles(files, {
       partial,
       actor: 'import FINESS (CLI)',

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { ApiTokensController } from './api-tokens.controller';
+import { ApiTokensRepository } from './api-tokens.repository';
 import { ApiTokensService } from './api-tokens.service';
 
 /** API tokens of ARS and CD, for their regional integrations. */
 @Module({
   imports: [AuditModule],
   controllers: [ApiTokensController],
-  providers: [ApiTokensService],
+  providers: [ApiTokensService, ApiTokensRepository],
 })
 export class ApiTokensModule {}

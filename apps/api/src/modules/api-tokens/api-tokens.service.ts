@@ -1,42 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { organisationLabel } from '@tdb/access';
 import type { ApiTokenInfo, CreateApiTokenRequest, CreatedApiToken, OrganisationRef } from '@tdb/contracts';
+import { ApiTokensRepository, toInfo } from './api-tokens.repository';
 import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import type { RequestMeta } from '../../common/auth/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
-import { returningRows } from '../../database/returning-rows';
 import { AuditService } from '../audit/audit.service';
 import { hashSecret, newSecret } from '../../common/auth/token-hash';
-
-interface TokenRow {
-  id: string;
-  organisation_kind: 'ARS' | 'CD';
-  organisation_code: string;
-  name: string;
-  created_at: Date;
-  created_by: string | null;
-  expires_at: Date | null;
-  last_used_at: Date | null;
-  revoked_at: Date | null;
-}
-
-const toInfo = (row: TokenRow): ApiTokenInfo => {
-  const organisation = { kind: row.organisation_kind, code: row.organisation_code };
-  return {
-    id: row.id,
-    organisation,
-    organisationLabel: organisationLabel(organisation),
-    name: row.name,
-    createdAt: row.created_at.toISOString(),
-    createdBy: row.created_by,
-    expiresAt: row.expires_at?.toISOString() ?? null,
-    lastUsedAt: row.last_used_at?.toISOString() ?? null,
-    revokedAt: row.revoked_at?.toISOString() ?? null,
-  };
-};
 
 /**
  * API tokens of regional integrations: created by an APR for its ARS or CD, shown once, stored as a
@@ -47,6 +19,7 @@ export class ApiTokensService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly repository: ApiTokensRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -59,38 +32,29 @@ export class ApiTokensService {
     this.access.check(actor, { type: 'apiToken.manage', organisation });
     const secret = newSecret();
     return this.dataSource.transaction(async (manager) => {
-      const [row]: TokenRow[] = await manager.query(
-        `INSERT INTO api_tokens (organisation_kind, organisation_code, name, token_hash, created_by, expires_at)
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-        [
-          organisation.kind,
-          organisation.code,
-          request.name.trim(),
-          'pending',
-          actor.accountId,
-          request.expiresAt ?? null,
-        ],
-      );
+      const row = await this.repository.insert(manager, {
+        organisation,
+        name: request.name.trim(),
+        createdBy: actor.accountId,
+        expiresAt: request.expiresAt ?? null,
+      });
       // The token names its row so that authentication is one indexed lookup.
-      const token = `tdb_${row!.id.replace(/-/g, '')}_${secret}`;
-      await manager.query(`UPDATE api_tokens SET token_hash = $2 WHERE id = $1`, [
-        row!.id,
-        hashSecret(token),
-      ]);
+      const token = `tdb_${row.id.replace(/-/g, '')}_${secret}`;
+      await this.repository.setHash(manager, row.id, hashSecret(token));
       await this.audit.record(manager, {
         actorId: actor.accountId,
         actorEmail: actor.email,
         action: 'api_token.created',
         targetType: 'api_token',
-        targetId: row!.id,
-        targetLabel: row!.name,
+        targetId: row.id,
+        targetLabel: row.name,
         organisationKind: organisation.kind,
         organisationCode: organisation.code,
         regionCode: organisation.kind === 'ARS' ? organisation.code : null,
         departmentCode: organisation.kind === 'CD' ? organisation.code : null,
         ipAddress: meta.ipAddress,
       });
-      return { ...toInfo(row!), token };
+      return { ...toInfo(row), token };
     });
   }
 
@@ -123,32 +87,18 @@ export class ApiTokensService {
     if (organisations !== null && organisations.length === 0) {
       this.access.check(actor, { type: 'apiToken.manage', organisation: { kind: 'ARS', code: '00' } });
     }
-    const rows: TokenRow[] =
-      organisations === null
-        ? await this.dataSource.query(`SELECT * FROM api_tokens ORDER BY created_at DESC`)
-        : await this.dataSource.query(
-            `SELECT * FROM api_tokens WHERE (organisation_kind, organisation_code) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY created_at DESC`,
-            [organisations.map((o) => o.kind), organisations.map((o) => o.code)],
-          );
-    return rows.map(toInfo);
+    return (await this.repository.list(organisations)).map(toInfo);
   }
 
   async revoke(actor: AuthenticatedActor, id: string, meta: RequestMeta): Promise<ApiTokenInfo> {
     return this.dataSource.transaction(async (manager) => {
-      const [row]: TokenRow[] = await manager.query(`SELECT * FROM api_tokens WHERE id = $1 FOR UPDATE`, [
-        id,
-      ]);
+      const row = await this.repository.lock(manager, id);
       if (!row) throw new DomainError('NOT_FOUND', 'Ce jeton d’API n’existe pas.');
       this.access.check(actor, {
         type: 'apiToken.manage',
         organisation: { kind: row.organisation_kind, code: row.organisation_code },
       });
-      const [revoked] = returningRows<TokenRow>(
-        await manager.query(
-          `UPDATE api_tokens SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING *`,
-          [id],
-        ),
-      );
+      const revoked = await this.repository.revoke(manager, id);
       await this.audit.record(manager, {
         actorId: actor.accountId,
         actorEmail: actor.email,
@@ -162,7 +112,7 @@ export class ApiTokensService {
         departmentCode: row.organisation_kind === 'CD' ? row.organisation_code : null,
         ipAddress: meta.ipAddress,
       });
-      return toInfo(revoked!);
+      return toInfo(revoked);
     });
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { FinessImportController } from './finess-import.controller';
+import { FinessImportRepository } from './finess-import.repository';
 import { FinessImportService } from './finess-import.service';
 import { StructuresController } from './structures.controller';
 import { StructuresService } from './structures.service';
@@ -17,7 +18,7 @@ import { StructuresService } from './structures.service';
     }),
   ],
   controllers: [StructuresController, FinessImportController],
-  providers: [StructuresService, FinessImportService],
+  providers: [StructuresService, FinessImportService, FinessImportRepository],
   exports: [StructuresService, FinessImportService],
 })
 export class StructuresModule {}
