@@ -36,12 +36,7 @@ export class PasswordsService {
     next: string,
     meta: RequestMeta,
   ): Promise<IssuedSession> {
-    const account = await this.dataSource
-      .getRepository(AccountEntity)
-      .createQueryBuilder('a')
-      .addSelect('a.passwordHash')
-      .where('a.id = :id', { id: accountId })
-      .getOneOrFail();
+    const account = (await this.accounts.findWithSecrets({ id: accountId }))!;
     if (!account.passwordHash || !(await verify(account.passwordHash, current))) {
       throw new DomainError('VALIDATION_FAILED', 'Le mot de passe actuel est incorrect.', [
         { field: 'currentPassword', message: 'Le mot de passe actuel est incorrect.' },
@@ -126,12 +121,7 @@ export class PasswordsService {
   }
 
   private async findUsableToken(manager: EntityManager, secret: string): Promise<OneTimeTokenEntity> {
-    const token = await manager
-      .getRepository(OneTimeTokenEntity)
-      .createQueryBuilder('t')
-      .setLock('pessimistic_write')
-      .where('t.token_hash = :hash', { hash: hashSecret(secret) })
-      .getOne();
+    const token = await this.accounts.lockToken(manager, hashSecret(secret));
     if (!token || token.usedAt || token.expiresAt <= new Date()) {
       throw new DomainError(
         'TOKEN_INVALID',

@@ -33,12 +33,7 @@ export class SecondFactorService {
   }
 
   async enableTotp(accountId: string, code: string, meta: RequestMeta): Promise<void> {
-    const account = await this.dataSource
-      .getRepository(AccountEntity)
-      .createQueryBuilder('a')
-      .addSelect('a.totpSecret')
-      .where('a.id = :id', { id: accountId })
-      .getOneOrFail();
+    const account = (await this.accounts.findWithSecrets({ id: accountId }))!;
     if (account.totpEnabled)
       throw new DomainError('CONFLICT', 'La double authentification est déjà active sur votre compte.');
     if (!account.totpSecret)
@@ -78,12 +73,7 @@ export class SecondFactorService {
         'La double authentification est obligatoire pour votre rôle : elle ne peut pas être désactivée.',
       );
     }
-    const account = await this.dataSource
-      .getRepository(AccountEntity)
-      .createQueryBuilder('a')
-      .addSelect('a.passwordHash')
-      .where('a.id = :id', { id: accountId })
-      .getOneOrFail();
+    const account = (await this.accounts.findWithSecrets({ id: accountId }))!;
     if (!account.passwordHash || !(await verify(account.passwordHash, password))) {
       throw new DomainError('VALIDATION_FAILED', 'Mot de passe incorrect.', [
         { field: 'password', message: 'Mot de passe incorrect.' },

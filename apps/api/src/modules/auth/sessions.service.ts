@@ -10,6 +10,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { AccountEntity } from '../identity/account.entity';
+import { AccountsRepository } from '../identity/accounts.repository';
 import { SessionEntity } from '../identity/session.entity';
 import { verifyTotp } from './totp';
 
@@ -49,6 +50,7 @@ export class SessionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly jwt: JwtService,
+    private readonly accounts: AccountsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -58,13 +60,7 @@ export class SessionsService {
     totpCode: string | undefined,
     meta: RequestMeta,
   ): Promise<IssuedSession> {
-    const accounts = this.dataSource.getRepository(AccountEntity);
-    const account = await accounts
-      .createQueryBuilder('a')
-      .addSelect('a.passwordHash')
-      .addSelect('a.totpSecret')
-      .where('lower(a.email) = lower(:email)', { email: email.trim() })
-      .getOne();
+    const account = await this.accounts.findWithSecrets({ email: email.trim() });
     if (!account || !account.passwordHash || account.status !== 'ACTIVE') {
       await verify(await DUMMY_HASH, password).catch(() => false);
       throw new DomainError(
@@ -188,11 +184,7 @@ export class SessionsService {
     const outcome = await this.dataSource.transaction(
       async (manager): Promise<IssuedSession | 'expired' | 'reused'> => {
         const sessions = manager.getRepository(SessionEntity);
-        const session = await sessions
-          .createQueryBuilder('s')
-          .setLock('pessimistic_write')
-          .where('s.id = :id', { id: sessionId })
-          .getOne();
+        const session = await this.accounts.lockSession(manager, sessionId);
         if (!session || session.revokedAt || session.expiresAt <= new Date()) return 'expired';
         if (session.tokenHash !== hashSecret(secret)) {
           await sessions.update(session.id, { revokedAt: new Date(), revokedReason: 'refresh token reuse' });

@@ -6,6 +6,8 @@ import type { Account, Grant, GrantInput, OrganisationRef } from '@tdb/contracts
 import { DomainError } from '../../common/errors/domain-error';
 import { AccountEntity } from './account.entity';
 import { GrantEntity } from './grant.entity';
+import { OneTimeTokenEntity } from './one-time-token.entity';
+import { SessionEntity } from './session.entity';
 
 export const toGrantInput = (g: GrantEntity): GrantInput => ({
   organisation: { kind: g.organisationKind, code: g.organisationCode },
@@ -49,6 +51,40 @@ export class AccountsRepository {
       .where('lower(a.email) = lower(:email)', { email });
     if (options.lock) builder.setLock('pessimistic_write');
     return builder.getOne();
+  }
+
+  /** The account with its secrets (password hash, TOTP secret), by id or by email; never answered as is. */
+  findWithSecrets(key: { id: string } | { email: string }): Promise<AccountEntity | null> {
+    const builder = this.dataSource
+      .getRepository(AccountEntity)
+      .createQueryBuilder('a')
+      .addSelect('a.passwordHash')
+      .addSelect('a.totpSecret');
+    return (
+      'id' in key
+        ? builder.where('a.id = :id', { id: key.id })
+        : builder.where('lower(a.email) = lower(:email)', { email: key.email })
+    ).getOne();
+  }
+
+  /** A single-use link by the hash of its secret, locked for the transaction that uses it. */
+  lockToken(manager: EntityManager, tokenHash: string): Promise<OneTimeTokenEntity | null> {
+    return manager
+      .getRepository(OneTimeTokenEntity)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .where('t.token_hash = :hash', { hash: tokenHash })
+      .getOne();
+  }
+
+  /** A session, locked for the refresh that rotates it. */
+  lockSession(manager: EntityManager, sessionId: string): Promise<SessionEntity | null> {
+    return manager
+      .getRepository(SessionEntity)
+      .createQueryBuilder('s')
+      .setLock('pessimistic_write')
+      .where('s.id = :id', { id: sessionId })
+      .getOne();
   }
 
   /** APE grants of an organisation held by accounts that are not disabled. */
