@@ -21,8 +21,8 @@ import { RestitutionModule } from './modules/restitution/restitution.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { DATABASE_KIND } from './database/database.tokens';
-import { HealthController } from './modules/health/health.controller';
-import { ReferenceController } from './modules/reference/reference.controller';
+import { HealthModule } from './modules/health/health.module';
+import { ReferenceModule } from './modules/reference/reference.module';
 import { StructuresModule } from './modules/structures/structures.module';
 
 export interface AppModuleOptions {
@@ -67,6 +67,8 @@ export class AppModule {
         TypeOrmModule.forRoot(
           dataSourceOptions(databaseUrl, { poolSize: databaseKind === 'embedded' ? 1 : 10 }),
         ),
+        HealthModule,
+        ReferenceModule,
         StructuresModule,
         MailModule,
         AuditModule,
@@ -81,7 +83,6 @@ export class AppModule {
         // Lets the route test enumerate every controller method and check its authorization rule.
         DiscoveryModule,
       ],
-      controllers: [HealthController, ReferenceController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_KIND, useValue: databaseKind },

@@ -5,6 +5,7 @@ import { FinessImportController } from './finess-import.controller';
 import { FinessImportRepository } from './finess-import.repository';
 import { FinessImportService } from './finess-import.service';
 import { StructuresController } from './structures.controller';
+import { StructuresRepository } from './structures.repository';
 import { StructuresService } from './structures.service';
 
 @Module({
@@ -18,7 +19,7 @@ import { StructuresService } from './structures.service';
     }),
   ],
   controllers: [StructuresController, FinessImportController],
-  providers: [StructuresService, FinessImportService, FinessImportRepository],
+  providers: [StructuresService, StructuresRepository, FinessImportService, FinessImportRepository],
   exports: [StructuresService, FinessImportService],
 })
 export class StructuresModule {}

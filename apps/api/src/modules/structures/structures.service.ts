@@ -1,39 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { StructureFacts } from '@tdb/access';
-import type {
-  CompetenceCode,
-  OrganisationDetail,
-  Paginated,
-  StructureDetail,
-  StructureSummary,
-} from '@tdb/contracts';
+import type { OrganisationDetail, Paginated, StructureDetail, StructureSummary } from '@tdb/contracts';
 import { findCategory } from '@tdb/reference';
 import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
-import { toSearchText } from '../../common/text/search-text';
 import type { CorrectCategoryDto } from './dto/correct-category.dto';
 import type { SearchStructuresQuery } from './dto/search-structures.query';
 import { ManagingOrganisation } from './managing-organisation.entity';
 import { StructureHistory } from './structure-history.entity';
 import { Structure } from './structure.entity';
 import { toOrganisationSummary, toStructureDetail, toStructureSummary } from './structure.mapper';
-
-interface SummaryRow {
-  finess: string;
-  name: string;
-  category_code: string;
-  finess_category_code: string;
-  department_code: string;
-  region_code: string;
-  competence: CompetenceCode;
-  city: string | null;
-  og_finess: string;
-  og_name: string | null;
-  total: string;
-}
+import { StructuresRepository } from './structures.repository';
 
 const factsOf = (s: Structure): StructureFacts => ({
   finess: s.finess,
@@ -44,128 +24,20 @@ const factsOf = (s: Structure): StructureFacts => ({
   categoryCode: s.categoryCode,
 });
 
-const FINESS_PATTERN = /^[0-9][0-9AB][0-9]{7}$/;
-
-const SORT_COLUMNS: Record<string, string[]> = {
-  // search_text starts with the name without accents: a French-friendly order on every server collation.
-  name: ['s.search_text', 's.finess'],
-  finess: ['s.finess'],
-  category: ['s.category_code', 's.search_text'],
-  department: ['s.department_code', 's.search_text'],
-};
-
 @Injectable()
 export class StructuresService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly repository: StructuresRepository,
   ) {}
 
-  /**
-   * One round trip: the page of matching structures with the total (window count), then the OG
-   * names joined on that page only (joining before the sort costs more than the search itself).
-   */
-  async search(
-    actor: AuthenticatedActor,
-    query: SearchStructuresQuery,
-  ): Promise<Paginated<StructureSummary>> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 20;
-    const inner = this.dataSource
-      .createQueryBuilder()
-      .from(Structure, 's')
-      .select([
-        's.finess AS finess',
-        's.name AS name',
-        's.category_code AS category_code',
-        's.finess_category_code AS finess_category_code',
-        's.department_code AS department_code',
-        's.region_code AS region_code',
-        's.competence AS competence',
-        's.city AS city',
-        's.og_finess AS og_finess',
-        's.search_text AS search_text',
-        'count(*) OVER () AS total',
-      ]);
-    // The caller's scope is part of the query: nothing outside it is ever read.
-    const scope = this.access.scopeCondition(this.access.listScope(actor, 'structure.read'), 's');
-    inner.where(scope.sql, scope.parameters);
-    this.applyFilters(inner, query);
-    const sort = query.sort ?? 'name';
-    const descending = sort.startsWith('-');
-    const columns = SORT_COLUMNS[descending ? sort.slice(1) : sort] ?? SORT_COLUMNS['name']!;
-    const orderBy = (alias: string) =>
-      columns
-        .map(
-          (column, index) =>
-            `${column.replace('s.', `${alias}.`)} ${index === 0 && descending ? 'DESC' : 'ASC'}`,
-        )
-        .join(', ');
-    columns.forEach((column, index) =>
-      index === 0 ? inner.orderBy(column, descending ? 'DESC' : 'ASC') : inner.addOrderBy(column, 'ASC'),
+  /** The page of structures in the caller's scope that match the query. */
+  search(actor: AuthenticatedActor, query: SearchStructuresQuery): Promise<Paginated<StructureSummary>> {
+    return this.repository.search(
+      this.access.scopeCondition(this.access.listScope(actor, 'structure.read'), 's'),
+      query,
     );
-    inner.offset((page - 1) * pageSize).limit(pageSize);
-    const [innerSql, parameters] = inner.getQueryAndParameters();
-    const rows: SummaryRow[] = await this.dataSource.query(
-      `SELECT p.*, og.name AS og_name FROM (${innerSql}) p
-         LEFT JOIN managing_organisations og ON og.finess = p.og_finess
-        ORDER BY ${orderBy('p')}`,
-      parameters,
-    );
-    // Past the last page the window count is absent: count separately (rare).
-    const total =
-      rows.length > 0 || page === 1
-        ? Number(rows[0]?.total ?? 0)
-        : await inner.clone().orderBy().offset(undefined).limit(undefined).getCount();
-    return {
-      items: rows.map((row) =>
-        toStructureSummary(
-          {
-            finess: row.finess,
-            name: row.name,
-            categoryCode: row.category_code,
-            finessCategoryCode: row.finess_category_code,
-            departmentCode: row.department_code,
-            regionCode: row.region_code,
-            competence: row.competence,
-            city: row.city,
-            ogFiness: row.og_finess,
-          },
-          row.og_name,
-        ),
-      ),
-      total,
-      page,
-      pageSize,
-    };
-  }
-
-  private applyFilters(builder: SelectQueryBuilder<ObjectLiteral>, query: SearchStructuresQuery): void {
-    const q = query.q?.trim() ?? '';
-    if (q !== '') {
-      const upper = q.toUpperCase().replace(/\s+/g, '');
-      if (FINESS_PATTERN.test(upper)) {
-        builder.andWhere('(s.finess = :qFiness OR s.og_finess = :qFiness)', { qFiness: upper });
-      } else if (/^\d{3,8}$/.test(upper)) {
-        builder.andWhere('s.finess LIKE :qPrefix', { qPrefix: `${upper}%` });
-      } else {
-        toSearchText(q)
-          .split(' ')
-          .filter((word) => word !== '')
-          .forEach((word, index) =>
-            builder.andWhere(`s.search_text LIKE :w${index}`, { [`w${index}`]: `%${word}%` }),
-          );
-      }
-    }
-    if (query.finess) builder.andWhere('s.finess = :finess', { finess: query.finess });
-    if (query.category?.length)
-      builder.andWhere('s.category_code IN (:...categories)', { categories: query.category });
-    if (query.department?.length)
-      builder.andWhere('s.department_code IN (:...departments)', { departments: query.department });
-    if (query.region?.length) builder.andWhere('s.region_code IN (:...regions)', { regions: query.region });
-    if (query.og) builder.andWhere('s.og_finess = :og', { og: query.og });
-    if (query.competence?.length)
-      builder.andWhere('s.competence IN (:...competences)', { competences: query.competence });
   }
 
   async findOne(actor: AuthenticatedActor, finess: string): Promise<StructureDetail> {
