@@ -3,7 +3,10 @@ module.exports = {
   displayName: 'api',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
-  // Each test file boots its own database (in-memory PGlite, or a fresh database on the server).
-  testTimeout: 60000,
+  // A test is a few HTTP calls (seconds on a busy machine); starting the API on a fresh database
+  // in beforeAll gets longer (test/setup/timeouts.ts). Each test file has its own database, a copy
+  // of a migrated template (test/setup/migrated-template.ts).
+  testTimeout: 30000,
+  setupFilesAfterEnv: ['<rootDir>/test/setup/timeouts.ts'],
   maxWorkers: 2,
 };

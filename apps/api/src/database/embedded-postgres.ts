@@ -11,6 +11,8 @@ export interface EmbeddedPostgres {
   /** postgres:// URL of the local socket server. */
   readonly url: string;
   readonly dataDir: string | null;
+  /** A tarball of the data folder, to start another instance from (the tests' migrated template). */
+  dumpDataDir(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
@@ -77,11 +79,13 @@ async function freePort(): Promise<number> {
 
 /**
  * Starts PGlite on `dataDir` (or in memory when null) and serves it on 127.0.0.1.
- * `maxConnections` must cover the TypeORM pool plus any job worker pool.
+ * `maxConnections` must cover the TypeORM pool plus any job worker pool. `loadDataDir` (a tarball
+ * of `dumpDataDir`) starts from a copy of another data folder instead of running initdb.
  */
 export async function startEmbeddedPostgres(options: {
   dataDir: string | null;
   maxConnections?: number;
+  loadDataDir?: Blob;
 }): Promise<EmbeddedPostgres> {
   const releaseLock = options.dataDir ? acquireDataDirLock(options.dataDir) : () => undefined;
   try {
@@ -91,6 +95,7 @@ export async function startEmbeddedPostgres(options: {
     const db = await PGlite.create({
       dataDir: options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined,
       extensions: { pg_trgm },
+      loadDataDir: options.loadDataDir,
     });
     const port = await freePort();
     const server = new PGLiteSocketServer({
@@ -104,6 +109,7 @@ export async function startEmbeddedPostgres(options: {
     return {
       url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
       dataDir: options.dataDir,
+      dumpDataDir: () => db.dumpDataDir('none'),
       async stop() {
         if (stopped) return;
         stopped = true;

@@ -10,6 +10,7 @@ import { loginAs, persistAccount } from '../factories/accounts';
 import { openCampaign } from '../factories/campaigns';
 import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
 import type { TestApp } from '../setup/test-app';
+import { eventually } from '../setup/eventually';
 
 const { OG_45, EHPAD_45, IME_45 } = REGISTRY;
 const YEAR = 2026;
@@ -92,15 +93,16 @@ describe('indicators in the platform (HTTP, real database)', () => {
       [YEAR],
     );
     expect(started.body).toMatchObject({ status: 'QUEUED', total: submissions, done: 0 });
-    let job = started.body;
-    for (let i = 0; i < 60 && job.status !== 'DONE' && job.status !== 'FAILED'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const jobs = await request(t.http)
-        .get(`/api/campaigns/${YEAR}/jobs`)
-        .set('Authorization', national)
-        .expect(200);
-      job = jobs.body.find((j: { id: string }) => j.id === started.body.id);
-    }
+    const job = await eventually(
+      async () => {
+        const jobs = await request(t.http)
+          .get(`/api/campaigns/${YEAR}/jobs`)
+          .set('Authorization', national)
+          .expect(200);
+        return jobs.body.find((j: { id: string }) => j.id === started.body.id);
+      },
+      (j) => j?.status === 'DONE' || j?.status === 'FAILED',
+    );
     expect(job).toMatchObject({ status: 'DONE', done: submissions, total: submissions });
     const [{ n: marked }] = await t.dataSource.query(
       `SELECT count(*)::int AS n FROM submissions WHERE campaign_year = $1 AND indicators_job = $2`,

@@ -11,6 +11,7 @@ import { openCampaign } from '../factories/campaigns';
 import { finessNumber } from '../factories/finess-extract';
 import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
 import type { TestApp } from '../setup/test-app';
+import { eventually } from '../setup/eventually';
 import { DictionaryRegistry } from '../../src/modules/campaigns/dictionary-registry.service';
 import { IndicatorsService } from '../../src/modules/indicators/indicators.service';
 import { CampaignJobsService } from '../../src/modules/campaigns/campaign-jobs.service';
@@ -311,14 +312,16 @@ describe('restitutions (HTTP, real database)', () => {
   it('computes the distributions of a campaign that has peers but none (at start), a few seconds later', async () => {
     await t.dataSource.query(`DELETE FROM distributions WHERE campaign_year = $1`, [YEAR]);
     await t.app.get(CampaignJobsService).scheduleMissingDistributions();
-    let groups = 0;
-    for (let attempt = 0; attempt < 40 && groups === 0; attempt++) {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      [{ groups }] = await t.dataSource.query(
-        `SELECT count(*)::int AS groups FROM distributions WHERE campaign_year = $1`,
-        [YEAR],
-      );
-    }
+    const groups = await eventually(
+      async () =>
+        (
+          await t.dataSource.query(
+            `SELECT count(*)::int AS groups FROM distributions WHERE campaign_year = $1`,
+            [YEAR],
+          )
+        )[0].groups as number,
+      (n) => n > 0,
+    );
     expect(groups).toBeGreaterThan(0);
     const res = await request(t.http).get(restitutionOf(EHPAD_45)).set('Authorization', esmsApe).expect(200);
     expect(res.body.indicators.find((i: { code: string }) => i.code === CODE).departmental).toMatchObject({

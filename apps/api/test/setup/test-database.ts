@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { runMigrations } from '../../src/database/database';
 import { startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { embeddedTemplate, serverTemplate, withDatabase } from './migrated-template';
 
 export interface TestDatabase {
   url: string;
@@ -9,35 +9,37 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+async function onServer(serverUrl: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * A fresh, migrated database for one test file: a new database on the server of DATABASE_URL when
- * it is set, otherwise an in-memory PGlite. Test files never share state.
+ * it is set, otherwise an in-memory PGlite. Both are copies of a migrated template (see
+ * migrated-template.ts), not migrated here. Test files never share state.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env['DATABASE_URL'];
-  let database: TestDatabase;
   if (serverUrl) {
+    const template = await serverTemplate(serverUrl);
     const name = `tdb_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    const admin = new Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    database = {
-      url: url.toString(),
+    await onServer(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+    return {
+      url: withDatabase(serverUrl, name),
       kind: 'server',
-      async drop() {
-        const client = new Client({ connectionString: serverUrl });
-        await client.connect();
-        await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await client.end();
-      },
+      drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
     };
-  } else {
-    const embedded = await startEmbeddedPostgres({ dataDir: null, maxConnections: 10 });
-    database = { url: embedded.url, kind: 'embedded', drop: () => embedded.stop() };
   }
-  await runMigrations(database.url);
-  return database;
+  const embedded = await startEmbeddedPostgres({
+    dataDir: null,
+    maxConnections: 10,
+    loadDataDir: await embeddedTemplate(),
+  });
+  return { url: embedded.url, kind: 'embedded', drop: () => embedded.stop() };
 }
