@@ -1,8 +1,8 @@
 import { createBrowserRouter, isRouteErrorResponse, useRouteError, type RouteObject } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { MainLayout, SERVICE_TITLE } from '../components/layouts/main-layout';
-import { PageLoader } from '../components/ui/page-loader';
+import { MainLayout, SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { PageLoader } from '@/components/ui/page-loader';
 import { RequireAuth, requirePermission } from './require-auth';
 
 const AccountsGate = requirePermission('canManageAccounts');

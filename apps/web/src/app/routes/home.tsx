@@ -1,8 +1,8 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { SERVICE_TITLE } from '../../components/layouts/main-layout';
-import { useAuth } from '../../lib/auth/auth-provider';
-import { CampaignHomeCard } from '../../features/campaigns/components/campaign-home-card';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { useAuth } from '@/lib/auth/auth-provider';
+import { CampaignHomeCard } from '@/features/campaigns/components/campaign-home-card';
 
 const FEATURES = [
   {

@@ -1,14 +1,14 @@
 import { useParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { NotFound } from '../../../components/ui/not-found';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { isApiClientError } from '../../../lib/api-client';
-import { useAtypiaThread } from '../../../features/atypia/api/atypia';
-import { AtypiaThreadView } from '../../../features/atypia/components/atypia-thread';
-import { useAuthorityAccess } from '../../../features/follow-up/utils/use-authority-access';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { NotFound } from '@/components/ui/not-found';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { isApiClientError } from '@/lib/api-client';
+import { useAtypiaThread } from '@/features/atypia/api/atypia';
+import { AtypiaThreadView } from '@/features/atypia/components/atypia-thread';
+import { useAuthorityAccess } from '@/features/follow-up/utils/use-authority-access';
 
 /** One atypia flag and its thread, for the structure (to justify) and for its reviewers (to decide). */
 export function AtypiaFlagPage() {

@@ -8,31 +8,31 @@ import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch';
 import type { AtypiaTableRow } from '@tdb/contracts';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { DataTable, type DataTableColumn } from '../../../components/ui/data-table';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError, errorMessage } from '../../../components/ui/query-error';
-import { formatCount } from '../../../lib/format';
-import { AuthorityGate } from '../../../features/follow-up/components/authority-gate';
-import { FollowUpNav } from '../../../features/follow-up/components/follow-up-nav';
-import type { AuthorityAccess } from '../../../features/follow-up/utils/authorities';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError, errorMessage } from '@/components/ui/query-error';
+import { formatCount } from '@/lib/format';
+import { AuthorityGate } from '@/features/follow-up/components/authority-gate';
+import { FollowUpNav } from '@/features/follow-up/components/follow-up-nav';
+import type { AuthorityAccess } from '@/features/follow-up/utils/authorities';
 import {
   downloadAtypia,
   useAtypiaTable,
   type AtypiaFilters,
   type AtypiaSort,
   type AtypiaStatusFilter,
-} from '../../../features/atypia/api/atypia';
-import { DecisionForm } from '../../../features/atypia/components/decision-form';
-import { FlagStatusBadge } from '../../../features/atypia/components/flag-status-badge';
+} from '@/features/atypia/api/atypia';
+import { DecisionForm } from '@/features/atypia/components/decision-form';
+import { FlagStatusBadge } from '@/features/atypia/components/flag-status-badge';
 import {
   FLAG_STATUSES,
   FLAG_STATUS_LABELS,
   SEVERITY_LABELS,
   formatFigure,
   priorityLabel,
-} from '../../../features/atypia/utils/labels';
-import { CategorySelect, DepartmentSelect } from '../../../features/reference/components/reference-selects';
+} from '@/features/atypia/utils/labels';
+import { CategorySelect, DepartmentSelect } from '@/features/reference/components/reference-selects';
 
 const PAGE_SIZE = 50;
 const SORTS: AtypiaSort[] = ['priority', 'structure', 'rule', 'value', 'updatedAt'];

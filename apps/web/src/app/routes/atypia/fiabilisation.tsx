@@ -1,13 +1,13 @@
 import { useParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { AuthorityGate } from '../../../features/follow-up/components/authority-gate';
-import { AuthorityPicker, useAuthorityChoice } from '../../../features/follow-up/components/authority-picker';
-import { FollowUpNav } from '../../../features/follow-up/components/follow-up-nav';
-import type { AuthorityAccess } from '../../../features/follow-up/utils/authorities';
-import { AssignmentsEditor } from '../../../features/atypia/components/assignments-editor';
-import { PrioritiesEditor } from '../../../features/atypia/components/priorities-editor';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { AuthorityGate } from '@/features/follow-up/components/authority-gate';
+import { AuthorityPicker, useAuthorityChoice } from '@/features/follow-up/components/authority-picker';
+import { FollowUpNav } from '@/features/follow-up/components/follow-up-nav';
+import type { AuthorityAccess } from '@/features/follow-up/utils/authorities';
+import { AssignmentsEditor } from '@/features/atypia/components/assignments-editor';
+import { PrioritiesEditor } from '@/features/atypia/components/priorities-editor';
 
 function FiabilisationContent({ year, access }: { year: number; access: AuthorityAccess }) {
   const choice = useAuthorityChoice(access, 'communicate');

@@ -5,13 +5,13 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import type { AuditEntry } from '@tdb/contracts';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { DataTable } from '../../../components/ui/data-table';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { formatCount, formatDateTime } from '../../../lib/format';
-import { useAudit } from '../../../features/audit/api/get-audit';
-import { auditActionLabel } from '../../../features/audit/utils/action-labels';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { DataTable } from '@/components/ui/data-table';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { formatCount, formatDateTime } from '@/lib/format';
+import { useAudit } from '@/features/audit/api/get-audit';
+import { auditActionLabel } from '@/features/audit/utils/action-labels';
 
 export const AUDIT_PAGE_SIZE = 50;
 

@@ -5,8 +5,8 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { useForgotPassword } from '../../../features/auth/api/forgot-password';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { useForgotPassword } from '@/features/auth/api/forgot-password';
 
 /** The same text whether the address has an account or not: the page must not tell. */
 export const FORGOT_PASSWORD_CONFIRMATION =

@@ -1,12 +1,12 @@
 import { Navigate, useSearchParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { useAuth } from '../../../lib/auth/auth-provider';
-import { RETURN_TO_PARAM, safeReturnTo } from '../../../lib/auth/return-to';
-import { TOTP_ENROLLMENT_URL } from '../../../lib/auth/totp-enrollment';
-import { LoginForm } from '../../../features/auth/components/login-form';
+import { PageLoader } from '@/components/ui/page-loader';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { useAuth } from '@/lib/auth/auth-provider';
+import { RETURN_TO_PARAM, safeReturnTo } from '@/lib/auth/return-to';
+import { TOTP_ENROLLMENT_URL } from '@/lib/auth/totp-enrollment';
+import { LoginForm } from '@/features/auth/components/login-form';
 
 export function LoginPage() {
   const { state } = useAuth();

@@ -4,15 +4,15 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { TokenInfo } from '@tdb/contracts';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { isApiClientError, type ApiClientError } from '../../../lib/api-client';
-import { formatDateTime } from '../../../lib/format';
-import { useTokenInfo } from '../../../features/auth/api/get-token-info';
-import { useAcceptInvitation } from '../../../features/auth/api/accept-invitation';
-import { useResetPassword } from '../../../features/auth/api/reset-password';
-import { SetPasswordForm } from '../../../features/auth/components/set-password-form';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { isApiClientError, type ApiClientError } from '@/lib/api-client';
+import { formatDateTime } from '@/lib/format';
+import { useTokenInfo } from '@/features/auth/api/get-token-info';
+import { useAcceptInvitation } from '@/features/auth/api/accept-invitation';
+import { useResetPassword } from '@/features/auth/api/reset-password';
+import { SetPasswordForm } from '@/features/auth/components/set-password-form';
 
 type Purpose = TokenInfo['purpose'];
 

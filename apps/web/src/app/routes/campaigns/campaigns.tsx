@@ -6,21 +6,21 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { CampaignState, CampaignSummary } from '@tdb/contracts';
 import { formatDateFr } from '@tdb/submission-workflow';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { DataTable } from '../../../components/ui/data-table';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { useAuth } from '../../../lib/auth/auth-provider';
-import { useCampaigns } from '../../../features/campaigns/api/get-campaigns';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { DataTable } from '@/components/ui/data-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { useAuth } from '@/lib/auth/auth-provider';
+import { useCampaigns } from '@/features/campaigns/api/get-campaigns';
 import {
   useCampaignCommand,
   useCreateCampaign,
   useUpdateCampaign,
   type CampaignCommand,
-} from '../../../features/campaigns/api/save-campaign';
-import { CampaignForm } from '../../../features/campaigns/components/campaign-form';
-import { percent } from '../../../features/campaigns/utils/values';
-import { IndicatorJobs } from '../../../features/indicators/components/indicator-jobs';
+} from '@/features/campaigns/api/save-campaign';
+import { CampaignForm } from '@/features/campaigns/components/campaign-form';
+import { percent } from '@/features/campaigns/utils/values';
+import { IndicatorJobs } from '@/features/indicators/components/indicator-jobs';
 
 const STATE_LABELS: Record<CampaignState, string> = {
   DRAFT: 'En préparation',

@@ -3,18 +3,18 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { useQueryClient } from '@tanstack/react-query';
 import { formatDateFr } from '@tdb/submission-workflow';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { NotFound } from '../../../components/ui/not-found';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { isApiClientError } from '../../../lib/api-client';
-import { useDictionary } from '../../../features/campaigns/api/get-dictionary';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { NotFound } from '@/components/ui/not-found';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { isApiClientError } from '@/lib/api-client';
+import { useDictionary } from '@/features/campaigns/api/get-dictionary';
 import {
   getOrganisationEntryQueryOptions,
   useOrganisationEntry,
-} from '../../../features/campaigns/api/get-organisation-entry';
-import { GridTransfer } from '../../../features/campaigns/components/grid-transfer';
-import { OgGrid } from '../../../features/campaigns/components/og-grid';
+} from '@/features/campaigns/api/get-organisation-entry';
+import { GridTransfer } from '@/features/campaigns/components/grid-transfer';
+import { OgGrid } from '@/features/campaigns/components/og-grid';
 
 export function OrganisationEntryPage() {
   const params = useParams();

@@ -1,14 +1,14 @@
 import { useParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { NotFound } from '../../../components/ui/not-found';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { isApiClientError } from '../../../lib/api-client';
-import { useDictionary } from '../../../features/campaigns/api/get-dictionary';
-import { useSubmission } from '../../../features/campaigns/api/get-submission';
-import { SubmissionEntry } from '../../../features/campaigns/components/submission-entry';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { NotFound } from '@/components/ui/not-found';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { isApiClientError } from '@/lib/api-client';
+import { useDictionary } from '@/features/campaigns/api/get-dictionary';
+import { useSubmission } from '@/features/campaigns/api/get-submission';
+import { SubmissionEntry } from '@/features/campaigns/components/submission-entry';
 
 export function SubmissionPage() {
   const params = useParams();

@@ -1,11 +1,11 @@
 import { useParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { AuthorityGate } from '../../../features/follow-up/components/authority-gate';
-import { FollowUpNav } from '../../../features/follow-up/components/follow-up-nav';
-import { MailingComposer } from '../../../features/follow-up/components/mailing-composer';
-import { MailingsHistory } from '../../../features/follow-up/components/mailings-history';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { AuthorityGate } from '@/features/follow-up/components/authority-gate';
+import { FollowUpNav } from '@/features/follow-up/components/follow-up-nav';
+import { MailingComposer } from '@/features/follow-up/components/mailing-composer';
+import { MailingsHistory } from '@/features/follow-up/components/mailings-history';
 
 /** "Communication": the launch email of the campaign, and the history of the emails sent. */
 export function CommunicationPage() {

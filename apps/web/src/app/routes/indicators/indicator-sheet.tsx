@@ -1,13 +1,13 @@
 import { useParams, useSearchParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { NotFound } from '../../../components/ui/not-found';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { useIndicatorGuide } from '../../../features/indicators/api/get-indicator-guide';
-import { IndicatorSheetDetails } from '../../../features/indicators/components/indicator-sheet-details';
-import { ProvisionalBadge } from '../../../features/indicators/components/provisional-badge';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { NotFound } from '@/components/ui/not-found';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { useIndicatorGuide } from '@/features/indicators/api/get-indicator-guide';
+import { IndicatorSheetDetails } from '@/features/indicators/components/indicator-sheet-details';
+import { ProvisionalBadge } from '@/features/indicators/components/provisional-badge';
 import { guideYearOf } from './indicator-guide';
 
 /** One indicator sheet on its own page (public, as the guide). */

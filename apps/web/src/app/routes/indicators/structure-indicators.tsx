@@ -3,15 +3,15 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { NotFound } from '../../../components/ui/not-found';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { isApiClientError } from '../../../lib/api-client';
-import { useSubmission } from '../../../features/campaigns/api/get-submission';
-import { useIndicatorGuide } from '../../../features/indicators/api/get-indicator-guide';
-import { useStructureIndicators } from '../../../features/indicators/api/get-structure-indicators';
-import { IndicatorsByAxis } from '../../../features/indicators/components/indicators-by-axis';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { NotFound } from '@/components/ui/not-found';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { isApiClientError } from '@/lib/api-client';
+import { useSubmission } from '@/features/campaigns/api/get-submission';
+import { useIndicatorGuide } from '@/features/indicators/api/get-indicator-guide';
+import { useStructureIndicators } from '@/features/indicators/api/get-structure-indicators';
+import { IndicatorsByAxis } from '@/features/indicators/components/indicators-by-axis';
 
 /** A structure's indicators for one campaign, by axis, with last campaign's values. */
 export function StructureIndicatorsPage() {

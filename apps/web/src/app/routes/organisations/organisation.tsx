@@ -2,16 +2,16 @@ import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { NotFound } from '../../../components/ui/not-found';
-import { DefinitionList } from '../../../components/ui/definition-list';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { isApiClientError } from '../../../lib/api-client';
-import { formatCount } from '../../../lib/format';
-import { useOrganisation } from '../../../features/organisations/api/get-organisation';
-import { useReference } from '../../../features/reference/api/get-reference';
-import { StructuresTable } from '../../../features/structures/components/structures-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { NotFound } from '@/components/ui/not-found';
+import { DefinitionList } from '@/components/ui/definition-list';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { isApiClientError } from '@/lib/api-client';
+import { formatCount } from '@/lib/format';
+import { useOrganisation } from '@/features/organisations/api/get-organisation';
+import { useReference } from '@/features/reference/api/get-reference';
+import { StructuresTable } from '@/features/structures/components/structures-table';
 
 export function OrganisationPage() {
   const { finess = '' } = useParams();

@@ -3,14 +3,14 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import type { OrganisationRestitutionStructure } from '@tdb/contracts';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { DataTable, type DataTableColumn } from '../../../components/ui/data-table';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { formatIndicatorValue } from '../../../features/indicators/utils/format';
-import { useOrganisationRestitution } from '../../../features/restitution/api/territory';
-import { DecileCell, DecileLegend } from '../../../features/restitution/components/decile-cell';
-import '../../../features/restitution/restitution.css';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { formatIndicatorValue } from '@/features/indicators/utils/format';
+import { useOrganisationRestitution } from '@/features/restitution/api/territory';
+import { DecileCell, DecileLegend } from '@/features/restitution/components/decile-cell';
+import '@/features/restitution/restitution.css';
 
 /** An organisme gestionnaire's consolidated restitution: its ESMS × indicators, deciles, OG median. */
 export function OrganisationRestitutionPage() {

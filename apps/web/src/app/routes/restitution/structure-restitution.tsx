@@ -3,22 +3,22 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { NotFound } from '../../../components/ui/not-found';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { isApiClientError } from '../../../lib/api-client';
-import { formatDateTime } from '../../../lib/format';
-import { useIndicatorGuide } from '../../../features/indicators/api/get-indicator-guide';
-import { axisLabelsOf } from '../../../features/indicators/utils/format';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { NotFound } from '@/components/ui/not-found';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { isApiClientError } from '@/lib/api-client';
+import { formatDateTime } from '@/lib/format';
+import { useIndicatorGuide } from '@/features/indicators/api/get-indicator-guide';
+import { axisLabelsOf } from '@/features/indicators/utils/format';
 import {
   structureRestitutionPath,
   useStructureRestitution,
-} from '../../../features/restitution/api/get-structure-restitution';
-import { DownloadButton } from '../../../features/restitution/components/download-button';
-import { StructureRestitutionView } from '../../../features/restitution/components/structure-restitution-view';
-import { SUPPRESSED_TEXT } from '../../../features/restitution/utils/deciles';
-import '../../../features/restitution/restitution.css';
+} from '@/features/restitution/api/get-structure-restitution';
+import { DownloadButton } from '@/features/restitution/components/download-button';
+import { StructureRestitutionView } from '@/features/restitution/components/structure-restitution-view';
+import { SUPPRESSED_TEXT } from '@/features/restitution/utils/deciles';
+import '@/features/restitution/restitution.css';
 
 /** A structure's restitution: its indicators placed among its peers' distribution. */
 export function StructureRestitutionPage() {

@@ -6,29 +6,25 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import type { IndicatorSheet, ReferenceData } from '@tdb/contracts';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { useIndicatorGuide } from '../../../features/indicators/api/get-indicator-guide';
-import { useReference } from '../../../features/reference/api/get-reference';
-import {
-  restitutionPath,
-  useTerritoryMap,
-  useTerritoryScatter,
-} from '../../../features/restitution/api/territory';
-import { DepartmentMap } from '../../../features/restitution/components/department-map';
-import { DownloadButton } from '../../../features/restitution/components/download-button';
-import { ScatterPlot } from '../../../features/restitution/components/scatter-plot';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { useIndicatorGuide } from '@/features/indicators/api/get-indicator-guide';
+import { useReference } from '@/features/reference/api/get-reference';
+import { restitutionPath, useTerritoryMap, useTerritoryScatter } from '@/features/restitution/api/territory';
+import { DepartmentMap } from '@/features/restitution/components/department-map';
+import { DownloadButton } from '@/features/restitution/components/download-button';
+import { ScatterPlot } from '@/features/restitution/components/scatter-plot';
 import {
   TerritoryTableSection,
   sheetsForCategory,
   type CategoryOption,
-} from '../../../features/restitution/components/territory-table-section';
+} from '@/features/restitution/components/territory-table-section';
 import {
   useRestitutionAccess,
   type RestitutionAccess,
-} from '../../../features/restitution/utils/use-restitution-access';
-import '../../../features/restitution/restitution.css';
+} from '@/features/restitution/utils/use-restitution-access';
+import '@/features/restitution/restitution.css';
 
 const TABS = [
   { tabId: 'tableau', label: 'Tableau' },

@@ -1,10 +1,10 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { useSecuritySettings } from '../../../features/settings/api/get-security-settings';
-import { TotpRequirementToggle } from '../../../features/settings/components/totp-requirement-toggle';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { useSecuritySettings } from '@/features/settings/api/get-security-settings';
+import { TotpRequirementToggle } from '@/features/settings/components/totp-requirement-toggle';
 
 export function SettingsPage() {
   const settings = useSecuritySettings();

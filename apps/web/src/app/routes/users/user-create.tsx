@@ -3,12 +3,12 @@ import { useNavigate } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { useAuth } from '../../../lib/auth/auth-provider';
-import { parisToday } from '../../../lib/auth/permissions';
-import { useReference } from '../../../features/reference/api/get-reference';
-import { CreateAccountForm } from '../../../features/accounts/components/create-account-form';
-import { grantTargetOptions } from '../../../features/accounts/utils/grant-targets';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { useAuth } from '@/lib/auth/auth-provider';
+import { parisToday } from '@/lib/auth/permissions';
+import { useReference } from '@/features/reference/api/get-reference';
+import { CreateAccountForm } from '@/features/accounts/components/create-account-form';
+import { grantTargetOptions } from '@/features/accounts/utils/grant-targets';
 
 /** What the account page says after a creation (passed in the navigation state). */
 export interface AccountNotice {

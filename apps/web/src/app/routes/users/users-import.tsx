@@ -1,15 +1,15 @@
 import { useNavigate } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { useImportAccounts } from '../../../features/accounts/api/import-accounts';
-import { ProvisioningFileFormat } from '../../../features/accounts/components/provisioning-file-format';
-import { ProvisioningForm } from '../../../features/accounts/components/provisioning-form';
+import { PageLoader } from '@/components/ui/page-loader';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { useImportAccounts } from '@/features/accounts/api/import-accounts';
+import { ProvisioningFileFormat } from '@/features/accounts/components/provisioning-file-format';
+import { ProvisioningForm } from '@/features/accounts/components/provisioning-form';
 import {
   ProvisioningErrors,
   ProvisioningReportView,
-} from '../../../features/accounts/components/provisioning-result';
+} from '@/features/accounts/components/provisioning-result';
 
 export function UsersImportPage() {
   const navigate = useNavigate();

@@ -5,20 +5,20 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { formatCount } from '../../../lib/format';
-import { useAccounts } from '../../../features/accounts/api/get-accounts';
-import { AccountsSearchForm } from '../../../features/accounts/components/accounts-search-form';
-import { AccountsTable } from '../../../features/accounts/components/accounts-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { formatCount } from '@/lib/format';
+import { useAccounts } from '@/features/accounts/api/get-accounts';
+import { AccountsSearchForm } from '@/features/accounts/components/accounts-search-form';
+import { AccountsTable } from '@/features/accounts/components/accounts-table';
 import {
   ACCOUNTS_PAGE_SIZE,
   parseAccountSearch,
   toAccountQuery,
   toAccountSearchParams,
   type AccountSearchState,
-} from '../../../features/accounts/utils/search-params';
+} from '@/features/accounts/utils/search-params';
 
 export function UsersPage() {
   const [searchParams, setSearchParams] = useSearchParams();

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import type { Account } from '@tdb/contracts';
 import { ROLE_LABELS } from '@tdb/access';
-import { DataTable, type DataTableColumn } from '../../../components/ui/data-table';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import { AccountStatusBadge } from './account-status-badge';
 
 export function accountName(account: Pick<Account, 'firstName' | 'lastName'>): string {

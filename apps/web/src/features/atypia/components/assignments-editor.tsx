@@ -5,11 +5,11 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import type { AuthorityRef, FiabilisationAssignmentDto, SubmissionSummary } from '@tdb/contracts';
-import { DataTable, type DataTableColumn } from '../../../components/ui/data-table';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { formatCount } from '../../../lib/format';
-import { useSubmissions } from '../../campaigns/api/get-submissions';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { formatCount } from '@/lib/format';
+import { useSubmissions } from '@/features/campaigns/api/get-submissions';
 import {
   useFiabilisationAssignments,
   useFiabilisationControllers,

@@ -6,7 +6,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import type { AtypiaThread } from '@tdb/contracts';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime } from '@/lib/format';
 import { usePostAtypiaMessage } from '../api/atypia';
 import {
   DECISION_LABELS,

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SubmissionDetail } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
 
 export function submissionPath(year: number, finess: string): string {
   return `/campaigns/${year}/submissions/${encodeURIComponent(finess)}`;

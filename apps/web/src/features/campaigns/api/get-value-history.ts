@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ValueHistoryEntry } from '@tdb/contracts';
-import { apiClient, toQueryString } from '../../../lib/api-client';
+import { apiClient, toQueryString } from '@/lib/api-client';
 import { submissionPath } from './get-submission';
 
 export function getValueHistory(

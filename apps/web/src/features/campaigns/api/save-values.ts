@@ -1,5 +1,5 @@
 import type { OgSubmissionDetail, SaveValuesRequest, SubmissionDetail } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
 import { submissionPath } from './get-submission';
 import { organisationEntryPath } from './get-organisation-entry';
 

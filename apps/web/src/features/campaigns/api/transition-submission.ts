@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SubmissionDetail, TransitionRequestDto } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '../../../lib/api-client';
+import { apiClient, type ApiClientError } from '@/lib/api-client';
 import { getSubmissionQueryOptions, submissionPath } from './get-submission';
 
 export function transitionSubmission(

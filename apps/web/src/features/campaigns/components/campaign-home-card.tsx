@@ -4,18 +4,18 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { CampaignSummary, SubmissionSummary } from '@tdb/contracts';
 import { DOMAIN_LABELS } from '@tdb/dictionary';
 import { formatDateFr } from '@tdb/submission-workflow';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { useAuth } from '../../../lib/auth/auth-provider';
-import { activeGrantsOf, parisToday } from '../../../lib/auth/permissions';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { useAuth } from '@/lib/auth/auth-provider';
+import { activeGrantsOf, parisToday } from '@/lib/auth/permissions';
 import { useCampaigns } from '../api/get-campaigns';
 import { useSubmission } from '../api/get-submission';
 import { useSubmissions } from '../api/get-submissions';
 import { percent } from '../utils/values';
 import { SubmissionStatusBadge } from './submission-status-badge';
-import { useFollowUp } from '../../follow-up/api/get-follow-up';
-import { FollowUpTotals } from '../../follow-up/components/follow-up-totals';
-import { useAuthorityAccess } from '../../follow-up/utils/use-authority-access';
+import { useFollowUp } from '@/features/follow-up/api/get-follow-up';
+import { FollowUpTotals } from '@/features/follow-up/components/follow-up-totals';
+import { useAuthorityAccess } from '@/features/follow-up/utils/use-authority-access';
 
 /** The most recent open campaign, if any. */
 function currentCampaign(campaigns: CampaignSummary[]): CampaignSummary | undefined {

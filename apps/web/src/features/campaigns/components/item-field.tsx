@@ -9,7 +9,7 @@ import type { Item } from '@tdb/dictionary';
 import type { Conflict } from '../utils/conflicts';
 import { displayValue } from '../utils/values';
 import { ValueHistory } from './value-history';
-import { ItemFlags } from '../../atypia/components/submission-flags';
+import { ItemFlags } from '@/features/atypia/components/submission-flags';
 
 export interface ItemFieldProps {
   year: number;

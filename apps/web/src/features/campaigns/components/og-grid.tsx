@@ -8,7 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { BulkRequest, DomainCode, ItemValue, OgSubmissionDetail, ValueMap } from '@tdb/contracts';
 import { DOMAINS, DOMAIN_LABELS, type Dictionary, type Item } from '@tdb/dictionary';
 import { ACTION_LABELS } from '@tdb/submission-workflow';
-import { isApiClientError, type ApiClientError } from '../../../lib/api-client';
+import { isApiClientError, type ApiClientError } from '@/lib/api-client';
 import { bulkSave } from '../api/bulk-save';
 import { getOrganisationEntryQueryOptions } from '../api/get-organisation-entry';
 import { useTransitionSubmission } from '../api/transition-submission';

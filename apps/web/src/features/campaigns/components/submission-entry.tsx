@@ -17,7 +17,7 @@ import { fieldId, ItemField } from './item-field';
 import { SubmissionFollowUp } from './submission-follow-up';
 import { SubmissionStatusBadge } from './submission-status-badge';
 import { TransitionActions } from './transition-actions';
-import { SubmissionFlags, flagsOfItem } from '../../atypia/components/submission-flags';
+import { SubmissionFlags, flagsOfItem } from '@/features/atypia/components/submission-flags';
 
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ItemValue, SubmissionDetail, ValueMap } from '@tdb/contracts';
 import type { Item } from '@tdb/dictionary';
-import { isApiClientError } from '../../../lib/api-client';
+import { isApiClientError } from '@/lib/api-client';
 import { getSubmission, getSubmissionQueryOptions } from '../api/get-submission';
 import { saveOgValues, saveSubmissionValues } from '../api/save-values';
 import { rebase, type Conflict } from '../utils/conflicts';

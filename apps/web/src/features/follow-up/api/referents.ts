@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AuthorityRef, CreateReferentRequest, ReferentDto } from '@tdb/contracts';
-import { apiClient, toQueryString, type ApiClientError } from '../../../lib/api-client';
+import { apiClient, toQueryString, type ApiClientError } from '@/lib/api-client';
 
 export function getReferents(authority: AuthorityRef, signal?: AbortSignal): Promise<ReferentDto[]> {
   return apiClient.get<ReferentDto[]>(

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Forbidden } from '../../../components/ui/forbidden';
+import { Forbidden } from '@/components/ui/forbidden';
 import type { AuthorityAccess } from '../utils/authorities';
 import { useAuthorityAccess } from '../utils/use-authority-access';
 

@@ -3,7 +3,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import type { AuthorityRef } from '@tdb/contracts';
-import { useReference } from '../../reference/api/get-reference';
+import { useReference } from '@/features/reference/api/get-reference';
 import {
   authorityKey,
   parseAuthorityKey,

@@ -2,9 +2,9 @@ import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import type { LateStructure } from '@tdb/contracts';
-import { DataTable } from '../../../components/ui/data-table';
-import { SubmissionStatusBadge } from '../../campaigns/components/submission-status-badge';
-import { percent } from '../../campaigns/utils/values';
+import { DataTable } from '@/components/ui/data-table';
+import { SubmissionStatusBadge } from '@/features/campaigns/components/submission-status-badge';
+import { percent } from '@/features/campaigns/utils/values';
 
 export function DaysLeft({ structure }: { structure: LateStructure }) {
   if (structure.overdue || structure.daysLeft < 0) {

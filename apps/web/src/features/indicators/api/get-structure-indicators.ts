@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { IndicatorValueDto } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
-import { submissionPath } from '../../campaigns/api/get-submission';
+import { apiClient } from '@/lib/api-client';
+import { submissionPath } from '@/features/campaigns/api/get-submission';
 
 export function getStructureIndicators(
   year: number,

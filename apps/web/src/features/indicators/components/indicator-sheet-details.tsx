@@ -1,7 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { IndicatorSheet } from '@tdb/contracts';
-import { DefinitionList } from '../../../components/ui/definition-list';
+import { DefinitionList } from '@/components/ui/definition-list';
 import { categoriesLabel } from '../utils/format';
 
 const KIND_LABELS: Record<IndicatorSheet['kind'], string> = {

@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 're
 import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import type { IndicatorSheet } from '@tdb/contracts';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
 import { IndicatorSheetDetails } from './indicator-sheet-details';
 
 const FOCUSABLE =

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { fr } from '@codegouvfr/react-dsfr';
 import type { IndicatorAxisCode, IndicatorGuide, IndicatorValueDto } from '@tdb/contracts';
-import { DataTable } from '../../../components/ui/data-table';
+import { DataTable } from '@/components/ui/data-table';
 import { AXIS_ORDER, axisLabelsOf } from '../utils/format';
 import { IndicatorSheetPanel } from './indicator-sheet-panel';
 import { IndicatorTrend, IndicatorValue, PreviousValue } from './indicator-value';

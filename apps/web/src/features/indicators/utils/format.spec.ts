@@ -7,7 +7,7 @@ import {
   sheetMatches,
   trendOf,
 } from './format';
-import { buildIndicatorSheet } from '../../../testing/indicator-fixtures';
+import { buildIndicatorSheet } from '@/testing/indicator-fixtures';
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { OrganisationDetail } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
 
 export function getOrganisation(finess: string, signal?: AbortSignal): Promise<OrganisationDetail> {
   return apiClient.get<OrganisationDetail>(`/organisations/${encodeURIComponent(finess)}`, signal);

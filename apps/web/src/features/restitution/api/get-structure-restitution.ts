@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { StructureRestitution } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
-import { submissionPath } from '../../campaigns/api/get-submission';
+import { apiClient } from '@/lib/api-client';
+import { submissionPath } from '@/features/campaigns/api/get-submission';
 
 export function structureRestitutionPath(year: number, finess: string): string {
   return `${submissionPath(year, finess)}/restitution`;

@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import type { DistributionLevel, RestitutionIndicator } from '@tdb/contracts';
-import { formatIndicatorValue } from '../../indicators/utils/format';
-import { ProvisionalBadge } from '../../indicators/components/provisional-badge';
+import { formatIndicatorValue } from '@/features/indicators/utils/format';
+import { ProvisionalBadge } from '@/features/indicators/components/provisional-badge';
 import {
   LEVEL_ADJECTIVES,
   LEVEL_LABELS,

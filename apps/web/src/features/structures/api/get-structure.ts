@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { StructureDetail } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
 
 export function getStructure(finess: string, signal?: AbortSignal): Promise<StructureDetail> {
   return apiClient.get<StructureDetail>(`/structures/${encodeURIComponent(finess)}`, signal);

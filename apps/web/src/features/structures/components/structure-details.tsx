@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import type { ReferenceCategory, StructureDetail } from '@tdb/contracts';
-import { DefinitionList } from '../../../components/ui/definition-list';
-import { formatCoordinate, formatDate, formatPhone, formatSiret } from '../../../lib/format';
+import { DefinitionList } from '@/components/ui/definition-list';
+import { formatCoordinate, formatDate, formatPhone, formatSiret } from '@/lib/format';
 import { COMPETENCE_LONG_LABELS } from '../utils/labels';
 
 interface StructureDetailsProps {

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { ReferenceCategory, StructureSort, StructureSummary } from '@tdb/contracts';
-import { DataTable, type DataTableColumn } from '../../../components/ui/data-table';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import { nextSort, sortDirection, type SortableField } from '../utils/search-params';
 
 interface StructuresTableProps {
