@@ -3,6 +3,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { useAuth } from '@/lib/auth/auth-provider';
 import { CampaignHomeCard } from '@/features/campaigns/components/campaign-home-card';
+import { FollowUpHomeSummary } from '@/features/follow-up/components/follow-up-home-summary';
 
 const FEATURES = [
   {
@@ -53,7 +54,7 @@ export function HomePage() {
         </div>
       </div>
       <div className={fr.cx('fr-container', 'fr-py-8w')}>
-        <CampaignHomeCard />
+        <CampaignHomeCard followUp={(campaign) => <FollowUpHomeSummary year={campaign.year} />} />
         <h2>Ce que vous pouvez faire</h2>
         <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
           {FEATURES.map((feature) => (

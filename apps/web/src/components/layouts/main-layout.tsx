@@ -6,8 +6,8 @@ import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { useAuth } from '@/lib/auth/auth-provider';
 import { LOGIN_PATH, loginPathFor } from '@/lib/auth/return-to';
-import { useCurrentCampaignYear } from '@/features/follow-up/api/use-current-campaign';
-import { useAuthorityAccess } from '@/features/follow-up/utils/use-authority-access';
+import { useCurrentCampaignYear } from '@/lib/api/use-current-campaign';
+import { useAuthorityAccess } from '@/lib/auth/use-authority-access';
 
 export const SERVICE_TITLE = 'Tableau de bord de la performance';
 export const CONTENT_ID = 'contenu';

@@ -10,7 +10,7 @@ import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { useAuth } from '@/lib/auth/auth-provider';
 import { parisToday } from '@/lib/auth/permissions';
 import { formatCount } from '@/lib/format';
-import { useReference } from '@/features/reference/api/get-reference';
+import { useReference } from '@/lib/api/get-reference';
 import { useApiTokens } from '@/features/api-tokens/api/get-api-tokens';
 import { useRevokeApiToken } from '@/features/api-tokens/api/revoke-api-token';
 import { ApiTokensTable } from '@/features/api-tokens/components/api-tokens-table';

@@ -8,7 +8,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { isApiClientError } from '@/lib/api-client';
 import { useAtypiaThread } from '@/features/atypia/api/atypia';
 import { AtypiaThreadView } from '@/features/atypia/components/atypia-thread';
-import { useAuthorityAccess } from '@/features/follow-up/utils/use-authority-access';
+import { useAuthorityAccess } from '@/lib/auth/use-authority-access';
 
 /** One atypia flag and its thread, for the structure (to justify) and for its reviewers (to decide). */
 export function AtypiaFlagPage() {

@@ -15,7 +15,7 @@ import { QueryError, errorMessage } from '@/components/ui/query-error';
 import { formatCount } from '@/lib/format';
 import { AuthorityGate } from '@/features/follow-up/components/authority-gate';
 import { FollowUpNav } from '@/features/follow-up/components/follow-up-nav';
-import type { AuthorityAccess } from '@/features/follow-up/utils/authorities';
+import type { AuthorityAccess } from '@/lib/auth/authorities';
 import {
   downloadAtypia,
   useAtypiaTable,
@@ -32,7 +32,7 @@ import {
   formatFigure,
   priorityLabel,
 } from '@/features/atypia/utils/labels';
-import { CategorySelect, DepartmentSelect } from '@/features/reference/components/reference-selects';
+import { CategorySelect, DepartmentSelect } from '@/components/ui/reference-selects';
 
 const PAGE_SIZE = 50;
 const SORTS: AtypiaSort[] = ['priority', 'structure', 'rule', 'value', 'updatedAt'];

@@ -5,7 +5,7 @@ import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { AuthorityGate } from '@/features/follow-up/components/authority-gate';
 import { AuthorityPicker, useAuthorityChoice } from '@/features/follow-up/components/authority-picker';
 import { FollowUpNav } from '@/features/follow-up/components/follow-up-nav';
-import type { AuthorityAccess } from '@/features/follow-up/utils/authorities';
+import type { AuthorityAccess } from '@/lib/auth/authorities';
 import { AssignmentsEditor } from '@/features/atypia/components/assignments-editor';
 import { PrioritiesEditor } from '@/features/atypia/components/priorities-editor';
 

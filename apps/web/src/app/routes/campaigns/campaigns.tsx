@@ -11,7 +11,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
 import { useAuth } from '@/lib/auth/auth-provider';
-import { useCampaigns } from '@/features/campaigns/api/get-campaigns';
+import { useCampaigns } from '@/lib/api/get-campaigns';
 import {
   useCampaignCommand,
   useCreateCampaign,
@@ -19,7 +19,7 @@ import {
   type CampaignCommand,
 } from '@/features/campaigns/api/save-campaign';
 import { CampaignForm } from '@/features/campaigns/components/campaign-form';
-import { percent } from '@/features/campaigns/utils/values';
+import { percent } from '@/lib/format';
 import { IndicatorJobs } from '@/features/indicators/components/indicator-jobs';
 
 const STATE_LABELS: Record<CampaignState, string> = {

@@ -9,6 +9,7 @@ import { isApiClientError } from '@/lib/api-client';
 import { useDictionary } from '@/features/campaigns/api/get-dictionary';
 import { useSubmission } from '@/features/campaigns/api/get-submission';
 import { SubmissionEntry } from '@/features/campaigns/components/submission-entry';
+import { ItemFlags, SubmissionFlags, flagsOfItem } from '@/features/atypia/components/submission-flags';
 
 export function SubmissionPage() {
   const params = useParams();
@@ -51,6 +52,7 @@ export function SubmissionPage() {
     );
   }
 
+  const flags = submission.data.flags ?? [];
   return (
     <div className={fr.cx('fr-container', 'fr-pb-8w')}>
       <title>{`Saisie ${year} – ${submission.data.name} – ${SERVICE_TITLE}`}</title>
@@ -63,7 +65,14 @@ export function SubmissionPage() {
         ]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
-      <SubmissionEntry detail={submission.data} dictionary={dictionary.data} />
+      <SubmissionEntry
+        detail={submission.data}
+        dictionary={dictionary.data}
+        slots={{
+          header: <SubmissionFlags flags={flags} />,
+          belowItem: (item) => <ItemFlags flags={flagsOfItem(flags, item.code)} itemLabel={item.label} />,
+        }}
+      />
     </div>
   );
 }

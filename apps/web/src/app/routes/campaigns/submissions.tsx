@@ -13,12 +13,11 @@ import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { DataTable } from '@/components/ui/data-table';
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
-import { formatCount } from '@/lib/format';
+import { formatCount, percent } from '@/lib/format';
 import { useCampaign } from '@/features/campaigns/api/get-campaign';
-import { useSubmissions, type SubmissionsQuery } from '@/features/campaigns/api/get-submissions';
-import { SubmissionStatusBadge } from '@/features/campaigns/components/submission-status-badge';
-import { percent } from '@/features/campaigns/utils/values';
-import { CategorySelect, DepartmentSelect } from '@/features/reference/components/reference-selects';
+import { useSubmissions, type SubmissionsQuery } from '@/lib/api/get-submissions';
+import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
+import { CategorySelect, DepartmentSelect } from '@/components/ui/reference-selects';
 
 const PAGE_SIZE = 20;
 const STATUSES = Object.keys(STATUS_LABELS) as SubmissionStatusCode[];

@@ -13,8 +13,8 @@ import { FollowUpTable } from '@/features/follow-up/components/follow-up-table';
 import { FollowUpTotals } from '@/features/follow-up/components/follow-up-totals';
 import { LateStructures } from '@/features/follow-up/components/late-structures';
 import { MailingComposer } from '@/features/follow-up/components/mailing-composer';
-import type { AuthorityAccess } from '@/features/follow-up/utils/authorities';
-import { CategorySelect, DepartmentSelect } from '@/features/reference/components/reference-selects';
+import type { AuthorityAccess } from '@/lib/auth/authorities';
+import { CategorySelect, DepartmentSelect } from '@/components/ui/reference-selects';
 
 function readQuery(params: URLSearchParams): FollowUpQuery {
   const query: FollowUpQuery = {};

@@ -1,11 +1,11 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { SERVICE_TITLE } from '@/components/layouts/main-layout';
-import { useReference } from '@/features/reference/api/get-reference';
+import { useReference } from '@/lib/api/get-reference';
 import { AuthorityGate } from '@/features/follow-up/components/authority-gate';
 import { AuthorityPicker, useAuthorityChoice } from '@/features/follow-up/components/authority-picker';
 import { ReferentsManager } from '@/features/follow-up/components/referents-manager';
-import { authorityKey, authorityLabel, type AuthorityAccess } from '@/features/follow-up/utils/authorities';
+import { authorityKey, authorityLabel, type AuthorityAccess } from '@/lib/auth/authorities';
 
 function ReferentsContent({ access }: { access: AuthorityAccess }) {
   const { value, onChange, own } = useAuthorityChoice(access, 'follow');

@@ -12,15 +12,14 @@ import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { DataTable } from '@/components/ui/data-table';
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
-import { formatCount } from '@/lib/format';
-import { SubmissionStatusBadge } from '@/features/campaigns/components/submission-status-badge';
-import { percent } from '@/features/campaigns/utils/values';
+import { formatCount, percent } from '@/lib/format';
+import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
 import { useChangeScope, useScopeSubmissions, type ScopeListQuery } from '@/features/follow-up/api/scope';
 import { AuthorityGate } from '@/features/follow-up/components/authority-gate';
 import { FollowUpNav } from '@/features/follow-up/components/follow-up-nav';
 import { ScopeTransfer } from '@/features/follow-up/components/scope-transfer';
-import type { AuthorityAccess } from '@/features/follow-up/utils/authorities';
-import { CategorySelect, DepartmentSelect } from '@/features/reference/components/reference-selects';
+import type { AuthorityAccess } from '@/lib/auth/authorities';
+import { CategorySelect, DepartmentSelect } from '@/components/ui/reference-selects';
 
 const PAGE_SIZE = 50;
 

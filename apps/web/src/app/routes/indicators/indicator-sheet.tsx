@@ -5,9 +5,9 @@ import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { NotFound } from '@/components/ui/not-found';
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
-import { useIndicatorGuide } from '@/features/indicators/api/get-indicator-guide';
+import { useIndicatorGuide } from '@/lib/api/get-indicator-guide';
 import { IndicatorSheetDetails } from '@/features/indicators/components/indicator-sheet-details';
-import { ProvisionalBadge } from '@/features/indicators/components/provisional-badge';
+import { ProvisionalBadge } from '@/components/ui/provisional-badge';
 import { guideYearOf } from './indicator-guide';
 
 /** One indicator sheet on its own page (public, as the guide). */

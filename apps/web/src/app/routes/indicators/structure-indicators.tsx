@@ -9,7 +9,7 @@ import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
 import { isApiClientError } from '@/lib/api-client';
 import { useSubmission } from '@/features/campaigns/api/get-submission';
-import { useIndicatorGuide } from '@/features/indicators/api/get-indicator-guide';
+import { useIndicatorGuide } from '@/lib/api/get-indicator-guide';
 import { useStructureIndicators } from '@/features/indicators/api/get-structure-indicators';
 import { IndicatorsByAxis } from '@/features/indicators/components/indicators-by-axis';
 

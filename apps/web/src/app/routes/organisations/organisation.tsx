@@ -10,7 +10,7 @@ import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { isApiClientError } from '@/lib/api-client';
 import { formatCount } from '@/lib/format';
 import { useOrganisation } from '@/features/organisations/api/get-organisation';
-import { useReference } from '@/features/reference/api/get-reference';
+import { useReference } from '@/lib/api/get-reference';
 import { StructuresTable } from '@/features/structures/components/structures-table';
 
 export function OrganisationPage() {

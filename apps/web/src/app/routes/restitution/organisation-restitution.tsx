@@ -7,7 +7,7 @@ import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
-import { formatIndicatorValue } from '@/features/indicators/utils/format';
+import { formatIndicatorValue } from '@/lib/indicator-format';
 import { useOrganisationRestitution } from '@/features/restitution/api/territory';
 import { DecileCell, DecileLegend } from '@/features/restitution/components/decile-cell';
 import '@/features/restitution/restitution.css';

@@ -9,8 +9,8 @@ import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
 import { isApiClientError } from '@/lib/api-client';
 import { formatDateTime } from '@/lib/format';
-import { useIndicatorGuide } from '@/features/indicators/api/get-indicator-guide';
-import { axisLabelsOf } from '@/features/indicators/utils/format';
+import { useIndicatorGuide } from '@/lib/api/get-indicator-guide';
+import { axisLabelsOf } from '@/lib/indicator-format';
 import {
   structureRestitutionPath,
   useStructureRestitution,

@@ -12,7 +12,7 @@ import { NotFound } from '@/components/ui/not-found';
 import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { isApiClientError } from '@/lib/api-client';
 import { useAuth } from '@/lib/auth/auth-provider';
-import { useReference } from '@/features/reference/api/get-reference';
+import { useReference } from '@/lib/api/get-reference';
 import { useStructure } from '@/features/structures/api/get-structure';
 import { StructureDetails } from '@/features/structures/components/structure-details';
 import { StructureHistory } from '@/features/structures/components/structure-history';

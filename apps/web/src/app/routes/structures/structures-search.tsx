@@ -9,7 +9,7 @@ import type { StructureSort } from '@tdb/contracts';
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
 import { formatCount } from '@/lib/format';
-import { useReference } from '@/features/reference/api/get-reference';
+import { useReference } from '@/lib/api/get-reference';
 import { useStructures } from '@/features/structures/api/get-structures';
 import { StructureSearchForm } from '@/features/structures/components/structure-search-form';
 import { StructuresTable } from '@/features/structures/components/structures-table';

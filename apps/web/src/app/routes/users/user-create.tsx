@@ -6,7 +6,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { useAuth } from '@/lib/auth/auth-provider';
 import { parisToday } from '@/lib/auth/permissions';
-import { useReference } from '@/features/reference/api/get-reference';
+import { useReference } from '@/lib/api/get-reference';
 import { CreateAccountForm } from '@/features/accounts/components/create-account-form';
 import { grantTargetOptions } from '@/features/accounts/utils/grant-targets';
 

@@ -15,7 +15,7 @@ import { isApiClientError } from '@/lib/api-client';
 import { useAuth } from '@/lib/auth/auth-provider';
 import { parisToday } from '@/lib/auth/permissions';
 import { formatDateTime, formatPhone } from '@/lib/format';
-import { useReference } from '@/features/reference/api/get-reference';
+import { useReference } from '@/lib/api/get-reference';
 import { useAccount } from '@/features/accounts/api/get-account';
 import { useRemoveGrant } from '@/features/accounts/api/remove-grant';
 import { useSetAccountDisabled } from '@/features/accounts/api/set-account-disabled';

@@ -9,7 +9,7 @@ import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
 import { formatCount } from '@/lib/format';
-import { useSubmissions } from '@/features/campaigns/api/get-submissions';
+import { useSubmissions } from '@/lib/api/get-submissions';
 import {
   useFiabilisationAssignments,
   useFiabilisationControllers,

@@ -7,7 +7,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import type { AuthorityRef, FiabilisationPrioritiesDto } from '@tdb/contracts';
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
-import { useIndicatorGuide } from '@/features/indicators/api/get-indicator-guide';
+import { useIndicatorGuide } from '@/lib/api/get-indicator-guide';
 import { useAtypiaTable } from '../api/atypia';
 import { useFiabilisationPriorities, useSavePriorities } from '../api/fiabilisation';
 

@@ -12,8 +12,9 @@ import { isApiClientError, type ApiClientError } from '@/lib/api-client';
 import { bulkSave } from '../api/bulk-save';
 import { getOrganisationEntryQueryOptions } from '../api/get-organisation-entry';
 import { useTransitionSubmission } from '../api/transition-submission';
-import { checkInput, displayValue, percent, sameValue, toInputText } from '../utils/values';
-import { SubmissionStatusBadge } from './submission-status-badge';
+import { percent } from '@/lib/format';
+import { checkInput, displayValue, sameValue, toInputText } from '../utils/values';
+import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
 
 /** The key of the organisme gestionnaire's own row of edits. */
 const OG = '__og__';

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
@@ -15,9 +15,8 @@ import { CompletenessBar } from './completeness-bar';
 import { GridTransfer } from './grid-transfer';
 import { fieldId, ItemField } from './item-field';
 import { SubmissionFollowUp } from './submission-follow-up';
-import { SubmissionStatusBadge } from './submission-status-badge';
+import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
 import { TransitionActions } from './transition-actions';
-import { SubmissionFlags, flagsOfItem } from '@/features/atypia/components/submission-flags';
 
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
 
@@ -52,13 +51,23 @@ function deadlineOf(detail: SubmissionDetail): string {
   }
 }
 
+/** What other features draw inside the form (the atypia flags): composed by the page. */
+export interface SubmissionEntrySlots {
+  /** Above the form: about the whole submission. */
+  header?: ReactNode;
+  /** Under one item's field. */
+  belowItem?: (item: Item) => ReactNode;
+}
+
 /** The data-entry form of one structure for one campaign. */
 export function SubmissionEntry({
   detail,
   dictionary,
+  slots = {},
 }: {
   detail: SubmissionDetail;
   dictionary: Dictionary;
+  slots?: SubmissionEntrySlots;
 }) {
   const year = detail.campaignYear;
   const queryClient = useQueryClient();
@@ -228,7 +237,7 @@ export function SubmissionEntry({
         </section>
       )}
 
-      <SubmissionFlags flags={detail.flags ?? []} />
+      {slots.header}
 
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4', 'fr-col-lg-3')}>
@@ -286,7 +295,7 @@ export function SubmissionEntry({
                 error={entry.errors[item.code]}
                 conflict={entry.conflicts[item.code]}
                 issues={detail.issues.filter((i) => i.itemCode === item.code)}
-                flags={flagsOfItem(detail.flags, item.code)}
+                below={slots.belowItem?.(item)}
                 previous={previousOf(item)}
                 previousYear={detail.previousYear}
                 editable={editable(item)}

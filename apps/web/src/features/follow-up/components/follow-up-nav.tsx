@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
-import type { AuthorityAccess } from '../utils/authorities';
+import type { AuthorityAccess } from '@/lib/auth/authorities';
 
 export type FollowUpSection = 'suivi' | 'perimetre' | 'communication' | 'atypies' | 'fiabilisation';
 

@@ -3,8 +3,8 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import type { LateStructure } from '@tdb/contracts';
 import { DataTable } from '@/components/ui/data-table';
-import { SubmissionStatusBadge } from '@/features/campaigns/components/submission-status-badge';
-import { percent } from '@/features/campaigns/utils/values';
+import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
+import { percent } from '@/lib/format';
 
 export function DaysLeft({ structure }: { structure: LateStructure }) {
   if (structure.overdue || structure.daysLeft < 0) {

@@ -6,7 +6,7 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import type { AuthorityRef, CampaignMailingKind, MailingPreview, MailingResult } from '@tdb/contracts';
 import { formatCount } from '@/lib/format';
 import { usePreviewMailing, useSendMailing } from '../api/mailings';
-import { authorityKey, type AuthorityAccess } from '../utils/authorities';
+import { authorityKey, type AuthorityAccess } from '@/lib/auth/authorities';
 import { AuthorityPicker, useAuthorityChoice } from './authority-picker';
 
 /** The placeholders the API fills in each email. */

@@ -8,7 +8,7 @@ import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import type { ScopeImportResult } from '@tdb/contracts';
 import { errorMessage } from '@/components/ui/query-error';
 import { formatCount } from '@/lib/format';
-import { useReference } from '@/features/reference/api/get-reference';
+import { useReference } from '@/lib/api/get-reference';
 import { downloadScope, useUploadScope } from '../api/scope';
 
 const MAX_SIZE = 20 * 1024 * 1024;

@@ -3,7 +3,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import type { IndicatorSheet } from '@tdb/contracts';
 import { IndicatorSheetDetails } from './indicator-sheet-details';
-import { ProvisionalBadge } from './provisional-badge';
+import { ProvisionalBadge } from '@/components/ui/provisional-badge';
 
 /** The sheets of the guide, each one expandable, with a link to its own page. */
 export function IndicatorGuideList({ sheets }: { sheets: IndicatorSheet[] }) {

@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import type { DistributionLevel, RestitutionIndicator } from '@tdb/contracts';
-import { formatIndicatorValue } from '@/features/indicators/utils/format';
-import { ProvisionalBadge } from '@/features/indicators/components/provisional-badge';
+import { formatIndicatorValue } from '@/lib/indicator-format';
+import { ProvisionalBadge } from '@/components/ui/provisional-badge';
 import {
   LEVEL_ADJECTIVES,
   LEVEL_LABELS,

@@ -6,7 +6,7 @@ import {
   normalizeText,
   sheetMatches,
   trendOf,
-} from './format';
+} from './indicator-format';
 import { buildIndicatorSheet } from '@/testing/indicator-fixtures';
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
