@@ -5,7 +5,7 @@ import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 /**
  * What a pure library (type:domain, type:contracts) may not import: every framework, every I/O
@@ -50,10 +50,16 @@ const FRAMEWORK_PACKAGES = [
   '@codegouvfr/*',
   '@zxcvbn-ts/*',
   '@svg-maps/*',
-  // Node's own I/O
-  'fs',
-  'node:*',
 ];
+
+/** The pure libraries (tags type:domain and type:contracts), found from their project.json. */
+const PURE_LIBS = readdirSync(new URL('./libs', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name)
+  .filter((name) => {
+    const project = JSON.parse(readFileSync(new URL(`./libs/${name}/project.json`, import.meta.url), 'utf8'));
+    return project.tags?.some((tag) => tag === 'type:domain' || tag === 'type:contracts');
+  });
 
 /** The SPA's feature folders: each one may import lib/, components/ and itself, never another. */
 const WEB_SRC = 'apps/web/src';
@@ -129,6 +135,24 @@ export default [
             },
             { sourceTag: 'scope:web', notDependOnLibsWithTags: ['scope:api'] },
             { sourceTag: 'scope:api', notDependOnLibsWithTags: ['scope:web'] },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Node's own modules are not npm packages, so the Nx rule above does not see them: pure code
+    // reads no file, no clock, no network (their generators under tools/ may).
+    files: PURE_LIBS.map((name) => `libs/${name}/src/**`),
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(node:|(fs|path|os|http|https|net|child_process|crypto|stream|worker_threads)(/|$))',
+              message: 'A pure library does no I/O: the apps pass it data.',
+            },
           ],
         },
       ],
