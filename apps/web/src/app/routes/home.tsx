@@ -4,6 +4,7 @@ import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { useAuth } from '@/lib/auth/auth-provider';
 import { CampaignHomeCard } from '@/features/campaigns/components/campaign-home-card';
 import { FollowUpHomeSummary } from '@/features/follow-up/components/follow-up-home-summary';
+import { paths } from '@/lib/paths';
 
 const FEATURES = [
   {
@@ -36,7 +37,7 @@ export function HomePage() {
               </p>
               {state.status === 'anonymous' ? (
                 <>
-                  <Button linkProps={{ to: '/connexion' }} size="large" iconId="fr-icon-lock-line">
+                  <Button linkProps={{ to: paths.login.href() }} size="large" iconId="fr-icon-lock-line">
                     Se connecter
                   </Button>
                   <p className={fr.cx('fr-text--sm', 'fr-mt-2w', 'fr-mb-0')}>
@@ -45,7 +46,7 @@ export function HomePage() {
                   </p>
                 </>
               ) : (
-                <Button linkProps={{ to: '/structures' }} size="large" iconId="fr-icon-search-line">
+                <Button linkProps={{ to: paths.structures.href() }} size="large" iconId="fr-icon-search-line">
                   Rechercher une structure
                 </Button>
               )}

@@ -18,6 +18,7 @@ import { SessionsList } from '@/features/auth/components/sessions-list';
 import { TotpSettings } from '@/features/auth/components/totp-settings';
 import { AccountIdentityForm } from '@/features/accounts/components/account-identity-form';
 import { GrantsTable } from '@/features/accounts/components/grants-table';
+import { paths } from '@/lib/paths';
 
 export function MyAccountPage() {
   const me = useMe();
@@ -39,7 +40,7 @@ export function MyAccountPage() {
       <title>{`Mon compte – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Mon compte"
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />

@@ -18,6 +18,7 @@ import { ApiTokenUsage } from '@/features/api-tokens/components/api-token-usage'
 import { CreateApiTokenForm } from '@/features/api-tokens/components/create-api-token-form';
 import { CreatedTokenAlert } from '@/features/api-tokens/components/created-token-alert';
 import { apiTokenStatus, tokenOrganisationChoices } from '@/features/api-tokens/utils/token-status';
+import { paths } from '@/lib/paths';
 
 /** A message announced where the focus is taken. */
 function FocusedNotice({ severity, text }: { severity: 'success' | 'error'; text: string }) {
@@ -56,7 +57,7 @@ export function ApiTokensPage() {
       <title>{`Jetons d'API – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Jetons d'API"
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />

@@ -9,6 +9,7 @@ import { isApiClientError } from '@/lib/api-client';
 import { useAtypiaThread } from '@/features/atypia/api/atypia';
 import { AtypiaThreadView } from '@/features/atypia/components/atypia-thread';
 import { useAuthorityAccess } from '@/lib/auth/use-authority-access';
+import { paths } from '@/lib/paths';
 
 /** One atypia flag and its thread, for the structure (to justify) and for its reviewers (to decide). */
 export function AtypiaFlagPage() {
@@ -39,17 +40,17 @@ export function AtypiaFlagPage() {
   }
 
   const { flag } = thread.data;
-  const formPath = `/campagnes/${year}/structures/${encodeURIComponent(flag.finess)}`;
+  const formPath = paths.submission.href(year, flag.finess);
   return (
     <div className={fr.cx('fr-container', 'fr-pb-8w')}>
       <title>{`Atypie – ${flag.ruleLabel} – ${flag.structureName} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={flag.ruleLabel}
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[
-          { label: 'Campagnes', linkProps: { to: '/campagnes' } },
+          { label: 'Campagnes', linkProps: { to: paths.campaigns.href() } },
           access.canFollow
-            ? { label: `Atypies ${year}`, linkProps: { to: `/campagnes/${year}/atypies` } }
+            ? { label: `Atypies ${year}`, linkProps: { to: paths.campaignAtypia.href(year) } }
             : { label: flag.structureName, linkProps: { to: formPath } },
         ]}
         classes={{ root: fr.cx('fr-mb-4w') }}

@@ -33,6 +33,7 @@ import {
   priorityLabel,
 } from '@/features/atypia/utils/labels';
 import { CategorySelect, DepartmentSelect } from '@/components/ui/reference-selects';
+import { paths } from '@/lib/paths';
 
 const PAGE_SIZE = 50;
 const SORTS: AtypiaSort[] = ['priority', 'structure', 'rule', 'value', 'updatedAt'];
@@ -196,9 +197,7 @@ function AtypiaTable({ year, access }: { year: number; access: AuthorityAccess }
       sort: sortOf('structure'),
       cell: (row) => (
         <>
-          <Link to={`/campagnes/${year}/structures/${encodeURIComponent(row.finess)}`}>
-            {row.structureName}
-          </Link>
+          <Link to={paths.submission.href(year, row.finess)}>{row.structureName}</Link>
           <br />
           <span className={fr.cx('fr-text--xs')}>FINESS {row.finess}</span>
         </>
@@ -213,7 +212,7 @@ function AtypiaTable({ year, access }: { year: number; access: AuthorityAccess }
       sort: sortOf('rule'),
       cell: (row) => (
         <>
-          <Link to={`/campagnes/${year}/atypies/${encodeURIComponent(row.id)}`}>{row.ruleLabel}</Link>
+          <Link to={paths.atypiaFlag.href(year, row.id)}>{row.ruleLabel}</Link>
           <br />
           <span className={fr.cx('fr-text--xs')}>
             Gravité : {SEVERITY_LABELS[row.severity] ?? row.severity}
@@ -428,10 +427,10 @@ export function AtypiaPage() {
           <title>{`Atypies ${year} – ${SERVICE_TITLE}`}</title>
           <Breadcrumb
             currentPageLabel={`Atypies ${year}`}
-            homeLinkProps={{ to: '/' }}
+            homeLinkProps={{ to: paths.home.href() }}
             segments={[
-              { label: 'Campagnes', linkProps: { to: '/campagnes' } },
-              { label: `Suivi ${year}`, linkProps: { to: `/campagnes/${year}/suivi` } },
+              { label: 'Campagnes', linkProps: { to: paths.campaigns.href() } },
+              { label: `Suivi ${year}`, linkProps: { to: paths.campaignFollowUp.href(year) } },
             ]}
             classes={{ root: fr.cx('fr-mb-4w') }}
           />

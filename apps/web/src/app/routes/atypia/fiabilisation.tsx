@@ -8,6 +8,7 @@ import { FollowUpNav } from '@/features/follow-up/components/follow-up-nav';
 import type { AuthorityAccess } from '@/lib/auth/authorities';
 import { AssignmentsEditor } from '@/features/atypia/components/assignments-editor';
 import { PrioritiesEditor } from '@/features/atypia/components/priorities-editor';
+import { paths } from '@/lib/paths';
 
 function FiabilisationContent({ year, access }: { year: number; access: AuthorityAccess }) {
   const choice = useAuthorityChoice(access, 'communicate');
@@ -56,10 +57,10 @@ export function FiabilisationPage() {
           <title>{`Organisation de la fiabilisation ${year} – ${SERVICE_TITLE}`}</title>
           <Breadcrumb
             currentPageLabel={`Organisation de la fiabilisation ${year}`}
-            homeLinkProps={{ to: '/' }}
+            homeLinkProps={{ to: paths.home.href() }}
             segments={[
-              { label: 'Campagnes', linkProps: { to: '/campagnes' } },
-              { label: `Suivi ${year}`, linkProps: { to: `/campagnes/${year}/suivi` } },
+              { label: 'Campagnes', linkProps: { to: paths.campaigns.href() } },
+              { label: `Suivi ${year}`, linkProps: { to: paths.campaignFollowUp.href(year) } },
             ]}
             classes={{ root: fr.cx('fr-mb-4w') }}
           />

@@ -13,6 +13,7 @@ import { useTokenInfo } from '@/features/auth/api/get-token-info';
 import { useAcceptInvitation } from '@/features/auth/api/accept-invitation';
 import { useResetPassword } from '@/features/auth/api/reset-password';
 import { SetPasswordForm } from '@/features/auth/components/set-password-form';
+import { paths } from '@/lib/paths';
 
 type Purpose = TokenInfo['purpose'];
 
@@ -43,10 +44,10 @@ function InvalidLink({ purpose, message }: { purpose: Purpose; message: string }
       </p>
       <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>
         <li>
-          <Button linkProps={{ to: '/mot-de-passe-oublie' }}>Demander un nouveau lien</Button>
+          <Button linkProps={{ to: paths.forgotPassword.href() }}>Demander un nouveau lien</Button>
         </li>
         <li>
-          <Button priority="secondary" linkProps={{ to: '/connexion' }}>
+          <Button priority="secondary" linkProps={{ to: paths.login.href() }}>
             Se connecter
           </Button>
         </li>
@@ -100,7 +101,7 @@ function SetPasswordPage({ purpose }: { purpose: Purpose }) {
           description={texts.success}
         />
         <p className={fr.cx('fr-mt-3w')}>
-          <Link to="/connexion" className={fr.cx('fr-link')}>
+          <Link to={paths.login.href()} className={fr.cx('fr-link')}>
             Se connecter
           </Link>
         </p>

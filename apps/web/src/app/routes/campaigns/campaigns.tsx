@@ -21,6 +21,7 @@ import {
 import { CampaignForm } from '@/features/campaigns/components/campaign-form';
 import { percent } from '@/lib/format';
 import { IndicatorJobs } from '@/features/indicators/components/indicator-jobs';
+import { paths } from '@/lib/paths';
 
 const STATE_LABELS: Record<CampaignState, string> = {
   DRAFT: 'En préparation',
@@ -211,7 +212,7 @@ export function CampaignsPage() {
                 rowHeader: true,
                 cell: (c) => (
                   <>
-                    <Link to={`/campagnes/${c.year}/saisies`}>Campagne {c.year}</Link>
+                    <Link to={paths.campaignSubmissions.href(c.year)}>Campagne {c.year}</Link>
                     <br />
                     <span className={fr.cx('fr-text--xs')}>données {c.dataYear}</span>
                   </>

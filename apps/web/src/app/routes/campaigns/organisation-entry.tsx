@@ -15,6 +15,7 @@ import {
 } from '@/features/campaigns/api/get-organisation-entry';
 import { GridTransfer } from '@/features/campaigns/components/grid-transfer';
 import { OgGrid } from '@/features/campaigns/components/og-grid';
+import { paths } from '@/lib/paths';
 
 export function OrganisationEntryPage() {
   const params = useParams();
@@ -38,7 +39,7 @@ export function OrganisationEntryPage() {
         <NotFound
           title="Organisme gestionnaire introuvable"
           lead={error.message}
-          backTo={{ to: `/campagnes/${year}/saisies`, label: 'Revenir aux saisies' }}
+          backTo={{ to: paths.campaignSubmissions.href(year), label: 'Revenir aux saisies' }}
         />
       );
     }
@@ -64,10 +65,10 @@ export function OrganisationEntryPage() {
       <title>{`Saisie ${year} – ${data.ogName} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={data.ogName}
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[
-          { label: 'Campagnes', linkProps: { to: '/campagnes' } },
-          { label: `Saisies ${year}`, linkProps: { to: `/campagnes/${year}/saisies` } },
+          { label: 'Campagnes', linkProps: { to: paths.campaigns.href() } },
+          { label: `Saisies ${year}`, linkProps: { to: paths.campaignSubmissions.href(year) } },
         ]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />

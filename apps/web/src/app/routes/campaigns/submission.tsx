@@ -10,6 +10,7 @@ import { useDictionary } from '@/features/campaigns/api/get-dictionary';
 import { useSubmission } from '@/features/campaigns/api/get-submission';
 import { SubmissionEntry } from '@/features/campaigns/components/submission-entry';
 import { ItemFlags, SubmissionFlags, flagsOfItem } from '@/features/atypia/components/submission-flags';
+import { paths } from '@/lib/paths';
 
 export function SubmissionPage() {
   const params = useParams();
@@ -32,7 +33,7 @@ export function SubmissionPage() {
         <NotFound
           title="Saisie introuvable"
           lead={error.message}
-          backTo={{ to: `/campagnes/${year}/saisies`, label: 'Revenir aux saisies' }}
+          backTo={{ to: paths.campaignSubmissions.href(year), label: 'Revenir aux saisies' }}
         />
       );
     }
@@ -58,10 +59,10 @@ export function SubmissionPage() {
       <title>{`Saisie ${year} – ${submission.data.name} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={submission.data.name}
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[
-          { label: 'Campagnes', linkProps: { to: '/campagnes' } },
-          { label: `Saisies ${year}`, linkProps: { to: `/campagnes/${year}/saisies` } },
+          { label: 'Campagnes', linkProps: { to: paths.campaigns.href() } },
+          { label: `Saisies ${year}`, linkProps: { to: paths.campaignSubmissions.href(year) } },
         ]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />

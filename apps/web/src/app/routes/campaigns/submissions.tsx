@@ -18,6 +18,7 @@ import { useCampaign } from '@/features/campaigns/api/get-campaign';
 import { useSubmissions, type SubmissionsQuery } from '@/lib/api/get-submissions';
 import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
 import { CategorySelect, DepartmentSelect } from '@/components/ui/reference-selects';
+import { paths } from '@/lib/paths';
 
 const PAGE_SIZE = 20;
 const STATUSES = Object.keys(STATUS_LABELS) as SubmissionStatusCode[];
@@ -69,8 +70,8 @@ export function SubmissionsPage() {
       <title>{`Saisies ${year} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={`Saisies ${year}`}
-        homeLinkProps={{ to: '/' }}
-        segments={[{ label: 'Campagnes', linkProps: { to: '/campagnes' } }]}
+        homeLinkProps={{ to: paths.home.href() }}
+        segments={[{ label: 'Campagnes', linkProps: { to: paths.campaigns.href() } }]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
       <h1>Saisies de la campagne {year}</h1>
@@ -183,7 +184,7 @@ export function SubmissionsPage() {
                   rowHeader: true,
                   cell: (row) => (
                     <>
-                      <Link to={`/campagnes/${year}/structures/${row.finess}`}>{row.name}</Link>
+                      <Link to={paths.submission.href(year, row.finess)}>{row.name}</Link>
                       <br />
                       <span className="tdb-code fr-text--xs">{row.finess}</span>
                     </>
@@ -201,7 +202,7 @@ export function SubmissionsPage() {
                   key: 'og',
                   header: 'Organisme gestionnaire',
                   cell: (row) => (
-                    <Link to={`/campagnes/${year}/organisations/${row.ogFiness}`}>
+                    <Link to={paths.organisationEntry.href(year, row.ogFiness)}>
                       <span className="tdb-code">{row.ogFiness}</span>
                     </Link>
                   ),

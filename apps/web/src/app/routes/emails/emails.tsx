@@ -13,6 +13,7 @@ import { formatCount, formatDateTime } from '@/lib/format';
 import { useEmails } from '@/features/emails/api/get-emails';
 import { EmailReader } from '@/features/emails/components/email-reader';
 import { EmailStatusBadge } from '@/features/emails/components/email-status-badge';
+import { paths } from '@/lib/paths';
 
 export function EmailsPage() {
   const emails = useEmails();
@@ -45,7 +46,7 @@ export function EmailsPage() {
       <title>{`Courriels envoyés – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Courriels envoyés"
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />

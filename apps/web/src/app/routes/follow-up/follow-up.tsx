@@ -15,6 +15,7 @@ import { LateStructures } from '@/features/follow-up/components/late-structures'
 import { MailingComposer } from '@/features/follow-up/components/mailing-composer';
 import type { AuthorityAccess } from '@/lib/auth/authorities';
 import { CategorySelect, DepartmentSelect } from '@/components/ui/reference-selects';
+import { paths } from '@/lib/paths';
 
 function readQuery(params: URLSearchParams): FollowUpQuery {
   const query: FollowUpQuery = {};
@@ -44,8 +45,8 @@ function FollowUpContent({ year, access }: { year: number; access: AuthorityAcce
       <title>{`Suivi de la campagne ${year} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={`Suivi ${year}`}
-        homeLinkProps={{ to: '/' }}
-        segments={[{ label: 'Campagnes', linkProps: { to: '/campagnes' } }]}
+        homeLinkProps={{ to: paths.home.href() }}
+        segments={[{ label: 'Campagnes', linkProps: { to: paths.campaigns.href() } }]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
       <h1>Suivi de la campagne {year}</h1>

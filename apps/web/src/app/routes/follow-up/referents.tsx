@@ -6,6 +6,7 @@ import { AuthorityGate } from '@/features/follow-up/components/authority-gate';
 import { AuthorityPicker, useAuthorityChoice } from '@/features/follow-up/components/authority-picker';
 import { ReferentsManager } from '@/features/follow-up/components/referents-manager';
 import { authorityKey, authorityLabel, type AuthorityAccess } from '@/lib/auth/authorities';
+import { paths } from '@/lib/paths';
 
 function ReferentsContent({ access }: { access: AuthorityAccess }) {
   const { value, onChange, own } = useAuthorityChoice(access, 'follow');
@@ -18,7 +19,7 @@ function ReferentsContent({ access }: { access: AuthorityAccess }) {
       <title>{`Référents TDB – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Référents TDB"
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />

@@ -20,6 +20,7 @@ import { FollowUpNav } from '@/features/follow-up/components/follow-up-nav';
 import { ScopeTransfer } from '@/features/follow-up/components/scope-transfer';
 import type { AuthorityAccess } from '@/lib/auth/authorities';
 import { CategorySelect, DepartmentSelect } from '@/components/ui/reference-selects';
+import { paths } from '@/lib/paths';
 
 const PAGE_SIZE = 50;
 
@@ -167,10 +168,10 @@ function ScopeContent({ year, access }: { year: number; access: AuthorityAccess 
       <title>{`Périmètre de la campagne ${year} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={`Périmètre ${year}`}
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[
-          { label: 'Campagnes', linkProps: { to: '/campagnes' } },
-          { label: `Suivi ${year}`, linkProps: { to: `/campagnes/${year}/suivi` } },
+          { label: 'Campagnes', linkProps: { to: paths.campaigns.href() } },
+          { label: `Suivi ${year}`, linkProps: { to: paths.campaignFollowUp.href(year) } },
         ]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
@@ -283,7 +284,7 @@ function ScopeContent({ year, access }: { year: number; access: AuthorityAccess 
                   rowHeader: true,
                   cell: (row) => (
                     <>
-                      <Link to={`/campagnes/${year}/structures/${row.finess}`}>{row.name}</Link>
+                      <Link to={paths.submission.href(year, row.finess)}>{row.name}</Link>
                       <br />
                       <span className="tdb-code fr-text--xs">{row.finess}</span>
                     </>

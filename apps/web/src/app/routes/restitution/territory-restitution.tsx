@@ -24,6 +24,7 @@ import {
   useRestitutionAccess,
   type RestitutionAccess,
 } from '@/features/restitution/utils/use-restitution-access';
+import { paths } from '@/lib/paths';
 import '@/features/restitution/restitution.css';
 
 const TABS = [
@@ -268,8 +269,8 @@ export function TerritoryRestitutionPage() {
       <title>{`Restitution ${year} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={`Restitution ${year}`}
-        homeLinkProps={{ to: '/' }}
-        segments={[{ label: 'Campagnes', linkProps: { to: '/campagnes' } }]}
+        homeLinkProps={{ to: paths.home.href() }}
+        segments={[{ label: 'Campagnes', linkProps: { to: paths.campaigns.href() } }]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
       <h1>Restitution {year}</h1>
@@ -320,9 +321,7 @@ export function TerritoryRestitutionPage() {
         <ul className={fr.cx('fr-mb-3w')}>
           {access.organisations.map((o) => (
             <li key={o.finess}>
-              <Link to={`/campagnes/${year}/organisations/${encodeURIComponent(o.finess)}/restitution`}>
-                Vue consolidée – {o.label}
-              </Link>
+              <Link to={paths.organisationRestitution.href(year, o.finess)}>Vue consolidée – {o.label}</Link>
             </li>
           ))}
         </ul>

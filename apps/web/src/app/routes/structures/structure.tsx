@@ -18,6 +18,7 @@ import { StructureDetails } from '@/features/structures/components/structure-det
 import { StructureHistory } from '@/features/structures/components/structure-history';
 import { CategoryCorrectionForm } from '@/features/structures/components/category-correction-form';
 import { COMPETENCE_LABELS } from '@/features/structures/utils/labels';
+import { paths } from '@/lib/paths';
 
 const FORM_ID = 'correction-categorie';
 
@@ -52,7 +53,7 @@ export function StructurePage() {
         <NotFound
           title="Structure introuvable"
           lead={structure.error.message}
-          backTo={{ to: '/structures', label: 'Rechercher une structure' }}
+          backTo={{ to: paths.structures.href(), label: 'Rechercher une structure' }}
         />
       );
     }
@@ -87,8 +88,8 @@ export function StructurePage() {
       <title>{`${data.name} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={data.name}
-        homeLinkProps={{ to: '/' }}
-        segments={[{ label: 'Structures', linkProps: { to: '/structures' } }]}
+        homeLinkProps={{ to: paths.home.href() }}
+        segments={[{ label: 'Structures', linkProps: { to: paths.structures.href() } }]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
 

@@ -21,6 +21,7 @@ import {
   toStructureQuery,
 } from '@/features/structures/utils/search-params';
 import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { paths } from '@/lib/paths';
 
 const SORT_OPTIONS: { value: StructureSort; label: string }[] = [
   { value: 'name', label: 'Nom (A → Z)' },
@@ -66,7 +67,7 @@ export function StructuresSearchPage() {
       <title>{`Rechercher une structure – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Structures"
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />

@@ -27,6 +27,7 @@ import { AddGrantForm } from '@/features/accounts/components/add-grant-form';
 import { GrantsTable } from '@/features/accounts/components/grants-table';
 import { grantTargetOptions } from '@/features/accounts/utils/grant-targets';
 import type { AccountNotice } from './user-create';
+import { paths } from '@/lib/paths';
 
 /** A message announced where the focus is taken (role=status), closable. */
 function Notice({ text, onClose }: { text: string; onClose: () => void }) {
@@ -327,7 +328,7 @@ export function UserPage() {
         <NotFound
           title="Compte introuvable"
           lead={account.error.message}
-          backTo={{ to: '/utilisateurs', label: 'Revenir aux utilisateurs' }}
+          backTo={{ to: paths.users.href(), label: 'Revenir aux utilisateurs' }}
         />
       );
     }
@@ -349,8 +350,8 @@ export function UserPage() {
       <title>{`${name} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={name}
-        homeLinkProps={{ to: '/' }}
-        segments={[{ label: 'Utilisateurs', linkProps: { to: '/utilisateurs' } }]}
+        homeLinkProps={{ to: paths.home.href() }}
+        segments={[{ label: 'Utilisateurs', linkProps: { to: paths.users.href() } }]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
       {notice && <Notice text={notice} onClose={() => setNotice(null)} />}

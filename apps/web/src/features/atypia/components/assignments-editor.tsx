@@ -17,6 +17,7 @@ import {
   type AssignmentRequestItem,
 } from '../api/fiabilisation';
 import { PRIORITY_LABELS } from '../utils/labels';
+import { paths } from '@/lib/paths';
 
 const PAGE_SIZE = 50;
 
@@ -100,7 +101,7 @@ export function AssignmentsEditor({ year, authority }: { year: number; authority
       rowHeader: true,
       cell: (row) => (
         <>
-          <Link to={`/campagnes/${year}/structures/${encodeURIComponent(row.finess)}`}>{row.name}</Link>
+          <Link to={paths.submission.href(year, row.finess)}>{row.name}</Link>
           <br />
           <span className={fr.cx('fr-text--xs')}>
             {row.categoryLabel} · {row.departmentCode} · {row.statusLabel}

@@ -15,6 +15,7 @@ import { percent } from '@/lib/format';
 import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
 import { currentCampaign } from '@/lib/api/use-current-campaign';
 import { useAuthorityAccess } from '@/lib/auth/use-authority-access';
+import { paths } from '@/lib/paths';
 
 /** One structure's submission: status, completeness, what remains and whom to ask. */
 function StructureSubmission({
@@ -29,7 +30,7 @@ function StructureSubmission({
   return (
     <li className="tdb-panel fr-mb-2w">
       <h3 className={fr.cx('fr-h6', 'fr-mb-1w')}>
-        <Link to={`/campagnes/${campaign.year}/structures/${summary.finess}`}>{summary.name}</Link>
+        <Link to={paths.submission.href(campaign.year, summary.finess)}>{summary.name}</Link>
       </h3>
       <p className={fr.cx('fr-mb-1w')}>
         <SubmissionStatusBadge status={summary.status} /> — complétude {percent(summary.completeness)} (seuil{' '}
@@ -91,7 +92,7 @@ function StructureView({ campaign }: { campaign: CampaignSummary }) {
         ))}
       </ul>
       {submissions.data.total > submissions.data.items.length && (
-        <Button priority="secondary" linkProps={{ to: `/campagnes/${campaign.year}/saisies` }}>
+        <Button priority="secondary" linkProps={{ to: paths.campaignSubmissions.href(campaign.year) }}>
           Voir les {submissions.data.total} saisies
         </Button>
       )}

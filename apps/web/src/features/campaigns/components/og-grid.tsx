@@ -15,6 +15,7 @@ import { useTransitionSubmission } from '../api/transition-submission';
 import { percent } from '@/lib/format';
 import { checkInput, displayValue, sameValue, toInputText } from '../utils/values';
 import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
+import { paths } from '@/lib/paths';
 
 /** The key of the organisme gestionnaire's own row of edits. */
 const OG = '__og__';
@@ -331,7 +332,7 @@ export function OgGrid({ detail, dictionary }: { detail: OgSubmissionDetail; dic
                         return (
                           <tr key={row.finess}>
                             <th scope="row">
-                              <Link to={`/campagnes/${year}/structures/${row.finess}?domaine=${domain}`}>
+                              <Link to={`${paths.submission.href(year, row.finess)}?domaine=${domain}`}>
                                 {row.name}
                               </Link>
                               <br />

@@ -17,6 +17,7 @@ import { fieldId, ItemField } from './item-field';
 import { SubmissionFollowUp } from './submission-follow-up';
 import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
 import { TransitionActions } from './transition-actions';
+import { paths } from '@/lib/paths';
 
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
 
@@ -121,7 +122,7 @@ export function SubmissionEntry({
           <h1 className={fr.cx('fr-mb-1w')}>{detail.name}</h1>
           <p className={fr.cx('fr-mb-1w')}>
             FINESS <span className="tdb-code">{detail.finess}</span> · Organisme gestionnaire :{' '}
-            <Link to={`/campagnes/${year}/organisations/${detail.ogFiness}`}>{detail.ogName}</Link>
+            <Link to={paths.organisationEntry.href(year, detail.ogFiness)}>{detail.ogName}</Link>
           </p>
           <p className={fr.cx('fr-mb-0')}>
             Campagne {year} (données {detail.campaign.dataYear}) — phase :{' '}
@@ -134,7 +135,7 @@ export function SubmissionEntry({
               size="small"
               priority="secondary"
               linkProps={{
-                to: `/campagnes/${year}/structures/${encodeURIComponent(detail.finess)}/indicateurs`,
+                to: paths.submissionIndicators.href(year, detail.finess),
               }}
             >
               Indicateurs
@@ -145,7 +146,7 @@ export function SubmissionEntry({
               size="small"
               priority="secondary"
               linkProps={{
-                to: `/campagnes/${year}/structures/${encodeURIComponent(detail.finess)}/restitution`,
+                to: paths.submissionRestitution.href(year, detail.finess),
               }}
             >
               Restitution

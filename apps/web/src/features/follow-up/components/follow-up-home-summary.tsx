@@ -5,6 +5,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { useAuthorityAccess } from '@/lib/auth/use-authority-access';
 import { useFollowUp } from '../api/get-follow-up';
 import { FollowUpTotals } from './follow-up-totals';
+import { paths } from '@/lib/paths';
 
 /** The home page's summary of the current campaign for the authorities: totals, lateness, links. */
 export function FollowUpHomeSummary({ year }: { year: number }) {
@@ -26,23 +27,23 @@ export function FollowUpHomeSummary({ year }: { year: number }) {
       )}
       <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
         <li>
-          <Button iconId="fr-icon-line-chart-line" linkProps={{ to: `/campagnes/${year}/suivi` }}>
+          <Button iconId="fr-icon-line-chart-line" linkProps={{ to: paths.campaignFollowUp.href(year) }}>
             Suivi de la campagne
           </Button>
         </li>
         <li>
-          <Button priority="secondary" linkProps={{ to: `/campagnes/${year}/saisies` }}>
+          <Button priority="secondary" linkProps={{ to: paths.campaignSubmissions.href(year) }}>
             Suivre les saisies
           </Button>
         </li>
         <li>
-          <Button priority="secondary" linkProps={{ to: `/campagnes/${year}/perimetre` }}>
+          <Button priority="secondary" linkProps={{ to: paths.campaignScope.href(year) }}>
             Périmètre
           </Button>
         </li>
         {access.canCommunicate && (
           <li>
-            <Button priority="secondary" linkProps={{ to: `/campagnes/${year}/communication` }}>
+            <Button priority="secondary" linkProps={{ to: paths.campaignCommunication.href(year) }}>
               Communication
             </Button>
           </li>

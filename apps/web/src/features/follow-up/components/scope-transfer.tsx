@@ -10,6 +10,7 @@ import { errorMessage } from '@/components/ui/query-error';
 import { formatCount } from '@/lib/format';
 import { useReference } from '@/lib/api/get-reference';
 import { downloadScope, useUploadScope } from '../api/scope';
+import { paths } from '@/lib/paths';
 
 const MAX_SIZE = 20 * 1024 * 1024;
 
@@ -85,8 +86,8 @@ export function ScopeTransfer({
       </p>
       <p className={fr.cx('fr-text--sm')}>
         Pour les structures sans APE, complétez les colonnes « APE à créer » (nom, prénom, courriel) : le même
-        fichier, déposé dans <Link to="/utilisateurs/import">Utilisateurs → Importer des APE</Link>, crée les
-        comptes et envoie les invitations.
+        fichier, déposé dans <Link to={paths.usersImport.href()}>Utilisateurs → Importer des APE</Link>, crée
+        les comptes et envoie les invitations.
       </p>
       {national && (
         <Select
