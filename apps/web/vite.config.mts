@@ -14,6 +14,8 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: {
+      // `@/lib/format` is apps/web/src/lib/format (the same alias as in tsconfig.json).
+      '@': `${webRoot}src`,
       '@tdb/access': `${workspaceRoot}libs/access/src/index.ts`,
       '@tdb/contracts': `${workspaceRoot}libs/contracts/src/index.ts`,
       '@tdb/reference': `${workspaceRoot}libs/reference/src/index.ts`,

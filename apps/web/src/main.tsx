@@ -2,8 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Link } from 'react-router';
 import { startReactDsfr } from '@codegouvfr/react-dsfr/spa';
-import { App } from './app/app';
-import './styles.css';
+import { App } from '@/app/app';
+import '@/styles.css';
 
 startReactDsfr({ defaultColorScheme: 'system', Link });
 

@@ -5,10 +5,10 @@ import { RequireAuth } from './require-auth';
 import { LoginPage } from './routes/auth/login';
 import { MyAccountPage } from './routes/account/my-account';
 import { UsersPage } from './routes/users/users';
-import { apiError, mockApi } from '../testing/mock-api';
-import { buildAccount, buildGrant, buildLoginResponse } from '../testing/fixtures';
-import { renderWithRouter } from '../testing/render';
-import { authStore } from '../lib/auth/auth-store';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { buildAccount, buildGrant, buildLoginResponse } from '@/testing/fixtures';
+import { renderWithRouter } from '@/testing/render';
+import { authStore } from '@/lib/auth/auth-store';
 
 const enrollment = apiError(
   403,

@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
-import { PageLoader } from '../components/ui/page-loader';
-import { Forbidden } from '../components/ui/forbidden';
-import { useAuth } from '../lib/auth/auth-provider';
-import type { Permissions } from '../lib/auth/permissions';
-import { LOGIN_PATH, loginPathFor } from '../lib/auth/return-to';
-import { MY_ACCOUNT_PATH, TOTP_ENROLLMENT_URL } from '../lib/auth/totp-enrollment';
+import { PageLoader } from '@/components/ui/page-loader';
+import { Forbidden } from '@/components/ui/forbidden';
+import { useAuth } from '@/lib/auth/auth-provider';
+import type { Permissions } from '@/lib/auth/permissions';
+import { LOGIN_PATH, loginPathFor } from '@/lib/auth/return-to';
+import { MY_ACCOUNT_PATH, TOTP_ENROLLMENT_URL } from '@/lib/auth/totp-enrollment';
 
 /**
  * The pages that need an account. Signed out, the user is sent to /connexion with the page to come

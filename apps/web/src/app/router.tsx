@@ -1,8 +1,9 @@
 import { createBrowserRouter, isRouteErrorResponse, useRouteError, type RouteObject } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { MainLayout, SERVICE_TITLE } from '../components/layouts/main-layout';
-import { PageLoader } from '../components/ui/page-loader';
+import { MainLayout, SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { PageLoader } from '@/components/ui/page-loader';
+import { paths } from '@/lib/paths';
 import { RequireAuth, requirePermission } from './require-auth';
 
 const AccountsGate = requirePermission('canManageAccounts');
@@ -28,7 +29,7 @@ export function RouteErrorPage() {
           <Button onClick={() => window.location.reload()}>Recharger la page</Button>
         </li>
         <li>
-          <Button priority="secondary" linkProps={{ to: '/', reloadDocument: true }}>
+          <Button priority="secondary" linkProps={{ to: paths.home.href(), reloadDocument: true }}>
             Revenir à l'accueil
           </Button>
         </li>
@@ -40,7 +41,7 @@ export function RouteErrorPage() {
 /** Each page is its own chunk, loaded when first visited. */
 export const routes: RouteObject[] = [
   {
-    path: '/',
+    path: paths.home.path,
     Component: MainLayout,
     children: [
       {
@@ -51,36 +52,36 @@ export const routes: RouteObject[] = [
           { index: true, lazy: async () => ({ Component: (await import('./routes/home')).HomePage }) },
           // Public pages: signing in, and choosing a password from an e-mailed link.
           {
-            path: 'connexion',
+            path: paths.login.path,
             lazy: async () => ({ Component: (await import('./routes/auth/login')).LoginPage }),
           },
           {
-            path: 'mot-de-passe-oublie',
+            path: paths.forgotPassword.path,
             lazy: async () => ({
               Component: (await import('./routes/auth/forgot-password')).ForgotPasswordPage,
             }),
           },
           {
-            path: 'invitation',
+            path: paths.invitation.path,
             lazy: async () => ({ Component: (await import('./routes/auth/set-password')).InvitationPage }),
           },
           {
-            path: 'reinitialiser-mot-de-passe',
+            path: paths.resetPassword.path,
             lazy: async () => ({ Component: (await import('./routes/auth/set-password')).ResetPasswordPage }),
           },
           {
-            path: 'accessibilite',
+            path: paths.accessibility.path,
             lazy: async () => ({ Component: (await import('./routes/accessibility')).AccessibilityPage }),
           },
           // The indicators guide is public too.
           {
-            path: 'indicateurs',
+            path: paths.indicators.path,
             lazy: async () => ({
               Component: (await import('./routes/indicators/indicator-guide')).IndicatorGuidePage,
             }),
           },
           {
-            path: 'indicateurs/:code',
+            path: paths.indicator.path,
             lazy: async () => ({
               Component: (await import('./routes/indicators/indicator-sheet')).IndicatorSheetPage,
             }),
@@ -90,119 +91,119 @@ export const routes: RouteObject[] = [
             Component: RequireAuth,
             children: [
               {
-                path: 'structures',
+                path: paths.structures.path,
                 lazy: async () => ({
                   Component: (await import('./routes/structures/structures-search')).StructuresSearchPage,
                 }),
               },
               {
-                path: 'structures/:finess',
+                path: paths.structure.path,
                 lazy: async () => ({
                   Component: (await import('./routes/structures/structure')).StructurePage,
                 }),
               },
               {
-                path: 'organisations/:finess',
+                path: paths.organisation.path,
                 lazy: async () => ({
                   Component: (await import('./routes/organisations/organisation')).OrganisationPage,
                 }),
               },
               {
-                path: 'campagnes',
+                path: paths.campaigns.path,
                 lazy: async () => ({
                   Component: (await import('./routes/campaigns/campaigns')).CampaignsPage,
                 }),
               },
               {
-                path: 'campagnes/:year/saisies',
+                path: paths.campaignSubmissions.path,
                 lazy: async () => ({
                   Component: (await import('./routes/campaigns/submissions')).SubmissionsPage,
                 }),
               },
               {
-                path: 'campagnes/:year/suivi',
+                path: paths.campaignFollowUp.path,
                 lazy: async () => ({
                   Component: (await import('./routes/follow-up/follow-up')).FollowUpPage,
                 }),
               },
               {
-                path: 'campagnes/:year/perimetre',
+                path: paths.campaignScope.path,
                 lazy: async () => ({
                   Component: (await import('./routes/follow-up/scope')).ScopePage,
                 }),
               },
               {
-                path: 'campagnes/:year/communication',
+                path: paths.campaignCommunication.path,
                 lazy: async () => ({
                   Component: (await import('./routes/follow-up/communication')).CommunicationPage,
                 }),
               },
               {
-                path: 'campagnes/:year/atypies',
+                path: paths.campaignAtypia.path,
                 lazy: async () => ({
                   Component: (await import('./routes/atypia/atypia')).AtypiaPage,
                 }),
               },
               {
-                path: 'campagnes/:year/atypies/:flagId',
+                path: paths.atypiaFlag.path,
                 lazy: async () => ({
                   Component: (await import('./routes/atypia/atypia-flag')).AtypiaFlagPage,
                 }),
               },
               {
-                path: 'campagnes/:year/fiabilisation',
+                path: paths.campaignFiabilisation.path,
                 lazy: async () => ({
                   Component: (await import('./routes/atypia/fiabilisation')).FiabilisationPage,
                 }),
               },
               {
-                path: 'referents',
+                path: paths.referents.path,
                 lazy: async () => ({
                   Component: (await import('./routes/follow-up/referents')).ReferentsPage,
                 }),
               },
               {
-                path: 'campagnes/:year/structures/:finess',
+                path: paths.submission.path,
                 lazy: async () => ({
                   Component: (await import('./routes/campaigns/submission')).SubmissionPage,
                 }),
               },
               {
-                path: 'campagnes/:year/structures/:finess/indicateurs',
+                path: paths.submissionIndicators.path,
                 lazy: async () => ({
                   Component: (await import('./routes/indicators/structure-indicators'))
                     .StructureIndicatorsPage,
                 }),
               },
               {
-                path: 'campagnes/:year/structures/:finess/restitution',
+                path: paths.submissionRestitution.path,
                 lazy: async () => ({
                   Component: (await import('./routes/restitution/structure-restitution'))
                     .StructureRestitutionPage,
                 }),
               },
               {
-                path: 'campagnes/:year/restitution',
+                path: paths.territoryRestitution.path,
                 lazy: async () => ({
                   Component: (await import('./routes/restitution/territory-restitution'))
                     .TerritoryRestitutionPage,
                 }),
               },
               {
-                path: 'campagnes/:year/organisations/:ogFiness/restitution',
+                path: paths.organisationRestitution.path,
                 lazy: async () => ({
                   Component: (await import('./routes/restitution/organisation-restitution'))
                     .OrganisationRestitutionPage,
                 }),
               },
               {
-                path: 'campagnes/:year/organisations/:ogFiness',
+                path: paths.organisationEntry.path,
                 lazy: async () => ({
                   Component: (await import('./routes/campaigns/organisation-entry')).OrganisationEntryPage,
                 }),
               },
               {
-                path: 'mon-compte',
+                path: paths.myAccount.path,
                 lazy: async () => ({
                   Component: (await import('./routes/account/my-account')).MyAccountPage,
                 }),
@@ -213,23 +214,23 @@ export const routes: RouteObject[] = [
             Component: AccountsGate,
             children: [
               {
-                path: 'utilisateurs',
+                path: paths.users.path,
                 lazy: async () => ({ Component: (await import('./routes/users/users')).UsersPage }),
               },
               {
-                path: 'utilisateurs/nouveau',
+                path: paths.userCreate.path,
                 lazy: async () => ({
                   Component: (await import('./routes/users/user-create')).UserCreatePage,
                 }),
               },
               {
-                path: 'utilisateurs/import',
+                path: paths.usersImport.path,
                 lazy: async () => ({
                   Component: (await import('./routes/users/users-import')).UsersImportPage,
                 }),
               },
               {
-                path: 'utilisateurs/:id',
+                path: paths.user.path,
                 lazy: async () => ({ Component: (await import('./routes/users/user')).UserPage }),
               },
             ],
@@ -238,7 +239,7 @@ export const routes: RouteObject[] = [
             Component: EmailsGate,
             children: [
               {
-                path: 'courriels',
+                path: paths.emails.path,
                 lazy: async () => ({ Component: (await import('./routes/emails/emails')).EmailsPage }),
               },
             ],
@@ -247,7 +248,7 @@ export const routes: RouteObject[] = [
             Component: AuditGate,
             children: [
               {
-                path: 'journal',
+                path: paths.audit.path,
                 lazy: async () => ({ Component: (await import('./routes/audit/audit')).AuditPage }),
               },
             ],
@@ -256,7 +257,7 @@ export const routes: RouteObject[] = [
             Component: ApiTokensGate,
             children: [
               {
-                path: 'jetons-api',
+                path: paths.apiTokens.path,
                 lazy: async () => ({
                   Component: (await import('./routes/api-tokens/api-tokens')).ApiTokensPage,
                 }),
@@ -267,7 +268,7 @@ export const routes: RouteObject[] = [
             Component: SettingsGate,
             children: [
               {
-                path: 'parametres',
+                path: paths.settings.path,
                 lazy: async () => ({ Component: (await import('./routes/settings/settings')).SettingsPage }),
               },
             ],

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiClientError, apiClient, apiRequest, refreshSession, toQueryString } from './api-client';
 import { authStore } from './auth/auth-store';
-import { apiError, mockApi } from '../testing/mock-api';
-import { buildAccount, buildLoginResponse } from '../testing/fixtures';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { buildAccount, buildLoginResponse } from '@/testing/fixtures';
 
 function respond(status: number, body: string, contentType = 'application/json') {
   vi.stubGlobal(

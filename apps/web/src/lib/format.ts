@@ -61,3 +61,8 @@ export function formatSiret(value: string | null): string | null {
     ? `${digits.slice(0, 3)} ${digits.slice(3, 6)} ${digits.slice(6, 9)} ${digits.slice(9)}`
     : value;
 }
+
+/** "42 %": a ratio in [0, 1] as a whole percentage, rounded down (99.9 % is not yet 100 %). */
+export function percent(ratio: number): string {
+  return `${Math.floor(ratio * 100)} %`;
+}

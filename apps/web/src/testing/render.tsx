@@ -3,8 +3,8 @@ import { render } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import type { Account } from '@tdb/contracts';
-import { AuthProvider } from '../lib/auth/auth-provider';
-import { authStore } from '../lib/auth/auth-store';
+import { AuthProvider } from '@/lib/auth/auth-provider';
+import { authStore } from '@/lib/auth/auth-store';
 import { buildAccount } from './fixtures';
 
 /** Shows the current URL, so that tests can assert what the page wrote there. */

@@ -2,7 +2,7 @@ import { afterEach } from 'vitest';
 import { cleanup } from '@testing-library/react';
 import { Link } from 'react-router';
 import { setLink } from '@codegouvfr/react-dsfr/link';
-import { authStore } from '../lib/auth/auth-store';
+import { authStore } from '@/lib/auth/auth-store';
 
 // As startReactDsfr does in main.tsx (without loading the DSFR scripts): DSFR links are router links.
 setLink({ Link: Link as never });

@@ -1,5 +1,5 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import { SERVICE_TITLE } from '../../components/layouts/main-layout';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 
 export function AccessibilityPage() {
   return (

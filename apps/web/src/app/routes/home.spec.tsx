@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { screen } from '@testing-library/react';
 import { HomePage } from './home';
-import { mockApi } from '../../testing/mock-api';
-import {
-  buildCampaign,
-  buildSubmissionDetail,
-  buildSubmissionSummary,
-} from '../../testing/campaign-fixtures';
-import { buildAccount, buildGrant } from '../../testing/fixtures';
-import { renderWithRouter } from '../../testing/render';
+import { mockApi } from '@/testing/mock-api';
+import { buildCampaign, buildSubmissionDetail, buildSubmissionSummary } from '@/testing/campaign-fixtures';
+import { buildAccount, buildGrant } from '@/testing/fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 describe('home page campaign card', () => {
   it('lists the submissions of a structure user, with what remains and the referents', async () => {

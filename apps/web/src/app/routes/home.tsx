@@ -1,8 +1,10 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { SERVICE_TITLE } from '../../components/layouts/main-layout';
-import { useAuth } from '../../lib/auth/auth-provider';
-import { CampaignHomeCard } from '../../features/campaigns/components/campaign-home-card';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { useAuth } from '@/lib/auth/auth-provider';
+import { CampaignHomeCard } from '@/features/campaigns/components/campaign-home-card';
+import { FollowUpHomeSummary } from '@/features/follow-up/components/follow-up-home-summary';
+import { paths } from '@/lib/paths';
 
 const FEATURES = [
   {
@@ -35,7 +37,7 @@ export function HomePage() {
               </p>
               {state.status === 'anonymous' ? (
                 <>
-                  <Button linkProps={{ to: '/connexion' }} size="large" iconId="fr-icon-lock-line">
+                  <Button linkProps={{ to: paths.login.href() }} size="large" iconId="fr-icon-lock-line">
                     Se connecter
                   </Button>
                   <p className={fr.cx('fr-text--sm', 'fr-mt-2w', 'fr-mb-0')}>
@@ -44,7 +46,7 @@ export function HomePage() {
                   </p>
                 </>
               ) : (
-                <Button linkProps={{ to: '/structures' }} size="large" iconId="fr-icon-search-line">
+                <Button linkProps={{ to: paths.structures.href() }} size="large" iconId="fr-icon-search-line">
                   Rechercher une structure
                 </Button>
               )}
@@ -53,7 +55,7 @@ export function HomePage() {
         </div>
       </div>
       <div className={fr.cx('fr-container', 'fr-py-8w')}>
-        <CampaignHomeCard />
+        <CampaignHomeCard followUp={(campaign) => <FollowUpHomeSummary year={campaign.year} />} />
         <h2>Ce que vous pouvez faire</h2>
         <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
           {FEATURES.map((feature) => (

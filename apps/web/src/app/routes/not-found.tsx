@@ -1,4 +1,4 @@
-import { NotFound } from '../../components/ui/not-found';
+import { NotFound } from '@/components/ui/not-found';
 
 export function NotFoundPage() {
   return (

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { MainLayout } from './main-layout';
-import { mockApi } from '../../testing/mock-api';
-import { buildAccount, buildGrant } from '../../testing/fixtures';
-import { renderWithRouter } from '../../testing/render';
-import { authStore } from '../../lib/auth/auth-store';
+import { mockApi } from '@/testing/mock-api';
+import { buildAccount, buildGrant } from '@/testing/fixtures';
+import { renderWithRouter } from '@/testing/render';
+import { authStore } from '@/lib/auth/auth-store';
 
 const page = (
   <MainLayout>

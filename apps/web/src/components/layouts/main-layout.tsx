@@ -4,10 +4,11 @@ import { Header, type HeaderProps } from '@codegouvfr/react-dsfr/Header';
 import type { MainNavigationProps } from '@codegouvfr/react-dsfr/MainNavigation';
 import { Footer } from '@codegouvfr/react-dsfr/Footer';
 import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
-import { useAuth } from '../../lib/auth/auth-provider';
-import { LOGIN_PATH, loginPathFor } from '../../lib/auth/return-to';
-import { useCurrentCampaignYear } from '../../features/follow-up/api/use-current-campaign';
-import { useAuthorityAccess } from '../../features/follow-up/utils/use-authority-access';
+import { useAuth } from '@/lib/auth/auth-provider';
+import { LOGIN_PATH, loginPathFor } from '@/lib/auth/return-to';
+import { useCurrentCampaignYear } from '@/lib/api/use-current-campaign';
+import { useAuthorityAccess } from '@/lib/auth/use-authority-access';
+import { paths } from '@/lib/paths';
 
 export const SERVICE_TITLE = 'Tableau de bord de la performance';
 export const CONTENT_ID = 'contenu';
@@ -20,7 +21,7 @@ const brandTop = (
   </>
 );
 
-const homeLinkProps = { to: '/', title: `Accueil – ${SERVICE_TITLE} – Secteur médico-social` };
+const homeLinkProps = { to: paths.home.href(), title: `Accueil – ${SERVICE_TITLE} – Secteur médico-social` };
 
 /**
  * Moves the focus to the main content after a client-side navigation, as a page load would, so that
@@ -48,17 +49,21 @@ function useHeaderItems(): {
   const { state, permissions, signOut } = useAuth();
   const authority = useAuthorityAccess();
   const currentYear = useCurrentCampaignYear(authority.canFollow);
-  const under = (...prefixes: string[]) =>
-    prefixes.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+  /** Whether the page is one of `pages` or below it (a route pattern stops at its first parameter). */
+  const under = (...pages: string[]) =>
+    pages.some((page) => {
+      const prefix = page.split('/:')[0] ?? page;
+      return pathname === prefix || pathname.startsWith(`${prefix}/`);
+    });
 
   const navigation: MainNavigationProps.Item[] = [
-    { text: 'Accueil', linkProps: { to: '/' }, isActive: pathname === '/' },
+    { text: 'Accueil', linkProps: { to: paths.home.href() }, isActive: pathname === paths.home.path },
   ];
   // Public: signed in or not.
   const guide: MainNavigationProps.Item = {
     text: 'Guide des indicateurs',
-    linkProps: { to: '/indicateurs' },
-    isActive: under('/indicateurs'),
+    linkProps: { to: paths.indicators.href() },
+    isActive: under(paths.indicators.href()),
   };
   if (state.status !== 'authenticated') {
     const onPublicAuthPage = pathname === LOGIN_PATH;
@@ -83,98 +88,114 @@ function useHeaderItems(): {
     // ARS, CD and national staff: the campaigns, their follow-up and the TDB referents.
     navigation.push({
       text: 'Campagnes',
-      isActive: under('/campagnes', '/referents'),
+      isActive: under(paths.campaigns.href(), paths.referents.href()),
       menuLinks: [
         {
           text: 'Toutes les campagnes',
-          linkProps: { to: '/campagnes' },
-          isActive: pathname === '/campagnes',
+          linkProps: { to: paths.campaigns.href() },
+          isActive: pathname === paths.campaigns.href(),
         },
         ...(currentYear
           ? [
               {
                 text: `Suivi de la campagne ${currentYear}`,
-                linkProps: { to: `/campagnes/${currentYear}/suivi` },
-                isActive: under(`/campagnes/${currentYear}/suivi`),
+                linkProps: { to: paths.campaignFollowUp.href(currentYear) },
+                isActive: under(paths.campaignFollowUp.href(currentYear)),
               },
               {
                 text: `Périmètre ${currentYear}`,
-                linkProps: { to: `/campagnes/${currentYear}/perimetre` },
-                isActive: under(`/campagnes/${currentYear}/perimetre`),
+                linkProps: { to: paths.campaignScope.href(currentYear) },
+                isActive: under(paths.campaignScope.href(currentYear)),
               },
               {
                 text: `Restitution ${currentYear}`,
-                linkProps: { to: `/campagnes/${currentYear}/restitution` },
-                isActive: under(`/campagnes/${currentYear}/restitution`),
+                linkProps: { to: paths.territoryRestitution.href(currentYear) },
+                isActive: under(paths.territoryRestitution.href(currentYear)),
               },
               {
                 text: `Atypies ${currentYear}`,
-                linkProps: { to: `/campagnes/${currentYear}/atypies` },
-                isActive: under(`/campagnes/${currentYear}/atypies`),
+                linkProps: { to: paths.campaignAtypia.href(currentYear) },
+                isActive: under(paths.campaignAtypia.href(currentYear)),
               },
               ...(authority.canCommunicate
                 ? [
                     {
                       text: `Communication ${currentYear}`,
-                      linkProps: { to: `/campagnes/${currentYear}/communication` },
-                      isActive: under(`/campagnes/${currentYear}/communication`),
+                      linkProps: { to: paths.campaignCommunication.href(currentYear) },
+                      isActive: under(paths.campaignCommunication.href(currentYear)),
                     },
                     {
                       text: `Organisation de la fiabilisation ${currentYear}`,
-                      linkProps: { to: `/campagnes/${currentYear}/fiabilisation` },
-                      isActive: under(`/campagnes/${currentYear}/fiabilisation`),
+                      linkProps: { to: paths.campaignFiabilisation.href(currentYear) },
+                      isActive: under(paths.campaignFiabilisation.href(currentYear)),
                     },
                   ]
                 : []),
             ]
           : []),
-        { text: 'Référents TDB', linkProps: { to: '/referents' }, isActive: under('/referents') },
+        {
+          text: 'Référents TDB',
+          linkProps: { to: paths.referents.href() },
+          isActive: under(paths.referents.href()),
+        },
       ],
     });
   } else {
     navigation.push({
       text: 'Campagnes',
-      linkProps: { to: '/campagnes' },
-      isActive: under('/campagnes'),
+      linkProps: { to: paths.campaigns.href() },
+      isActive: under(paths.campaigns.href()),
     });
   }
   navigation.push({
     text: 'Structures',
-    linkProps: { to: '/structures' },
-    isActive: under('/structures', '/organisations'),
+    linkProps: { to: paths.structures.href() },
+    isActive: under(paths.structures.path, paths.organisation.path),
   });
   navigation.push(guide);
   if (permissions.canManageAccounts) {
     navigation.push({
       text: 'Utilisateurs',
-      linkProps: { to: '/utilisateurs' },
-      isActive: under('/utilisateurs'),
+      linkProps: { to: paths.users.href() },
+      isActive: under(paths.users.href()),
     });
   }
   if (permissions.canReadEmails) {
     navigation.push({
       text: 'Courriels envoyés',
-      linkProps: { to: '/courriels' },
-      isActive: under('/courriels'),
+      linkProps: { to: paths.emails.href() },
+      isActive: under(paths.emails.href()),
     });
   }
   if (permissions.canReadAudit) {
-    navigation.push({ text: 'Journal', linkProps: { to: '/journal' }, isActive: under('/journal') });
+    navigation.push({
+      text: 'Journal',
+      linkProps: { to: paths.audit.href() },
+      isActive: under(paths.audit.href()),
+    });
   }
   if (permissions.canManageApiTokens) {
     navigation.push({
       text: "Jetons d'API",
-      linkProps: { to: '/jetons-api' },
-      isActive: under('/jetons-api'),
+      linkProps: { to: paths.apiTokens.href() },
+      isActive: under(paths.apiTokens.href()),
     });
   }
   if (permissions.canManageSettings) {
-    navigation.push({ text: 'Paramètres', linkProps: { to: '/parametres' }, isActive: under('/parametres') });
+    navigation.push({
+      text: 'Paramètres',
+      linkProps: { to: paths.settings.href() },
+      isActive: under(paths.settings.href()),
+    });
   }
   return {
     navigation,
     quickAccessItems: [
-      { iconId: 'fr-icon-account-circle-line', text: 'Mon compte', linkProps: { to: '/mon-compte' } },
+      {
+        iconId: 'fr-icon-account-circle-line',
+        text: 'Mon compte',
+        linkProps: { to: paths.myAccount.href() },
+      },
       {
         iconId: 'fr-icon-logout-box-r-line',
         text: 'Se déconnecter',
@@ -219,8 +240,8 @@ export function MainLayout({ children }: { children?: ReactNode }) {
         brandTop={brandTop}
         homeLinkProps={homeLinkProps}
         accessibility="non compliant"
-        accessibilityLinkProps={{ to: '/accessibilite' }}
-        bottomItems={[{ text: 'Guide des indicateurs', linkProps: { to: '/indicateurs' } }]}
+        accessibilityLinkProps={{ to: paths.accessibility.href() }}
+        bottomItems={[{ text: 'Guide des indicateurs', linkProps: { to: paths.indicators.href() } }]}
         contentDescription="Le tableau de bord de la performance dans le secteur médico-social permet aux agences régionales de santé, aux conseils départementaux et aux organismes gestionnaires de suivre les établissements et services médico-sociaux."
       />
     </>

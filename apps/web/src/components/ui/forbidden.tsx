@@ -1,6 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { SERVICE_TITLE } from '../layouts/main-layout';
+import { paths } from '@/lib/paths';
 
 /** Shown in place of a page that the signed-in account's profiles do not open. */
 export function Forbidden({
@@ -18,7 +19,7 @@ export function Forbidden({
           <h1>{title}</h1>
           <p className={fr.cx('fr-text--sm', 'fr-mb-3w')}>Erreur 403</p>
           <p className={fr.cx('fr-text--lead', 'fr-mb-3w')}>{lead}</p>
-          <Button linkProps={{ to: '/' }}>Revenir à l'accueil</Button>
+          <Button linkProps={{ to: paths.home.href() }}>Revenir à l'accueil</Button>
         </div>
       </div>
     </div>

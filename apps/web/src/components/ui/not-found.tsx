@@ -2,13 +2,14 @@ import type { ReactNode } from 'react';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { SERVICE_TITLE } from '../layouts/main-layout';
+import { paths } from '@/lib/paths';
 
 /** The DSFR "page not found" layout, for an unknown address or an unknown record. */
 export function NotFound({
   title,
   lead,
   children,
-  backTo = { to: '/', label: "Revenir à l'accueil" },
+  backTo = { to: paths.home.href(), label: "Revenir à l'accueil" },
 }: {
   title: string;
   lead: ReactNode;

@@ -1,7 +1,7 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { fr } from '@codegouvfr/react-dsfr';
-import { isApiClientError } from '../../lib/api-client';
+import { isApiClientError } from '@/lib/api-client';
 
 export function errorMessage(error: unknown): string {
   if (error instanceof Error && error.message) return error.message;

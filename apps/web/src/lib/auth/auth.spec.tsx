@@ -5,8 +5,8 @@ import { AuthProvider, refreshDelay, useAuth } from './auth-provider';
 import { authStore } from './auth-store';
 import { loginPathFor, safeReturnTo } from './return-to';
 import { permissionsOf } from './permissions';
-import { apiError, mockApi } from '../../testing/mock-api';
-import { buildAccount, buildGrant, buildLoginResponse } from '../../testing/fixtures';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { buildAccount, buildGrant, buildLoginResponse } from '@/testing/fixtures';
 
 function Probe() {
   const { state, account } = useAuth();

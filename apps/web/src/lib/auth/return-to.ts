@@ -1,5 +1,7 @@
+import { paths } from '../paths';
+
 /** The sign-in page, and the search parameter holding the page to come back to after signing in. */
-export const LOGIN_PATH = '/connexion';
+export const LOGIN_PATH = paths.login.href();
 export const RETURN_TO_PARAM = 'retour';
 
 /**

@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { SessionInfo, TotpSetup } from '@tdb/contracts';
 import { MyAccountPage } from './my-account';
-import { apiError, mockApi } from '../../../testing/mock-api';
-import { buildAccount, buildGrant, buildLoginResponse } from '../../../testing/fixtures';
-import { renderWithRouter } from '../../../testing/render';
-import { authStore } from '../../../lib/auth/auth-store';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { buildAccount, buildGrant, buildLoginResponse } from '@/testing/fixtures';
+import { renderWithRouter } from '@/testing/render';
+import { authStore } from '@/lib/auth/auth-store';
 
 const me = buildAccount({
   grants: [

@@ -4,20 +4,21 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { DefinitionList } from '../../../components/ui/definition-list';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { useAuth } from '../../../lib/auth/auth-provider';
-import { parisToday } from '../../../lib/auth/permissions';
-import { TOTP_SECTION_ID } from '../../../lib/auth/totp-enrollment';
-import { formatDateTime, formatPhone } from '../../../lib/format';
-import { useMe } from '../../../features/auth/api/get-me';
-import { ChangePasswordForm } from '../../../features/auth/components/change-password-form';
-import { SessionsList } from '../../../features/auth/components/sessions-list';
-import { TotpSettings } from '../../../features/auth/components/totp-settings';
-import { AccountIdentityForm } from '../../../features/accounts/components/account-identity-form';
-import { GrantsTable } from '../../../features/accounts/components/grants-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { DefinitionList } from '@/components/ui/definition-list';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { useAuth } from '@/lib/auth/auth-provider';
+import { parisToday } from '@/lib/auth/permissions';
+import { TOTP_SECTION_ID } from '@/lib/auth/totp-enrollment';
+import { formatDateTime, formatPhone } from '@/lib/format';
+import { useMe } from '@/features/auth/api/get-me';
+import { ChangePasswordForm } from '@/features/auth/components/change-password-form';
+import { SessionsList } from '@/features/auth/components/sessions-list';
+import { TotpSettings } from '@/features/auth/components/totp-settings';
+import { AccountIdentityForm } from '@/features/accounts/components/account-identity-form';
+import { GrantsTable } from '@/features/accounts/components/grants-table';
+import { paths } from '@/lib/paths';
 
 export function MyAccountPage() {
   const me = useMe();
@@ -39,7 +40,7 @@ export function MyAccountPage() {
       <title>{`Mon compte – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Mon compte"
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ApiTokenInfo, CreatedApiToken } from '@tdb/contracts';
 import { ApiTokensPage } from './api-tokens';
-import { mockApi } from '../../../testing/mock-api';
-import { buildAccount, buildGrant, reference } from '../../../testing/fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { mockApi } from '@/testing/mock-api';
+import { buildAccount, buildGrant, reference } from '@/testing/fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 const apr = buildAccount({
   email: 'apr@cd92.fr',

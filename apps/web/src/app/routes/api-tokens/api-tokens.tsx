@@ -4,20 +4,21 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { ApiTokenInfo, CreatedApiToken } from '@tdb/contracts';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { useAuth } from '../../../lib/auth/auth-provider';
-import { parisToday } from '../../../lib/auth/permissions';
-import { formatCount } from '../../../lib/format';
-import { useReference } from '../../../features/reference/api/get-reference';
-import { useApiTokens } from '../../../features/api-tokens/api/get-api-tokens';
-import { useRevokeApiToken } from '../../../features/api-tokens/api/revoke-api-token';
-import { ApiTokensTable } from '../../../features/api-tokens/components/api-tokens-table';
-import { ApiTokenUsage } from '../../../features/api-tokens/components/api-token-usage';
-import { CreateApiTokenForm } from '../../../features/api-tokens/components/create-api-token-form';
-import { CreatedTokenAlert } from '../../../features/api-tokens/components/created-token-alert';
-import { apiTokenStatus, tokenOrganisationChoices } from '../../../features/api-tokens/utils/token-status';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { useAuth } from '@/lib/auth/auth-provider';
+import { parisToday } from '@/lib/auth/permissions';
+import { formatCount } from '@/lib/format';
+import { useReference } from '@/lib/api/get-reference';
+import { useApiTokens } from '@/features/api-tokens/api/get-api-tokens';
+import { useRevokeApiToken } from '@/features/api-tokens/api/revoke-api-token';
+import { ApiTokensTable } from '@/features/api-tokens/components/api-tokens-table';
+import { ApiTokenUsage } from '@/features/api-tokens/components/api-token-usage';
+import { CreateApiTokenForm } from '@/features/api-tokens/components/create-api-token-form';
+import { CreatedTokenAlert } from '@/features/api-tokens/components/created-token-alert';
+import { apiTokenStatus, tokenOrganisationChoices } from '@/features/api-tokens/utils/token-status';
+import { paths } from '@/lib/paths';
 
 /** A message announced where the focus is taken. */
 function FocusedNotice({ severity, text }: { severity: 'success' | 'error'; text: string }) {
@@ -56,7 +57,7 @@ export function ApiTokensPage() {
       <title>{`Jetons d'API – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Jetons d'API"
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />

@@ -1,14 +1,15 @@
 import { useParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { NotFound } from '../../../components/ui/not-found';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { isApiClientError } from '../../../lib/api-client';
-import { useAtypiaThread } from '../../../features/atypia/api/atypia';
-import { AtypiaThreadView } from '../../../features/atypia/components/atypia-thread';
-import { useAuthorityAccess } from '../../../features/follow-up/utils/use-authority-access';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { NotFound } from '@/components/ui/not-found';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { isApiClientError } from '@/lib/api-client';
+import { useAtypiaThread } from '@/features/atypia/api/atypia';
+import { AtypiaThreadView } from '@/features/atypia/components/atypia-thread';
+import { useAuthorityAccess } from '@/lib/auth/use-authority-access';
+import { paths } from '@/lib/paths';
 
 /** One atypia flag and its thread, for the structure (to justify) and for its reviewers (to decide). */
 export function AtypiaFlagPage() {
@@ -39,17 +40,17 @@ export function AtypiaFlagPage() {
   }
 
   const { flag } = thread.data;
-  const formPath = `/campagnes/${year}/structures/${encodeURIComponent(flag.finess)}`;
+  const formPath = paths.submission.href(year, flag.finess);
   return (
     <div className={fr.cx('fr-container', 'fr-pb-8w')}>
       <title>{`Atypie – ${flag.ruleLabel} – ${flag.structureName} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={flag.ruleLabel}
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[
-          { label: 'Campagnes', linkProps: { to: '/campagnes' } },
+          { label: 'Campagnes', linkProps: { to: paths.campaigns.href() } },
           access.canFollow
-            ? { label: `Atypies ${year}`, linkProps: { to: `/campagnes/${year}/atypies` } }
+            ? { label: `Atypies ${year}`, linkProps: { to: paths.campaignAtypia.href(year) } }
             : { label: flag.structureName, linkProps: { to: formPath } },
         ]}
         classes={{ root: fr.cx('fr-mb-4w') }}

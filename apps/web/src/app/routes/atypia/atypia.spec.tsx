@@ -3,10 +3,10 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import { AtypiaPage } from './atypia';
 import { AtypiaFlagPage } from './atypia-flag';
 import { SubmissionPage } from '../campaigns/submission';
-import { apiError, mockApi } from '../../../testing/mock-api';
-import { buildAccount, buildGrant, reference } from '../../../testing/fixtures';
-import { buildAtypiaRow, buildSubmissionDetail, dictionary } from '../../../testing/campaign-fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { buildAccount, buildGrant, reference } from '@/testing/fixtures';
+import { buildAtypiaRow, buildSubmissionDetail, dictionary } from '@/testing/campaign-fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 const controller = buildAccount({
   grants: [buildGrant({ role: 'CONTROLLER', organisation: { kind: 'ARS', code: '11' } })],

@@ -8,31 +8,32 @@ import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch';
 import type { AtypiaTableRow } from '@tdb/contracts';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { DataTable, type DataTableColumn } from '../../../components/ui/data-table';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError, errorMessage } from '../../../components/ui/query-error';
-import { formatCount } from '../../../lib/format';
-import { AuthorityGate } from '../../../features/follow-up/components/authority-gate';
-import { FollowUpNav } from '../../../features/follow-up/components/follow-up-nav';
-import type { AuthorityAccess } from '../../../features/follow-up/utils/authorities';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError, errorMessage } from '@/components/ui/query-error';
+import { formatCount } from '@/lib/format';
+import { AuthorityGate } from '@/features/follow-up/components/authority-gate';
+import { FollowUpNav } from '@/features/follow-up/components/follow-up-nav';
+import type { AuthorityAccess } from '@/lib/auth/authorities';
 import {
   downloadAtypia,
   useAtypiaTable,
   type AtypiaFilters,
   type AtypiaSort,
   type AtypiaStatusFilter,
-} from '../../../features/atypia/api/atypia';
-import { DecisionForm } from '../../../features/atypia/components/decision-form';
-import { FlagStatusBadge } from '../../../features/atypia/components/flag-status-badge';
+} from '@/features/atypia/api/atypia';
+import { DecisionForm } from '@/features/atypia/components/decision-form';
+import { FlagStatusBadge } from '@/features/atypia/components/flag-status-badge';
 import {
   FLAG_STATUSES,
   FLAG_STATUS_LABELS,
   SEVERITY_LABELS,
   formatFigure,
   priorityLabel,
-} from '../../../features/atypia/utils/labels';
-import { CategorySelect, DepartmentSelect } from '../../../features/reference/components/reference-selects';
+} from '@/features/atypia/utils/labels';
+import { CategorySelect, DepartmentSelect } from '@/components/ui/reference-selects';
+import { paths } from '@/lib/paths';
 
 const PAGE_SIZE = 50;
 const SORTS: AtypiaSort[] = ['priority', 'structure', 'rule', 'value', 'updatedAt'];
@@ -196,9 +197,7 @@ function AtypiaTable({ year, access }: { year: number; access: AuthorityAccess }
       sort: sortOf('structure'),
       cell: (row) => (
         <>
-          <Link to={`/campagnes/${year}/structures/${encodeURIComponent(row.finess)}`}>
-            {row.structureName}
-          </Link>
+          <Link to={paths.submission.href(year, row.finess)}>{row.structureName}</Link>
           <br />
           <span className={fr.cx('fr-text--xs')}>FINESS {row.finess}</span>
         </>
@@ -213,7 +212,7 @@ function AtypiaTable({ year, access }: { year: number; access: AuthorityAccess }
       sort: sortOf('rule'),
       cell: (row) => (
         <>
-          <Link to={`/campagnes/${year}/atypies/${encodeURIComponent(row.id)}`}>{row.ruleLabel}</Link>
+          <Link to={paths.atypiaFlag.href(year, row.id)}>{row.ruleLabel}</Link>
           <br />
           <span className={fr.cx('fr-text--xs')}>
             Gravité : {SEVERITY_LABELS[row.severity] ?? row.severity}
@@ -428,10 +427,10 @@ export function AtypiaPage() {
           <title>{`Atypies ${year} – ${SERVICE_TITLE}`}</title>
           <Breadcrumb
             currentPageLabel={`Atypies ${year}`}
-            homeLinkProps={{ to: '/' }}
+            homeLinkProps={{ to: paths.home.href() }}
             segments={[
-              { label: 'Campagnes', linkProps: { to: '/campagnes' } },
-              { label: `Suivi ${year}`, linkProps: { to: `/campagnes/${year}/suivi` } },
+              { label: 'Campagnes', linkProps: { to: paths.campaigns.href() } },
+              { label: `Suivi ${year}`, linkProps: { to: paths.campaignFollowUp.href(year) } },
             ]}
             classes={{ root: fr.cx('fr-mb-4w') }}
           />

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen } from '@testing-library/react';
 import { FiabilisationPage } from './fiabilisation';
-import { apiError, mockApi } from '../../../testing/mock-api';
-import { buildAccount, buildGrant, reference } from '../../../testing/fixtures';
-import { buildSubmissionSummary } from '../../../testing/campaign-fixtures';
-import { indicatorGuide } from '../../../testing/indicator-fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { buildAccount, buildGrant, reference } from '@/testing/fixtures';
+import { buildSubmissionSummary } from '@/testing/campaign-fixtures';
+import { indicatorGuide } from '@/testing/indicator-fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 const apr = buildAccount({
   grants: [

@@ -1,13 +1,14 @@
 import { useParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { AuthorityGate } from '../../../features/follow-up/components/authority-gate';
-import { AuthorityPicker, useAuthorityChoice } from '../../../features/follow-up/components/authority-picker';
-import { FollowUpNav } from '../../../features/follow-up/components/follow-up-nav';
-import type { AuthorityAccess } from '../../../features/follow-up/utils/authorities';
-import { AssignmentsEditor } from '../../../features/atypia/components/assignments-editor';
-import { PrioritiesEditor } from '../../../features/atypia/components/priorities-editor';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { AuthorityGate } from '@/features/follow-up/components/authority-gate';
+import { AuthorityPicker, useAuthorityChoice } from '@/features/follow-up/components/authority-picker';
+import { FollowUpNav } from '@/features/follow-up/components/follow-up-nav';
+import type { AuthorityAccess } from '@/lib/auth/authorities';
+import { AssignmentsEditor } from '@/features/atypia/components/assignments-editor';
+import { PrioritiesEditor } from '@/features/atypia/components/priorities-editor';
+import { paths } from '@/lib/paths';
 
 function FiabilisationContent({ year, access }: { year: number; access: AuthorityAccess }) {
   const choice = useAuthorityChoice(access, 'communicate');
@@ -56,10 +57,10 @@ export function FiabilisationPage() {
           <title>{`Organisation de la fiabilisation ${year} – ${SERVICE_TITLE}`}</title>
           <Breadcrumb
             currentPageLabel={`Organisation de la fiabilisation ${year}`}
-            homeLinkProps={{ to: '/' }}
+            homeLinkProps={{ to: paths.home.href() }}
             segments={[
-              { label: 'Campagnes', linkProps: { to: '/campagnes' } },
-              { label: `Suivi ${year}`, linkProps: { to: `/campagnes/${year}/suivi` } },
+              { label: 'Campagnes', linkProps: { to: paths.campaigns.href() } },
+              { label: `Suivi ${year}`, linkProps: { to: paths.campaignFollowUp.href(year) } },
             ]}
             classes={{ root: fr.cx('fr-mb-4w') }}
           />

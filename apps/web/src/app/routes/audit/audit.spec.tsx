@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import type { AuditEntry, Paginated } from '@tdb/contracts';
 import { AuditPage } from './audit';
-import { mockApi } from '../../../testing/mock-api';
-import { renderWithRouter } from '../../../testing/render';
+import { mockApi } from '@/testing/mock-api';
+import { renderWithRouter } from '@/testing/render';
 
 const entry: AuditEntry = {
   id: 'a1',

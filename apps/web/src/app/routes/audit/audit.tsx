@@ -5,13 +5,14 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import type { AuditEntry } from '@tdb/contracts';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { DataTable } from '../../../components/ui/data-table';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { formatCount, formatDateTime } from '../../../lib/format';
-import { useAudit } from '../../../features/audit/api/get-audit';
-import { auditActionLabel } from '../../../features/audit/utils/action-labels';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { DataTable } from '@/components/ui/data-table';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { formatCount, formatDateTime } from '@/lib/format';
+import { useAudit } from '@/features/audit/api/get-audit';
+import { auditActionLabel } from '@/features/audit/utils/action-labels';
+import { paths } from '@/lib/paths';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -43,7 +44,7 @@ export function AuditPage() {
       <title>{`Journal – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Journal"
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />

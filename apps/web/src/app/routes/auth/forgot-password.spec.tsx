@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen } from '@testing-library/react';
 import { FORGOT_PASSWORD_CONFIRMATION, ForgotPasswordPage } from './forgot-password';
-import { mockApi } from '../../../testing/mock-api';
-import { renderWithRouter } from '../../../testing/render';
+import { mockApi } from '@/testing/mock-api';
+import { renderWithRouter } from '@/testing/render';
 
 describe('forgot password page', () => {
   it('always shows the same confirmation, whether the address has an account or not', async () => {

@@ -5,8 +5,9 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { useForgotPassword } from '../../../features/auth/api/forgot-password';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { useForgotPassword } from '@/features/auth/api/forgot-password';
+import { paths } from '@/lib/paths';
 
 /** The same text whether the address has an account or not: the page must not tell. */
 export const FORGOT_PASSWORD_CONFIRMATION =
@@ -43,8 +44,8 @@ export function ForgotPasswordPage() {
       <title>{`Mot de passe oublié – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Mot de passe oublié"
-        homeLinkProps={{ to: '/' }}
-        segments={[{ label: 'Connexion', linkProps: { to: '/connexion' } }]}
+        homeLinkProps={{ to: paths.home.href() }}
+        segments={[{ label: 'Connexion', linkProps: { to: paths.login.href() } }]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--center')}>
@@ -60,7 +61,7 @@ export function ForgotPasswordPage() {
                 description={FORGOT_PASSWORD_CONFIRMATION}
               />
               <p className={fr.cx('fr-mt-3w')}>
-                <Link to="/connexion" className={fr.cx('fr-link')}>
+                <Link to={paths.login.href()} className={fr.cx('fr-link')}>
                   Revenir à la connexion
                 </Link>
               </p>
@@ -104,7 +105,7 @@ export function ForgotPasswordPage() {
                     </Button>
                   </li>
                   <li>
-                    <Button priority="secondary" linkProps={{ to: '/connexion' }}>
+                    <Button priority="secondary" linkProps={{ to: paths.login.href() }}>
                       Revenir à la connexion
                     </Button>
                   </li>

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { LoginPage } from './login';
 import { RequireAuth } from '../../require-auth';
-import { apiError, mockApi } from '../../../testing/mock-api';
-import { buildLoginResponse } from '../../../testing/fixtures';
-import { renderWithRouter } from '../../../testing/render';
-import { authStore } from '../../../lib/auth/auth-store';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { buildLoginResponse } from '@/testing/fixtures';
+import { renderWithRouter } from '@/testing/render';
+import { authStore } from '@/lib/auth/auth-store';
 
 const location = () => screen.getByTestId('location').textContent ?? '';
 

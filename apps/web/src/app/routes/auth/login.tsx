@@ -1,12 +1,13 @@
 import { Navigate, useSearchParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { useAuth } from '../../../lib/auth/auth-provider';
-import { RETURN_TO_PARAM, safeReturnTo } from '../../../lib/auth/return-to';
-import { TOTP_ENROLLMENT_URL } from '../../../lib/auth/totp-enrollment';
-import { LoginForm } from '../../../features/auth/components/login-form';
+import { PageLoader } from '@/components/ui/page-loader';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { useAuth } from '@/lib/auth/auth-provider';
+import { RETURN_TO_PARAM, safeReturnTo } from '@/lib/auth/return-to';
+import { TOTP_ENROLLMENT_URL } from '@/lib/auth/totp-enrollment';
+import { LoginForm } from '@/features/auth/components/login-form';
+import { paths } from '@/lib/paths';
 
 export function LoginPage() {
   const { state } = useAuth();
@@ -16,7 +17,12 @@ export function LoginPage() {
   // Signed in (just now, or already): back to the page the user came from, unless the second
   // factor must be set up first.
   if (state.status === 'authenticated') {
-    return <Navigate to={state.totpEnrollmentRequired ? TOTP_ENROLLMENT_URL : (returnTo ?? '/')} replace />;
+    return (
+      <Navigate
+        to={state.totpEnrollmentRequired ? TOTP_ENROLLMENT_URL : (returnTo ?? paths.home.href())}
+        replace
+      />
+    );
   }
 
   const reason = state.status === 'anonymous' ? state.reason : null;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 import type { TokenInfo } from '@tdb/contracts';
 import { InvitationPage, ResetPasswordPage } from './set-password';
-import { apiError, mockApi } from '../../../testing/mock-api';
-import { renderWithRouter } from '../../../testing/render';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { renderWithRouter } from '@/testing/render';
 
 const invitation: TokenInfo = {
   purpose: 'INVITATION',

@@ -4,15 +4,16 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { TokenInfo } from '@tdb/contracts';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { isApiClientError, type ApiClientError } from '../../../lib/api-client';
-import { formatDateTime } from '../../../lib/format';
-import { useTokenInfo } from '../../../features/auth/api/get-token-info';
-import { useAcceptInvitation } from '../../../features/auth/api/accept-invitation';
-import { useResetPassword } from '../../../features/auth/api/reset-password';
-import { SetPasswordForm } from '../../../features/auth/components/set-password-form';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { isApiClientError, type ApiClientError } from '@/lib/api-client';
+import { formatDateTime } from '@/lib/format';
+import { useTokenInfo } from '@/features/auth/api/get-token-info';
+import { useAcceptInvitation } from '@/features/auth/api/accept-invitation';
+import { useResetPassword } from '@/features/auth/api/reset-password';
+import { SetPasswordForm } from '@/features/auth/components/set-password-form';
+import { paths } from '@/lib/paths';
 
 type Purpose = TokenInfo['purpose'];
 
@@ -43,10 +44,10 @@ function InvalidLink({ purpose, message }: { purpose: Purpose; message: string }
       </p>
       <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>
         <li>
-          <Button linkProps={{ to: '/mot-de-passe-oublie' }}>Demander un nouveau lien</Button>
+          <Button linkProps={{ to: paths.forgotPassword.href() }}>Demander un nouveau lien</Button>
         </li>
         <li>
-          <Button priority="secondary" linkProps={{ to: '/connexion' }}>
+          <Button priority="secondary" linkProps={{ to: paths.login.href() }}>
             Se connecter
           </Button>
         </li>
@@ -100,7 +101,7 @@ function SetPasswordPage({ purpose }: { purpose: Purpose }) {
           description={texts.success}
         />
         <p className={fr.cx('fr-mt-3w')}>
-          <Link to="/connexion" className={fr.cx('fr-link')}>
+          <Link to={paths.login.href()} className={fr.cx('fr-link')}>
             Se connecter
           </Link>
         </p>

@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { CampaignJobDto } from '@tdb/contracts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { CampaignsPage } from './campaigns';
-import { apiError, mockApi } from '../../../testing/mock-api';
-import { buildCampaign } from '../../../testing/campaign-fixtures';
-import { buildJob } from '../../../testing/indicator-fixtures';
-import { getCampaignJobsQueryOptions } from '../../../features/indicators/api/campaign-jobs';
-import { buildAccount, buildGrant } from '../../../testing/fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { buildCampaign } from '@/testing/campaign-fixtures';
+import { buildJob } from '@/testing/indicator-fixtures';
+import { getCampaignJobsQueryOptions } from '@/features/indicators/api/campaign-jobs';
+import { buildAccount, buildGrant } from '@/testing/fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 describe('campaigns page', () => {
   it('lets the national administrator create a campaign with the usual calendar', async () => {

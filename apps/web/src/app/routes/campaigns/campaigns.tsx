@@ -6,21 +6,22 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { CampaignState, CampaignSummary } from '@tdb/contracts';
 import { formatDateFr } from '@tdb/submission-workflow';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { DataTable } from '../../../components/ui/data-table';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { useAuth } from '../../../lib/auth/auth-provider';
-import { useCampaigns } from '../../../features/campaigns/api/get-campaigns';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { DataTable } from '@/components/ui/data-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { useAuth } from '@/lib/auth/auth-provider';
+import { useCampaigns } from '@/lib/api/get-campaigns';
 import {
   useCampaignCommand,
   useCreateCampaign,
   useUpdateCampaign,
   type CampaignCommand,
-} from '../../../features/campaigns/api/save-campaign';
-import { CampaignForm } from '../../../features/campaigns/components/campaign-form';
-import { percent } from '../../../features/campaigns/utils/values';
-import { IndicatorJobs } from '../../../features/indicators/components/indicator-jobs';
+} from '@/features/campaigns/api/save-campaign';
+import { CampaignForm } from '@/features/campaigns/components/campaign-form';
+import { percent } from '@/lib/format';
+import { IndicatorJobs } from '@/features/indicators/components/indicator-jobs';
+import { paths } from '@/lib/paths';
 
 const STATE_LABELS: Record<CampaignState, string> = {
   DRAFT: 'En préparation',
@@ -211,7 +212,7 @@ export function CampaignsPage() {
                 rowHeader: true,
                 cell: (c) => (
                   <>
-                    <Link to={`/campagnes/${c.year}/saisies`}>Campagne {c.year}</Link>
+                    <Link to={paths.campaignSubmissions.href(c.year)}>Campagne {c.year}</Link>
                     <br />
                     <span className={fr.cx('fr-text--xs')}>données {c.dataYear}</span>
                   </>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { OrganisationEntryPage } from './organisation-entry';
-import { apiError, mockApi } from '../../../testing/mock-api';
-import { buildOgDetail, dictionary } from '../../../testing/campaign-fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { buildOgDetail, dictionary } from '@/testing/campaign-fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 function renderGrid() {
   return renderWithRouter(

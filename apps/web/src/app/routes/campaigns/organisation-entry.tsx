@@ -3,18 +3,19 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { useQueryClient } from '@tanstack/react-query';
 import { formatDateFr } from '@tdb/submission-workflow';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { NotFound } from '../../../components/ui/not-found';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { isApiClientError } from '../../../lib/api-client';
-import { useDictionary } from '../../../features/campaigns/api/get-dictionary';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { NotFound } from '@/components/ui/not-found';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { isApiClientError } from '@/lib/api-client';
+import { useDictionary } from '@/features/campaigns/api/get-dictionary';
 import {
   getOrganisationEntryQueryOptions,
   useOrganisationEntry,
-} from '../../../features/campaigns/api/get-organisation-entry';
-import { GridTransfer } from '../../../features/campaigns/components/grid-transfer';
-import { OgGrid } from '../../../features/campaigns/components/og-grid';
+} from '@/features/campaigns/api/get-organisation-entry';
+import { GridTransfer } from '@/features/campaigns/components/grid-transfer';
+import { OgGrid } from '@/features/campaigns/components/og-grid';
+import { paths } from '@/lib/paths';
 
 export function OrganisationEntryPage() {
   const params = useParams();
@@ -38,7 +39,7 @@ export function OrganisationEntryPage() {
         <NotFound
           title="Organisme gestionnaire introuvable"
           lead={error.message}
-          backTo={{ to: `/campagnes/${year}/saisies`, label: 'Revenir aux saisies' }}
+          backTo={{ to: paths.campaignSubmissions.href(year), label: 'Revenir aux saisies' }}
         />
       );
     }
@@ -64,10 +65,10 @@ export function OrganisationEntryPage() {
       <title>{`Saisie ${year} – ${data.ogName} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={data.ogName}
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[
-          { label: 'Campagnes', linkProps: { to: '/campagnes' } },
-          { label: `Saisies ${year}`, linkProps: { to: `/campagnes/${year}/saisies` } },
+          { label: 'Campagnes', linkProps: { to: paths.campaigns.href() } },
+          { label: `Saisies ${year}`, linkProps: { to: paths.campaignSubmissions.href(year) } },
         ]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { SubmissionPage } from './submission';
-import { apiError, mockApi } from '../../../testing/mock-api';
-import { buildSubmissionDetail, dictionary } from '../../../testing/campaign-fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { buildSubmissionDetail, dictionary } from '@/testing/campaign-fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 const PATH = '/api/campaigns/2026/submissions/750000001';
 

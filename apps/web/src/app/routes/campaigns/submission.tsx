@@ -1,14 +1,16 @@
 import { useParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { NotFound } from '../../../components/ui/not-found';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { isApiClientError } from '../../../lib/api-client';
-import { useDictionary } from '../../../features/campaigns/api/get-dictionary';
-import { useSubmission } from '../../../features/campaigns/api/get-submission';
-import { SubmissionEntry } from '../../../features/campaigns/components/submission-entry';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { NotFound } from '@/components/ui/not-found';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { isApiClientError } from '@/lib/api-client';
+import { useDictionary } from '@/features/campaigns/api/get-dictionary';
+import { useSubmission } from '@/features/campaigns/api/get-submission';
+import { SubmissionEntry } from '@/features/campaigns/components/submission-entry';
+import { ItemFlags, SubmissionFlags, flagsOfItem } from '@/features/atypia/components/submission-flags';
+import { paths } from '@/lib/paths';
 
 export function SubmissionPage() {
   const params = useParams();
@@ -31,7 +33,7 @@ export function SubmissionPage() {
         <NotFound
           title="Saisie introuvable"
           lead={error.message}
-          backTo={{ to: `/campagnes/${year}/saisies`, label: 'Revenir aux saisies' }}
+          backTo={{ to: paths.campaignSubmissions.href(year), label: 'Revenir aux saisies' }}
         />
       );
     }
@@ -51,19 +53,27 @@ export function SubmissionPage() {
     );
   }
 
+  const flags = submission.data.flags ?? [];
   return (
     <div className={fr.cx('fr-container', 'fr-pb-8w')}>
       <title>{`Saisie ${year} – ${submission.data.name} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={submission.data.name}
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[
-          { label: 'Campagnes', linkProps: { to: '/campagnes' } },
-          { label: `Saisies ${year}`, linkProps: { to: `/campagnes/${year}/saisies` } },
+          { label: 'Campagnes', linkProps: { to: paths.campaigns.href() } },
+          { label: `Saisies ${year}`, linkProps: { to: paths.campaignSubmissions.href(year) } },
         ]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
-      <SubmissionEntry detail={submission.data} dictionary={dictionary.data} />
+      <SubmissionEntry
+        detail={submission.data}
+        dictionary={dictionary.data}
+        slots={{
+          header: <SubmissionFlags flags={flags} />,
+          belowItem: (item) => <ItemFlags flags={flagsOfItem(flags, item.code)} itemLabel={item.label} />,
+        }}
+      />
     </div>
   );
 }

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { SubmissionsPage } from './submissions';
-import { mockApi } from '../../../testing/mock-api';
-import { buildCampaignDetail, buildSubmissionSummary } from '../../../testing/campaign-fixtures';
-import { reference } from '../../../testing/fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { mockApi } from '@/testing/mock-api';
+import { buildCampaignDetail, buildSubmissionSummary } from '@/testing/campaign-fixtures';
+import { reference } from '@/testing/fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 describe('submissions list', () => {
   it('shows the counts, the submissions and filters through the URL', async () => {

@@ -9,16 +9,16 @@ import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import type { SubmissionStatusCode, SubmissionSummary } from '@tdb/contracts';
 import { STATUS_LABELS, formatDateFr } from '@tdb/submission-workflow';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { DataTable } from '../../../components/ui/data-table';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { formatCount } from '../../../lib/format';
-import { useCampaign } from '../../../features/campaigns/api/get-campaign';
-import { useSubmissions, type SubmissionsQuery } from '../../../features/campaigns/api/get-submissions';
-import { SubmissionStatusBadge } from '../../../features/campaigns/components/submission-status-badge';
-import { percent } from '../../../features/campaigns/utils/values';
-import { CategorySelect, DepartmentSelect } from '../../../features/reference/components/reference-selects';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { DataTable } from '@/components/ui/data-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { formatCount, percent } from '@/lib/format';
+import { useCampaign } from '@/features/campaigns/api/get-campaign';
+import { useSubmissions, type SubmissionsQuery } from '@/lib/api/get-submissions';
+import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
+import { CategorySelect, DepartmentSelect } from '@/components/ui/reference-selects';
+import { paths } from '@/lib/paths';
 
 const PAGE_SIZE = 20;
 const STATUSES = Object.keys(STATUS_LABELS) as SubmissionStatusCode[];
@@ -70,8 +70,8 @@ export function SubmissionsPage() {
       <title>{`Saisies ${year} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={`Saisies ${year}`}
-        homeLinkProps={{ to: '/' }}
-        segments={[{ label: 'Campagnes', linkProps: { to: '/campagnes' } }]}
+        homeLinkProps={{ to: paths.home.href() }}
+        segments={[{ label: 'Campagnes', linkProps: { to: paths.campaigns.href() } }]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
       <h1>Saisies de la campagne {year}</h1>
@@ -184,7 +184,7 @@ export function SubmissionsPage() {
                   rowHeader: true,
                   cell: (row) => (
                     <>
-                      <Link to={`/campagnes/${year}/structures/${row.finess}`}>{row.name}</Link>
+                      <Link to={paths.submission.href(year, row.finess)}>{row.name}</Link>
                       <br />
                       <span className="tdb-code fr-text--xs">{row.finess}</span>
                     </>
@@ -202,7 +202,7 @@ export function SubmissionsPage() {
                   key: 'og',
                   header: 'Organisme gestionnaire',
                   cell: (row) => (
-                    <Link to={`/campagnes/${year}/organisations/${row.ogFiness}`}>
+                    <Link to={paths.organisationEntry.href(year, row.ogFiness)}>
                       <span className="tdb-code">{row.ogFiness}</span>
                     </Link>
                   ),

@@ -3,9 +3,9 @@ import { fireEvent, screen, within } from '@testing-library/react';
 import type { SentEmail } from '@tdb/contracts';
 import { EmailsPage } from './emails';
 import { RequireAuth } from '../../require-auth';
-import { mockApi } from '../../../testing/mock-api';
-import { buildAccount, buildGrant } from '../../../testing/fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { mockApi } from '@/testing/mock-api';
+import { buildAccount, buildGrant } from '@/testing/fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 const invitation: SentEmail = {
   id: 'e1',

@@ -5,14 +5,15 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { SentEmail } from '@tdb/contracts';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { DataTable } from '../../../components/ui/data-table';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { formatCount, formatDateTime } from '../../../lib/format';
-import { useEmails } from '../../../features/emails/api/get-emails';
-import { EmailReader } from '../../../features/emails/components/email-reader';
-import { EmailStatusBadge } from '../../../features/emails/components/email-status-badge';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { DataTable } from '@/components/ui/data-table';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { formatCount, formatDateTime } from '@/lib/format';
+import { useEmails } from '@/features/emails/api/get-emails';
+import { EmailReader } from '@/features/emails/components/email-reader';
+import { EmailStatusBadge } from '@/features/emails/components/email-status-badge';
+import { paths } from '@/lib/paths';
 
 export function EmailsPage() {
   const emails = useEmails();
@@ -45,7 +46,7 @@ export function EmailsPage() {
       <title>{`Courriels envoyés – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Courriels envoyés"
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />

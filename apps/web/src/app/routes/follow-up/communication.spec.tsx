@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 import type { CampaignMailing, MailingPreview } from '@tdb/contracts';
 import { CommunicationPage } from './communication';
-import { mockApi } from '../../../testing/mock-api';
-import { buildAccount, buildGrant, reference } from '../../../testing/fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { mockApi } from '@/testing/mock-api';
+import { buildAccount, buildGrant, reference } from '@/testing/fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 const preview: MailingPreview = {
   subject: 'Lancement de la campagne {annee}',

@@ -1,11 +1,12 @@
 import { useParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { AuthorityGate } from '../../../features/follow-up/components/authority-gate';
-import { FollowUpNav } from '../../../features/follow-up/components/follow-up-nav';
-import { MailingComposer } from '../../../features/follow-up/components/mailing-composer';
-import { MailingsHistory } from '../../../features/follow-up/components/mailings-history';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { AuthorityGate } from '@/features/follow-up/components/authority-gate';
+import { FollowUpNav } from '@/features/follow-up/components/follow-up-nav';
+import { MailingComposer } from '@/features/follow-up/components/mailing-composer';
+import { MailingsHistory } from '@/features/follow-up/components/mailings-history';
+import { paths } from '@/lib/paths';
 
 /** "Communication": the launch email of the campaign, and the history of the emails sent. */
 export function CommunicationPage() {
@@ -17,10 +18,10 @@ export function CommunicationPage() {
           <title>{`Communication de la campagne ${year} – ${SERVICE_TITLE}`}</title>
           <Breadcrumb
             currentPageLabel={`Communication ${year}`}
-            homeLinkProps={{ to: '/' }}
+            homeLinkProps={{ to: paths.home.href() }}
             segments={[
-              { label: 'Campagnes', linkProps: { to: '/campagnes' } },
-              { label: `Suivi ${year}`, linkProps: { to: `/campagnes/${year}/suivi` } },
+              { label: 'Campagnes', linkProps: { to: paths.campaigns.href() } },
+              { label: `Suivi ${year}`, linkProps: { to: paths.campaignFollowUp.href(year) } },
             ]}
             classes={{ root: fr.cx('fr-mb-4w') }}
           />

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { LateStructure, MailingPreview } from '@tdb/contracts';
 import { FollowUpPage } from './follow-up';
-import { apiError, mockApi } from '../../../testing/mock-api';
-import { buildAccount, buildGrant, reference } from '../../../testing/fixtures';
-import { buildSubmissionSummary } from '../../../testing/campaign-fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { buildAccount, buildGrant, reference } from '@/testing/fixtures';
+import { buildSubmissionSummary } from '@/testing/campaign-fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 const late: LateStructure[] = [
   { ...buildSubmissionSummary(), daysLeft: 12, overdue: false },

@@ -2,19 +2,20 @@ import { useParams, useSearchParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { formatCount } from '../../../lib/format';
-import { useFollowUp, type FollowUpQuery } from '../../../features/follow-up/api/get-follow-up';
-import { AuthorityGate } from '../../../features/follow-up/components/authority-gate';
-import { FollowUpNav } from '../../../features/follow-up/components/follow-up-nav';
-import { FollowUpTable } from '../../../features/follow-up/components/follow-up-table';
-import { FollowUpTotals } from '../../../features/follow-up/components/follow-up-totals';
-import { LateStructures } from '../../../features/follow-up/components/late-structures';
-import { MailingComposer } from '../../../features/follow-up/components/mailing-composer';
-import type { AuthorityAccess } from '../../../features/follow-up/utils/authorities';
-import { CategorySelect, DepartmentSelect } from '../../../features/reference/components/reference-selects';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { formatCount } from '@/lib/format';
+import { useFollowUp, type FollowUpQuery } from '@/features/follow-up/api/get-follow-up';
+import { AuthorityGate } from '@/features/follow-up/components/authority-gate';
+import { FollowUpNav } from '@/features/follow-up/components/follow-up-nav';
+import { FollowUpTable } from '@/features/follow-up/components/follow-up-table';
+import { FollowUpTotals } from '@/features/follow-up/components/follow-up-totals';
+import { LateStructures } from '@/features/follow-up/components/late-structures';
+import { MailingComposer } from '@/features/follow-up/components/mailing-composer';
+import type { AuthorityAccess } from '@/lib/auth/authorities';
+import { CategorySelect, DepartmentSelect } from '@/components/ui/reference-selects';
+import { paths } from '@/lib/paths';
 
 function readQuery(params: URLSearchParams): FollowUpQuery {
   const query: FollowUpQuery = {};
@@ -44,8 +45,8 @@ function FollowUpContent({ year, access }: { year: number; access: AuthorityAcce
       <title>{`Suivi de la campagne ${year} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={`Suivi ${year}`}
-        homeLinkProps={{ to: '/' }}
-        segments={[{ label: 'Campagnes', linkProps: { to: '/campagnes' } }]}
+        homeLinkProps={{ to: paths.home.href() }}
+        segments={[{ label: 'Campagnes', linkProps: { to: paths.campaigns.href() } }]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
       <h1>Suivi de la campagne {year}</h1>

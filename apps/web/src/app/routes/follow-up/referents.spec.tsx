@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ReferentDto } from '@tdb/contracts';
 import { ReferentsPage } from './referents';
-import { apiError, mockApi } from '../../../testing/mock-api';
-import { buildAccount, buildGrant, reference } from '../../../testing/fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { buildAccount, buildGrant, reference } from '@/testing/fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 const claire: ReferentDto = {
   id: 'r1',

@@ -1,15 +1,12 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { useReference } from '../../../features/reference/api/get-reference';
-import { AuthorityGate } from '../../../features/follow-up/components/authority-gate';
-import { AuthorityPicker, useAuthorityChoice } from '../../../features/follow-up/components/authority-picker';
-import { ReferentsManager } from '../../../features/follow-up/components/referents-manager';
-import {
-  authorityKey,
-  authorityLabel,
-  type AuthorityAccess,
-} from '../../../features/follow-up/utils/authorities';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { useReference } from '@/lib/api/get-reference';
+import { AuthorityGate } from '@/features/follow-up/components/authority-gate';
+import { AuthorityPicker, useAuthorityChoice } from '@/features/follow-up/components/authority-picker';
+import { ReferentsManager } from '@/features/follow-up/components/referents-manager';
+import { authorityKey, authorityLabel, type AuthorityAccess } from '@/lib/auth/authorities';
+import { paths } from '@/lib/paths';
 
 function ReferentsContent({ access }: { access: AuthorityAccess }) {
   const { value, onChange, own } = useAuthorityChoice(access, 'follow');
@@ -22,7 +19,7 @@ function ReferentsContent({ access }: { access: AuthorityAccess }) {
       <title>{`Référents TDB – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Référents TDB"
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />

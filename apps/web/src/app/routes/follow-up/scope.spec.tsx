@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { ScopePage } from './scope';
-import { apiError, mockApi } from '../../../testing/mock-api';
-import { buildAccount, buildGrant, reference } from '../../../testing/fixtures';
-import { buildSubmissionSummary } from '../../../testing/campaign-fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { buildAccount, buildGrant, reference } from '@/testing/fixtures';
+import { buildSubmissionSummary } from '@/testing/campaign-fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 const inScope = buildSubmissionSummary();
 const excluded = buildSubmissionSummary({

@@ -8,23 +8,19 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import type { SubmissionSummary } from '@tdb/contracts';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { DataTable } from '../../../components/ui/data-table';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { formatCount } from '../../../lib/format';
-import { SubmissionStatusBadge } from '../../../features/campaigns/components/submission-status-badge';
-import { percent } from '../../../features/campaigns/utils/values';
-import {
-  useChangeScope,
-  useScopeSubmissions,
-  type ScopeListQuery,
-} from '../../../features/follow-up/api/scope';
-import { AuthorityGate } from '../../../features/follow-up/components/authority-gate';
-import { FollowUpNav } from '../../../features/follow-up/components/follow-up-nav';
-import { ScopeTransfer } from '../../../features/follow-up/components/scope-transfer';
-import type { AuthorityAccess } from '../../../features/follow-up/utils/authorities';
-import { CategorySelect, DepartmentSelect } from '../../../features/reference/components/reference-selects';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { DataTable } from '@/components/ui/data-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { formatCount, percent } from '@/lib/format';
+import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
+import { useChangeScope, useScopeSubmissions, type ScopeListQuery } from '@/features/follow-up/api/scope';
+import { AuthorityGate } from '@/features/follow-up/components/authority-gate';
+import { FollowUpNav } from '@/features/follow-up/components/follow-up-nav';
+import { ScopeTransfer } from '@/features/follow-up/components/scope-transfer';
+import type { AuthorityAccess } from '@/lib/auth/authorities';
+import { CategorySelect, DepartmentSelect } from '@/components/ui/reference-selects';
+import { paths } from '@/lib/paths';
 
 const PAGE_SIZE = 50;
 
@@ -172,10 +168,10 @@ function ScopeContent({ year, access }: { year: number; access: AuthorityAccess 
       <title>{`Périmètre de la campagne ${year} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={`Périmètre ${year}`}
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[
-          { label: 'Campagnes', linkProps: { to: '/campagnes' } },
-          { label: `Suivi ${year}`, linkProps: { to: `/campagnes/${year}/suivi` } },
+          { label: 'Campagnes', linkProps: { to: paths.campaigns.href() } },
+          { label: `Suivi ${year}`, linkProps: { to: paths.campaignFollowUp.href(year) } },
         ]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
@@ -288,7 +284,7 @@ function ScopeContent({ year, access }: { year: number; access: AuthorityAccess 
                   rowHeader: true,
                   cell: (row) => (
                     <>
-                      <Link to={`/campagnes/${year}/structures/${row.finess}`}>{row.name}</Link>
+                      <Link to={paths.submission.href(year, row.finess)}>{row.name}</Link>
                       <br />
                       <span className="tdb-code fr-text--xs">{row.finess}</span>
                     </>

@@ -3,10 +3,10 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { routes } from '../../router';
-import { AuthProvider } from '../../../lib/auth/auth-provider';
-import { mockApi } from '../../../testing/mock-api';
-import { indicatorGuide, PROVISIONAL_NOTICE } from '../../../testing/indicator-fixtures';
-import { signIn } from '../../../testing/render';
+import { AuthProvider } from '@/lib/auth/auth-provider';
+import { mockApi } from '@/testing/mock-api';
+import { indicatorGuide, PROVISIONAL_NOTICE } from '@/testing/indicator-fixtures';
+import { signIn } from '@/testing/render';
 
 /** The application's own routes, with nobody signed in. */
 function renderSignedOut(url: string) {

@@ -6,13 +6,13 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import type { IndicatorAxisCode } from '@tdb/contracts';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { formatCount } from '../../../lib/format';
-import { useIndicatorGuide } from '../../../features/indicators/api/get-indicator-guide';
-import { IndicatorGuideList } from '../../../features/indicators/components/indicator-guide-list';
-import { AXIS_ORDER, axisLabelsOf, sheetMatches } from '../../../features/indicators/utils/format';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { formatCount } from '@/lib/format';
+import { useIndicatorGuide } from '@/lib/api/get-indicator-guide';
+import { IndicatorGuideList } from '@/features/indicators/components/indicator-guide-list';
+import { AXIS_ORDER, axisLabelsOf, sheetMatches } from '@/lib/indicator-format';
 
 /** The campaign year asked in the address (?annee=2026), else the latest campaign. */
 export function guideYearOf(searchParams: URLSearchParams): number | undefined {

@@ -1,14 +1,15 @@
 import { useParams, useSearchParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { NotFound } from '../../../components/ui/not-found';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { useIndicatorGuide } from '../../../features/indicators/api/get-indicator-guide';
-import { IndicatorSheetDetails } from '../../../features/indicators/components/indicator-sheet-details';
-import { ProvisionalBadge } from '../../../features/indicators/components/provisional-badge';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { NotFound } from '@/components/ui/not-found';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { useIndicatorGuide } from '@/lib/api/get-indicator-guide';
+import { IndicatorSheetDetails } from '@/features/indicators/components/indicator-sheet-details';
+import { ProvisionalBadge } from '@/components/ui/provisional-badge';
 import { guideYearOf } from './indicator-guide';
+import { paths } from '@/lib/paths';
 
 /** One indicator sheet on its own page (public, as the guide). */
 export function IndicatorSheetPage() {
@@ -38,7 +39,7 @@ export function IndicatorSheetPage() {
       <NotFound
         title="Indicateur introuvable"
         lead={`Le guide des indicateurs de la campagne ${guide.data.campaignYear} n'a pas d'indicateur « ${code} ».`}
-        backTo={{ to: '/indicateurs', label: 'Revenir au guide des indicateurs' }}
+        backTo={{ to: paths.indicators.href(), label: 'Revenir au guide des indicateurs' }}
       />
     );
   }
@@ -48,8 +49,8 @@ export function IndicatorSheetPage() {
       <title>{`${sheet.code} ${sheet.label} – Guide des indicateurs – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={sheet.label}
-        homeLinkProps={{ to: '/' }}
-        segments={[{ label: 'Guide des indicateurs', linkProps: { to: '/indicateurs' } }]}
+        homeLinkProps={{ to: paths.home.href() }}
+        segments={[{ label: 'Guide des indicateurs', linkProps: { to: paths.indicators.href() } }]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
       <div className={fr.cx('fr-grid-row')}>

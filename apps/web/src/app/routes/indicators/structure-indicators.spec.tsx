@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { StructureIndicatorsPage } from './structure-indicators';
-import { mockApi } from '../../../testing/mock-api';
-import { buildSubmissionDetail } from '../../../testing/campaign-fixtures';
-import { indicatorGuide, indicatorValues, PROVISIONAL_NOTICE } from '../../../testing/indicator-fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { mockApi } from '@/testing/mock-api';
+import { buildSubmissionDetail } from '@/testing/campaign-fixtures';
+import { indicatorGuide, indicatorValues, PROVISIONAL_NOTICE } from '@/testing/indicator-fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 const PATH = '/api/campaigns/2026/submissions/750000001';
 

@@ -3,15 +3,16 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { NotFound } from '../../../components/ui/not-found';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { isApiClientError } from '../../../lib/api-client';
-import { useSubmission } from '../../../features/campaigns/api/get-submission';
-import { useIndicatorGuide } from '../../../features/indicators/api/get-indicator-guide';
-import { useStructureIndicators } from '../../../features/indicators/api/get-structure-indicators';
-import { IndicatorsByAxis } from '../../../features/indicators/components/indicators-by-axis';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { NotFound } from '@/components/ui/not-found';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { isApiClientError } from '@/lib/api-client';
+import { useSubmission } from '@/features/campaigns/api/get-submission';
+import { useIndicatorGuide } from '@/lib/api/get-indicator-guide';
+import { useStructureIndicators } from '@/features/indicators/api/get-structure-indicators';
+import { IndicatorsByAxis } from '@/features/indicators/components/indicators-by-axis';
+import { paths } from '@/lib/paths';
 
 /** A structure's indicators for one campaign, by axis, with last campaign's values. */
 export function StructureIndicatorsPage() {
@@ -21,7 +22,7 @@ export function StructureIndicatorsPage() {
   const submission = useSubmission(year, finess);
   const indicators = useStructureIndicators(year, finess);
   const guide = useIndicatorGuide(year);
-  const formPath = `/campagnes/${year}/structures/${encodeURIComponent(finess)}`;
+  const formPath = paths.submission.href(year, finess);
 
   if (submission.isPending || indicators.isPending) {
     return (
@@ -37,7 +38,7 @@ export function StructureIndicatorsPage() {
         <NotFound
           title="Indicateurs introuvables"
           lead={error.message}
-          backTo={{ to: `/campagnes/${year}/saisies`, label: 'Revenir aux saisies' }}
+          backTo={{ to: paths.campaignSubmissions.href(year), label: 'Revenir aux saisies' }}
         />
       );
     }
@@ -67,10 +68,10 @@ export function StructureIndicatorsPage() {
       <title>{`Indicateurs ${year} – ${detail.name} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Indicateurs"
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[
-          { label: 'Campagnes', linkProps: { to: '/campagnes' } },
-          { label: `Saisies ${year}`, linkProps: { to: `/campagnes/${year}/saisies` } },
+          { label: 'Campagnes', linkProps: { to: paths.campaigns.href() } },
+          { label: `Saisies ${year}`, linkProps: { to: paths.campaignSubmissions.href(year) } },
           { label: detail.name, linkProps: { to: formPath } },
         ]}
         classes={{ root: fr.cx('fr-mb-4w') }}
@@ -95,7 +96,7 @@ export function StructureIndicatorsPage() {
             </Button>
           </li>
           <li>
-            <Button size="small" priority="tertiary" linkProps={{ to: '/indicateurs' }}>
+            <Button size="small" priority="tertiary" linkProps={{ to: paths.indicators.href() }}>
               Guide des indicateurs
             </Button>
           </li>
@@ -117,7 +118,7 @@ export function StructureIndicatorsPage() {
               `${notComputable} indicateur${notComputable > 1 ? 's ne sont' : " n'est"} pas calculable${notComputable > 1 ? 's' : ''} : la raison est indiquée. `}
             {provisionalCount > 0 && 'Les indicateurs « provisoire » ont une définition encore à valider. '}
             Choisissez un indicateur pour lire sa fiche, ou consultez le{' '}
-            <Link to="/indicateurs">guide des indicateurs</Link>.
+            <Link to={paths.indicators.href()}>guide des indicateurs</Link>.
           </p>
           <IndicatorsByAxis
             indicators={list}

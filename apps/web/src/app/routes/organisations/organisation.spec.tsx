@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { screen, within } from '@testing-library/react';
 import type { OrganisationDetail } from '@tdb/contracts';
 import { OrganisationPage } from './organisation';
-import { apiError, mockApi } from '../../../testing/mock-api';
-import { buildStructureSummary, reference } from '../../../testing/fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { buildStructureSummary, reference } from '@/testing/fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 const organisation: OrganisationDetail = {
   finess: '750000010',

@@ -2,16 +2,17 @@ import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { NotFound } from '../../../components/ui/not-found';
-import { DefinitionList } from '../../../components/ui/definition-list';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { isApiClientError } from '../../../lib/api-client';
-import { formatCount } from '../../../lib/format';
-import { useOrganisation } from '../../../features/organisations/api/get-organisation';
-import { useReference } from '../../../features/reference/api/get-reference';
-import { StructuresTable } from '../../../features/structures/components/structures-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { NotFound } from '@/components/ui/not-found';
+import { DefinitionList } from '@/components/ui/definition-list';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { isApiClientError } from '@/lib/api-client';
+import { formatCount } from '@/lib/format';
+import { useOrganisation } from '@/features/organisations/api/get-organisation';
+import { useReference } from '@/lib/api/get-reference';
+import { StructuresTable } from '@/features/structures/components/structures-table';
+import { paths } from '@/lib/paths';
 
 export function OrganisationPage() {
   const { finess = '' } = useParams();
@@ -38,7 +39,7 @@ export function OrganisationPage() {
         <NotFound
           title="Organisme gestionnaire introuvable"
           lead={organisation.error.message}
-          backTo={{ to: '/structures', label: 'Rechercher une structure' }}
+          backTo={{ to: paths.structures.href(), label: 'Rechercher une structure' }}
         />
       );
     }
@@ -61,8 +62,8 @@ export function OrganisationPage() {
       <title>{`${name} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={name}
-        homeLinkProps={{ to: '/' }}
-        segments={[{ label: 'Structures', linkProps: { to: '/structures' } }]}
+        homeLinkProps={{ to: paths.home.href() }}
+        segments={[{ label: 'Structures', linkProps: { to: paths.structures.href() } }]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
       <p className={fr.cx('fr-mb-1w', 'fr-text--sm', 'fr-text--bold')}>Organisme gestionnaire</p>

@@ -3,14 +3,15 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import type { OrganisationRestitutionStructure } from '@tdb/contracts';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { DataTable, type DataTableColumn } from '../../../components/ui/data-table';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { formatIndicatorValue } from '../../../features/indicators/utils/format';
-import { useOrganisationRestitution } from '../../../features/restitution/api/territory';
-import { DecileCell, DecileLegend } from '../../../features/restitution/components/decile-cell';
-import '../../../features/restitution/restitution.css';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { formatIndicatorValue } from '@/lib/indicator-format';
+import { useOrganisationRestitution } from '@/features/restitution/api/territory';
+import { DecileCell, DecileLegend } from '@/features/restitution/components/decile-cell';
+import { paths } from '@/lib/paths';
+import '@/features/restitution/restitution.css';
 
 /** An organisme gestionnaire's consolidated restitution: its ESMS × indicators, deciles, OG median. */
 export function OrganisationRestitutionPage() {
@@ -44,9 +45,7 @@ export function OrganisationRestitutionPage() {
       rowHeader: true,
       cell: (row) => (
         <>
-          <Link to={`/campagnes/${year}/structures/${encodeURIComponent(row.finess)}/restitution`}>
-            {row.name}
-          </Link>
+          <Link to={paths.submissionRestitution.href(year, row.finess)}>{row.name}</Link>
           <br />
           <span className={fr.cx('fr-text--xs')}>
             {row.categoryCode} · dép. {row.departmentCode}
@@ -75,12 +74,12 @@ export function OrganisationRestitutionPage() {
       <title>{`Restitution ${year} – ${name} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Restitution"
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[
-          { label: 'Campagnes', linkProps: { to: '/campagnes' } },
+          { label: 'Campagnes', linkProps: { to: paths.campaigns.href() } },
           {
             label: name,
-            linkProps: { to: `/campagnes/${year}/organisations/${encodeURIComponent(ogFiness)}` },
+            linkProps: { to: paths.organisationEntry.href(year, ogFiness) },
           },
         ]}
         classes={{ root: fr.cx('fr-mb-4w') }}

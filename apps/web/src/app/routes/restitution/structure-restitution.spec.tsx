@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { StructureRestitutionPage } from './structure-restitution';
-import { mockApi } from '../../../testing/mock-api';
-import { indicatorGuide } from '../../../testing/indicator-fixtures';
-import { structureRestitution } from '../../../testing/restitution-fixtures';
-import { renderWithRouter } from '../../../testing/render';
-import { bandScale } from '../../../features/restitution/components/decile-band';
+import { mockApi } from '@/testing/mock-api';
+import { indicatorGuide } from '@/testing/indicator-fixtures';
+import { structureRestitution } from '@/testing/restitution-fixtures';
+import { renderWithRouter } from '@/testing/render';
+import { bandScale } from '@/features/restitution/components/decile-band';
 
 const PATH = '/api/campaigns/2026/submissions/750000001/restitution';
 

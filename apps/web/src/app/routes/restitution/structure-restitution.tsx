@@ -3,22 +3,23 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { NotFound } from '../../../components/ui/not-found';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { isApiClientError } from '../../../lib/api-client';
-import { formatDateTime } from '../../../lib/format';
-import { useIndicatorGuide } from '../../../features/indicators/api/get-indicator-guide';
-import { axisLabelsOf } from '../../../features/indicators/utils/format';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { NotFound } from '@/components/ui/not-found';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { isApiClientError } from '@/lib/api-client';
+import { formatDateTime } from '@/lib/format';
+import { useIndicatorGuide } from '@/lib/api/get-indicator-guide';
+import { axisLabelsOf } from '@/lib/indicator-format';
 import {
   structureRestitutionPath,
   useStructureRestitution,
-} from '../../../features/restitution/api/get-structure-restitution';
-import { DownloadButton } from '../../../features/restitution/components/download-button';
-import { StructureRestitutionView } from '../../../features/restitution/components/structure-restitution-view';
-import { SUPPRESSED_TEXT } from '../../../features/restitution/utils/deciles';
-import '../../../features/restitution/restitution.css';
+} from '@/features/restitution/api/get-structure-restitution';
+import { DownloadButton } from '@/features/restitution/components/download-button';
+import { StructureRestitutionView } from '@/features/restitution/components/structure-restitution-view';
+import { SUPPRESSED_TEXT } from '@/features/restitution/utils/deciles';
+import { paths } from '@/lib/paths';
+import '@/features/restitution/restitution.css';
 
 /** A structure's restitution: its indicators placed among its peers' distribution. */
 export function StructureRestitutionPage() {
@@ -27,7 +28,7 @@ export function StructureRestitutionPage() {
   const finess = params['finess'] ?? '';
   const restitution = useStructureRestitution(year, finess);
   const guide = useIndicatorGuide(year);
-  const formPath = `/campagnes/${year}/structures/${encodeURIComponent(finess)}`;
+  const formPath = paths.submission.href(year, finess);
 
   if (restitution.isPending) {
     return (
@@ -43,7 +44,7 @@ export function StructureRestitutionPage() {
         <NotFound
           title="Restitution introuvable"
           lead={error.message}
-          backTo={{ to: `/campagnes/${year}/saisies`, label: 'Revenir aux saisies' }}
+          backTo={{ to: paths.campaignSubmissions.href(year), label: 'Revenir aux saisies' }}
         />
       );
     }
@@ -63,10 +64,10 @@ export function StructureRestitutionPage() {
       <title>{`Restitution ${year} – ${data.name} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Restitution"
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[
-          { label: 'Campagnes', linkProps: { to: '/campagnes' } },
-          { label: `Saisies ${year}`, linkProps: { to: `/campagnes/${year}/saisies` } },
+          { label: 'Campagnes', linkProps: { to: paths.campaigns.href() } },
+          { label: `Saisies ${year}`, linkProps: { to: paths.campaignSubmissions.href(year) } },
           { label: data.name, linkProps: { to: formPath } },
         ]}
         classes={{ root: fr.cx('fr-mb-4w') }}
@@ -109,7 +110,7 @@ export function StructureRestitutionPage() {
         {data.computedAt
           ? `Distributions calculées le ${formatDateTime(data.computedAt)}.`
           : 'Les distributions n’ont pas encore été calculées.'}{' '}
-        <Link to="/indicateurs">Guide des indicateurs</Link>
+        <Link to={paths.indicators.href()}>Guide des indicateurs</Link>
       </p>
       {data.submissionStatus !== 'VALIDATED' && data.submissionStatus !== 'CONFIRMED' && (
         <Alert

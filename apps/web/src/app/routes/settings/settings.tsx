@@ -1,10 +1,11 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { useSecuritySettings } from '../../../features/settings/api/get-security-settings';
-import { TotpRequirementToggle } from '../../../features/settings/components/totp-requirement-toggle';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { useSecuritySettings } from '@/features/settings/api/get-security-settings';
+import { TotpRequirementToggle } from '@/features/settings/components/totp-requirement-toggle';
+import { paths } from '@/lib/paths';
 
 export function SettingsPage() {
   const settings = useSecuritySettings();
@@ -14,7 +15,7 @@ export function SettingsPage() {
       <title>{`Paramètres – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Paramètres"
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CategoryCorrectionRequest, StructureDetail } from '@tdb/contracts';
 import { StructurePage } from './structure';
-import { apiError, mockApi } from '../../../testing/mock-api';
-import { buildAccount, buildGrant, buildStructureDetail, reference } from '../../../testing/fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { buildAccount, buildGrant, buildStructureDetail, reference } from '@/testing/fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 const normalise = (text: string | null) => (text ?? '').replace(/[\u202f\u00a0]/g, ' ');
 

@@ -6,18 +6,19 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { StructureDetail } from '@tdb/contracts';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { NotFound } from '../../../components/ui/not-found';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { isApiClientError } from '../../../lib/api-client';
-import { useAuth } from '../../../lib/auth/auth-provider';
-import { useReference } from '../../../features/reference/api/get-reference';
-import { useStructure } from '../../../features/structures/api/get-structure';
-import { StructureDetails } from '../../../features/structures/components/structure-details';
-import { StructureHistory } from '../../../features/structures/components/structure-history';
-import { CategoryCorrectionForm } from '../../../features/structures/components/category-correction-form';
-import { COMPETENCE_LABELS } from '../../../features/structures/utils/labels';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { NotFound } from '@/components/ui/not-found';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { isApiClientError } from '@/lib/api-client';
+import { useAuth } from '@/lib/auth/auth-provider';
+import { useReference } from '@/lib/api/get-reference';
+import { useStructure } from '@/features/structures/api/get-structure';
+import { StructureDetails } from '@/features/structures/components/structure-details';
+import { StructureHistory } from '@/features/structures/components/structure-history';
+import { CategoryCorrectionForm } from '@/features/structures/components/category-correction-form';
+import { COMPETENCE_LABELS } from '@/features/structures/utils/labels';
+import { paths } from '@/lib/paths';
 
 const FORM_ID = 'correction-categorie';
 
@@ -52,7 +53,7 @@ export function StructurePage() {
         <NotFound
           title="Structure introuvable"
           lead={structure.error.message}
-          backTo={{ to: '/structures', label: 'Rechercher une structure' }}
+          backTo={{ to: paths.structures.href(), label: 'Rechercher une structure' }}
         />
       );
     }
@@ -87,8 +88,8 @@ export function StructurePage() {
       <title>{`${data.name} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={data.name}
-        homeLinkProps={{ to: '/' }}
-        segments={[{ label: 'Structures', linkProps: { to: '/structures' } }]}
+        homeLinkProps={{ to: paths.home.href() }}
+        segments={[{ label: 'Structures', linkProps: { to: paths.structures.href() } }]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Paginated, StructureSummary } from '@tdb/contracts';
 import { StructuresSearchPage } from './structures-search';
-import { mockApi, apiError } from '../../../testing/mock-api';
-import { buildStructureSummary, reference } from '../../../testing/fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { mockApi, apiError } from '@/testing/mock-api';
+import { buildStructureSummary, reference } from '@/testing/fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 function page(items: StructureSummary[], total = items.length, pageNumber = 1): Paginated<StructureSummary> {
   return { items, total, page: pageNumber, pageSize: 20 };

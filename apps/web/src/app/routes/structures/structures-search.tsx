@@ -6,24 +6,22 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { StructureSort } from '@tdb/contracts';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { formatCount } from '../../../lib/format';
-import { useReference } from '../../../features/reference/api/get-reference';
-import { useStructures } from '../../../features/structures/api/get-structures';
-import { StructureSearchForm } from '../../../features/structures/components/structure-search-form';
-import { StructuresTable } from '../../../features/structures/components/structures-table';
-import {
-  useDebouncedSearchText,
-  useStructureSearch,
-} from '../../../features/structures/hooks/use-structure-search';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { formatCount } from '@/lib/format';
+import { useReference } from '@/lib/api/get-reference';
+import { useStructures } from '@/features/structures/api/get-structures';
+import { StructureSearchForm } from '@/features/structures/components/structure-search-form';
+import { StructuresTable } from '@/features/structures/components/structures-table';
+import { useDebouncedSearchText, useStructureSearch } from '@/features/structures/hooks/use-structure-search';
 import {
   PAGE_SIZE,
   hasActiveFilters,
   toSearchParams,
   toStructureQuery,
-} from '../../../features/structures/utils/search-params';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
+} from '@/features/structures/utils/search-params';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { paths } from '@/lib/paths';
 
 const SORT_OPTIONS: { value: StructureSort; label: string }[] = [
   { value: 'name', label: 'Nom (A → Z)' },
@@ -69,7 +67,7 @@ export function StructuresSearchPage() {
       <title>{`Rechercher une structure – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Structures"
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />

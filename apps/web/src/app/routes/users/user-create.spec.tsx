@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CreateAccountRequest, Paginated, StructureSummary } from '@tdb/contracts';
 import { UserCreatePage } from './user-create';
-import { apiError, mockApi } from '../../../testing/mock-api';
-import { buildAccount, buildGrant, buildStructureSummary, reference } from '../../../testing/fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { buildAccount, buildGrant, buildStructureSummary, reference } from '@/testing/fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 const location = () => screen.getByTestId('location').textContent ?? '';
 

@@ -3,12 +3,13 @@ import { useNavigate } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { useAuth } from '../../../lib/auth/auth-provider';
-import { parisToday } from '../../../lib/auth/permissions';
-import { useReference } from '../../../features/reference/api/get-reference';
-import { CreateAccountForm } from '../../../features/accounts/components/create-account-form';
-import { grantTargetOptions } from '../../../features/accounts/utils/grant-targets';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { useAuth } from '@/lib/auth/auth-provider';
+import { parisToday } from '@/lib/auth/permissions';
+import { useReference } from '@/lib/api/get-reference';
+import { CreateAccountForm } from '@/features/accounts/components/create-account-form';
+import { grantTargetOptions } from '@/features/accounts/utils/grant-targets';
+import { paths } from '@/lib/paths';
 
 /** What the account page says after a creation (passed in the navigation state). */
 export interface AccountNotice {
@@ -26,8 +27,8 @@ export function UserCreatePage() {
       <title>{`Créer un compte – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Créer un compte"
-        homeLinkProps={{ to: '/' }}
-        segments={[{ label: 'Utilisateurs', linkProps: { to: '/utilisateurs' } }]}
+        homeLinkProps={{ to: paths.home.href() }}
+        segments={[{ label: 'Utilisateurs', linkProps: { to: paths.users.href() } }]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
       <div className={fr.cx('fr-grid-row')}>
@@ -55,9 +56,9 @@ export function UserCreatePage() {
               options={options}
               regions={reference.data?.regions ?? []}
               departments={reference.data?.departments ?? []}
-              onCancel={() => navigate('/utilisateurs')}
+              onCancel={() => navigate(paths.users.href())}
               onCreated={(created) =>
-                navigate(`/utilisateurs/${created.id}`, {
+                navigate(paths.user.href(created.id), {
                   state: {
                     notice:
                       created.status === 'INVITED'

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Account } from '@tdb/contracts';
 import { UserPage } from './user';
-import { apiError, mockApi } from '../../../testing/mock-api';
-import { buildAccount, buildGrant, reference } from '../../../testing/fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { buildAccount, buildGrant, reference } from '@/testing/fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 const id = '00000000-0000-4000-8000-0000000000c1';
 const apeGrant = buildGrant({

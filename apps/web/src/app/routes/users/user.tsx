@@ -6,27 +6,28 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { Account, Grant } from '@tdb/contracts';
 import { ROLE_LABELS } from '@tdb/access';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { NotFound } from '../../../components/ui/not-found';
-import { DefinitionList } from '../../../components/ui/definition-list';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { isApiClientError } from '../../../lib/api-client';
-import { useAuth } from '../../../lib/auth/auth-provider';
-import { parisToday } from '../../../lib/auth/permissions';
-import { formatDateTime, formatPhone } from '../../../lib/format';
-import { useReference } from '../../../features/reference/api/get-reference';
-import { useAccount } from '../../../features/accounts/api/get-account';
-import { useRemoveGrant } from '../../../features/accounts/api/remove-grant';
-import { useSetAccountDisabled } from '../../../features/accounts/api/set-account-disabled';
-import { useResendInvitation } from '../../../features/accounts/api/resend-invitation';
-import { AccountIdentityForm } from '../../../features/accounts/components/account-identity-form';
-import { AccountStatusBadge } from '../../../features/accounts/components/account-status-badge';
-import { accountName } from '../../../features/accounts/components/accounts-table';
-import { AddGrantForm } from '../../../features/accounts/components/add-grant-form';
-import { GrantsTable } from '../../../features/accounts/components/grants-table';
-import { grantTargetOptions } from '../../../features/accounts/utils/grant-targets';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { NotFound } from '@/components/ui/not-found';
+import { DefinitionList } from '@/components/ui/definition-list';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { isApiClientError } from '@/lib/api-client';
+import { useAuth } from '@/lib/auth/auth-provider';
+import { parisToday } from '@/lib/auth/permissions';
+import { formatDateTime, formatPhone } from '@/lib/format';
+import { useReference } from '@/lib/api/get-reference';
+import { useAccount } from '@/features/accounts/api/get-account';
+import { useRemoveGrant } from '@/features/accounts/api/remove-grant';
+import { useSetAccountDisabled } from '@/features/accounts/api/set-account-disabled';
+import { useResendInvitation } from '@/features/accounts/api/resend-invitation';
+import { AccountIdentityForm } from '@/features/accounts/components/account-identity-form';
+import { AccountStatusBadge } from '@/features/accounts/components/account-status-badge';
+import { accountName } from '@/features/accounts/components/accounts-table';
+import { AddGrantForm } from '@/features/accounts/components/add-grant-form';
+import { GrantsTable } from '@/features/accounts/components/grants-table';
+import { grantTargetOptions } from '@/features/accounts/utils/grant-targets';
 import type { AccountNotice } from './user-create';
+import { paths } from '@/lib/paths';
 
 /** A message announced where the focus is taken (role=status), closable. */
 function Notice({ text, onClose }: { text: string; onClose: () => void }) {
@@ -327,7 +328,7 @@ export function UserPage() {
         <NotFound
           title="Compte introuvable"
           lead={account.error.message}
-          backTo={{ to: '/utilisateurs', label: 'Revenir aux utilisateurs' }}
+          backTo={{ to: paths.users.href(), label: 'Revenir aux utilisateurs' }}
         />
       );
     }
@@ -349,8 +350,8 @@ export function UserPage() {
       <title>{`${name} – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel={name}
-        homeLinkProps={{ to: '/' }}
-        segments={[{ label: 'Utilisateurs', linkProps: { to: '/utilisateurs' } }]}
+        homeLinkProps={{ to: paths.home.href() }}
+        segments={[{ label: 'Utilisateurs', linkProps: { to: paths.users.href() } }]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
       {notice && <Notice text={notice} onClose={() => setNotice(null)} />}

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { ProvisioningReport } from '@tdb/contracts';
 import { UsersImportPage } from './users-import';
-import { apiError, mockApi } from '../../../testing/mock-api';
-import { renderWithRouter } from '../../../testing/render';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { renderWithRouter } from '@/testing/render';
 
 const csv = (name = 'ape.csv') =>
   new File(

@@ -1,15 +1,16 @@
 import { useNavigate } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { useImportAccounts } from '../../../features/accounts/api/import-accounts';
-import { ProvisioningFileFormat } from '../../../features/accounts/components/provisioning-file-format';
-import { ProvisioningForm } from '../../../features/accounts/components/provisioning-form';
+import { PageLoader } from '@/components/ui/page-loader';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { useImportAccounts } from '@/features/accounts/api/import-accounts';
+import { ProvisioningFileFormat } from '@/features/accounts/components/provisioning-file-format';
+import { ProvisioningForm } from '@/features/accounts/components/provisioning-form';
 import {
   ProvisioningErrors,
   ProvisioningReportView,
-} from '../../../features/accounts/components/provisioning-result';
+} from '@/features/accounts/components/provisioning-result';
+import { paths } from '@/lib/paths';
 
 export function UsersImportPage() {
   const navigate = useNavigate();
@@ -20,8 +21,8 @@ export function UsersImportPage() {
       <title>{`Importer des APE – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Importer des APE"
-        homeLinkProps={{ to: '/' }}
-        segments={[{ label: 'Utilisateurs', linkProps: { to: '/utilisateurs' } }]}
+        homeLinkProps={{ to: paths.home.href() }}
+        segments={[{ label: 'Utilisateurs', linkProps: { to: paths.users.href() } }]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
       <h1>Importer des APE</h1>
@@ -41,7 +42,7 @@ export function UsersImportPage() {
           <ProvisioningForm
             pending={provision.isPending}
             onSubmit={(file) => provision.mutate(file)}
-            onCancel={() => navigate('/utilisateurs')}
+            onCancel={() => navigate(paths.users.href())}
           />
         </div>
       </div>

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { Account, Paginated } from '@tdb/contracts';
 import { UsersPage } from './users';
-import { mockApi } from '../../../testing/mock-api';
-import { buildAccount, buildGrant } from '../../../testing/fixtures';
-import { renderWithRouter } from '../../../testing/render';
+import { mockApi } from '@/testing/mock-api';
+import { buildAccount, buildGrant } from '@/testing/fixtures';
+import { renderWithRouter } from '@/testing/render';
 
 const page = (items: Account[], total = items.length): Paginated<Account> => ({
   items,

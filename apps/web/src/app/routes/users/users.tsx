@@ -5,20 +5,21 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { SERVICE_TITLE } from '../../../components/layouts/main-layout';
-import { formatCount } from '../../../lib/format';
-import { useAccounts } from '../../../features/accounts/api/get-accounts';
-import { AccountsSearchForm } from '../../../features/accounts/components/accounts-search-form';
-import { AccountsTable } from '../../../features/accounts/components/accounts-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { SERVICE_TITLE } from '@/components/layouts/main-layout';
+import { formatCount } from '@/lib/format';
+import { useAccounts } from '@/features/accounts/api/get-accounts';
+import { AccountsSearchForm } from '@/features/accounts/components/accounts-search-form';
+import { AccountsTable } from '@/features/accounts/components/accounts-table';
 import {
   ACCOUNTS_PAGE_SIZE,
   parseAccountSearch,
   toAccountQuery,
   toAccountSearchParams,
   type AccountSearchState,
-} from '../../../features/accounts/utils/search-params';
+} from '@/features/accounts/utils/search-params';
+import { paths } from '@/lib/paths';
 
 export function UsersPage() {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -52,7 +53,7 @@ export function UsersPage() {
       <title>{`Utilisateurs – ${SERVICE_TITLE}`}</title>
       <Breadcrumb
         currentPageLabel="Utilisateurs"
-        homeLinkProps={{ to: '/' }}
+        homeLinkProps={{ to: paths.home.href() }}
         segments={[]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
@@ -68,13 +69,13 @@ export function UsersPage() {
             <Button
               priority="secondary"
               iconId="fr-icon-upload-line"
-              linkProps={{ to: '/utilisateurs/import' }}
+              linkProps={{ to: paths.usersImport.href() }}
             >
               Importer des APE
             </Button>
           </li>
           <li>
-            <Button iconId="fr-icon-user-add-line" linkProps={{ to: '/utilisateurs/nouveau' }}>
+            <Button iconId="fr-icon-user-add-line" linkProps={{ to: paths.userCreate.href() }}>
               Créer un compte
             </Button>
           </li>

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Account } from '@tdb/contracts';
-import { authStore } from '../../../lib/auth/auth-store';
+import { authStore } from '@/lib/auth/auth-store';
 import { getAccountQueryOptions } from './get-account';
 
 /**

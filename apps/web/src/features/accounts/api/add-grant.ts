@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Account, GrantInput } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '../../../lib/api-client';
+import { apiClient, type ApiClientError } from '@/lib/api-client';
 import { accountUpdated } from './account-updated';
 
 export function addGrant(accountId: string, grant: GrantInput): Promise<Account> {

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Account } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
 
 export function getAccount(id: string, signal?: AbortSignal): Promise<Account> {
   return apiClient.get<Account>(`/accounts/${encodeURIComponent(id)}`, signal);

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { Account, AccountSearchQuery, Paginated } from '@tdb/contracts';
-import { apiClient, toQueryString } from '../../../lib/api-client';
+import { apiClient, toQueryString } from '@/lib/api-client';
 
 /** The accounts the caller manages (the API filters them by its perimeter), and its own. */
 export function getAccounts(params: AccountSearchQuery, signal?: AbortSignal): Promise<Paginated<Account>> {

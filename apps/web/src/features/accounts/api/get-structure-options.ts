@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Paginated, StructureSummary } from '@tdb/contracts';
-import { apiClient, toQueryString } from '../../../lib/api-client';
+import { apiClient, toQueryString } from '@/lib/api-client';
 
 export interface StructureOptionsQuery {
   q: string;

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ProvisioningReport } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '../../../lib/api-client';
+import { apiClient, type ApiClientError } from '@/lib/api-client';
 
 /**
  * Creates or completes the APE accounts of a file (CSV or XLSX: FINESS ; Nom ; Prénom ; Courriel ;

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { apiClient, type ApiClientError } from '../../../lib/api-client';
+import { apiClient, type ApiClientError } from '@/lib/api-client';
 
 /** Sends the invitation e-mail again, with a new link (204). */
 export function resendInvitation(accountId: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Account } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '../../../lib/api-client';
+import { apiClient, type ApiClientError } from '@/lib/api-client';
 import { accountUpdated } from './account-updated';
 
 /** POST /accounts/:id/disable (closes its sessions) or /accounts/:id/enable. */

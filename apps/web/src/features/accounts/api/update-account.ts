@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Account, UpdateAccountRequest } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '../../../lib/api-client';
+import { apiClient, type ApiClientError } from '@/lib/api-client';
 import { accountUpdated } from './account-updated';
 
 /** Changes names and phone; `version` is the one read (409 STALE_VERSION when someone changed it since). */

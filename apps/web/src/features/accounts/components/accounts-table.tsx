@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
 import type { Account } from '@tdb/contracts';
 import { ROLE_LABELS } from '@tdb/access';
-import { DataTable, type DataTableColumn } from '../../../components/ui/data-table';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import { AccountStatusBadge } from './account-status-badge';
+import { paths } from '@/lib/paths';
 
 export function accountName(account: Pick<Account, 'firstName' | 'lastName'>): string {
   return `${account.lastName.toUpperCase()} ${account.firstName}`.trim();
@@ -22,7 +23,7 @@ export function AccountsTable({
       key: 'name',
       header: 'Nom',
       rowHeader: true,
-      cell: (a) => <Link to={`/utilisateurs/${a.id}`}>{accountName(a)}</Link>,
+      cell: (a) => <Link to={paths.user.href(a.id)}>{accountName(a)}</Link>,
     },
     { key: 'email', header: 'Adresse électronique', cell: (a) => a.email },
     {

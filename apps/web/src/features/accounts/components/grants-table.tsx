@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import type { Grant } from '@tdb/contracts';
 import { isGrantActive, ROLE_LABELS } from '@tdb/access';
-import { DataTable, type DataTableColumn } from '../../../components/ui/data-table';
-import { formatDate } from '../../../lib/format';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
+import { formatDate } from '@/lib/format';
 import { grantDomainsLabel, grantRightsLabel } from '../utils/labels';
 
 export function validityText(grant: Pick<Grant, 'validFrom' | 'validUntil'>): string {

@@ -1,5 +1,5 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import { DataTable } from '../../../components/ui/data-table';
+import { DataTable } from '@/components/ui/data-table';
 import { PROVISIONING_COLUMNS, PROVISIONING_EXAMPLE, provisioningTemplateHref } from '../utils/provisioning';
 
 type ExampleRow = (typeof PROVISIONING_EXAMPLE)[number];

@@ -3,9 +3,9 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import type { ProvisioningLineResult, ProvisioningReport } from '@tdb/contracts';
-import { DataTable } from '../../../components/ui/data-table';
-import type { ApiClientError } from '../../../lib/api-client';
-import { formatCount } from '../../../lib/format';
+import { DataTable } from '@/components/ui/data-table';
+import type { ApiClientError } from '@/lib/api-client';
+import { formatCount } from '@/lib/format';
 import { OUTCOME_LABELS, OUTCOME_SEVERITIES } from '../utils/provisioning';
 
 interface LineError {

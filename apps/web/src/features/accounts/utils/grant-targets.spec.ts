@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGrant } from '../../../testing/fixtures';
+import { buildGrant } from '@/testing/fixtures';
 import { checkGrantDraft, EMPTY_GRANT_DRAFT, grantTargetOptions, toGrantInput } from './grant-targets';
 
 const today = '2026-11-23';

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateApiTokenRequest, CreatedApiToken } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '../../../lib/api-client';
+import { apiClient, type ApiClientError } from '@/lib/api-client';
 import { getApiTokensQueryOptions } from './get-api-tokens';
 
 /** Creates a token: the answer holds its secret, the only time it is ever shown. */

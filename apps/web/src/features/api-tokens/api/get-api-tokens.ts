@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiTokenInfo } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
 
 /** The API tokens of my ARS or Département (every token for the national administrator), newest first. */
 export function getApiTokens(signal?: AbortSignal): Promise<ApiTokenInfo[]> {

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApiTokenInfo } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '../../../lib/api-client';
+import { apiClient, type ApiClientError } from '@/lib/api-client';
 import { getApiTokensQueryOptions } from './get-api-tokens';
 
 /** Revokes a token at once (the integrations using it are refused from then on). */

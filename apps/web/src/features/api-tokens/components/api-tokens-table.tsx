@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import type { ApiTokenInfo } from '@tdb/contracts';
-import { DataTable, type DataTableColumn } from '../../../components/ui/data-table';
-import { formatDate, formatDateTime } from '../../../lib/format';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { API_TOKEN_STATUS_LABELS, API_TOKEN_STATUS_SEVERITIES, apiTokenStatus } from '../utils/token-status';
 
 /** Name, organisation, dates and status of each token; `actions` adds a last column (e.g. "Révoquer"). */

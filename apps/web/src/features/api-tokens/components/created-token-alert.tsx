@@ -3,7 +3,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { CreatedApiToken } from '@tdb/contracts';
-import { CopyButton } from '../../../components/ui/copy-button';
+import { CopyButton } from '@/components/ui/copy-button';
 
 export const COPY_TOKEN_WARNING = 'Copiez ce jeton maintenant : il ne sera plus affiché.';
 

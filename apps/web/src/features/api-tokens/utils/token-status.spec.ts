@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildGrant } from '../../../testing/fixtures';
+import { buildGrant } from '@/testing/fixtures';
 import { apiTokenStatus, dayAfter, tokenOrganisationChoices } from './token-status';
 
 const now = new Date('2026-11-23T10:00:00.000Z');

@@ -1,5 +1,5 @@
 import type { Account, ApiTokenInfo, OrganisationRef } from '@tdb/contracts';
-import { activeGrantsOf } from '../../../lib/auth/permissions';
+import { activeGrantsOf } from '@/lib/auth/permissions';
 
 export type ApiTokenStatus = 'ACTIVE' | 'EXPIRED' | 'REVOKED';
 

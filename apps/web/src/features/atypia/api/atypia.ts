@@ -14,7 +14,7 @@ import {
   toQueryString,
   type ApiClientError,
   type QueryValue,
-} from '../../../lib/api-client';
+} from '@/lib/api-client';
 
 export type AtypiaStatusFilter = AtypiaFlagStatus | 'ALL';
 export type AtypiaSort = 'priority' | 'structure' | 'rule' | 'value' | 'updatedAt';

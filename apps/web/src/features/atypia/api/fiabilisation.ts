@@ -5,7 +5,7 @@ import type {
   FiabilisationControllerDto,
   FiabilisationPrioritiesDto,
 } from '@tdb/contracts';
-import { apiClient, isApiClientError, toQueryString, type ApiClientError } from '../../../lib/api-client';
+import { apiClient, isApiClientError, toQueryString, type ApiClientError } from '@/lib/api-client';
 
 const base = (year: number) => `/campaigns/${year}/fiabilisation`;
 const authorityQuery = (authority: AuthorityRef | null) =>

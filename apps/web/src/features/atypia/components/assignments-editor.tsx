@@ -5,11 +5,11 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import type { AuthorityRef, FiabilisationAssignmentDto, SubmissionSummary } from '@tdb/contracts';
-import { DataTable, type DataTableColumn } from '../../../components/ui/data-table';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { formatCount } from '../../../lib/format';
-import { useSubmissions } from '../../campaigns/api/get-submissions';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { formatCount } from '@/lib/format';
+import { useSubmissions } from '@/lib/api/get-submissions';
 import {
   useFiabilisationAssignments,
   useFiabilisationControllers,
@@ -17,6 +17,7 @@ import {
   type AssignmentRequestItem,
 } from '../api/fiabilisation';
 import { PRIORITY_LABELS } from '../utils/labels';
+import { paths } from '@/lib/paths';
 
 const PAGE_SIZE = 50;
 
@@ -100,7 +101,7 @@ export function AssignmentsEditor({ year, authority }: { year: number; authority
       rowHeader: true,
       cell: (row) => (
         <>
-          <Link to={`/campagnes/${year}/structures/${encodeURIComponent(row.finess)}`}>{row.name}</Link>
+          <Link to={paths.submission.href(year, row.finess)}>{row.name}</Link>
           <br />
           <span className={fr.cx('fr-text--xs')}>
             {row.categoryLabel} · {row.departmentCode} · {row.statusLabel}

@@ -6,7 +6,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import type { AtypiaThread } from '@tdb/contracts';
-import { formatDateTime } from '../../../lib/format';
+import { formatDateTime } from '@/lib/format';
 import { usePostAtypiaMessage } from '../api/atypia';
 import {
   DECISION_LABELS,
@@ -19,6 +19,7 @@ import {
 import { ChangesSinceValidationPanel } from './changes-since-validation';
 import { DecisionForm } from './decision-form';
 import { FlagStatusBadge } from './flag-status-badge';
+import { paths } from '@/lib/paths';
 
 /** The structure's justification (or a comment of a reviewer) on a flag. */
 function MessageForm({
@@ -96,7 +97,7 @@ export function AtypiaThreadView({
 }) {
   const { flag } = thread;
   const references = Object.entries(flag.reference ?? {});
-  const formPath = `/campagnes/${year}/structures/${encodeURIComponent(flag.finess)}`;
+  const formPath = paths.submission.href(year, flag.finess);
   const figures: [string, ReactNode][] = [
     ['Valeur', formatFigure(flag.value)],
     [

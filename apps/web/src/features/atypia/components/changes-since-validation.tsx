@@ -1,6 +1,6 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import { formatDateTime } from '../../../lib/format';
-import { QueryError } from '../../../components/ui/query-error';
+import { formatDateTime } from '@/lib/format';
+import { QueryError } from '@/components/ui/query-error';
 import { useChangesSinceValidation } from '../api/atypia';
 import { formatFigure } from '../utils/labels';
 

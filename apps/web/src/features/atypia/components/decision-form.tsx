@@ -4,7 +4,7 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import type { AtypiaDecisionResult } from '@tdb/contracts';
-import { formatCount } from '../../../lib/format';
+import { formatCount } from '@/lib/format';
 import { useAtypiaDecision } from '../api/atypia';
 
 type Decision = 'ACCEPTED' | 'TO_CORRECT';

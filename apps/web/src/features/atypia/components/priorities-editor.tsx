@@ -5,9 +5,9 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import type { AuthorityRef, FiabilisationPrioritiesDto } from '@tdb/contracts';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { useIndicatorGuide } from '../../indicators/api/get-indicator-guide';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { useIndicatorGuide } from '@/lib/api/get-indicator-guide';
 import { useAtypiaTable } from '../api/atypia';
 import { useFiabilisationPriorities, useSavePriorities } from '../api/fiabilisation';
 

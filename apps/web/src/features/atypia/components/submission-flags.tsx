@@ -3,9 +3,10 @@ import { fr } from '@codegouvfr/react-dsfr';
 import type { AtypiaFlagDto } from '@tdb/contracts';
 import { FLAG_STATUS_LABELS } from '../utils/labels';
 import { FlagStatusBadge } from './flag-status-badge';
+import { paths } from '@/lib/paths';
 
 export function flagThreadPath(flag: Pick<AtypiaFlagDto, 'campaignYear' | 'id'>): string {
-  return `/campagnes/${flag.campaignYear}/atypies/${encodeURIComponent(flag.id)}`;
+  return paths.atypiaFlag.href(flag.campaignYear, flag.id);
 }
 
 /** The flags targeting one dictionary item of the form. */

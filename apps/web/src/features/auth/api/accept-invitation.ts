@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { AcceptInvitationRequest } from '@tdb/contracts';
-import { apiRequest, type ApiClientError } from '../../../lib/api-client';
+import { apiRequest, type ApiClientError } from '@/lib/api-client';
 
 /** Activates an invited account with the password chosen (204). */
 export function acceptInvitation(request: AcceptInvitationRequest): Promise<void> {

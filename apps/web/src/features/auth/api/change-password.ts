@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ChangePasswordRequest, LoginResponse } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '../../../lib/api-client';
-import { authStore } from '../../../lib/auth/auth-store';
+import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { authStore } from '@/lib/auth/auth-store';
 import { getSessionsQueryOptions } from './get-sessions';
 
 /** Changes my password: the API closes every other session and returns a new access token. */

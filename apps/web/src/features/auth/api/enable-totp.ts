@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiClient, type ApiClientError } from '../../../lib/api-client';
-import { authStore } from '../../../lib/auth/auth-store';
+import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { authStore } from '@/lib/auth/auth-store';
 import { getMeQueryOptions } from './get-me';
 
 export interface EnableTotpRequest {

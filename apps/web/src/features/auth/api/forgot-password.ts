@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ForgotPasswordRequest } from '@tdb/contracts';
-import { apiRequest, type ApiClientError } from '../../../lib/api-client';
+import { apiRequest, type ApiClientError } from '@/lib/api-client';
 
 /** 202 whether the address has an account or not (the answer must not tell). */
 export function forgotPassword(request: ForgotPasswordRequest): Promise<unknown> {

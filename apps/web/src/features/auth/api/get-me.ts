@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Account } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
-import { authStore } from '../../../lib/auth/auth-store';
+import { apiClient } from '@/lib/api-client';
+import { authStore } from '@/lib/auth/auth-store';
 
 /** My account and grants, as the API knows them now (the session keeps the copy of the login). */
 export async function getMe(signal?: AbortSignal): Promise<Account> {

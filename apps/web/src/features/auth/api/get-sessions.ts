@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SessionInfo } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
 
 export function getSessions(signal?: AbortSignal): Promise<SessionInfo[]> {
   return apiClient.get<SessionInfo[]>('/auth/sessions', signal);

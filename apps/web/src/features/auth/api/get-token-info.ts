@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { TokenInfo } from '@tdb/contracts';
-import { apiRequest } from '../../../lib/api-client';
+import { apiRequest } from '@/lib/api-client';
 
 /** What an invitation or password reset link is for; 410 TOKEN_INVALID when used or expired. */
 export function getTokenInfo(token: string, signal?: AbortSignal): Promise<TokenInfo> {

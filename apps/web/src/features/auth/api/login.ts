@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LoginRequest, LoginResponse } from '@tdb/contracts';
-import { apiRequest, type ApiClientError } from '../../../lib/api-client';
-import { authStore } from '../../../lib/auth/auth-store';
+import { apiRequest, type ApiClientError } from '@/lib/api-client';
+import { authStore } from '@/lib/auth/auth-store';
 
 export function login(request: LoginRequest): Promise<LoginResponse> {
   return apiRequest<LoginResponse>('/auth/login', { method: 'POST', body: request, auth: false });

@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ResetPasswordRequest } from '@tdb/contracts';
-import { apiRequest, type ApiClientError } from '../../../lib/api-client';
+import { apiRequest, type ApiClientError } from '@/lib/api-client';
 
 /** Sets a new password from a reset link (204); every session of the account is closed. */
 export function resetPassword(request: ResetPasswordRequest): Promise<void> {

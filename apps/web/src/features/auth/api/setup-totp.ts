@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
 import type { TotpSetup } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '../../../lib/api-client';
+import { apiClient, type ApiClientError } from '@/lib/api-client';
 
 /** A new secret for my authenticator app; it becomes active only once a first code confirms it. */
 export function setupTotp(): Promise<TotpSetup> {

@@ -7,6 +7,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { LoginRequest } from '@tdb/contracts';
 import { useLogin } from '../api/login';
+import { paths } from '@/lib/paths';
 
 interface FieldErrors {
   email?: string;
@@ -111,7 +112,7 @@ export function LoginForm({ defaultEmail = '' }: { defaultEmail?: string }) {
             }}
           />
           <p className={fr.cx('fr-mt-1w', 'fr-mb-0')}>
-            <Link to="/mot-de-passe-oublie" className={fr.cx('fr-link')}>
+            <Link to={paths.forgotPassword.href()} className={fr.cx('fr-link')}>
               Mot de passe oublié ?
             </Link>
           </p>

@@ -3,7 +3,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { TokenInfo } from '@tdb/contracts';
-import type { ApiClientError } from '../../../lib/api-client';
+import type { ApiClientError } from '@/lib/api-client';
 import { checkNewPassword, hasErrors, type NewPasswordErrors } from '../utils/password-rules';
 import { NewPasswordFields } from './new-password-fields';
 

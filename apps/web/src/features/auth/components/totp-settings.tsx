@@ -6,7 +6,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { PasswordInput } from '@codegouvfr/react-dsfr/blocks/PasswordInput';
 import type { TotpSetup } from '@tdb/contracts';
-import { CopyButton } from '../../../components/ui/copy-button';
+import { CopyButton } from '@/components/ui/copy-button';
 import { useSetupTotp } from '../api/setup-totp';
 import { useEnableTotp } from '../api/enable-totp';
 import { useDisableTotp } from '../api/disable-totp';

@@ -1,5 +1,5 @@
 import type { BulkRequest, BulkResult } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
 
 /** Saves values of an OG and of several structures at once, all or nothing. */
 export function bulkSave(year: number, request: BulkRequest): Promise<BulkResult> {

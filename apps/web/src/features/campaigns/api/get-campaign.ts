@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { CampaignDetail } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
 
 export function getCampaign(year: number, signal?: AbortSignal): Promise<CampaignDetail> {
   return apiClient.get<CampaignDetail>(`/campaigns/${year}`, signal);

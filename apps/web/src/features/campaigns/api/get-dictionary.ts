@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Dictionary } from '@tdb/dictionary';
-import { apiClient } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
 
 export function getDictionary(year: number, signal?: AbortSignal): Promise<Dictionary> {
   return apiClient.get<Dictionary>(`/campaigns/${year}/dictionary`, signal);

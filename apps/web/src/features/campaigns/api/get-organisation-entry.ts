@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { OgSubmissionDetail } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
 
 export function organisationEntryPath(year: number, ogFiness: string): string {
   return `/campaigns/${year}/organisations/${encodeURIComponent(ogFiness)}`;

@@ -1,13 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SubmissionDetail } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
-
-export function submissionPath(year: number, finess: string): string {
-  return `/campaigns/${year}/submissions/${encodeURIComponent(finess)}`;
-}
+import { submissionApiPath } from '@/lib/api/api-paths';
+import { apiClient } from '@/lib/api-client';
 
 export function getSubmission(year: number, finess: string, signal?: AbortSignal): Promise<SubmissionDetail> {
-  return apiClient.get<SubmissionDetail>(submissionPath(year, finess), signal);
+  return apiClient.get<SubmissionDetail>(submissionApiPath(year, finess), signal);
 }
 
 export function getSubmissionQueryOptions(year: number, finess: string) {

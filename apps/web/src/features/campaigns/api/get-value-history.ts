@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ValueHistoryEntry } from '@tdb/contracts';
-import { apiClient, toQueryString } from '../../../lib/api-client';
-import { submissionPath } from './get-submission';
+import { apiClient, toQueryString } from '@/lib/api-client';
+import { submissionApiPath } from '@/lib/api/api-paths';
 
 export function getValueHistory(
   year: number,
@@ -10,7 +10,7 @@ export function getValueHistory(
   signal?: AbortSignal,
 ): Promise<ValueHistoryEntry[]> {
   return apiClient.get<ValueHistoryEntry[]>(
-    `${submissionPath(year, finess)}/history${toQueryString({ item: itemCode })}`,
+    `${submissionApiPath(year, finess)}/history${toQueryString({ item: itemCode })}`,
     signal,
   );
 }

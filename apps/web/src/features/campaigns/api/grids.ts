@@ -1,5 +1,5 @@
 import type { BulkResult } from '@tdb/contracts';
-import { apiClient, apiDownload, saveBlob } from '../../../lib/api-client';
+import { apiClient, apiDownload, saveBlob } from '@/lib/api-client';
 
 /** The Excel grid of a structure ("submissions") or of an organisme gestionnaire ("organisations"). */
 export interface GridTarget {

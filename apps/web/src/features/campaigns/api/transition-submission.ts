@@ -1,14 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SubmissionDetail, TransitionRequestDto } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '../../../lib/api-client';
-import { getSubmissionQueryOptions, submissionPath } from './get-submission';
+import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { submissionApiPath } from '@/lib/api/api-paths';
+import { getSubmissionQueryOptions } from './get-submission';
 
 export function transitionSubmission(
   year: number,
   finess: string,
   request: TransitionRequestDto,
 ): Promise<SubmissionDetail> {
-  return apiClient.post<SubmissionDetail>(`${submissionPath(year, finess)}/transitions`, request);
+  return apiClient.post<SubmissionDetail>(`${submissionApiPath(year, finess)}/transitions`, request);
 }
 
 /** Validates, reopens, invalidates… a submission; the answer replaces the detail, lists are refetched. */

@@ -1,26 +1,21 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { CampaignSummary, SubmissionSummary } from '@tdb/contracts';
 import { DOMAIN_LABELS } from '@tdb/dictionary';
 import { formatDateFr } from '@tdb/submission-workflow';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { useAuth } from '../../../lib/auth/auth-provider';
-import { activeGrantsOf, parisToday } from '../../../lib/auth/permissions';
-import { useCampaigns } from '../api/get-campaigns';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { useAuth } from '@/lib/auth/auth-provider';
+import { useCampaigns } from '@/lib/api/get-campaigns';
 import { useSubmission } from '../api/get-submission';
-import { useSubmissions } from '../api/get-submissions';
-import { percent } from '../utils/values';
-import { SubmissionStatusBadge } from './submission-status-badge';
-import { useFollowUp } from '../../follow-up/api/get-follow-up';
-import { FollowUpTotals } from '../../follow-up/components/follow-up-totals';
-import { useAuthorityAccess } from '../../follow-up/utils/use-authority-access';
-
-/** The most recent open campaign, if any. */
-function currentCampaign(campaigns: CampaignSummary[]): CampaignSummary | undefined {
-  return campaigns.filter((c) => c.state === 'OPEN').sort((a, b) => b.year - a.year)[0];
-}
+import { useSubmissions } from '@/lib/api/get-submissions';
+import { percent } from '@/lib/format';
+import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
+import { currentCampaign } from '@/lib/api/use-current-campaign';
+import { useAuthorityAccess } from '@/lib/auth/use-authority-access';
+import { paths } from '@/lib/paths';
 
 /** One structure's submission: status, completeness, what remains and whom to ask. */
 function StructureSubmission({
@@ -35,7 +30,7 @@ function StructureSubmission({
   return (
     <li className="tdb-panel fr-mb-2w">
       <h3 className={fr.cx('fr-h6', 'fr-mb-1w')}>
-        <Link to={`/campagnes/${campaign.year}/structures/${summary.finess}`}>{summary.name}</Link>
+        <Link to={paths.submission.href(campaign.year, summary.finess)}>{summary.name}</Link>
       </h3>
       <p className={fr.cx('fr-mb-1w')}>
         <SubmissionStatusBadge status={summary.status} /> — complétude {percent(summary.completeness)} (seuil{' '}
@@ -97,7 +92,7 @@ function StructureView({ campaign }: { campaign: CampaignSummary }) {
         ))}
       </ul>
       {submissions.data.total > submissions.data.items.length && (
-        <Button priority="secondary" linkProps={{ to: `/campagnes/${campaign.year}/saisies` }}>
+        <Button priority="secondary" linkProps={{ to: paths.campaignSubmissions.href(campaign.year) }}>
           Voir les {submissions.data.total} saisies
         </Button>
       )}
@@ -105,63 +100,19 @@ function StructureView({ campaign }: { campaign: CampaignSummary }) {
   );
 }
 
-function AuthorityView({ campaign }: { campaign: CampaignSummary }) {
-  const followUp = useFollowUp(campaign.year);
-  const access = useAuthorityAccess();
-  const year = campaign.year;
-  if (followUp.isPending) return <PageLoader label="Chargement du suivi…" />;
-  if (followUp.isError) return <QueryError error={followUp.error} onRetry={() => void followUp.refetch()} />;
-  const late = followUp.data.late.length;
-  return (
-    <>
-      <h3 id="suivi-perimetre" className={fr.cx('fr-h6')}>
-        Suivi de votre périmètre
-      </h3>
-      <FollowUpTotals totals={followUp.data.totals} total={followUp.data.total} headingId="suivi-perimetre" />
-      {late > 0 && (
-        <p>
-          <strong>{late}</strong> structure{late > 1 ? 's' : ''} en retard.
-        </p>
-      )}
-      <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
-        <li>
-          <Button iconId="fr-icon-line-chart-line" linkProps={{ to: `/campagnes/${year}/suivi` }}>
-            Suivi de la campagne
-          </Button>
-        </li>
-        <li>
-          <Button priority="secondary" linkProps={{ to: `/campagnes/${year}/saisies` }}>
-            Suivre les saisies
-          </Button>
-        </li>
-        <li>
-          <Button priority="secondary" linkProps={{ to: `/campagnes/${year}/perimetre` }}>
-            Périmètre
-          </Button>
-        </li>
-        {access.canCommunicate && (
-          <li>
-            <Button priority="secondary" linkProps={{ to: `/campagnes/${year}/communication` }}>
-              Communication
-            </Button>
-          </li>
-        )}
-      </ul>
-    </>
-  );
-}
-
-/** "Campagne <year>" on the home page: one's own submissions, or the follow-up of one's scope. */
-export function CampaignHomeCard() {
+/**
+ * "Campagne <year>" on the home page: one's own submissions, or, for the national administrator and
+ * the authorities, the follow-up of one's scope (drawn by `followUp`, from the follow-up feature).
+ */
+export function CampaignHomeCard({ followUp }: { followUp: (campaign: CampaignSummary) => ReactNode }) {
   const { state } = useAuth();
+  const access = useAuthorityAccess();
   const campaigns = useCampaigns({ enabled: state.status === 'authenticated' });
   if (state.status !== 'authenticated') return null;
   if (campaigns.isPending) return <PageLoader label="Chargement de la campagne…" />;
   if (campaigns.isError) return null;
   const campaign = currentCampaign(campaigns.data);
   if (!campaign) return null;
-  const grants = activeGrantsOf(state.account, parisToday());
-  const authority = grants.some((g) => ['NATIONAL', 'ARS', 'CD'].includes(g.organisation.kind));
   return (
     <section className={fr.cx('fr-mb-6w')} aria-labelledby="campagne-en-cours">
       <h2 id="campagne-en-cours">Campagne {campaign.year}</h2>
@@ -170,7 +121,7 @@ export function CampaignHomeCard() {
         {formatDateFr(campaign.dates.collectionStart)} au {formatDateFr(campaign.dates.collectionEnd)}{' '}
         (données {campaign.dataYear}).
       </p>
-      {authority ? <AuthorityView campaign={campaign} /> : <StructureView campaign={campaign} />}
+      {access.canFollow ? followUp(campaign) : <StructureView campaign={campaign} />}
     </section>
   );
 }

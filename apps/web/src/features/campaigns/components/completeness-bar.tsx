@@ -1,5 +1,5 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import { percent } from '../utils/values';
+import { percent } from '@/lib/format';
 
 /** Completeness against the campaign's regulatory threshold, as a labelled progress bar. */
 export function CompletenessBar({

@@ -4,8 +4,8 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import type { BulkResult } from '@tdb/contracts';
-import { isApiClientError, type ApiClientError } from '../../../lib/api-client';
-import { errorMessage } from '../../../components/ui/query-error';
+import { isApiClientError, type ApiClientError } from '@/lib/api-client';
+import { errorMessage } from '@/components/ui/query-error';
 import { downloadGrid, uploadGrid, type GridTarget } from '../api/grids';
 
 function changedCount(result: BulkResult): number {

@@ -1,15 +1,14 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import type { AtypiaFlagDto, ItemIssue, ItemValue } from '@tdb/contracts';
+import type { ItemIssue, ItemValue } from '@tdb/contracts';
 import type { Item } from '@tdb/dictionary';
 import type { Conflict } from '../utils/conflicts';
 import { displayValue } from '../utils/values';
 import { ValueHistory } from './value-history';
-import { ItemFlags } from '../../atypia/components/submission-flags';
 
 export interface ItemFieldProps {
   year: number;
@@ -21,8 +20,8 @@ export interface ItemFieldProps {
   error: string | undefined;
   conflict: Conflict | undefined;
   issues: readonly ItemIssue[];
-  /** The atypia flags raised on this item. */
-  flags?: readonly AtypiaFlagDto[];
+  /** Drawn under the issues (the atypia flags raised on this item). */
+  below?: ReactNode;
   previous: ItemValue | undefined;
   previousYear: number | null;
   editable: boolean;
@@ -207,7 +206,7 @@ export function ItemField(props: ItemFieldProps) {
           ))}
         </ul>
       )}
-      {props.flags && props.flags.length > 0 && <ItemFlags flags={props.flags} itemLabel={item.label} />}
+      {props.below}
       <div className="tdb-item__tools">
         {props.previousYear !== null && (
           <span className={fr.cx('fr-text--xs', 'fr-mb-0')}>

@@ -8,12 +8,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { BulkRequest, DomainCode, ItemValue, OgSubmissionDetail, ValueMap } from '@tdb/contracts';
 import { DOMAINS, DOMAIN_LABELS, type Dictionary, type Item } from '@tdb/dictionary';
 import { ACTION_LABELS } from '@tdb/submission-workflow';
-import { isApiClientError, type ApiClientError } from '../../../lib/api-client';
+import { isApiClientError, type ApiClientError } from '@/lib/api-client';
 import { bulkSave } from '../api/bulk-save';
 import { getOrganisationEntryQueryOptions } from '../api/get-organisation-entry';
 import { useTransitionSubmission } from '../api/transition-submission';
-import { checkInput, displayValue, percent, sameValue, toInputText } from '../utils/values';
-import { SubmissionStatusBadge } from './submission-status-badge';
+import { percent } from '@/lib/format';
+import { checkInput, displayValue, sameValue, toInputText } from '../utils/values';
+import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
+import { paths } from '@/lib/paths';
 
 /** The key of the organisme gestionnaire's own row of edits. */
 const OG = '__og__';
@@ -330,7 +332,7 @@ export function OgGrid({ detail, dictionary }: { detail: OgSubmissionDetail; dic
                         return (
                           <tr key={row.finess}>
                             <th scope="row">
-                              <Link to={`/campagnes/${year}/structures/${row.finess}?domaine=${domain}`}>
+                              <Link to={`${paths.submission.href(year, row.finess)}?domaine=${domain}`}>
                                 {row.name}
                               </Link>
                               <br />

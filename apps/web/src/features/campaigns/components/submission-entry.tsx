@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
@@ -15,9 +15,9 @@ import { CompletenessBar } from './completeness-bar';
 import { GridTransfer } from './grid-transfer';
 import { fieldId, ItemField } from './item-field';
 import { SubmissionFollowUp } from './submission-follow-up';
-import { SubmissionStatusBadge } from './submission-status-badge';
+import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
 import { TransitionActions } from './transition-actions';
-import { SubmissionFlags, flagsOfItem } from '../../atypia/components/submission-flags';
+import { paths } from '@/lib/paths';
 
 const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
 
@@ -52,13 +52,23 @@ function deadlineOf(detail: SubmissionDetail): string {
   }
 }
 
+/** What other features draw inside the form (the atypia flags): composed by the page. */
+export interface SubmissionEntrySlots {
+  /** Above the form: about the whole submission. */
+  header?: ReactNode;
+  /** Under one item's field. */
+  belowItem?: (item: Item) => ReactNode;
+}
+
 /** The data-entry form of one structure for one campaign. */
 export function SubmissionEntry({
   detail,
   dictionary,
+  slots = {},
 }: {
   detail: SubmissionDetail;
   dictionary: Dictionary;
+  slots?: SubmissionEntrySlots;
 }) {
   const year = detail.campaignYear;
   const queryClient = useQueryClient();
@@ -112,7 +122,7 @@ export function SubmissionEntry({
           <h1 className={fr.cx('fr-mb-1w')}>{detail.name}</h1>
           <p className={fr.cx('fr-mb-1w')}>
             FINESS <span className="tdb-code">{detail.finess}</span> · Organisme gestionnaire :{' '}
-            <Link to={`/campagnes/${year}/organisations/${detail.ogFiness}`}>{detail.ogName}</Link>
+            <Link to={paths.organisationEntry.href(year, detail.ogFiness)}>{detail.ogName}</Link>
           </p>
           <p className={fr.cx('fr-mb-0')}>
             Campagne {year} (données {detail.campaign.dataYear}) — phase :{' '}
@@ -125,7 +135,7 @@ export function SubmissionEntry({
               size="small"
               priority="secondary"
               linkProps={{
-                to: `/campagnes/${year}/structures/${encodeURIComponent(detail.finess)}/indicateurs`,
+                to: paths.submissionIndicators.href(year, detail.finess),
               }}
             >
               Indicateurs
@@ -136,7 +146,7 @@ export function SubmissionEntry({
               size="small"
               priority="secondary"
               linkProps={{
-                to: `/campagnes/${year}/structures/${encodeURIComponent(detail.finess)}/restitution`,
+                to: paths.submissionRestitution.href(year, detail.finess),
               }}
             >
               Restitution
@@ -228,7 +238,7 @@ export function SubmissionEntry({
         </section>
       )}
 
-      <SubmissionFlags flags={detail.flags ?? []} />
+      {slots.header}
 
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-md-4', 'fr-col-lg-3')}>
@@ -286,7 +296,7 @@ export function SubmissionEntry({
                 error={entry.errors[item.code]}
                 conflict={entry.conflicts[item.code]}
                 issues={detail.issues.filter((i) => i.itemCode === item.code)}
-                flags={flagsOfItem(detail.flags, item.code)}
+                below={slots.belowItem?.(item)}
                 previous={previousOf(item)}
                 previousYear={detail.previousYear}
                 editable={editable(item)}

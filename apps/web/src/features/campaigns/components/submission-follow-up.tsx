@@ -2,8 +2,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import type { SubmissionDetail } from '@tdb/contracts';
 import { DOMAIN_LABELS } from '@tdb/dictionary';
 import { STATUS_LABELS } from '@tdb/submission-workflow';
-import { formatDateTime, formatPhone } from '../../../lib/format';
-import { percent } from '../utils/values';
+import { formatDateTime, formatPhone, percent } from '@/lib/format';
 
 /** Status history, who enters what, and the referents of the competent authorities. */
 export function SubmissionFollowUp({ detail }: { detail: SubmissionDetail }) {

@@ -5,7 +5,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import type { SubmissionActionCode, SubmissionDetail } from '@tdb/contracts';
 import { ACTION_LABELS } from '@tdb/submission-workflow';
-import type { ApiClientError } from '../../../lib/api-client';
+import type { ApiClientError } from '@/lib/api-client';
 import { useTransitionSubmission } from '../api/transition-submission';
 
 type Action = Exclude<SubmissionActionCode, 'SAVE'>;

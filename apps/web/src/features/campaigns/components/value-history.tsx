@@ -1,8 +1,8 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import type { Item } from '@tdb/dictionary';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { formatDateTime } from '../../../lib/format';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { formatDateTime } from '@/lib/format';
 import { useValueHistory } from '../api/get-value-history';
 import { displayValue } from '../utils/values';
 

@@ -1,4 +1,4 @@
-import type { ItemValue, SubmissionStatusCode } from '@tdb/contracts';
+import type { ItemValue } from '@tdb/contracts';
 import { isEmptyValue, validateValue, type Item } from '@tdb/dictionary';
 
 /** A stored value as the text of its input: "12,5", "true", a choice code, "2025-03-01". */
@@ -39,18 +39,3 @@ export function checkInput(item: Item, raw: string): CheckedInput {
 export function sameValue(a: ItemValue | undefined, b: ItemValue | undefined): boolean {
   return (a ?? null) === (b ?? null);
 }
-
-export function percent(ratio: number): string {
-  return `${Math.floor(ratio * 100)} %`;
-}
-
-export const STATUS_SEVERITIES: Record<
-  SubmissionStatusCode,
-  'info' | 'success' | 'error' | 'warning' | 'new' | undefined
-> = {
-  NOT_STARTED: undefined,
-  IN_PROGRESS: 'info',
-  VALIDATED: 'success',
-  INVALIDATED: 'error',
-  CONFIRMED: 'new',
-};

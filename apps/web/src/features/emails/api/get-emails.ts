@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SentEmail } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
 
 /** The e-mails the platform sent (or stored, without SMTP server), newest first: national administrator only. */
 export function getEmails(signal?: AbortSignal): Promise<SentEmail[]> {

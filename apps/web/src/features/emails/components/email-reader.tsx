@@ -2,8 +2,8 @@ import { forwardRef } from 'react';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { SentEmail } from '@tdb/contracts';
-import { DefinitionList } from '../../../components/ui/definition-list';
-import { formatDateTime } from '../../../lib/format';
+import { DefinitionList } from '@/components/ui/definition-list';
+import { formatDateTime } from '@/lib/format';
 import { linkify } from '../utils/linkify';
 import { EmailStatusBadge } from './email-status-badge';
 

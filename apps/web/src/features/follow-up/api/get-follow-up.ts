@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { FollowUp, LateStructure } from '@tdb/contracts';
-import { apiClient, toQueryString } from '../../../lib/api-client';
+import { apiClient, toQueryString } from '@/lib/api-client';
 
 export interface FollowUpQuery {
   department?: string;

@@ -6,7 +6,7 @@ import type {
   MailingRequest,
   MailingResult,
 } from '@tdb/contracts';
-import { apiClient, toQueryString, type ApiClientError } from '../../../lib/api-client';
+import { apiClient, toQueryString, type ApiClientError } from '@/lib/api-client';
 
 /** The API route of each kind of mailing. */
 const MAILING_PATHS: Record<CampaignMailingKind, string> = {

@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AuthorityRef, CreateReferentRequest, ReferentDto } from '@tdb/contracts';
-import { apiClient, toQueryString, type ApiClientError } from '../../../lib/api-client';
+import { apiClient, toQueryString, type ApiClientError } from '@/lib/api-client';
+import { paths } from '@/lib/paths';
 
 export function getReferents(authority: AuthorityRef, signal?: AbortSignal): Promise<ReferentDto[]> {
   return apiClient.get<ReferentDto[]>(
@@ -24,7 +25,7 @@ export function useReferents(authority: AuthorityRef | null) {
 }
 
 export function createReferent(request: CreateReferentRequest): Promise<ReferentDto> {
-  return apiClient.post<ReferentDto>('/referents', request);
+  return apiClient.post<ReferentDto>(paths.referents.href(), request);
 }
 
 export function deleteReferent(id: string): Promise<void> {

@@ -1,12 +1,6 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Paginated, ScopeChangeRequest, ScopeImportResult, SubmissionSummary } from '@tdb/contracts';
-import {
-  apiClient,
-  apiDownload,
-  saveBlob,
-  toQueryString,
-  type ApiClientError,
-} from '../../../lib/api-client';
+import { apiClient, apiDownload, saveBlob, toQueryString, type ApiClientError } from '@/lib/api-client';
 
 export interface ScopeListQuery {
   q?: string;

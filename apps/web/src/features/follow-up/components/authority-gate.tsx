@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { Forbidden } from '../../../components/ui/forbidden';
-import type { AuthorityAccess } from '../utils/authorities';
-import { useAuthorityAccess } from '../utils/use-authority-access';
+import { Forbidden } from '@/components/ui/forbidden';
+import type { AuthorityAccess } from '@/lib/auth/authorities';
+import { useAuthorityAccess } from '@/lib/auth/use-authority-access';
 
 /**
  * The follow-up pages are for the national administrator and the staff of the ARS and CD; others

@@ -3,13 +3,13 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import type { AuthorityRef } from '@tdb/contracts';
-import { useReference } from '../../reference/api/get-reference';
+import { useReference } from '@/lib/api/get-reference';
 import {
   authorityKey,
   parseAuthorityKey,
   type AuthorityAccess,
   type OwnAuthority,
-} from '../utils/authorities';
+} from '@/lib/auth/authorities';
 
 export type AuthorityNeed = 'follow' | 'communicate' | 'referents';
 

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
-import type { AuthorityAccess } from '../utils/authorities';
+import type { AuthorityAccess } from '@/lib/auth/authorities';
+import { paths } from '@/lib/paths';
 
 export type FollowUpSection = 'suivi' | 'perimetre' | 'communication' | 'atypies' | 'fiabilisation';
 
@@ -15,20 +16,24 @@ export function FollowUpNav({
   access: AuthorityAccess;
 }) {
   const links: { section: FollowUpSection | 'saisies' | 'referents'; to: string; text: string }[] = [
-    { section: 'suivi', to: `/campagnes/${year}/suivi`, text: 'Suivi' },
-    { section: 'saisies', to: `/campagnes/${year}/saisies`, text: 'Saisies' },
-    { section: 'perimetre', to: `/campagnes/${year}/perimetre`, text: 'Périmètre' },
-    { section: 'atypies', to: `/campagnes/${year}/atypies`, text: 'Atypies' },
+    { section: 'suivi', to: paths.campaignFollowUp.href(year), text: 'Suivi' },
+    { section: 'saisies', to: paths.campaignSubmissions.href(year), text: 'Saisies' },
+    { section: 'perimetre', to: paths.campaignScope.href(year), text: 'Périmètre' },
+    { section: 'atypies', to: paths.campaignAtypia.href(year), text: 'Atypies' },
   ];
   if (access.canCommunicate) {
-    links.push({ section: 'communication', to: `/campagnes/${year}/communication`, text: 'Communication' });
+    links.push({
+      section: 'communication',
+      to: paths.campaignCommunication.href(year),
+      text: 'Communication',
+    });
     links.push({
       section: 'fiabilisation',
-      to: `/campagnes/${year}/fiabilisation`,
+      to: paths.campaignFiabilisation.href(year),
       text: 'Organisation de la fiabilisation',
     });
   }
-  links.push({ section: 'referents', to: '/referents', text: 'Référents TDB' });
+  links.push({ section: 'referents', to: paths.referents.href(), text: 'Référents TDB' });
   return (
     <nav aria-label={`Campagne ${year}`} className={fr.cx('fr-mb-4w')}>
       <ul className="tdb-subnav">

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import type { FollowUpRow } from '@tdb/contracts';
 import { STATUS_LABELS } from '@tdb/submission-workflow';
-import { DataTable, type DataTableColumn } from '../../../components/ui/data-table';
-import { formatInteger } from '../../../lib/format';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
+import { formatInteger } from '@/lib/format';
 import { STATUSES } from './follow-up-totals';
 
 type SortKey = 'department' | 'category' | 'total';

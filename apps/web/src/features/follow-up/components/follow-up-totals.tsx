@@ -1,7 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import type { SubmissionStatusCode } from '@tdb/contracts';
 import { STATUS_LABELS } from '@tdb/submission-workflow';
-import { formatInteger } from '../../../lib/format';
+import { formatInteger } from '@/lib/format';
 
 export const STATUSES = Object.keys(STATUS_LABELS) as SubmissionStatusCode[];
 

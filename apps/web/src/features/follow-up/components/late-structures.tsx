@@ -2,9 +2,10 @@ import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import type { LateStructure } from '@tdb/contracts';
-import { DataTable } from '../../../components/ui/data-table';
-import { SubmissionStatusBadge } from '../../campaigns/components/submission-status-badge';
-import { percent } from '../../campaigns/utils/values';
+import { DataTable } from '@/components/ui/data-table';
+import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
+import { percent } from '@/lib/format';
+import { paths } from '@/lib/paths';
 
 export function DaysLeft({ structure }: { structure: LateStructure }) {
   if (structure.overdue || structure.daysLeft < 0) {
@@ -36,7 +37,7 @@ export function LateStructures({ year, late }: { year: number; late: LateStructu
           rowHeader: true,
           cell: (row) => (
             <>
-              <Link to={`/campagnes/${year}/structures/${row.finess}`}>{row.name}</Link>
+              <Link to={paths.submission.href(year, row.finess)}>{row.name}</Link>
               <br />
               <span className="tdb-code fr-text--xs">{row.finess}</span>
             </>

@@ -4,9 +4,9 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import type { AuthorityRef, CampaignMailingKind, MailingPreview, MailingResult } from '@tdb/contracts';
-import { formatCount } from '../../../lib/format';
+import { formatCount } from '@/lib/format';
 import { usePreviewMailing, useSendMailing } from '../api/mailings';
-import { authorityKey, type AuthorityAccess } from '../utils/authorities';
+import { authorityKey, type AuthorityAccess } from '@/lib/auth/authorities';
 import { AuthorityPicker, useAuthorityChoice } from './authority-picker';
 
 /** The placeholders the API fills in each email. */

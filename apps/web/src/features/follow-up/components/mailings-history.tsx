@@ -1,10 +1,10 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { CampaignMailing, CampaignMailingKind } from '@tdb/contracts';
-import { DataTable } from '../../../components/ui/data-table';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { formatDateTime, formatInteger } from '../../../lib/format';
+import { DataTable } from '@/components/ui/data-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { formatDateTime, formatInteger } from '@/lib/format';
 import { useMailings } from '../api/mailings';
 
 export const MAILING_KIND_LABELS: Record<CampaignMailingKind, string> = {

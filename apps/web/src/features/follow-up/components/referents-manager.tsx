@@ -4,10 +4,10 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import type { AuthorityRef, ReferentDto } from '@tdb/contracts';
-import { DataTable } from '../../../components/ui/data-table';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { formatPhone } from '../../../lib/format';
+import { DataTable } from '@/components/ui/data-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { formatPhone } from '@/lib/format';
 import { useCreateReferent, useDeleteReferent, useReferents } from '../api/referents';
 
 interface Draft {

@@ -6,10 +6,11 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import type { ScopeImportResult } from '@tdb/contracts';
-import { errorMessage } from '../../../components/ui/query-error';
-import { formatCount } from '../../../lib/format';
-import { useReference } from '../../reference/api/get-reference';
+import { errorMessage } from '@/components/ui/query-error';
+import { formatCount } from '@/lib/format';
+import { useReference } from '@/lib/api/get-reference';
 import { downloadScope, useUploadScope } from '../api/scope';
+import { paths } from '@/lib/paths';
 
 const MAX_SIZE = 20 * 1024 * 1024;
 
@@ -85,8 +86,8 @@ export function ScopeTransfer({
       </p>
       <p className={fr.cx('fr-text--sm')}>
         Pour les structures sans APE, complétez les colonnes « APE à créer » (nom, prénom, courriel) : le même
-        fichier, déposé dans <Link to="/utilisateurs/import">Utilisateurs → Importer des APE</Link>, crée les
-        comptes et envoie les invitations.
+        fichier, déposé dans <Link to={paths.usersImport.href()}>Utilisateurs → Importer des APE</Link>, crée
+        les comptes et envoie les invitations.
       </p>
       {national && (
         <Select

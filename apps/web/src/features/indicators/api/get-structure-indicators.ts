@@ -1,14 +1,14 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { IndicatorValueDto } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
-import { submissionPath } from '../../campaigns/api/get-submission';
+import { apiClient } from '@/lib/api-client';
+import { submissionApiPath } from '@/lib/api/api-paths';
 
 export function getStructureIndicators(
   year: number,
   finess: string,
   signal?: AbortSignal,
 ): Promise<IndicatorValueDto[]> {
-  return apiClient.get<IndicatorValueDto[]>(`${submissionPath(year, finess)}/indicators`, signal);
+  return apiClient.get<IndicatorValueDto[]>(`${submissionApiPath(year, finess)}/indicators`, signal);
 }
 
 /** Under the submission's key: refetched whenever the submission is (its values change them). */

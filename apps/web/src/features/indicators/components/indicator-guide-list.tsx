@@ -3,7 +3,8 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import type { IndicatorSheet } from '@tdb/contracts';
 import { IndicatorSheetDetails } from './indicator-sheet-details';
-import { ProvisionalBadge } from './provisional-badge';
+import { ProvisionalBadge } from '@/components/ui/provisional-badge';
+import { paths } from '@/lib/paths';
 
 /** The sheets of the guide, each one expandable, with a link to its own page. */
 export function IndicatorGuideList({ sheets }: { sheets: IndicatorSheet[] }) {
@@ -27,7 +28,7 @@ export function IndicatorGuideList({ sheets }: { sheets: IndicatorSheet[] }) {
         >
           <IndicatorSheetDetails sheet={sheet} />
           <p className={fr.cx('fr-mt-2w', 'fr-mb-0')}>
-            <Link to={`/indicateurs/${encodeURIComponent(sheet.code)}`}>
+            <Link to={paths.indicator.href(sheet.code)}>
               Fiche {sheet.code} sur une page<span className="fr-sr-only"> : {sheet.label}</span>
             </Link>
           </p>

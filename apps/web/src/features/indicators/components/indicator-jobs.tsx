@@ -3,9 +3,9 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { CampaignJobDto } from '@tdb/contracts';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
-import { formatDateTime, formatInteger } from '../../../lib/format';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
+import { formatDateTime, formatInteger } from '@/lib/format';
 import { isActiveJob, useCampaignJobs, useRecomputeIndicators } from '../api/campaign-jobs';
 
 const STATUS_LABELS: Record<CampaignJobDto['status'], string> = {

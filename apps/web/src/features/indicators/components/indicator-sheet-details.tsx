@@ -1,8 +1,8 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { IndicatorSheet } from '@tdb/contracts';
-import { DefinitionList } from '../../../components/ui/definition-list';
-import { categoriesLabel } from '../utils/format';
+import { DefinitionList } from '@/components/ui/definition-list';
+import { categoriesLabel } from '@/lib/indicator-format';
 
 const KIND_LABELS: Record<IndicatorSheet['kind'], string> = {
   ratio: 'Ratio',

@@ -2,9 +2,10 @@ import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 're
 import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import type { IndicatorSheet } from '@tdb/contracts';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
 import { IndicatorSheetDetails } from './indicator-sheet-details';
+import { paths } from '@/lib/paths';
 
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -112,9 +113,7 @@ export function IndicatorSheetPanel({
         {body}
         {sheet && (
           <p className={fr.cx('fr-mt-3w', 'fr-mb-0')}>
-            <Link to={`/indicateurs/${encodeURIComponent(sheet.code)}`}>
-              Voir la fiche dans le guide des indicateurs
-            </Link>
+            <Link to={paths.indicator.href(sheet.code)}>Voir la fiche dans le guide des indicateurs</Link>
           </p>
         )}
       </div>

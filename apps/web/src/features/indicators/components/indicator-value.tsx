@@ -1,6 +1,6 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import type { IndicatorSheet, IndicatorValueDto } from '@tdb/contracts';
-import { formatIndicatorValue, formatNumber, formatShare, trendOf } from '../utils/format';
+import { formatIndicatorValue, formatNumber, formatShare, trendOf } from '@/lib/indicator-format';
 
 /** The value of an indicator: a number with its unit, shares, or « non calculable » and why. */
 export function IndicatorValue({ indicator }: { indicator: IndicatorValueDto }) {

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { fr } from '@codegouvfr/react-dsfr';
 import type { IndicatorAxisCode, IndicatorGuide, IndicatorValueDto } from '@tdb/contracts';
-import { DataTable } from '../../../components/ui/data-table';
-import { AXIS_ORDER, axisLabelsOf } from '../utils/format';
+import { DataTable } from '@/components/ui/data-table';
+import { AXIS_ORDER, axisLabelsOf } from '@/lib/indicator-format';
 import { IndicatorSheetPanel } from './indicator-sheet-panel';
 import { IndicatorTrend, IndicatorValue, PreviousValue } from './indicator-value';
-import { ProvisionalBadge } from './provisional-badge';
+import { ProvisionalBadge } from '@/components/ui/provisional-badge';
 
 export function axisSectionId(axis: IndicatorAxisCode): string {
   return `axe-${axis.toLowerCase()}`;

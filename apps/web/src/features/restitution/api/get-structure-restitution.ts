@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { StructureRestitution } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
-import { submissionPath } from '../../campaigns/api/get-submission';
+import { apiClient } from '@/lib/api-client';
+import { submissionApiPath } from '@/lib/api/api-paths';
 
 export function structureRestitutionPath(year: number, finess: string): string {
-  return `${submissionPath(year, finess)}/restitution`;
+  return `${submissionApiPath(year, finess)}/restitution`;
 }
 
 export function getStructureRestitution(

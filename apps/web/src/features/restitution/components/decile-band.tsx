@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { DistributionDto, DistributionLevel } from '@tdb/contracts';
-import { formatIndicatorValue } from '../../indicators/utils/format';
+import { formatIndicatorValue } from '@/lib/indicator-format';
 import {
   DECILE_PALETTE,
   LEVEL_ADJECTIVES,

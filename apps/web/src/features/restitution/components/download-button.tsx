@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { FrIconClassName } from '@codegouvfr/react-dsfr';
-import { apiDownload, isApiClientError, saveBlob } from '../../../lib/api-client';
+import { apiDownload, isApiClientError, saveBlob } from '@/lib/api-client';
 
 /**
  * Downloads a file served behind the bearer token (apiDownload) and saves it; says so while it is

@@ -3,8 +3,8 @@ import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import type { DistributionLevel, RestitutionIndicator } from '@tdb/contracts';
-import { formatIndicatorValue } from '../../indicators/utils/format';
-import { ProvisionalBadge } from '../../indicators/components/provisional-badge';
+import { formatIndicatorValue } from '@/lib/indicator-format';
+import { ProvisionalBadge } from '@/components/ui/provisional-badge';
 import {
   LEVEL_ADJECTIVES,
   LEVEL_LABELS,
@@ -16,6 +16,7 @@ import {
 } from '../utils/deciles';
 import { DecileBand } from './decile-band';
 import { TrendSparkline } from './trend-sparkline';
+import { paths } from '@/lib/paths';
 
 const DIRECTION_TEXT: Record<RestitutionIndicator['direction'], string> = {
   higher_is_better: 'Plus la valeur est élevée, mieux c’est.',
@@ -68,7 +69,7 @@ export function RestitutionIndicatorCard({
       )}
       <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
         {DIRECTION_TEXT[indicator.direction]}{' '}
-        <Link to={`/indicateurs/${encodeURIComponent(indicator.code)}`}>
+        <Link to={paths.indicator.href(indicator.code)}>
           Fiche de l’indicateur<span className="fr-sr-only"> {indicator.code}</span>
         </Link>
       </p>

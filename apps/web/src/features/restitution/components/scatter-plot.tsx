@@ -1,6 +1,6 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import type { TerritoryScatter } from '@tdb/contracts';
-import { formatIndicatorValue } from '../../indicators/utils/format';
+import { formatIndicatorValue } from '@/lib/indicator-format';
 
 const W = 640;
 const H = 420;

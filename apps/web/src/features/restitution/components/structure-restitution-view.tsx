@@ -1,6 +1,6 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import type { IndicatorAxisCode, StructureRestitution } from '@tdb/contracts';
-import { AXIS_ORDER, DEFAULT_AXIS_LABELS } from '../../indicators/utils/format';
+import { AXIS_ORDER, DEFAULT_AXIS_LABELS } from '@/lib/indicator-format';
 import { RestitutionIndicatorCard } from './restitution-indicator-card';
 
 /** A structure's restitution, by axis. */

@@ -6,12 +6,13 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import type { IndicatorSheet, TerritoryTableRow } from '@tdb/contracts';
-import { DataTable, type DataTableColumn } from '../../../components/ui/data-table';
-import { PageLoader } from '../../../components/ui/page-loader';
-import { QueryError } from '../../../components/ui/query-error';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
+import { PageLoader } from '@/components/ui/page-loader';
+import { QueryError } from '@/components/ui/query-error';
 import { restitutionPath, tableQueryString, useTerritoryTable } from '../api/territory';
 import { DecileCell, DecileLegend } from './decile-cell';
 import { DownloadButton } from './download-button';
+import { paths } from '@/lib/paths';
 
 export const MAX_TABLE_INDICATORS = 5;
 
@@ -71,9 +72,7 @@ export function TerritoryTableSection({
       sort: sortOn('name'),
       cell: (row) => (
         <>
-          <Link to={`/campagnes/${year}/structures/${encodeURIComponent(row.finess)}/restitution`}>
-            {row.name}
-          </Link>
+          <Link to={paths.submissionRestitution.href(year, row.finess)}>{row.name}</Link>
           <br />
           <span className={fr.cx('fr-text--xs')}>
             FINESS <span className="tdb-code">{row.finess}</span> · dép. {row.departmentCode}

@@ -1,5 +1,5 @@
 import type { RestitutionTrendPoint } from '@tdb/contracts';
-import { formatIndicatorValue } from '../../indicators/utils/format';
+import { formatIndicatorValue } from '@/lib/indicator-format';
 
 /** The structure's values over the campaigns: a small line (decorative) and the figures in text. */
 export function TrendSparkline({ trend, unit }: { trend: readonly RestitutionTrendPoint[]; unit: string }) {

@@ -1,5 +1,5 @@
-import { useAuth } from '../../../lib/auth/auth-provider';
-import { activeGrantsOf, parisToday } from '../../../lib/auth/permissions';
+import { useAuth } from '@/lib/auth/auth-provider';
+import { activeGrantsOf, parisToday } from '@/lib/auth/permissions';
 import type { AuthorityRef } from '@tdb/contracts';
 
 export interface RestitutionAccess {

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SecuritySettings } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
+import { apiClient } from '@/lib/api-client';
 
 /** The security settings of the platform (national administrator only). */
 export function getSecuritySettings(signal?: AbortSignal): Promise<SecuritySettings> {

@@ -4,7 +4,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch';
 import type { SecuritySettings } from '@tdb/contracts';
-import { TOTP_ENROLLMENT_URL } from '../../../lib/auth/totp-enrollment';
+import { TOTP_ENROLLMENT_URL } from '@/lib/auth/totp-enrollment';
 import { useUpdateSecuritySettings } from '../api/update-security-settings';
 
 export const TOTP_REQUIREMENT_LABEL =

@@ -1,9 +1,10 @@
 import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import type { ReferenceCategory, StructureDetail } from '@tdb/contracts';
-import { DefinitionList } from '../../../components/ui/definition-list';
-import { formatCoordinate, formatDate, formatPhone, formatSiret } from '../../../lib/format';
+import { DefinitionList } from '@/components/ui/definition-list';
+import { formatCoordinate, formatDate, formatPhone, formatSiret } from '@/lib/format';
 import { COMPETENCE_LONG_LABELS } from '../utils/labels';
+import { paths } from '@/lib/paths';
 
 interface StructureDetailsProps {
   structure: StructureDetail;
@@ -106,7 +107,7 @@ export function StructureDetails({ structure, category }: StructureDetailsProps)
               {
                 term: 'Nom',
                 value: (
-                  <Link to={`/organisations/${encodeURIComponent(structure.og.finess)}`} className="fr-link">
+                  <Link to={paths.organisation.href(structure.og.finess)} className="fr-link">
                     {structure.og.name ?? structure.ogName ?? `Organisme ${structure.og.finess}`}
                   </Link>
                 ),

@@ -1,7 +1,7 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import type { CompetenceCode, StructureHistoryEntry } from '@tdb/contracts';
-import { DataTable } from '../../../components/ui/data-table';
-import { formatDateTime } from '../../../lib/format';
+import { DataTable } from '@/components/ui/data-table';
+import { formatDateTime } from '@/lib/format';
 import { COMPETENCE_LABELS, HISTORY_KIND_LABELS, fieldLabel } from '../utils/labels';
 
 function formatValue(field: string, value: unknown): string {

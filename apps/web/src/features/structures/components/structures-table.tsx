@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import type { ReferenceCategory, StructureSort, StructureSummary } from '@tdb/contracts';
-import { DataTable, type DataTableColumn } from '../../../components/ui/data-table';
+import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import { nextSort, sortDirection, type SortableField } from '../utils/search-params';
+import { paths } from '@/lib/paths';
 
 interface StructuresTableProps {
   structures: StructureSummary[];
@@ -62,7 +63,7 @@ export function StructuresTable({
       label: 'nom',
       rowHeader: true,
       cell: (s) => (
-        <Link to={`/structures/${encodeURIComponent(s.finess)}`} className="fr-link">
+        <Link to={paths.structure.href(s.finess)} className="fr-link">
           {s.name}
         </Link>
       ),
@@ -93,7 +94,7 @@ export function StructuresTable({
       key: 'og',
       header: 'Organisme gestionnaire',
       cell: (s) => (
-        <Link to={`/organisations/${encodeURIComponent(s.ogFiness)}`} className="fr-link">
+        <Link to={paths.organisation.href(s.ogFiness)} className="fr-link">
           {s.ogName ?? `FINESS juridique ${s.ogFiness}`}
         </Link>
       ),

@@ -1,5 +1,5 @@
-import { useAuth } from '../../../lib/auth/auth-provider';
-import { activeGrantsOf, parisToday } from '../../../lib/auth/permissions';
+import { useAuth } from './auth-provider';
+import { activeGrantsOf, parisToday } from './permissions';
 import { authorityAccessOf, type AuthorityAccess } from './authorities';
 
 const NONE: AuthorityAccess = {

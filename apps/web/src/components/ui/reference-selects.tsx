@@ -1,5 +1,5 @@
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { useReference } from '../api/get-reference';
+import { useReference } from '@/lib/api/get-reference';
 
 interface ReferenceSelectProps {
   /** The selected code; undefined: every one. */

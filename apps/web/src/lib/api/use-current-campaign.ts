@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { CampaignSummary } from '@tdb/contracts';
-import { getCampaignsQueryOptions } from '../../campaigns/api/get-campaigns';
+import { getCampaignsQueryOptions } from './get-campaigns';
 
 /** The most recent open campaign, if any. */
 export function currentCampaign(campaigns: readonly CampaignSummary[]): CampaignSummary | undefined {

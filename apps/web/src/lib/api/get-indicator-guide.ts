@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { IndicatorGuide } from '@tdb/contracts';
-import { apiClient, toQueryString } from '../../../lib/api-client';
+import { apiClient, toQueryString } from '../api-client';
 
 /** The "Guide des indicateurs" of a campaign year (the latest campaign when none is given); public. */
 export function getIndicatorGuide(year: number | undefined, signal?: AbortSignal): Promise<IndicatorGuide> {

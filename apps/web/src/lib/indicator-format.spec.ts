@@ -6,8 +6,8 @@ import {
   normalizeText,
   sheetMatches,
   trendOf,
-} from './format';
-import { buildIndicatorSheet } from '../../../testing/indicator-fixtures';
+} from './indicator-format';
+import { buildIndicatorSheet } from '@/testing/indicator-fixtures';
 
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 

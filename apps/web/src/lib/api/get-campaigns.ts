@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { CampaignSummary } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
+import { apiClient } from '../api-client';
 
 export function getCampaigns(signal?: AbortSignal): Promise<CampaignSummary[]> {
   return apiClient.get<CampaignSummary[]>('/campaigns', signal);

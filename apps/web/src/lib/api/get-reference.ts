@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ReferenceData } from '@tdb/contracts';
-import { apiClient } from '../../../lib/api-client';
+import { apiClient } from '../api-client';
 
 export function getReference(signal?: AbortSignal): Promise<ReferenceData> {
   return apiClient.get<ReferenceData>('/reference', signal);
