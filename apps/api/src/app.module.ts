@@ -11,6 +11,7 @@ import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AtypiaModule } from './modules/atypia/atypia.module';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
+import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { RegionalExportModule } from './modules/regional-export/regional-export.module';
 import { RestitutionModule } from './modules/restitution/restitution.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -65,6 +66,7 @@ export class AppModule {
         StructuresModule,
         AccountsModule,
         CampaignsModule,
+        IndicatorsModule,
         AtypiaModule,
         RestitutionModule,
         RegionalExportModule,

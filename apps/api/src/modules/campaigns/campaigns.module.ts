@@ -1,14 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
-import { AtypiaEngineModule } from '../atypia/atypia-engine.module';
-import { IndicatorsModule } from '../indicators/indicators.module';
-import { DistributionsService } from '../restitution/distributions.service';
+import { ComputationModule } from '../computation/computation.module';
 import { CampaignScopeController } from './campaign-scope.controller';
 import { CampaignScopeService } from './campaign-scope.service';
-import { CampaignJobsService } from './campaign-jobs.service';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
-import { DictionaryRegistry } from './dictionary-registry.service';
 import { FollowUpController } from './follow-up.controller';
 import { FollowUpService } from './follow-up.service';
 import { MailingsController } from './mailings.controller';
@@ -20,9 +16,12 @@ import { ReferentsService } from './referents.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsService } from './submissions.service';
 
-/** Campaigns, submissions and data entry (form, OG grid, Excel grid, bulk). */
+/**
+ * Campaigns, submissions and data entry (form, OG grid, Excel grid, bulk). Every write refreshes
+ * the structure's derived data through the computation module, in its own transaction.
+ */
 @Module({
-  imports: [AccountsModule, IndicatorsModule, AtypiaEngineModule],
+  imports: [AccountsModule, ComputationModule],
   controllers: [
     CampaignsController,
     SubmissionsController,
@@ -33,9 +32,6 @@ import { SubmissionsService } from './submissions.service';
   ],
   providers: [
     CampaignsService,
-    CampaignJobsService,
-    DistributionsService,
-    DictionaryRegistry,
     SubmissionsService,
     OrganisationEntryService,
     PreparationGridService,
@@ -44,12 +40,6 @@ import { SubmissionsService } from './submissions.service';
     ReferentsService,
     CampaignScopeService,
   ],
-  exports: [
-    CampaignsService,
-    SubmissionsService,
-    DictionaryRegistry,
-    OrganisationEntryService,
-    DistributionsService,
-  ],
+  exports: [SubmissionsService],
 })
 export class CampaignsModule {}

@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
-import { CampaignsModule } from '../campaigns/campaigns.module';
-import { IndicatorsModule } from '../indicators/indicators.module';
+import { ComputationModule } from '../computation/computation.module';
 import { OpenDataService } from './open-data.service';
 import { OpenDataController, RegionalExportController } from './regional-export.controller';
 import { RegionalExportService } from './regional-export.service';
 
 /** The regional export of a campaign (one row per ESMS, the columns of the current platform) and open data. */
 @Module({
-  imports: [AccountsModule, CampaignsModule, IndicatorsModule],
+  imports: [AccountsModule, ComputationModule],
   controllers: [RegionalExportController, OpenDataController],
   providers: [RegionalExportService, OpenDataService],
 })

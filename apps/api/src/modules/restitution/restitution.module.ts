@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
-import { CampaignsModule } from '../campaigns/campaigns.module';
-import { IndicatorsModule } from '../indicators/indicators.module';
+import { ComputationModule } from '../computation/computation.module';
 import { RestitutionExportService } from './restitution-export.service';
 import { RestitutionController } from './restitution.controller';
 import { RestitutionService } from './restitution.service';
@@ -10,11 +9,11 @@ import { TerritoryRestitutionController } from './territory-restitution.controll
 import { TerritoryRestitutionService } from './territory-restitution.service';
 
 /**
- * Benchmark and restitutions: each structure's place in its peers' distributions. The distributions
- * themselves are computed by the campaigns module (its job and after confirmations).
+ * Benchmark and restitutions: each structure's place in its peers' distributions. The
+ * distributions themselves are computed by the computation module (its job, after confirmations).
  */
 @Module({
-  imports: [AccountsModule, CampaignsModule, IndicatorsModule],
+  imports: [AccountsModule, ComputationModule],
   controllers: [RestitutionController, TerritoryRestitutionController],
   providers: [
     RestitutionService,
