@@ -18,7 +18,7 @@ import { computeIndicators, getIndicatorDefinitions } from '@tdb/indicators';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
-import { CampaignJobsService } from '../../apps/api/src/modules/campaigns/campaign-jobs.service';
+import { CampaignJobsService } from '../../apps/api/src/modules/computation/campaign-jobs.service';
 import { generateSubmissionValues } from '../generate-values/generator';
 import { createBenchDatabase, loadNationalRegistry, mb, trackPeakMemory } from './bench-database';
 import { profileQueries } from './query-profiler';

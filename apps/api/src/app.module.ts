@@ -16,6 +16,7 @@ import { MailModule } from './modules/mail/mail.module';
 import { SettingsModule } from './modules/settings/settings.module';
 import { AtypiaModule } from './modules/atypia/atypia.module';
 import { CampaignsModule } from './modules/campaigns/campaigns.module';
+import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { RegionalExportModule } from './modules/regional-export/regional-export.module';
 import { RestitutionModule } from './modules/restitution/restitution.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
@@ -77,6 +78,7 @@ export class AppModule {
         AccountsModule,
         ApiTokensModule,
         CampaignsModule,
+        IndicatorsModule,
         AtypiaModule,
         RestitutionModule,
         RegionalExportModule,

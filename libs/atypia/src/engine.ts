@@ -46,7 +46,7 @@ import {
   type YearOverYearPart,
   type YearOverYearRule,
 } from './schema';
-import { percentile, quartiles, sortedValues, tukeyFences } from './stats';
+import { percentile, quartiles, sortedValues, tukeyFences, type SortedValues } from './stats';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -439,12 +439,11 @@ function groupReference(
   categoryCode: string,
   level: PeerLevel,
   territoryCode: string,
-  values: readonly number[],
+  sorted: SortedValues,
 ): PeerGroupReference {
-  const base = { ruleCode: rule.code, categoryCode, level, territoryCode, n: values.length };
+  const base = { ruleCode: rule.code, categoryCode, level, territoryCode, n: sorted.length };
   const minSize = typeof rule.minGroupSize === 'number' && rule.minGroupSize >= 1 ? rule.minGroupSize : 1;
-  if (values.length < minSize) return { ...base, sufficient: false };
-  const sorted = sortedValues(values);
+  if (sorted.length < minSize) return { ...base, sufficient: false };
   const q = quartiles(sorted);
   if (!q) return { ...base, sufficient: false };
   let lowerBound: number | undefined;
@@ -468,6 +467,37 @@ function groupReference(
   };
 }
 
+/** The values of one rule target among the peers of a category in a territory, sorted ascending. */
+export interface PeerGroupValues {
+  readonly categoryCode: string;
+  readonly level: PeerLevel;
+  readonly territoryCode: string;
+  readonly sorted: SortedValues;
+}
+
+/**
+ * The references of every peer rule from the sorted values of its target's groups (`groupsOf`
+ * gives, for a target, its groups at every level): the groups of the rule's categories and levels
+ * become the rule's references. Whoever computes the groups (here from a population, in the API
+ * once for distributions and rules together) gets the same references.
+ */
+export function peerReferencesFromGroups(
+  ruleSet: AtypiaRuleSet,
+  groupsOf: (target: AtypiaTarget) => Iterable<PeerGroupValues>,
+): PeerReferences {
+  const groups: Record<string, PeerGroupReference> = {};
+  for (const rule of rulesOf(ruleSet)) {
+    if (!isRecord(rule) || rule.kind !== 'peer_outlier') continue;
+    const levels = new Set<PeerLevel>(levelsOf(rule));
+    for (const group of groupsOf(rule.target)) {
+      if (!levels.has(group.level) || !appliesTo(rule, group.categoryCode)) continue;
+      const key = peerReferenceKey(rule.code, group.categoryCode, group.level, group.territoryCode);
+      groups[key] = groupReference(rule, group.categoryCode, group.level, group.territoryCode, group.sorted);
+    }
+  }
+  return { groups };
+}
+
 /**
  * The distribution of each peer rule's target per category and territory (department, region,
  * nation — as the rule's `levels` ask), from the values of a whole population. Structures outside
@@ -477,36 +507,38 @@ export function computePeerReferences(
   ruleSet: AtypiaRuleSet,
   population: readonly PeerStructure[],
 ): PeerReferences {
-  const groups: Record<string, PeerGroupReference> = {};
   const structures = Array.isArray(population) ? population : [];
-  for (const rule of rulesOf(ruleSet)) {
-    if (!isRecord(rule) || rule.kind !== 'peer_outlier') continue;
-    const buckets = new Map<
-      string,
-      { category: string; level: PeerLevel; territory: string; values: number[] }
-    >();
-    const levels = levelsOf(rule);
-    for (const s of structures) {
-      if (!isRecord(s) || !appliesTo(rule, s.categoryCode)) continue;
-      const value = targetValue(rule.target, s.values, s.indicators);
-      if (value === undefined) continue;
-      for (const level of levels) {
-        const territory = territoryOf(s, level);
-        if (territory === undefined) continue;
-        const key = peerReferenceKey(rule.code, s.categoryCode, level, territory);
-        let bucket = buckets.get(key);
-        if (!bucket) {
-          bucket = { category: s.categoryCode, level, territory, values: [] };
-          buckets.set(key, bucket);
-        }
-        bucket.values.push(value);
+  return peerReferencesFromGroups(ruleSet, (target) => peerGroupsOf(structures, target));
+}
+
+/** The sorted values of `target` among a population, per category and territory at every level. */
+export function peerGroupsOf(population: readonly PeerStructure[], target: AtypiaTarget): PeerGroupValues[] {
+  const buckets = new Map<
+    string,
+    { categoryCode: string; level: PeerLevel; territoryCode: string; values: number[] }
+  >();
+  for (const s of Array.isArray(population) ? population : []) {
+    if (!isRecord(s) || typeof s.categoryCode !== 'string') continue;
+    const value = targetValue(target, s.values, s.indicators);
+    if (value === undefined) continue;
+    for (const level of PEER_LEVELS) {
+      const territoryCode = territoryOf(s, level);
+      if (territoryCode === undefined) continue;
+      const key = `${s.categoryCode}|${level}|${territoryCode}`;
+      let bucket = buckets.get(key);
+      if (!bucket) {
+        bucket = { categoryCode: s.categoryCode, level, territoryCode, values: [] };
+        buckets.set(key, bucket);
       }
-    }
-    for (const [key, b] of buckets) {
-      groups[key] = groupReference(rule, b.category, b.level, b.territory, b.values);
+      bucket.values.push(value);
     }
   }
-  return { groups };
+  return [...buckets.values()].map((b) => ({
+    categoryCode: b.categoryCode,
+    level: b.level,
+    territoryCode: b.territoryCode,
+    sorted: sortedValues(b.values),
+  }));
 }
 
 /** The finest group with enough peers for this structure, or undefined. */

@@ -7,10 +7,13 @@ export {
   evaluatePeerRules,
   indicatorValues,
   peerGroupFor,
+  peerGroupsOf,
+  peerReferencesFromGroups,
+  type PeerGroupValues,
   peerReferenceKey,
   targetValue,
 } from './engine';
-export { percentile, quartiles, sortedValues, tukeyFences, type Quartiles } from './stats';
+export { percentile, quartiles, sortedValues, tukeyFences, type Quartiles, type SortedValues } from './stats';
 export {
   formatAbsoluteChange,
   formatNumber,

@@ -5,7 +5,7 @@
  * and every structure's flags.
  */
 import request from 'supertest';
-import { CampaignJobsService } from '../../src/modules/campaigns/campaign-jobs.service';
+import { CampaignJobsService } from '../../src/modules/computation/campaign-jobs.service';
 import { loginAs, persistAccount } from '../factories/accounts';
 import { openCampaign } from '../factories/campaigns';
 import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';

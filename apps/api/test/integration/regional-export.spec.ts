@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { getDictionary } from '@tdb/dictionary';
 import { STATUS_LABELS } from '@tdb/submission-workflow';
-import { DICTIONARY_DIR } from '../../src/modules/campaigns/dictionary-registry.service';
+import { DICTIONARY_DIR } from '../../src/modules/campaign-core/dictionary-registry.service';
 import { exportColumnSpecs } from '../../src/modules/regional-export/export-columns';
 import { loginAs, persistAccount } from '../factories/accounts';
 import { openCampaign } from '../factories/campaigns';

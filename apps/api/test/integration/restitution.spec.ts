@@ -12,9 +12,9 @@ import { finessNumber } from '../factories/finess-extract';
 import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
 import type { TestApp } from '../setup/test-app';
 import { eventually } from '../setup/eventually';
-import { DictionaryRegistry } from '../../src/modules/campaigns/dictionary-registry.service';
-import { IndicatorsService } from '../../src/modules/indicators/indicators.service';
-import { CampaignJobsService } from '../../src/modules/campaigns/campaign-jobs.service';
+import { DictionaryRegistry } from '../../src/modules/campaign-core/dictionary-registry.service';
+import { IndicatorValuesRepository } from '../../src/modules/computation/indicator-values.repository';
+import { CampaignJobsService } from '../../src/modules/computation/campaign-jobs.service';
 
 const { OG_45, EHPAD_45, EHPAD_75, IME_45, IME_75 } = REGISTRY;
 const YEAR = 2026;
@@ -272,11 +272,18 @@ describe('restitutions (HTTP, real database)', () => {
       [YEAR],
     );
     const dictionary = await t.app.get(DictionaryRegistry).byVersion(dictionary_version);
-    await t.app
-      .get(IndicatorsService)
-      .store(t.dataSource.manager, YEAR, EHPAD_45, dictionary, [
-        { code: CODE, provisional: false, status: 'computed', kind: 'ratio', value: 33 },
-      ]);
+    await t.app.get(IndicatorValuesRepository).replace(
+      t.dataSource.manager,
+      YEAR,
+      dictionary.version,
+      [
+        {
+          finess: EHPAD_45,
+          results: [{ code: CODE, provisional: false, status: 'computed', kind: 'ratio', value: 33 }],
+        },
+      ],
+      null,
+    );
     const rewritten = await request(t.http)
       .get(restitutionOf(EHPAD_45))
       .set('Authorization', esmsApe)

@@ -17,7 +17,7 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
-import { YearParamPipe } from '../campaigns/year-param.pipe';
+import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
 import { AtypiaReviewService } from './atypia-review.service';
 import {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource, type EntityManager } from 'typeorm';
-import { activeGrants, workflowRoleOf, type StructureFacts } from '@tdb/access';
+import { activeGrants, workflowRoleOf } from '@tdb/access';
 import type {
   AtypiaDecisionResult,
   AtypiaMessageDto,
@@ -19,11 +19,12 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { namedQuery } from '../../database/named-query';
 import { AuditService } from '../audit/audit.service';
-import { type CampaignRow } from '../campaigns/campaign-row';
-import { CampaignsService } from '../campaigns/campaigns.service';
+import { type CampaignRow } from '../campaign-core/campaign-row';
+import { structureFactsOf } from '../campaign-core/structure-facts';
+import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { SubmissionsService } from '../campaigns/submissions.service';
 import { MailService } from '../mail/mail.service';
-import { FLAG_COLUMNS, toFlagDto, type FlagRow } from './atypia.service';
+import { FLAG_COLUMNS, toFlagDto, type FlagRow } from '../computation/atypia-flags.repository';
 import type { AtypiaDecisionBody, AtypiaMessageBody, AtypiaTableFilters } from './dto/atypia-review.dto';
 
 /** A flag joined with its structure, submission and assignment (alias f, sub, s, fa, ca). */
@@ -72,24 +73,6 @@ const SEVERITY_LABELS: Record<string, string> = { high: 'Forte', medium: 'Moyenn
 const DECIDERS: readonly WorkflowRole[] = ['NATIONAL_ADMIN', 'ARS_CONTROLLER', 'CD_CONTROLLER'];
 const JUSTIFIERS: readonly WorkflowRole[] = ['STRUCTURE_ENTRY', 'STRUCTURE_VALIDATION'];
 
-export function factsOfRow(row: {
-  finess: string;
-  og_finess: string;
-  department_code: string;
-  region_code: string;
-  competence: 'ARS' | 'CD' | 'SHARED';
-  category_code: string;
-}): StructureFacts {
-  return {
-    finess: row.finess.trim(),
-    ogFiness: row.og_finess.trim(),
-    departmentCode: row.department_code,
-    regionCode: row.region_code,
-    competence: row.competence,
-    categoryCode: row.category_code,
-  };
-}
-
 export function toTableRow(row: TableRowSql): AtypiaTableRow {
   return {
     ...toFlagDto(row),
@@ -124,7 +107,7 @@ export class AtypiaReviewService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly mail: MailService,
-    private readonly campaigns: CampaignsService,
+    private readonly campaigns: CampaignRepository,
     private readonly submissions: SubmissionsService,
   ) {}
 
@@ -320,7 +303,7 @@ export class AtypiaReviewService {
     messages: AtypiaMessageDto[],
     campaign: CampaignRow,
   ): AtypiaThread {
-    const role = workflowRoleOf(actor, factsOfRow(row), parisToday());
+    const role = workflowRoleOf(actor, structureFactsOf(row), parisToday());
     const open = row.status !== 'RESOLVED' && campaign.state === 'OPEN';
     return {
       flag: toTableRow(row),
@@ -334,7 +317,7 @@ export class AtypiaReviewService {
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const campaign = await this.campaignRow(year, manager);
       const row = await this.flagRow(manager, year, flagId);
-      this.access.check(actor, { type: 'submission.read', structure: factsOfRow(row) });
+      this.access.check(actor, { type: 'submission.read', structure: structureFactsOf(row) });
       return this.describe(actor, row, await this.messagesOf(manager, flagId), campaign);
     });
   }
@@ -349,7 +332,7 @@ export class AtypiaReviewService {
     return this.dataSource.transaction(async (manager) => {
       const campaign = await this.campaignRow(year, manager);
       const row = await this.flagRow(manager, year, flagId, true);
-      const facts = factsOfRow(row);
+      const facts = structureFactsOf(row);
       this.access.check(actor, { type: 'submission.read', structure: facts });
       const role = workflowRoleOf(actor, facts, parisToday());
       const justification = role !== null && JUSTIFIERS.includes(role);
@@ -422,7 +405,7 @@ export class AtypiaReviewService {
       const today = parisToday();
       // 1. Access, before anything else: every flag in scope, with a deciding role.
       const refused = rows.filter((r) => {
-        const role = workflowRoleOf(actor, factsOfRow(r), today);
+        const role = workflowRoleOf(actor, structureFactsOf(r), today);
         return role === null || !DECIDERS.includes(role);
       });
       if (refused.length > 0) {

@@ -2,16 +2,19 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { MailModule } from '../mail/mail.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
-import { IndicatorsModule } from '../indicators/indicators.module';
+import { ComputationModule } from '../computation/computation.module';
 import { AtypiaReviewController } from './atypia-review.controller';
 import { AtypiaReviewService } from './atypia-review.service';
-import { AtypiaEngineModule } from './atypia-engine.module';
 import { FiabilisationController } from './fiabilisation.controller';
 import { FiabilisationService } from './fiabilisation.service';
 
-/** The review of atypia by ARS and CD: the table, the threads, decisions, and who checks what. */
+/**
+ * The review of atypia by ARS and CD: the table, the threads, decisions, and who checks what. The
+ * flags themselves are raised by the computation module; a decision that invalidates a
+ * submission goes through the submissions' transitions.
+ */
 @Module({
-  imports: [AuditModule, MailModule, CampaignsModule, IndicatorsModule, AtypiaEngineModule],
+  imports: [AuditModule, MailModule, ComputationModule, CampaignsModule],
   controllers: [AtypiaReviewController, FiabilisationController],
   providers: [AtypiaReviewService, FiabilisationService],
 })

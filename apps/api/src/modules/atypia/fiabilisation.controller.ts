@@ -8,7 +8,7 @@ import type {
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
-import { YearParamPipe } from '../campaigns/year-param.pipe';
+import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { AssignmentsBody, AuthorityQuery, PrioritiesBody } from './dto/fiabilisation.dto';
 import { FiabilisationService } from './fiabilisation.service';
 

@@ -11,11 +11,10 @@ import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError, type DomainErrorDetail } from '../../common/errors/domain-error';
 import { namedQuery } from '../../database/named-query';
-import { CampaignsService } from '../campaigns/campaigns.service';
-import { DictionaryRegistry } from '../campaigns/dictionary-registry.service';
-import { IndicatorsService } from '../indicators/indicators.service';
-import { factsOfRow } from './atypia-review.service';
-import { AtypiaService } from './atypia.service';
+import { CampaignRepository } from '../campaign-core/campaign.repository';
+import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
+import { DerivedRules } from '../computation/derived-rules.service';
+import { structureFactsOf } from '../campaign-core/structure-facts';
 import type { AssignmentsBody, AuthorityQuery, PrioritiesBody } from './dto/fiabilisation.dto';
 
 type Authority = { kind: 'ARS' | 'CD'; code: string };
@@ -31,9 +30,8 @@ export class FiabilisationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly atypia: AtypiaService,
-    private readonly indicators: IndicatorsService,
-    private readonly campaigns: CampaignsService,
+    private readonly rules: DerivedRules,
+    private readonly campaigns: CampaignRepository,
     private readonly dictionaries: DictionaryRegistry,
   ) {}
 
@@ -192,7 +190,7 @@ export class FiabilisationService {
       const today = parisToday();
       // 1. Access: each structure of the scope, as APR / CONTROLLER of a competent authority (or national).
       const refused = structures.filter((s) => {
-        const role = workflowRoleOf(actor, factsOfRow(s), today);
+        const role = workflowRoleOf(actor, structureFactsOf(s), today);
         return role !== 'NATIONAL_ADMIN' && role !== 'ARS_CONTROLLER' && role !== 'CD_CONTROLLER';
       });
       if (refused.length > 0) {
@@ -251,7 +249,7 @@ export class FiabilisationService {
       const errors: DomainErrorDetail[] = [];
       for (const item of body.items) {
         if (!item.controllerId) continue;
-        const facts = factsOfRow(byFiness.get(item.finess) as (typeof structures)[number]);
+        const facts = structureFactsOf(byFiness.get(item.finess) as (typeof structures)[number]);
         const fits = grants.some(
           (g) =>
             g.account_id === item.controllerId &&
@@ -394,8 +392,8 @@ export class FiabilisationService {
         );
       }
       const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version, manager);
-      const rules = new Set(this.atypia.ruleSetFor(dictionary).rules.map((r) => r.code));
-      const indicators = new Set(this.indicators.definitionsFor(dictionary).indicators.map((i) => i.code));
+      const rules = new Set(this.rules.ruleSetFor(dictionary).rules.map((r) => r.code));
+      const indicators = new Set(this.rules.definitionsFor(dictionary).indicators.map((i) => i.code));
       const errors: DomainErrorDetail[] = [
         ...body.ruleCodes
           .filter((c) => !rules.has(c))

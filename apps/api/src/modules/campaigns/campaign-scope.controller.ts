@@ -29,7 +29,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
 import { CampaignScopeService } from './campaign-scope.service';
 import { ScopeChangeDto, ScopeListQuery } from './dto/campaign-scope.dto';
-import { YearParamPipe } from './year-param.pipe';
+import { YearParamPipe } from '../campaign-core/year-param.pipe';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -10,9 +10,14 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError, type DomainErrorDetail } from '../../common/errors/domain-error';
 import { namedQuery } from '../../database/named-query';
 import { AuditService } from '../audit/audit.service';
-import { CampaignsService } from './campaigns.service';
+import { CampaignRepository } from '../campaign-core/campaign.repository';
 import type { ScopeChangeDto, ScopeListQuery } from './dto/campaign-scope.dto';
-import { factsOf, loadSubmissionRow, SUBMISSION_SELECT, type SubmissionRow } from './submission-context';
+import {
+  factsOf,
+  loadSubmissionRow,
+  SUBMISSION_SELECT,
+  type SubmissionRow,
+} from '../campaign-core/submission-context';
 import { SubmissionsService } from './submissions.service';
 
 const COMPETENCE_LABELS = { ARS: 'ARS', CD: 'Département', SHARED: 'ARS et Département' } as const;
@@ -64,7 +69,7 @@ export class CampaignScopeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly campaigns: CampaignsService,
+    private readonly campaigns: CampaignRepository,
     private readonly submissions: SubmissionsService,
     private readonly audit: AuditService,
   ) {}

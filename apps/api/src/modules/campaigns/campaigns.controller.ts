@@ -5,10 +5,10 @@ import type { Dictionary } from '@tdb/dictionary';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
-import { CampaignJobsService } from './campaign-jobs.service';
+import { CampaignJobsService } from '../computation/campaign-jobs.service';
 import { CampaignsService } from './campaigns.service';
 import { CampaignVersionDto, CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
-import { YearParamPipe } from './year-param.pipe';
+import { YearParamPipe } from '../campaign-core/year-param.pipe';
 
 @ApiTags('campagnes')
 @Controller('campaigns')

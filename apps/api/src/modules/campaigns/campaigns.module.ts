@@ -1,15 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { MailModule } from '../mail/mail.module';
-import { AtypiaEngineModule } from '../atypia/atypia-engine.module';
-import { IndicatorsModule } from '../indicators/indicators.module';
-import { DistributionsService } from '../restitution/distributions.service';
+import { ComputationModule } from '../computation/computation.module';
 import { CampaignScopeController } from './campaign-scope.controller';
 import { CampaignScopeService } from './campaign-scope.service';
-import { CampaignJobsService } from './campaign-jobs.service';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
-import { DictionaryRegistry } from './dictionary-registry.service';
 import { FollowUpController } from './follow-up.controller';
 import { FollowUpService } from './follow-up.service';
 import { MailingsController } from './mailings.controller';
@@ -21,9 +17,12 @@ import { ReferentsService } from './referents.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionsService } from './submissions.service';
 
-/** Campaigns, submissions and data entry (form, OG grid, Excel grid, bulk). */
+/**
+ * Campaigns, submissions and data entry (form, OG grid, Excel grid, bulk). Every write refreshes
+ * the structure's derived data through the computation module, in its own transaction.
+ */
 @Module({
-  imports: [AuditModule, MailModule, IndicatorsModule, AtypiaEngineModule],
+  imports: [AuditModule, MailModule, ComputationModule],
   controllers: [
     CampaignsController,
     SubmissionsController,
@@ -34,9 +33,6 @@ import { SubmissionsService } from './submissions.service';
   ],
   providers: [
     CampaignsService,
-    CampaignJobsService,
-    DistributionsService,
-    DictionaryRegistry,
     SubmissionsService,
     OrganisationEntryService,
     PreparationGridService,
@@ -45,12 +41,6 @@ import { SubmissionsService } from './submissions.service';
     ReferentsService,
     CampaignScopeService,
   ],
-  exports: [
-    CampaignsService,
-    SubmissionsService,
-    DictionaryRegistry,
-    OrganisationEntryService,
-    DistributionsService,
-  ],
+  exports: [SubmissionsService],
 })
 export class CampaignsModule {}

@@ -14,8 +14,9 @@ import {
   defaultDates,
   toCampaignSummary,
   type CampaignRow,
-} from './campaign-row';
-import { DictionaryRegistry } from './dictionary-registry.service';
+} from '../campaign-core/campaign-row';
+import { CampaignRepository } from '../campaign-core/campaign.repository';
+import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import type { CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
 
 const EMPTY_COUNTS = (): Record<SubmissionStatusCode, number> => ({
@@ -33,6 +34,7 @@ export class CampaignsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly dictionaries: DictionaryRegistry,
+    private readonly campaignRows: CampaignRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -45,24 +47,9 @@ export class CampaignsService {
     return rows.map((row) => toCampaignSummary(row, today));
   }
 
-  /** The campaign row, or a French 404. */
-  async row(
-    year: number,
-    manager: EntityManager = this.dataSource.manager,
-    lock = false,
-  ): Promise<CampaignRow> {
-    const rows: CampaignRow[] = await manager.query(
-      `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE year = $1${lock ? ' FOR UPDATE' : ''}`,
-      [year],
-    );
-    const row = rows[0];
-    if (!row) throw new DomainError('NOT_FOUND', `Aucune campagne ${year}.`);
-    return row;
-  }
-
   async findOne(actor: AuthenticatedActor, year: number): Promise<CampaignDetail> {
     this.access.check(actor, { type: 'campaign.read' });
-    const row = await this.row(year);
+    const row = await this.campaignRows.row(year);
     const scope = this.access.scopeCondition(this.access.scope(actor), 's');
     const counts = await namedQuery<{ status: SubmissionStatusCode; in_scope: boolean; n: string }>(
       this.dataSource,
@@ -83,7 +70,7 @@ export class CampaignsService {
 
   async dictionaryOf(actor: AuthenticatedActor, year: number): Promise<Dictionary> {
     this.access.check(actor, { type: 'campaign.read' });
-    const row = await this.row(year);
+    const row = await this.campaignRows.row(year);
     return this.dictionaries.byVersion(row.dictionary_version);
   }
 
@@ -162,7 +149,7 @@ export class CampaignsService {
   async update(actor: AuthenticatedActor, year: number, dto: UpdateCampaignDto): Promise<CampaignDetail> {
     this.access.check(actor, { type: 'campaign.manage' });
     await this.dataSource.transaction(async (manager) => {
-      const row = await this.row(year, manager, true);
+      const row = await this.campaignRows.row(year, manager, true);
       this.checkVersion(row, dto.version);
       if (row.state === 'CLOSED') throw new DomainError('CONFLICT', `La campagne ${year} est close.`);
       const dates: CampaignDatesDto = dto.dates ?? {
@@ -224,7 +211,7 @@ export class CampaignsService {
   ): Promise<CampaignDetail> {
     this.access.check(actor, { type: 'campaign.manage' });
     await this.dataSource.transaction(async (manager) => {
-      const row = await this.row(year, manager, true);
+      const row = await this.campaignRows.row(year, manager, true);
       this.checkVersion(row, version);
       if (target === 'OPEN' && row.state !== 'DRAFT') {
         throw new DomainError(

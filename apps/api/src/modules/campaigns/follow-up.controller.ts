@@ -6,7 +6,7 @@ import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { FollowUpQuery } from './dto/follow-up.dto';
 import { FollowUpService } from './follow-up.service';
-import { YearParamPipe } from './year-param.pipe';
+import { YearParamPipe } from '../campaign-core/year-param.pipe';
 
 @ApiTags('suivi de campagne')
 @Controller('campaigns/:year')

@@ -6,10 +6,10 @@ import { findCategory, findDepartment } from '@tdb/reference';
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { namedQuery } from '../../database/named-query';
-import { phaseOfCampaign, type CampaignRow } from './campaign-row';
-import { CampaignsService } from './campaigns.service';
+import { phaseOfCampaign, type CampaignRow } from '../campaign-core/campaign-row';
+import { CampaignRepository } from '../campaign-core/campaign.repository';
 import type { FollowUpQuery } from './dto/follow-up.dto';
-import { SUBMISSION_SELECT, type SubmissionRow } from './submission-context';
+import { SUBMISSION_SELECT, type SubmissionRow } from '../campaign-core/submission-context';
 import { SubmissionsService } from './submissions.service';
 
 /** Statuses of a structure that has still something to do (validate, or correct and validate again). */
@@ -48,7 +48,7 @@ export class FollowUpService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly campaigns: CampaignsService,
+    private readonly campaigns: CampaignRepository,
     private readonly submissions: SubmissionsService,
   ) {}
 

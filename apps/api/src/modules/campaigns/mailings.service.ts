@@ -19,11 +19,11 @@ import { DomainError } from '../../common/errors/domain-error';
 import { namedQuery } from '../../database/named-query';
 import { AuditService } from '../audit/audit.service';
 import { MailService } from '../mail/mail.service';
-import type { CampaignRow } from './campaign-row';
-import { CampaignsService } from './campaigns.service';
+import type { CampaignRow } from '../campaign-core/campaign-row';
+import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { FollowUpService, type SqlCondition } from './follow-up.service';
 import { structureRecipients } from './structure-recipients';
-import { SUBMISSION_SELECT, type SubmissionRow } from './submission-context';
+import { SUBMISSION_SELECT, type SubmissionRow } from '../campaign-core/submission-context';
 import { SubmissionsService } from './submissions.service';
 
 export function authorityName(kind: string, code: string): string {
@@ -86,7 +86,7 @@ export class MailingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly campaigns: CampaignsService,
+    private readonly campaigns: CampaignRepository,
     private readonly submissions: SubmissionsService,
     private readonly followUps: FollowUpService,
     private readonly mail: MailService,

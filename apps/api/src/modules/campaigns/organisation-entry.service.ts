@@ -8,9 +8,9 @@ import { actorRef } from '../../common/auth/actor-ref';
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError, type DomainErrorDetail } from '../../common/errors/domain-error';
-import { toCampaignSummary } from './campaign-row';
-import { CampaignsService } from './campaigns.service';
-import { DictionaryRegistry } from './dictionary-registry.service';
+import { toCampaignSummary } from '../campaign-core/campaign-row';
+import { CampaignRepository } from '../campaign-core/campaign.repository';
+import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import type { BulkDto } from './dto/submission.dto';
 import {
   factsOf,
@@ -20,7 +20,7 @@ import {
   SUBMISSION_SELECT,
   type SubmissionContext,
   type SubmissionRow,
-} from './submission-context';
+} from '../campaign-core/submission-context';
 import { SubmissionsService, type PreparedSave } from './submissions.service';
 
 interface OgBatch {
@@ -38,7 +38,7 @@ export class OrganisationEntryService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly campaigns: CampaignsService,
+    private readonly campaigns: CampaignRepository,
     private readonly dictionaries: DictionaryRegistry,
     private readonly submissions: SubmissionsService,
   ) {}

@@ -40,7 +40,7 @@ import { BulkDto, SaveValuesDto, SubmissionsQuery, TransitionDto } from './dto/s
 import { OrganisationEntryService } from './organisation-entry.service';
 import { PreparationGridService } from './preparation-grid.service';
 import { SubmissionsService } from './submissions.service';
-import { YearParamPipe } from './year-param.pipe';
+import { YearParamPipe } from '../campaign-core/year-param.pipe';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const UPLOAD = FileInterceptor('file', {

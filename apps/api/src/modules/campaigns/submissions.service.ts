@@ -33,14 +33,15 @@ import { DomainError, type DomainErrorDetail } from '../../common/errors/domain-
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { namedQuery } from '../../database/named-query';
 import { AuditService } from '../audit/audit.service';
-import { indicatorValues } from '@tdb/atypia';
-import { AtypiaService } from '../atypia/atypia.service';
-import { IndicatorsService } from '../indicators/indicators.service';
+import { AtypiaFlagsRepository } from '../computation/atypia-flags.repository';
+import { CampaignJobsService } from '../computation/campaign-jobs.service';
+import { DerivedRules } from '../computation/derived-rules.service';
+import { IndicatorValuesRepository } from '../computation/indicator-values.repository';
+import { StructureRefresh } from '../computation/structure-refresh.service';
 import { MailService } from '../mail/mail.service';
-import { datesOf, phaseOfCampaign, toCampaignSummary } from './campaign-row';
-import { CampaignJobsService } from './campaign-jobs.service';
-import { CampaignsService } from './campaigns.service';
-import { DictionaryRegistry } from './dictionary-registry.service';
+import { datesOf, phaseOfCampaign, toCampaignSummary } from '../campaign-core/campaign-row';
+import { CampaignRepository } from '../campaign-core/campaign.repository';
+import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import type { SubmissionsQuery, TransitionDto } from './dto/submission.dto';
 import {
   factsOf,
@@ -51,7 +52,7 @@ import {
   SUBMISSION_SELECT,
   type SubmissionContext,
   type SubmissionRow,
-} from './submission-context';
+} from '../campaign-core/submission-context';
 import { structureRecipients } from './structure-recipients';
 
 /** A checked batch for one structure, ready to write. */
@@ -100,12 +101,14 @@ export class SubmissionsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: AccessService,
-    private readonly campaigns: CampaignsService,
+    private readonly campaigns: CampaignRepository,
     private readonly dictionaries: DictionaryRegistry,
     private readonly mail: MailService,
     private readonly audit: AuditService,
-    private readonly indicators: IndicatorsService,
-    private readonly atypia: AtypiaService,
+    private readonly rules: DerivedRules,
+    private readonly indicators: IndicatorValuesRepository,
+    private readonly flags: AtypiaFlagsRepository,
+    private readonly refresh: StructureRefresh,
     private readonly jobs: CampaignJobsService,
   ) {}
 
@@ -308,8 +311,13 @@ export class SubmissionsService {
       transitions: await this.transitions(manager, campaign.year, submission.finess),
       referents: await this.referentsOf(manager, context.facts),
       assignments: await this.assignments(manager, context, merged),
-      indicators: await this.indicators.ofStructure(manager, campaign.year, submission.finess, dictionary),
-      flags: await this.atypia.ofStructure(manager, campaign.year, submission.finess),
+      indicators: await this.indicators.ofStructure(
+        manager,
+        campaign.year,
+        submission.finess,
+        this.rules.definitionsFor(dictionary).indicators,
+      ),
+      flags: await this.flags.ofStructure(manager, campaign.year, submission.finess),
     };
   }
 
@@ -587,7 +595,7 @@ export class SubmissionsService {
     return { version: rows[0].version, changed: changes.length, completeness: evaluation.completeness.ratio };
   }
 
-  /** Indicators follow every save, in the same transaction (the response carries them). */
+  /** Indicators and atypia follow every save, in the same transaction (the response carries them). */
   async refreshIndicators(
     manager: EntityManager,
     context: SubmissionContext,
@@ -595,32 +603,18 @@ export class SubmissionsService {
     og: ValueMap,
   ): Promise<void> {
     const { campaign, dictionary, facts } = context;
-    const values = mergedValues(own, og, dictionary);
-    const results = this.indicators.compute(dictionary, facts.categoryCode, values);
-    await this.indicators.store(manager, campaign.year, facts.finess, dictionary, results);
-    // The structure sees its own atypia while it enters (peer rules use the campaign's references).
-    const previous = await this.previousValues(manager, campaign.year, facts.finess, facts.ogFiness);
-    const flags = this.atypia.evaluate(
-      this.atypia.ruleSetFor(dictionary),
-      {
-        finess: facts.finess,
-        categoryCode: facts.categoryCode,
-        regionCode: facts.regionCode,
-        departmentCode: facts.departmentCode,
-        values,
-        indicators: indicatorValues(results),
-        previousValues: previous.values,
-        previousIndicators: await this.indicators.previousValues(manager, campaign.year, facts.finess),
-      },
-      await this.atypia.references(manager, campaign.year),
-    );
-    await this.atypia.syncMany(manager, campaign.year, [{ finess: facts.finess, flags }]);
+    await this.refresh.refresh(manager, { year: campaign.year, dictionary, facts }, own, og);
   }
 
   async indicatorsOf(actor: AuthenticatedActor, year: number, finess: string) {
     return this.dataSource.transaction(async (manager) => {
       const context = await this.context(manager, actor, year, finess);
-      return this.indicators.ofStructure(manager, year, finess, context.dictionary);
+      return this.indicators.ofStructure(
+        manager,
+        year,
+        finess,
+        this.rules.definitionsFor(context.dictionary).indicators,
+      );
     });
   }
 

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ComputationModule } from '../computation/computation.module';
 import { IndicatorsController } from './indicators.controller';
 import { IndicatorsService } from './indicators.service';
 
-/** Indicator definitions and stored values; computing them on save and in jobs is the campaigns' part. */
+/** The indicators' guide; computing and storing them is the computation module's part. */
 @Module({
+  imports: [ComputationModule],
   controllers: [IndicatorsController],
   providers: [IndicatorsService],
-  exports: [IndicatorsService],
 })
 export class IndicatorsModule {}

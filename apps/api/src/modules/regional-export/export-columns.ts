@@ -7,7 +7,7 @@ import {
   type ExportColumn,
   type Item,
 } from '@tdb/dictionary';
-import { DICTIONARY_DIR } from '../campaigns/dictionary-registry.service';
+import { DICTIONARY_DIR } from '../campaign-core/dictionary-registry.service';
 
 /**
  * The 331 columns of the regional export of the current platform (export-tdbesms-2021-region-agg,

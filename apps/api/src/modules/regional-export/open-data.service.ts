@@ -3,9 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OPEN_DATA_MINIMUM_GROUP, type OpenDataIndicatorRow, type OpenDataIndicators } from '@tdb/contracts';
 import { findCategory, findDepartment } from '@tdb/reference';
-import { CampaignsService } from '../campaigns/campaigns.service';
-import { DictionaryRegistry } from '../campaigns/dictionary-registry.service';
-import { IndicatorsService } from '../indicators/indicators.service';
+import { CampaignRepository } from '../campaign-core/campaign.repository';
+import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
+import { DerivedRules } from '../computation/derived-rules.service';
 
 interface GroupRow {
   category_code: string;
@@ -34,9 +34,9 @@ interface GroupRow {
 export class OpenDataService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly campaigns: CampaignsService,
+    private readonly campaigns: CampaignRepository,
     private readonly registry: DictionaryRegistry,
-    private readonly indicators: IndicatorsService,
+    private readonly indicators: DerivedRules,
   ) {}
 
   async indicatorsOf(year: number): Promise<OpenDataIndicators> {

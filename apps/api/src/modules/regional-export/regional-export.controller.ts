@@ -4,7 +4,7 @@ import type { OpenDataIndicators } from '@tdb/contracts';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize, Public } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
-import { YearParamPipe } from '../campaigns/year-param.pipe';
+import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { OpenDataService } from './open-data.service';
 import { RegionalExportService } from './regional-export.service';
 

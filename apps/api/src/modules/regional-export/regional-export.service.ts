@@ -12,9 +12,9 @@ import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { namedQuery } from '../../database/named-query';
-import { CampaignsService } from '../campaigns/campaigns.service';
-import { DictionaryRegistry } from '../campaigns/dictionary-registry.service';
-import { mergedValues } from '../campaigns/submission-context';
+import { CampaignRepository } from '../campaign-core/campaign.repository';
+import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
+import { mergedValues } from '../campaign-core/submission-context';
 import { exportColumnSpecs, FINESS_COLUMNS, type ExportColumnSpec, type IdentityKey } from './export-columns';
 
 /** Rows read (and written) per query: a national region of ~2,000 ESMS stays light. */
@@ -100,7 +100,7 @@ export class RegionalExportService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly campaigns: CampaignsService,
+    private readonly campaigns: CampaignRepository,
     private readonly registry: DictionaryRegistry,
   ) {}
 

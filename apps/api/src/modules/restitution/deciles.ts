@@ -1,9 +1,3 @@
-/** Statistical secrecy: a group of fewer structures is never shown. */
-export const MIN_GROUP_SIZE = 5;
-
-/** The quantiles stored for each group: D1…D9. */
-export const DECILE_FRACTIONS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9] as const;
-
 /**
  * Decile position 1…10 of `value` among the deciles D1…D9 of its group: 1 when value ≤ D1,
  * k when D(k-1) < value ≤ D(k), 10 when value > D9.

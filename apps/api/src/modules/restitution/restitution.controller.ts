@@ -5,9 +5,9 @@ import type { DistributionsRecomputeResult } from '@tdb/contracts';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
-import { YearParamPipe } from '../campaigns/year-param.pipe';
+import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
-import { DistributionsService } from './distributions.service';
+import { PeerStatisticsService } from '../computation/peer-statistics.service';
 import { RestitutionExportService } from './restitution-export.service';
 import { RestitutionService } from './restitution.service';
 
@@ -17,7 +17,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @Controller('campaigns/:year')
 export class RestitutionController {
   constructor(
-    private readonly distributions: DistributionsService,
+    private readonly distributions: PeerStatisticsService,
     private readonly restitutions: RestitutionService,
     private readonly exports: RestitutionExportService,
   ) {}

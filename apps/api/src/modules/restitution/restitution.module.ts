@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CampaignsModule } from '../campaigns/campaigns.module';
-import { IndicatorsModule } from '../indicators/indicators.module';
+import { ComputationModule } from '../computation/computation.module';
 import { RestitutionExportService } from './restitution-export.service';
 import { RestitutionController } from './restitution.controller';
 import { RestitutionService } from './restitution.service';
@@ -9,11 +8,11 @@ import { TerritoryRestitutionController } from './territory-restitution.controll
 import { TerritoryRestitutionService } from './territory-restitution.service';
 
 /**
- * Benchmark and restitutions: each structure's place in its peers' distributions. The distributions
- * themselves are computed by the campaigns module (its job and after confirmations).
+ * Benchmark and restitutions: each structure's place in its peers' distributions. The
+ * distributions themselves are computed by the computation module (its job, after confirmations).
  */
 @Module({
-  imports: [CampaignsModule, IndicatorsModule],
+  imports: [ComputationModule],
   controllers: [RestitutionController, TerritoryRestitutionController],
   providers: [
     RestitutionService,

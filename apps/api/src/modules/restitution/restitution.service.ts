@@ -10,9 +10,10 @@ import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DATABASE_KIND } from '../../database/database.tokens';
 import { preparedQuery } from '../../database/prepared-query';
-import { DictionaryRegistry } from '../campaigns/dictionary-registry.service';
-import { IndicatorsService } from '../indicators/indicators.service';
-import { DistributionsService } from './distributions.service';
+import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
+import { structureFactsOf } from '../campaign-core/structure-facts';
+import { DerivedRules } from '../computation/derived-rules.service';
+import { PeerStatisticsService } from '../computation/peer-statistics.service';
 import {
   type IndicatorOpening,
   type OwnValue,
@@ -73,8 +74,8 @@ export class RestitutionService {
     @Inject(DATABASE_KIND) private readonly databaseKind: 'embedded' | 'server',
     private readonly access: AccessService,
     private readonly dictionaries: DictionaryRegistry,
-    private readonly indicators: IndicatorsService,
-    private readonly distributions: DistributionsService,
+    private readonly indicators: DerivedRules,
+    private readonly distributions: PeerStatisticsService,
   ) {
     this.answers = new StampedLruCache(
       config.restitutionCacheMb * 1024 * 1024,
@@ -102,14 +103,7 @@ export class RestitutionService {
     if (!head.finess) throw new DomainError('NOT_FOUND', `Aucune structure ${finess}.`);
     this.access.check(actor, {
       type: 'submission.read',
-      structure: {
-        finess: head.finess,
-        ogFiness: head.og_finess,
-        departmentCode: head.department_code,
-        regionCode: head.region_code,
-        competence: head.competence,
-        categoryCode: head.category_code,
-      },
+      structure: structureFactsOf({ ...head, finess: head.finess }),
     });
     if (!head.status) {
       throw new DomainError(

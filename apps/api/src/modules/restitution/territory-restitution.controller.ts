@@ -4,7 +4,7 @@ import type { OrganisationRestitution, TerritoryMap, TerritoryScatter, Territory
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
-import { YearParamPipe } from '../campaigns/year-param.pipe';
+import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
 import { TerritoryExportService } from './territory-export.service';
 import {

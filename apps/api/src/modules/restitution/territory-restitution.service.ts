@@ -24,9 +24,9 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { AccessService } from '../../common/auth/access.service';
 import { DomainError } from '../../common/errors/domain-error';
 import { namedQuery } from '../../database/named-query';
-import { CampaignsService } from '../campaigns/campaigns.service';
-import { DictionaryRegistry } from '../campaigns/dictionary-registry.service';
-import { IndicatorsService } from '../indicators/indicators.service';
+import { CampaignRepository } from '../campaign-core/campaign.repository';
+import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
+import { DerivedRules } from '../computation/derived-rules.service';
 import { decilePosition } from './deciles';
 
 /** Rows of one page of the table, at most. */
@@ -151,9 +151,9 @@ export class TerritoryRestitutionService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly campaigns: CampaignsService,
+    private readonly campaigns: CampaignRepository,
     private readonly dictionaries: DictionaryRegistry,
-    private readonly indicators: IndicatorsService,
+    private readonly indicators: DerivedRules,
   ) {}
 
   /** The campaign's indicators with one value per structure (shares have no decile). */

@@ -5,6 +5,7 @@ import type { Dictionary } from '@tdb/dictionary';
 import type { SubmissionState } from '@tdb/submission-workflow';
 import { DomainError } from '../../common/errors/domain-error';
 import type { CampaignRow } from './campaign-row';
+import { structureFactsOf } from './structure-facts';
 
 /** A submission joined with its structure (what every submission route needs). */
 export interface SubmissionRow {
@@ -53,14 +54,7 @@ export interface SubmissionContext {
 }
 
 export function factsOf(row: SubmissionRow): StructureFacts {
-  return {
-    finess: row.finess,
-    ogFiness: row.og_finess,
-    departmentCode: row.department_code,
-    regionCode: row.region_code,
-    competence: row.competence,
-    categoryCode: row.category_code,
-  };
+  return structureFactsOf(row);
 }
 
 export function stateOf(row: SubmissionRow): SubmissionState {

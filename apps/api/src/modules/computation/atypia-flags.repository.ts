@@ -1,34 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  RAW_ATYPIA_RULES,
-  computePeerReferences,
-  evaluateOwnRules,
-  evaluatePeerRules,
-  loadAtypiaRules,
-  type AtypiaFlag,
-  type AtypiaRuleSet,
-  type PeerReferences,
-  type PeerStructure,
-} from '@tdb/atypia';
+import type { AtypiaFlag, PeerReferences, RuleKind } from '@tdb/atypia';
 import type { AtypiaFlagDto } from '@tdb/contracts';
-import type { Dictionary } from '@tdb/dictionary';
-import { dataForDictionary } from '../indicators/data-for-dictionary';
-import { IndicatorsService } from '../indicators/indicators.service';
-
-/** What the rules of one structure read. */
-export interface AtypiaSubject {
-  finess: string;
-  categoryCode: string;
-  regionCode: string;
-  departmentCode: string;
-  /** Own and OG-level values merged. */
-  values: Record<string, unknown>;
-  /** Computed indicator values by code (see `indicatorValues` of @tdb/atypia). */
-  indicators: Record<string, number | null>;
-  previousValues?: Record<string, unknown>;
-  previousIndicators?: Record<string, number | null>;
-}
 
 interface StoredFlag {
   id: string;
@@ -48,78 +21,19 @@ const targetOf = (flag: AtypiaFlag): { kind: 'item' | 'indicator'; code: string 
     : { kind: 'indicator', code: String((flag.target as { indicator: string }).indicator) };
 
 /**
- * Runs the atypia rules (libs/atypia) and keeps `atypia_flags` in step: a flag keeps its status and
- * thread while its rule still fires; an accepted flag stays accepted while the value is unchanged
- * (this year, and from last year's acceptance); a rule that stops firing resolves its flag.
+ * The `atypia_flags` table kept in step with what the rules say: a flag keeps its status and thread
+ * while its rule still fires; an accepted flag stays accepted while the value is unchanged (this
+ * year, and from last year's acceptance); a rule that stops firing resolves its flag. Also the
+ * campaign's stored peer references.
  */
 @Injectable()
-export class AtypiaService {
-  private readonly cache = new Map<string, AtypiaRuleSet>();
-
-  constructor(private readonly indicators: IndicatorsService) {}
-
-  /** The rules of the nearest year, re-stamped for the campaign's dictionary and re-checked. */
-  ruleSetFor(dictionary: Dictionary): AtypiaRuleSet {
-    const cached = this.cache.get(dictionary.version);
-    if (cached) return cached;
-    const stamped = dataForDictionary(RAW_ATYPIA_RULES, dictionary);
-    const loaded = loadAtypiaRules(stamped, dictionary, this.indicators.definitionsFor(dictionary));
-    if (!loaded.ok) {
-      throw new Error(
-        `Atypia rules do not fit dictionary ${dictionary.version}:\n${loaded.errors.join('\n')}`,
-      );
-    }
-    this.cache.set(dictionary.version, loaded.ruleSet);
-    return loaded.ruleSet;
-  }
-
-  peerStructure(subject: AtypiaSubject): PeerStructure {
-    return {
-      finess: subject.finess,
-      categoryCode: subject.categoryCode,
-      regionCode: subject.regionCode,
-      departmentCode: subject.departmentCode,
-      values: subject.values,
-      indicators: subject.indicators,
-      previousValues: subject.previousValues,
-      previousIndicators: subject.previousIndicators,
-    };
-  }
-
-  /** Own rules, and peer rules against the campaign's stored references when there are any. */
-  evaluate(ruleSet: AtypiaRuleSet, subject: AtypiaSubject, references: PeerReferences | null): AtypiaFlag[] {
-    const structure = this.peerStructure(subject);
-    const own = evaluateOwnRules(ruleSet, {
-      categoryCode: subject.categoryCode,
-      values: subject.values,
-      indicators: structure.indicators,
-      previousValues: subject.previousValues,
-      previousIndicators: subject.previousIndicators,
-    });
-    return references ? [...own, ...evaluatePeerRules(ruleSet, structure, references)] : own;
-  }
-
+export class AtypiaFlagsRepository {
   async references(manager: EntityManager, year: number): Promise<PeerReferences | null> {
     const rows: { groups: PeerReferences['groups'] }[] = await manager.query(
       `SELECT groups FROM atypia_peer_references WHERE campaign_year = $1`,
       [year],
     );
     return rows[0] ? { groups: rows[0].groups } : null;
-  }
-
-  async storeReferences(
-    manager: EntityManager,
-    year: number,
-    ruleSet: AtypiaRuleSet,
-    population: readonly PeerStructure[],
-  ): Promise<PeerReferences> {
-    const references = computePeerReferences(ruleSet, population);
-    await manager.query(
-      `INSERT INTO atypia_peer_references (campaign_year, population, groups) VALUES ($1, $2, $3)
-       ON CONFLICT (campaign_year) DO UPDATE SET population = $2, groups = $3, computed_at = now()`,
-      [year, population.length, JSON.stringify(references.groups)],
-    );
-    return references;
   }
 
   /** Last year's accepted flags of these structures, by FINESS and rule, with the accepted value. */
@@ -137,18 +51,23 @@ export class AtypiaService {
     return new Map(rows.map((r) => [`${r.finess.trim()}|${r.rule_code}`, r.accepted_value]));
   }
 
-  /** Brings the stored flags of several structures in line with what the rules say now. */
+  /**
+   * Brings the stored flags of several structures in line with what the rules say now. `kinds`
+   * limits the sync to the flags of those rule kinds (the others are left as they are): the
+   * campaign job evaluates own rules with the indicators and peer rules after the peers' statistics.
+   */
   async syncMany(
     manager: EntityManager,
     year: number,
     batch: readonly { finess: string; flags: readonly AtypiaFlag[] }[],
+    kinds: readonly RuleKind[] | null = null,
   ): Promise<void> {
     if (batch.length === 0) return;
     const finesses = batch.map((b) => b.finess);
     const existing: (StoredFlag & { finess: string })[] = await manager.query(
       `SELECT id, finess, rule_code, status, value, accepted_value FROM atypia_flags
-        WHERE campaign_year = $1 AND finess = ANY ($2::bpchar[])`,
-      [year, finesses],
+        WHERE campaign_year = $1 AND finess = ANY ($2::bpchar[]) AND ($3::text[] IS NULL OR kind = ANY ($3::text[]))`,
+      [year, finesses, kinds],
     );
     const stored = new Map(existing.map((f) => [`${f.finess.trim()}|${f.rule_code}`, f]));
     const lastYear = await this.acceptedLastYear(manager, year, finesses);

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { CampaignRepository } from './campaign.repository';
+import { DictionaryRegistry } from './dictionary-registry.service';
+
+/**
+ * What every campaign feature stands on: the campaign row and its phases, the dictionary of each
+ * campaign, a submission joined with its structure, the `:year` pipe. It imports no other feature
+ * module, so that computation, submissions, review, restitution and exports can all import it.
+ */
+@Module({
+  providers: [CampaignRepository, DictionaryRegistry],
+  exports: [CampaignRepository, DictionaryRegistry],
+})
+export class CampaignCoreModule {}

@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import { RAW_ATYPIA_RULES, loadAtypiaRules, type AtypiaRuleSet } from '@tdb/atypia';
+import type { Dictionary } from '@tdb/dictionary';
+import {
+  RAW_INDICATOR_DEFINITIONS,
+  loadIndicatorDefinitions,
+  type IndicatorDefinitions,
+} from '@tdb/indicators';
+import { dataForDictionary } from './data-for-dictionary';
+
+/**
+ * The indicator definitions and atypia rules of a campaign: the data files of the nearest year,
+ * re-stamped for the campaign's dictionary and checked against it once per dictionary version.
+ */
+@Injectable()
+export class DerivedRules {
+  private readonly definitions = new Map<string, IndicatorDefinitions>();
+  private readonly ruleSets = new Map<string, AtypiaRuleSet>();
+
+  definitionsFor(dictionary: Dictionary): IndicatorDefinitions {
+    const cached = this.definitions.get(dictionary.version);
+    if (cached) return cached;
+    const loaded = loadIndicatorDefinitions(
+      dataForDictionary(RAW_INDICATOR_DEFINITIONS, dictionary),
+      dictionary,
+    );
+    if (!loaded.ok) {
+      throw new Error(
+        `Indicator definitions do not fit dictionary ${dictionary.version}:\n${loaded.errors.join('\n')}`,
+      );
+    }
+    this.definitions.set(dictionary.version, loaded.definitions);
+    return loaded.definitions;
+  }
+
+  ruleSetFor(dictionary: Dictionary): AtypiaRuleSet {
+    const cached = this.ruleSets.get(dictionary.version);
+    if (cached) return cached;
+    const loaded = loadAtypiaRules(
+      dataForDictionary(RAW_ATYPIA_RULES, dictionary),
+      dictionary,
+      this.definitionsFor(dictionary),
+    );
+    if (!loaded.ok) {
+      throw new Error(
+        `Atypia rules do not fit dictionary ${dictionary.version}:\n${loaded.errors.join('\n')}`,
+      );
+    }
+    this.ruleSets.set(dictionary.version, loaded.ruleSet);
+    return loaded.ruleSet;
+  }
+}

@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { PeerReferences } from '@tdb/atypia';
+import type { ValueMap } from '@tdb/contracts';
+import {
+  MIN_GROUP_SIZE,
+  PEER_POPULATION,
+  type DepartmentGroup,
+  type DistributionRow,
+} from './peer-statistics';
+
+/** The peers' statistics of a campaign: read from the indicators, stored as distributions and references. */
+@Injectable()
+export class PeerStatisticsRepository {
+  /** How many structures are peers. */
+  async population(manager: EntityManager, year: number): Promise<number> {
+    const rows: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM submissions sub WHERE sub.campaign_year = $1 AND ${PEER_POPULATION}`,
+      [year],
+    );
+    return rows[0]?.n ?? 0;
+  }
+
+  /** The peers' values of these indicators, sorted, per indicator, category and department. */
+  async departmentGroups(
+    manager: EntityManager,
+    year: number,
+    codes: readonly string[],
+  ): Promise<DepartmentGroup[]> {
+    const rows: {
+      code: string;
+      category_code: string;
+      region_code: string | null;
+      department_code: string | null;
+      sorted: number[];
+    }[] = await manager.query(
+      `SELECT iv.indicator_code AS code, s.category_code, s.region_code, s.department_code,
+              array_agg(iv.value ORDER BY iv.value) AS sorted
+         FROM indicator_values iv
+         JOIN submissions sub ON sub.campaign_year = iv.campaign_year AND sub.finess = iv.finess
+         JOIN structures s ON s.finess = iv.finess
+        WHERE iv.campaign_year = $1 AND ${PEER_POPULATION}
+          AND iv.reason_code IS NULL AND iv.value IS NOT NULL AND iv.indicator_code = ANY ($2::text[])
+        GROUP BY 1, 2, 3, 4`,
+      [year, codes],
+    );
+    return rows.map((r) => ({
+      code: r.code,
+      categoryCode: r.category_code,
+      regionCode: r.region_code,
+      departmentCode: r.department_code,
+      sorted: r.sorted,
+    }));
+  }
+
+  /** The peers with the values of these items (own and OG-level): for rules that target an item. */
+  async peersWithItems(
+    manager: EntityManager,
+    year: number,
+    items: readonly string[],
+  ): Promise<
+    { finess: string; categoryCode: string; regionCode: string; departmentCode: string; values: ValueMap }[]
+  > {
+    const rows: {
+      finess: string;
+      category_code: string;
+      region_code: string;
+      department_code: string;
+      values: ValueMap | null;
+      og_values: ValueMap | null;
+    }[] = await manager.query(
+      `SELECT sub.finess, s.category_code, s.region_code, s.department_code,
+              (SELECT jsonb_object_agg(k, sub.values -> k) FROM unnest($2::text[]) k WHERE sub.values ? k) AS values,
+              (SELECT jsonb_object_agg(k, ogs.values -> k) FROM unnest($2::text[]) k WHERE ogs.values ? k) AS og_values
+         FROM submissions sub
+         JOIN structures s ON s.finess = sub.finess
+         LEFT JOIN og_submissions ogs ON ogs.campaign_year = sub.campaign_year AND ogs.og_finess = s.og_finess
+        WHERE sub.campaign_year = $1 AND ${PEER_POPULATION}`,
+      [year, items],
+    );
+    return rows.map((r) => ({
+      finess: r.finess,
+      categoryCode: r.category_code,
+      regionCode: r.region_code,
+      departmentCode: r.department_code,
+      values: { ...(r.values ?? {}), ...(r.og_values ?? {}) },
+    }));
+  }
+
+  /** Replaces the distributions of a campaign; groups under MIN_GROUP_SIZE are stored without figures. */
+  async storeDistributions(
+    manager: EntityManager,
+    year: number,
+    rows: readonly DistributionRow[],
+  ): Promise<{ groups: number; suppressed: number }> {
+    await manager.query(`DELETE FROM distributions WHERE campaign_year = $1`, [year]);
+    const shown = (r: DistributionRow) => r.n >= MIN_GROUP_SIZE;
+    const figure = <T>(r: DistributionRow, value: T): T | null => (shown(r) ? value : null);
+    if (rows.length > 0) {
+      await manager.query(
+        `INSERT INTO distributions (campaign_year, category_code, level, territory_code, indicator_code,
+                                    suppressed, n, mean, median, deciles, min, max)
+         SELECT $1, r.category_code, r.level, r.territory_code, r.indicator_code, r.n IS NULL,
+                r.n, r.mean, (r.deciles::float8[])[5], r.deciles::float8[], r.min, r.max
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::float8[],
+                       $8::text[], $9::float8[], $10::float8[])
+             AS r(category_code, level, territory_code, indicator_code, n, mean, deciles, min, max)`,
+        [
+          year,
+          rows.map((r) => r.categoryCode),
+          rows.map((r) => r.level),
+          rows.map((r) => r.territoryCode),
+          rows.map((r) => r.indicatorCode),
+          rows.map((r) => figure(r, r.n)),
+          rows.map((r) => figure(r, r.mean)),
+          rows.map((r) => figure(r, `{${r.deciles.join(',')}}`)),
+          rows.map((r) => figure(r, r.min)),
+          rows.map((r) => figure(r, r.max)),
+        ],
+      );
+    }
+    const suppressed = rows.filter((r) => !shown(r)).length;
+    return { groups: rows.length, suppressed };
+  }
+
+  async storeReferences(
+    manager: EntityManager,
+    year: number,
+    population: number,
+    references: PeerReferences,
+    jobId: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO atypia_peer_references (campaign_year, population, groups, job_id) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (campaign_year) DO UPDATE SET population = $2, groups = $3, job_id = $4, computed_at = now()`,
+      [year, population, JSON.stringify(references.groups), jobId],
+    );
+  }
+
+  /** The job that last stored the references of a campaign (a resumed job does not redo them). */
+  async referencesJob(manager: EntityManager, year: number): Promise<string | null | undefined> {
+    const rows: { job_id: string | null }[] = await manager.query(
+      `SELECT job_id FROM atypia_peer_references WHERE campaign_year = $1`,
+      [year],
+    );
+    return rows[0] ? rows[0].job_id : undefined;
+  }
+}

@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { ValueMap } from '@tdb/contracts';
+
+/** A submission as the indicators pass reads it. */
+export interface ValuesBatchRow {
+  finess: string;
+  og_finess: string;
+  category_code: string;
+  region_code: string;
+  department_code: string;
+  values: ValueMap;
+  /** Whether indicator rows are stored for it (else they are inserted without an upsert). */
+  stored: boolean;
+}
+
+/** A submission as the peer pass reads it: its place and the targets of the peer rules. */
+export interface PeerBatchRow {
+  finess: string;
+  category_code: string;
+  region_code: string;
+  department_code: string;
+  codes: string[] | null;
+  indicators: (number | null)[] | null;
+  previous_codes: string[] | null;
+  previous_indicators: (number | null)[] | null;
+  values: ValueMap | null;
+  og_values: ValueMap | null;
+  previous_values: ValueMap | null;
+  previous_og_values: ValueMap | null;
+}
+
+/** The reads of a campaign recompute: keyset pages of the submissions a job has not done yet. */
+@Injectable()
+export class RecomputeRepository {
+  /** The OG-level values of every OG of the campaign (read once, shared by their structures). */
+  async ogValues(manager: EntityManager, year: number): Promise<Map<string, ValueMap>> {
+    const rows: { og_finess: string; values: ValueMap }[] = await manager.query(
+      `SELECT og_finess, values FROM og_submissions WHERE campaign_year = $1`,
+      [year],
+    );
+    return new Map(rows.map((r) => [r.og_finess, r.values]));
+  }
+
+  /** The next page (after FINESS `after`) of submissions whose indicators `jobId` has not computed. */
+  async valuesBatch(
+    manager: EntityManager,
+    year: number,
+    jobId: string,
+    after: string,
+    limit: number,
+  ): Promise<ValuesBatchRow[]> {
+    return manager.query(
+      `SELECT sub.finess, s.og_finess, s.category_code, s.region_code, s.department_code, sub.values,
+              EXISTS (SELECT 1 FROM indicator_values iv
+                       WHERE iv.campaign_year = sub.campaign_year AND iv.finess = sub.finess) AS stored
+         FROM submissions sub
+         JOIN structures s ON s.finess = sub.finess
+        WHERE sub.campaign_year = $1 AND sub.indicators_job IS DISTINCT FROM $2 AND sub.finess > $3
+        ORDER BY sub.finess LIMIT $4`,
+      [year, jobId, after, limit],
+    );
+  }
+
+  /** The next page of submissions whose peer rules `jobId` has not evaluated, with their targets. */
+  async peerBatch(
+    manager: EntityManager,
+    year: number,
+    jobId: string,
+    after: string,
+    limit: number,
+    targets: { items: readonly string[]; indicators: readonly string[] },
+  ): Promise<PeerBatchRow[]> {
+    return manager.query(
+      `WITH prev AS (SELECT max(year) AS year FROM campaigns WHERE year < $1)
+       SELECT sub.finess, s.category_code, s.region_code, s.department_code,
+              cur.codes, cur.indicators, old.codes AS previous_codes, old.indicators AS previous_indicators,
+              ${subset('sub.values')} AS values, ${subset('ogs.values')} AS og_values,
+              ${subset('psub.values')} AS previous_values, ${subset('pogs.values')} AS previous_og_values
+         FROM submissions sub
+         JOIN structures s ON s.finess = sub.finess
+         LEFT JOIN og_submissions ogs ON ogs.campaign_year = sub.campaign_year AND ogs.og_finess = s.og_finess
+         LEFT JOIN submissions psub ON psub.campaign_year = (SELECT year FROM prev) AND psub.finess = sub.finess
+         LEFT JOIN og_submissions pogs ON pogs.campaign_year = psub.campaign_year AND pogs.og_finess = s.og_finess
+         LEFT JOIN LATERAL (
+           SELECT array_agg(iv.indicator_code) AS codes, array_agg(iv.value) AS indicators FROM indicator_values iv
+            WHERE iv.campaign_year = sub.campaign_year AND iv.finess = sub.finess AND iv.reason_code IS NULL
+              AND iv.indicator_code = ANY ($5::text[])) cur ON true
+         LEFT JOIN LATERAL (
+           SELECT array_agg(iv.indicator_code) AS codes, array_agg(iv.value) AS indicators FROM indicator_values iv
+            WHERE iv.campaign_year = (SELECT year FROM prev) AND iv.finess = sub.finess AND iv.reason_code IS NULL
+              AND iv.indicator_code = ANY ($5::text[])) old ON true
+        WHERE sub.campaign_year = $1 AND sub.atypia_job IS DISTINCT FROM $2 AND sub.finess > $3
+        ORDER BY sub.finess LIMIT $4`,
+      [year, jobId, after, limit, targets.indicators, targets.items],
+    );
+  }
+
+  async markAtypia(
+    manager: EntityManager,
+    year: number,
+    finesses: readonly string[],
+    jobId: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE submissions SET atypia_job = $3 WHERE campaign_year = $1 AND finess = ANY ($2::bpchar[])`,
+      [year, finesses, jobId],
+    );
+  }
+}
+
+/** The rule-target items of a JSON object of values ($6), or NULL. */
+const subset = (column: string) =>
+  `(SELECT jsonb_object_agg(k, ${column} -> k) FROM unnest($6::text[]) k WHERE ${column} ? k)`;
