@@ -1,24 +1,37 @@
 /**
  * npm run bench:indicators [-- --embedded]
  * Imports the synthetic national FINESS extract (≈22,500 ESMS), opens a 2026 campaign with one
- * submission per structure filled with generated values (seed fixed; setup not measured), then
- * measures (a) the indicator computation alone, in memory, against < 5 s, and (b) the national
- * recompute job of the API (read the submissions, compute, store indicator_values) against < 30 s,
- * with where its time goes, statement by statement.
+ * submission per structure filled with generated values, 70 % of them validated (seed fixed; setup
+ * not measured). Then, in a fresh process (so that its peak memory is the recompute's own):
+ *
+ * - the floor: the campaign's values read out of the database (the job's keyset pages) and every
+ *   indicator computed in memory, nothing written — what no recompute can go under;
+ * - the national recompute, as the API runs it: indicators and own rules, then peer statistics
+ *   (distributions and peer references), then peer rules; each stage timed, the total, the peak
+ *   RSS, and the ratio of the total to the floor;
+ * - the refresh of one structure, as a save runs it (indicators and flags, one transaction).
+ *
+ * Target (issue 12): total ≤ 10 s, peak RSS ≤ 600 MB, on the PostgreSQL server of a 2-core machine.
  */
 import 'reflect-metadata';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { SingleBar, Presets } from 'cli-progress';
 import { DataSource } from 'typeorm';
+import type { ValueMap } from '@tdb/contracts';
 import { getDictionary, type Dictionary } from '@tdb/dictionary';
 import { computeIndicators, getIndicatorDefinitions } from '@tdb/indicators';
 import { createApp } from '../../apps/api/src/bootstrap';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
+import { mergedValues } from '../../apps/api/src/modules/campaign-core/submission-context';
 import { CampaignJobsService } from '../../apps/api/src/modules/computation/campaign-jobs.service';
+import type { RecomputeStage } from '../../apps/api/src/modules/computation/campaign-recompute.service';
+import { StructureRefresh } from '../../apps/api/src/modules/computation/structure-refresh.service';
+import { structureFactsOf } from '../../apps/api/src/modules/campaign-core/structure-facts';
+import { DictionaryRegistry } from '../../apps/api/src/modules/campaign-core/dictionary-registry.service';
 import { generateSubmissionValues } from '../generate-values/generator';
 import { createBenchDatabase, loadNationalRegistry, mb, trackPeakMemory } from './bench-database';
 import { profileQueries } from './query-profiler';
@@ -26,39 +39,39 @@ import { profileQueries } from './query-profiler';
 const YEAR = 2026;
 const SEED = 42;
 const WRITE_BATCH = 1000;
-const TARGET_COMPUTE_SECONDS = 5;
-const TARGET_RECOMPUTE_SECONDS = 30;
-
-type Values = Record<string, unknown>;
-
-interface Structure {
-  finess: string;
-  og_finess: string;
-  category_code: string;
-}
-
-interface Campaign {
-  structures: Structure[];
-  own: Map<string, Values>;
-  og: Map<string, Values>;
-}
+const TARGET_SECONDS = 10;
+const TARGET_RSS = 600 * 1024 * 1024;
+const REFRESHES = 100;
 
 const seconds = (from: number) => (performance.now() - from) / 1000;
-const rate = (n: number, s: number) => Math.round(n / s).toLocaleString('en');
-const verdict = (value: number, target: number, unit: string) =>
-  `${value.toFixed(1)} ${unit} / ${target} ${unit} target = ${(value / target).toFixed(2)} ${value < target ? '✔' : '✖'}`;
 
-function progressBar(label: string, total: number): SingleBar {
-  const bar = new SingleBar(
-    { format: `${label.padEnd(22)} [{bar}] {percentage}% {value}/{total}`, hideCursor: true },
-    Presets.shades_classic,
+/** The 2026 campaign: dictionary 2026.1, one submission per ESMS (70 % validated), OG-level items per OG. */
+async function seedCampaign(
+  db: DataSource,
+  dictionary: Dictionary,
+): Promise<{ submissions: number; ogs: number }> {
+  const [existing]: { submissions: number; ogs: number }[] = await db.query(
+    `SELECT (SELECT count(*)::int FROM submissions WHERE campaign_year = $1) AS submissions,
+            (SELECT count(*)::int FROM og_submissions WHERE campaign_year = $1) AS ogs`,
+    [YEAR],
   );
-  bar.start(total, 0);
-  return bar;
-}
-
-/** The 2026 campaign: dictionary 2026.1, one submission per ESMS, OG-level items per OG. */
-async function seedCampaign(db: DataSource, dictionary: Dictionary): Promise<Campaign> {
+  if (existing && existing.submissions > 0) {
+    // A database given with DATABASE_URL and seeded by an earlier run: its derived data start over.
+    for (const table of [
+      'indicator_values',
+      'atypia_flags',
+      'distributions',
+      'atypia_peer_references',
+      'campaign_jobs',
+    ])
+      await db.query(`DELETE FROM ${table} WHERE campaign_year = $1`, [YEAR]);
+    await db.query(
+      `UPDATE submissions SET indicators_job = NULL, atypia_job = NULL WHERE campaign_year = $1`,
+      [YEAR],
+    );
+    await db.query(`VACUUM ANALYZE`);
+    return existing;
+  }
   await db.query(
     `INSERT INTO dictionary_versions (version, campaign_year, content, content_hash) VALUES ($1, $2, $3, 'bench')`,
     [dictionary.version, dictionary.campaignYear, JSON.stringify(dictionary)],
@@ -69,14 +82,13 @@ async function seedCampaign(db: DataSource, dictionary: Dictionary): Promise<Cam
      VALUES ($1, $2, 'OPEN', 0.9, '2026-01-15', '2026-03-01', '2026-04-15', '2026-05-31', '2026-06-01', '2026-08-31', '2026-09-01')`,
     [YEAR, dictionary.version],
   );
-  const structures: Structure[] = await db.query(
+  const structures: { finess: string; og_finess: string; category_code: string }[] = await db.query(
     `SELECT finess, og_finess, category_code FROM structures ORDER BY finess`,
   );
   const ogCodes = new Set(dictionary.items.filter((i) => i.ogLevel).map((i) => i.code));
-  const own = new Map<string, Values>();
-  const og = new Map<string, Values>();
-  const bar = progressBar('generate + write', structures.length);
+  const ogSeen = new Set<string>();
   for (let start = 0; start < structures.length; start += WRITE_BATCH) {
+    const ogRows: { finess: string; values: ValueMap }[] = [];
     const rows = structures.slice(start, start + WRITE_BATCH).map((s) => {
       const generated = generateSubmissionValues({
         seed: SEED,
@@ -84,64 +96,79 @@ async function seedCampaign(db: DataSource, dictionary: Dictionary): Promise<Cam
         dictionary,
         dataYear: dictionary.dataYear,
       }).values;
-      const values: Values = {};
-      const ogValues: Values = {};
+      const values: ValueMap = {};
+      const ogValues: ValueMap = {};
       for (const [code, value] of Object.entries(generated))
-        (ogCodes.has(code) ? ogValues : values)[code] = value;
-      own.set(s.finess, values);
+        (ogCodes.has(code) ? ogValues : values)[code] = value as ValueMap[string];
       // The OG-level answers are the OG's: its first structure's generated ones.
-      if (!og.has(s.og_finess)) og.set(s.og_finess, ogValues);
-      return { finess: s.finess, values };
+      if (!ogSeen.has(s.og_finess)) {
+        ogSeen.add(s.og_finess);
+        ogRows.push({ finess: s.og_finess, values: ogValues });
+      }
+      // Peers are the validated and confirmed submissions: here 70 % of them.
+      return { finess: s.finess, values, status: s.finess.slice(-1) < '7' ? 'VALIDATED' : 'IN_PROGRESS' };
     });
     await db.query(
       `INSERT INTO submissions (campaign_year, finess, status, values)
-       SELECT $1, r.finess, 'IN_PROGRESS', r.values FROM jsonb_to_recordset($2::jsonb) AS r(finess text, values jsonb)`,
+       SELECT $1, r.finess, r.status, r.values FROM jsonb_to_recordset($2::jsonb) AS r(finess text, status text, values jsonb)`,
       [YEAR, JSON.stringify(rows)],
     );
-    bar.update(start + rows.length);
-  }
-  bar.stop();
-  const ogRows = [...og].map(([finess, values]) => ({ finess, values }));
-  for (let start = 0; start < ogRows.length; start += WRITE_BATCH) {
     await db.query(
       `INSERT INTO og_submissions (campaign_year, og_finess, values)
        SELECT $1, r.finess, r.values FROM jsonb_to_recordset($2::jsonb) AS r(finess text, values jsonb)`,
-      [YEAR, JSON.stringify(ogRows.slice(start, start + WRITE_BATCH))],
+      [YEAR, JSON.stringify(ogRows)],
     );
   }
-  await db.query(`ANALYZE`);
-  return { structures, own, og };
+  // The measure starts from a settled table (no autovacuum pass during it).
+  await db.query(`VACUUM ANALYZE`);
+  return { submissions: structures.length, ogs: ogSeen.size };
 }
 
-/** (a) computeIndicators over every structure, values already in memory (own + OG merged). */
-function measureComputation(campaign: Campaign) {
-  const definitions = getIndicatorDefinitions(YEAR).indicators;
-  const inputs = campaign.structures.map((s) => ({
-    categoryCode: s.category_code,
-    values: { ...campaign.own.get(s.finess), ...campaign.og.get(s.og_finess) },
-  }));
-  const memory = trackPeakMemory();
+interface Measure {
+  floor: { seconds: number; structures: number; results: number };
+  stages: { stage: RecomputeStage; seconds: number }[];
+  total: number;
+  peakRss: number;
+  baselineRss: number;
+  rows: number;
+  jobs: { kind: string; status: string; done: number; total: number }[];
+  atypia: { flags: number; structures: number; population: number; groups: number };
+  refresh: { meanMs: number; p95Ms: number };
+}
+
+/** The floor: the values read page by page (as the job reads them) and every indicator computed. */
+async function measureFloor(db: DataSource, dictionary: Dictionary): Promise<Measure['floor']> {
   const started = performance.now();
-  let computed = 0;
-  let notComputable = 0;
-  for (const input of inputs) {
-    for (const result of computeIndicators(definitions, input)) {
-      if (result.status === 'computed') computed++;
-      else if (result.reason.code !== 'NOT_APPLICABLE') notComputable++;
+  const definitions = getIndicatorDefinitions(YEAR).indicators;
+  const og = new Map<string, ValueMap>(
+    (await db.query(`SELECT og_finess, values FROM og_submissions WHERE campaign_year = $1`, [YEAR])).map(
+      (r: { og_finess: string; values: ValueMap }) => [r.og_finess, r.values],
+    ),
+  );
+  let after = '';
+  let structures = 0;
+  let results = 0;
+  for (;;) {
+    const page: { finess: string; og_finess: string; category_code: string; values: ValueMap }[] =
+      await db.query(
+        `SELECT sub.finess, s.og_finess, s.category_code, sub.values FROM submissions sub
+         JOIN structures s ON s.finess = sub.finess
+        WHERE sub.campaign_year = $1 AND sub.finess > $2 ORDER BY sub.finess LIMIT 1000`,
+        [YEAR, after],
+      );
+    if (page.length === 0) break;
+    after = page[page.length - 1]!.finess;
+    for (const row of page) {
+      const values = mergedValues(row.values, og.get(row.og_finess) ?? {}, dictionary, true);
+      results += computeIndicators(definitions, { categoryCode: row.category_code, values }).length;
+      structures++;
     }
   }
-  return {
-    seconds: seconds(started),
-    peakRss: memory.stop(),
-    indicators: definitions.length,
-    computed,
-    notComputable,
-  };
+  return { seconds: seconds(started), structures, results };
 }
 
-/** (b) The API's recompute job, in a booted Nest application, on the whole campaign. */
-async function measureRecompute(url: string, kind: 'embedded' | 'server') {
-  const bootStarted = performance.now();
+/** Child process: boot the API on the database, measure the floor, the recompute, the refresh. */
+async function measure(url: string, kind: 'embedded' | 'server'): Promise<Measure> {
   const config = loadConfig({
     DATABASE_URL: kind === 'server' ? url : '',
     WEB_DIR: 'none',
@@ -152,10 +179,16 @@ async function measureRecompute(url: string, kind: 'embedded' | 'server') {
   });
   const app = await createApp(config, { url, kind });
   await app.init();
-  const bootSeconds = seconds(bootStarted);
   try {
-    const dataSource = app.get<DataSource>(getDataSourceToken());
-    const [job]: { id: string }[] = await dataSource.query(
+    const db = app.get<DataSource>(getDataSourceToken());
+    const [campaign]: { dictionary_version: string }[] = await db.query(
+      `SELECT dictionary_version FROM campaigns WHERE year = $1`,
+      [YEAR],
+    );
+    const dictionary = await app.get(DictionaryRegistry).byVersion(campaign!.dictionary_version);
+    const floor = await measureFloor(db, dictionary);
+    if (global.gc) global.gc();
+    const [job]: { id: string }[] = await db.query(
       `INSERT INTO campaign_jobs (campaign_year, kind, total)
        SELECT $1, 'RECOMPUTE_INDICATORS', count(*) FROM submissions WHERE campaign_year = $1 RETURNING id`,
       [YEAR],
@@ -163,54 +196,149 @@ async function measureRecompute(url: string, kind: 'embedded' | 'server') {
     const jobs = app.get(CampaignJobsService);
     const baselineRss = process.memoryUsage().rss;
     const memory = trackPeakMemory();
-    const profile = profileQueries();
+    const stages: Measure['stages'] = [];
+    let stageStarted = performance.now();
+    const onStage = (stage: RecomputeStage) => {
+      const last = stages[stages.length - 1];
+      if (last) last.seconds = seconds(stageStarted);
+      stageStarted = performance.now();
+      stages.push({ stage, seconds: 0 });
+    };
+    const profile = process.env['BENCH_PROFILE'] ? profileQueries() : null;
     const started = performance.now();
-    await jobs.run(job!.id);
-    const total = seconds(started);
-    const phases = profile.stop();
-    const peakRss = memory.stop();
-    const [state]: { status: string; done: number; total: number }[] = await dataSource.query(
-      `SELECT status, done, total FROM campaign_jobs WHERE id = $1`,
-      [job!.id],
-    );
-    const [written]: { rows: number }[] = await dataSource.query(
-      `SELECT count(*)::int AS rows FROM indicator_values WHERE campaign_year = $1`,
-      [YEAR],
-    );
-    // Atypia: peers are the validated and confirmed submissions (here 70 % of them).
-    await dataSource.query(
-      `UPDATE submissions SET status = 'VALIDATED' WHERE campaign_year = $1 AND right(finess, 1) < '7'`,
-      [YEAR],
-    );
-    const [atypiaJob]: { id: string }[] = await dataSource.query(
+    await jobs.run(job!.id, onStage);
+    const [atypiaJob]: { id: string }[] = await db.query(
       `SELECT id FROM campaign_jobs WHERE campaign_year = $1 AND kind = 'RECOMPUTE_ATYPIA' AND status = 'QUEUED'`,
       [YEAR],
     );
-    const atypiaStarted = performance.now();
-    await jobs.run(atypiaJob!.id);
-    const atypiaSeconds = seconds(atypiaStarted);
-    const [atypia]: { flags: number; structures: number; population: number }[] = await dataSource.query(
+    await jobs.run(atypiaJob!.id, onStage);
+    stages[stages.length - 1]!.seconds = seconds(stageStarted);
+    const total = seconds(started);
+    const peakRss = memory.stop();
+    for (const p of profile?.stop() ?? [])
+      console.log(`  ${p.label.padEnd(32)} ${p.seconds.toFixed(2)} s ${p.calls} calls`);
+    const jobRows = await db.query(
+      `SELECT kind, status, done, total FROM campaign_jobs WHERE campaign_year = $1 ORDER BY created_at`,
+      [YEAR],
+    );
+    const [written]: { rows: number }[] = await db.query(
+      `SELECT count(*)::int AS rows FROM indicator_values WHERE campaign_year = $1`,
+      [YEAR],
+    );
+    const [atypia]: Measure['atypia'][] = await db.query(
       `SELECT (SELECT count(*)::int FROM atypia_flags WHERE campaign_year = $1 AND status <> 'RESOLVED') AS flags,
               (SELECT count(DISTINCT finess)::int FROM atypia_flags WHERE campaign_year = $1 AND status <> 'RESOLVED') AS structures,
-              (SELECT population FROM atypia_peer_references WHERE campaign_year = $1) AS population`,
+              (SELECT population FROM atypia_peer_references WHERE campaign_year = $1) AS population,
+              (SELECT count(*)::int FROM distributions WHERE campaign_year = $1) AS groups`,
       [YEAR],
     );
     return {
-      bootSeconds,
-      seconds: total,
-      baselineRss,
+      floor,
+      stages,
+      total,
       peakRss,
-      phases,
-      state: state!,
+      baselineRss,
       rows: written!.rows,
-      atypia: { seconds: atypiaSeconds, ...atypia! },
+      jobs: jobRows,
+      atypia: atypia!,
+      refresh: await measureRefresh(app.get(StructureRefresh), db, dictionary),
     };
   } finally {
     await app.close();
   }
 }
 
+/** A save's refresh of one structure (indicators, then flags), each in its transaction. */
+async function measureRefresh(refresh: StructureRefresh, db: DataSource, dictionary: Dictionary) {
+  const rows: {
+    finess: string;
+    og_finess: string;
+    department_code: string;
+    region_code: string;
+    competence: 'ARS' | 'CD' | 'SHARED';
+    category_code: string;
+    values: ValueMap;
+    og_values: ValueMap | null;
+  }[] = await db.query(
+    `SELECT s.finess, s.og_finess, s.department_code, s.region_code, s.competence, s.category_code, sub.values,
+            ogs.values AS og_values
+       FROM submissions sub JOIN structures s ON s.finess = sub.finess
+       LEFT JOIN og_submissions ogs ON ogs.campaign_year = sub.campaign_year AND ogs.og_finess = s.og_finess
+      WHERE sub.campaign_year = $1 ORDER BY md5(sub.finess) LIMIT $2`,
+    [YEAR, REFRESHES],
+  );
+  const times: number[] = [];
+  for (const row of rows) {
+    const started = performance.now();
+    await db.transaction((manager) =>
+      refresh.refresh(
+        manager,
+        { year: YEAR, dictionary, facts: structureFactsOf(row) },
+        row.values,
+        row.og_values ?? {},
+      ),
+    );
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    meanMs: times.reduce((a, b) => a + b, 0) / times.length,
+    p95Ms: times[Math.floor(0.95 * (times.length - 1))]!,
+  };
+}
+
+function report(
+  m: Measure,
+  kind: string,
+  setupSeconds: number,
+  campaign: { submissions: number; ogs: number },
+): void {
+  const n = campaign.submissions;
+  const line = (label: string, s: number, detail = '') =>
+    `  ${label.padEnd(30)} ${s.toFixed(2).padStart(6)} s  ${((100 * s) / m.total).toFixed(0).padStart(3)} %  ${detail}`;
+  const ok = (pass: boolean) => (pass ? '✔' : '✖');
+  console.log(
+    [
+      '',
+      `National recompute benchmark — ${kind === 'embedded' ? 'embedded PGlite' : 'PostgreSQL server'}, ${os.cpus().length} CPU, load ${os.loadavg()[0]!.toFixed(1)}`,
+      `campaign ${YEAR}: ${n.toLocaleString('en')} submissions, ${campaign.ogs.toLocaleString('en')} OG, setup ${setupSeconds.toFixed(1)} s (not counted)`,
+      '',
+      `floor: values read and ${m.floor.results.toLocaleString('en')} indicator results computed in memory, nothing written: ${m.floor.seconds.toFixed(2)} s`,
+      '',
+      'stages',
+      ...m.stages.map((s) =>
+        line(
+          s.stage,
+          s.seconds,
+          s.stage === 'indicators'
+            ? `${m.rows.toLocaleString('en')} indicator rows, own rules (bounds, coherence, year over year)`
+            : s.stage === 'peer statistics'
+              ? `${m.atypia.groups.toLocaleString('en')} distributions and the peer references, peers = ${m.atypia.population.toLocaleString('en')}`
+              : `${m.atypia.flags.toLocaleString('en')} open flags on ${m.atypia.structures.toLocaleString('en')} structures`,
+        ),
+      ),
+      `  ${'total'.padEnd(30)} ${m.total.toFixed(2).padStart(6)} s          ${m.jobs.map((j) => `${j.kind} ${j.status} ${j.done}/${j.total}`).join(', ')}`,
+      '',
+      `peak RSS ${mb(m.peakRss)} (${mb(m.baselineRss)} after boot and floor)`,
+      `save refresh of one structure (indicators + flags, one transaction): mean ${m.refresh.meanMs.toFixed(1)} ms, p95 ${m.refresh.p95Ms.toFixed(1)} ms over ${REFRESHES}`,
+      '',
+      'summary',
+      `  total      ${m.total.toFixed(1)} s / ${TARGET_SECONDS} s target ${ok(m.total <= TARGET_SECONDS)}`,
+      `  peak RSS   ${mb(m.peakRss)} / ${mb(TARGET_RSS)} target ${ok(m.peakRss <= TARGET_RSS)}`,
+      `  floor      ${m.floor.seconds.toFixed(1)} s — total / floor = ${(m.total / m.floor.seconds).toFixed(2)}`,
+      '',
+    ].join('\n'),
+  );
+}
+
 async function main(): Promise<void> {
+  const child = process.argv.indexOf('--measure');
+  if (child >= 0) {
+    const [url, kind] = [process.argv[child + 1]!, process.argv[child + 2] as 'embedded' | 'server'];
+    const result = await measure(url, kind);
+    fs.writeFileSync(process.argv[child + 3]!, JSON.stringify(result));
+    return;
+  }
   const embedded = process.argv.includes('--embedded');
   const work = path.join(os.tmpdir(), 'tdb-bench');
   const setupStarted = performance.now();
@@ -219,7 +347,7 @@ async function main(): Promise<void> {
   try {
     const loader = new DataSource(dataSourceOptions(database.url, { poolSize: 2 }));
     await loader.initialize();
-    let campaign: Campaign;
+    let campaign: { submissions: number; ogs: number };
     try {
       console.log('Setup (not measured)');
       await loadNationalRegistry(loader, work);
@@ -228,40 +356,23 @@ async function main(): Promise<void> {
       await loader.destroy();
     }
     const setupSeconds = seconds(setupStarted);
-    const n = campaign.structures.length;
-    console.log(`Setup done in ${setupSeconds.toFixed(1)} s: ${n} submissions, ${campaign.og.size} OG.`);
-
-    const compute = measureComputation(campaign);
-    campaign = { structures: campaign.structures, own: new Map(), og: new Map() };
-    const recompute = await measureRecompute(database.url, database.kind);
-
-    const accounted = recompute.phases.reduce((sum, p) => sum + p.seconds, 0);
-    const line = (label: string, s: number, detail: string) =>
-      `  ${label.padEnd(28)} ${s.toFixed(2).padStart(7)} s  ${((100 * s) / recompute.seconds).toFixed(0).padStart(3)} %  ${detail}`;
-    console.log(
-      [
-        '',
-        `Indicator recompute benchmark — ${database.kind === 'embedded' ? 'embedded PGlite' : 'PostgreSQL server'}, ${os.cpus().length} CPU`,
-        `campaign ${YEAR}: ${n.toLocaleString('en')} submissions, ${compute.indicators} indicators, setup ${setupSeconds.toFixed(1)} s (not counted)`,
-        '',
-        `(a) computation alone (in memory): ${compute.seconds.toFixed(2)} s — ${rate(n, compute.seconds)} structures/s, ` +
-          `${compute.computed.toLocaleString('en')} computed, ${compute.notComputable.toLocaleString('en')} not computable, peak RSS ${mb(compute.peakRss)}`,
-        `(b) national recompute job (API booted in ${recompute.bootSeconds.toFixed(1)} s, not counted): ${recompute.seconds.toFixed(1)} s — ` +
-          `${rate(n, recompute.seconds)} structures/s, ${recompute.rows.toLocaleString('en')} indicator rows written, ` +
-          `job ${recompute.state.status} ${recompute.state.done}/${recompute.state.total}`,
-        `    RSS ${mb(recompute.baselineRss)} before, peak ${mb(recompute.peakRss)}`,
-        '    where the time goes (statements timed with their row parsing; the rest is JavaScript):',
-        ...recompute.phases.map((p) => line(p.label, p.seconds, `${p.calls} calls`)),
-        line('compute + merge + JSON', recompute.seconds - accounted, ''),
-        '',
-        'summary',
-        `  (a) computation     ${verdict(compute.seconds, TARGET_COMPUTE_SECONDS, 's')}`,
-        `  (b) recompute job   ${verdict(recompute.seconds, TARGET_RECOMPUTE_SECONDS, 's')}`,
-        `  (c) atypia job      ${verdict(recompute.atypia.seconds, TARGET_RECOMPUTE_SECONDS, 's')} — every rule over ${n.toLocaleString('en')} structures, peers = ${recompute.atypia.population.toLocaleString('en')} validated, ${recompute.atypia.flags.toLocaleString('en')} open flags on ${recompute.atypia.structures.toLocaleString('en')} structures`,
-        '',
-      ].join('\n'),
+    console.log(`Setup done in ${setupSeconds.toFixed(1)} s. Measuring in a fresh process…`);
+    if (embedded) {
+      // PGlite lives in this process: the measure runs here (its memory includes the setup's).
+      report(await measure(database.url, database.kind), database.kind, setupSeconds, campaign);
+      return;
+    }
+    const out = path.join(work, `recompute-${process.pid}.json`);
+    const run = spawnSync(
+      process.execPath,
+      ['-r', '@swc-node/register', __filename, '--measure', database.url, database.kind, out],
+      { stdio: 'inherit' },
     );
-    if (recompute.state.status !== 'DONE' || recompute.state.done !== n) process.exitCode = 1;
+    if (run.status !== 0) throw new Error('the measure failed');
+    const result: Measure = JSON.parse(fs.readFileSync(out, 'utf8'));
+    fs.rmSync(out, { force: true });
+    report(result, database.kind, setupSeconds, campaign);
+    if (result.jobs.some((j) => j.status !== 'DONE' || j.done !== j.total)) process.exitCode = 1;
   } finally {
     await database.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });

@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { TerritoryExportService } from '../../src/modules/restitution/territory-export.service';
 import type { GrantInput } from '@tdb/contracts';
-import { TerritoryRestitutionService } from '../../src/modules/restitution/territory-restitution.service';
+import { TerritoryReportService } from '../../src/modules/restitution/territory-report.service';
 import { loginAs, persistAccount } from '../factories/accounts';
 import { openCampaign } from '../factories/campaigns';
 import { finessNumber } from '../factories/finess-extract';
@@ -308,7 +308,7 @@ describe('territorial restitutions (HTTP, real database)', () => {
     });
 
     it('gives the distributions of the territory and the structures outside the national D1–D9', async () => {
-      const service = t.app.get(TerritoryRestitutionService);
+      const service = t.app.get(TerritoryReportService);
       const actor = { accountId: 'test', grants: [] };
       const nationalActor = {
         accountId: 'test',

@@ -6,6 +6,7 @@ import { CreateIndicatorValues1763940000000 } from './1763940000000-CreateIndica
 import { CreateAtypia1763950000000 } from './1763950000000-CreateAtypia';
 import { CreateDistributions1763960000000 } from './1763960000000-CreateDistributions';
 import { AddIndicatorsComputedAt1763970000000 } from './1763970000000-AddIndicatorsComputedAt';
+import { DropIndicatorValuesSubmissionKey1763980000000 } from './1763980000000-DropIndicatorValuesSubmissionKey';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateAtypia1763950000000,
   CreateDistributions1763960000000,
   AddIndicatorsComputedAt1763970000000,
+  DropIndicatorValuesSubmissionKey1763980000000,
 ];

@@ -19,7 +19,9 @@ import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
+import { AtypiaDecisionsService } from './atypia-decisions.service';
 import { AtypiaReviewService } from './atypia-review.service';
+import { AtypiaTableService } from './atypia-table.service';
 import {
   AtypiaDecisionBody,
   AtypiaMessageBody,
@@ -37,7 +39,11 @@ const flagIdPipe = new ParseUUIDPipe({
 @ApiTags('atypies')
 @Controller('campaigns/:year')
 export class AtypiaReviewController {
-  constructor(private readonly reviews: AtypiaReviewService) {}
+  constructor(
+    private readonly reviews: AtypiaReviewService,
+    private readonly tables: AtypiaTableService,
+    private readonly decisions: AtypiaDecisionsService,
+  ) {}
 
   @Get('atypia')
   @Authorize('campaign.read')
@@ -50,7 +56,7 @@ export class AtypiaReviewController {
     @Param('year', YearParamPipe) year: number,
     @Query() query: AtypiaTableQuery,
   ): Promise<Paginated<AtypiaTableRow>> {
-    return this.reviews.table(actor, year, query);
+    return this.tables.table(actor, year, query);
   }
 
   @Get('atypia.xlsx')
@@ -62,7 +68,7 @@ export class AtypiaReviewController {
     @Param('year', YearParamPipe) year: number,
     @Query() query: AtypiaTableFilters,
   ): Promise<StreamableFile> {
-    return new StreamableFile(await this.reviews.workbook(actor, year, query), {
+    return new StreamableFile(await this.tables.workbook(actor, year, query), {
       type: XLSX,
       disposition: `attachment; filename="tdb-${year}-atypies.xlsx"`,
     });
@@ -83,7 +89,7 @@ export class AtypiaReviewController {
     @Param('year', YearParamPipe) year: number,
     @Body() body: AtypiaDecisionBody,
   ): Promise<AtypiaDecisionResult> {
-    return this.reviews.decide(actor, year, body);
+    return this.decisions.decide(actor, year, body);
   }
 
   @Get('atypia/:flagId')

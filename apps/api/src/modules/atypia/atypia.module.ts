@@ -4,8 +4,11 @@ import { MailModule } from '../mail/mail.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { ComputationModule } from '../computation/computation.module';
 import { AtypiaReviewController } from './atypia-review.controller';
+import { AtypiaDecisionsService } from './atypia-decisions.service';
 import { AtypiaReviewService } from './atypia-review.service';
+import { AtypiaTableService } from './atypia-table.service';
 import { FiabilisationController } from './fiabilisation.controller';
+import { FiabilisationPrioritiesService } from './fiabilisation-priorities.service';
 import { FiabilisationService } from './fiabilisation.service';
 
 /**
@@ -16,6 +19,12 @@ import { FiabilisationService } from './fiabilisation.service';
 @Module({
   imports: [AuditModule, MailModule, ComputationModule, CampaignsModule],
   controllers: [AtypiaReviewController, FiabilisationController],
-  providers: [AtypiaReviewService, FiabilisationService],
+  providers: [
+    AtypiaReviewService,
+    AtypiaTableService,
+    AtypiaDecisionsService,
+    FiabilisationService,
+    FiabilisationPrioritiesService,
+  ],
 })
 export class AtypiaModule {}

@@ -10,12 +10,16 @@ import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { AssignmentsBody, AuthorityQuery, PrioritiesBody } from './dto/fiabilisation.dto';
+import { FiabilisationPrioritiesService } from './fiabilisation-priorities.service';
 import { FiabilisationService } from './fiabilisation.service';
 
 @ApiTags('atypies')
 @Controller('campaigns/:year/fiabilisation')
 export class FiabilisationController {
-  constructor(private readonly fiabilisation: FiabilisationService) {}
+  constructor(
+    private readonly fiabilisation: FiabilisationService,
+    private readonly prioritiesOf: FiabilisationPrioritiesService,
+  ) {}
 
   @Get('assignments')
   @Authorize('campaign.read')
@@ -63,7 +67,7 @@ export class FiabilisationController {
     @Param('year', YearParamPipe) year: number,
     @Query() query: AuthorityQuery,
   ): Promise<FiabilisationPrioritiesDto> {
-    return this.fiabilisation.priorities(actor, year, query);
+    return this.prioritiesOf.priorities(actor, year, query);
   }
 
   @Put('priorities')
@@ -76,6 +80,6 @@ export class FiabilisationController {
     @Query() query: AuthorityQuery,
     @Body() body: PrioritiesBody,
   ): Promise<FiabilisationPrioritiesDto> {
-    return this.fiabilisation.setPriorities(actor, year, query, body);
+    return this.prioritiesOf.setPriorities(actor, year, query, body);
   }
 }

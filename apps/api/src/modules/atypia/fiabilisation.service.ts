@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { activeGrants, structureCoverage, workflowRoleOf, type ActorGrant } from '@tdb/access';
-import type {
-  FiabilisationAssignmentDto,
-  FiabilisationControllerDto,
-  FiabilisationPrioritiesDto,
-} from '@tdb/contracts';
+import { structureCoverage, workflowRoleOf } from '@tdb/access';
+import type { FiabilisationAssignmentDto, FiabilisationControllerDto } from '@tdb/contracts';
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError, type DomainErrorDetail } from '../../common/errors/domain-error';
@@ -15,11 +11,9 @@ import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import { DerivedRules } from '../computation/derived-rules.service';
 import { structureFactsOf } from '../campaign-core/structure-facts';
-import type { AssignmentsBody, AuthorityQuery, PrioritiesBody } from './dto/fiabilisation.dto';
+import type { AssignmentsBody, AuthorityQuery } from './dto/fiabilisation.dto';
 
-type Authority = { kind: 'ARS' | 'CD'; code: string };
-
-const isAuthority = (g: ActorGrant): boolean => g.organisation.kind === 'ARS' || g.organisation.kind === 'CD';
+import { accountOrNull, authoritiesOf, isNational } from './fiabilisation-authorities';
 
 /**
  * Organising the fiabilisation (domain README §4/§8): who of an ARS or a Département reviews which
@@ -35,25 +29,6 @@ export class FiabilisationService {
     private readonly dictionaries: DictionaryRegistry,
   ) {}
 
-  private national(actor: AuthenticatedActor): boolean {
-    return activeGrants(actor, parisToday()).some((g) => g.role === 'NATIONAL_ADMIN');
-  }
-
-  /** The ARS and Départements the actor belongs to (any role), or with `staff`, as APR / CONTROLLER. */
-  private authoritiesOf(actor: AuthenticatedActor, staff = false): Authority[] {
-    const seen = new Map<string, Authority>();
-    for (const g of activeGrants(actor, parisToday())) {
-      if (!isAuthority(g)) continue;
-      if (staff && g.role !== 'APR' && g.role !== 'CONTROLLER') continue;
-      const authority = { kind: g.organisation.kind as 'ARS' | 'CD', code: g.organisation.code };
-      seen.set(`${authority.kind}:${authority.code}`, authority);
-    }
-    return [...seen.values()];
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Controllers and assignments
-
   async controllers(
     actor: AuthenticatedActor,
     year: number,
@@ -61,8 +36,8 @@ export class FiabilisationService {
   ): Promise<FiabilisationControllerDto[]> {
     this.access.check(actor, { type: 'campaign.read' });
     await this.campaigns.row(year);
-    const national = this.national(actor);
-    let authorities = national ? null : this.authoritiesOf(actor);
+    const national = isNational(actor);
+    let authorities = national ? null : authoritiesOf(actor);
     if (authorities && authorities.length === 0) {
       throw new DomainError(
         'FORBIDDEN',
@@ -245,7 +220,7 @@ export class FiabilisationService {
             [controllerIds, today],
           )
         : [];
-      const mine = this.national(actor) ? null : this.authoritiesOf(actor, true);
+      const mine = isNational(actor) ? null : authoritiesOf(actor, true);
       const errors: DomainErrorDetail[] = [];
       for (const item of body.items) {
         if (!item.controllerId) continue;
@@ -290,137 +265,10 @@ export class FiabilisationService {
               note: i.note?.trim() || null,
             })),
           ),
-          await this.accountOrNull(manager, actor.accountId),
+          await accountOrNull(manager, actor.accountId),
         ],
       );
       return this.assignmentsOf(manager, year, finesses);
-    });
-  }
-
-  private async accountOrNull(manager: EntityManager, id: string): Promise<string | null> {
-    const rows = await manager.query(`SELECT id FROM accounts WHERE id::text = $1`, [id]);
-    return rows.length > 0 ? id : null;
-  }
-
-  // ---------------------------------------------------------------------------------------------
-  // Priorities of an authority
-
-  /** The authority of a priorities request: the one named, or the caller's own. */
-  private authorityOf(actor: AuthenticatedActor, query: AuthorityQuery): Authority {
-    if (query.kind && query.code) return { kind: query.kind, code: query.code };
-    if (query.kind || query.code) {
-      throw new DomainError('VALIDATION_FAILED', 'Donnez à la fois le type (kind) et le code de l’autorité.');
-    }
-    const own = this.authoritiesOf(actor);
-    if (own.length === 1 && own[0]) return own[0];
-    throw new DomainError(
-      'VALIDATION_FAILED',
-      own.length === 0
-        ? 'Précisez l’autorité (kind=ARS|CD et code).'
-        : 'Vous relevez de plusieurs autorités : précisez laquelle (kind et code).',
-    );
-  }
-
-  async priorities(
-    actor: AuthenticatedActor,
-    year: number,
-    query: AuthorityQuery,
-  ): Promise<FiabilisationPrioritiesDto> {
-    this.access.check(actor, { type: 'campaign.read' });
-    const national = this.national(actor);
-    if (!national && this.authoritiesOf(actor).length === 0) {
-      throw new DomainError(
-        'FORBIDDEN',
-        "Les priorités de fiabilisation sont réservées aux ARS, aux Départements et à l'administration nationale.",
-      );
-    }
-    const authority = this.authorityOf(actor, query);
-    if (
-      !national &&
-      !this.authoritiesOf(actor).some((a) => a.kind === authority.kind && a.code === authority.code)
-    ) {
-      throw new DomainError(
-        'FORBIDDEN',
-        'Les priorités de cette autorité ne relèvent pas de votre périmètre.',
-      );
-    }
-    await this.campaigns.row(year);
-    return this.readPriorities(this.dataSource.manager, year, authority);
-  }
-
-  private async readPriorities(
-    manager: EntityManager,
-    year: number,
-    authority: Authority,
-  ): Promise<FiabilisationPrioritiesDto> {
-    const rows: { indicator_codes: string[]; rule_codes: string[]; version: number; updated_at: Date }[] =
-      await manager.query(
-        `SELECT indicator_codes, rule_codes, version, updated_at FROM fiabilisation_priorities
-          WHERE campaign_year = $1 AND organisation_kind = $2 AND organisation_code = $3`,
-        [year, authority.kind, authority.code],
-      );
-    const row = rows[0];
-    return {
-      campaignYear: year,
-      organisationKind: authority.kind,
-      organisationCode: authority.code,
-      indicatorCodes: row?.indicator_codes ?? [],
-      ruleCodes: row?.rule_codes ?? [],
-      version: row?.version ?? 0,
-      updatedAt: row ? new Date(row.updated_at).toISOString() : null,
-    };
-  }
-
-  async setPriorities(
-    actor: AuthenticatedActor,
-    year: number,
-    query: AuthorityQuery,
-    body: PrioritiesBody,
-  ): Promise<FiabilisationPrioritiesDto> {
-    const authority = this.authorityOf(actor, query);
-    this.access.check(actor, { type: 'campaign.communicate', organisation: authority });
-    return this.dataSource.transaction(async (manager) => {
-      const campaign = await this.campaigns.row(year, manager);
-      const current = await this.readPriorities(manager, year, authority);
-      if (current.version !== body.version) {
-        throw new DomainError(
-          'STALE_VERSION',
-          "Les priorités ont été modifiées par quelqu'un d'autre depuis que vous les avez lues : rien n'a été enregistré.",
-          undefined,
-          `Stale priorities ${authority.kind} ${authority.code}`,
-          { current },
-        );
-      }
-      const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version, manager);
-      const rules = new Set(this.rules.ruleSetFor(dictionary).rules.map((r) => r.code));
-      const indicators = new Set(this.rules.definitionsFor(dictionary).indicators.map((i) => i.code));
-      const errors: DomainErrorDetail[] = [
-        ...body.ruleCodes
-          .filter((c) => !rules.has(c))
-          .map((c) => ({ field: 'ruleCodes', message: `Règle d’atypie inconnue : ${c}.` })),
-        ...body.indicatorCodes
-          .filter((c) => !indicators.has(c))
-          .map((c) => ({ field: 'indicatorCodes', message: `Indicateur inconnu : ${c}.` })),
-      ];
-      if (errors.length > 0) {
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          errors.length === 1
-            ? (errors[0]?.message as string)
-            : `${errors.length} codes inconnus : rien n'a été enregistré.`,
-          errors,
-        );
-      }
-      const by = await this.accountOrNull(manager, actor.accountId);
-      await manager.query(
-        `INSERT INTO fiabilisation_priorities (campaign_year, organisation_kind, organisation_code, indicator_codes, rule_codes, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (campaign_year, organisation_kind, organisation_code) DO UPDATE SET
-           indicator_codes = EXCLUDED.indicator_codes, rule_codes = EXCLUDED.rule_codes, updated_by = EXCLUDED.updated_by,
-           updated_at = now(), version = fiabilisation_priorities.version + 1`,
-        [year, authority.kind, authority.code, body.indicatorCodes, body.ruleCodes, by],
-      );
-      return this.readPriorities(manager, year, authority);
     });
   }
 }

@@ -18,7 +18,7 @@ import {
   SUBMISSION_SELECT,
   type SubmissionRow,
 } from '../campaign-core/submission-context';
-import { SubmissionsService } from './submissions.service';
+import { SubmissionReader } from './submission-reader.service';
 
 const COMPETENCE_LABELS = { ARS: 'ARS', CD: 'Département', SHARED: 'ARS et Département' } as const;
 export const SCOPE_HEADERS = [
@@ -70,7 +70,7 @@ export class CampaignScopeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly campaigns: CampaignRepository,
-    private readonly submissions: SubmissionsService,
+    private readonly submissions: SubmissionReader,
     private readonly audit: AuditService,
   ) {}
 

@@ -15,7 +15,10 @@ import { PreparationGridService } from './preparation-grid.service';
 import { ReferentsController } from './referents.controller';
 import { ReferentsService } from './referents.service';
 import { SubmissionsController } from './submissions.controller';
-import { SubmissionsService } from './submissions.service';
+import { SubmissionPartsRepository } from './submission-parts.repository';
+import { SubmissionReader } from './submission-reader.service';
+import { SubmissionTransitions } from './submission-transitions.service';
+import { SubmissionWriter } from './submission-writer.service';
 
 /**
  * Campaigns, submissions and data entry (form, OG grid, Excel grid, bulk). Every write refreshes
@@ -33,7 +36,10 @@ import { SubmissionsService } from './submissions.service';
   ],
   providers: [
     CampaignsService,
-    SubmissionsService,
+    SubmissionReader,
+    SubmissionWriter,
+    SubmissionTransitions,
+    SubmissionPartsRepository,
     OrganisationEntryService,
     PreparationGridService,
     FollowUpService,
@@ -41,6 +47,6 @@ import { SubmissionsService } from './submissions.service';
     ReferentsService,
     CampaignScopeService,
   ],
-  exports: [SubmissionsService],
+  exports: [SubmissionReader, SubmissionTransitions],
 })
 export class CampaignsModule {}

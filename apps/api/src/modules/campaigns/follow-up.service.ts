@@ -10,7 +10,7 @@ import { phaseOfCampaign, type CampaignRow } from '../campaign-core/campaign-row
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import type { FollowUpQuery } from './dto/follow-up.dto';
 import { SUBMISSION_SELECT, type SubmissionRow } from '../campaign-core/submission-context';
-import { SubmissionsService } from './submissions.service';
+import { SubmissionReader } from './submission-reader.service';
 
 /** Statuses of a structure that has still something to do (validate, or correct and validate again). */
 export const LATE_STATUSES: SubmissionStatusCode[] = ['NOT_STARTED', 'IN_PROGRESS', 'INVALIDATED'];
@@ -49,7 +49,7 @@ export class FollowUpService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly campaigns: CampaignRepository,
-    private readonly submissions: SubmissionsService,
+    private readonly submissions: SubmissionReader,
   ) {}
 
   async followUp(actor: AuthenticatedActor, year: number, query: FollowUpQuery): Promise<FollowUp> {

@@ -24,7 +24,7 @@ import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { FollowUpService, type SqlCondition } from './follow-up.service';
 import { structureRecipients } from './structure-recipients';
 import { SUBMISSION_SELECT, type SubmissionRow } from '../campaign-core/submission-context';
-import { SubmissionsService } from './submissions.service';
+import { SubmissionReader } from './submission-reader.service';
 
 export function authorityName(kind: string, code: string): string {
   if (kind === 'ARS') return `ARS ${findRegion(code)?.name ?? code}`;
@@ -87,7 +87,7 @@ export class MailingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly campaigns: CampaignRepository,
-    private readonly submissions: SubmissionsService,
+    private readonly submissions: SubmissionReader,
     private readonly followUps: FollowUpService,
     private readonly mail: MailService,
     private readonly audit: AuditService,

@@ -21,7 +21,9 @@ import {
   type SubmissionContext,
   type SubmissionRow,
 } from '../campaign-core/submission-context';
-import { SubmissionsService, type PreparedSave } from './submissions.service';
+import { SubmissionPartsRepository } from './submission-parts.repository';
+import { SubmissionReader } from './submission-reader.service';
+import { SubmissionWriter, type PreparedSave } from './submission-writer.service';
 
 interface OgBatch {
   ogFiness: string;
@@ -40,7 +42,9 @@ export class OrganisationEntryService {
     private readonly access: AccessService,
     private readonly campaigns: CampaignRepository,
     private readonly dictionaries: DictionaryRegistry,
-    private readonly submissions: SubmissionsService,
+    private readonly submissions: SubmissionReader,
+    private readonly writer: SubmissionWriter,
+    private readonly parts: SubmissionPartsRepository,
   ) {}
 
   /** The OG's ESMS in the caller's scope, as submission contexts (OG values shared). */
@@ -180,7 +184,7 @@ export class OrganisationEntryService {
             throw error;
           });
         if (!context) continue;
-        this.submissions.assertMayEnter(actor, context);
+        this.writer.assertMayEnter(actor, context);
         if (entry.version !== undefined && entry.version !== context.submission.version) {
           errors.push({
             field: path(null),
@@ -188,7 +192,7 @@ export class OrganisationEntryService {
           });
           continue;
         }
-        const result = this.submissions.prepare(actor, context, entry.values, path);
+        const result = this.writer.prepare(actor, context, entry.values, path);
         errors.push(
           ...result.errors.map((e) =>
             e.field === path(null) ? { ...e, message: `${entry.finess} : ${e.message}` } : e,
@@ -213,7 +217,7 @@ export class OrganisationEntryService {
       }
       const structures: BulkResult['structures'] = [];
       for (const p of prepared) {
-        const written = await this.submissions.apply(manager, actor, p, source);
+        const written = await this.writer.apply(manager, actor, p, source);
         structures.push({ finess: p.context.facts.finess, ...written });
       }
       const organisation = ogBatch
@@ -353,7 +357,7 @@ export class OrganisationEntryService {
         WHERE campaign_year = $1 AND og_finess = $2`,
       [year, batch.ogFiness, JSON.stringify(values), by.id],
     );
-    await this.submissions.recordHistory(manager, year, batch.ogFiness, true, changes, source, by);
+    await this.parts.recordHistory(manager, year, batch.ogFiness, true, changes, source, by);
     // The OG items count in each ESMS's completeness: keep the stored figures in step.
     for (const context of contexts) {
       const evaluation = evaluateSubmission(
@@ -365,7 +369,7 @@ export class OrganisationEntryService {
         `UPDATE submissions SET completeness = $3, blocking_errors = $4 WHERE campaign_year = $1 AND finess = $2`,
         [year, context.facts.finess, evaluation.completeness.ratio, evaluation.blockingErrors],
       );
-      await this.submissions.refreshIndicators(manager, context, context.submission.values, values);
+      await this.writer.refreshIndicators(manager, context, context.submission.values, values);
     }
     return { finess: batch.ogFiness, version: current.version + 1, changed: changes.length };
   }

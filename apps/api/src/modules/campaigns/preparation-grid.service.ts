@@ -8,7 +8,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import type { BulkDto } from './dto/submission.dto';
 import { OrganisationEntryService } from './organisation-entry.service';
 import { buildPreparationGrid, readPreparationGrid, type GridStructure } from './preparation-grid';
-import { SubmissionsService } from './submissions.service';
+import { SubmissionReader } from './submission-reader.service';
 
 /** Only what differs from the stored values is sent on, so untouched domains need no entry right. */
 function changedOnly(read: Record<string, unknown>, stored: ValueMap): Record<string, unknown> {
@@ -22,7 +22,7 @@ function changedOnly(read: Record<string, unknown>, stored: ValueMap): Record<st
 export class PreparationGridService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly submissions: SubmissionsService,
+    private readonly submissions: SubmissionReader,
     private readonly organisations: OrganisationEntryService,
   ) {}
 

@@ -39,7 +39,9 @@ import { FinessParamPipe } from '../structures/finess-param.pipe';
 import { BulkDto, SaveValuesDto, SubmissionsQuery, TransitionDto } from './dto/submission.dto';
 import { OrganisationEntryService } from './organisation-entry.service';
 import { PreparationGridService } from './preparation-grid.service';
-import { SubmissionsService } from './submissions.service';
+import { SubmissionReader } from './submission-reader.service';
+import { SubmissionTransitions } from './submission-transitions.service';
+import { SubmissionWriter } from './submission-writer.service';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -63,7 +65,9 @@ const xlsx = (buffer: Buffer, name: string) =>
 @Controller('campaigns/:year')
 export class SubmissionsController {
   constructor(
-    private readonly submissions: SubmissionsService,
+    private readonly submissions: SubmissionReader,
+    private readonly writer: SubmissionWriter,
+    private readonly transitions: SubmissionTransitions,
     private readonly organisations: OrganisationEntryService,
     private readonly grids: PreparationGridService,
   ) {}
@@ -107,7 +111,7 @@ export class SubmissionsController {
     @Param('finess', FinessParamPipe) finess: string,
     @Body() body: SaveValuesDto,
   ): Promise<SubmissionDetail> {
-    return this.submissions.save(actor, year, finess, body);
+    return this.writer.save(actor, year, finess, body);
   }
 
   @Post('submissions/:finess/transitions')
@@ -122,7 +126,7 @@ export class SubmissionsController {
     @Param('finess', FinessParamPipe) finess: string,
     @Body() body: TransitionDto,
   ): Promise<SubmissionDetail> {
-    return this.submissions.transition(actor, year, finess, body);
+    return this.transitions.transition(actor, year, finess, body);
   }
 
   @Get('submissions/:finess/history')

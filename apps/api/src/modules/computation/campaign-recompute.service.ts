@@ -23,6 +23,8 @@ import { RecomputeRepository, type PeerBatchRow, type ValuesBatchRow } from './r
 
 /** Structures per transaction of the indicators pass: a crash loses at most one batch. */
 export const RECOMPUTE_BATCH = 1000;
+/** Batches written at once: PostgreSQL inserts on one core per connection. */
+const WRITERS = 2;
 /** Structures per transaction of the peer pass (a few numbers each). */
 const PEER_BATCH = 5000;
 
@@ -54,53 +56,61 @@ export class CampaignRecomputeService {
   ) {}
 
   async indicatorsPass(year: number, jobId: string, dictionary: Dictionary): Promise<void> {
+    const manager = this.dataSource.manager;
     const definitions = this.rules.definitionsFor(dictionary).indicators;
     const ruleSet = this.rules.ruleSetFor(dictionary);
     const targets = ruleTargets(ruleSet, OWN_RULE_KINDS);
-    const ogValues = await this.reads.ogValues(this.dataSource.manager, year);
-    const read = (after: string) =>
-      this.reads.valuesBatch(this.dataSource.manager, year, jobId, after, RECOMPUTE_BATCH);
+    const hasPrevious = (await this.reads.previousYear(manager, year)) !== null;
+    const ogValues = await this.reads.ogValues(manager, year);
+    const read = (after: string) => {
+      const page = this.reads.valuesBatch(manager, year, jobId, after, RECOMPUTE_BATCH);
+      page.catch(() => undefined); // awaited below; a failure surfaces there
+      return page;
+    };
+    // Pages are read ahead while earlier ones are written: up to WRITERS transactions in flight,
+    // on their own connections (one on the embedded database: they simply queue).
+    const writing = new Set<Promise<void>>();
     let next = read('');
     for (;;) {
       const batch = await next;
       if (batch.length === 0) break;
-      // The next page is read while this one is computed and written (two connections).
       next = read(batch[batch.length - 1]!.finess);
-      next.catch(() => undefined);
-      const computed = batch.map((row) => {
+      const finesses = batch.map((r) => r.finess);
+      const previous = hasPrevious
+        ? await this.previous.ofStructures(manager, year, dictionary, finesses, targets.items)
+        : new Map<string, { values: ValueMap }>();
+      const previousIndicators = hasPrevious
+        ? await this.indicators.previousValues(manager, year, finesses, targets.indicators)
+        : new Map<string, Record<string, number | null>>();
+      const stored: StructureIndicators[] = [];
+      const flags: { finess: string; flags: AtypiaFlag[] }[] = [];
+      for (const row of batch) {
         const values = mergedValues(row.values, ogValues.get(row.og_finess) ?? {}, dictionary, true);
-        return {
-          row,
-          values,
-          results: computeIndicators(definitions, { categoryCode: row.category_code, values }),
-        };
-      });
-      await this.dataSource.transaction(async (manager) => {
-        const finesses = batch.map((r) => r.finess);
-        const previous = await this.previous.ofStructures(manager, year, dictionary, finesses, targets.items);
-        const previousIndicators = await this.indicators.previousValues(
-          manager,
-          year,
-          finesses,
-          targets.indicators,
-        );
-        const stored: StructureIndicators[] = computed.map(({ row, results }) => ({
-          finess: row.finess,
-          results,
-          stored: row.stored,
-        }));
-        await this.indicators.replace(manager, year, dictionary.version, stored, jobId);
-        const flags = computed.map(({ row, values, results }) => ({
+        const results = computeIndicators(definitions, { categoryCode: row.category_code, values });
+        stored.push({ finess: row.finess, results, stored: row.stored });
+        flags.push({
           finess: row.finess,
           flags: this.ownFlags(ruleSet, row, values, indicatorValues(results), {
             values: previous.get(row.finess)?.values,
             indicators: previousIndicators.get(row.finess),
           }),
-        }));
-        await this.flags.syncMany(manager, year, flags, OWN_RULE_KINDS);
-        await this.jobs.advance(manager, jobId, batch.length);
-      });
+        });
+      }
+      // The write keeps only what it writes: the page's values are let go once computed.
+      const count = batch.length;
+      const write = this.dataSource
+        .transaction(async (tx) => {
+          await this.indicators.replace(tx, year, dictionary.version, stored, jobId);
+          await this.flags.syncMany(tx, year, flags, OWN_RULE_KINDS);
+          await this.jobs.advance(tx, jobId, count);
+        })
+        .finally(() => writing.delete(write));
+      write.catch(() => undefined); // awaited below; a failure surfaces there
+      writing.add(write);
+      if (writing.size >= WRITERS) await Promise.race(writing);
     }
+    await Promise.all(writing);
+    await this.reads.analyse(manager);
   }
 
   private ownFlags(

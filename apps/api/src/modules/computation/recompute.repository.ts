@@ -96,6 +96,23 @@ export class RecomputeRepository {
     );
   }
 
+  /** The campaign before `year`, or null. */
+  async previousYear(manager: EntityManager, year: number): Promise<number | null> {
+    const rows: { year: number | null }[] = await manager.query(
+      `SELECT max(year) AS year FROM campaigns WHERE year < $1`,
+      [year],
+    );
+    return rows[0]?.year ?? null;
+  }
+
+  /**
+   * Fresh planner statistics after a bulk write: the peers' statistics join a million new rows,
+   * and estimates from before the write lead to nested loops over all of them.
+   */
+  async analyse(manager: EntityManager): Promise<void> {
+    await manager.query(`ANALYZE indicator_values`);
+  }
+
   async markAtypia(
     manager: EntityManager,
     year: number,

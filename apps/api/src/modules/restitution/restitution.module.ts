@@ -5,6 +5,9 @@ import { RestitutionController } from './restitution.controller';
 import { RestitutionService } from './restitution.service';
 import { TerritoryExportService } from './territory-export.service';
 import { TerritoryRestitutionController } from './territory-restitution.controller';
+import { TerritoryComparisonService } from './territory-comparison.service';
+import { TerritoryInputs } from './territory-inputs';
+import { TerritoryReportService } from './territory-report.service';
 import { TerritoryRestitutionService } from './territory-restitution.service';
 
 /**
@@ -17,7 +20,10 @@ import { TerritoryRestitutionService } from './territory-restitution.service';
   providers: [
     RestitutionService,
     RestitutionExportService,
+    TerritoryInputs,
     TerritoryRestitutionService,
+    TerritoryComparisonService,
+    TerritoryReportService,
     TerritoryExportService,
   ],
 })

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { pdf } from './pdf';
 import ExcelJS from 'exceljs';
 import type { TerritoryTable } from '@tdb/contracts';
-import type { TerritoryReport } from './territory-restitution.service';
+import type { TerritoryReport } from './territory-inputs';
 
 /**
  * Ten steps, D1 to D10 (a sequential blue scale: a decile is a position, not a judgement — the

@@ -7,11 +7,10 @@ import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
 import { TerritoryExportService } from './territory-export.service';
-import {
-  TerritoryRestitutionService,
-  type ScatterQuery,
-  type TableQuery,
-} from './territory-restitution.service';
+import { TerritoryComparisonService } from './territory-comparison.service';
+import { type ScatterQuery, type TableQuery } from './territory-inputs';
+import { TerritoryReportService } from './territory-report.service';
+import { TerritoryRestitutionService } from './territory-restitution.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -36,6 +35,8 @@ const TABLE_QUERIES = [
 export class TerritoryRestitutionController {
   constructor(
     private readonly territory: TerritoryRestitutionService,
+    private readonly comparison: TerritoryComparisonService,
+    private readonly reports: TerritoryReportService,
     private readonly exports: TerritoryExportService,
   ) {}
 
@@ -120,7 +121,7 @@ export class TerritoryRestitutionController {
     @Param('year', YearParamPipe) year: number,
     @Query() query: ScatterQuery,
   ): Promise<TerritoryScatter> {
-    return this.territory.scatter(actor, year, query);
+    return this.comparison.scatter(actor, year, query);
   }
 
   @Get('organisations/:ogFiness')
@@ -134,7 +135,7 @@ export class TerritoryRestitutionController {
     @Param('year', YearParamPipe) year: number,
     @Param('ogFiness', FinessParamPipe) ogFiness: string,
   ): Promise<OrganisationRestitution> {
-    return this.territory.organisation(actor, year, ogFiness);
+    return this.comparison.organisation(actor, year, ogFiness);
   }
 
   @Get('territory-report.pdf')
@@ -152,7 +153,7 @@ export class TerritoryRestitutionController {
     @Query('kind') kind: string | undefined,
     @Query('code') code: string | undefined,
   ): Promise<StreamableFile> {
-    const report = await this.territory.report(actor, year, kind, code);
+    const report = await this.reports.report(actor, year, kind, code);
     return new StreamableFile(await this.exports.reportPdf(report), {
       type: 'application/pdf',
       disposition: `attachment; filename="rapport-territorial-${year}-${report.kind}-${report.code}.pdf"`,

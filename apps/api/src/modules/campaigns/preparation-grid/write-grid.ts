@@ -1,13 +1,5 @@
 import ExcelJS from 'exceljs';
-import {
-  DOMAINS,
-  DOMAIN_LABELS,
-  isRequired,
-  validateValue,
-  type Dictionary,
-  type Domain,
-  type Item,
-} from '@tdb/dictionary';
+import { DOMAINS, DOMAIN_LABELS, isRequired, type Dictionary, type Domain, type Item } from '@tdb/dictionary';
 import {
   CODE_COLUMN,
   FIRST_ITEM_ROW,
@@ -15,7 +7,6 @@ import {
   HEADER_ROW,
   HELP_COLUMN,
   LABEL_COLUMN,
-  LISTS_SHEET,
   MARKER_ROW,
   NO,
   NOT_APPLICABLE,
@@ -26,12 +17,22 @@ import {
   UNIT_COLUMN,
   YES,
   inCategory,
-  isoDateToUtc,
   previousColumnMarker,
   sheetMarker,
   sheetNameFor,
   valueColumnMarker,
 } from './layout';
+import {
+  COLOURS,
+  solidFill,
+  THIN_BORDER,
+  PROTECTION,
+  writeNotApplicable,
+  writeValue,
+  dataValidationFor,
+  choiceListRanges,
+  addListsSheet,
+} from './grid-cells';
 
 export interface GridStructure {
   finess: string;
@@ -71,37 +72,6 @@ interface SheetContext {
   /** Range of the choice labels on the hidden lists sheet, by item code. */
   choiceRanges: Map<string, string>;
 }
-
-const COLOURS = {
-  header: 'FF000091',
-  headerText: 'FFFFFFFF',
-  editable: 'FFFFF8DC',
-  previous: 'FFEEEEEE',
-  notApplicable: 'FFBFBFBF',
-  section: 'FFE3E3FD',
-  muted: 'FF666666',
-};
-
-const DATE_FORMAT = 'dd/mm/yyyy';
-
-function solidFill(argb: string): ExcelJS.Fill {
-  return { type: 'pattern', pattern: 'solid', fgColor: { argb } };
-}
-
-const THIN_BORDER: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin', color: { argb: 'FFCCCCCC' } },
-  bottom: { style: 'thin', color: { argb: 'FFCCCCCC' } },
-  left: { style: 'thin', color: { argb: 'FFCCCCCC' } },
-  right: { style: 'thin', color: { argb: 'FFCCCCCC' } },
-};
-
-/** Only value cells are unlocked; no password, so that a support agent can unprotect if needed. */
-const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
-  selectLockedCells: true,
-  selectUnlockedCells: true,
-  formatColumns: true,
-  formatRows: true,
-};
 
 /**
  * Builds the Excel "grille de préparation à la collecte" of one or several structures (and their
@@ -399,165 +369,6 @@ function requiredText(item: Item, entities: Entity[], structures: GridStructure[
   if (required.length === 0) return NO;
   if (required.length === applicable.length) return YES;
   return `${YES} pour ${required.join(', ')}`;
-}
-
-function writeNotApplicable(cell: ExcelJS.Cell): void {
-  cell.value = NOT_APPLICABLE;
-  cell.fill = solidFill(COLOURS.notApplicable);
-  cell.alignment = { horizontal: 'center' };
-  cell.border = THIN_BORDER;
-}
-
-/**
- * Writes a stored value the way a person would type it (choice label, Oui/Non, real Excel date), so
- * that an untouched cell reads back to the same normalised value. A stored value that no longer
- * validates is written as text, for the person to see and fix.
- */
-function writeValue(cell: ExcelJS.Cell, item: Item, stored: unknown): void {
-  cell.numFmt = numberFormat(item);
-  if (stored === null || stored === undefined || stored === '') return;
-  const checked = validateValue(item, stored);
-  if (!checked.ok) {
-    cell.value = String(stored);
-    return;
-  }
-  cell.value = displayValue(item, checked.value);
-}
-
-function displayValue(item: Item, value: number | boolean | string): ExcelJS.CellValue {
-  switch (item.type) {
-    case 'boolean':
-      return value === true ? YES : NO;
-    case 'choice':
-      return item.choices?.find((choice) => choice.code === value)?.label ?? String(value);
-    case 'date':
-      return isoDateToUtc(String(value));
-    default:
-      return value;
-  }
-}
-
-function numberFormat(item: Item): string {
-  switch (item.type) {
-    case 'integer':
-      return '#,##0';
-    case 'decimal':
-      return '#,##0.00';
-    case 'percentage':
-      return 'General';
-    case 'date':
-      return DATE_FORMAT;
-    default:
-      // Text format, so that Excel keeps "00123" or "1/2" as typed in text and choice cells.
-      return '@';
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Data validation
-
-const LOWEST_NUMBER = -1e15;
-const HIGHEST_NUMBER = 1e15;
-
-function dataValidationFor(item: Item, choiceRanges: Map<string, string>): ExcelJS.DataValidation {
-  const base: Partial<ExcelJS.DataValidation> = {
-    allowBlank: true,
-    showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: 'Valeur non valide',
-    // Excel limits an input message to 255 characters.
-    ...(item.help ? { showInputMessage: true, promptTitle: 'Aide', prompt: item.help.slice(0, 250) } : {}),
-  };
-  switch (item.type) {
-    case 'integer':
-    case 'decimal':
-    case 'percentage':
-      return numberValidation(item, base);
-    case 'boolean':
-      return { ...base, type: 'list', formulae: [`"${YES},${NO}"`], error: 'Choisissez « Oui » ou « Non ».' };
-    case 'choice':
-      return {
-        ...base,
-        type: 'list',
-        formulae: [choiceRanges.get(item.code) ?? '""'],
-        error: 'Choisissez une valeur de la liste.',
-      };
-    case 'date':
-      return {
-        ...base,
-        type: 'date',
-        operator: 'between',
-        formulae: [new Date(Date.UTC(1901, 0, 1)), new Date(Date.UTC(2100, 11, 31))],
-        error: 'Saisissez une date au format JJ/MM/AAAA.',
-      };
-    default:
-      return {
-        ...base,
-        type: 'textLength',
-        operator: 'lessThanOrEqual',
-        formulae: [4000],
-        error: 'Le texte ne doit pas dépasser 4 000 caractères.',
-      };
-  }
-}
-
-function numberValidation(item: Item, base: Partial<ExcelJS.DataValidation>): ExcelJS.DataValidation {
-  const min = item.min ?? (item.type === 'percentage' ? 0 : LOWEST_NUMBER);
-  const max = item.max ?? (item.type === 'percentage' ? 100 : HIGHEST_NUMBER);
-  const kind = item.type === 'integer' ? 'un nombre entier' : 'un nombre';
-  const bounds =
-    min > LOWEST_NUMBER && max < HIGHEST_NUMBER
-      ? ` entre ${frenchNumber(min)} et ${frenchNumber(max)}`
-      : min > LOWEST_NUMBER
-        ? ` supérieur ou égal à ${frenchNumber(min)}`
-        : max < HIGHEST_NUMBER
-          ? ` inférieur ou égal à ${frenchNumber(max)}`
-          : '';
-  return {
-    ...base,
-    type: item.type === 'integer' ? 'whole' : 'decimal',
-    operator: 'between',
-    formulae: [min, max],
-    error: `Saisissez ${kind}${bounds}.`,
-  };
-}
-
-function frenchNumber(n: number): string {
-  return String(n).replace('.', ',');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Choice lists and OG sheet
-
-/** Column letters of the hidden lists sheet: one column per choice item, labels from row 2. */
-function choiceListRanges(dictionary: Dictionary): Map<string, string> {
-  const ranges = new Map<string, string>();
-  choiceItems(dictionary).forEach((item, index) => {
-    const letter = columnLetter(index + 1);
-    const last = 1 + (item.choices?.length ?? 0);
-    ranges.set(item.code, `${LISTS_SHEET}!$${letter}$2:$${letter}$${last}`);
-  });
-  return ranges;
-}
-
-function choiceItems(dictionary: Dictionary): Item[] {
-  return dictionary.items.filter((item) => item.type === 'choice');
-}
-
-function addListsSheet(workbook: ExcelJS.Workbook, dictionary: Dictionary): void {
-  const sheet = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
-  choiceItems(dictionary).forEach((item, index) => {
-    sheet.getCell(1, index + 1).value = item.code;
-    (item.choices ?? []).forEach((choice, row) => (sheet.getCell(row + 2, index + 1).value = choice.label));
-  });
-}
-
-function columnLetter(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  }
-  return letters;
 }
 
 async function addOrganisationSheet(

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { FiabilisationPrioritiesDto } from '@tdb/contracts';
+import { AccessService } from '../../common/auth/access.service';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { DomainError, type DomainErrorDetail } from '../../common/errors/domain-error';
+import { CampaignRepository } from '../campaign-core/campaign.repository';
+import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
+import { DerivedRules } from '../computation/derived-rules.service';
+import type { AuthorityQuery, PrioritiesBody } from './dto/fiabilisation.dto';
+
+import {
+  accountOrNull,
+  authoritiesOf,
+  authorityOf,
+  isNational,
+  type Authority,
+} from './fiabilisation-authorities';
+
+/** The indicators and rules an ARS or a Département looks at first during the fiabilisation. */
+@Injectable()
+export class FiabilisationPrioritiesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly rules: DerivedRules,
+    private readonly campaigns: CampaignRepository,
+    private readonly dictionaries: DictionaryRegistry,
+  ) {}
+
+  async priorities(
+    actor: AuthenticatedActor,
+    year: number,
+    query: AuthorityQuery,
+  ): Promise<FiabilisationPrioritiesDto> {
+    this.access.check(actor, { type: 'campaign.read' });
+    const national = isNational(actor);
+    if (!national && authoritiesOf(actor).length === 0) {
+      throw new DomainError(
+        'FORBIDDEN',
+        "Les priorités de fiabilisation sont réservées aux ARS, aux Départements et à l'administration nationale.",
+      );
+    }
+    const authority = authorityOf(actor, query);
+    if (
+      !national &&
+      !authoritiesOf(actor).some((a) => a.kind === authority.kind && a.code === authority.code)
+    ) {
+      throw new DomainError(
+        'FORBIDDEN',
+        'Les priorités de cette autorité ne relèvent pas de votre périmètre.',
+      );
+    }
+    await this.campaigns.row(year);
+    return this.readPriorities(this.dataSource.manager, year, authority);
+  }
+
+  private async readPriorities(
+    manager: EntityManager,
+    year: number,
+    authority: Authority,
+  ): Promise<FiabilisationPrioritiesDto> {
+    const rows: { indicator_codes: string[]; rule_codes: string[]; version: number; updated_at: Date }[] =
+      await manager.query(
+        `SELECT indicator_codes, rule_codes, version, updated_at FROM fiabilisation_priorities
+          WHERE campaign_year = $1 AND organisation_kind = $2 AND organisation_code = $3`,
+        [year, authority.kind, authority.code],
+      );
+    const row = rows[0];
+    return {
+      campaignYear: year,
+      organisationKind: authority.kind,
+      organisationCode: authority.code,
+      indicatorCodes: row?.indicator_codes ?? [],
+      ruleCodes: row?.rule_codes ?? [],
+      version: row?.version ?? 0,
+      updatedAt: row ? new Date(row.updated_at).toISOString() : null,
+    };
+  }
+
+  async setPriorities(
+    actor: AuthenticatedActor,
+    year: number,
+    query: AuthorityQuery,
+    body: PrioritiesBody,
+  ): Promise<FiabilisationPrioritiesDto> {
+    const authority = authorityOf(actor, query);
+    this.access.check(actor, { type: 'campaign.communicate', organisation: authority });
+    return this.dataSource.transaction(async (manager) => {
+      const campaign = await this.campaigns.row(year, manager);
+      const current = await this.readPriorities(manager, year, authority);
+      if (current.version !== body.version) {
+        throw new DomainError(
+          'STALE_VERSION',
+          "Les priorités ont été modifiées par quelqu'un d'autre depuis que vous les avez lues : rien n'a été enregistré.",
+          undefined,
+          `Stale priorities ${authority.kind} ${authority.code}`,
+          { current },
+        );
+      }
+      const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version, manager);
+      const rules = new Set(this.rules.ruleSetFor(dictionary).rules.map((r) => r.code));
+      const indicators = new Set(this.rules.definitionsFor(dictionary).indicators.map((i) => i.code));
+      const errors: DomainErrorDetail[] = [
+        ...body.ruleCodes
+          .filter((c) => !rules.has(c))
+          .map((c) => ({ field: 'ruleCodes', message: `Règle d’atypie inconnue : ${c}.` })),
+        ...body.indicatorCodes
+          .filter((c) => !indicators.has(c))
+          .map((c) => ({ field: 'indicatorCodes', message: `Indicateur inconnu : ${c}.` })),
+      ];
+      if (errors.length > 0) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          errors.length === 1
+            ? (errors[0]?.message as string)
+            : `${errors.length} codes inconnus : rien n'a été enregistré.`,
+          errors,
+        );
+      }
+      const by = await accountOrNull(manager, actor.accountId);
+      await manager.query(
+        `INSERT INTO fiabilisation_priorities (campaign_year, organisation_kind, organisation_code, indicator_codes, rule_codes, updated_by)
+         VALUES ($1, $2, $3, $4, $5, $6)
+         ON CONFLICT (campaign_year, organisation_kind, organisation_code) DO UPDATE SET
+           indicator_codes = EXCLUDED.indicator_codes, rule_codes = EXCLUDED.rule_codes, updated_by = EXCLUDED.updated_by,
+           updated_at = now(), version = fiabilisation_priorities.version + 1`,
+        [year, authority.kind, authority.code, body.indicatorCodes, body.ruleCodes, by],
+      );
+      return this.readPriorities(manager, year, authority);
+    });
+  }
+}

@@ -1,0 +1,310 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { activeGrants, decide, workflowRoleOf, type StructureFacts } from '@tdb/access';
+import type {
+  DomainCode,
+  ItemIssue,
+  Paginated,
+  SubmissionDetail,
+  SubmissionSummary,
+  ValueHistoryEntry,
+  ValueMap,
+  ValueSource,
+} from '@tdb/contracts';
+import { DOMAINS, evaluateSubmission } from '@tdb/dictionary';
+import { findCategory } from '@tdb/reference';
+import {
+  STATUS_LABELS,
+  availableActions,
+  type SubmissionAction,
+  type WorkflowRole,
+} from '@tdb/submission-workflow';
+import { AccessService, parisToday } from '../../common/auth/access.service';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { namedQuery } from '../../database/named-query';
+import { AtypiaFlagsRepository } from '../computation/atypia-flags.repository';
+import { DerivedRules } from '../computation/derived-rules.service';
+import { IndicatorValuesRepository } from '../computation/indicator-values.repository';
+import { phaseOfCampaign, toCampaignSummary } from '../campaign-core/campaign-row';
+import { CampaignRepository } from '../campaign-core/campaign.repository';
+import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
+import type { SubmissionsQuery } from './dto/submission.dto';
+import {
+  factsOf,
+  loadOgValues,
+  loadSubmissionRow,
+  mergedValues,
+  stateOf,
+  SUBMISSION_SELECT,
+  type SubmissionContext,
+  type SubmissionRow,
+} from '../campaign-core/submission-context';
+import { SubmissionPartsRepository } from './submission-parts.repository';
+
+/** A structure's submission read with everything its page needs, for the actor's rights. */
+@Injectable()
+export class SubmissionReader {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly campaigns: CampaignRepository,
+    private readonly dictionaries: DictionaryRegistry,
+    private readonly rules: DerivedRules,
+    private readonly indicators: IndicatorValuesRepository,
+    private readonly flags: AtypiaFlagsRepository,
+    private readonly parts: SubmissionPartsRepository,
+  ) {}
+
+  async context(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    year: number,
+    finess: string,
+    lock = false,
+  ): Promise<SubmissionContext> {
+    const campaign = await this.campaigns.row(year, manager);
+    const submission = await loadSubmissionRow(manager, year, finess, lock);
+    const facts = factsOf(submission);
+    this.access.check(actor, { type: 'submission.read', structure: facts });
+    const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version, manager);
+    const og = await loadOgValues(manager, year, submission.og_finess, lock);
+    return { campaign, dictionary, submission, facts, og, state: stateOf(submission) };
+  }
+
+  async list(
+    actor: AuthenticatedActor,
+    year: number,
+    query: SubmissionsQuery,
+  ): Promise<Paginated<SubmissionSummary>> {
+    this.access.check(actor, { type: 'campaign.read' });
+    await this.campaigns.row(year);
+    const scope = this.access.scopeCondition(this.access.scope(actor), 's');
+    const filters: string[] = ['sub.campaign_year = :year', scope.sql];
+    const params: Record<string, unknown> = { ...scope.parameters, year };
+    if (!query.includeExcluded) filters.push('sub.in_scope');
+    if (query.status) {
+      filters.push('sub.status = :status');
+      params['status'] = query.status;
+    }
+    if (query.department) {
+      filters.push('s.department_code = :department');
+      params['department'] = query.department;
+    }
+    if (query.category) {
+      filters.push('s.category_code = :category');
+      params['category'] = query.category;
+    }
+    if (query.og) {
+      filters.push('s.og_finess = :og');
+      params['og'] = query.og;
+    }
+    if (query.q?.trim()) {
+      filters.push(`(s.finess = :qExact OR s.search_text LIKE :qLike)`);
+      params['qExact'] = query.q.trim();
+      params['qLike'] = `%${query.q
+        .trim()
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')}%`;
+    }
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    params['limit'] = pageSize;
+    params['offset'] = (page - 1) * pageSize;
+    const rows = await namedQuery<SubmissionRow & { total: string }>(
+      this.dataSource,
+      `${SUBMISSION_SELECT.replace('SELECT ', 'SELECT count(*) OVER () AS total, ')}
+        WHERE ${filters.join(' AND ')}
+        ORDER BY s.name, s.finess LIMIT :limit OFFSET :offset`,
+      params,
+    );
+    return {
+      items: rows.map((row) => this.summary(row)),
+      total: Number(rows[0]?.total ?? 0),
+      page,
+      pageSize,
+    };
+  }
+
+  summary(row: SubmissionRow): SubmissionSummary {
+    return {
+      campaignYear: row.campaign_year,
+      finess: row.finess,
+      name: row.name,
+      categoryCode: row.category_code,
+      categoryLabel: findCategory(row.category_code)?.shortLabel ?? row.category_code,
+      departmentCode: row.department_code,
+      regionCode: row.region_code,
+      ogFiness: row.og_finess,
+      competence: row.competence,
+      inScope: row.in_scope,
+      scopeReason: row.scope_reason,
+      status: row.status,
+      statusLabel: STATUS_LABELS[row.status],
+      consultedByCd: row.consulted_by_cd,
+      completeness: Number(row.completeness),
+      updatedAt: new Date(row.updated_at).toISOString(),
+      version: row.version,
+    };
+  }
+
+  async detail(actor: AuthenticatedActor, year: number, finess: string): Promise<SubmissionDetail> {
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const context = await this.context(manager, actor, year, finess);
+      return this.describe(manager, actor, context);
+    });
+  }
+
+  /** The role, the actions and the editable domains of `actor` on this submission today. */
+  rights(
+    actor: AuthenticatedActor,
+    context: SubmissionContext,
+    ogHasEntryAccounts: boolean,
+  ): { role: WorkflowRole | null; actions: SubmissionAction[]; domains: DomainCode[]; og: boolean } {
+    const today = parisToday();
+    const role = workflowRoleOf(actor, context.facts, today);
+    if (!role || !context.submission.in_scope) return { role, actions: [], domains: [], og: false };
+    const phase = phaseOfCampaign(context.campaign, today);
+    const actions = availableActions(context.state, role, context.facts.competence, phase);
+    if (!actions.includes('SAVE')) return { role, actions, domains: [], og: false };
+    const domains = DOMAINS.filter(
+      (domain) =>
+        decide(actor, { type: 'submission.edit', structure: context.facts, domains: [domain] }, today)
+          .allowed,
+    );
+    const og = domains.length > 0 && (this.holdsOgEntry(actor, context.facts) || !ogHasEntryAccounts);
+    return { role, actions, domains, og };
+  }
+
+  /** APE of the OG, or USER of the OG with the entry right: who enters the OG-level items. */
+  holdsOgEntry(actor: AuthenticatedActor, facts: StructureFacts): boolean {
+    return activeGrants(actor, parisToday()).some(
+      (g) =>
+        g.organisation.kind === 'OG' &&
+        g.organisation.code === facts.ogFiness &&
+        (g.role === 'APE' || (g.role === 'USER' && g.rights.includes('ENTRY'))),
+    );
+  }
+
+  /** Whether someone holds the entry of the OG itself; if nobody does, its ESMS enter the OG items. */
+  async ogHasEntryAccounts(manager: EntityManager, ogFiness: string): Promise<boolean> {
+    const rows = await manager.query(
+      `SELECT 1 FROM grants g JOIN accounts a ON a.id = g.account_id
+        WHERE g.organisation_kind = 'OG' AND g.organisation_code = $1 AND a.status <> 'DISABLED'
+          AND (g.role = 'APE' OR (g.role = 'USER' AND 'ENTRY' = ANY (g.rights)))
+          AND (g.valid_until IS NULL OR g.valid_until >= $2::date) LIMIT 1`,
+      [ogFiness, parisToday()],
+    );
+    return rows.length > 0;
+  }
+
+  async previousValues(
+    manager: EntityManager,
+    year: number,
+    finess: string,
+    ogFiness: string,
+  ): Promise<{ year: number | null; values: ValueMap }> {
+    const rows: { year: number; values: ValueMap | null; og_values: ValueMap | null }[] = await manager.query(
+      `SELECT c.year, sub.values, ogs.values AS og_values
+         FROM campaigns c
+         LEFT JOIN submissions sub ON sub.campaign_year = c.year AND sub.finess = $2
+         LEFT JOIN og_submissions ogs ON ogs.campaign_year = c.year AND ogs.og_finess = $3
+        WHERE c.year < $1 ORDER BY c.year DESC LIMIT 1`,
+      [year, finess, ogFiness],
+    );
+    const row = rows[0];
+    if (!row) return { year: null, values: {} };
+    return { year: row.year, values: { ...(row.values ?? {}), ...(row.og_values ?? {}) } };
+  }
+
+  async describe(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    context: SubmissionContext,
+  ): Promise<SubmissionDetail> {
+    const { submission, dictionary, campaign } = context;
+    const previous = await this.previousValues(
+      manager,
+      campaign.year,
+      submission.finess,
+      submission.og_finess,
+    );
+    const merged = mergedValues(submission.values, context.og.values, dictionary);
+    const evaluation = evaluateSubmission(dictionary, submission.category_code, merged, previous.values);
+    const rights = this.rights(actor, context, await this.ogHasEntryAccounts(manager, submission.og_finess));
+    const issues: ItemIssue[] = evaluation.issues.map((i) => ({ ...i }));
+    return {
+      ...this.summary(submission),
+      campaign: toCampaignSummary(campaign, parisToday()),
+      ogName: submission.og_name ?? submission.og_finess,
+      values: submission.values,
+      ogValues: context.og.values,
+      ogVersion: context.og.version,
+      previousValues: previous.values,
+      previousYear: previous.year,
+      completenessDetail: evaluation.completeness,
+      issues,
+      availableActions: rights.actions.filter((a) => a !== 'SAVE' || rights.domains.length > 0),
+      role: rights.role,
+      editableDomains: rights.domains,
+      canEditOgItems: rights.og,
+      transitions: await this.parts.transitionsOf(manager, campaign.year, submission.finess),
+      referents: await this.parts.referentsOf(manager, context.facts),
+      assignments: await this.parts.assignments(manager, context, merged),
+      indicators: await this.indicators.ofStructure(
+        manager,
+        campaign.year,
+        submission.finess,
+        this.rules.definitionsFor(dictionary).indicators,
+      ),
+      flags: await this.flags.ofStructure(manager, campaign.year, submission.finess),
+    };
+  }
+
+  async history(
+    actor: AuthenticatedActor,
+    year: number,
+    finess: string,
+    itemCode: string | undefined,
+  ): Promise<ValueHistoryEntry[]> {
+    return this.dataSource.transaction(async (manager) => {
+      const context = await this.context(manager, actor, year, finess);
+      const rows: {
+        item_code: string;
+        old_value: ValueHistoryEntry['oldValue'];
+        new_value: ValueHistoryEntry['newValue'];
+        source: ValueSource;
+        actor_name: string;
+        at: Date;
+      }[] = await manager.query(
+        `SELECT item_code, old_value, new_value, source, actor_name, at FROM value_history
+          WHERE campaign_year = $1
+            AND ((holder_finess = $2 AND NOT og_level) OR (holder_finess = $3 AND og_level))
+            AND ($4::text IS NULL OR item_code = $4)
+          ORDER BY at DESC, id DESC LIMIT 500`,
+        [year, finess, context.facts.ogFiness, itemCode ?? null],
+      );
+      return rows.map((r) => ({
+        itemCode: r.item_code,
+        oldValue: r.old_value,
+        newValue: r.new_value,
+        source: r.source,
+        actorName: r.actor_name,
+        at: new Date(r.at).toISOString(),
+      }));
+    });
+  }
+
+  async indicatorsOf(actor: AuthenticatedActor, year: number, finess: string) {
+    return this.dataSource.transaction(async (manager) => {
+      const context = await this.context(manager, actor, year, finess);
+      return this.indicators.ofStructure(
+        manager,
+        year,
+        finess,
+        this.rules.definitionsFor(context.dictionary).indicators,
+      );
+    });
+  }
+}

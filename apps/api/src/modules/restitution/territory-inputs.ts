@@ -1,0 +1,203 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AuthorityKind, Scope } from '@tdb/access';
+import type { TerritoryTableIndicator } from '@tdb/contracts';
+import type { IndicatorDefinition } from '@tdb/indicators';
+import { findCategory, findDepartment, findRegion } from '@tdb/reference';
+import { DomainError } from '../../common/errors/domain-error';
+import { CampaignRepository } from '../campaign-core/campaign.repository';
+import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
+import { DerivedRules } from '../computation/derived-rules.service';
+
+/** Rows of one page of the table, at most. */
+export const MAX_PAGE_SIZE = 500;
+/** Rows of the XLSX table, at most (a whole country of one category fits). */
+export const MAX_XLSX_ROWS = 50_000;
+/** Indicators of one table, at most. */
+export const MAX_TABLE_INDICATORS = 20;
+
+export interface TableQuery {
+  indicators?: string;
+  category?: string;
+  department?: string;
+  page?: string;
+  pageSize?: string;
+  sort?: string;
+}
+
+export interface ScatterQuery {
+  x?: string;
+  y?: string;
+  category?: string;
+  department?: string;
+  region?: string;
+  highlight?: string;
+}
+
+/** One category of a territorial report: per indicator, the territory's and the nation's figures. */
+export interface TerritoryReportCategory {
+  categoryCode: string;
+  categoryLabel: string;
+  indicators: {
+    code: string;
+    label: string;
+    unit: string;
+    territory: {
+      suppressed: boolean;
+      n: number | null;
+      median: number | null;
+      d1: number | null;
+      d9: number | null;
+    } | null;
+    nationalMedian: number | null;
+  }[];
+  /** The departments of the territory coloured by the median of the category's headline indicator. */
+  map: {
+    indicatorCode: string;
+    indicatorLabel: string;
+    unit: string;
+    departments: { code: string; name: string; median: number | null; suppressed: boolean }[];
+  } | null;
+  outliers: {
+    finess: string;
+    name: string;
+    code: string;
+    label: string;
+    unit: string;
+    value: number;
+    d1: number;
+    d9: number;
+    side: 'below' | 'above';
+  }[];
+}
+
+export interface TerritoryReport {
+  campaignYear: number;
+  kind: AuthorityKind;
+  code: string;
+  territoryName: string;
+  computedAt: string | null;
+  categories: TerritoryReportCategory[];
+}
+
+export interface StoredDistribution {
+  category_code: string;
+  level: 'NATION' | 'REGION' | 'DEPARTMENT';
+  territory_code: string;
+  indicator_code: string;
+  suppressed: boolean;
+  n: number | null;
+  median: number | null;
+  deciles: number[] | null;
+  computed_at?: string;
+}
+
+export type Definition = IndicatorDefinition;
+
+/** The median of a list of numbers (linear interpolation, as percentile_cont(0.5)). */
+export function medianOf(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = (sorted.length - 1) / 2;
+  const low = sorted[Math.floor(middle)]!;
+  const high = sorted[Math.ceil(middle)]!;
+  return low + (high - low) * (middle - Math.floor(middle));
+}
+
+export const describe = (d: Definition): TerritoryTableIndicator => ({
+  code: d.code,
+  label: d.label,
+  unit: d.unit,
+  direction: d.direction,
+});
+
+export const appliesTo = (d: Definition, category: string) =>
+  d.categories === 'ALL' || d.categories.includes(category);
+
+/** Who sees aggregated maps and scatter plots: authorities (ARS, CD) and national. */
+export function isAuthorityOrNational(scope: Scope): boolean {
+  return scope.all || scope.authorities.length > 0;
+}
+
+/**
+ * What every territorial restitution starts from: the campaign's indicators with one value per
+ * structure, the checked query parameters, and the stored distributions.
+ */
+@Injectable()
+export class TerritoryInputs {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly campaigns: CampaignRepository,
+    private readonly dictionaries: DictionaryRegistry,
+    private readonly indicators: DerivedRules,
+  ) {}
+
+  /** The campaign's indicators with one value per structure (shares have no decile). */
+  async definitions(year: number): Promise<Definition[]> {
+    const campaign = await this.campaigns.row(year);
+    const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version);
+    return this.indicators.definitionsFor(dictionary).indicators.filter((d) => d.kind !== 'distribution');
+  }
+
+  pick(definitions: Definition[], code: string | undefined, parameter: string): Definition {
+    const found = code ? definitions.find((d) => d.code === code.trim().toUpperCase()) : undefined;
+    if (!found) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `« ${code ?? ''} » n’est pas un indicateur restituable de la campagne (paramètre « ${parameter} », par exemple P15).`,
+      );
+    }
+    return found;
+  }
+
+  category(code: string | undefined, required: boolean): string | undefined {
+    if (!code) {
+      if (required) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          'Le paramètre « category » est obligatoire (par exemple EHPAD).',
+        );
+      }
+      return undefined;
+    }
+    const category = findCategory(code.trim().toUpperCase());
+    if (!category) throw new DomainError('VALIDATION_FAILED', `« ${code} » n’est pas une catégorie du TDB.`);
+    return category.code;
+  }
+
+  department(code: string | undefined): string | undefined {
+    if (!code) return undefined;
+    const department = findDepartment(code.trim().toUpperCase());
+    if (!department)
+      throw new DomainError('VALIDATION_FAILED', `« ${code} » n’est pas un code de département.`);
+    return department.code;
+  }
+
+  region(code: string | undefined): string | undefined {
+    if (!code) return undefined;
+    const region = findRegion(code.trim());
+    if (!region) throw new DomainError('VALIDATION_FAILED', `« ${code} » n’est pas un code de région.`);
+    return region.code;
+  }
+
+  distributionsOf(
+    year: number,
+    codes: string[],
+    categories: string[],
+    where: string,
+    extra: unknown[] = [],
+  ): Promise<StoredDistribution[]> {
+    if (codes.length === 0 || categories.length === 0) return Promise.resolve([]);
+    return this.dataSource.query(
+      `SELECT category_code, level, territory_code, indicator_code, suppressed, n, median, deciles, computed_at
+         FROM distributions
+        WHERE campaign_year = $1 AND indicator_code = ANY ($2::text[]) AND category_code = ANY ($3::text[])
+          AND (${where})`,
+      [year, codes, categories, ...extra],
+    );
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // 1. The table of the structures in scope.
+}
