@@ -25,7 +25,8 @@ import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { SCREENSHOT_DIR, launchBrowser } from './structures.e2e.mjs';
 
-const TIMEOUT_MS = 15_000;
+// Playwright's own default (30 s): a page waits on the API, slow on a busy machine.
+const TIMEOUT_MS = 30_000;
 export const DEMO_PASSWORD = 'Demo-TDB-paysage-2026';
 export const CD_APR_EMAIL = 'apr.cd@tdb.localhost';
 export const ARS_APR_EMAIL = 'apr.ars@tdb.localhost';

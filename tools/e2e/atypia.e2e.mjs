@@ -17,10 +17,15 @@ async function decide(page, name) {
   const answered = page.waitForResponse((r) => r.url().includes('/atypia/decisions'));
   await page.getByRole('button', { name, exact: true }).click();
   const confirm = page.getByRole('button', { name: 'Confirmer la décision' });
-  const asked = await confirm.waitFor({ state: 'visible', timeout: 1500 }).then(
-    () => true,
-    () => false,
-  );
+  // Either the page asks for a confirmation or the decision is sent at once: whichever comes first
+  // (a fixed wait for the dialog would fail on a busy machine where it shows up late).
+  const asked = await Promise.race([
+    confirm.waitFor({ state: 'visible' }).then(
+      () => true,
+      () => false,
+    ),
+    answered.then(() => false),
+  ]);
   if (asked) await confirm.click();
   const response = await answered;
   if (!response.ok()) throw new Error(`« ${name} » refused (${response.status()})`);

@@ -43,7 +43,8 @@ export function launchBrowser() {
   return chromium.launch(CHROMIUM_LAUNCH_OPTIONS);
 }
 
-const TIMEOUT_MS = 15_000;
+// Playwright's own default (30 s): a page waits on the API, slow on a busy machine.
+const TIMEOUT_MS = 30_000;
 
 function checkSample(sample) {
   if (!sample || typeof sample !== 'object')

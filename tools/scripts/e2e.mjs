@@ -33,9 +33,12 @@ function ensureChromium() {
   process.exit(1);
 }
 
-function run(command, args, env = {}) {
+/** Runs one preparation step, and says how long it took (npm test prints the stage's total). */
+function run(title, command, args, env = {}) {
+  const started = Date.now();
   const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed`);
+  console.log(`  ✔ ${title} (${Date.now() - started} ms)`);
 }
 
 async function freePort() {
@@ -47,18 +50,25 @@ async function freePort() {
   });
 }
 
+// Starting the API on the embedded database takes seconds on a quiet machine, a minute on a busy one.
+const HEALTH_TIMEOUT_MS = 180_000;
+
 async function waitForHealth(baseUrl, api) {
-  for (let i = 0; i < 120; i++) {
+  const started = Date.now();
+  while (Date.now() - started < HEALTH_TIMEOUT_MS) {
     if (api.exitCode !== null) throw new Error(`the API exited with code ${api.exitCode}`);
     try {
-      const res = await fetch(`${baseUrl}/api/health`);
-      if (res.ok) return;
+      const res = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(10_000) });
+      if (res.ok) {
+        console.log(`  ✔ API started (${Date.now() - started} ms)`);
+        return;
+      }
     } catch {
       // not up yet
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error('the API did not become healthy within 60 s');
+  throw new Error(`the API did not become healthy within ${HEALTH_TIMEOUT_MS / 1000} s`);
 }
 
 /** A structure whose name has accents, and a word of it typed without them. */
@@ -89,8 +99,8 @@ async function pickSample(baseUrl, accessToken) {
 async function main() {
   ensureChromium();
   if (!fs.existsSync(path.join(root, 'apps/web/public/dsfr')))
-    run('npx', ['copy-dsfr-to-public', '--projectDir', 'apps/web']);
-  run('npx', ['vite', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);
+    run('DSFR copied', 'npx', ['copy-dsfr-to-public', '--projectDir', 'apps/web']);
+  run('SPA built', 'npx', ['vite', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tdb-e2e-'));
   const env = {
     DATA_DIR: path.join(work, 'data'),
@@ -99,7 +109,7 @@ async function main() {
     LOG_LEVEL: 'warn',
     LOG_PRETTY: 'false',
   };
-  run('node', [
+  run('FINESS extract generated', 'node', [
     '-r',
     '@swc-node/register',
     'tools/generate-finess/generate-finess.ts',
@@ -111,6 +121,7 @@ async function main() {
     work,
   ]);
   run(
+    'FINESS extract imported',
     'node',
     [
       '-r',
@@ -122,8 +133,18 @@ async function main() {
     env,
   );
 
-  run('node', ['-r', '@swc-node/register', 'apps/api/src/cli/seed-demo.ts', '--region', '24'], env);
-  run('node', ['-r', '@swc-node/register', 'tools/scripts/seed-demo-campaigns.ts'], env);
+  run(
+    'demo accounts seeded',
+    'node',
+    ['-r', '@swc-node/register', 'apps/api/src/cli/seed-demo.ts', '--region', '24'],
+    env,
+  );
+  run(
+    'demo campaigns seeded',
+    'node',
+    ['-r', '@swc-node/register', 'tools/scripts/seed-demo-campaigns.ts'],
+    env,
+  );
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
