@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { OrganisationRef } from '@tdb/contracts';
 import {
+  activeGrants,
   decide,
   scopeOf,
   type AccessAction,
   type AccessRequest,
+  type Decision,
   type Actor,
   type OrganisationFacts,
   type Scope,
@@ -63,6 +66,35 @@ export class AccessService {
           `Refused ${request.type} to ${actor.accountId}`,
         );
     }
+  }
+
+  /** The policy's decision without throwing, for answers that list refusals line by line. */
+  decision(actor: Actor, request: AccessRequest): Decision {
+    return decide(actor, request, parisToday());
+  }
+
+  /**
+   * The ARS and CD organisations of the actor's grants on which it may do `action`, or all of them
+   * for national; refused with the policy's reason when there is none. Lists of authority-level
+   * records (mailings, referents) are filtered by it.
+   */
+  authoritiesFor(
+    actor: Actor,
+    action: 'campaign.communicate' | 'referent.manage',
+  ): { all: boolean; organisations: OrganisationRef[] } {
+    const today = parisToday();
+    const candidates = activeGrants(actor, today)
+      .map((g) => g.organisation)
+      .filter((o) => o.kind === 'ARS' || o.kind === 'CD')
+      .filter((o, i, all) => all.findIndex((p) => p.kind === o.kind && p.code === o.code) === i);
+    const all = this.scope(actor).all;
+    const organisations = candidates.filter(
+      (organisation) => decide(actor, { type: action, organisation }, today).allowed,
+    );
+    if (!all && organisations.length === 0) {
+      this.check(actor, { type: action, organisation: candidates[0] ?? { kind: 'ARS', code: '00' } });
+    }
+    return { all, organisations };
   }
 
   scope(actor: Actor): Scope {

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { activeGrants } from '@tdb/access';
 import type {
   AuthorityRef,
   CampaignMailing,
@@ -13,7 +12,7 @@ import type {
 } from '@tdb/contracts';
 import { findDepartment, findRegion } from '@tdb/reference';
 import { STATUS_LABELS, formatDateFr } from '@tdb/submission-workflow';
-import { AccessService, parisToday } from '../../common/auth/access.service';
+import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { namedQuery } from '../../database/named-query';
@@ -186,23 +185,9 @@ export class MailingsService {
     year: number,
     kind?: CampaignMailingKind,
   ): Promise<CampaignMailing[]> {
-    const grants = activeGrants(actor, parisToday());
-    const national = grants.some((g) => g.role === 'NATIONAL_ADMIN');
-    const authorities = grants
-      .filter(
-        (g) =>
-          (g.role === 'APR' || g.role === 'CONTROLLER') &&
-          (g.organisation.kind === 'ARS' || g.organisation.kind === 'CD'),
-      )
-      .map((g) => `${g.organisation.kind}:${g.organisation.code}`);
-    if (!national && authorities.length === 0) {
-      throw new DomainError(
-        'FORBIDDEN',
-        'Les envois de campagne sont réservés aux administrateurs et contrôleurs des ARS et des conseils départementaux.',
-        undefined,
-        `Refused mailings list to ${actor.accountId}`,
-      );
-    }
+    const visible = this.access.authoritiesFor(actor, 'campaign.communicate');
+    const national = visible.all;
+    const authorities = visible.organisations.map((o) => `${o.kind}:${o.code}`);
     await this.campaigns.row(year);
     const filters = ['campaign_year = :year'];
     const parameters: Record<string, unknown> = { year };

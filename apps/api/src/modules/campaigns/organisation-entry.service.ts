@@ -237,15 +237,20 @@ export class OrganisationEntryService {
     contexts: SubmissionContext[],
     ogHasAccounts: boolean,
   ): void {
-    const today = parisToday();
     const first = contexts[0];
     const holdsOg = first ? this.submissions.holdsOgEntry(actor, first.facts) : false;
-    const fallback =
-      !ogHasAccounts &&
-      contexts.some(
-        (c) => decide(actor, { type: 'submission.edit', structure: c.facts, domains: [] }, today).allowed,
-      );
-    if (!holdsOg && !fallback) {
+    const entered = holdsOg
+      ? first
+      : ogHasAccounts
+        ? undefined
+        : contexts.find(
+            (c) =>
+              this.access.decision(actor, { type: 'submission.edit', structure: c.facts, domains: [] })
+                .allowed,
+          );
+    // The policy has the last word on the structure through which the OG's items are entered.
+    if (entered) this.access.check(actor, { type: 'submission.edit', structure: entered.facts, domains: [] });
+    if (!entered) {
       throw new DomainError(
         'FORBIDDEN',
         `Seuls l'administrateur principal (APE) de l'organisme gestionnaire ${ogFiness} et ses utilisateurs habilités à la saisie saisissent ses données.`,

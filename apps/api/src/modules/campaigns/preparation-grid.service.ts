@@ -1,3 +1,4 @@
+import { AccessService } from '../../common/auth/access.service';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -24,7 +25,14 @@ export class PreparationGridService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly submissions: SubmissionReader,
     private readonly organisations: OrganisationEntryService,
+    private readonly access: AccessService,
   ) {}
+
+  /** The policy decides first: may the actor enter anything of this structure at all. */
+  private async assertMayEnter(actor: AuthenticatedActor, finess: string): Promise<void> {
+    const facts = await this.access.structureFacts(finess);
+    if (facts) this.access.check(actor, { type: 'submission.edit', structure: facts, domains: [] });
+  }
 
   async forStructure(actor: AuthenticatedActor, year: number, finess: string): Promise<Buffer> {
     const detail = await this.submissions.detail(actor, year, finess);
@@ -73,6 +81,7 @@ export class PreparationGridService {
     file: Buffer,
   ): Promise<BulkResult> {
     const detail = await this.submissions.detail(actor, year, finess);
+    await this.assertMayEnter(actor, finess);
     if (detail.role !== 'STRUCTURE_ENTRY' && detail.role !== 'STRUCTURE_VALIDATION') {
       throw new DomainError(
         'FORBIDDEN',
@@ -105,6 +114,10 @@ export class PreparationGridService {
     file: Buffer,
   ): Promise<BulkResult> {
     const detail = await this.organisations.detail(actor, year, ogFiness);
+    const entered =
+      detail.structures.find((s) => s.role === 'STRUCTURE_ENTRY' || s.role === 'STRUCTURE_VALIDATION') ??
+      detail.structures[0];
+    if (entered) await this.assertMayEnter(actor, entered.finess);
     if (!detail.structures.some((s) => s.role === 'STRUCTURE_ENTRY' || s.role === 'STRUCTURE_VALIDATION')) {
       throw new DomainError(
         'FORBIDDEN',

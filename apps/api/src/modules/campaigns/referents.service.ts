@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { activeGrants } from '@tdb/access';
 import type { ReferentDto } from '@tdb/contracts';
 import { findDepartment, findRegion } from '@tdb/reference';
 import { actorRef } from '../../common/auth/actor-ref';
-import { AccessService, parisToday } from '../../common/auth/access.service';
+import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
@@ -101,20 +100,7 @@ export class ReferentsService {
 
   async remove(actor: AuthenticatedActor, id: string): Promise<void> {
     // Whoever may name no referent at all is refused before the lookup (ids do not leak).
-    const grants = activeGrants(actor, parisToday());
-    const manager = grants.some(
-      (g) =>
-        g.role === 'NATIONAL_ADMIN' ||
-        (g.role === 'APR' && (g.organisation.kind === 'ARS' || g.organisation.kind === 'CD')),
-    );
-    if (!manager) {
-      throw new DomainError(
-        'FORBIDDEN',
-        'Seuls les administrateurs principaux (APR) des ARS et des conseils départementaux désignent les référents.',
-        undefined,
-        `Refused referent removal to ${actor.accountId}`,
-      );
-    }
+    this.access.authoritiesFor(actor, 'referent.manage');
     await this.dataSource.transaction(async (tx) => {
       const rows: ReferentRow[] = UUID.test(id)
         ? await tx.query(`SELECT ${COLUMNS} FROM authority_referents WHERE id = $1 FOR UPDATE`, [id])

@@ -79,7 +79,7 @@ export class SubmissionReader {
   ): Promise<Paginated<SubmissionSummary>> {
     this.access.check(actor, { type: 'campaign.read' });
     await this.campaigns.row(year);
-    const scope = this.access.scopeCondition(this.access.scope(actor), 's');
+    const scope = this.access.scopeCondition(this.access.listScope(actor, 'submission.read'), 's');
     const filters: string[] = ['sub.campaign_year = :year', scope.sql];
     const params: Record<string, unknown> = { ...scope.parameters, year };
     if (!query.includeExcluded) filters.push('sub.in_scope');

@@ -119,7 +119,7 @@ export class RegionalExportService {
         `« ${region ?? ''} » n’est pas un code de région (paramètre « region », par exemple 24).`,
       );
     }
-    const scope = this.access.scope(actor);
+    const scope = this.access.listScope(actor, 'submission.read');
     if (!mayExportRegion(scope, region)) {
       throw new DomainError(
         'FORBIDDEN',
