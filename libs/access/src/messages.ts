@@ -13,13 +13,14 @@ import {
 import { validityLabel } from './validity';
 
 /** What the authority tried to do to a structure, inside "ne peut pas … de compétence exclusive". */
-export type StructureVerb = 'administrer' | 'consulter' | 'corriger' | 'cibler';
+export type StructureVerb = 'administrer' | 'consulter' | 'corriger' | 'cibler' | 'organiser';
 
 const VERB_PHRASES: Readonly<Record<StructureVerb, string>> = {
   administrer: 'administrer une structure',
   consulter: 'consulter une structure',
   corriger: "corriger la catégorie d'une structure",
   cibler: 'inclure ou exclure de la campagne une structure',
+  organiser: 'organiser le contrôle d’une structure',
 };
 
 const AUTHORITY_SUBJECT: Readonly<Record<AuthorityKind, string>> = { ARS: 'Une ARS', CD: 'Un Département' };
@@ -92,7 +93,9 @@ export const MESSAGES = {
   onlyAuthorityCorrects: (verb: StructureVerb = 'corriger'): string =>
     verb === 'cibler'
       ? "Le périmètre d'une campagne n'est arrêté que par l'ARS ou le Département compétent."
-      : "La catégorie d'une structure ne peut être corrigée que par l'ARS ou le Département compétent.",
+      : verb === 'organiser'
+        ? "Le contrôle d'une structure n'est organisé que par l'ARS ou le Département compétent."
+        : "La catégorie d'une structure ne peut être corrigée que par l'ARS ou le Département compétent.",
   unknownCategory: (code: string): string => `Catégorie inconnue : « ${code} ».`,
 
   /** The brief's wording, for the revocation of the last APE. */
@@ -135,6 +138,8 @@ export const MESSAGES = {
   authorityOnly: (): string => 'Cette action concerne une ARS ou un Département.',
   communicationReserved: (target: OrganisationRef): string =>
     `Seuls l'administrateur principal (APR) et les contrôleurs ${target.kind === 'ARS' || target.kind === 'CD' ? ofAuthority(target.kind, target.code) : `de ${theOrganisation(target)}`}, ou l'administrateur national, écrivent à ses structures.`,
+  scopeReserved: (): string =>
+    'Le périmètre des campagnes est tenu par l’administration nationale et les ARS ou conseils départementaux compétents.',
   referentsReserved: (target: OrganisationRef): string =>
     `Seul l'administrateur principal (APR) ${target.kind === 'ARS' || target.kind === 'CD' ? ofAuthority(target.kind, target.code) : `de ${theOrganisation(target)}`} ou l'administrateur national désigne ses référents.`,
 };

@@ -585,6 +585,52 @@ matrix(
 );
 
 matrix(
+  'fiabilisation.organise',
+  perStructure((structure) => ({ type: 'fiabilisation.organise', structure })),
+  // prettier-ignore
+  [
+    //                   EHPAD45 SAVS45 IME45 EANM45 EHPAD37 EHPAD11
+    ['NATIONAL',            Y,     Y,     Y,    Y,     Y,      Y],
+    ['ARS24 APR',           Y,     _,     Y,    _,     Y,      _],
+    ['ARS24 CONTROLLER',    Y,     _,     Y,    _,     Y,      _],
+    ['ARS24 READER',        _,     _,     _,    _,     _,      _],
+    ['CD45 APR',            Y,     Y,     _,    Y,     _,      _],
+    ['CD45 CONTROLLER',     Y,     Y,     _,    Y,     _,      _],
+    ['CD45 READER',         _,     _,     _,    _,     _,      _],
+    ['CD37 APR',            _,     _,     _,    _,     Y,      _],
+    ['CD37 CONTROLLER',     _,     _,     _,    _,     Y,      _],
+    ['CD37 READER',         _,     _,     _,    _,     _,      _],
+    ['OG45 APE',            _,     _,     _,    _,     _,      _],
+    ['OG45 USER',           _,     _,     _,    _,     _,      _],
+    ['ESMS APE',            _,     _,     _,    _,     _,      _],
+    ['ESMS USER',           _,     _,     _,    _,     _,      _],
+  ],
+);
+
+matrix(
+  'campaign.scope',
+  [['the scope list at all', { type: 'campaign.scope' }]],
+  // prettier-ignore
+  [
+    //                 scope list
+    ['NATIONAL',          Y],
+    ['ARS24 APR',         Y],
+    ['ARS24 CONTROLLER',  Y],
+    ['ARS24 READER',      _],
+    ['CD45 APR',          Y],
+    ['CD45 CONTROLLER',   Y],
+    ['CD45 READER',       _],
+    ['CD37 APR',          Y],
+    ['CD37 CONTROLLER',   Y],
+    ['CD37 READER',       _],
+    ['OG45 APE',          _],
+    ['OG45 USER',         _],
+    ['ESMS APE',          _],
+    ['ESMS USER',         _],
+  ],
+);
+
+matrix(
   'campaign.communicate',
   [
     ['ARS 24', { type: 'campaign.communicate', organisation: { kind: 'ARS', code: '24' } }],

@@ -88,8 +88,14 @@ export type AccessRequest =
   /**
    * Include or exclude a structure from a campaign's scope list: as a category correction, the
    * national administrator or an APR / CONTROLLER of an authority competent for the structure.
+   * Without a structure: whether the actor keeps a scope list at all (open the scope import).
    */
-  | { type: 'campaign.scope'; structure: StructureFacts }
+  | { type: 'campaign.scope'; structure?: StructureFacts }
+  /**
+   * Organise the fiabilisation of a structure (assign its controller, its priority): the national
+   * administrator or an APR / CONTROLLER of an authority competent for the structure.
+   */
+  | { type: 'fiabilisation.organise'; structure: StructureFacts }
   /** Send the launch email or reminders to the structures of an ARS or CD: its APR or CONTROLLER, or national. */
   | { type: 'campaign.communicate'; organisation: OrganisationRef }
   /** Name or remove the TDB referents of an ARS or CD: its APR, or national. */
@@ -113,6 +119,7 @@ export const ACTIONS = [
   'submission.edit',
   'campaign.read',
   'campaign.scope',
+  'fiabilisation.organise',
   'campaign.communicate',
   'referent.manage',
 ] as const;
@@ -174,6 +181,7 @@ export const ACTION_LABELS: Readonly<Record<AccessAction, string>> = {
   'submission.edit': "Saisir les données de campagne d'une structure",
   'campaign.read': 'Consulter les campagnes et leur dictionnaire',
   'campaign.scope': "Inclure ou exclure une structure du périmètre d'une campagne",
+  'fiabilisation.organise': "Attribuer le contrôle d'une structure et sa priorité de fiabilisation",
   'campaign.communicate': 'Envoyer le courriel de lancement et les relances aux structures',
   'referent.manage': 'Désigner les référents TDB',
 };
@@ -214,7 +222,7 @@ function correctCategory(
   grants: readonly ActorGrant[],
   s: StructureFacts,
   newCategoryCode?: string,
-  verb: 'corriger' | 'cibler' = 'corriger',
+  verb: 'corriger' | 'cibler' | 'organiser' = 'corriger',
 ): Decision {
   const newCategory = newCategoryCode === undefined ? undefined : findCategory(newCategoryCode);
   if (newCategoryCode !== undefined && !newCategory) {
@@ -424,6 +432,15 @@ function manageApiTokens(grants: readonly ActorGrant[], organisation: Organisati
 }
 
 /** APR (and, when `controllers`, CONTROLLER) of the ARS or CD itself, or national. */
+/** The national administrator, or an APR / CONTROLLER of an ARS or a CD (whichever territory). */
+function keepsAuthorityWork(grants: readonly ActorGrant[]): boolean {
+  return grants.some(
+    (g) =>
+      g.role === 'NATIONAL_ADMIN' ||
+      ((g.role === 'APR' || g.role === 'CONTROLLER') && isAuthorityKind(g.organisation.kind)),
+  );
+}
+
 function authorityStaff(
   grants: readonly ActorGrant[],
   organisation: OrganisationRef,
@@ -484,8 +501,14 @@ function evaluate(accountId: string, grants: readonly ActorGrant[], request: Acc
     case 'campaign.read':
       return grants.length > 0 ? ALLOWED : refused(MESSAGES.noActiveGrant());
     case 'campaign.scope':
+      if (request.structure === undefined) {
+        return keepsAuthorityWork(grants) ? ALLOWED : refused(MESSAGES.scopeReserved());
+      }
       if (!isObject(request.structure)) return refused(MESSAGES.missingFacts(), 'INVALID_REQUEST');
       return correctCategory(grants, request.structure, undefined, 'cibler');
+    case 'fiabilisation.organise':
+      if (!isObject(request.structure)) return refused(MESSAGES.missingFacts(), 'INVALID_REQUEST');
+      return correctCategory(grants, request.structure, undefined, 'organiser');
     case 'campaign.communicate':
       return authorityStaff(grants, request.organisation, true, MESSAGES.communicationReserved);
     case 'referent.manage':

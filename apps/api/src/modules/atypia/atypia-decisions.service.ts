@@ -50,7 +50,9 @@ export class AtypiaDecisionsService {
       const today = parisToday();
       // 1. Access, before anything else: every flag in scope, with a deciding role.
       const refused = rows.filter((r) => {
-        const role = workflowRoleOf(actor, structureFactsOf(r), today);
+        const structure = structureFactsOf(r);
+        if (!this.access.decision(actor, { type: 'submission.read', structure }).allowed) return true;
+        const role = workflowRoleOf(actor, structure, today);
         return role === null || !DECIDERS.includes(role);
       });
       if (refused.length > 0) {

@@ -32,7 +32,7 @@ export class FiabilisationController {
   }
 
   @Put('assignments')
-  @Authorize('campaign.communicate')
+  @Authorize('fiabilisation.organise')
   @ApiOperation({
     summary:
       'Attribuer des structures de votre périmètre à un contrôleur de votre autorité, avec une priorité (tout ou rien)',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { structureCoverage, workflowRoleOf } from '@tdb/access';
+import { structureCoverage } from '@tdb/access';
 import type { FiabilisationAssignmentDto, FiabilisationControllerDto } from '@tdb/contracts';
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
@@ -162,12 +162,12 @@ export class FiabilisationService {
         [year, finesses],
       );
       const byFiness = new Map(structures.map((s) => [s.finess.trim(), s]));
-      const today = parisToday();
       // 1. Access: each structure of the scope, as APR / CONTROLLER of a competent authority (or national).
-      const refused = structures.filter((s) => {
-        const role = workflowRoleOf(actor, structureFactsOf(s), today);
-        return role !== 'NATIONAL_ADMIN' && role !== 'ARS_CONTROLLER' && role !== 'CD_CONTROLLER';
-      });
+      const refused = structures.filter(
+        (s) =>
+          !this.access.decision(actor, { type: 'fiabilisation.organise', structure: structureFactsOf(s) })
+            .allowed,
+      );
       if (refused.length > 0) {
         throw new DomainError(
           'FORBIDDEN',
@@ -217,7 +217,7 @@ export class FiabilisationService {
               WHERE g.account_id = ANY ($1::uuid[]) AND a.status = 'ACTIVE' AND g.role IN ('APR', 'CONTROLLER')
                 AND g.organisation_kind IN ('ARS', 'CD')
                 AND (g.valid_from IS NULL OR g.valid_from <= $2::date) AND (g.valid_until IS NULL OR g.valid_until >= $2::date)`,
-            [controllerIds, today],
+            [controllerIds, parisToday()],
           )
         : [];
       const mine = isNational(actor) ? null : authoritiesOf(actor, true);

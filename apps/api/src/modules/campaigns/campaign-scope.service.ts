@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource, type EntityManager } from 'typeorm';
-import { activeGrants, decide } from '@tdb/access';
+import { activeGrants } from '@tdb/access';
 import type { ScopeImportResult, SubmissionSummary } from '@tdb/contracts';
 import { findCategory, findDepartment } from '@tdb/reference';
 import { AccessService, parisToday } from '../../common/auth/access.service';
@@ -170,23 +170,9 @@ export class CampaignScopeService {
   }
 
   async import(actor: AuthenticatedActor, year: number, buffer: Buffer): Promise<ScopeImportResult> {
-    const grants = activeGrants(actor, parisToday());
-    const scoper = grants.some(
-      (g) =>
-        g.role === 'NATIONAL_ADMIN' ||
-        ((g.role === 'APR' || g.role === 'CONTROLLER') &&
-          (g.organisation.kind === 'ARS' || g.organisation.kind === 'CD')),
-    );
-    if (!scoper) {
-      throw new DomainError(
-        'FORBIDDEN',
-        'Le périmètre des campagnes est tenu par l’administration nationale et les ARS ou conseils départementaux compétents.',
-        undefined,
-        `Refused scope import to ${actor.accountId}`,
-      );
-    }
+    // Whoever keeps no scope list is refused before the file is read; each line is then judged.
+    this.access.check(actor, { type: 'campaign.scope' });
     const lines = await this.parse(buffer);
-    const today = parisToday();
     return this.dataSource.transaction(async (manager) => {
       await this.campaigns.row(year, manager);
       const errors: DomainErrorDetail[] = [];
@@ -220,7 +206,7 @@ export class CampaignScopeService {
           fail(`La structure ${line.finess} n’a pas de saisie dans la campagne ${year}.`);
           continue;
         }
-        const decision = decide(actor, { type: 'campaign.scope', structure: factsOf(row) }, today);
+        const decision = this.access.decision(actor, { type: 'campaign.scope', structure: factsOf(row) });
         if (!decision.allowed) {
           fail(decision.reason);
           continue;
