@@ -30,7 +30,7 @@ import { mergedValues } from '../../apps/api/src/modules/campaign-core/submissio
 import { CampaignJobsService } from '../../apps/api/src/modules/computation/campaign-jobs.service';
 import type { RecomputeStage } from '../../apps/api/src/modules/computation/campaign-recompute.service';
 import { StructureRefresh } from '../../apps/api/src/modules/computation/structure-refresh.service';
-import { structureFactsOf } from '../../apps/api/src/modules/campaign-core/structure-facts';
+import { structureFactsOf } from '../../apps/api/src/common/auth/structure-facts';
 import { DictionaryRegistry } from '../../apps/api/src/modules/campaign-core/dictionary-registry.service';
 import { generateSubmissionValues } from '../generate-values/generator';
 import { createBenchDatabase, loadNationalRegistry, mb, trackPeakMemory } from './bench-database';

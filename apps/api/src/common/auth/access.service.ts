@@ -15,6 +15,7 @@ import {
   type StructureFacts,
 } from '@tdb/access';
 import { DomainError } from '../errors/domain-error';
+import { structureFactsOf, type StructureFactsRow } from './structure-facts';
 
 /** Today in France (grants' validity dates are French calendar days). */
 const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' });
@@ -23,24 +24,6 @@ export function parisToday(now: Date = new Date()): string {
   // One formatter for the process: building it was a visible share of every request's cost.
   return PARIS_DAY.format(now);
 }
-
-interface StructureFactsRow {
-  finess: string;
-  og_finess: string;
-  department_code: string;
-  region_code: string;
-  competence: 'ARS' | 'CD' | 'SHARED';
-  category_code: string;
-}
-
-const toFacts = (row: StructureFactsRow): StructureFacts => ({
-  finess: row.finess,
-  ogFiness: row.og_finess,
-  departmentCode: row.department_code,
-  regionCode: row.region_code,
-  competence: row.competence,
-  categoryCode: row.category_code,
-});
 
 /**
  * The API's door to the one policy (@tdb/access): loads the facts a decision needs, turns a refusal
@@ -119,7 +102,7 @@ export class AccessService {
       `SELECT finess, og_finess, department_code, region_code, competence, category_code FROM structures WHERE finess = $1`,
       [finess],
     );
-    return rows[0] ? toFacts(rows[0]) : null;
+    return rows[0] ? structureFactsOf(rows[0]) : null;
   }
 
   async organisationFacts(
@@ -132,7 +115,7 @@ export class AccessService {
       `SELECT finess, og_finess, department_code, region_code, competence, category_code FROM structures WHERE og_finess = $1`,
       [finess],
     );
-    return { finess, structures: rows.map(toFacts) };
+    return { finess, structures: rows.map(structureFactsOf) };
   }
 
   /**

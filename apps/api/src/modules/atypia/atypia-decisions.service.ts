@@ -8,7 +8,7 @@ import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
-import { structureFactsOf } from '../campaign-core/structure-facts';
+import { structureFactsOf } from '../../common/auth/structure-facts';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { SubmissionReader } from '../campaigns/submission-reader.service';
 import { SubmissionTransitions } from '../campaigns/submission-transitions.service';

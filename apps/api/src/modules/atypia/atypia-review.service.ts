@@ -9,7 +9,7 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { type CampaignRow } from '../campaign-core/campaign-row';
-import { structureFactsOf } from '../campaign-core/structure-facts';
+import { structureFactsOf } from '../../common/auth/structure-facts';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { SubmissionReader } from '../campaigns/submission-reader.service';
 import { SubmissionTransitions } from '../campaigns/submission-transitions.service';

@@ -10,7 +10,7 @@ import { namedQuery } from '../../database/named-query';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import { DerivedRules } from '../computation/derived-rules.service';
-import { structureFactsOf } from '../campaign-core/structure-facts';
+import { structureFactsOf } from '../../common/auth/structure-facts';
 import type { AssignmentsBody, AuthorityQuery } from './dto/fiabilisation.dto';
 
 import { accountOrNull, authoritiesOf, isNational } from './fiabilisation-authorities';

@@ -5,7 +5,7 @@ import type { Dictionary } from '@tdb/dictionary';
 import type { SubmissionState } from '@tdb/submission-workflow';
 import { DomainError } from '../../common/errors/domain-error';
 import type { CampaignRow } from './campaign-row';
-import { structureFactsOf } from './structure-facts';
+import { structureFactsOf } from '../../common/auth/structure-facts';
 
 /** A submission joined with its structure (what every submission route needs). */
 export interface SubmissionRow {

@@ -11,7 +11,7 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { DATABASE_KIND } from '../../database/database.tokens';
 import { preparedQuery } from '../../database/prepared-query';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
-import { structureFactsOf } from '../campaign-core/structure-facts';
+import { structureFactsOf } from '../../common/auth/structure-facts';
 import { DerivedRules } from '../computation/derived-rules.service';
 import { PeerStatisticsService } from '../computation/peer-statistics.service';
 import {
