@@ -5,6 +5,7 @@ import { ComputationModule } from '../computation/computation.module';
 import { CampaignScopeController } from './campaign-scope.controller';
 import { CampaignScopeService } from './campaign-scope.service';
 import { CampaignsController } from './campaigns.controller';
+import { CampaignAdministrationRepository } from './campaign-administration.repository';
 import { CampaignsService } from './campaigns.service';
 import { FollowUpController } from './follow-up.controller';
 import { FollowUpService } from './follow-up.service';
@@ -13,6 +14,7 @@ import { MailingsService } from './mailings.service';
 import { OrganisationEntryService } from './organisation-entry.service';
 import { PreparationGridService } from './preparation-grid.service';
 import { ReferentsController } from './referents.controller';
+import { ReferentsRepository } from './referents.repository';
 import { ReferentsService } from './referents.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionPartsRepository } from './submission-parts.repository';
@@ -36,6 +38,7 @@ import { SubmissionWriter } from './submission-writer.service';
   ],
   providers: [
     CampaignsService,
+    CampaignAdministrationRepository,
     SubmissionReader,
     SubmissionWriter,
     SubmissionTransitions,
@@ -45,6 +48,7 @@ import { SubmissionWriter } from './submission-writer.service';
     FollowUpService,
     MailingsService,
     ReferentsService,
+    ReferentsRepository,
     CampaignScopeService,
   ],
   exports: [SubmissionReader, SubmissionTransitions],

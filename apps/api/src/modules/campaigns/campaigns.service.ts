@@ -6,10 +6,8 @@ import type { Dictionary } from '@tdb/dictionary';
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
-import { namedQuery } from '../../database/named-query';
 import { AuditService } from '../audit/audit.service';
 import {
-  CAMPAIGN_COLUMNS,
   datesOrderProblem,
   defaultDates,
   toCampaignSummary,
@@ -17,6 +15,7 @@ import {
 } from '../campaign-core/campaign-row';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
+import { CampaignAdministrationRepository } from './campaign-administration.repository';
 import type { CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
 
 const EMPTY_COUNTS = (): Record<SubmissionStatusCode, number> => ({
@@ -35,29 +34,22 @@ export class CampaignsService {
     private readonly access: AccessService,
     private readonly dictionaries: DictionaryRegistry,
     private readonly campaignRows: CampaignRepository,
+    private readonly administration: CampaignAdministrationRepository,
     private readonly audit: AuditService,
   ) {}
 
   async list(actor: AuthenticatedActor): Promise<CampaignSummary[]> {
     this.access.check(actor, { type: 'campaign.read' });
-    const rows: CampaignRow[] = await this.dataSource.query(
-      `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns ORDER BY year DESC`,
-    );
     const today = parisToday();
-    return rows.map((row) => toCampaignSummary(row, today));
+    return (await this.administration.list()).map((row) => toCampaignSummary(row, today));
   }
 
   async findOne(actor: AuthenticatedActor, year: number): Promise<CampaignDetail> {
     this.access.check(actor, { type: 'campaign.read' });
     const row = await this.campaignRows.row(year);
-    const scope = this.access.scopeCondition(this.access.scope(actor), 's');
-    const counts = await namedQuery<{ status: SubmissionStatusCode; in_scope: boolean; n: string }>(
-      this.dataSource,
-      `SELECT sub.status, sub.in_scope, count(*) AS n
-         FROM submissions sub JOIN structures s ON s.finess = sub.finess
-        WHERE sub.campaign_year = :year AND ${scope.sql}
-        GROUP BY sub.status, sub.in_scope`,
-      { ...scope.parameters, year },
+    const counts = await this.administration.countsByStatus(
+      year,
+      this.access.scopeCondition(this.access.listScope(actor, 'submission.read'), 's'),
     );
     const byStatus = EMPTY_COUNTS();
     let excluded = 0;
@@ -84,35 +76,17 @@ export class CampaignsService {
     const problem = datesOrderProblem(dates);
     if (problem) throw new DomainError('VALIDATION_FAILED', problem);
     await this.dataSource.transaction(async (manager) => {
-      const existing = await manager.query(`SELECT 1 FROM campaigns WHERE year = $1`, [dto.year]);
-      if (existing.length > 0) throw new DomainError('CONFLICT', `La campagne ${dto.year} existe déjà.`);
-      const previous: CampaignRow[] = await manager.query(
-        `SELECT ${CAMPAIGN_COLUMNS} FROM campaigns WHERE year < $1 ORDER BY year DESC LIMIT 1`,
-        [dto.year],
-      );
-      const dictionary = await this.dictionaryForNewCampaign(manager, dto.year, previous[0]);
-      const threshold = dto.threshold ?? (previous[0] ? Number(previous[0].threshold) : 0.9);
-      await manager.query(
-        `INSERT INTO campaigns (year, dictionary_version, threshold, launch_date, accounts_setup_date, collection_start,
-                                collection_end, fiabilisation_start, fiabilisation_end, restitution_start)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [
-          dto.year,
-          dictionary.version,
-          threshold,
-          dates.launch,
-          dates.accountsSetup,
-          dates.collectionStart,
-          dates.collectionEnd,
-          dates.fiabilisationStart,
-          dates.fiabilisationEnd,
-          dates.restitutionStart,
-        ],
-      );
-      await manager.query(
-        `INSERT INTO submissions (campaign_year, finess) SELECT $1, finess FROM structures`,
-        [dto.year],
-      );
+      if (await this.administration.exists(manager, dto.year))
+        throw new DomainError('CONFLICT', `La campagne ${dto.year} existe déjà.`);
+      const previous = await this.administration.latestBefore(manager, dto.year);
+      const dictionary = await this.dictionaryForNewCampaign(manager, dto.year, previous);
+      const threshold = dto.threshold ?? (previous ? Number(previous.threshold) : 0.9);
+      await this.administration.insert(manager, {
+        year: dto.year,
+        dictionaryVersion: dictionary.version,
+        threshold,
+        dates,
+      });
       await this.audit.record(manager, {
         actorId: actor.accountId,
         actorEmail: actor.email,
@@ -164,23 +138,7 @@ export class CampaignsService {
       const problem = datesOrderProblem(dates);
       if (problem) throw new DomainError('VALIDATION_FAILED', problem);
       const threshold = dto.threshold ?? Number(row.threshold);
-      await manager.query(
-        `UPDATE campaigns SET launch_date = $2, accounts_setup_date = $3, collection_start = $4, collection_end = $5,
-                fiabilisation_start = $6, fiabilisation_end = $7, restitution_start = $8, threshold = $9,
-                version = version + 1, updated_at = now()
-          WHERE year = $1`,
-        [
-          year,
-          dates.launch,
-          dates.accountsSetup,
-          dates.collectionStart,
-          dates.collectionEnd,
-          dates.fiabilisationStart,
-          dates.fiabilisationEnd,
-          dates.restitutionStart,
-          threshold,
-        ],
-      );
+      await this.administration.updateDates(manager, year, dates, threshold);
       await this.audit.record(manager, {
         actorId: actor.accountId,
         actorEmail: actor.email,
@@ -227,10 +185,7 @@ export class CampaignsService {
             : `La campagne ${year} est déjà close.`,
         );
       }
-      await manager.query(
-        `UPDATE campaigns SET state = $2, closed_on = $3, version = version + 1, updated_at = now() WHERE year = $1`,
-        [year, target, target === 'CLOSED' ? parisToday() : null],
-      );
+      await this.administration.setState(manager, year, target, target === 'CLOSED' ? parisToday() : null);
       await this.audit.record(manager, {
         actorId: actor.accountId,
         actorEmail: actor.email,
