@@ -1,3 +1,5 @@
+import { actorRef } from '../../common/auth/actor-ref';
+import { SubmissionPartsRepository } from './submission-parts.repository';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
@@ -71,6 +73,7 @@ export class CampaignScopeService {
     private readonly access: AccessService,
     private readonly campaigns: CampaignRepository,
     private readonly submissions: SubmissionReader,
+    private readonly parts: SubmissionPartsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -272,16 +275,9 @@ export class CampaignScopeService {
   ): Promise<void> {
     const newReason = inScope ? null : (reason?.trim() ?? null);
     if (row.in_scope === inScope && row.scope_reason === newReason) return;
-    await manager.query(
-      `UPDATE submissions SET in_scope = $3, scope_reason = $4, version = version + 1, updated_at = now()
-        WHERE campaign_year = $1 AND finess = $2`,
-      [row.campaign_year, row.finess, inScope, newReason],
-    );
-    const account: { id: string }[] = await manager.query(`SELECT id FROM accounts WHERE id::text = $1`, [
-      actor.accountId,
-    ]);
+    await this.parts.setScope(manager, row.campaign_year, row.finess, inScope, newReason);
     await this.audit.record(manager, {
-      actorId: account[0]?.id ?? null,
+      actorId: (await actorRef(manager, actor)).id,
       actorEmail: actor.email,
       action: inScope ? 'campaign.scope.include' : 'campaign.scope.exclude',
       targetType: 'submission',

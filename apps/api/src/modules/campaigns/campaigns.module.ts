@@ -10,6 +10,7 @@ import { CampaignsService } from './campaigns.service';
 import { FollowUpController } from './follow-up.controller';
 import { FollowUpService } from './follow-up.service';
 import { MailingsController } from './mailings.controller';
+import { MailingsRepository } from './mailings.repository';
 import { MailingsService } from './mailings.service';
 import { OrganisationEntryService } from './organisation-entry.service';
 import { PreparationGridService } from './preparation-grid.service';
@@ -47,6 +48,7 @@ import { SubmissionWriter } from './submission-writer.service';
     PreparationGridService,
     FollowUpService,
     MailingsService,
+    MailingsRepository,
     ReferentsService,
     ReferentsRepository,
     CampaignScopeService,

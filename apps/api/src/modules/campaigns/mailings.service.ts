@@ -1,3 +1,6 @@
+import { authorityName } from './authority-name';
+import { actorRef } from '../../common/auth/actor-ref';
+import { MailingsRepository } from './mailings.repository';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -10,7 +13,6 @@ import type {
   MailingResult,
   SubmissionSummary,
 } from '@tdb/contracts';
-import { findDepartment, findRegion } from '@tdb/reference';
 import { STATUS_LABELS, formatDateFr } from '@tdb/submission-workflow';
 import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
@@ -24,12 +26,6 @@ import { FollowUpService, type SqlCondition } from './follow-up.service';
 import { structureRecipients } from './structure-recipients';
 import { SUBMISSION_SELECT, type SubmissionRow } from '../campaign-core/submission-context';
 import { SubmissionReader } from './submission-reader.service';
-
-export function authorityName(kind: string, code: string): string {
-  if (kind === 'ARS') return `ARS ${findRegion(code)?.name ?? code}`;
-  if (kind === 'CD') return `Département ${findDepartment(code)?.name ?? code}`;
-  return 'Administration nationale';
-}
 
 const TEMPLATES: Record<CampaignMailingKind, { subject: string; body: string }> = {
   REMINDER: {
@@ -90,6 +86,7 @@ export class MailingsService {
     private readonly followUps: FollowUpService,
     private readonly mail: MailService,
     private readonly audit: AuditService,
+    private readonly repository: MailingsRepository,
   ) {}
 
   async preview(
@@ -143,27 +140,19 @@ export class MailingsService {
           ids.push(await this.mail.enqueue(manager, { to, subject: rendered.subject, text: rendered.body }));
         }
       }
-      const sender: { id: string }[] = await manager.query(`SELECT id FROM accounts WHERE id::text = $1`, [
-        actor.accountId,
-      ]);
-      await manager.query(
-        `INSERT INTO campaign_mailings (campaign_year, kind, organisation_kind, organisation_code, subject, body,
-                                        recipients, structures, sent_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          year,
-          kind,
-          request.organisation.kind,
-          request.organisation.code,
-          prepared.subject,
-          prepared.body,
-          ids.length,
-          counts.structures,
-          sender[0]?.id ?? null,
-        ],
-      );
+      const sender = (await actorRef(manager, actor)).id;
+      await this.repository.insert(manager, {
+        year,
+        kind,
+        organisation: request.organisation,
+        subject: prepared.subject,
+        body: prepared.body,
+        recipients: ids.length,
+        structures: counts.structures,
+        sentBy: sender,
+      });
       await this.audit.record(manager, {
-        actorId: sender[0]?.id ?? null,
+        actorId: sender,
         actorEmail: actor.email,
         action: kind === 'REMINDER' ? 'campaign.reminder' : 'campaign.launchEmail',
         targetType: 'campaign',
@@ -189,48 +178,7 @@ export class MailingsService {
     const national = visible.all;
     const authorities = visible.organisations.map((o) => `${o.kind}:${o.code}`);
     await this.campaigns.row(year);
-    const filters = ['campaign_year = :year'];
-    const parameters: Record<string, unknown> = { year };
-    if (!national) {
-      filters.push(`organisation_kind || ':' || organisation_code IN (:...authorities)`);
-      parameters['authorities'] = authorities;
-    }
-    if (kind) {
-      filters.push('kind = :kind');
-      parameters['kind'] = kind;
-    }
-    const rows = await namedQuery<{
-      id: string;
-      campaign_year: number;
-      kind: CampaignMailingKind;
-      organisation_kind: 'NATIONAL' | 'ARS' | 'CD';
-      organisation_code: string;
-      subject: string;
-      body: string;
-      recipients: number;
-      structures: number;
-      sent_by: string | null;
-      sent_at: Date;
-    }>(
-      this.dataSource,
-      `SELECT m.*, (SELECT a.first_name || ' ' || a.last_name FROM accounts a WHERE a.id = m.sent_by) AS sent_by
-         FROM campaign_mailings m WHERE ${filters.join(' AND ')} ORDER BY sent_at DESC`,
-      parameters,
-    );
-    return rows.map((r) => ({
-      id: r.id,
-      campaignYear: r.campaign_year,
-      kind: r.kind,
-      organisationKind: r.organisation_kind,
-      organisationCode: r.organisation_code,
-      organisationName: authorityName(r.organisation_kind, r.organisation_code),
-      subject: r.subject,
-      body: r.body,
-      recipients: r.recipients,
-      structures: r.structures,
-      sentBy: r.sent_by,
-      sentAt: new Date(r.sent_at).toISOString(),
-    }));
+    return this.repository.list(year, national ? null : authorities, kind);
   }
 
   private counts(prepared: Prepared): MailingResult {

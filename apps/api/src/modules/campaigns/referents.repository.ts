@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ReferentDto } from '@tdb/contracts';
-import { authorityName } from './mailings.service';
+import { authorityName } from './authority-name';
 
 export interface ReferentRow {
   id: string;

@@ -9,7 +9,7 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import type { CreateReferentDto, ReferentsQuery } from './dto/referents.dto';
-import { authorityName } from './mailings.service';
+import { authorityName } from './authority-name';
 import { ReferentsRepository, toDto } from './referents.repository';
 
 /** The TDB referents of an ARS or a CD: public contacts, named by the authority's APR. */

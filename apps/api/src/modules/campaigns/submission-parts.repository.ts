@@ -157,4 +157,19 @@ export class SubmissionPartsRepository {
       [submission.campaign_year, submission.finess, action, submission.status, to, reason, by.id, by.name],
     );
   }
+
+  /** Includes or excludes a submission from its campaign's scope (a new version). */
+  async setScope(
+    manager: EntityManager,
+    year: number,
+    finess: string,
+    inScope: boolean,
+    reason: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE submissions SET in_scope = $3, scope_reason = $4, version = version + 1, updated_at = now()
+        WHERE campaign_year = $1 AND finess = $2`,
+      [year, finess, inScope, reason],
+    );
+  }
 }
