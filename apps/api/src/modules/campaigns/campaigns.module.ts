@@ -19,6 +19,7 @@ import { ReferentsRepository } from './referents.repository';
 import { ReferentsService } from './referents.service';
 import { SubmissionsController } from './submissions.controller';
 import { SubmissionPartsRepository } from './submission-parts.repository';
+import { SubmissionRowsRepository } from './submission-rows.repository';
 import { SubmissionReader } from './submission-reader.service';
 import { SubmissionTransitions } from './submission-transitions.service';
 import { SubmissionWriter } from './submission-writer.service';
@@ -44,6 +45,7 @@ import { SubmissionWriter } from './submission-writer.service';
     SubmissionWriter,
     SubmissionTransitions,
     SubmissionPartsRepository,
+    SubmissionRowsRepository,
     OrganisationEntryService,
     PreparationGridService,
     FollowUpService,

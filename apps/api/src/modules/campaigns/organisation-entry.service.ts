@@ -1,7 +1,7 @@
+import { SubmissionRowsRepository } from './submission-rows.repository';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { decide } from '@tdb/access';
 import type { BulkResult, OgSubmissionDetail, ValueMap, ValueSource } from '@tdb/contracts';
 import { checkEntry, evaluateSubmission, type Dictionary } from '@tdb/dictionary';
 import { actorRef } from '../../common/auth/actor-ref';
@@ -17,9 +17,7 @@ import {
   loadOgValues,
   mergedValues,
   stateOf,
-  SUBMISSION_SELECT,
   type SubmissionContext,
-  type SubmissionRow,
 } from '../campaign-core/submission-context';
 import { SubmissionPartsRepository } from './submission-parts.repository';
 import { SubmissionReader } from './submission-reader.service';
@@ -45,6 +43,7 @@ export class OrganisationEntryService {
     private readonly submissions: SubmissionReader,
     private readonly writer: SubmissionWriter,
     private readonly parts: SubmissionPartsRepository,
+    private readonly rows: SubmissionRowsRepository,
   ) {}
 
   /** The OG's ESMS in the caller's scope, as submission contexts (OG values shared). */
@@ -64,12 +63,8 @@ export class OrganisationEntryService {
     this.access.check(actor, { type: 'organisation.read', organisation: facts });
     const campaign = await this.campaigns.row(year, manager);
     const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version, manager);
-    const rows: SubmissionRow[] = await manager.query(
-      `${SUBMISSION_SELECT} WHERE sub.campaign_year = $1 AND s.og_finess = $2 ORDER BY s.name, s.finess${lock ? ' FOR UPDATE OF sub' : ''}`,
-      [year, ogFiness],
-    );
+    const rows = await this.rows.ofOrganisation(manager, year, ogFiness, lock);
     const og = await loadOgValues(manager, year, ogFiness, lock);
-    const today = parisToday();
     const contexts = rows
       .map((submission) => ({
         campaign,
@@ -79,7 +74,7 @@ export class OrganisationEntryService {
         og,
         state: stateOf(submission),
       }))
-      .filter((c) => decide(actor, { type: 'submission.read', structure: c.facts }, today).allowed);
+      .filter((c) => this.access.decision(actor, { type: 'submission.read', structure: c.facts }).allowed);
     return { contexts, dictionary, og };
   }
 
@@ -88,10 +83,7 @@ export class OrganisationEntryService {
       const { contexts, og } = await this.contexts(manager, actor, year, ogFiness, false);
       const campaign = await this.campaigns.row(year, manager);
       const ogHasAccounts = await this.submissions.ogHasEntryAccounts(manager, ogFiness);
-      const names: { name: string | null }[] = await manager.query(
-        `SELECT coalesce(name, short_name) AS name FROM managing_organisations WHERE finess = $1`,
-        [ogFiness],
-      );
+      const ogName = await this.rows.organisationName(manager, ogFiness);
       let canEditOgItems = false;
       let previousOg: ValueMap = {};
       const structures: OgSubmissionDetail['structures'] = [];
@@ -120,7 +112,7 @@ export class OrganisationEntryService {
       return {
         campaign: toCampaignSummary(campaign, parisToday()),
         ogFiness,
-        ogName: names[0]?.name ?? ogFiness,
+        ogName: ogName ?? ogFiness,
         values: og.values,
         previousValues: previousOg,
         version: og.version,
@@ -307,14 +299,16 @@ export class OrganisationEntryService {
       message: e.message,
     }));
     if (errors.length > 0) return { batch: null, errors, contexts };
-    const today = parisToday();
     const editable = contexts.filter((c) => {
       const rights = this.submissions.rights(actor, c, ogHasAccounts);
       return (
         rights.og &&
         (check.domains.length === 0 ||
-          decide(actor, { type: 'submission.edit', structure: c.facts, domains: [...check.domains] }, today)
-            .allowed)
+          this.access.decision(actor, {
+            type: 'submission.edit',
+            structure: c.facts,
+            domains: [...check.domains],
+          }).allowed)
       );
     });
     if (editable.length === 0) {
@@ -357,11 +351,7 @@ export class OrganisationEntryService {
     }
     if (changes.length === 0) return { finess: batch.ogFiness, version: current.version, changed: 0 };
     const by = await actorRef(manager, actor);
-    await manager.query(
-      `UPDATE og_submissions SET values = $3, version = version + 1, updated_at = now(), updated_by = $4
-        WHERE campaign_year = $1 AND og_finess = $2`,
-      [year, batch.ogFiness, JSON.stringify(values), by.id],
-    );
+    await this.rows.saveOgValues(manager, year, batch.ogFiness, values, by.id);
     await this.parts.recordHistory(manager, year, batch.ogFiness, true, changes, source, by);
     // The OG items count in each ESMS's completeness: keep the stored figures in step.
     for (const context of contexts) {
@@ -370,9 +360,12 @@ export class OrganisationEntryService {
         context.facts.categoryCode,
         mergedValues(context.submission.values, values, context.dictionary),
       );
-      await manager.query(
-        `UPDATE submissions SET completeness = $3, blocking_errors = $4 WHERE campaign_year = $1 AND finess = $2`,
-        [year, context.facts.finess, evaluation.completeness.ratio, evaluation.blockingErrors],
+      await this.rows.setEvaluation(
+        manager,
+        year,
+        context.facts.finess,
+        evaluation.completeness.ratio,
+        evaluation.blockingErrors,
       );
       await this.writer.refreshIndicators(manager, context, context.submission.values, values);
     }

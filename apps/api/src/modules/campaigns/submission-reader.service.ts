@@ -1,3 +1,4 @@
+import { SubmissionRowsRepository } from './submission-rows.repository';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -10,7 +11,6 @@ import type {
   SubmissionSummary,
   ValueHistoryEntry,
   ValueMap,
-  ValueSource,
 } from '@tdb/contracts';
 import { DOMAINS, evaluateSubmission } from '@tdb/dictionary';
 import { findCategory } from '@tdb/reference';
@@ -54,6 +54,7 @@ export class SubmissionReader {
     private readonly indicators: IndicatorValuesRepository,
     private readonly flags: AtypiaFlagsRepository,
     private readonly parts: SubmissionPartsRepository,
+    private readonly rows: SubmissionRowsRepository,
   ) {}
 
   async context(
@@ -189,14 +190,7 @@ export class SubmissionReader {
 
   /** Whether someone holds the entry of the OG itself; if nobody does, its ESMS enter the OG items. */
   async ogHasEntryAccounts(manager: EntityManager, ogFiness: string): Promise<boolean> {
-    const rows = await manager.query(
-      `SELECT 1 FROM grants g JOIN accounts a ON a.id = g.account_id
-        WHERE g.organisation_kind = 'OG' AND g.organisation_code = $1 AND a.status <> 'DISABLED'
-          AND (g.role = 'APE' OR (g.role = 'USER' AND 'ENTRY' = ANY (g.rights)))
-          AND (g.valid_until IS NULL OR g.valid_until >= $2::date) LIMIT 1`,
-      [ogFiness, parisToday()],
-    );
-    return rows.length > 0;
+    return this.rows.ogHasEntryAccounts(manager, ogFiness);
   }
 
   async previousValues(
@@ -205,17 +199,7 @@ export class SubmissionReader {
     finess: string,
     ogFiness: string,
   ): Promise<{ year: number | null; values: ValueMap }> {
-    const rows: { year: number; values: ValueMap | null; og_values: ValueMap | null }[] = await manager.query(
-      `SELECT c.year, sub.values, ogs.values AS og_values
-         FROM campaigns c
-         LEFT JOIN submissions sub ON sub.campaign_year = c.year AND sub.finess = $2
-         LEFT JOIN og_submissions ogs ON ogs.campaign_year = c.year AND ogs.og_finess = $3
-        WHERE c.year < $1 ORDER BY c.year DESC LIMIT 1`,
-      [year, finess, ogFiness],
-    );
-    const row = rows[0];
-    if (!row) return { year: null, values: {} };
-    return { year: row.year, values: { ...(row.values ?? {}), ...(row.og_values ?? {}) } };
+    return this.rows.previousValues(manager, year, finess, ogFiness);
   }
 
   async describe(
@@ -270,29 +254,7 @@ export class SubmissionReader {
   ): Promise<ValueHistoryEntry[]> {
     return this.dataSource.transaction(async (manager) => {
       const context = await this.context(manager, actor, year, finess);
-      const rows: {
-        item_code: string;
-        old_value: ValueHistoryEntry['oldValue'];
-        new_value: ValueHistoryEntry['newValue'];
-        source: ValueSource;
-        actor_name: string;
-        at: Date;
-      }[] = await manager.query(
-        `SELECT item_code, old_value, new_value, source, actor_name, at FROM value_history
-          WHERE campaign_year = $1
-            AND ((holder_finess = $2 AND NOT og_level) OR (holder_finess = $3 AND og_level))
-            AND ($4::text IS NULL OR item_code = $4)
-          ORDER BY at DESC, id DESC LIMIT 500`,
-        [year, finess, context.facts.ogFiness, itemCode ?? null],
-      );
-      return rows.map((r) => ({
-        itemCode: r.item_code,
-        oldValue: r.old_value,
-        newValue: r.new_value,
-        source: r.source,
-        actorName: r.actor_name,
-        at: new Date(r.at).toISOString(),
-      }));
+      return this.rows.history(manager, year, finess, context.facts.ogFiness, itemCode);
     });
   }
 

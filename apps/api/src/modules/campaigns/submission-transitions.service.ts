@@ -1,3 +1,4 @@
+import { SubmissionRowsRepository } from './submission-rows.repository';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -32,6 +33,7 @@ export class SubmissionTransitions {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly jobs: CampaignJobsService,
+    private readonly rows: SubmissionRowsRepository,
   ) {}
 
   async transition(
@@ -108,12 +110,7 @@ export class SubmissionTransitions {
     }
     const by = await actorRef(manager, actor);
     const { next, event } = result;
-    await manager.query(
-      `UPDATE submissions SET status = $3, consulted_by_cd = $4, reopened_by_authority = $5, version = version + 1,
-              validated_at = CASE WHEN $3 = 'VALIDATED' AND $6 THEN now() ELSE validated_at END, updated_at = now()
-        WHERE campaign_year = $1 AND finess = $2`,
-      [year, finess, next.status, next.consultedByCd, next.reopenedByAuthority, body.action === 'VALIDATE'],
-    );
+    await this.rows.setStatus(manager, year, finess, next, body.action === 'VALIDATE');
     await this.parts.recordTransition(manager, context.submission, body.action, event.to, event.reason, by);
     await this.audit.record(manager, {
       actorId: by.id,

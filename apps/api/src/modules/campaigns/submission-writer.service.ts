@@ -1,3 +1,4 @@
+import { SubmissionRowsRepository } from './submission-rows.repository';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -38,6 +39,7 @@ export class SubmissionWriter {
     private readonly reader: SubmissionReader,
     private readonly parts: SubmissionPartsRepository,
     private readonly refresh: StructureRefresh,
+    private readonly rows: SubmissionRowsRepository,
   ) {}
 
   /** Refuses (403) an actor who may not enter this structure's data at all, whatever the values. */
@@ -128,23 +130,17 @@ export class SubmissionWriter {
     );
     const nextStatus = 'IN_PROGRESS'; // where SAVE always leads (status machine)
     const by = await actorRef(manager, actor);
-    const updated: { version: number }[][] | { version: number }[] = await manager.query(
-      `UPDATE submissions SET values = $3, status = $4, completeness = $5, blocking_errors = $6,
-              version = version + 1, updated_at = now(), updated_by = $7
-        WHERE campaign_year = $1 AND finess = $2 AND version = $8 RETURNING version`,
-      [
-        submission.campaign_year,
-        submission.finess,
-        JSON.stringify(values),
-        nextStatus,
-        evaluation.completeness.ratio,
-        evaluation.blockingErrors,
-        by.id,
-        submission.version,
-      ],
-    );
-    const rows = (Array.isArray(updated[0]) ? updated[0] : updated) as { version: number }[];
-    if (!rows[0]) throw staleError(context, submission.version);
+    const written = await this.rows.saveValues(manager, {
+      year: submission.campaign_year,
+      finess: submission.finess,
+      values,
+      status: nextStatus,
+      completeness: evaluation.completeness.ratio,
+      blockingErrors: evaluation.blockingErrors,
+      by: by.id,
+      version: submission.version,
+    });
+    if (written === null) throw staleError(context, submission.version);
     await this.parts.recordHistory(
       manager,
       submission.campaign_year,
@@ -158,7 +154,7 @@ export class SubmissionWriter {
     if (submission.status !== nextStatus) {
       await this.parts.recordTransition(manager, submission, 'SAVE', nextStatus, null, by);
     }
-    return { version: rows[0].version, changed: changes.length, completeness: evaluation.completeness.ratio };
+    return { version: written, changed: changes.length, completeness: evaluation.completeness.ratio };
   }
 
   /** Indicators and atypia follow every save, in the same transaction (the response carries them). */
