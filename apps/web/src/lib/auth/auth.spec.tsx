@@ -4,9 +4,9 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AuthProvider, refreshDelay, useAuth } from './auth-provider';
 import { authStore } from './auth-store';
 import { loginPathFor, safeReturnTo } from './return-to';
-import { permissionsOf } from './permissions';
+import { allows, permissionsOf, structureFactsOf } from './permissions';
 import { apiError, mockApi } from '@/testing/mock-api';
-import { buildAccount, buildGrant, buildLoginResponse } from '@/testing/fixtures';
+import { buildAccount, buildGrant, buildLoginResponse, buildStructureSummary } from '@/testing/fixtures';
 
 function Probe() {
   const { state, account } = useAuth();
@@ -72,25 +72,41 @@ describe('return to', () => {
 
 describe('permissions', () => {
   const today = '2026-11-23';
+  /** An EHPAD of the Loiret (shared competence): the CD 45 is competent for it. */
+  const loiret = structureFactsOf(
+    buildStructureSummary({
+      finess: '450000019',
+      departmentCode: '45',
+      regionCode: '24',
+      ogFiness: '450000010',
+    }),
+  );
+  const mayCorrect = (account: ReturnType<typeof buildAccount>) =>
+    allows(account, { type: 'structure.correctCategory', structure: loiret }, today);
+
   it('follow the grants valid today', () => {
     expect(permissionsOf(buildAccount(), today)).toEqual({
       isNationalAdmin: true,
       canManageAccounts: true,
       canReadEmails: true,
       canReadAudit: true,
-      canCorrectCategory: true,
       canManageApiTokens: true,
       canManageSettings: true,
     });
+    expect(mayCorrect(buildAccount())).toBe(true);
     const controller = buildAccount({
       grants: [buildGrant({ role: 'CONTROLLER', organisation: { kind: 'CD', code: '45' } })],
     });
     expect(permissionsOf(controller, today)).toMatchObject({
       canManageAccounts: false,
-      canCorrectCategory: true,
       canReadAudit: false,
       canManageApiTokens: false,
     });
+    expect(mayCorrect(controller)).toBe(true);
+    const otherDepartment = buildAccount({
+      grants: [buildGrant({ role: 'CONTROLLER', organisation: { kind: 'CD', code: '37' } })],
+    });
+    expect(mayCorrect(otherDepartment)).toBe(false);
     const apr = buildAccount({
       grants: [buildGrant({ role: 'APR', organisation: { kind: 'CD', code: '45' } })],
     });
@@ -100,10 +116,25 @@ describe('permissions', () => {
     });
     expect(permissionsOf(ape, today)).toMatchObject({
       canManageAccounts: true,
-      canCorrectCategory: false,
       canReadEmails: false,
       canManageApiTokens: false,
     });
+    expect(mayCorrect(ape)).toBe(false);
+    const user = buildAccount({
+      grants: [
+        buildGrant({
+          role: 'USER',
+          rights: ['ENTRY', 'VALIDATION', 'READ'],
+          organisation: { kind: 'OG', code: '450000010' },
+        }),
+      ],
+    });
+    expect(permissionsOf(user, today)).toMatchObject({ canManageAccounts: false, canReadAudit: false });
+    const reader = buildAccount({
+      grants: [buildGrant({ role: 'READER', organisation: { kind: 'ARS', code: '24' } })],
+    });
+    expect(permissionsOf(reader, today)).toMatchObject({ canManageAccounts: false, canReadAudit: false });
+    expect(mayCorrect(reader)).toBe(false);
     const expired = buildAccount({ grants: [buildGrant({ validUntil: '2026-11-22' })] });
     expect(permissionsOf(expired, today).isNationalAdmin).toBe(false);
   });

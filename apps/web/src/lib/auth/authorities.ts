@@ -1,4 +1,6 @@
-import type { AuthorityRef, Grant } from '@tdb/contracts';
+import type { Account, AuthorityRef } from '@tdb/contracts';
+import { decide, scopeOf } from '@tdb/access';
+import { actorOf } from './permissions';
 
 /** An ARS or a CD the signed-in account works for, and what its grant there allows. */
 export interface OwnAuthority {
@@ -32,35 +34,41 @@ export function parseAuthorityKey(key: string): AuthorityRef | null {
   return { kind, code };
 }
 
-/** From the grants valid today. */
-export function authorityAccessOf(grants: readonly Grant[]): AuthorityAccess {
-  const national = grants.some((g) => g.role === 'NATIONAL_ADMIN');
+/**
+ * What the follow-up pages offer, asked of the policy of @tdb/access: the authorities in the
+ * account's scope on `today`, and for each what it may do there (communicate, name referents).
+ */
+export function authorityAccessOf(
+  account: Pick<Account, 'grants'> & Partial<Pick<Account, 'id'>>,
+  today: string,
+): AuthorityAccess {
+  const actor = actorOf(account);
+  const scope = scopeOf(actor, today);
+  const labels = new Map(
+    account.grants.map((g) => [authorityKey(g.organisation as AuthorityRef), g.organisationLabel]),
+  );
   const byKey = new Map<string, OwnAuthority>();
-  for (const grant of grants) {
-    const { kind, code } = grant.organisation;
-    if (kind !== 'ARS' && kind !== 'CD') continue;
-    if (!['APR', 'CONTROLLER', 'READER'].includes(grant.role)) continue;
+  for (const { kind, code } of scope.authorities) {
     const ref: AuthorityRef = { kind, code };
     const key = authorityKey(ref);
-    const current = byKey.get(key) ?? {
-      ref,
-      label: grant.organisationLabel,
-      canCommunicate: false,
-      canManageReferents: false,
-    };
+    if (byKey.has(key)) continue;
     byKey.set(key, {
-      ...current,
-      canCommunicate: current.canCommunicate || grant.role === 'APR' || grant.role === 'CONTROLLER',
-      canManageReferents: current.canManageReferents || grant.role === 'APR',
+      ref,
+      label: labels.get(key) ?? key,
+      canCommunicate: decide(actor, { type: 'campaign.communicate', organisation: ref }, today).allowed,
+      canManageReferents: decide(actor, { type: 'referent.manage', organisation: ref }, today).allowed,
     });
   }
   const own = [...byKey.values()].sort((a, b) => a.label.localeCompare(b.label, 'fr'));
+  const national = scope.all;
   return {
     national,
     own,
     canFollow: national || own.length > 0,
     canCommunicate: national || own.some((o) => o.canCommunicate),
     canManageReferents: national || own.some((o) => o.canManageReferents),
+    // Who may communicate with an authority's structures may also include or exclude them
+    // (campaign.scope, decided per structure by the API).
     canChangeScope: national || own.some((o) => o.canCommunicate),
   };
 }

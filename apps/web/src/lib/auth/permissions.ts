@@ -1,23 +1,31 @@
-import type { Account, Grant, Role } from '@tdb/contracts';
-import { isGrantActive } from '@tdb/access';
+import type { Account, Grant, StructureSummary } from '@tdb/contracts';
+import {
+  ROLES_BY_KIND,
+  decide,
+  isGrantActive,
+  scopeOf,
+  type AccessRequest,
+  type Actor,
+  type StructureFacts,
+} from '@tdb/access';
 
 /**
- * What the signed-in account may see in the interface, derived from its grants valid today. This
- * only decides what to show: the API checks every request again (and says why it refuses).
+ * What the signed-in account may see in the interface. Every answer comes from the policy of
+ * @tdb/access (the one the API enforces), asked about the account's grants valid today: the SPA
+ * holds no copy of the rules. This only decides what to show: the API checks every request again.
  */
 export interface Permissions {
+  /** Scope "everything": the national administrator. */
   isNationalAdmin: boolean;
-  /** "Utilisateurs": national administrator, APR, APE. */
+  /** "Utilisateurs": may create some grant (national administrator, APR, APE). */
   canManageAccounts: boolean;
-  /** "Courriels envoyés": national administrator. */
+  /** "Courriels envoyés". */
   canReadEmails: boolean;
-  /** "Journal": national administrator, APR. */
+  /** "Journal". */
   canReadAudit: boolean;
-  /** "Corriger la catégorie": national administrator, APR, CONTROLLER (of a competent authority). */
-  canCorrectCategory: boolean;
   /** "Jetons d'API": national administrator, APR of an ARS or a CD. */
   canManageApiTokens: boolean;
-  /** "Paramètres" (security settings of the platform): national administrator. */
+  /** "Paramètres" (security settings of the platform). */
   canManageSettings: boolean;
 }
 
@@ -26,7 +34,6 @@ export const NO_PERMISSIONS: Permissions = {
   canManageAccounts: false,
   canReadEmails: false,
   canReadAudit: false,
-  canCorrectCategory: false,
   canManageApiTokens: false,
   canManageSettings: false,
 };
@@ -48,23 +55,64 @@ export function activeGrantsOf(account: Pick<Account, 'grants'>, today: string):
   return account.grants.filter((grant) => isGrantActive(grant, today));
 }
 
-export function permissionsOf(account: Pick<Account, 'grants'> | null, today: string): Permissions {
-  if (!account) return NO_PERMISSIONS;
-  const grants = activeGrantsOf(account, today);
-  const roles = new Set<Role>(grants.map((grant) => grant.role));
-  const has = (...wanted: Role[]) => wanted.some((role) => roles.has(role));
+/** The account as the policy sees it (its grants are the policy's actor grants). */
+export function actorOf(account: Pick<Account, 'grants'> & Partial<Pick<Account, 'id'>>): Actor {
+  return { accountId: account.id ?? '', grants: account.grants };
+}
+
+/** Whether the policy allows `request` to the account on `today`. */
+export function allows(
+  account: Pick<Account, 'grants'> & Partial<Pick<Account, 'id'>>,
+  request: AccessRequest,
+  today: string,
+): boolean {
+  return decide(actorOf(account), request, today).allowed;
+}
+
+/** A structure as the policy needs it. */
+export function structureFactsOf(structure: StructureSummary): StructureFacts {
+  const { finess, ogFiness, departmentCode, regionCode, competence, categoryCode } = structure;
+  return { finess, ogFiness, departmentCode, regionCode, competence, categoryCode };
+}
+
+/**
+ * The least grant on a grant's own organisation (a reader of its ARS, a user of its OG): whoever
+ * may create no such grant creates none at all, which is how the menu asks "may manage accounts".
+ */
+function leastGrantOn(grant: Grant) {
+  const role = ROLES_BY_KIND[grant.organisation.kind].at(-1) ?? grant.role;
   return {
-    isNationalAdmin: has('NATIONAL_ADMIN'),
-    canManageAccounts: has('NATIONAL_ADMIN', 'APR', 'APE'),
-    canReadEmails: has('NATIONAL_ADMIN'),
-    canReadAudit: has('NATIONAL_ADMIN', 'APR'),
-    canCorrectCategory: has('NATIONAL_ADMIN', 'APR', 'CONTROLLER'),
+    organisation: grant.organisation,
+    role,
+    rights: role === 'USER' ? (['READ'] as const).slice() : [],
+    entryDomains: null,
+    validFrom: null,
+    validUntil: null,
+  };
+}
+
+export function permissionsOf(
+  account: (Pick<Account, 'grants'> & Partial<Pick<Account, 'id'>>) | null,
+  today: string,
+): Permissions {
+  if (!account) return NO_PERMISSIONS;
+  const may = (request: AccessRequest) => allows(account, request, today);
+  const national = scopeOf(actorOf(account), today).all;
+  const grants = activeGrantsOf(account, today);
+  return {
+    isNationalAdmin: national,
+    canManageAccounts: grants.some((grant) => may({ type: 'grant.create', target: leastGrantOn(grant) })),
+    canReadEmails: may({ type: 'emails.read' }),
+    canReadAudit: may({ type: 'audit.read' }),
+    // Tokens belong to an ARS or a CD: asked about each one the account works for (the national
+    // administrator, whose scope is everything, manages those of any).
     canManageApiTokens:
-      has('NATIONAL_ADMIN') ||
+      national ||
       grants.some(
         (grant) =>
-          grant.role === 'APR' && (grant.organisation.kind === 'ARS' || grant.organisation.kind === 'CD'),
+          (grant.organisation.kind === 'ARS' || grant.organisation.kind === 'CD') &&
+          may({ type: 'apiToken.manage', organisation: grant.organisation }),
       ),
-    canManageSettings: has('NATIONAL_ADMIN'),
+    canManageSettings: may({ type: 'settings.manage' }),
   };
 }

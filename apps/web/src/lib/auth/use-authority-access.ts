@@ -1,5 +1,5 @@
 import { useAuth } from './auth-provider';
-import { activeGrantsOf, parisToday } from './permissions';
+import { parisToday } from './permissions';
 import { authorityAccessOf, type AuthorityAccess } from './authorities';
 
 const NONE: AuthorityAccess = {
@@ -15,5 +15,5 @@ const NONE: AuthorityAccess = {
 export function useAuthorityAccess(): AuthorityAccess {
   const { state } = useAuth();
   if (state.status !== 'authenticated') return NONE;
-  return authorityAccessOf(activeGrantsOf(state.account, parisToday()));
+  return authorityAccessOf(state.account, parisToday());
 }

@@ -12,6 +12,7 @@ import { NotFound } from '@/components/ui/not-found';
 import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { isApiClientError } from '@/lib/api-client';
 import { useAuth } from '@/lib/auth/auth-provider';
+import { allows, parisToday, structureFactsOf } from '@/lib/auth/permissions';
 import { useReference } from '@/lib/api/get-reference';
 import { useStructure } from '@/features/structures/api/get-structure';
 import { StructureDetails } from '@/features/structures/components/structure-details';
@@ -26,9 +27,7 @@ export function StructurePage() {
   const { finess = '' } = useParams();
   const structure = useStructure(finess);
   const reference = useReference();
-  // National administrator, APR, CONTROLLER: the API still checks the competence for this structure.
-  const { permissions } = useAuth();
-  const canCorrect = permissions.canCorrectCategory;
+  const { state } = useAuth();
   const [editing, setEditing] = useState(false);
   const [success, setSuccess] = useState<string | null>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
@@ -67,6 +66,15 @@ export function StructurePage() {
   }
 
   const data: StructureDetail = structure.data;
+  // Asked of the access policy for this very structure (national administrator, APR or controller
+  // of an authority competent for it); the API checks again.
+  const canCorrect =
+    state.status === 'authenticated' &&
+    allows(
+      state.account,
+      { type: 'structure.correctCategory', structure: structureFactsOf(data) },
+      parisToday(),
+    );
   const category = reference.data?.categories.find((c) => c.code === data.categoryCode);
 
   const openForm = () => {
