@@ -198,6 +198,7 @@ export default [
         clearTimeout: 'readonly',
         URL: 'readonly',
         fetch: 'readonly',
+        AbortSignal: 'readonly',
       },
     },
   },
