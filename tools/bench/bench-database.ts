@@ -105,3 +105,64 @@ export async function loadNationalRegistry(loader: DataSource, work: string): Pr
     { actor: 'benchmark' },
   );
 }
+
+/**
+ * CPU seconds spent while measuring: by this process, by the PostgreSQL server's processes and by
+ * the whole machine (from /proc, where there is one), so that the database's share shows beside
+ * the API's.
+ */
+export function trackCpu(): {
+  stop(): { process: number; database: number | null; machine: number | null };
+} {
+  // USER_HZ is 100 on Linux.
+  const HZ = 100;
+  const machineTicks = (): number | null => {
+    try {
+      const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
+      const [user, nice, system, , , irq, softirq] = line.trim().split(/\s+/).slice(1).map(Number);
+      return user! + nice! + system! + irq! + softirq!;
+    } catch {
+      return null;
+    }
+  };
+  /** utime + stime of every process named postgres (server processes that ended are not counted). */
+  const databaseTicks = (): Map<string, number> | null => {
+    try {
+      const ticks = new Map<string, number>();
+      for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+        try {
+          const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+          const close = stat.lastIndexOf(')');
+          if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+          const fields = stat.slice(close + 2).split(' ');
+          ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+        } catch {
+          // the process ended meanwhile
+        }
+      }
+      return ticks;
+    } catch {
+      return null;
+    }
+  };
+  const startedProcess = process.cpuUsage();
+  const startedMachine = machineTicks();
+  const startedDatabase = databaseTicks();
+  return {
+    stop() {
+      const used = process.cpuUsage(startedProcess);
+      const endMachine = machineTicks();
+      const endDatabase = databaseTicks();
+      let database: number | null = null;
+      if (startedDatabase && endDatabase && endDatabase.size > 0) {
+        database = 0;
+        for (const [pid, ticks] of endDatabase) database += (ticks - (startedDatabase.get(pid) ?? 0)) / HZ;
+      }
+      return {
+        process: (used.user + used.system) / 1e6,
+        database,
+        machine: startedMachine === null || endMachine === null ? null : (endMachine - startedMachine) / HZ,
+      };
+    },
+  };
+}

@@ -33,7 +33,7 @@ import { StructureRefresh } from '../../apps/api/src/modules/computation/structu
 import { structureFactsOf } from '../../apps/api/src/common/auth/structure-facts';
 import { DictionaryRegistry } from '../../apps/api/src/modules/campaign-core/dictionary-registry.service';
 import { generateSubmissionValues } from '../generate-values/generator';
-import { createBenchDatabase, loadNationalRegistry, mb, trackPeakMemory } from './bench-database';
+import { createBenchDatabase, loadNationalRegistry, mb, trackCpu, trackPeakMemory } from './bench-database';
 import { profileQueries } from './query-profiler';
 
 const YEAR = 2026;
@@ -63,12 +63,10 @@ async function seedCampaign(
       'distributions',
       'atypia_peer_references',
       'campaign_jobs',
+      'derivation_marks',
     ])
       await db.query(`DELETE FROM ${table} WHERE campaign_year = $1`, [YEAR]);
-    await db.query(
-      `UPDATE submissions SET indicators_job = NULL, atypia_job = NULL WHERE campaign_year = $1`,
-      [YEAR],
-    );
+
     await db.query(`VACUUM ANALYZE`);
     return existing;
   }
@@ -130,6 +128,7 @@ interface Measure {
   total: number;
   peakRss: number;
   baselineRss: number;
+  cpu: { process: number; database: number | null; machine: number | null };
   rows: number;
   jobs: { kind: string; status: string; done: number; total: number }[];
   atypia: { flags: number; structures: number; population: number; groups: number };
@@ -196,6 +195,7 @@ async function measure(url: string, kind: 'embedded' | 'server'): Promise<Measur
     const jobs = app.get(CampaignJobsService);
     const baselineRss = process.memoryUsage().rss;
     const memory = trackPeakMemory();
+    const cpuTracker = trackCpu();
     const stages: Measure['stages'] = [];
     let stageStarted = performance.now();
     const onStage = (stage: RecomputeStage) => {
@@ -215,6 +215,7 @@ async function measure(url: string, kind: 'embedded' | 'server'): Promise<Measur
     stages[stages.length - 1]!.seconds = seconds(stageStarted);
     const total = seconds(started);
     const peakRss = memory.stop();
+    const cpu = cpuTracker.stop();
     for (const p of profile?.stop() ?? [])
       console.log(`  ${p.label.padEnd(32)} ${p.seconds.toFixed(2)} s ${p.calls} calls`);
     const jobRows = await db.query(
@@ -238,6 +239,7 @@ async function measure(url: string, kind: 'embedded' | 'server'): Promise<Measur
       total,
       peakRss,
       baselineRss,
+      cpu,
       rows: written!.rows,
       jobs: jobRows,
       atypia: atypia!,
@@ -320,6 +322,7 @@ function report(
       `  ${'total'.padEnd(30)} ${m.total.toFixed(2).padStart(6)} s          ${m.jobs.map((j) => `${j.kind} ${j.status} ${j.done}/${j.total}`).join(', ')}`,
       '',
       `peak RSS ${mb(m.peakRss)} (${mb(m.baselineRss)} after boot and floor)`,
+      `CPU ${m.cpu.process.toFixed(1)} s in the API process${m.cpu.database === null ? '' : `, ${m.cpu.database.toFixed(1)} s in PostgreSQL`}${m.cpu.machine === null ? '' : `, ${m.cpu.machine.toFixed(1)} s on the machine (${os.cpus().length} cores × ${m.total.toFixed(1)} s = ${(os.cpus().length * m.total).toFixed(1)} s available)`}`,
       `save refresh of one structure (indicators + flags, one transaction): mean ${m.refresh.meanMs.toFixed(1)} ms, p95 ${m.refresh.p95Ms.toFixed(1)} ms over ${REFRESHES}`,
       '',
       'summary',
@@ -365,7 +368,17 @@ async function main(): Promise<void> {
     const out = path.join(work, `recompute-${process.pid}.json`);
     const run = spawnSync(
       process.execPath,
-      ['-r', '@swc-node/register', __filename, '--measure', database.url, database.kind, out],
+      // BENCH_NODE_ARGS, e.g. "--cpu-prof": options for the measured process (not allowed in NODE_OPTIONS).
+      [
+        ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
+        '-r',
+        '@swc-node/register',
+        __filename,
+        '--measure',
+        database.url,
+        database.kind,
+        out,
+      ],
       { stdio: 'inherit' },
     );
     if (run.status !== 0) throw new Error('the measure failed');

@@ -18,6 +18,7 @@ import { parisToday } from '../../apps/api/src/common/auth/access.service';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
 import { resolveDatabase, runMigrations } from '../../apps/api/src/database/database';
+import { IndicatorValuesRepository } from '../../apps/api/src/modules/computation/indicator-values.repository';
 import { generateSubmissionValues } from '../generate-values/generator';
 
 const SEED = 2026;
@@ -66,29 +67,20 @@ function definitionsFor(dictionary: Dictionary): readonly IndicatorDefinition[] 
   return loaded.definitions.indicators;
 }
 
-/** The same rows the platform stores at each save (not-applicable results are not stored). */
+/** Stored as the platform stores them at each save (rows and the structure's marks). */
 async function storeIndicators(
-  dataSource: EntityManager,
+  manager: EntityManager,
   year: number,
   finess: string,
   version: string,
   results: readonly IndicatorResult[],
 ): Promise<void> {
-  const rows = results
-    .filter((r) => r.status === 'computed' || r.reason.code !== 'NOT_APPLICABLE')
-    .map((r) => ({
-      code: r.code,
-      value: r.status === 'computed' ? (r.kind === 'distribution' ? r.total : r.value) : null,
-      details: r.status === 'computed' && r.kind === 'distribution' ? r.parts : null,
-      reason_code: r.status === 'not_computable' ? r.reason.code : null,
-      reason_message: r.status === 'not_computable' ? r.reason.message : null,
-    }));
-  await dataSource.query(
-    `INSERT INTO indicator_values (campaign_year, finess, indicator_code, value, details, reason_code, reason_message, dictionary_version)
-     SELECT $1, $2, r.code, r.value, r.details, r.reason_code, r.reason_message, $3
-       FROM jsonb_to_recordset($4::jsonb)
-         AS r(code text, value double precision, details jsonb, reason_code text, reason_message text)`,
-    [year, finess, version, JSON.stringify(rows)],
+  await new IndicatorValuesRepository().replace(
+    manager,
+    year,
+    version,
+    [{ finess, results, stored: false }],
+    null,
   );
 }
 

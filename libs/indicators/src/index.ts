@@ -28,3 +28,4 @@ export {
 export { loadIndicatorDefinitions, provisionalNotice, type IndicatorLoadResult } from './load';
 export { RAW_INDICATOR_DEFINITIONS, getIndicatorDefinitions } from './definitions';
 export { formulaInWords, formulaText, variantInWords } from './words';
+export { distributionShares, storedDistribution, storedPart, type StoredDistribution } from './stored';

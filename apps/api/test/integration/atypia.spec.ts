@@ -119,7 +119,9 @@ describe('atypia in the platform (HTTP, real database)', () => {
     );
     expect(references).toEqual({ population: 0, job_id: id });
     const [{ n }] = await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM submissions WHERE campaign_year = $1 AND atypia_job IS DISTINCT FROM $2`,
+      `SELECT count(*)::int AS n FROM submissions sub
+         LEFT JOIN derivation_marks m ON m.campaign_year = sub.campaign_year AND m.finess = sub.finess
+        WHERE sub.campaign_year = $1 AND m.atypia_job IS DISTINCT FROM $2`,
       [YEAR, id],
     );
     expect(n).toBe(0);

@@ -5,6 +5,7 @@
  */
 import request from 'supertest';
 import { getDictionary, itemsFor } from '@tdb/dictionary';
+import { CompactIndicatorDetails1763990000000 } from '../../src/database/migrations/1763990000000-CompactIndicatorDetails';
 import { CampaignJobsService } from '../../src/modules/computation/campaign-jobs.service';
 import { loginAs, persistAccount } from '../factories/accounts';
 import { openCampaign } from '../factories/campaigns';
@@ -77,6 +78,42 @@ describe('indicators in the platform (HTTP, real database)', () => {
     const one = read.body.find((i: { code: string }) => i.code === occupancy.code);
     expect(one.dictionaryVersion).toBe(dictionary.version);
     expect(one.computable ? typeof one.value : typeof one.reason).toBe(one.computable ? 'number' : 'string');
+    const distribution = read.body.find((i: { parts: unknown[] | null }) => i.parts?.length);
+    expect(distribution.parts[0]).toEqual({
+      key: expect.any(String),
+      label: expect.any(String),
+      value: expect.any(Number),
+      share: expect.any(Number),
+    });
+  });
+
+  it('rewrites distributions stored with their labels into the compact form, read back the same', async () => {
+    const indicators = () =>
+      request(t.http)
+        .get(`/api/campaigns/${YEAR}/submissions/${EHPAD_45}/indicators`)
+        .set('Authorization', ogApe)
+        .expect(200)
+        .then((r) => r.body as { code: string; parts: { share: number }[] | null }[]);
+    const before = await indicators();
+    const distributions = before.filter((i) => i.parts?.some((p) => p.share > 0));
+    expect(distributions.length).toBeGreaterThan(0);
+    // As the platform stored them before the migration: the labelled parts.
+    for (const d of distributions)
+      await t.dataSource.query(
+        `UPDATE indicator_values SET details = $4 WHERE campaign_year = $1 AND finess = $2 AND indicator_code = $3`,
+        [YEAR, EHPAD_45, d.code, JSON.stringify(d.parts)],
+      );
+    const runner = t.dataSource.createQueryRunner();
+    try {
+      await new CompactIndicatorDetails1763990000000().up(runner);
+    } finally {
+      await runner.release();
+    }
+    const [{ legacy }] = await t.dataSource.query(
+      `SELECT count(*)::int AS legacy FROM indicator_values WHERE jsonb_typeof(details) = 'array'`,
+    );
+    expect(legacy).toBe(0);
+    expect(await indicators()).toEqual(before);
   });
 
   it('recomputes a whole campaign in a background job whose progress the national administrator follows', async () => {
@@ -105,7 +142,7 @@ describe('indicators in the platform (HTTP, real database)', () => {
     );
     expect(job).toMatchObject({ status: 'DONE', done: submissions, total: submissions });
     const [{ n: marked }] = await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM submissions WHERE campaign_year = $1 AND indicators_job = $2`,
+      `SELECT count(*)::int AS n FROM derivation_marks WHERE campaign_year = $1 AND indicators_job = $2`,
       [YEAR, job.id],
     );
     expect(marked).toBe(submissions);
@@ -118,7 +155,8 @@ describe('indicators in the platform (HTTP, real database)', () => {
     );
     // As if the job had done IME_45 before the crash: a marker value shows whether it is recomputed.
     await t.dataSource.query(
-      `UPDATE submissions SET indicators_job = $1 WHERE campaign_year = $2 AND finess = $3`,
+      `INSERT INTO derivation_marks (indicators_job, campaign_year, finess) VALUES ($1, $2, $3)
+       ON CONFLICT (campaign_year, finess) DO UPDATE SET indicators_job = EXCLUDED.indicators_job`,
       [id, YEAR, IME_45],
     );
     await t.dataSource.query(
@@ -139,7 +177,7 @@ describe('indicators in the platform (HTTP, real database)', () => {
     expect(status).toBe('DONE');
     expect(done).toBe(8);
     const [{ n }] = await t.dataSource.query(
-      `SELECT count(*)::int AS n FROM submissions WHERE campaign_year = $1 AND indicators_job = $2`,
+      `SELECT count(*)::int AS n FROM derivation_marks WHERE campaign_year = $1 AND indicators_job = $2`,
       [YEAR, id],
     );
     const [{ n: all }] = await t.dataSource.query(

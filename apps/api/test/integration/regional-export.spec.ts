@@ -106,10 +106,7 @@ describe('regional export and open data (HTTP, real database)', () => {
       EHPAD_45,
       'P03',
       80,
-      JSON.stringify([
-        { key: 'gir_1', label: 'GIR 1', value: 20, share: 25 },
-        { key: 'gir_2', label: 'GIR 2', value: 60, share: 75 },
-      ]),
+      JSON.stringify({ base: 80, values: { gir_1: 20, gir_2: 60 } }),
       dictionaryVersion,
     ]);
     // An ESMS of the Ain (01): FINESS numbers with a leading zero.

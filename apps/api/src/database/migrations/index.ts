@@ -7,6 +7,8 @@ import { CreateAtypia1763950000000 } from './1763950000000-CreateAtypia';
 import { CreateDistributions1763960000000 } from './1763960000000-CreateDistributions';
 import { AddIndicatorsComputedAt1763970000000 } from './1763970000000-AddIndicatorsComputedAt';
 import { DropIndicatorValuesSubmissionKey1763980000000 } from './1763980000000-DropIndicatorValuesSubmissionKey';
+import { CompactIndicatorDetails1763990000000 } from './1763990000000-CompactIndicatorDetails';
+import { CreateDerivationMarks1764000000000 } from './1764000000000-CreateDerivationMarks';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   CreateDistributions1763960000000,
   AddIndicatorsComputedAt1763970000000,
   DropIndicatorValuesSubmissionKey1763980000000,
+  CompactIndicatorDetails1763990000000,
+  CreateDerivationMarks1764000000000,
 ];

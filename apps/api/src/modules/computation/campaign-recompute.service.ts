@@ -22,7 +22,7 @@ import { PreviousValuesRepository } from './previous-values.repository';
 import { RecomputeRepository, type PeerBatchRow, type ValuesBatchRow } from './recompute.repository';
 
 /** Structures per transaction of the indicators pass: a crash loses at most one batch. */
-export const RECOMPUTE_BATCH = 1000;
+export const RECOMPUTE_BATCH = 250;
 /** Batches written at once: PostgreSQL inserts on one core per connection. */
 const WRITERS = 2;
 /** Structures per transaction of the peer pass (a few numbers each). */
@@ -72,9 +72,11 @@ export class CampaignRecomputeService {
     const writing = new Set<Promise<void>>();
     let next = read('');
     for (;;) {
-      const batch = await next;
-      if (batch.length === 0) break;
-      next = read(batch[batch.length - 1]!.finess);
+      const page = await next;
+      if (page.length === 0) break;
+      next = read(page[page.length - 1]!.finess);
+      const batch = page.filter((r): r is ToCompute => !r.done && r.values !== null);
+      if (batch.length === 0) continue;
       const finesses = batch.map((r) => r.finess);
       const previous = hasPrevious
         ? await this.previous.ofStructures(manager, year, dictionary, finesses, targets.items)
@@ -115,7 +117,7 @@ export class CampaignRecomputeService {
 
   private ownFlags(
     ruleSet: AtypiaRuleSet,
-    row: ValuesBatchRow,
+    row: ToCompute,
     values: ValueMap,
     indicators: Record<string, number | null>,
     previous: { values?: ValueMap; indicators?: Record<string, number | null> },
@@ -142,7 +144,7 @@ export class CampaignRecomputeService {
     const targets = ruleTargets(ruleSet, PEER_RULE_KINDS);
     let after = '';
     for (;;) {
-      const batch = await this.reads.peerBatch(
+      const page = await this.reads.peerBatch(
         this.dataSource.manager,
         year,
         jobId,
@@ -150,8 +152,10 @@ export class CampaignRecomputeService {
         PEER_BATCH,
         targets,
       );
-      if (batch.length === 0) break;
-      after = batch[batch.length - 1]!.finess;
+      if (page.length === 0) break;
+      after = page[page.length - 1]!.finess;
+      const batch = page.filter((r) => !r.done);
+      if (batch.length === 0) continue;
       const flags = batch.map((row) => ({
         finess: row.finess,
         flags: this.peerFlags(ruleSet, row, references),
@@ -187,6 +191,9 @@ export class CampaignRecomputeService {
     return evaluateAtypia(ruleSet, subject, references, 'peer');
   }
 }
+
+/** A submission of the page this job has still to compute. */
+type ToCompute = ValuesBatchRow & { values: ValueMap };
 
 const placeOf = (row: {
   finess: string;

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { IndicatorValueDto } from '@tdb/contracts';
-import type { IndicatorDefinition, IndicatorResult } from '@tdb/indicators';
+import {
+  distributionShares,
+  storedDistribution,
+  type IndicatorDefinition,
+  type IndicatorResult,
+  type StoredDistribution,
+} from '@tdb/indicators';
 
 /** A structure's freshly computed indicators. */
 export interface StructureIndicators {
@@ -14,11 +20,17 @@ export interface StructureIndicators {
 interface StoredIndicator {
   indicator_code: string;
   value: number | null;
-  details: IndicatorValueDto['parts'];
+  details: StoredDistribution | null;
   reason_code: string | null;
   reason_message: string | null;
   dictionary_version: string;
   previous_value: number | null;
+}
+
+/** A computable stored indicator: its value, and a distribution's parts. */
+export interface ComputedIndicator {
+  value: number | null;
+  details: StoredDistribution | null;
 }
 
 /** Column arrays of indicator rows: sent as one array parameter per column (no per-row JSON). */
@@ -41,7 +53,7 @@ function columnsOf(batch: readonly StructureIndicators[]): Columns {
       c.code.push(r.code);
       if (r.status === 'computed') {
         c.value.push(r.kind === 'distribution' ? r.total : r.value);
-        c.details.push(r.kind === 'distribution' ? JSON.stringify(r.parts) : null);
+        c.details.push(r.kind === 'distribution' ? JSON.stringify(storedDistribution(r)) : null);
         c.reasonCode.push(null);
         c.reasonMessage.push(null);
       } else {
@@ -108,8 +120,10 @@ export class IndicatorValuesRepository {
       );
     }
     await manager.query(
-      `UPDATE submissions SET indicators_job = $3, indicators_computed_at = clock_timestamp()
-        WHERE campaign_year = $1 AND finess = ANY ($2::bpchar[])`,
+      `INSERT INTO derivation_marks (campaign_year, finess, indicators_job, indicators_computed_at)
+       SELECT $1, f, $3, clock_timestamp() FROM unnest($2::bpchar[]) f
+       ON CONFLICT (campaign_year, finess) DO UPDATE
+         SET indicators_job = EXCLUDED.indicators_job, indicators_computed_at = EXCLUDED.indicators_computed_at`,
       [year, batch.map((b) => b.finess), jobId],
     );
   }
@@ -130,6 +144,26 @@ export class IndicatorValuesRepository {
       [year, finesses, codes],
     );
     return new Map(rows.map((r) => [r.finess.trim(), zip(r.codes, r.values)]));
+  }
+
+  /** The computable indicators of these structures, by FINESS then code (the caller checked access). */
+  async computedOf(
+    manager: EntityManager,
+    year: number,
+    finesses: readonly string[],
+  ): Promise<Map<string, Map<string, ComputedIndicator>>> {
+    const rows: (ComputedIndicator & { finess: string; indicator_code: string })[] = await manager.query(
+      `SELECT finess, indicator_code, value, details FROM indicator_values
+        WHERE campaign_year = $1 AND finess = ANY ($2::bpchar[]) AND reason_code IS NULL`,
+      [year, finesses],
+    );
+    const byFiness = new Map<string, Map<string, ComputedIndicator>>();
+    for (const { finess, indicator_code, value, details } of rows) {
+      let map = byFiness.get(finess);
+      if (!map) byFiness.set(finess, (map = new Map()));
+      map.set(indicator_code, { value, details });
+    }
+    return byFiness;
   }
 
   /** The stored indicators of a structure with last campaign's values (the caller checked access). */
@@ -177,7 +211,7 @@ function toIndicatorDto(def: IndicatorDefinition, row: StoredIndicator): Indicat
     kind: def.kind,
     computable: row.reason_code === null,
     value: row.value,
-    parts: row.details,
+    parts: def.kind === 'distribution' && row.details ? distributionShares(def, row.details) : null,
     reasonCode: row.reason_code,
     reason: row.reason_message,
     provisional: def.status === 'provisional',

@@ -9,7 +9,10 @@ export interface ValuesBatchRow {
   category_code: string;
   region_code: string;
   department_code: string;
-  values: ValueMap;
+  /** Null when `done`. */
+  values: ValueMap | null;
+  /** Whether this job has computed it already (a resumed job skips it). */
+  done: boolean;
   /** Whether indicator rows are stored for it (else they are inserted without an upsert). */
   stored: boolean;
 }
@@ -17,6 +20,8 @@ export interface ValuesBatchRow {
 /** A submission as the peer pass reads it: its place and the targets of the peer rules. */
 export interface PeerBatchRow {
   finess: string;
+  /** Whether this job has evaluated it already (a resumed job skips it). */
+  done: boolean;
   category_code: string;
   region_code: string;
   department_code: string;
@@ -42,7 +47,11 @@ export class RecomputeRepository {
     return new Map(rows.map((r) => [r.og_finess, r.values]));
   }
 
-  /** The next page (after FINESS `after`) of submissions whose indicators `jobId` has not computed. */
+  /**
+   * The next page (after FINESS `after`) of the campaign's submissions, those `jobId` has already
+   * computed marked `done` (and sent without their values). The marks are probed row by row for
+   * the page only: a join would let the planner sort every mark of the campaign for each page.
+   */
   async valuesBatch(
     manager: EntityManager,
     year: number,
@@ -51,18 +60,25 @@ export class RecomputeRepository {
     limit: number,
   ): Promise<ValuesBatchRow[]> {
     return manager.query(
-      `SELECT sub.finess, s.og_finess, s.category_code, s.region_code, s.department_code, sub.values,
-              EXISTS (SELECT 1 FROM indicator_values iv
-                       WHERE iv.campaign_year = sub.campaign_year AND iv.finess = sub.finess) AS stored
+      `SELECT sub.finess, s.og_finess, s.category_code, s.region_code, s.department_code,
+              CASE WHEN m.done THEN NULL ELSE sub.values END AS values, m.done, m.stored
          FROM submissions sub
          JOIN structures s ON s.finess = sub.finess
-        WHERE sub.campaign_year = $1 AND sub.indicators_job IS DISTINCT FROM $2 AND sub.finess > $3
+         CROSS JOIN LATERAL (SELECT
+           EXISTS (SELECT 1 FROM derivation_marks d WHERE d.campaign_year = sub.campaign_year
+                      AND d.finess = sub.finess AND d.indicators_job = $2) AS done,
+           EXISTS (SELECT 1 FROM derivation_marks d WHERE d.campaign_year = sub.campaign_year
+                      AND d.finess = sub.finess AND d.indicators_computed_at IS NOT NULL) AS stored) m
+        WHERE sub.campaign_year = $1 AND sub.finess > $3
         ORDER BY sub.finess LIMIT $4`,
       [year, jobId, after, limit],
     );
   }
 
-  /** The next page of submissions whose peer rules `jobId` has not evaluated, with their targets. */
+  /**
+   * The next page of the campaign's submissions with the targets of the peer rules, those whose
+   * peer rules `jobId` has evaluated already marked `done` (probed per row, as for the values).
+   */
   async peerBatch(
     manager: EntityManager,
     year: number,
@@ -74,6 +90,8 @@ export class RecomputeRepository {
     return manager.query(
       `WITH prev AS (SELECT max(year) AS year FROM campaigns WHERE year < $1)
        SELECT sub.finess, s.category_code, s.region_code, s.department_code,
+              EXISTS (SELECT 1 FROM derivation_marks d WHERE d.campaign_year = sub.campaign_year
+                         AND d.finess = sub.finess AND d.atypia_job = $2) AS done,
               cur.codes, cur.indicators, old.codes AS previous_codes, old.indicators AS previous_indicators,
               ${subset('sub.values')} AS values, ${subset('ogs.values')} AS og_values,
               ${subset('psub.values')} AS previous_values, ${subset('pogs.values')} AS previous_og_values
@@ -90,7 +108,7 @@ export class RecomputeRepository {
            SELECT array_agg(iv.indicator_code) AS codes, array_agg(iv.value) AS indicators FROM indicator_values iv
             WHERE iv.campaign_year = (SELECT year FROM prev) AND iv.finess = sub.finess AND iv.reason_code IS NULL
               AND iv.indicator_code = ANY ($5::text[])) old ON true
-        WHERE sub.campaign_year = $1 AND sub.atypia_job IS DISTINCT FROM $2 AND sub.finess > $3
+        WHERE sub.campaign_year = $1 AND sub.finess > $3
         ORDER BY sub.finess LIMIT $4`,
       [year, jobId, after, limit, targets.indicators, targets.items],
     );
@@ -120,7 +138,9 @@ export class RecomputeRepository {
     jobId: string,
   ): Promise<void> {
     await manager.query(
-      `UPDATE submissions SET atypia_job = $3 WHERE campaign_year = $1 AND finess = ANY ($2::bpchar[])`,
+      `INSERT INTO derivation_marks (campaign_year, finess, atypia_job)
+       SELECT $1, f, $3 FROM unnest($2::bpchar[]) f
+       ON CONFLICT (campaign_year, finess) DO UPDATE SET atypia_job = EXCLUDED.atypia_job`,
       [year, finesses, jobId],
     );
   }

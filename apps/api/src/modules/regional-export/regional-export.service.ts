@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import type { Scope } from '@tdb/access';
 import type { ItemValue, SubmissionStatusCode, ValueMap } from '@tdb/contracts';
 import type { Dictionary, Item } from '@tdb/dictionary';
+import { storedPart } from '@tdb/indicators';
 import { findCategory, findDepartment, findRegion } from '@tdb/reference';
 import { STATUS_LABELS } from '@tdb/submission-workflow';
 import { AccessService } from '../../common/auth/access.service';
@@ -15,6 +16,10 @@ import { namedQuery } from '../../database/named-query';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import { mergedValues } from '../campaign-core/submission-context';
+import {
+  IndicatorValuesRepository,
+  type ComputedIndicator,
+} from '../computation/indicator-values.repository';
 import { exportColumnSpecs, FINESS_COLUMNS, type ExportColumnSpec, type IdentityKey } from './export-columns';
 
 /** Rows read (and written) per query: a national region of ~2,000 ESMS stays light. */
@@ -36,19 +41,6 @@ interface ExportRow {
   og_name: string | null;
   legal_status: string | null;
   autonomous: boolean;
-}
-
-interface StoredPart {
-  key: string;
-  value: number;
-  share: number;
-}
-
-interface StoredIndicatorRow {
-  finess: string;
-  indicator_code: string;
-  value: number | null;
-  details: StoredPart[] | null;
 }
 
 /**
@@ -102,6 +94,7 @@ export class RegionalExportService {
     private readonly access: AccessService,
     private readonly campaigns: CampaignRepository,
     private readonly registry: DictionaryRegistry,
+    private readonly indicators: IndicatorValuesRepository,
   ) {}
 
   fileName(year: number, region: string): string {
@@ -166,7 +159,8 @@ export class RegionalExportService {
     const items = new Map(dictionary.items.map((i) => [i.code, i]));
     let rows = first;
     while (rows.length > 0) {
-      const indicators = await this.indicators(
+      const indicators = await this.indicators.computedOf(
+        this.dataSource.manager,
         year,
         rows.map((r) => r.finess),
       );
@@ -191,7 +185,7 @@ export class RegionalExportService {
     columns: readonly ExportColumnSpec[],
     items: ReadonlyMap<string, Item>,
     dictionary: Dictionary,
-    indicators: ReadonlyMap<string, StoredIndicatorRow> | undefined,
+    indicators: ReadonlyMap<string, ComputedIndicator> | undefined,
   ): Cell[] {
     const values = mergedValues(row.values ?? {}, row.og_values ?? {}, dictionary);
     const byNumber = new Map<number, Cell>();
@@ -208,7 +202,7 @@ export class RegionalExportService {
           const stored = indicators?.get(source.code);
           if (!stored || stored.value === null) return null;
           if (!source.part) return stored.value;
-          const part = (stored.details ?? []).find((p) => p.key === source.part);
+          const part = stored.details ? storedPart(stored.details, source.part) : null;
           if (!part) return null;
           return source.measure === 'share' ? part.share : part.value;
         }
@@ -280,24 +274,5 @@ export class RegionalExportService {
         LIMIT ${BATCH}`,
       { ...condition.parameters, year, region, ...(after === null ? {} : { after }) },
     );
-  }
-
-  /** Stored computable indicators of the batch, by FINESS then indicator code. */
-  private async indicators(
-    year: number,
-    finesses: string[],
-  ): Promise<Map<string, Map<string, StoredIndicatorRow>>> {
-    const rows: StoredIndicatorRow[] = await this.dataSource.query(
-      `SELECT finess, indicator_code, value, details FROM indicator_values
-        WHERE campaign_year = $1 AND finess = ANY ($2::bpchar[]) AND reason_code IS NULL`,
-      [year, finesses],
-    );
-    const byFiness = new Map<string, Map<string, StoredIndicatorRow>>();
-    for (const row of rows) {
-      let map = byFiness.get(row.finess);
-      if (!map) byFiness.set(row.finess, (map = new Map()));
-      map.set(row.indicator_code, row);
-    }
-    return byFiness;
   }
 }

@@ -90,7 +90,7 @@ export class RestitutionService {
       name: 'restitution-head',
       text: `SELECT s.finess, s.name, s.og_finess, s.department_code, s.region_code, s.competence, s.category_code,
               c.dictionary_version, sub.status,
-              (SELECT max(x.indicators_computed_at) FROM submissions x
+              (SELECT max(x.indicators_computed_at) FROM derivation_marks x
                 WHERE x.finess = s.finess AND x.campaign_year <= c.year)::text AS values_at
          FROM campaigns c
          LEFT JOIN structures s ON s.finess = $2
