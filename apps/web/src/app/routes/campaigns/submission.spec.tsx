@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { AUTOSAVE_DELAY_MS } from '@/features/campaigns/hooks/use-submission-entry';
 import { SubmissionPage } from './submission';
 import { apiError, mockApi } from '@/testing/mock-api';
 import { buildSubmissionDetail, dictionary } from '@/testing/campaign-fixtures';
@@ -67,10 +68,16 @@ describe('submission form', () => {
     ).toBeTruthy();
   });
 
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it('shows the French error of an invalid value at once and does not send it', async () => {
     const api = setUp();
     renderForm();
     const places = await placesInput();
+    // The autosave delay passes on a fake clock: no real wait.
+    vi.useFakeTimers();
 
     fireEvent.change(places, { target: { value: '12,5' } });
     expect(screen.getByText('La valeur doit être un nombre entier.')).toBeTruthy();
@@ -79,7 +86,7 @@ describe('submission form', () => {
     expect(screen.getByText('La valeur doit être supérieure ou égale à 0.')).toBeTruthy();
     fireEvent.blur(places);
 
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_DELAY_MS * 3);
     expect(api.calls('PUT', `${PATH}/values`)).toHaveLength(0);
     expect(places.value).toBe('-3');
   });
@@ -96,7 +103,7 @@ describe('submission form', () => {
 
     // After a pause in typing (no blur).
     fireEvent.change(places, { target: { value: '85' } });
-    await waitFor(() => expect(api.calls('PUT', `${PATH}/values`)).toHaveLength(1), { timeout: 2000 });
+    await waitFor(() => expect(api.calls('PUT', `${PATH}/values`)).toHaveLength(1), { timeout: 5000 });
     expect(api.calls('PUT', `${PATH}/values`)[0]?.body).toEqual({
       version: 4,
       values: { nb_places: 85 },
