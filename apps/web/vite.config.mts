@@ -58,5 +58,9 @@ export default defineConfig({
     include: ['src/**/*.spec.{ts,tsx}'],
     setupFiles: ['src/testing/setup-tests.ts'],
     restoreMocks: true,
+    // A page renders in milliseconds on a quiet machine and a hundred times slower on one running
+    // other test suites: the limits say "hung", not "slow" (see also asyncUtilTimeout in setup-tests).
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { hostileInputGuard } from './common/validation/hostile-input.middleware';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig } from './config/app-config';
 
@@ -27,6 +28,7 @@ export async function createApp(
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '1mb' });
+  app.use(hostileInputGuard);
   // Standard security headers and a content security policy: everything from this origin only.
   // Styles may be inline (the DSFR's React components and the OpenAPI page set some); scripts may
   // not. Pictures also as data:/blob: (icons, the map, the charts), and no framing (clickjacking).

@@ -83,6 +83,35 @@ export interface CreateAccountRequest {
   grant: GrantInput;
 }
 
+/**
+ * The answer to "give this grant to the person of this email". When the caller does not already
+ * manage an account of that email (no account, or someone else's), the answer is the same: an
+ * invitation is sent, and the grant takes effect when the person accepts it. Only an account the
+ * caller manages comes back (its grant added at once).
+ */
+export interface GrantOfferResult {
+  outcome: 'INVITED' | 'GRANT_ADDED';
+  email: string;
+  /** French, for the person who asked. */
+  message: string;
+  /** GRANT_ADDED only: the account, as the caller may see it. */
+  account: Account | null;
+}
+
+/** A grant proposed to an existing person, as the emailed link shows it (no account data). */
+export interface GrantInvitationInfo {
+  email: string;
+  role: Role;
+  organisationLabel: string;
+  rights: UserRight[];
+  entryDomains: FormDomain[] | null;
+  validFrom: string | null;
+  validUntil: string | null;
+  invitedBy: string | null;
+  expiresAt: string;
+  status: 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'EXPIRED';
+}
+
 export interface UpdateAccountRequest {
   firstName?: string;
   lastName?: string;
@@ -211,12 +240,18 @@ export interface ProvisioningLineResult {
   line: number;
   finess: string;
   email: string;
-  outcome: 'created' | 'grant_added' | 'unchanged';
+  /**
+   * invited: a new account, or a person whose account the caller does not manage (the same outcome
+   * for both: nothing tells whether the address was known); grant_added / unchanged: an account
+   * the caller manages.
+   */
+  outcome: 'invited' | 'grant_added' | 'unchanged';
 }
 
 export interface ProvisioningReport {
   applied: boolean;
-  created: number;
+  /** Invitations sent (new accounts, and grants offered to people the caller does not manage). */
+  invited: number;
   grantsAdded: number;
   unchanged: number;
   lines: ProvisioningLineResult[];

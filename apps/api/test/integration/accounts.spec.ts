@@ -73,9 +73,20 @@ describe('accounts and authentication (HTTP, real database)', () => {
       .post('/api/accounts')
       .set('Authorization', cdApr)
       .send(apeOfFoyer('claire.martin@foyer.test'))
-      .expect(201);
-    expect(created.body).toMatchObject({ email: 'claire.martin@foyer.test', status: 'INVITED' });
-    expect(created.body.grants[0]).toMatchObject({
+      .expect(202);
+    expect(created.body).toEqual({
+      outcome: 'INVITED',
+      email: 'claire.martin@foyer.test',
+      message: expect.stringContaining('invitation'),
+      account: null,
+    });
+    const listed = await request(t.http)
+      .get('/api/accounts')
+      .query({ q: 'claire.martin' })
+      .set('Authorization', cdApr)
+      .expect(200);
+    expect(listed.body.items[0]).toMatchObject({ email: 'claire.martin@foyer.test', status: 'INVITED' });
+    expect(listed.body.items[0].grants[0]).toMatchObject({
       role: 'APE',
       organisation: { kind: 'ESMS', code: FOYER_45 },
       organisationLabel: expect.stringContaining('FOYER DE VIE LES TILLEULS'),
@@ -308,11 +319,13 @@ describe('accounts and authentication (HTTP, real database)', () => {
       .send({ phone: '01 00 00 00 00', version: account.version })
       .expect(409);
     expect(stale.body.code).toBe('STALE_VERSION');
-    await request(t.http)
+    // An account the caller does not manage answers as one that does not exist.
+    const foreign = await request(t.http)
       .patch(`/api/accounts/${account.id}`)
       .set('Authorization', arsApr)
       .send({ phone: '01 00 00 00 00', version: updated.body.version })
-      .expect(403);
+      .expect(404);
+    expect(foreign.body.message).toBe('Ce compte n’existe pas.');
   });
 
   it('lists only accounts the caller may open (list filter and policy agree)', async () => {

@@ -52,14 +52,14 @@ describe('bulk provisioning of APE accounts (HTTP, real database)', () => {
       `${OG};Bernard;Luc;luc.bernard@association.test;`,
     ].join('\r\n');
     const first = await upload(Buffer.from(`\uFEFF${csv}`, 'utf8'), 'ape.csv').expect(200);
-    expect(first.body).toMatchObject({ applied: true, created: 2, grantsAdded: 0, unchanged: 0 });
+    expect(first.body).toMatchObject({ applied: true, invited: 2, grantsAdded: 0, unchanged: 0 });
     const invitations = await t.dataSource.query(`SELECT recipient FROM outbox_emails ORDER BY recipient`);
     expect(invitations.map((r: { recipient: string }) => r.recipient)).toEqual([
       'claire.martin@foyer.test',
       'luc.bernard@association.test',
     ]);
     const second = await upload(Buffer.from(csv, 'utf8'), 'ape.csv').expect(200);
-    expect(second.body).toMatchObject({ created: 0, grantsAdded: 0, unchanged: 2 });
+    expect(second.body).toMatchObject({ invited: 0, grantsAdded: 0, unchanged: 2 });
   });
 
   it('reads an XLSX file too, adding a grant to an existing account', async () => {
@@ -70,10 +70,38 @@ describe('bulk provisioning of APE accounts (HTTP, real database)', () => {
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const res = await upload(buffer, 'ape.xlsx').expect(200);
     expect(res.body).toMatchObject({
-      created: 0,
+      invited: 0,
       grantsAdded: 1,
       lines: [{ line: 2, finess: EHPAD_45, outcome: 'grant_added' }],
     });
+  });
+
+  it('offers the grant to a person the caller does not manage, answering as for a new address', async () => {
+    const stranger = await persistAccount(t.dataSource, [
+      { organisation: { kind: 'NATIONAL', code: 'FR' }, role: 'NATIONAL_ADMIN' },
+    ]);
+    const grantsBefore = await t.dataSource.query(`SELECT role FROM grants WHERE account_id = $1`, [
+      stranger.id,
+    ]);
+    const csv = [
+      'FINESS;Nom;Prénom;Courriel;Téléphone',
+      `${FOYER_45};Intrus;Ivan;${stranger.email.toUpperCase()};`,
+      `${FOYER_45};Nouveau;Noé;noe.nouveau@foyer.test;`,
+    ].join('\n');
+    const res = await upload(Buffer.from(csv, 'utf8'), 'ape.csv').expect(200);
+    // Both lines answer the same: nothing tells that the first address had an account.
+    expect(res.body).toMatchObject({ invited: 2, grantsAdded: 0, unchanged: 0 });
+    expect(res.body.lines.map((l: { outcome: string }) => l.outcome)).toEqual(['invited', 'invited']);
+    expect(JSON.stringify(res.body)).not.toContain(stranger.id);
+    // The stranger gains nothing until they accept; they are asked by email.
+    expect(await t.dataSource.query(`SELECT role FROM grants WHERE account_id = $1`, [stranger.id])).toEqual(
+      grantsBefore,
+    );
+    const [offer] = await t.dataSource.query(
+      `SELECT subject FROM outbox_emails WHERE lower(recipient) = lower($1) ORDER BY created_at DESC LIMIT 1`,
+      [stranger.email],
+    );
+    expect(offer.subject).toMatch(/habilitation vous est proposée/);
   });
 
   it('refuses callers who administer nothing', async () => {

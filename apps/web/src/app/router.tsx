@@ -66,6 +66,12 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/auth/set-password')).InvitationPage }),
           },
           {
+            path: paths.grantInvitation.path,
+            lazy: async () => ({
+              Component: (await import('./routes/auth/grant-invitation')).GrantInvitationPage,
+            }),
+          },
+          {
             path: paths.resetPassword.path,
             lazy: async () => ({ Component: (await import('./routes/auth/set-password')).ResetPasswordPage }),
           },

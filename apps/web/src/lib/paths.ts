@@ -13,6 +13,7 @@ export const paths = {
   login: { path: '/connexion', href: () => '/connexion' },
   forgotPassword: { path: '/mot-de-passe-oublie', href: () => '/mot-de-passe-oublie' },
   invitation: { path: '/invitation', href: () => '/invitation' },
+  grantInvitation: { path: '/habilitation', href: () => '/habilitation' },
   resetPassword: { path: '/reinitialiser-mot-de-passe', href: () => '/reinitialiser-mot-de-passe' },
   accessibility: { path: '/accessibilite', href: () => '/accessibilite' },
   myAccount: { path: '/mon-compte', href: () => '/mon-compte' },

@@ -16,6 +16,31 @@ const FRENCH_HTTP_MESSAGES: Record<number, string> = {
   429: 'Trop de requêtes : réessayez dans un instant.',
 };
 
+/**
+ * PostgreSQL's refusals of a value sent by the client (SQLSTATE class 22 "data exception", and a
+ * statement too complex): the request is at fault, not the server. Validation refuses most of
+ * these first; this is the net under it.
+ */
+const DATABASE_INPUT_ERRORS: Record<string, string> = {
+  '22P02': 'une valeur n’a pas le format attendu',
+  '22P05': 'un caractère ne peut pas être enregistré',
+  '22021': 'un caractère ne peut pas être enregistré',
+  '22003': 'un nombre est hors des limites acceptées',
+  '22001': 'un texte est trop long',
+  '22007': 'une date n’a pas le format attendu',
+  '22008': 'une date est hors des limites acceptées',
+  '22023': 'un paramètre a une valeur invalide',
+  '22025': 'un texte contient une séquence d’échappement invalide',
+  '2201B': 'une expression de recherche est invalide',
+  '54001': 'la requête est trop complexe',
+};
+
+function databaseInputError(exception: unknown): string | null {
+  const error = exception as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = error?.driverError?.code ?? error?.code;
+  return typeof code === 'string' ? (DATABASE_INPUT_ERRORS[code] ?? null) : null;
+}
+
 /** The one mapping from exceptions to the API error shape { statusCode, code, message, errors? }. */
 @Catch()
 export class ApiExceptionFilter implements ExceptionFilter {
@@ -24,7 +49,7 @@ export class ApiExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toApiError(exception);
-    if (body.statusCode >= 500) {
+    if (body.statusCode >= 500 || databaseInputError(exception)) {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
@@ -53,6 +78,14 @@ export class ApiExceptionFilter implements ExceptionFilter {
         statusCode: status,
         code: status === 404 ? 'NOT_FOUND' : `HTTP_${status}`,
         message: FRENCH_HTTP_MESSAGES[status] ?? 'La requête n’a pas pu aboutir.',
+      };
+    }
+    const refused = databaseInputError(exception);
+    if (refused) {
+      return {
+        statusCode: HttpStatus.BAD_REQUEST,
+        code: 'VALIDATION_FAILED',
+        message: `Requête refusée : ${refused}. Vérifiez les valeurs envoyées.`,
       };
     }
     // Body parser errors (malformed JSON, too large) arrive as plain errors with a status.

@@ -9,3 +9,11 @@ export function toSearchText(...parts: (string | null | undefined)[]): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
+
+/**
+ * A LIKE pattern matching `text` anywhere, its own `%`, `_` and `\` taken literally (PostgreSQL's
+ * default LIKE escape is the backslash): a search for "%" finds a "%", not everything.
+ */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -9,6 +9,7 @@ import { AddIndicatorsComputedAt1763970000000 } from './1763970000000-AddIndicat
 import { DropIndicatorValuesSubmissionKey1763980000000 } from './1763980000000-DropIndicatorValuesSubmissionKey';
 import { CompactIndicatorDetails1763990000000 } from './1763990000000-CompactIndicatorDetails';
 import { CreateDerivationMarks1764000000000 } from './1764000000000-CreateDerivationMarks';
+import { CreateGrantInvitations1764010000000 } from './1764010000000-CreateGrantInvitations';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   DropIndicatorValuesSubmissionKey1763980000000,
   CompactIndicatorDetails1763990000000,
   CreateDerivationMarks1764000000000,
+  CreateGrantInvitations1764010000000,
 ];

@@ -11,11 +11,13 @@ import {
   Patch,
   Post,
   Query,
+  Res,
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Account, Paginated, ProvisioningReport } from '@tdb/contracts';
+import type { Response } from 'express';
+import type { Account, GrantOfferResult, Paginated, ProvisioningReport } from '@tdb/contracts';
 import { DomainError } from '../../common/errors/domain-error';
 import { parseProvisioningFile } from './provisioning-file';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
@@ -49,13 +51,22 @@ export class AccountsController {
 
   @Post()
   @Authorize('grant.create')
-  @ApiOperation({ summary: 'Créer un compte avec une habilitation, et l’inviter par courriel' })
-  create(
+  @ApiOperation({
+    summary: 'Donner une habilitation à la personne d’une adresse électronique',
+    description:
+      'À un compte que vous gérez, l’habilitation est ajoutée aussitôt (201, le compte). Sinon — adresse inconnue ou ' +
+      'compte d’une autre personne — une invitation est envoyée et l’habilitation ne prend effet qu’une fois ' +
+      'acceptée (202) : la réponse est la même dans les deux cas et ne dit pas si l’adresse avait un compte.',
+  })
+  async create(
     @CurrentUser() actor: AuthenticatedActor,
     @Body() body: CreateAccountDto,
     @RequestInfo() meta: RequestMeta,
-  ): Promise<Account> {
-    return this.grants.create(actor, body, meta);
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<GrantOfferResult> {
+    const result = await this.grants.create(actor, body, meta);
+    response.status(result.outcome === 'INVITED' ? 202 : 201);
+    return result;
   }
 
   @Post('import')
@@ -127,7 +138,11 @@ export class AccountsController {
 
   @Post(':id/grants')
   @Authorize('grant.create')
-  @ApiOperation({ summary: 'Ajouter une habilitation à un compte' })
+  @ApiOperation({
+    summary: 'Ajouter une habilitation à un compte que je gère',
+    description:
+      'Un compte que vous ne gérez pas répond 404, comme un compte inexistant : proposez-lui l’habilitation par POST /api/accounts (invitation à accepter).',
+  })
   addGrant(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('id', uuid) id: string,

@@ -6,19 +6,29 @@ import { AccountTrailService } from './account-trail.service';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
 import { GrantFactsService } from './grant-facts.service';
+import { GrantInvitationsController } from './grant-invitations.controller';
+import { GrantInvitationsRepository } from './grant-invitations.repository';
+import { GrantInvitationsService } from './grant-invitations.service';
+import { GrantOffersService } from './grant-offers.service';
 import { GrantsService } from './grants.service';
 import { ManagedAccountsRepository } from './managed-accounts.repository';
 import { ProvisioningService } from './provisioning.service';
 
-/** Accounts and their grants, delegated down the hierarchy (PLAGE-like), and the APE provisioning file. */
+/**
+ * Accounts and their grants, delegated down the hierarchy (PLAGE-like), grants offered to people
+ * one does not manage (accepted by them), and the APE provisioning file.
+ */
 @Module({
   imports: [IdentityModule, MailModule, AuditModule],
-  controllers: [AccountsController],
+  controllers: [AccountsController, GrantInvitationsController],
   providers: [
     AccountsService,
     GrantsService,
     ProvisioningService,
     GrantFactsService,
+    GrantOffersService,
+    GrantInvitationsService,
+    GrantInvitationsRepository,
     AccountTrailService,
     ManagedAccountsRepository,
   ],

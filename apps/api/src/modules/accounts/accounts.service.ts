@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Account, AccountSearchQuery, Paginated, UpdateAccountRequest } from '@tdb/contracts';
 import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
@@ -33,18 +33,38 @@ export class AccountsService {
     private readonly mail: MailService,
   ) {}
 
-  search(actor: AuthenticatedActor, query: AccountSearchQuery): Promise<Paginated<Account>> {
-    return this.managedAccounts.search(actor, query);
+  async search(actor: AuthenticatedActor, query: AccountSearchQuery): Promise<Paginated<Account>> {
+    const page = await this.managedAccounts.search(actor, query);
+    const items: Account[] = [];
+    for (const account of page.items)
+      items.push(await this.grantFacts.visibleTo(this.dataSource.manager, actor, account));
+    return { ...page, items };
   }
 
   async get(actor: AuthenticatedActor, id: string): Promise<Account> {
-    const account = await this.accountRows.load(this.dataSource.manager, id);
-    this.access.check(actor, {
-      type: 'account.read',
-      targetAccountId: id,
-      targetGrants: await this.grantFacts.managed(this.dataSource.manager, account.grants ?? []),
-    });
-    return (await this.accountRows.toContracts([account]))[0]!;
+    await this.loadManaged(this.dataSource.manager, actor, id);
+    return this.visible(actor, id);
+  }
+
+  /**
+   * The account if the actor manages it (itself, or one of its grants). Any other account answers
+   * as one that does not exist: an id must not tell whether someone has an account (issue 13).
+   */
+  private async loadManaged(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    id: string,
+    lock = false,
+  ): Promise<AccountEntity> {
+    const account = await this.accountRows.load(manager, id, lock);
+    if (!(await this.grantFacts.manages(manager, actor, account)))
+      throw new DomainError('NOT_FOUND', 'Ce compte n’existe pas.');
+    return account;
+  }
+
+  /** The account as the actor may see it (only the grants it manages, unless itself or national). */
+  private async visible(actor: AuthenticatedActor, id: string): Promise<Account> {
+    return this.grantFacts.visibleTo(this.dataSource.manager, actor, await this.accountRows.view(id));
   }
 
   async update(
@@ -54,7 +74,7 @@ export class AccountsService {
     meta: RequestMeta,
   ): Promise<Account> {
     await this.dataSource.transaction(async (manager) => {
-      const account = await this.accountRows.load(manager, accountId, true);
+      const account = await this.loadManaged(manager, actor, accountId, true);
       const changes: ('names' | 'phone')[] = [];
       if (request.firstName !== undefined || request.lastName !== undefined) changes.push('names');
       if (request.phone !== undefined) changes.push('phone');
@@ -82,7 +102,7 @@ export class AccountsService {
       await manager.getRepository(AccountEntity).save(account);
       await this.trail.record(manager, actor, meta, 'account.updated', account, null, { changes });
     });
-    return this.accountRows.view(accountId);
+    return this.visible(actor, accountId);
   }
 
   async setDisabled(
@@ -92,7 +112,7 @@ export class AccountsService {
     meta: RequestMeta,
   ): Promise<Account> {
     await this.dataSource.transaction(async (manager) => {
-      const account = await this.accountRows.load(manager, accountId, true);
+      const account = await this.loadManaged(manager, actor, accountId, true);
       const targetGrants = await this.grantFacts.managed(manager, account.grants ?? [], {
         removing: disabled,
       });
@@ -120,13 +140,13 @@ export class AccountsService {
         null,
       );
     });
-    return this.accountRows.view(accountId);
+    return this.visible(actor, accountId);
   }
 
   async resendInvitation(actor: AuthenticatedActor, accountId: string, meta: RequestMeta): Promise<void> {
     const emailIds: string[] = [];
     await this.dataSource.transaction(async (manager) => {
-      const account = await this.accountRows.load(manager, accountId, true);
+      const account = await this.loadManaged(manager, actor, accountId, true);
       this.access.check(actor, {
         type: 'account.update',
         targetAccountId: accountId,

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ManagedGrant } from '@tdb/access';
-import type { GrantInput, OrganisationRef } from '@tdb/contracts';
+import type { Account, GrantInput, OrganisationRef } from '@tdb/contracts';
 import { findDepartment, findRegion } from '@tdb/reference';
 import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { AccountsRepository, toGrantInput } from '../identity/accounts.repository';
+import type { AccountEntity } from '../identity/account.entity';
 import type { GrantEntity } from '../identity/grant.entity';
 
 /** The facts the policy needs to decide on a grant: its organisation, its APEs. */
@@ -55,10 +56,18 @@ export class GrantFactsService {
     grants: GrantEntity[],
     options: { removing?: boolean } = {},
   ): Promise<ManagedGrant[]> {
+    return this.managedInputs(manager, grants.map(toGrantInput), options);
+  }
+
+  async managedInputs(
+    manager: EntityManager,
+    grants: readonly GrantInput[],
+    options: { removing?: boolean } = {},
+  ): Promise<ManagedGrant[]> {
     const result: ManagedGrant[] = [];
-    for (const grant of grants) {
-      const input = toGrantInput(grant);
-      const onStructure = grant.organisationKind === 'ESMS' || grant.organisationKind === 'OG';
+    for (const input of grants) {
+      const kind = input.organisation.kind;
+      const onStructure = kind === 'ESMS' || kind === 'OG';
       const facts = onStructure ? await this.facts(manager, input.organisation).catch(() => ({})) : {};
       const apeCount = onStructure ? await this.accountRows.apeCount(manager, input.organisation) : 0;
       result.push({
@@ -66,9 +75,43 @@ export class GrantFactsService {
         ...facts,
         // Whether the structure has an APE decides if an APR may manage its users (fallback).
         targetHasApe: onStructure ? apeCount > 0 : undefined,
-        remainingApeCount: options.removing && grant.role === 'APE' ? apeCount - 1 : undefined,
+        remainingApeCount: options.removing && input.role === 'APE' ? apeCount - 1 : undefined,
       });
     }
     return result;
+  }
+
+  /** Whether the actor manages the account (itself, or one of its grants): the policy's account.read. */
+  async manages(manager: EntityManager, actor: AuthenticatedActor, account: AccountEntity): Promise<boolean> {
+    return this.access.decision(actor, {
+      type: 'account.read',
+      targetAccountId: account.id,
+      targetGrants: await this.managed(manager, account.grants ?? []),
+    }).allowed;
+  }
+
+  /**
+   * The account as the actor may see it: every grant for itself and the national administrator,
+   * otherwise only the grants it manages (a person's other rights are not the manager's business).
+   */
+  async visibleTo(manager: EntityManager, actor: AuthenticatedActor, account: Account): Promise<Account> {
+    if (account.id === actor.accountId) return account;
+    if (
+      this.access.decision(actor, { type: 'account.read', targetAccountId: account.id, targetGrants: [] })
+        .allowed
+    )
+      return account;
+    const facts = await this.managedInputs(manager, account.grants);
+    return {
+      ...account,
+      grants: account.grants.filter(
+        (_, i) =>
+          this.access.decision(actor, {
+            type: 'account.read',
+            targetAccountId: account.id,
+            targetGrants: [facts[i]!],
+          }).allowed,
+      ),
+    };
   }
 }

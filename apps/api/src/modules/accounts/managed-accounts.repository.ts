@@ -6,6 +6,7 @@ import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { AccountEntity } from '../identity/account.entity';
 import { AccountsRepository } from '../identity/accounts.repository';
+import { containsPattern } from '../../common/text/search-text';
 
 /** The accounts an actor may list: itself and every account holding a grant it could manage. */
 @Injectable()
@@ -30,7 +31,7 @@ export class ManagedAccountsRepository {
     );
     if (query.q?.trim()) {
       builder.andWhere(`(a.email ILIKE :q OR a.first_name ILIKE :q OR a.last_name ILIKE :q)`, {
-        q: `%${query.q.trim()}%`,
+        q: containsPattern(query.q.trim()),
       });
     }
     if (query.status?.length) {

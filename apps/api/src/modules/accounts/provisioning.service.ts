@@ -1,20 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { GrantInput, ProvisioningLineResult, ProvisioningReport } from '@tdb/contracts';
+import type { GrantInput, ProvisioningReport } from '@tdb/contracts';
 import { validateFinessNumber } from '@tdb/finess';
 import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import type { RequestMeta } from '../../common/auth/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
-import { AccountEntity } from '../identity/account.entity';
-import { AccountsRepository } from '../identity/accounts.repository';
-import { GrantEntity } from '../identity/grant.entity';
-import { OneTimeTokensService } from '../identity/one-time-tokens.service';
 import { MailService } from '../mail/mail.service';
-import { AccountTrailService } from './account-trail.service';
 import { GrantFactsService } from './grant-facts.service';
-import { GrantsService } from './grants.service';
+import { GrantOffersService } from './grant-offers.service';
 import type { ProvisioningRow } from './provisioning-file';
 
 /** Bulk provisioning of APEs from a file: all lines checked before anything is written. */
@@ -23,11 +18,8 @@ export class ProvisioningService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly accountRows: AccountsRepository,
     private readonly grantFacts: GrantFactsService,
-    private readonly grants: GrantsService,
-    private readonly tokens: OneTimeTokensService,
-    private readonly trail: AccountTrailService,
+    private readonly offers: GrantOffersService,
     private readonly mail: MailService,
   ) {}
 
@@ -83,7 +75,7 @@ export class ProvisioningService {
     }
     const report: ProvisioningReport = {
       applied: false,
-      created: 0,
+      invited: 0,
       grantsAdded: 0,
       unchanged: 0,
       lines: [],
@@ -94,46 +86,13 @@ export class ProvisioningService {
     const emailIds: string[] = [];
     await this.dataSource.transaction(async (manager) => {
       for (const { row, grant } of planned) {
-        let account = await this.accountRows.findByEmail(manager, row.email);
-        let outcome: ProvisioningLineResult['outcome'];
-        if (!account) {
-          account = await manager.getRepository(AccountEntity).save({
-            email: row.email,
-            firstName: row.firstName,
-            lastName: row.lastName,
-            phone: row.phone || null,
-            status: 'INVITED',
-            passwordHash: null,
-            totpSecret: null,
-          });
-          outcome = 'created';
-        } else {
-          const existing = await manager.getRepository(GrantEntity).findOneBy({
-            accountId: account.id,
-            organisationKind: grant.organisation.kind,
-            organisationCode: grant.organisation.code,
-            role: 'APE',
-          });
-          outcome = existing ? 'unchanged' : 'grant_added';
-        }
-        if (outcome !== 'unchanged') {
-          await this.grants.insert(manager, actor, account.id, grant);
-          await this.trail.record(
-            manager,
-            actor,
-            meta,
-            outcome === 'created' ? 'account.created' : 'grant.created',
-            account,
-            grant,
-            { provisioningLine: row.line },
-          );
-          if (account.status === 'INVITED') {
-            emailIds.push(await this.tokens.enqueueInvitation(manager, account));
-          }
-        }
-        report.lines.push({ line: row.line, finess: row.finess, email: account.email, outcome });
-        if (outcome === 'created') report.created++;
-        else if (outcome === 'grant_added') report.grantsAdded++;
+        const offered = await this.offers.offer(manager, actor, row, grant, meta, {
+          provisioningLine: row.line,
+        });
+        emailIds.push(...offered.emailIds);
+        report.lines.push({ line: row.line, finess: row.finess, email: row.email, outcome: offered.outcome });
+        if (offered.outcome === 'invited') report.invited++;
+        else if (offered.outcome === 'grant_added') report.grantsAdded++;
         else report.unchanged++;
       }
     });

@@ -10,11 +10,11 @@ import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { structureFactsOf } from '../../common/auth/structure-facts';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
-import { SubmissionReader } from '../campaigns/submission-reader.service';
 import { SubmissionTransitions } from '../campaigns/submission-transitions.service';
 import { MailService } from '../mail/mail.service';
 import type { AtypiaDecisionBody } from './dto/atypia-review.dto';
-import { type TableRowSql, TABLE_SELECT, DECIDERS, toTableRow, sentence } from './atypia-review-rows';
+import { type TableRowSql, DECIDERS, toTableRow, sentence } from './atypia-review-rows';
+import { AtypiaReviewRepository } from './atypia-review.repository';
 import { AtypiaReviewService } from './atypia-review.service';
 
 /**
@@ -29,9 +29,9 @@ export class AtypiaDecisionsService {
     private readonly audit: AuditService,
     private readonly mail: MailService,
     private readonly campaigns: CampaignRepository,
-    private readonly submissions: SubmissionReader,
     private readonly transitions: SubmissionTransitions,
     private readonly review: AtypiaReviewService,
+    private readonly flags: AtypiaReviewRepository,
   ) {}
 
   async decide(
@@ -42,11 +42,7 @@ export class AtypiaDecisionsService {
     const emailIds: string[] = [];
     const result = await this.dataSource.transaction(async (manager) => {
       const campaign = await this.campaigns.row(year, manager);
-      const rows: TableRowSql[] = await manager.query(
-        `${TABLE_SELECT} WHERE f.campaign_year = $1 AND f.id = ANY ($2::uuid[]) ORDER BY s.name, f.rule_code
-          FOR UPDATE OF f, sub`,
-        [year, body.flagIds],
-      );
+      const rows = await this.flags.lockMany(manager, year, body.flagIds);
       const today = parisToday();
       // 1. Access, before anything else: every flag in scope, with a deciding role.
       const refused = rows.filter((r) => {
@@ -130,17 +126,8 @@ export class AtypiaDecisionsService {
         }
       }
       // 4. The flags, their thread, the audit.
-      await manager.query(
-        `UPDATE atypia_flags SET status = $2, accepted_value = CASE WHEN $2 = 'ACCEPTED' THEN value ELSE accepted_value END,
-                version = version + 1, updated_at = now()
-          WHERE id = ANY ($1::uuid[])`,
-        [rows.map((r) => r.id), body.decision],
-      );
-      await manager.query(
-        `INSERT INTO atypia_messages (flag_id, kind, decision, body, author_id, author_name)
-         SELECT id, 'DECISION', $2, $3, $4, $5 FROM unnest($1::uuid[]) AS id`,
-        [rows.map((r) => r.id), body.decision, comment, by.id, by.name],
-      );
+      const ids = rows.map((r) => r.id);
+      await this.flags.decide(manager, ids, body.decision, comment, by);
       for (const r of rows) {
         await this.audit.record(manager, {
           actorId: by.id,
@@ -165,10 +152,7 @@ export class AtypiaDecisionsService {
           },
         });
       }
-      const after: TableRowSql[] = await manager.query(
-        `${TABLE_SELECT} WHERE f.id = ANY ($1::uuid[]) ORDER BY s.name, f.rule_code`,
-        [rows.map((r) => r.id)],
-      );
+      const after = await this.flags.many(manager, ids);
       return { decision: body.decision, flags: after.map(toTableRow), invalidated };
     });
     await this.mail.deliver(emailIds);

@@ -5,10 +5,12 @@ import { CampaignsModule } from '../campaigns/campaigns.module';
 import { ComputationModule } from '../computation/computation.module';
 import { AtypiaReviewController } from './atypia-review.controller';
 import { AtypiaDecisionsService } from './atypia-decisions.service';
+import { AtypiaReviewRepository } from './atypia-review.repository';
 import { AtypiaReviewService } from './atypia-review.service';
 import { AtypiaTableService } from './atypia-table.service';
 import { FiabilisationController } from './fiabilisation.controller';
 import { FiabilisationPrioritiesService } from './fiabilisation-priorities.service';
+import { FiabilisationRepository } from './fiabilisation.repository';
 import { FiabilisationService } from './fiabilisation.service';
 
 /**
@@ -20,6 +22,8 @@ import { FiabilisationService } from './fiabilisation.service';
   imports: [AuditModule, MailModule, ComputationModule, CampaignsModule],
   controllers: [AtypiaReviewController, FiabilisationController],
   providers: [
+    AtypiaReviewRepository,
+    FiabilisationRepository,
     AtypiaReviewService,
     AtypiaTableService,
     AtypiaDecisionsService,

@@ -1,4 +1,3 @@
-import type { EntityManager } from 'typeorm';
 import { activeGrants, type ActorGrant } from '@tdb/access';
 import { parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
@@ -39,10 +38,4 @@ export function authorityOf(actor: AuthenticatedActor, query: AuthorityQuery): A
       ? 'Précisez l’autorité (kind=ARS|CD et code).'
       : 'Vous relevez de plusieurs autorités : précisez laquelle (kind et code).',
   );
-}
-
-/** The account id if such an account exists, else null (a vanished account is not an error). */
-export async function accountOrNull(manager: EntityManager, id: string): Promise<string | null> {
-  const rows = await manager.query(`SELECT id FROM accounts WHERE id::text = $1`, [id]);
-  return rows.length > 0 ? id : null;
 }

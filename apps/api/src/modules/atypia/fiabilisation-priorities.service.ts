@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { FiabilisationPrioritiesDto } from '@tdb/contracts';
 import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
@@ -10,13 +10,8 @@ import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service
 import { DerivedRules } from '../computation/derived-rules.service';
 import type { AuthorityQuery, PrioritiesBody } from './dto/fiabilisation.dto';
 
-import {
-  accountOrNull,
-  authoritiesOf,
-  authorityOf,
-  isNational,
-  type Authority,
-} from './fiabilisation-authorities';
+import { authoritiesOf, authorityOf, isNational } from './fiabilisation-authorities';
+import { FiabilisationRepository } from './fiabilisation.repository';
 
 /** The indicators and rules an ARS or a Département looks at first during the fiabilisation. */
 @Injectable()
@@ -27,6 +22,7 @@ export class FiabilisationPrioritiesService {
     private readonly rules: DerivedRules,
     private readonly campaigns: CampaignRepository,
     private readonly dictionaries: DictionaryRegistry,
+    private readonly fiabilisation: FiabilisationRepository,
   ) {}
 
   async priorities(
@@ -53,30 +49,7 @@ export class FiabilisationPrioritiesService {
       );
     }
     await this.campaigns.row(year);
-    return this.readPriorities(this.dataSource.manager, year, authority);
-  }
-
-  private async readPriorities(
-    manager: EntityManager,
-    year: number,
-    authority: Authority,
-  ): Promise<FiabilisationPrioritiesDto> {
-    const rows: { indicator_codes: string[]; rule_codes: string[]; version: number; updated_at: Date }[] =
-      await manager.query(
-        `SELECT indicator_codes, rule_codes, version, updated_at FROM fiabilisation_priorities
-          WHERE campaign_year = $1 AND organisation_kind = $2 AND organisation_code = $3`,
-        [year, authority.kind, authority.code],
-      );
-    const row = rows[0];
-    return {
-      campaignYear: year,
-      organisationKind: authority.kind,
-      organisationCode: authority.code,
-      indicatorCodes: row?.indicator_codes ?? [],
-      ruleCodes: row?.rule_codes ?? [],
-      version: row?.version ?? 0,
-      updatedAt: row ? new Date(row.updated_at).toISOString() : null,
-    };
+    return this.fiabilisation.priorities(this.dataSource.manager, year, authority);
   }
 
   async setPriorities(
@@ -89,7 +62,7 @@ export class FiabilisationPrioritiesService {
     this.access.check(actor, { type: 'campaign.communicate', organisation: authority });
     return this.dataSource.transaction(async (manager) => {
       const campaign = await this.campaigns.row(year, manager);
-      const current = await this.readPriorities(manager, year, authority);
+      const current = await this.fiabilisation.priorities(manager, year, authority);
       if (current.version !== body.version) {
         throw new DomainError(
           'STALE_VERSION',
@@ -119,16 +92,9 @@ export class FiabilisationPrioritiesService {
           errors,
         );
       }
-      const by = await accountOrNull(manager, actor.accountId);
-      await manager.query(
-        `INSERT INTO fiabilisation_priorities (campaign_year, organisation_kind, organisation_code, indicator_codes, rule_codes, updated_by)
-         VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (campaign_year, organisation_kind, organisation_code) DO UPDATE SET
-           indicator_codes = EXCLUDED.indicator_codes, rule_codes = EXCLUDED.rule_codes, updated_by = EXCLUDED.updated_by,
-           updated_at = now(), version = fiabilisation_priorities.version + 1`,
-        [year, authority.kind, authority.code, body.indicatorCodes, body.ruleCodes, by],
-      );
-      return this.readPriorities(manager, year, authority);
+      const by = await this.fiabilisation.accountOrNull(manager, actor.accountId);
+      await this.fiabilisation.savePriorities(manager, year, authority, body, by);
+      return this.fiabilisation.priorities(manager, year, authority);
     });
   }
 }

@@ -1,19 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { structureCoverage } from '@tdb/access';
 import type { FiabilisationAssignmentDto, FiabilisationControllerDto } from '@tdb/contracts';
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError, type DomainErrorDetail } from '../../common/errors/domain-error';
-import { namedQuery } from '../../database/named-query';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
-import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
-import { DerivedRules } from '../computation/derived-rules.service';
 import { structureFactsOf } from '../../common/auth/structure-facts';
 import type { AssignmentsBody, AuthorityQuery } from './dto/fiabilisation.dto';
 
-import { accountOrNull, authoritiesOf, isNational } from './fiabilisation-authorities';
+import { authoritiesOf, isNational } from './fiabilisation-authorities';
+import { FiabilisationRepository, type AssignableStructure } from './fiabilisation.repository';
 
 /**
  * Organising the fiabilisation (domain README §4/§8): who of an ARS or a Département reviews which
@@ -24,9 +22,8 @@ export class FiabilisationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
-    private readonly rules: DerivedRules,
     private readonly campaigns: CampaignRepository,
-    private readonly dictionaries: DictionaryRegistry,
+    private readonly fiabilisation: FiabilisationRepository,
   ) {}
 
   async controllers(
@@ -51,66 +48,10 @@ export class FiabilisationService {
       }
       authorities = [wanted];
     }
-    const rows: {
-      id: string;
-      name: string;
-      email: string;
-      organisation_kind: 'ARS' | 'CD';
-      organisation_code: string;
-      role: 'APR' | 'CONTROLLER';
-    }[] = await this.dataSource.query(
-      `SELECT DISTINCT a.id, a.first_name || ' ' || a.last_name AS name, a.email, g.organisation_kind,
-              g.organisation_code, g.role, a.last_name, a.first_name
-         FROM grants g JOIN accounts a ON a.id = g.account_id
-        WHERE a.status = 'ACTIVE' AND g.organisation_kind IN ('ARS', 'CD') AND g.role IN ('APR', 'CONTROLLER')
-          AND (g.valid_from IS NULL OR g.valid_from <= $1::date) AND (g.valid_until IS NULL OR g.valid_until >= $1::date)
-          AND ($2::text[] IS NULL OR (g.organisation_kind || ':' || g.organisation_code) = ANY ($2::text[]))
-        ORDER BY g.organisation_kind, g.organisation_code, a.last_name, a.first_name`,
-      [parisToday(), authorities ? authorities.map((a) => `${a.kind}:${a.code}`) : null],
+    return this.fiabilisation.controllers(
+      parisToday(),
+      authorities ? authorities.map((a) => `${a.kind}:${a.code}`) : null,
     );
-    return rows.map((r) => ({
-      id: r.id,
-      name: r.name,
-      email: r.email,
-      organisationKind: r.organisation_kind,
-      organisationCode: r.organisation_code,
-      role: r.role,
-    }));
-  }
-
-  private async assignmentsOf(
-    manager: EntityManager,
-    year: number,
-    finesses: string[],
-  ): Promise<FiabilisationAssignmentDto[]> {
-    const rows: {
-      finess: string;
-      name: string;
-      controller_id: string | null;
-      controller_name: string | null;
-      priority: number;
-      note: string | null;
-      version: number;
-      updated_at: Date;
-    }[] = await manager.query(
-      `SELECT fa.finess, s.name, fa.controller_id, ca.first_name || ' ' || ca.last_name AS controller_name, fa.priority,
-              fa.note, fa.version, fa.updated_at
-         FROM fiabilisation_assignments fa JOIN structures s ON s.finess = fa.finess
-         LEFT JOIN accounts ca ON ca.id = fa.controller_id
-        WHERE fa.campaign_year = $1 AND fa.finess = ANY ($2::bpchar[]) ORDER BY s.name, fa.finess`,
-      [year, finesses],
-    );
-    return rows.map((r) => ({
-      campaignYear: year,
-      finess: r.finess.trim(),
-      structureName: r.name,
-      controllerId: r.controller_id,
-      controllerName: r.controller_name,
-      priority: r.priority,
-      note: r.note,
-      version: r.version,
-      updatedAt: new Date(r.updated_at).toISOString(),
-    }));
   }
 
   /** The assignments of the structures in the caller's scope (authorities and national). */
@@ -118,17 +59,8 @@ export class FiabilisationService {
     this.access.check(actor, { type: 'campaign.read' });
     await this.campaigns.row(year);
     const scope = this.access.scopeCondition(this.access.scope(actor), 's');
-    const finesses = await namedQuery<{ finess: string }>(
-      this.dataSource,
-      `SELECT fa.finess FROM fiabilisation_assignments fa JOIN structures s ON s.finess = fa.finess
-        WHERE fa.campaign_year = :year AND ${scope.sql}`,
-      { ...scope.parameters, year },
-    );
-    return this.assignmentsOf(
-      this.dataSource.manager,
-      year,
-      finesses.map((f) => f.finess),
-    );
+    const finesses = await this.fiabilisation.assignedIn(year, scope);
+    return this.fiabilisation.assignments(this.dataSource.manager, year, finesses);
   }
 
   /** Assigns structures of one's scope to a controller of the same authority, with a priority: all or nothing. */
@@ -143,24 +75,7 @@ export class FiabilisationService {
       if (new Set(finesses).size !== finesses.length) {
         throw new DomainError('VALIDATION_FAILED', 'Une structure figure deux fois dans la liste.');
       }
-      const structures: {
-        finess: string;
-        name: string;
-        og_finess: string;
-        department_code: string;
-        region_code: string;
-        competence: 'ARS' | 'CD' | 'SHARED';
-        category_code: string;
-        version: number | null;
-      }[] = await manager.query(
-        `SELECT s.finess, s.name, s.og_finess, s.department_code, s.region_code, s.competence, s.category_code,
-                fa.version
-           FROM submissions sub JOIN structures s ON s.finess = sub.finess
-           LEFT JOIN fiabilisation_assignments fa ON fa.campaign_year = sub.campaign_year AND fa.finess = sub.finess
-          WHERE sub.campaign_year = $1 AND sub.finess = ANY ($2::bpchar[])
-          FOR UPDATE OF sub`,
-        [year, finesses],
-      );
+      const structures = await this.fiabilisation.lockStructures(manager, year, finesses);
       const byFiness = new Map(structures.map((s) => [s.finess.trim(), s]));
       // 1. Access: each structure of the scope, as APR / CONTROLLER of a competent authority (or national).
       const refused = structures.filter(
@@ -207,24 +122,12 @@ export class FiabilisationService {
       const controllerIds = [
         ...new Set(body.items.map((i) => i.controllerId).filter((id): id is string => !!id)),
       ];
-      const grants: {
-        account_id: string;
-        organisation_kind: 'ARS' | 'CD';
-        organisation_code: string;
-      }[] = controllerIds.length
-        ? await manager.query(
-            `SELECT g.account_id, g.organisation_kind, g.organisation_code FROM grants g JOIN accounts a ON a.id = g.account_id
-              WHERE g.account_id = ANY ($1::uuid[]) AND a.status = 'ACTIVE' AND g.role IN ('APR', 'CONTROLLER')
-                AND g.organisation_kind IN ('ARS', 'CD')
-                AND (g.valid_from IS NULL OR g.valid_from <= $2::date) AND (g.valid_until IS NULL OR g.valid_until >= $2::date)`,
-            [controllerIds, parisToday()],
-          )
-        : [];
+      const grants = await this.fiabilisation.controllerGrants(manager, controllerIds, parisToday());
       const mine = isNational(actor) ? null : authoritiesOf(actor, true);
       const errors: DomainErrorDetail[] = [];
       for (const item of body.items) {
         if (!item.controllerId) continue;
-        const facts = structureFactsOf(byFiness.get(item.finess) as (typeof structures)[number]);
+        const facts = structureFactsOf(byFiness.get(item.finess) as AssignableStructure);
         const fits = grants.some(
           (g) =>
             g.account_id === item.controllerId &&
@@ -248,27 +151,19 @@ export class FiabilisationService {
           errors,
         );
       }
-      await manager.query(
-        `INSERT INTO fiabilisation_assignments (campaign_year, finess, controller_id, priority, note, updated_by)
-         SELECT $1, i.finess, i.controller_id, i.priority, i.note, $3
-           FROM jsonb_to_recordset($2::jsonb) AS i(finess text, controller_id uuid, priority int, note text)
-         ON CONFLICT (campaign_year, finess) DO UPDATE SET controller_id = EXCLUDED.controller_id,
-           priority = EXCLUDED.priority, note = EXCLUDED.note, updated_by = EXCLUDED.updated_by,
-           updated_at = now(), version = fiabilisation_assignments.version + 1`,
-        [
-          year,
-          JSON.stringify(
-            body.items.map((i) => ({
-              finess: i.finess,
-              controller_id: i.controllerId,
-              priority: i.priority,
-              note: i.note?.trim() || null,
-            })),
-          ),
-          await accountOrNull(manager, actor.accountId),
-        ],
+      const by = await this.fiabilisation.accountOrNull(manager, actor.accountId);
+      await this.fiabilisation.saveAssignments(
+        manager,
+        year,
+        body.items.map((i) => ({
+          finess: i.finess,
+          controllerId: i.controllerId,
+          priority: i.priority,
+          note: i.note?.trim() || null,
+        })),
+        by,
       );
-      return this.assignmentsOf(manager, year, finesses);
+      return this.fiabilisation.assignments(manager, year, finesses);
     });
   }
 }

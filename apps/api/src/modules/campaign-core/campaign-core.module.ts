@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CampaignRepository } from './campaign.repository';
 import { DictionaryRegistry } from './dictionary-registry.service';
+import { DictionaryVersionsRepository } from './dictionary-versions.repository';
+import { SubmissionContextRepository } from './submission-context.repository';
 
 /**
  * What every campaign feature stands on: the campaign row and its phases, the dictionary of each
@@ -8,7 +10,12 @@ import { DictionaryRegistry } from './dictionary-registry.service';
  * module, so that computation, submissions, review, restitution and exports can all import it.
  */
 @Module({
-  providers: [CampaignRepository, DictionaryRegistry],
+  providers: [
+    CampaignRepository,
+    DictionaryVersionsRepository,
+    DictionaryRegistry,
+    SubmissionContextRepository,
+  ],
   exports: [CampaignRepository, DictionaryRegistry],
 })
 export class CampaignCoreModule {}

@@ -24,7 +24,8 @@ export const CAMPAIGN_COLUMNS = `year, dictionary_version, state, version, thres
   fiabilisation_start::text AS fiabilisation_start, fiabilisation_end::text AS fiabilisation_end,
   restitution_start::text AS restitution_start, closed_on::text AS closed_on`;
 
-export function datesOf(row: CampaignRow): CampaignDates {
+/** The calendar of a campaign as the API answers it and the administrator edits it (no closing day). */
+export function campaignDatesOf(row: CampaignRow): CampaignDatesDto {
   return {
     launch: row.launch_date,
     accountsSetup: row.accounts_setup_date,
@@ -33,8 +34,12 @@ export function datesOf(row: CampaignRow): CampaignDates {
     fiabilisationStart: row.fiabilisation_start,
     fiabilisationEnd: row.fiabilisation_end,
     restitutionStart: row.restitution_start,
-    closedOn: row.closed_on,
   };
+}
+
+/** The calendar with the closing day: what the phases are computed from. */
+export function datesOf(row: CampaignRow): CampaignDates {
+  return { ...campaignDatesOf(row), closedOn: row.closed_on };
 }
 
 /** A draft campaign is still being prepared whatever its dates: nobody enters data yet. */
@@ -43,24 +48,14 @@ export function phaseOfCampaign(row: CampaignRow, today: string) {
 }
 
 export function toCampaignSummary(row: CampaignRow, today: string): CampaignSummary {
-  const dates = datesOf(row);
   const phase = phaseOfCampaign(row, today);
-  const datesDto: CampaignDatesDto = {
-    launch: dates.launch,
-    accountsSetup: dates.accountsSetup,
-    collectionStart: dates.collectionStart,
-    collectionEnd: dates.collectionEnd,
-    fiabilisationStart: dates.fiabilisationStart,
-    fiabilisationEnd: dates.fiabilisationEnd,
-    restitutionStart: dates.restitutionStart,
-  };
   return {
     year: row.year,
     dataYear: row.year - 1,
     state: row.state,
     phase,
     phaseLabel: row.state === 'DRAFT' ? 'En préparation (non ouverte)' : PHASE_LABELS[phase],
-    dates: datesDto,
+    dates: campaignDatesOf(row),
     closedOn: row.closed_on,
     threshold: Number(row.threshold),
     dictionaryVersion: row.dictionary_version,

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { loadDictionary, type Dictionary } from '@tdb/dictionary';
+import { DictionaryVersionsRepository } from './dictionary-versions.repository';
 
 /** The dictionary files of the repository: one `<year>.json` per campaign year. */
 export const DICTIONARY_DIR = resolve(__dirname, '../../../../../libs/dictionary/data');
@@ -22,7 +22,7 @@ export class DictionaryRegistry {
   private readonly logger = new Logger(DictionaryRegistry.name);
   private readonly cache = new Map<string, Dictionary>();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly versions: DictionaryVersionsRepository) {}
 
   /** Validates every dictionary file; throws (naming the file and the errors) on an invalid one. */
   readFiles(dir = DICTIONARY_DIR): Dictionary[] {
@@ -43,35 +43,26 @@ export class DictionaryRegistry {
   }
 
   async store(manager: EntityManager, dictionary: Dictionary): Promise<void> {
-    const rows: { content_hash: string }[] = await manager.query(
-      `SELECT content_hash FROM dictionary_versions WHERE version = $1`,
-      [dictionary.version],
-    );
+    const stored = await this.versions.hashOf(manager, dictionary.version);
     const hash = hashOf(dictionary);
-    if (rows[0]) {
-      if (rows[0].content_hash !== hash) {
+    if (stored !== undefined) {
+      if (stored !== hash) {
         this.logger.warn(
           `Dictionary ${dictionary.version} differs from the stored one; the stored one is kept`,
         );
       }
       return;
     }
-    await manager.query(
-      `INSERT INTO dictionary_versions (version, campaign_year, content, content_hash) VALUES ($1, $2, $3, $4)`,
-      [dictionary.version, dictionary.campaignYear, JSON.stringify(dictionary), hash],
-    );
+    await this.versions.insert(manager, dictionary, hash);
   }
 
   /** The stored dictionary of a version (validated once, then cached). */
-  async byVersion(version: string, manager: EntityManager = this.dataSource.manager): Promise<Dictionary> {
+  async byVersion(version: string, manager?: EntityManager): Promise<Dictionary> {
     const cached = this.cache.get(version);
     if (cached) return cached;
-    const rows: { content: unknown }[] = await manager.query(
-      `SELECT content FROM dictionary_versions WHERE version = $1`,
-      [version],
-    );
-    if (!rows[0]) throw new Error(`Dictionary version ${version} is not stored`);
-    const result = loadDictionary(rows[0].content);
+    const content = await this.versions.content(version, manager);
+    if (content === undefined) throw new Error(`Dictionary version ${version} is not stored`);
+    const result = loadDictionary(content);
     if (!result.ok) throw new Error(`Stored dictionary ${version} is invalid:\n${result.errors.join('\n')}`);
     this.cache.set(version, result.dictionary);
     return result.dictionary;

@@ -8,6 +8,7 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import {
+  campaignDatesOf,
   datesOrderProblem,
   defaultDates,
   toCampaignSummary,
@@ -126,15 +127,7 @@ export class CampaignsService {
       const row = await this.campaignRows.row(year, manager, true);
       this.checkVersion(row, dto.version);
       if (row.state === 'CLOSED') throw new DomainError('CONFLICT', `La campagne ${year} est close.`);
-      const dates: CampaignDatesDto = dto.dates ?? {
-        launch: row.launch_date,
-        accountsSetup: row.accounts_setup_date,
-        collectionStart: row.collection_start,
-        collectionEnd: row.collection_end,
-        fiabilisationStart: row.fiabilisation_start,
-        fiabilisationEnd: row.fiabilisation_end,
-        restitutionStart: row.restitution_start,
-      };
+      const dates: CampaignDatesDto = dto.dates ?? campaignDatesOf(row);
       const problem = datesOrderProblem(dates);
       if (problem) throw new DomainError('VALIDATION_FAILED', problem);
       const threshold = dto.threshold ?? Number(row.threshold);

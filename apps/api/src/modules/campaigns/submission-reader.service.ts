@@ -1,4 +1,5 @@
 import { SubmissionRowsRepository } from './submission-rows.repository';
+import { containsPattern, toSearchText } from '../../common/text/search-text';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -101,13 +102,11 @@ export class SubmissionReader {
       params['og'] = query.og;
     }
     if (query.q?.trim()) {
-      filters.push(`(s.finess = :qExact OR s.search_text LIKE :qLike)`);
+      // Words as the registry stores them; a search of punctuation only finds nothing.
+      const words = toSearchText(query.q);
+      filters.push(words ? `(s.finess = :qExact OR s.search_text LIKE :qLike)` : 's.finess = :qExact');
       params['qExact'] = query.q.trim();
-      params['qLike'] = `%${query.q
-        .trim()
-        .toLowerCase()
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')}%`;
+      if (words) params['qLike'] = containsPattern(words);
     }
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;

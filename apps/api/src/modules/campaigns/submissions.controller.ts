@@ -1,3 +1,4 @@
+import { SingleValuePipe } from '../../common/validation/single-value.pipe';
 import {
   Body,
   Controller,
@@ -137,7 +138,7 @@ export class SubmissionsController {
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
     @Param('finess', FinessParamPipe) finess: string,
-    @Query('item') item?: string,
+    @Query('item', SingleValuePipe) item?: string,
   ): Promise<ValueHistoryEntry[]> {
     if (item !== undefined && !/^[a-z0-9_]{1,80}$/.test(item)) {
       throw new DomainError('VALIDATION_FAILED', 'Code d’item invalide.');

@@ -55,6 +55,11 @@ export class CampaignJobsRepository {
     );
   }
 
+  /** Locks the campaign's row: one recompute of a campaign starts at a time. */
+  async lockCampaign(manager: EntityManager, year: number): Promise<void> {
+    await manager.query(`SELECT year FROM campaigns WHERE year = $1 FOR UPDATE`, [year]);
+  }
+
   async running(manager: EntityManager, year: number): Promise<JobRow[]> {
     return manager.query(
       `SELECT * FROM campaign_jobs WHERE campaign_year = $1 AND status IN ('QUEUED', 'RUNNING')`,

@@ -160,7 +160,7 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
     await this.campaigns.row(year);
     const job = await this.dataSource.transaction(async (manager) => {
       // One recompute per campaign at a time: the second request is told, not queued twice.
-      await manager.query(`SELECT year FROM campaigns WHERE year = $1 FOR UPDATE`, [year]);
+      await this.jobs.lockCampaign(manager, year);
       const running = await this.jobs.running(manager, year);
       if (running[0]) {
         throw new DomainError(

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Res } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiOperation,
@@ -6,12 +6,10 @@ import {
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
 import type { HealthReport } from '@tdb/contracts';
 import { Public } from '../../common/auth/authorize.decorator';
-import { DATABASE_KIND } from '../../database/database.tokens';
+import { HealthService } from './health.service';
 
 class DatabaseHealthResponse {
   @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
@@ -28,10 +26,7 @@ class HealthResponse implements HealthReport {
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    @Inject(DATABASE_KIND) private readonly databaseKind: 'embedded' | 'server',
-  ) {}
+  constructor(private readonly health: HealthService) {}
 
   @Get()
   @Public()
@@ -39,31 +34,8 @@ export class HealthController {
   @ApiOkResponse({ type: HealthResponse })
   @ApiServiceUnavailableResponse({ type: HealthResponse })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
-    const started = performance.now();
-    let up: boolean;
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        this.dataSource.query('SELECT 1'),
-        new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error('timeout')), 3000);
-        }),
-      ]);
-      up = true;
-    } catch {
-      up = false;
-    } finally {
-      clearTimeout(timer);
-    }
-    if (!up) response.status(503);
-    return {
-      status: up ? 'ok' : 'error',
-      database: {
-        status: up ? 'up' : 'down',
-        kind: this.databaseKind,
-        latencyMs: up ? Math.round((performance.now() - started) * 10) / 10 : null,
-      },
-      version: process.env['npm_package_version'] ?? '0.1.0',
-    };
+    const report = await this.health.check();
+    if (report.status !== 'ok') response.status(503);
+    return report;
   }
 }

@@ -1,3 +1,4 @@
+import { SingleValuePipe } from '../../common/validation/single-value.pipe';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { IndicatorGuide } from '@tdb/contracts';
@@ -14,7 +15,7 @@ export class IndicatorsController {
   @Public()
   @ApiOperation({ summary: 'Guide des indicateurs : la fiche de chaque indicateur (sans compte)' })
   @ApiQuery({ name: 'year', required: false, description: 'Année de campagne (par défaut la plus récente)' })
-  guide(@Query('year') year?: string): Promise<IndicatorGuide> {
+  guide(@Query('year', SingleValuePipe) year?: string): Promise<IndicatorGuide> {
     if (year !== undefined && !/^\d{4}$/.test(year)) {
       throw new DomainError('VALIDATION_FAILED', `« ${year} » n’est pas une année de campagne.`);
     }

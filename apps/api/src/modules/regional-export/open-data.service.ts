@@ -1,21 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { OPEN_DATA_MINIMUM_GROUP, type OpenDataIndicatorRow, type OpenDataIndicators } from '@tdb/contracts';
 import { findCategory, findDepartment } from '@tdb/reference';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import { DerivedRules } from '../computation/derived-rules.service';
-
-interface GroupRow {
-  category_code: string;
-  department_code: string;
-  indicator_code: string;
-  n: number;
-  q1: number | null;
-  median: number | null;
-  q3: number | null;
-}
+import { RegionalExportRepository } from './regional-export.repository';
 
 /**
  * Open data (issue 7 §4): per category × département × indicator, the number of structures and the
@@ -33,10 +22,10 @@ interface GroupRow {
 @Injectable()
 export class OpenDataService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly campaigns: CampaignRepository,
     private readonly registry: DictionaryRegistry,
     private readonly indicators: DerivedRules,
+    private readonly repository: RegionalExportRepository,
   ) {}
 
   async indicatorsOf(year: number): Promise<OpenDataIndicators> {
@@ -46,21 +35,7 @@ export class OpenDataService {
       .definitionsFor(dictionary)
       .indicators.filter((d) => d.kind !== 'distribution' && d.axis !== 'FINANCES');
     const byCode = new Map(definitions.map((d) => [d.code, d]));
-    const groups: GroupRow[] = await this.dataSource.query(
-      `SELECT s.category_code, s.department_code, iv.indicator_code, count(*)::int AS n,
-              CASE WHEN count(*) >= $3 THEN percentile_cont(0.25) WITHIN GROUP (ORDER BY iv.value) END AS q1,
-              CASE WHEN count(*) >= $3 THEN percentile_cont(0.5) WITHIN GROUP (ORDER BY iv.value) END AS median,
-              CASE WHEN count(*) >= $3 THEN percentile_cont(0.75) WITHIN GROUP (ORDER BY iv.value) END AS q3
-         FROM indicator_values iv
-         JOIN submissions sub ON sub.campaign_year = iv.campaign_year AND sub.finess = iv.finess
-         JOIN structures s ON s.finess = iv.finess
-        WHERE iv.campaign_year = $1 AND iv.indicator_code = ANY ($2::text[])
-          AND sub.in_scope AND sub.status IN ('VALIDATED', 'CONFIRMED')
-          AND iv.reason_code IS NULL AND iv.value IS NOT NULL
-        GROUP BY s.category_code, s.department_code, iv.indicator_code
-        ORDER BY s.category_code, s.department_code, iv.indicator_code`,
-      [year, [...byCode.keys()], OPEN_DATA_MINIMUM_GROUP],
-    );
+    const groups = await this.repository.openDataGroups(year, [...byCode.keys()], OPEN_DATA_MINIMUM_GROUP);
     const rows = groups.map((g): OpenDataIndicatorRow => {
       const definition = byCode.get(g.indicator_code);
       const suppressed = g.n < OPEN_DATA_MINIMUM_GROUP;

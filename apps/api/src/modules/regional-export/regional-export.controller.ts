@@ -1,3 +1,4 @@
+import { SingleValuePipe } from '../../common/validation/single-value.pipe';
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { OpenDataIndicators } from '@tdb/contracts';
@@ -26,7 +27,7 @@ export class RegionalExportController {
   async regional(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
-    @Query('region') region: string | undefined,
+    @Query('region', SingleValuePipe) region: string | undefined,
   ): Promise<StreamableFile> {
     const stream = await this.exports.regional(actor, year, region);
     return new StreamableFile(stream, {

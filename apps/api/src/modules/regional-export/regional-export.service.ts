@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import type { Scope } from '@tdb/access';
-import type { ItemValue, SubmissionStatusCode, ValueMap } from '@tdb/contracts';
+import type { ItemValue, SubmissionStatusCode } from '@tdb/contracts';
 import type { Dictionary, Item } from '@tdb/dictionary';
 import { storedPart } from '@tdb/indicators';
 import { findCategory, findDepartment, findRegion } from '@tdb/reference';
@@ -12,7 +12,6 @@ import { STATUS_LABELS } from '@tdb/submission-workflow';
 import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
-import { namedQuery } from '../../database/named-query';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import { mergedValues } from '../campaign-core/submission-context';
@@ -21,27 +20,7 @@ import {
   type ComputedIndicator,
 } from '../computation/indicator-values.repository';
 import { exportColumnSpecs, FINESS_COLUMNS, type ExportColumnSpec, type IdentityKey } from './export-columns';
-
-/** Rows read (and written) per query: a national region of ~2,000 ESMS stays light. */
-const BATCH = 500;
-
-interface ExportRow {
-  finess: string;
-  status: SubmissionStatusCode;
-  consulted_by_cd: boolean;
-  completeness: string;
-  values: ValueMap;
-  og_values: ValueMap | null;
-  name: string;
-  category_code: string;
-  department_code: string;
-  region_code: string;
-  city: string | null;
-  og_finess: string;
-  og_name: string | null;
-  legal_status: string | null;
-  autonomous: boolean;
-}
+import { BATCH, RegionalExportRepository, type ExportRow } from './regional-export.repository';
 
 /**
  * Who may download the regional export of `region`: the national administrator, and the ARS of the
@@ -95,6 +74,7 @@ export class RegionalExportService {
     private readonly campaigns: CampaignRepository,
     private readonly registry: DictionaryRegistry,
     private readonly indicators: IndicatorValuesRepository,
+    private readonly repository: RegionalExportRepository,
   ) {}
 
   fileName(year: number, region: string): string {
@@ -255,24 +235,6 @@ export class RegionalExportService {
 
   /** The next BATCH in-scope ESMS of the region visible to the caller, after `after` (FINESS order). */
   private batch(scope: Scope, year: number, region: string, after: string | null): Promise<ExportRow[]> {
-    const condition = this.access.scopeCondition(scope, 's');
-    return namedQuery<ExportRow>(
-      this.dataSource,
-      `SELECT sub.finess, sub.status, sub.consulted_by_cd, sub.completeness::text AS completeness, sub.values,
-              ogs.values AS og_values, s.name, s.category_code, s.department_code, s.region_code, s.city,
-              s.og_finess, coalesce(og.name, og.short_name) AS og_name, og.legal_status_label AS legal_status,
-              EXISTS (SELECT 1 FROM grants g JOIN accounts a ON a.id = g.account_id
-                       WHERE g.organisation_kind = 'ESMS' AND g.organisation_code = s.finess
-                         AND g.role = 'APE' AND a.status <> 'DISABLED') AS autonomous
-         FROM submissions sub
-         JOIN structures s ON s.finess = sub.finess
-         LEFT JOIN managing_organisations og ON og.finess = s.og_finess
-         LEFT JOIN og_submissions ogs ON ogs.campaign_year = sub.campaign_year AND ogs.og_finess = s.og_finess
-        WHERE sub.campaign_year = :year AND sub.in_scope AND s.region_code = :region AND ${condition.sql}
-          ${after === null ? '' : 'AND sub.finess > :after'}
-        ORDER BY sub.finess
-        LIMIT ${BATCH}`,
-      { ...condition.parameters, year, region, ...(after === null ? {} : { after }) },
-    );
+    return this.repository.batch(this.access.scopeCondition(scope, 's'), year, region, after);
   }
 }

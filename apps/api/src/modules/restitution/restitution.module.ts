@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ComputationModule } from '../computation/computation.module';
 import { RestitutionExportService } from './restitution-export.service';
 import { RestitutionController } from './restitution.controller';
+import { RestitutionRepository } from './restitution.repository';
 import { RestitutionService } from './restitution.service';
 import { TerritoryExportService } from './territory-export.service';
 import { TerritoryRestitutionController } from './territory-restitution.controller';
@@ -9,6 +10,7 @@ import { TerritoryComparisonService } from './territory-comparison.service';
 import { TerritoryInputs } from './territory-inputs';
 import { TerritoryReportService } from './territory-report.service';
 import { TerritoryRestitutionService } from './territory-restitution.service';
+import { TerritoryRepository } from './territory.repository';
 
 /**
  * Benchmark and restitutions: each structure's place in its peers' distributions. The
@@ -18,6 +20,8 @@ import { TerritoryRestitutionService } from './territory-restitution.service';
   imports: [ComputationModule],
   controllers: [RestitutionController, TerritoryRestitutionController],
   providers: [
+    RestitutionRepository,
+    TerritoryRepository,
     RestitutionService,
     RestitutionExportService,
     TerritoryInputs,

@@ -1,23 +1,17 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { StructureRestitution } from '@tdb/contracts';
 import { findCategory } from '@tdb/reference';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { AccessService } from '../../common/auth/access.service';
 import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
-import { DATABASE_KIND } from '../../database/database.tokens';
-import { preparedQuery } from '../../database/prepared-query';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import { structureFactsOf } from '../../common/auth/structure-facts';
 import { DerivedRules } from '../computation/derived-rules.service';
 import { PeerStatisticsService } from '../computation/peer-statistics.service';
 import {
   type IndicatorOpening,
-  type OwnValue,
-  type StoredDistribution,
   type TerritoryDistributions,
   groupsComputedAt,
   indicatorOpenings,
@@ -26,22 +20,9 @@ import {
   territoryKey,
 } from './restitution-json';
 import { StampedLruCache } from './restitution-cache';
+import { RestitutionRepository, type HeadRow } from './restitution.repository';
 
 const CACHE_MS = 60_000;
-
-interface HeadRow {
-  finess: string | null;
-  name: string;
-  og_finess: string;
-  department_code: string;
-  region_code: string;
-  competence: 'ARS' | 'CD' | 'SHARED';
-  category_code: string;
-  dictionary_version: string;
-  status: string | null;
-  /** When the structure's indicator values (this campaign and earlier ones) were last written. */
-  values_at: string | null;
-}
 
 /** A structure's restitution as sent: JSON bytes and their entity tag. */
 export interface RestitutionBody {
@@ -69,9 +50,8 @@ export class RestitutionService {
   private readonly openings = new Map<string, IndicatorOpening[]>();
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) config: AppConfig,
-    @Inject(DATABASE_KIND) private readonly databaseKind: 'embedded' | 'server',
+    private readonly restitutions: RestitutionRepository,
     private readonly access: AccessService,
     private readonly dictionaries: DictionaryRegistry,
     private readonly indicators: DerivedRules,
@@ -86,19 +66,7 @@ export class RestitutionService {
 
   /** The restitution as JSON bytes: what GET …/restitution sends. */
   async ofStructureJson(actor: AuthenticatedActor, year: number, finess: string): Promise<RestitutionBody> {
-    const heads = await preparedQuery<HeadRow>(this.dataSource, this.databaseKind, {
-      name: 'restitution-head',
-      text: `SELECT s.finess, s.name, s.og_finess, s.department_code, s.region_code, s.competence, s.category_code,
-              c.dictionary_version, sub.status,
-              (SELECT max(x.indicators_computed_at) FROM derivation_marks x
-                WHERE x.finess = s.finess AND x.campaign_year <= c.year)::text AS values_at
-         FROM campaigns c
-         LEFT JOIN structures s ON s.finess = $2
-         LEFT JOIN submissions sub ON sub.campaign_year = c.year AND sub.finess = s.finess
-        WHERE c.year = $1`,
-      values: [year, finess],
-    });
-    const head = heads[0];
+    const head = await this.restitutions.head(year, finess);
     if (!head) throw new DomainError('NOT_FOUND', `Aucune campagne ${year}.`);
     if (!head.finess) throw new DomainError('NOT_FOUND', `Aucune structure ${finess}.`);
     this.access.check(actor, {
@@ -136,15 +104,7 @@ export class RestitutionService {
   }
 
   private async build(year: number, finess: string, head: HeadRow): Promise<RestitutionBody> {
-    const [values] = await preparedQuery<{ own: OwnValue[] | null }>(this.dataSource, this.databaseKind, {
-      name: 'restitution-own-values',
-      text: `SELECT json_agg(json_build_array(iv.campaign_year, iv.indicator_code, iv.value, iv.reason_message)
-                       ORDER BY iv.campaign_year) AS own
-         FROM indicator_values iv
-        WHERE iv.campaign_year IN (SELECT year FROM campaigns WHERE year <= $1) -- primary key seeks, one per year
-          AND iv.finess = $2 AND iv.details IS NULL`,
-      values: [year, finess],
-    });
+    const own = await this.restitutions.ownValues(year, finess);
     const distributions = await this.distributionsOf(year);
     const category = head.category_code;
     const groups = {
@@ -165,7 +125,7 @@ export class RestitutionService {
     });
     const openings = await this.openingsOf(head.dictionary_version, category);
     const json = Buffer.from(
-      `${identity.slice(0, -1)},"indicators":${indicatorsJson(openings, groups, year, values?.own ?? [])}}`,
+      `${identity.slice(0, -1)},"indicators":${indicatorsJson(openings, groups, year, own)}}`,
       'utf8',
     );
     const hash = createHash('sha1').update(json).digest('base64url').slice(0, 27);
@@ -198,16 +158,7 @@ export class RestitutionService {
     const generation = this.distributions.generation(year);
     const kept = this.campaigns.get(year);
     if (kept && kept.generation === generation && Date.now() - kept.at < CACHE_MS) return kept.loading;
-    const loading = this.dataSource
-      .query(
-        `SELECT d.category_code AS k, d.indicator_code AS c, d.level AS l, d.territory_code AS t, d.suppressed AS s,
-                d.n, d.mean, d.median, to_json(d.deciles) AS d,
-                to_char(d.computed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS at
-           FROM distributions d
-          WHERE d.campaign_year = $1`,
-        [year],
-      )
-      .then((rows: StoredDistribution[]) => prepareDistributions(rows));
+    const loading = this.restitutions.distributions(year).then((rows) => prepareDistributions(rows));
     this.campaigns.set(year, { generation, at: Date.now(), loading });
     // A failed read is not kept: the next request tries again.
     loading.catch(() => {

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { AuthorityKind, Scope } from '@tdb/access';
 import type { TerritoryTableIndicator } from '@tdb/contracts';
 import type { IndicatorDefinition } from '@tdb/indicators';
 import { findCategory, findDepartment, findRegion } from '@tdb/reference';
+import { AccessService } from '../../common/auth/access.service';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import { DerivedRules } from '../computation/derived-rules.service';
+import { TerritoryRepository, type StoredDistribution } from './territory.repository';
 
 /** Rows of one page of the table, at most. */
 export const MAX_PAGE_SIZE = 500;
@@ -81,18 +82,6 @@ export interface TerritoryReport {
   categories: TerritoryReportCategory[];
 }
 
-export interface StoredDistribution {
-  category_code: string;
-  level: 'NATION' | 'REGION' | 'DEPARTMENT';
-  territory_code: string;
-  indicator_code: string;
-  suppressed: boolean;
-  n: number | null;
-  median: number | null;
-  deciles: number[] | null;
-  computed_at?: string;
-}
-
 export type Definition = IndicatorDefinition;
 
 /** The median of a list of numbers (linear interpolation, as percentile_cont(0.5)). */
@@ -127,7 +116,8 @@ export function isAuthorityOrNational(scope: Scope): boolean {
 @Injectable()
 export class TerritoryInputs {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly territory: TerritoryRepository,
+    private readonly access: AccessService,
     private readonly campaigns: CampaignRepository,
     private readonly dictionaries: DictionaryRegistry,
     private readonly indicators: DerivedRules,
@@ -138,6 +128,31 @@ export class TerritoryInputs {
     const campaign = await this.campaigns.row(year);
     const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version);
     return this.indicators.definitionsFor(dictionary).indicators.filter((d) => d.kind !== 'distribution');
+  }
+
+  /**
+   * The caller's scope for an aggregated view (map, scatter plot), which only authorities and the
+   * national administration see; `refusal` tells the others which view is not theirs.
+   */
+  aggregatedScope(actor: AuthenticatedActor, refusal: string): Scope {
+    this.access.check(actor, { type: 'campaign.read' });
+    const scope = this.access.scope(actor);
+    if (!isAuthorityOrNational(scope)) throw new DomainError('FORBIDDEN', refusal);
+    return scope;
+  }
+
+  /** The category a view of `indicators` requires (parameter « category »), each checked to concern it. */
+  categoryFor(indicators: readonly Definition[], code: string | undefined): string {
+    const category = this.category(code, true)!;
+    for (const d of indicators) {
+      if (!appliesTo(d, category)) {
+        throw new DomainError(
+          'VALIDATION_FAILED',
+          `L’indicateur ${d.code} ne concerne pas la catégorie ${category}.`,
+        );
+      }
+    }
+    return category;
   }
 
   pick(definitions: Definition[], code: string | undefined, parameter: string): Definition {
@@ -181,6 +196,7 @@ export class TerritoryInputs {
     return region.code;
   }
 
+  /** The stored distributions that meet `where` (see TerritoryRepository.distributions). */
   distributionsOf(
     year: number,
     codes: string[],
@@ -188,14 +204,7 @@ export class TerritoryInputs {
     where: string,
     extra: unknown[] = [],
   ): Promise<StoredDistribution[]> {
-    if (codes.length === 0 || categories.length === 0) return Promise.resolve([]);
-    return this.dataSource.query(
-      `SELECT category_code, level, territory_code, indicator_code, suppressed, n, median, deciles, computed_at
-         FROM distributions
-        WHERE campaign_year = $1 AND indicator_code = ANY ($2::text[]) AND category_code = ANY ($3::text[])
-          AND (${where})`,
-      [year, codes, categories, ...extra],
-    );
+    return this.territory.distributions(year, codes, categories, where, extra);
   }
 
   // -------------------------------------------------------------------------------------------

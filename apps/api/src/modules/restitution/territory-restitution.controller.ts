@@ -1,3 +1,4 @@
+import { SingleValuePipe } from '../../common/validation/single-value.pipe';
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { OrganisationRestitution, TerritoryMap, TerritoryScatter, TerritoryTable } from '@tdb/contracts';
@@ -8,7 +9,7 @@ import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
 import { TerritoryExportService } from './territory-export.service';
 import { TerritoryComparisonService } from './territory-comparison.service';
-import { type ScatterQuery, type TableQuery } from './territory-inputs';
+import { ScatterQueryDto, TableQueryDto } from './dto/territory.query';
 import { TerritoryReportService } from './territory-report.service';
 import { TerritoryRestitutionService } from './territory-restitution.service';
 
@@ -55,7 +56,7 @@ export class TerritoryRestitutionController {
   table(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
-    @Query() query: TableQuery,
+    @Query() query: TableQueryDto,
   ): Promise<TerritoryTable> {
     return this.territory.table(actor, year, query);
   }
@@ -74,7 +75,7 @@ export class TerritoryRestitutionController {
   async tableXlsx(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
-    @Query() query: TableQuery,
+    @Query() query: TableQueryDto,
   ): Promise<StreamableFile> {
     const table = await this.territory.table(actor, year, query, { all: true });
     return new StreamableFile(await this.exports.tableXlsx(table), {
@@ -94,8 +95,8 @@ export class TerritoryRestitutionController {
   map(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
-    @Query('indicator') indicator: string | undefined,
-    @Query('category') category: string | undefined,
+    @Query('indicator', SingleValuePipe) indicator: string | undefined,
+    @Query('category', SingleValuePipe) category: string | undefined,
   ): Promise<TerritoryMap> {
     return this.territory.map(actor, year, indicator, category);
   }
@@ -119,7 +120,7 @@ export class TerritoryRestitutionController {
   scatter(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
-    @Query() query: ScatterQuery,
+    @Query() query: ScatterQueryDto,
   ): Promise<TerritoryScatter> {
     return this.comparison.scatter(actor, year, query);
   }
@@ -150,8 +151,8 @@ export class TerritoryRestitutionController {
   async territoryReport(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
-    @Query('kind') kind: string | undefined,
-    @Query('code') code: string | undefined,
+    @Query('kind', SingleValuePipe) kind: string | undefined,
+    @Query('code', SingleValuePipe) code: string | undefined,
   ): Promise<StreamableFile> {
     const report = await this.reports.report(actor, year, kind, code);
     return new StreamableFile(await this.exports.reportPdf(report), {

@@ -1,12 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import type { TerritoryMap, TerritoryMedian, TerritoryTable, TerritoryTableRow } from '@tdb/contracts';
 import { DEPARTMENTS, REGIONS, departmentsOfRegion, findDepartment, findRegion } from '@tdb/reference';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { AccessService } from '../../common/auth/access.service';
 import { DomainError } from '../../common/errors/domain-error';
-import { namedQuery } from '../../database/named-query';
 import { decilePosition } from './deciles';
 
 import {
@@ -14,12 +11,15 @@ import {
   MAX_TABLE_INDICATORS,
   MAX_XLSX_ROWS,
   TerritoryInputs,
-  appliesTo,
   describe,
-  isAuthorityOrNational,
-  type StoredDistribution,
   type TableQuery,
 } from './territory-inputs';
+import {
+  TerritoryRepository,
+  valueKey,
+  type StoredDistribution,
+  type TableSort,
+} from './territory.repository';
 
 /**
  * Territorial restitutions for ARS, Départements and organismes gestionnaires (issue 7 §3): the
@@ -30,9 +30,9 @@ import {
 @Injectable()
 export class TerritoryRestitutionService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly inputs: TerritoryInputs,
+    private readonly territory: TerritoryRepository,
   ) {}
 
   async table(
@@ -69,66 +69,32 @@ export class TerritoryRestitutionService {
     const sortRaw = (query.sort ?? '').trim();
     const descending = sortRaw.startsWith('-');
     const sortKey = (descending ? sortRaw.slice(1) : sortRaw).toUpperCase();
-    let orderBy: string;
-    const parameters: Record<string, unknown> = { year };
+    let sort: TableSort;
     if (sortKey === '' || sortKey === 'NAME') {
-      orderBy = `s.name ${descending ? 'DESC' : 'ASC'}, s.finess`;
+      sort = { by: 'name', descending };
     } else if (sortKey === 'FINESS') {
-      orderBy = `s.finess ${descending ? 'DESC' : 'ASC'}`;
+      sort = { by: 'finess', descending };
     } else if (codes.includes(sortKey)) {
-      parameters['sortCode'] = sortKey;
-      orderBy = `(SELECT iv.value FROM indicator_values iv
-                   WHERE iv.campaign_year = :year AND iv.finess = s.finess AND iv.indicator_code = :sortCode
-                     AND iv.details IS NULL) ${descending ? 'DESC' : 'ASC'} NULLS LAST, s.finess`;
+      sort = { by: 'indicator', code: sortKey, descending };
     } else {
       throw new DomainError(
         'VALIDATION_FAILED',
         `Tri impossible sur « ${sortRaw} » : un des indicateurs choisis (« -» devant pour l’ordre décroissant), « name » ou « finess ».`,
       );
     }
-    const scope = this.access.scopeCondition(this.access.scope(actor), 's');
-    Object.assign(parameters, scope.parameters, {
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
-    });
-    const filters: string[] = [];
-    if (category) {
-      filters.push('s.category_code = :category');
-      parameters['category'] = category;
-    }
-    if (department) {
-      filters.push('s.department_code = :department');
-      parameters['department'] = department;
-    }
-    const heads = await namedQuery<{
-      finess: string;
-      name: string;
-      category_code: string;
-      department_code: string;
-      region_code: string;
-      status: string;
-      total: string | number;
-    }>(
-      this.dataSource,
-      `SELECT s.finess, s.name, s.category_code, s.department_code, s.region_code, sub.status,
-              count(*) OVER () AS total
-         FROM structures s
-         JOIN submissions sub ON sub.campaign_year = :year AND sub.finess = s.finess
-        WHERE sub.in_scope AND ${scope.sql}${filters.map((f) => ` AND ${f}`).join('')}
-        ORDER BY ${orderBy}
-        LIMIT :limit OFFSET :offset`,
-      parameters,
+    const heads = await this.territory.tablePage(
+      year,
+      this.access.scopeCondition(this.access.scope(actor), 's'),
+      { category, department },
+      sort,
+      { limit: pageSize, offset: (page - 1) * pageSize },
     );
     const total = heads[0] ? Number(heads[0].total) : 0;
-    const values: { finess: string; indicator_code: string; value: number | null }[] =
-      heads.length === 0
-        ? []
-        : await this.dataSource.query(
-            `SELECT finess, indicator_code, value FROM indicator_values
-              WHERE campaign_year = $1 AND finess = ANY ($2::text[]) AND indicator_code = ANY ($3::text[])
-                AND details IS NULL`,
-            [year, heads.map((h) => h.finess), codes],
-          );
+    const valueOf = await this.territory.values(
+      year,
+      heads.map((h) => h.finess),
+      codes,
+    );
     const distributions = await this.inputs.distributionsOf(
       year,
       codes,
@@ -141,7 +107,6 @@ export class TerritoryRestitutionService {
         .filter((d) => !d.suppressed && d.deciles)
         .map((d) => [`${d.category_code}/${d.level}/${d.territory_code}/${d.indicator_code}`, d.deciles]),
     );
-    const valueOf = new Map(values.map((v) => [`${v.finess}/${v.indicator_code}`, v.value]));
     const rows: TerritoryTableRow[] = heads.map((h) => ({
       finess: h.finess,
       name: h.name,
@@ -151,7 +116,7 @@ export class TerritoryRestitutionService {
       submissionStatus: h.status,
       values: Object.fromEntries(
         codes.map((code) => {
-          const value = valueOf.get(`${h.finess}/${code}`) ?? null;
+          const value = valueOf.get(valueKey(h.finess, code)) ?? null;
           return [
             code,
             {
@@ -189,23 +154,13 @@ export class TerritoryRestitutionService {
     indicatorCode: string | undefined,
     categoryCode: string | undefined,
   ): Promise<TerritoryMap> {
-    this.access.check(actor, { type: 'campaign.read' });
-    const scope = this.access.scope(actor);
-    if (!isAuthorityOrNational(scope)) {
-      throw new DomainError(
-        'FORBIDDEN',
-        'La carte des médianes départementales est réservée aux ARS, aux Départements et à l’administration nationale.',
-      );
-    }
+    const scope = this.inputs.aggregatedScope(
+      actor,
+      'La carte des médianes départementales est réservée aux ARS, aux Départements et à l’administration nationale.',
+    );
     const definitions = await this.inputs.definitions(year);
     const indicator = this.inputs.pick(definitions, indicatorCode, 'indicator');
-    const category = this.inputs.category(categoryCode, true)!;
-    if (!appliesTo(indicator, category)) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        `L’indicateur ${indicator.code} ne concerne pas la catégorie ${category}.`,
-      );
-    }
+    const category = this.inputs.categoryFor([indicator], categoryCode);
     const departments = new Map<string, { code: string; name: string; regionCode: string }>();
     const regions = new Map<string, { code: string; name: string }>();
     if (scope.all) {

@@ -1,3 +1,4 @@
+import { SingleValuePipe } from '../../common/validation/single-value.pipe';
 import fs from 'node:fs';
 import os from 'node:os';
 import { Controller, HttpCode, Post, Query, UploadedFile, UseInterceptors } from '@nestjs/common';
@@ -53,7 +54,7 @@ export class FinessImportController {
   async importFiness(
     @CurrentUser() actor: AuthenticatedActor,
     @UploadedFile() file: Express.Multer.File | undefined,
-    @Query('partial') partial?: string,
+    @Query('partial', SingleValuePipe) partial?: string,
   ): Promise<ImportReport> {
     try {
       this.access.check(actor, { type: 'finess.import' });

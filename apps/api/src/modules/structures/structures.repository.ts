@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { CompetenceCode, Paginated, StructureSummary } from '@tdb/contracts';
-import { toSearchText } from '../../common/text/search-text';
+import { containsPattern, toSearchText } from '../../common/text/search-text';
 import type { SearchStructuresQuery } from './dto/search-structures.query';
 import { Structure } from './structure.entity';
 import { toStructureSummary } from './structure.mapper';
@@ -123,12 +123,14 @@ export class StructuresRepository {
       } else if (/^\d{3,8}$/.test(upper)) {
         builder.andWhere('s.finess LIKE :qPrefix', { qPrefix: `${upper}%` });
       } else {
-        toSearchText(q)
+        const words = toSearchText(q)
           .split(' ')
-          .filter((word) => word !== '')
-          .forEach((word, index) =>
-            builder.andWhere(`s.search_text LIKE :w${index}`, { [`w${index}`]: `%${word}%` }),
-          );
+          .filter((word) => word !== '');
+        // Punctuation only ("%", "'"): no word to look for, so nothing matches.
+        if (words.length === 0) builder.andWhere('FALSE');
+        words.forEach((word, index) =>
+          builder.andWhere(`s.search_text LIKE :w${index}`, { [`w${index}`]: containsPattern(word) }),
+        );
       }
     }
     if (query.finess) builder.andWhere('s.finess = :finess', { finess: query.finess });

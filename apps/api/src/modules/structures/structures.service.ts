@@ -62,10 +62,15 @@ export class StructuresService {
       type: 'organisation.read',
       organisation: { finess, structures: structures.map(factsOf) },
     });
+    // Reaching the OG does not reach all its ESMS: an ARS sees neither another region's nor the
+    // Département-only ones, an ESMS APE not its siblings — the same rule as every other list.
+    const visible = structures.filter(
+      (s) => this.access.decision(actor, { type: 'structure.read', structure: factsOf(s) }).allowed,
+    );
     return {
-      ...toOrganisationSummary(og, structures.length),
+      ...toOrganisationSummary(og, visible.length),
       legalStatus: og.legalStatusLabel,
-      structures: structures.map((s) => toStructureSummary(s, og.name)),
+      structures: visible.map((s) => toStructureSummary(s, og.name)),
     };
   }
 

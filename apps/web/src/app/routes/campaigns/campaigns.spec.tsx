@@ -95,11 +95,9 @@ describe('campaigns page', () => {
 
     // The job runs: the list is read again every 2 seconds.
     jobs = [buildJob({ id: 'new', status: 'RUNNING', done: 12, total: 40 }), ...jobs.slice(1)];
-    const progress = await within(admin).findByRole(
-      'progressbar',
-      { name: 'Avancement du recalcul : 12 / 40 structures (30 %)' },
-      { timeout: 3000 },
-    );
+    const progress = await within(admin).findByRole('progressbar', {
+      name: 'Avancement du recalcul : 12 / 40 structures (30 %)',
+    });
     expect(progress.getAttribute('value')).toBe('30');
     expect(within(admin).getByText('En cours')).toBeTruthy();
   });

@@ -103,7 +103,7 @@ describe('submission form', () => {
 
     // After a pause in typing (no blur).
     fireEvent.change(places, { target: { value: '85' } });
-    await waitFor(() => expect(api.calls('PUT', `${PATH}/values`)).toHaveLength(1), { timeout: 5000 });
+    await waitFor(() => expect(api.calls('PUT', `${PATH}/values`)).toHaveLength(1));
     expect(api.calls('PUT', `${PATH}/values`)[0]?.body).toEqual({
       version: 4,
       values: { nb_places: 85 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { CreateAccountRequest, Paginated, StructureSummary } from '@tdb/contracts';
+import type { CreateAccountRequest, GrantOfferResult, Paginated, StructureSummary } from '@tdb/contracts';
 import { UserCreatePage } from './user-create';
 import { apiError, mockApi } from '@/testing/mock-api';
 import { buildAccount, buildGrant, buildStructureSummary, reference } from '@/testing/fixtures';
@@ -27,20 +27,22 @@ async function pickStructure(query: string, name: RegExp) {
   fireEvent.change(screen.getByRole('searchbox', { name: /Rechercher la structure/ }), {
     target: { value: query },
   });
-  fireEvent.click(await screen.findByRole('radio', { name }, { timeout: 2000 }));
+  fireEvent.click(await screen.findByRole('radio', { name }));
 }
 
 describe('create account page', () => {
-  it('posts the identity and the GrantInput built from the form, then opens the new account', async () => {
-    const created = buildAccount({
-      id: '00000000-0000-4000-8000-0000000000c1',
+  it('posts the identity and the GrantInput built from the form, then says the invitation is sent', async () => {
+    const sent: GrantOfferResult = {
+      outcome: 'INVITED',
       email: 'claire.durand@ehpad-chenes.fr',
-      status: 'INVITED',
-    });
+      message:
+        'Une invitation a été envoyée à claire.durand@ehpad-chenes.fr : l’habilitation prendra effet quand la personne l’aura acceptée.',
+      account: null,
+    };
     const api = mockApi()
       .get('/api/reference', { body: reference })
       .get('/api/structures', { body: structures([buildStructureSummary()]) })
-      .post('/api/accounts', { status: 201, body: created });
+      .post('/api/accounts', { status: 202, body: sent });
     renderWithRouter(
       { '/utilisateurs/nouveau': <UserCreatePage />, '/utilisateurs/:id': <p>Fiche du compte</p> },
       '/utilisateurs/nouveau',
@@ -60,7 +62,11 @@ describe('create account page', () => {
     fireEvent.change(screen.getByLabelText('Valable à partir du'), { target: { value: '2026-12-01' } });
     fireEvent.click(screen.getByRole('button', { name: "Créer le compte et envoyer l'invitation" }));
 
-    await waitFor(() => expect(location()).toBe(`/utilisateurs/${created.id}`));
+    expect(await screen.findByRole('heading', { level: 2, name: 'Invitation envoyée' })).toBeTruthy();
+    expect(screen.getByText(sent.message)).toBeTruthy();
+    // Nothing to open: the person's account is theirs until they accept.
+    expect(location()).toBe('/utilisateurs/nouveau');
+    expect(screen.getByRole('button', { name: 'Donner une autre habilitation' })).toBeTruthy();
     const search = api.calls('GET', '/api/structures').at(-1);
     expect(search?.url.searchParams.get('q')).toBe('chenes');
     expect(search?.headers['authorization']).toBe('Bearer jeton-de-test');

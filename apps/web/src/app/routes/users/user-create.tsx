@@ -1,8 +1,10 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import type { GrantOfferResult } from '@tdb/contracts';
 import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { useAuth } from '@/lib/auth/auth-provider';
 import { parisToday } from '@/lib/auth/permissions';
@@ -21,6 +23,13 @@ export function UserCreatePage() {
   const navigate = useNavigate();
   const reference = useReference();
   const options = useMemo(() => (account ? grantTargetOptions(account, parisToday()) : []), [account]);
+  // An invitation sent: said here (the account, if any, is not the caller's to open yet).
+  const [sent, setSent] = useState<GrantOfferResult | null>(null);
+  const [formKey, setFormKey] = useState(0);
+  const sentRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (sent) sentRef.current?.focus();
+  }, [sent]);
 
   return (
     <div className={fr.cx('fr-container', 'fr-pb-8w')}>
@@ -35,7 +44,9 @@ export function UserCreatePage() {
         <div className={fr.cx('fr-col-12', 'fr-col-lg-9')}>
           <h1 id="creation-titre">Créer un compte</h1>
           <p className={fr.cx('fr-text--lead')}>
-            La personne reçoit par courriel un lien pour choisir son mot de passe et activer son compte.
+            La personne reçoit un courriel : pour un nouveau compte, un lien pour choisir son mot de passe ;
+            si elle a déjà un compte que vous ne gérez pas, l'habilitation lui est proposée et ne prend effet
+            qu'une fois acceptée.
           </p>
           {reference.isError && (
             <Alert
@@ -45,7 +56,34 @@ export function UserCreatePage() {
               description={`Les listes des régions et départements n'ont pas pu être chargées : ${reference.error.message}`}
             />
           )}
-          {options.length === 0 ? (
+          {sent ? (
+            <div ref={sentRef} tabIndex={-1}>
+              <Alert
+                severity="success"
+                as="h2"
+                role="status"
+                title="Invitation envoyée"
+                description={sent.message}
+              />
+              <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-mt-3w')}>
+                <li>
+                  <Button
+                    onClick={() => {
+                      setSent(null);
+                      setFormKey((k) => k + 1);
+                    }}
+                  >
+                    Donner une autre habilitation
+                  </Button>
+                </li>
+                <li>
+                  <Button priority="secondary" linkProps={{ to: paths.users.href() }}>
+                    Retour aux utilisateurs
+                  </Button>
+                </li>
+              </ul>
+            </div>
+          ) : options.length === 0 ? (
             <Alert
               severity="info"
               title="Aucune habilitation à donner"
@@ -53,20 +91,17 @@ export function UserCreatePage() {
             />
           ) : (
             <CreateAccountForm
+              key={formKey}
               options={options}
               regions={reference.data?.regions ?? []}
               departments={reference.data?.departments ?? []}
               onCancel={() => navigate(paths.users.href())}
-              onCreated={(created) =>
-                navigate(paths.user.href(created.id), {
-                  state: {
-                    notice:
-                      created.status === 'INVITED'
-                        ? `Le compte de ${created.email} est créé : une invitation lui a été envoyée par courriel.`
-                        : `L'habilitation a été ajoutée au compte existant de ${created.email}.`,
-                  } satisfies AccountNotice,
-                })
-              }
+              onCreated={(result) => {
+                if (!result.account) return setSent(result);
+                navigate(paths.user.href(result.account.id), {
+                  state: { notice: result.message } satisfies AccountNotice,
+                });
+              }}
             />
           )}
         </div>

@@ -89,12 +89,12 @@ describe('APE provisioning page', () => {
   it('shows the counts and the outcome of each line of an applied file', async () => {
     const report: ProvisioningReport = {
       applied: true,
-      created: 2,
+      invited: 2,
       grantsAdded: 1,
       unchanged: 0,
       lines: [
-        { line: 2, finess: '450000018', email: 'claire.durand@ehpad.fr', outcome: 'created' },
-        { line: 3, finess: '450000026', email: 'karim.martin@foyer.fr', outcome: 'created' },
+        { line: 2, finess: '450000018', email: 'claire.durand@ehpad.fr', outcome: 'invited' },
+        { line: 3, finess: '450000026', email: 'karim.martin@foyer.fr', outcome: 'invited' },
         { line: 4, finess: '450000034', email: 'paul.leroy@og.fr', outcome: 'grant_added' },
       ],
       errors: [],
@@ -106,13 +106,13 @@ describe('APE provisioning page', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Importer les APE' }));
 
     expect(await screen.findByText('Le fichier a été importé')).toBeTruthy();
-    expect(screen.getByText('2 comptes créés et invités')).toBeTruthy();
+    expect(screen.getByText(/^2 invitations envoyées/)).toBeTruthy();
     expect(screen.getByText('1 habilitation APE ajoutée à un compte existant')).toBeTruthy();
     expect(screen.getByText('0 ligne sans changement')).toBeTruthy();
     const table = screen.getByRole('table', { name: 'Résultat par ligne (3 lignes)' });
     const last = within(table).getAllByRole('row')[3]!;
     expect(within(last).getByText('paul.leroy@og.fr')).toBeTruthy();
     expect(within(last).getByText('Habilitation APE ajoutée au compte existant')).toBeTruthy();
-    expect(within(table).getAllByText('Compte créé, invitation envoyée')).toHaveLength(2);
+    expect(within(table).getAllByText('Invitation envoyée')).toHaveLength(2);
   });
 });

@@ -1,17 +1,23 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Account, CreateAccountRequest } from '@tdb/contracts';
+import type { CreateAccountRequest, GrantOfferResult } from '@tdb/contracts';
 import { apiClient, type ApiClientError } from '@/lib/api-client';
 import { accountUpdated } from './account-updated';
 
-/** Creates the account and invites it by e-mail; an existing address gets the grant added. */
-export function createAccount(request: CreateAccountRequest): Promise<Account> {
-  return apiClient.post<Account>('/accounts', request);
+/**
+ * Gives a grant to the person of an email address: added at once to an account one manages,
+ * otherwise an invitation (a new account, or an offer the person accepts).
+ */
+export function createAccount(request: CreateAccountRequest): Promise<GrantOfferResult> {
+  return apiClient.post<GrantOfferResult>('/accounts', request);
 }
 
 export function useCreateAccount() {
   const queryClient = useQueryClient();
-  return useMutation<Account, ApiClientError, CreateAccountRequest>({
+  return useMutation<GrantOfferResult, ApiClientError, CreateAccountRequest>({
     mutationFn: createAccount,
-    onSuccess: (account) => accountUpdated(queryClient, account),
+    onSuccess: async (result) => {
+      if (result.account) await accountUpdated(queryClient, result.account);
+      else await queryClient.invalidateQueries({ queryKey: ['accounts', 'list'] });
+    },
   });
 }

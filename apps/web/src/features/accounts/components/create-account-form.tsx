@@ -3,7 +3,7 @@ import { fr } from '@codegouvfr/react-dsfr';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import type { Account, ReferenceDepartment, ReferenceRegion } from '@tdb/contracts';
+import type { GrantOfferResult, ReferenceDepartment, ReferenceRegion } from '@tdb/contracts';
 import { useCreateAccount } from '../api/create-account';
 import {
   EMPTY_GRANT_DRAFT,
@@ -61,7 +61,7 @@ interface CreateAccountFormProps {
   options: KindOption[];
   regions: readonly ReferenceRegion[];
   departments: readonly ReferenceDepartment[];
-  onCreated: (account: Account) => void;
+  onCreated: (result: GrantOfferResult) => void;
   onCancel: () => void;
 }
 

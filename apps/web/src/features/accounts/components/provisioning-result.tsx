@@ -73,7 +73,11 @@ export function ProvisioningReportView({ report }: { report: ProvisioningReport 
         title="Le fichier a été importé"
         description={
           <ul className={fr.cx('fr-mb-0')}>
-            <li>{formatCount(report.created, 'compte créé et invité', 'comptes créés et invités')}</li>
+            <li>
+              {formatCount(report.invited, 'invitation envoyée', 'invitations envoyées')} (nouveaux comptes,
+              ou habilitation proposée à une personne dont vous ne gérez pas le compte : elle prend effet
+              quand la personne l'accepte)
+            </li>
             <li>
               {formatCount(
                 report.grantsAdded,

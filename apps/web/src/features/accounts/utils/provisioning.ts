@@ -37,13 +37,13 @@ export function checkProvisioningFile(file: File | null): string | null {
 }
 
 export const OUTCOME_LABELS: Readonly<Record<ProvisioningLineResult['outcome'], string>> = {
-  created: 'Compte créé, invitation envoyée',
+  invited: 'Invitation envoyée',
   grant_added: 'Habilitation APE ajoutée au compte existant',
   unchanged: 'Déjà APE : aucun changement',
 };
 
 export const OUTCOME_SEVERITIES: Readonly<Record<ProvisioningLineResult['outcome'], 'success' | 'info'>> = {
-  created: 'success',
+  invited: 'success',
   grant_added: 'success',
   unchanged: 'info',
 };

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { SubmissionStatusCode, ValueMap } from '@tdb/contracts';
+import { DomainError } from '../../common/errors/domain-error';
+
+/** A submission joined with its structure (what every submission route needs). */
+export interface SubmissionRow {
+  campaign_year: number;
+  finess: string;
+  in_scope: boolean;
+  scope_reason: string | null;
+  status: SubmissionStatusCode;
+  consulted_by_cd: boolean;
+  reopened_by_authority: boolean;
+  values: ValueMap;
+  completeness: string;
+  blocking_errors: number;
+  version: number;
+  updated_at: Date;
+  name: string;
+  category_code: string;
+  og_finess: string;
+  og_name: string | null;
+  department_code: string;
+  region_code: string;
+  competence: 'ARS' | 'CD' | 'SHARED';
+}
+
+export const SUBMISSION_SELECT = `SELECT sub.campaign_year, sub.finess, sub.in_scope, sub.scope_reason, sub.status,
+    sub.consulted_by_cd, sub.reopened_by_authority, sub.values, sub.completeness::text AS completeness,
+    sub.blocking_errors, sub.version, sub.updated_at, s.name, s.category_code, s.og_finess,
+    coalesce(og.name, og.short_name) AS og_name, s.department_code, s.region_code, s.competence
+  FROM submissions sub
+  JOIN structures s ON s.finess = sub.finess
+  LEFT JOIN managing_organisations og ON og.finess = s.og_finess`;
+
+/** The values an organisme gestionnaire enters once for all its structures. */
+export interface OgValuesRow {
+  values: ValueMap;
+  version: number;
+}
+
+/**
+ * The rows a decision on one submission starts from: the submission with its structure, and the
+ * OG-level values of its organisme gestionnaire. Both run in the caller's transaction, locked
+ * when the caller writes.
+ */
+@Injectable()
+export class SubmissionContextRepository {
+  /** The submission of a structure in the campaign, or a French 404. */
+  async submission(
+    manager: EntityManager,
+    year: number,
+    finess: string,
+    lock: boolean,
+  ): Promise<SubmissionRow> {
+    const rows: SubmissionRow[] = await manager.query(
+      `${SUBMISSION_SELECT} WHERE sub.campaign_year = $1 AND sub.finess = $2${lock ? ' FOR UPDATE OF sub' : ''}`,
+      [year, finess],
+    );
+    const row = rows[0];
+    if (!row)
+      throw new DomainError('NOT_FOUND', `Aucune saisie de la structure ${finess} pour la campagne ${year}.`);
+    return row;
+  }
+
+  /**
+   * The OG-level values of the campaign (none, version 0, before the first entry). With `lock`, the
+   * row is created if missing so that there is a row to lock: two writers of the same OG queue.
+   */
+  async ogValues(
+    manager: EntityManager,
+    year: number,
+    ogFiness: string,
+    lock: boolean,
+  ): Promise<OgValuesRow> {
+    if (lock) {
+      await manager.query(
+        `INSERT INTO og_submissions (campaign_year, og_finess) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+        [year, ogFiness],
+      );
+    }
+    const rows: OgValuesRow[] = await manager.query(
+      `SELECT values, version FROM og_submissions WHERE campaign_year = $1 AND og_finess = $2${lock ? ' FOR UPDATE' : ''}`,
+      [year, ogFiness],
+    );
+    return rows[0] ?? { values: {}, version: 0 };
+  }
+}
