@@ -17,7 +17,9 @@ export type DomainErrorCode =
   | 'FORBIDDEN'
   | 'TOTP_ENROLLMENT_REQUIRED'
   | 'TOKEN_INVALID'
-  | 'WEAK_PASSWORD';
+  | 'WEAK_PASSWORD'
+  /** Too much heavy work at once (files being read): try again shortly. */
+  | 'SERVICE_BUSY';
 
 export interface DomainErrorDetail {
   field?: string;
@@ -67,5 +69,7 @@ export function httpStatusOf(code: DomainErrorCode): number {
       return 410;
     case 'WEAK_PASSWORD':
       return 400;
+    case 'SERVICE_BUSY':
+      return 503;
   }
 }

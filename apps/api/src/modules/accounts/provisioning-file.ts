@@ -1,3 +1,4 @@
+import { assertSafeXlsx, withXlsxSlot } from '../../common/files/safe-xlsx';
 import ExcelJS from 'exceljs';
 import { detectEncoding } from '@tdb/finess';
 
@@ -87,9 +88,10 @@ export async function parseProvisioningFile(
 ): Promise<ParsedProvisioningFile> {
   const isXlsx = /\.xlsx$/i.test(fileName) || buffer.subarray(0, 2).toString('latin1') === 'PK';
   if (isXlsx) {
+    await assertSafeXlsx(buffer);
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+      await withXlsxSlot(() => workbook.xlsx.load(buffer as unknown as ArrayBuffer));
     } catch {
       return { ok: false, message: 'Ce fichier XLSX est illisible.' };
     }

@@ -1,3 +1,4 @@
+import { assertSafeXlsx, withXlsxSlot } from '../../common/files/safe-xlsx';
 import { actorRef } from '../../common/auth/actor-ref';
 import { SubmissionPartsRepository } from './submission-parts.repository';
 import { Injectable } from '@nestjs/common';
@@ -295,9 +296,10 @@ export class CampaignScopeService {
   private async parse(
     buffer: Buffer,
   ): Promise<{ line: number; finess: string; inScope: string; reason: string }[]> {
+    await assertSafeXlsx(buffer);
     const workbook = new ExcelJS.Workbook();
     try {
-      await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+      await withXlsxSlot(() => workbook.xlsx.load(buffer as unknown as ArrayBuffer));
     } catch {
       throw new DomainError('IMPORT_REJECTED', 'Ce fichier XLSX est illisible.', [
         { line: 0, message: 'Déposez la liste du périmètre téléchargée (format XLSX).' },

@@ -1,3 +1,4 @@
+import { assertSafeXlsx, withXlsxSlot } from '../../../common/files/safe-xlsx';
 import ExcelJS from 'exceljs';
 import { DOMAINS, validateValue, type Dictionary, type Item } from '@tdb/dictionary';
 import {
@@ -91,10 +92,12 @@ export async function readPreparationGrid(
   return { ok: true, values: state.values, organisationValues: state.organisationValues };
 }
 
+/** The workbook, or null when unreadable; a file that would take the service down throws (413). */
 async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook | null> {
+  await assertSafeXlsx(buffer);
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    await withXlsxSlot(() => workbook.xlsx.load(buffer as unknown as ArrayBuffer));
     return workbook;
   } catch {
     return null;
