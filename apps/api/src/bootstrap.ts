@@ -22,7 +22,9 @@ export async function createApp(
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.register({ config, databaseUrl: database.url, databaseKind: database.kind }),
-    { bufferLogs: true },
+    // JSON bodies only (registered below): no form-encoded bodies, so no login from a foreign
+    // page's form (login CSRF).
+    { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
@@ -52,11 +54,26 @@ export async function createApp(
         },
       },
       crossOriginEmbedderPolicy: false,
+      // The same as frame-ancestors 'none', for browsers that only know this header.
+      frameguard: { action: 'deny' },
+      // HSTS only on answers actually served over HTTPS (below): on plain http it is meaningless.
+      strictTransportSecurity: false,
     }),
   );
+  app.use((request: Request, response: Response, next: NextFunction) => {
+    if (request.secure)
+      response.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    next();
+  });
   app.use(cookieParser());
-  // Behind a reverse proxy (ops), the client address comes from X-Forwarded-For.
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // Behind a reverse proxy (ops), the client address comes from X-Forwarded-For — of the proxies
+  // the configuration names (TRUST_PROXY) only.
+  app.set('trust proxy', config.trustProxy);
+  // API answers are per user and often personal: never kept by browsers or shared caches.
+  app.use(`/${API_PREFIX}`, (_request: Request, response: Response, next: NextFunction) => {
+    if (!response.getHeader('Cache-Control')) response.setHeader('Cache-Control', 'no-store');
+    next();
+  });
 
   const openApi = new DocumentBuilder()
     .setTitle('TDB — Tableau de bord de la performance dans le secteur médico-social')

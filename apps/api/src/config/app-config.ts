@@ -25,6 +25,12 @@ export interface AppConfig {
   jobsWorker: boolean;
   /** Memory kept for structures' restitutions between requests, in megabytes (0: none). */
   restitutionCacheMb: number;
+  /**
+   * Express "trust proxy": the reverse proxies whose X-Forwarded-For is believed (addresses,
+   * subnets or loopback/uniquelocal…), false when none. Only what the operator names: a trusted
+   * header from anyone else would forge client addresses in throttling and the audit log.
+   */
+  trustProxy: string | false;
   auth: AuthConfig;
   mail: MailConfig;
 }
@@ -158,6 +164,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     uploadLimitMb: readInteger(env, 'UPLOAD_LIMIT_MB', 100, 1, 2048),
     jobsWorker: readBoolean(env, 'JOBS_WORKER', true),
     restitutionCacheMb: readInteger(env, 'RESTITUTION_CACHE_MB', 64, 0, 4096),
+    trustProxy: env['TRUST_PROXY']?.trim() ? env['TRUST_PROXY'].trim() : false,
     auth: {
       jwtSecret: readJwtSecret(env, nodeEnv),
       accessTokenTtlSeconds: readInteger(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),

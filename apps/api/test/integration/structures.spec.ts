@@ -97,7 +97,7 @@ describe('structures registry (HTTP, real database)', () => {
     expect(res.body.database).toMatchObject({ status: 'up', kind: t.database.kind });
     // Security headers on every answer.
     expect(res.headers['x-content-type-options']).toBe('nosniff');
-    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['x-frame-options']).toBe('DENY');
     expect(res.headers['x-powered-by']).toBeUndefined();
     const csp = res.headers['content-security-policy'] as string;
     expect(csp).toContain("default-src 'self'");

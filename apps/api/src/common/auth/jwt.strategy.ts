@@ -45,11 +45,16 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       // a public key on every request, which cost a tenth of a light request.
       secretOrKey: createSecretKey(Buffer.from(config.auth.jwtSecret, 'utf8')) as unknown as string,
       ignoreExpiration: false,
+      // Only the algorithm we sign with: no "none", no key confusion (issue 13 §4).
+      algorithms: ['HS256'],
+      jsonWebTokenOptions: { algorithms: ['HS256'] },
     });
   }
 
   async validate(payload: AccessTokenPayload): Promise<AuthenticatedActor | false> {
     if (typeof payload?.sub !== 'string' || typeof payload?.sid !== 'string') return false;
+    // A token without an expiry is never ours.
+    if (typeof (payload as { exp?: unknown }).exp !== 'number') return false;
     const key = `${payload.sub}|${payload.sid}`;
     const cached = this.cache.get(key);
     if (cached) return cached;

@@ -20,6 +20,8 @@ export interface GrantInvitationRow {
   invited_by_name: string | null;
   status: 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'CANCELLED';
   expires_at: Date;
+  /** The structure's or OG's name, for ESMS and OG grants. */
+  organisation_name: string | null;
 }
 
 export function grantOf(row: GrantInvitationRow): GrantInput {
@@ -80,7 +82,11 @@ export class GrantInvitationsRepository {
     const rows: GrantInvitationRow[] = await manager.query(
       `SELECT gi.id, gi.account_id, a.email, a.first_name, a.last_name, gi.organisation_kind, gi.organisation_code,
               gi.role, gi.rights, gi.entry_domains, gi.valid_from::text, gi.valid_until::text, gi.invited_by,
-              gi.invited_by_name, gi.status, gi.expires_at
+              gi.invited_by_name, gi.status, gi.expires_at,
+              CASE gi.organisation_kind
+                WHEN 'ESMS' THEN (SELECT s.name FROM structures s WHERE s.finess = gi.organisation_code)
+                WHEN 'OG' THEN (SELECT og.name FROM managing_organisations og WHERE og.finess = gi.organisation_code)
+              END AS organisation_name
          FROM grant_invitations gi JOIN accounts a ON a.id = gi.account_id
         WHERE gi.token_hash = $1${lock ? ' FOR UPDATE OF gi' : ''}`,
       [tokenHash],

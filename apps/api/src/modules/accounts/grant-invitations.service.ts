@@ -37,7 +37,9 @@ export class GrantInvitationsService {
     return {
       email: row.email,
       role: row.role,
-      organisationLabel: organisationLabel(grantOf(row).organisation),
+      organisationLabel: row.organisation_name
+        ? `${row.organisation_name} (${row.organisation_code})`
+        : organisationLabel(grantOf(row).organisation),
       rights: row.rights,
       entryDomains: row.entry_domains,
       validFrom: row.valid_from,

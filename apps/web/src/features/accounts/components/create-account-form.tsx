@@ -181,7 +181,7 @@ export function CreateAccountForm({
         </h2>
         {identityInput('email', 'Adresse électronique', {
           type: 'email',
-          hint: "L'invitation y sera envoyée. Si un compte existe déjà à cette adresse, l'habilitation lui est ajoutée.",
+          hint: "L'invitation y sera envoyée. Si la personne a déjà un compte, l'habilitation lui est proposée : elle prend effet quand elle l'accepte (aussitôt pour un compte que vous gérez).",
         })}
         <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
           <div className={fr.cx('fr-col-12', 'fr-col-md-6')}>{identityInput('firstName', 'Prénom')}</div>
