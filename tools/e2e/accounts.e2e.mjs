@@ -19,6 +19,7 @@
 // failed.
 //
 // Standalone: node tools/e2e/accounts.e2e.mjs --base-url http://localhost:3100
+import { checkAccessibility } from './accessibility.mjs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
@@ -230,9 +231,11 @@ export async function run({ baseUrl, browser, sample = {} }) {
     step = 'open Utilisateurs, then "Créer un compte"';
     await openFromMenu(apr, 'Utilisateurs');
     await apr.getByRole('heading', { level: 1, name: 'Utilisateurs' }).waitFor();
+    await checkAccessibility(apr, 'the users list');
     await apr.getByRole('link', { name: 'Créer un compte' }).click();
     await apr.waitForURL((url) => url.pathname === '/utilisateurs/nouveau');
     await apr.getByRole('heading', { level: 1, name: 'Créer un compte' }).waitFor();
+    await checkAccessibility(apr, 'the account form');
 
     step = `fill the identity of ${inviteeEmail}`;
     await apr.getByRole('textbox', { name: /Adresse électronique/ }).fill(inviteeEmail);
@@ -279,6 +282,7 @@ export async function run({ baseUrl, browser, sample = {} }) {
     step = `open "Courriels envoyés" and the invitation sent to ${inviteeEmail}`;
     await openFromMenu(nationalPage, 'Courriels envoyés');
     await nationalPage.getByRole('heading', { level: 1, name: 'Courriels envoyés' }).waitFor();
+    await checkAccessibility(nationalPage, 'the e-mails sent');
     const row = nationalPage.getByRole('row').filter({ hasText: inviteeEmail });
     await row.first().waitFor();
     const subjectLink = row.first().getByRole('link').first();
@@ -299,6 +303,7 @@ export async function run({ baseUrl, browser, sample = {} }) {
     const invitee = await openPage('invitee');
     await invitee.goto(`${base}${invitationPath}`, { waitUntil: 'domcontentloaded' });
     await invitee.getByRole('heading', { level: 1, name: 'Activer votre compte' }).waitFor();
+    await checkAccessibility(invitee, 'the invitation page');
     await invitee.getByText(inviteeEmail).first().waitFor();
     await invitee.getByLabel('Nouveau mot de passe', { exact: true }).fill(INVITEE_PASSWORD);
     await invitee.getByLabel('Confirmation du mot de passe', { exact: true }).fill(INVITEE_PASSWORD);
@@ -309,6 +314,7 @@ export async function run({ baseUrl, browser, sample = {} }) {
     await signIn(invitee, base, { email: inviteeEmail, password: INVITEE_PASSWORD });
     await invitee.getByRole('link', { name: 'Mon compte' }).first().click();
     await invitee.getByRole('heading', { level: 1, name: 'Mon compte' }).waitFor();
+    await checkAccessibility(invitee, 'Mon compte');
     const identity = invitee.getByRole('region', { name: 'Identité' });
     await identity.getByText(inviteeEmail).waitFor();
     const grants = invitee.getByRole('table', { name: 'Mes habilitations' });
@@ -320,6 +326,46 @@ export async function run({ baseUrl, browser, sample = {} }) {
     ) {
       throw new Error(`"Mes habilitations" does not show the APE of ${structureLabel}: "${grantsText}"`);
     }
+
+    // 3b. A right offered to someone whose account the APR does not manage (the national
+    // administrator): the same answer as for a new address, an e-mailed offer, refused on its page.
+    step = `as ${CD_APR_EMAIL}, offer a reader grant of the Département to ${admin.email} (202 expected)`;
+    const cdApr = await api.login({ email: CD_APR_EMAIL, password: demoPassword });
+    const offered = await api.call('POST', '/accounts', {
+      token: cdApr.accessToken,
+      body: {
+        email: admin.email,
+        firstName: 'Admin',
+        lastName: 'National',
+        grant: { organisation: { kind: 'CD', code: department }, role: 'READER' },
+      },
+    });
+    if (offered.status !== 202 || offered.body?.account !== null) {
+      throw new Error(`the offer answered ${offered.status}: ${oneLine(offered.text)}`);
+    }
+
+    step = `open the offer e-mailed to ${admin.email}, check its page and refuse it`;
+    // A full load: the list seen at step 2 is still in the page's cache.
+    await nationalPage.goto(`${base}/courriels`, { waitUntil: 'domcontentloaded' });
+    await nationalPage.getByRole('heading', { level: 1, name: 'Courriels envoyés' }).waitFor();
+    const offerRow = nationalPage.getByRole('row').filter({ hasText: 'habilitation vous est proposée' });
+    await offerRow.first().waitFor();
+    const offerSubjectLink = offerRow.first().getByRole('link').first();
+    const offerSubject = oneLine(await offerSubjectLink.innerText());
+    await offerSubjectLink.click();
+    const offerReader = nationalPage.getByRole('region', { name: offerSubject, exact: true });
+    const offerLink = offerReader.locator('a[href*="/habilitation?jeton="]').first();
+    await offerLink.waitFor();
+    const offerUrl = new URL(await offerLink.getAttribute('href'), base);
+    await nationalPage.goto(`${base}${offerUrl.pathname}${offerUrl.search}`, {
+      waitUntil: 'domcontentloaded',
+    });
+    await nationalPage.getByRole('heading', { level: 1, name: 'Habilitation proposée' }).waitFor();
+    await nationalPage.getByRole('button', { name: 'Accepter l’habilitation' }).waitFor();
+    await checkAccessibility(nationalPage, 'the grant offer page');
+    await nationalPage.getByRole('button', { name: 'Refuser' }).click();
+    await nationalPage.getByRole('heading', { level: 2, name: 'Habilitation refusée' }).waitFor();
+    await checkAccessibility(nationalPage, 'the refused offer');
 
     // 4. The APR of the ARS may not administer that foyer (sole competence of the Département).
     step = `as ${ARS_APR_EMAIL}, POST /api/accounts for the APE of ${structure.finess} (403 expected)`;

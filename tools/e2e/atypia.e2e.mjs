@@ -5,6 +5,7 @@
 // correction, and the structure sees « À corriger » on its form.
 //
 // Standalone: node tools/e2e/atypia.e2e.mjs --base-url http://localhost:3100
+import { checkAccessibility } from './accessibility.mjs';
 import { DEMO_PASSWORD, apiClient, screenshot, signIn, watch } from './accounts.e2e.mjs';
 import { YEAR, calendar, call, esmsOf, moveCalendar, runStandalone } from './campaign-helpers.mjs';
 
@@ -72,6 +73,7 @@ export async function run({ baseUrl, browser }) {
     await signIn(page, base, { email: CD_CONTROLLER, password: DEMO_PASSWORD });
     await page.goto(`${base}/campagnes/${YEAR}/atypies`);
     await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await checkAccessibility(page, 'the atypia page');
     // A controller starts on « mes structures »: the whole scope is wanted here.
     const mine = page.getByLabel('Mes structures');
     if (await mine.isChecked().catch(() => false))

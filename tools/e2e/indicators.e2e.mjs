@@ -4,6 +4,7 @@
 // Guide des indicateurs.
 //
 // Standalone: node tools/e2e/indicators.e2e.mjs --base-url http://localhost:3100
+import { checkAccessibility } from './accessibility.mjs';
 import { DEMO_PASSWORD, apiClient, screenshot, signIn, watch } from './accounts.e2e.mjs';
 import { YEAR, calendar, call, esmsOf, moveCalendar, runStandalone } from './campaign-helpers.mjs';
 
@@ -59,6 +60,7 @@ export async function run({ baseUrl, browser }) {
     await page.goto(`${base}/campagnes/${YEAR}/structures/${finess}`);
     await page.getByRole('link', { name: 'Indicateurs', exact: true }).first().click();
     await page.getByRole('heading', { level: 1, name: /^Indicateurs/ }).waitFor();
+    await checkAccessibility(page, 'a structure’s indicators');
     const sheetButton = page.getByRole('button', { name: OCCUPANCY });
     await sheetButton.waitFor();
     const row = page.getByRole('row').filter({ has: sheetButton });
@@ -83,6 +85,7 @@ export async function run({ baseUrl, browser }) {
     const guide = await anonymous.newPage();
     await guide.goto(`${base}/indicateurs?q=occupation`);
     await guide.getByRole('heading', { level: 1, name: 'Guide des indicateurs' }).waitFor();
+    await checkAccessibility(guide, 'the indicators guide');
     await guide.getByText(OCCUPANCY).first().waitFor();
     if (seen.pageErrors.length > 0) throw new Error(`JavaScript errors: ${seen.pageErrors.join(' / ')}`);
     return { finess };

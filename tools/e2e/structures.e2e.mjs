@@ -17,6 +17,7 @@
 // Standalone: node tools/e2e/structures.e2e.mjs --base-url http://localhost:3100 \
 //   --query chenes --name "RÉSIDENCE LES CHÊNES" --finess 750000001 \
 //   --email admin@tdb.localhost --password '…'
+import { checkAccessibility } from './accessibility.mjs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
@@ -219,6 +220,7 @@ export async function run({ baseUrl, browser, sample }) {
     step = 'come back to the structures search after signing in';
     await page.waitForURL((url) => url.pathname === '/structures');
     await page.getByRole('heading', { level: 1, name: 'Rechercher une structure' }).waitFor();
+    await checkAccessibility(page, 'the structure search');
     await page.getByRole('button', { name: 'Se déconnecter' }).first().waitFor({ state: 'attached' });
 
     step = `type "${sample.query}" in the search box`;

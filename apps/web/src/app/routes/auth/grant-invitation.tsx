@@ -96,7 +96,14 @@ export function GrantInvitationPage() {
     const done = DONE[info.data.status];
     content = (
       <div ref={resultRef} tabIndex={-1}>
-        <Alert severity={done.severity} as="h2" role="status" title={done.title} description={done.text} />
+        <Alert
+          className={fr.cx('fr-mb-3w')}
+          severity={done.severity}
+          as="h2"
+          role="status"
+          title={done.title}
+          description={done.text}
+        />
         <Offer info={info.data} />
         <p className={fr.cx('fr-mt-3w')}>
           <Link to={paths.login.href()} className={fr.cx('fr-link')}>
