@@ -12,9 +12,9 @@ const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
  * main pages are checked this way (the RGAA builds on WCAG 2.1 AA).
  */
 export async function checkAccessibility(page, label) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, {
+    const result = await globalThis.axe.run(globalThis.document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
     });
     return result.violations.map((v) => ({
