@@ -157,41 +157,6 @@ describe('accounts and authentication (HTTP, real database)', () => {
     expect(disable.body.message).toMatch(/APE/);
   });
 
-  it('locks the account after repeated failures: the 21st attempt fails even with the right password', async () => {
-    const victim = await persistAccount(t.dataSource, [
-      { organisation: { kind: 'ESMS', code: IME_45 }, role: 'USER', rights: ['READ'] },
-    ]);
-    for (let attempt = 1; attempt <= 20; attempt++) {
-      const res = await request(t.http)
-        .post('/api/auth/login')
-        .send({ email: victim.email, password: `wrong-password-${attempt}` });
-      expect([401, 423]).toContain(res.status);
-    }
-    const res = await request(t.http)
-      .post('/api/auth/login')
-      .send({ email: victim.email, password: TEST_PASSWORD })
-      .expect(423);
-    expect(res.body).toMatchObject({
-      code: 'ACCOUNT_LOCKED',
-      message: expect.stringContaining('verrouillé jusqu’à'),
-    });
-    const locked = await request(t.http)
-      .get('/api/accounts')
-      .query({ status: 'LOCKED' })
-      .set('Authorization', national)
-      .expect(200);
-    expect(locked.body.items.map((a: { email: string }) => a.email)).toEqual([victim.email]);
-    expect(locked.body.items[0].status).toBe('LOCKED');
-    // Once the lock has passed, the right password works again.
-    await t.dataSource.query(`UPDATE accounts SET locked_until = now() - interval '1 second' WHERE id = $1`, [
-      victim.id,
-    ]);
-    await request(t.http)
-      .post('/api/auth/login')
-      .send({ email: victim.email, password: TEST_PASSWORD })
-      .expect(200);
-  });
-
   it('rotates refresh tokens and revokes the whole family when an old one is replayed', async () => {
     const user = await persistAccount(t.dataSource, [
       { organisation: { kind: 'ESMS', code: EHPAD_45 }, role: 'APE' },

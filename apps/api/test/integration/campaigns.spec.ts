@@ -174,6 +174,15 @@ describe('campaigns and data entry (HTTP, real database)', () => {
         [null, 1234],
       ]);
       expect(history.body[0].actorName).toMatch(/Camille/);
+      // Each change keeps the address it came from, like account changes in the audit log.
+      const stored = await t.dataSource.query(
+        `SELECT ip_address FROM value_history WHERE holder_finess = $1 AND item_code = $2`,
+        [EHPAD_45, item.code],
+      );
+      expect(stored.map((r: { ip_address: string }) => r.ip_address)).toEqual([
+        expect.stringMatching(/127\.0\.0\.1|::1/),
+        expect.stringMatching(/127\.0\.0\.1|::1/),
+      ]);
     });
 
     it('answers two concurrent edits of one version with one 409 carrying the current values: nothing is lost', async () => {

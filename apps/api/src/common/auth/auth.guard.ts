@@ -4,6 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { isResourceFreeAction, type Actor } from '@tdb/access';
 import { DomainError } from '../errors/domain-error';
 import { AccessService } from './access.service';
+import type { AuthenticatedActor } from './authenticated-actor';
 import type { Request } from 'express';
 import { API_TOKEN_PREFIX, ApiTokenAuthenticator } from './api-token.authenticator';
 import { AUTHORIZATION_KEY, type RouteRule } from './authorize.decorator';
@@ -47,7 +48,7 @@ export class AppAuthGuard extends AuthGuard('jwt') {
           'Un jeton d’API ne donne pas accès aux actions d’un compte personnel.',
         );
       }
-      request.user = actor;
+      request.user = { ...actor, ipAddress: request.ip ?? null };
       this.enforce(rule, actor);
       return true;
     }
@@ -59,6 +60,8 @@ export class AppAuthGuard extends AuthGuard('jwt') {
         'La double authentification est obligatoire pour votre rôle : activez-la dans « Mon compte » avant de continuer.',
       );
     }
+    // A copy per request: the strategy's actor may be the cached one, shared by other requests.
+    request.user = { ...(request.user as AuthenticatedActor), ipAddress: request.ip ?? null };
     this.enforce(rule, request.user as Actor);
     return true;
   }

@@ -8,4 +8,6 @@ export interface AuthenticatedActor extends Actor {
   grants: ActorGrant[];
   /** The platform requires a second factor for this account's role and it has none yet. */
   mustEnrollTotp?: boolean;
+  /** The address the request came from (set per request by the guard: actors are cached across requests). */
+  ipAddress?: string | null;
 }

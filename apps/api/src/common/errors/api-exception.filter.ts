@@ -1,6 +1,16 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Inject,
+  Logger,
+  Optional,
+} from '@nestjs/common';
+import type { Request, Response } from 'express';
 import type { ApiError } from '@tdb/contracts';
+import { ACCESS_DENIAL_RECORDER, type AccessDenialRecorder } from './access-denials';
 import { DomainError, httpStatusOf } from './domain-error';
 
 /** French messages for the HTTP errors Nest or Express raise before our code runs. */
@@ -46,7 +56,9 @@ function databaseInputError(exception: unknown): string | null {
 export class ApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('ApiExceptionFilter');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(@Optional() @Inject(ACCESS_DENIAL_RECORDER) private readonly denials?: AccessDenialRecorder) {}
+
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toApiError(exception);
     if (body.statusCode >= 500 || databaseInputError(exception)) {
@@ -54,7 +66,29 @@ export class ApiExceptionFilter implements ExceptionFilter {
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
     }
+    if (exception instanceof DomainError && exception.code === 'FORBIDDEN' && this.denials) {
+      await this.recordDenial(host.switchToHttp().getRequest<Request>(), body.message);
+    }
     response.status(body.statusCode).json(body);
+  }
+
+  /** Refused accesses go to the audit log (rate-limited there); a failure to write is only logged. */
+  private async recordDenial(request: Request, message: string): Promise<void> {
+    const actor = (request as Request & { user?: { accountId?: string; email?: string } }).user;
+    const route = (request.route as { path?: string } | undefined)?.path;
+    try {
+      await this.denials!.record({
+        accountId: actor?.accountId ?? null,
+        email: actor?.email ?? null,
+        method: request.method,
+        // Express's matched pattern holds the global prefix (/api/…).
+        route: route ?? request.path.slice(0, 200),
+        message,
+        ipAddress: request.ip ?? null,
+      });
+    } catch (error) {
+      this.logger.error(`Refused access not written to the audit log: ${String(error)}`);
+    }
   }
 
   private toApiError(exception: unknown): ApiError & Record<string, unknown> {

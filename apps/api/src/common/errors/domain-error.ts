@@ -13,7 +13,8 @@ export type DomainErrorCode =
   | 'SESSION_EXPIRED'
   | 'INVALID_CREDENTIALS'
   | 'TOTP_REQUIRED'
-  | 'ACCOUNT_LOCKED'
+  /** Too many failed sign-ins with this address (from this IP): wait until `retryAt`. */
+  | 'LOGIN_THROTTLED'
   | 'FORBIDDEN'
   | 'TOTP_ENROLLMENT_REQUIRED'
   | 'TOKEN_INVALID'
@@ -63,8 +64,8 @@ export function httpStatusOf(code: DomainErrorCode): number {
     case 'FORBIDDEN':
     case 'TOTP_ENROLLMENT_REQUIRED':
       return 403;
-    case 'ACCOUNT_LOCKED':
-      return 423;
+    case 'LOGIN_THROTTLED':
+      return 429;
     case 'TOKEN_INVALID':
       return 410;
     case 'WEAK_PASSWORD':

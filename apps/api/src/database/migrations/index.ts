@@ -10,6 +10,7 @@ import { DropIndicatorValuesSubmissionKey1763980000000 } from './1763980000000-D
 import { CompactIndicatorDetails1763990000000 } from './1763990000000-CompactIndicatorDetails';
 import { CreateDerivationMarks1764000000000 } from './1764000000000-CreateDerivationMarks';
 import { CreateGrantInvitations1764010000000 } from './1764010000000-CreateGrantInvitations';
+import { CreateLoginThrottles1764020000000 } from './1764020000000-CreateLoginThrottles';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CompactIndicatorDetails1763990000000,
   CreateDerivationMarks1764000000000,
   CreateGrantInvitations1764010000000,
+  CreateLoginThrottles1764020000000,
 ];

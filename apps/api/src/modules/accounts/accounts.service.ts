@@ -8,6 +8,7 @@ import type { RequestMeta } from '../../common/auth/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
 import { AccountEntity } from '../identity/account.entity';
 import { AccountsRepository } from '../identity/accounts.repository';
+import { LoginThrottlesRepository } from '../identity/login-throttles.repository';
 import { OneTimeTokensService } from '../identity/one-time-tokens.service';
 import { SessionsRepository } from '../identity/sessions.repository';
 import { MailService } from '../mail/mail.service';
@@ -31,6 +32,7 @@ export class AccountsService {
     private readonly tokens: OneTimeTokensService,
     private readonly trail: AccountTrailService,
     private readonly mail: MailService,
+    private readonly throttles: LoginThrottlesRepository,
   ) {}
 
   async search(actor: AuthenticatedActor, query: AccountSearchQuery): Promise<Paginated<Account>> {
@@ -128,6 +130,7 @@ export class AccountsService {
           ? 'ACTIVE'
           : 'INVITED';
       await manager.update(AccountEntity, accountId, { status, failedLoginCount: 0, lockedUntil: null });
+      await this.throttles.clearForAccount(manager, accountId);
       if (disabled) {
         await this.sessionRows.revokeAll(manager, accountId, 'account disabled');
       }

@@ -9,6 +9,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { AuditService } from '../audit/audit.service';
 import { AccountEntity } from '../identity/account.entity';
 import { AccountsRepository } from '../identity/accounts.repository';
+import { LoginThrottlesRepository } from '../identity/login-throttles.repository';
 import { OneTimeTokenEntity } from '../identity/one-time-token.entity';
 import { OneTimeTokensService } from '../identity/one-time-tokens.service';
 import { SessionsRepository } from '../identity/sessions.repository';
@@ -27,6 +28,7 @@ export class PasswordsService {
     private readonly sessionRows: SessionsRepository,
     private readonly audit: AuditService,
     private readonly mail: MailService,
+    private readonly throttles: LoginThrottlesRepository,
   ) {}
 
   /** A password change ends every session of the account, and opens a new one for this device. */
@@ -79,6 +81,7 @@ export class PasswordsService {
       failedLoginCount: 0,
       lockedUntil: null,
     });
+    await this.throttles.clearForAccount(manager, accountId);
     await this.sessionRows.revokeAll(manager, accountId, 'password changed');
   }
 

@@ -11,12 +11,10 @@ import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
 import { AccountEntity } from '../identity/account.entity';
 import { AccountsRepository } from '../identity/accounts.repository';
+import { normalisedEmail } from '../identity/login-throttle';
+import { LoginThrottlesRepository } from '../identity/login-throttles.repository';
 import { SessionEntity } from '../identity/session.entity';
 import { verifyTotp } from './totp';
-
-/** Failures before the first lock; each further failure doubles the lock, up to 30 minutes. */
-export const LOCK_THRESHOLD = 5;
-const MAX_LOCK_MINUTES = 30;
 
 export interface IssuedSession {
   accessToken: string;
@@ -28,12 +26,10 @@ export interface IssuedSession {
 }
 
 const INVALID_CREDENTIALS = 'Adresse électronique ou mot de passe incorrect.';
+/** Old counters are pruned by about one sign-in in a hundred. */
+const PRUNE_CHANCE = 0.01;
 // A real hash to verify against when the account does not exist, so timing does not tell.
 const DUMMY_HASH = hash('tdb-dummy-password-for-timing');
-
-function lockMinutes(failures: number): number {
-  return Math.min(MAX_LOCK_MINUTES, 2 ** Math.max(0, failures - LOCK_THRESHOLD));
-}
 
 const frenchTime = (date: Date) =>
   new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }).format(
@@ -52,57 +48,71 @@ export class SessionsService {
     private readonly jwt: JwtService,
     private readonly accounts: AccountsRepository,
     private readonly audit: AuditService,
+    private readonly throttles: LoginThrottlesRepository,
   ) {}
 
+  /**
+   * Every refusal is the same whether an account has the address or not: the blocked attempt is
+   * answered before the account is even looked up, and a failure runs the same statements (a real
+   * hash verified against a dummy one for an unknown address). Nothing locks an account: failures
+   * slow down the address from that IP, then the address (LoginThrottlesRepository).
+   */
   async login(
     email: string,
     password: string,
     totpCode: string | undefined,
     meta: RequestMeta,
   ): Promise<IssuedSession> {
+    const refused = await this.throttles.refuseIfBlocked(email, meta.ipAddress);
+    if (refused) {
+      if (refused.auditCount !== null) {
+        await this.audit.record(this.dataSource.manager, {
+          actorId: null,
+          actorEmail: null,
+          action: 'auth.login_throttled',
+          targetType: 'email',
+          targetLabel: normalisedEmail(email),
+          details: { refusedAttempts: refused.auditCount, blockedUntil: refused.blockedUntil.toISOString() },
+          ipAddress: meta.ipAddress,
+        });
+      }
+      throw this.throttled(refused.blockedUntil);
+    }
+    if (Math.random() < PRUNE_CHANCE) await this.throttles.prune();
     const account = await this.accounts.findWithSecrets({ email: email.trim() });
-    if (!account || !account.passwordHash || account.status !== 'ACTIVE') {
-      await verify(await DUMMY_HASH, password).catch(() => false);
-      throw new DomainError(
-        'INVALID_CREDENTIALS',
-        INVALID_CREDENTIALS,
-        undefined,
-        `Login refused for ${email}`,
-      );
-    }
-    const now = new Date();
-    if (account.lockedUntil && account.lockedUntil > now) {
-      throw this.locked(account.lockedUntil);
-    }
-    const passwordOk = await verify(account.passwordHash, password);
-    if (passwordOk && account.totpEnabled && !totpCode) {
+    const usable = !!account && !!account.passwordHash && account.status === 'ACTIVE';
+    const passwordOk = await verify(usable ? account.passwordHash! : await DUMMY_HASH, password).catch(
+      () => false,
+    );
+    if (usable && passwordOk && account.totpEnabled && !totpCode) {
       throw new DomainError(
         'TOTP_REQUIRED',
         'Saisissez le code à 6 chiffres affiché par votre application d’authentification.',
       );
     }
     const secondFactorOk =
-      !account.totpEnabled ||
-      (!!account.totpSecret && !!totpCode && verifyTotp(account.totpSecret, totpCode));
-    if (!passwordOk || !secondFactorOk) {
-      const failures = account.failedLoginCount + 1;
-      const lockedUntil =
-        failures >= LOCK_THRESHOLD ? new Date(now.getTime() + lockMinutes(failures) * 60_000) : null;
-      await this.dataSource.transaction(async (manager) => {
-        await manager.update(AccountEntity, account.id, { failedLoginCount: failures, lockedUntil });
+      usable &&
+      (!account.totpEnabled ||
+        (!!account.totpSecret && !!totpCode && verifyTotp(account.totpSecret, totpCode)));
+    if (!usable || !passwordOk || !secondFactorOk) {
+      const blockedUntil = await this.dataSource.transaction(async (manager) => {
+        const until = await this.throttles.countFailure(manager, email, meta.ipAddress);
         await this.audit.record(manager, {
-          actorId: account.id,
-          actorEmail: account.email,
+          actorId: account?.id ?? null,
+          actorEmail: account?.email ?? null,
           action: 'auth.login_failed',
-          targetType: 'account',
-          targetId: account.id,
-          targetLabel: account.email,
-          details: { failures, lockedUntil: lockedUntil?.toISOString() ?? null },
+          targetType: account ? 'account' : 'email',
+          targetId: account?.id ?? null,
+          targetLabel: account?.email ?? normalisedEmail(email),
+          details: {
+            reason: !usable ? 'unknown' : !passwordOk ? 'password' : 'second_factor',
+            blockedUntil: until?.toISOString() ?? null,
+          },
           ipAddress: meta.ipAddress,
         });
+        return until;
       });
-      if (lockedUntil) throw this.locked(lockedUntil);
-      if (passwordOk) {
+      if (usable && passwordOk) {
         throw new DomainError(
           'INVALID_CREDENTIALS',
           'Code de double authentification incorrect.',
@@ -112,12 +122,14 @@ export class SessionsService {
       }
       throw new DomainError(
         'INVALID_CREDENTIALS',
-        INVALID_CREDENTIALS,
+        blockedUntil ? `${INVALID_CREDENTIALS} ${this.waitMessage(blockedUntil)}` : INVALID_CREDENTIALS,
         undefined,
-        `Wrong password for ${account.email}`,
+        `Login refused for ${email}`,
       );
     }
+    const now = new Date();
     return this.dataSource.transaction(async (manager) => {
+      await this.throttles.clear(manager, email, meta.ipAddress);
       await manager.update(AccountEntity, account.id, {
         failedLoginCount: 0,
         lockedUntil: null,
@@ -136,14 +148,14 @@ export class SessionsService {
     });
   }
 
-  private locked(until: Date): DomainError {
-    return new DomainError(
-      'ACCOUNT_LOCKED',
-      `Trop d’essais infructueux : le compte est verrouillé jusqu’à ${frenchTime(until)}. Réessayez ensuite, ou réinitialisez votre mot de passe.`,
-      undefined,
-      'Account locked',
-      { lockedUntil: until.toISOString() },
-    );
+  private waitMessage(until: Date): string {
+    return `Trop d’essais infructueux avec cette adresse : patientez jusqu’à ${frenchTime(until)} avant de réessayer, ou réinitialisez votre mot de passe.`;
+  }
+
+  private throttled(until: Date): DomainError {
+    return new DomainError('LOGIN_THROTTLED', this.waitMessage(until), undefined, 'Login throttled', {
+      retryAt: until.toISOString(),
+    });
   }
 
   async openSession(manager: EntityManager, accountId: string, meta: RequestMeta): Promise<IssuedSession> {

@@ -125,11 +125,11 @@ export class SubmissionPartsRepository {
     ogLevel: boolean,
     changes: { code: string; old: unknown; new: unknown }[],
     source: ValueSource,
-    by: { id: string | null; name: string },
+    by: { id: string | null; name: string; ipAddress?: string | null },
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO value_history (campaign_year, holder_finess, og_level, item_code, old_value, new_value, source, actor_id, actor_name)
-       SELECT $1, $2, $3, c.code, c.old_value, c.new_value, $4, $5, $6
+      `INSERT INTO value_history (campaign_year, holder_finess, og_level, item_code, old_value, new_value, source, actor_id, actor_name, ip_address)
+       SELECT $1, $2, $3, c.code, c.old_value, c.new_value, $4, $5, $6, $8
          FROM jsonb_to_recordset($7::jsonb) AS c(code text, old_value jsonb, new_value jsonb)`,
       [
         year,
@@ -139,6 +139,7 @@ export class SubmissionPartsRepository {
         by.id,
         by.name,
         JSON.stringify(changes.map((c) => ({ code: c.code, old_value: c.old, new_value: c.new }))),
+        by.ipAddress ?? null,
       ],
     );
   }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MailModule } from '../mail/mail.module';
 import { AccountsRepository } from './accounts.repository';
+import { LoginThrottlesRepository } from './login-throttles.repository';
 import { OneTimeTokensService } from './one-time-tokens.service';
 import { SessionsRepository } from './sessions.repository';
 
@@ -10,7 +11,7 @@ import { SessionsRepository } from './sessions.repository';
  */
 @Module({
   imports: [MailModule],
-  providers: [AccountsRepository, OneTimeTokensService, SessionsRepository],
-  exports: [AccountsRepository, OneTimeTokensService, SessionsRepository],
+  providers: [AccountsRepository, LoginThrottlesRepository, OneTimeTokensService, SessionsRepository],
+  exports: [AccountsRepository, LoginThrottlesRepository, OneTimeTokensService, SessionsRepository],
 })
 export class IdentityModule {}

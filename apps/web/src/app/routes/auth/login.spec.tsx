@@ -79,16 +79,16 @@ describe('login page', () => {
     expect(authStore.getState().status).toBe('anonymous');
   });
 
-  it('says until when a locked account is locked (423)', async () => {
+  it('says until when sign-in is slowed down after failures (429)', async () => {
     const message =
-      'Trop d’essais infructueux : le compte est verrouillé jusqu’à 14:32. Réessayez ensuite, ou réinitialisez votre mot de passe.';
-    mockApi().post('/api/auth/login', { status: 423, body: apiError(423, 'ACCOUNT_LOCKED', message) });
+      'Trop d’essais infructueux avec cette adresse : patientez jusqu’à 14:32 avant de réessayer, ou réinitialisez votre mot de passe.';
+    mockApi().post('/api/auth/login', { status: 429, body: apiError(429, 'LOGIN_THROTTLED', message) });
     renderWithRouter(routes, '/connexion', { account: null });
 
     fillAndSubmit('camille.martin@ars.sante.fr', 'mauvais');
 
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toContain('Compte temporairement verrouillé');
+    expect(alert.textContent).toContain('Connexion temporairement ralentie');
     expect(alert.textContent).toContain(message);
   });
 

@@ -54,7 +54,7 @@ describe('users page', () => {
       within(screen.getByRole('combobox', { name: 'Statut' }))
         .getAllByRole('option')
         .map((o) => o.textContent),
-    ).toEqual(['Tous les statuts', 'Invité', 'Actif', 'Désactivé', 'Verrouillé']);
+    ).toEqual(['Tous les statuts', 'Invité', 'Actif', 'Désactivé', 'Connexion ralentie']);
     fireEvent.change(screen.getByRole('combobox', { name: 'Statut' }), { target: { value: 'INVITED' } });
     fireEvent.change(screen.getByRole('searchbox', { name: /Nom, prénom/ }), { target: { value: 'leroy' } });
     fireEvent.click(screen.getByRole('button', { name: 'Rechercher' }));

@@ -5,7 +5,7 @@ export const STATUS_LABELS: Readonly<Record<AccountStatus, string>> = {
   INVITED: 'Invité',
   ACTIVE: 'Actif',
   DISABLED: 'Désactivé',
-  LOCKED: 'Verrouillé',
+  LOCKED: 'Connexion ralentie',
 };
 
 export const STATUS_SEVERITIES: Readonly<Record<AccountStatus, 'info' | 'success' | 'error' | 'warning'>> = {
@@ -15,7 +15,7 @@ export const STATUS_SEVERITIES: Readonly<Record<AccountStatus, 'info' | 'success
   LOCKED: 'warning',
 };
 
-/** The statuses the list can be filtered on (LOCKED: temporarily, after failed logins). */
+/** The statuses the list can be filtered on (LOCKED: sign-in slowed down for a while after many failed attempts). */
 export const FILTERABLE_STATUSES: readonly AccountStatus[] = ['INVITED', 'ACTIVE', 'DISABLED', 'LOCKED'];
 
 export function capitalize(text: string): string {

@@ -16,7 +16,7 @@ interface FieldErrors {
 }
 
 function errorTitle(code: string, statusCode: number): string {
-  if (code === 'ACCOUNT_LOCKED') return 'Compte temporairement verrouillé';
+  if (code === 'LOGIN_THROTTLED') return 'Connexion temporairement ralentie';
   if (statusCode === 429) return 'Trop de tentatives';
   if (code === 'INVALID_CREDENTIALS') return 'Connexion impossible';
   return 'La connexion a échoué';
