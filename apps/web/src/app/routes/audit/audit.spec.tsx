@@ -37,4 +37,40 @@ describe('audit page', () => {
       pageSize: '50',
     });
   });
+
+  it('says why an access was refused and how many sign-in attempts waited, with nobody behind an unknown address', async () => {
+    const denied: AuditEntry = {
+      ...entry,
+      id: 'a2',
+      action: 'access.denied',
+      targetType: 'route',
+      targetLabel: 'GET /api/audit',
+      details: {
+        message: 'Le journal d’audit est réservé à l’administrateur national.',
+        notRecordedBefore: 3,
+      },
+    };
+    const throttled: AuditEntry = {
+      ...entry,
+      id: 'a3',
+      actorId: null,
+      actorEmail: null,
+      action: 'auth.login_throttled',
+      targetType: 'email',
+      targetLabel: 'inconnu@exemple.fr',
+      details: { refusedAttempts: 4, blockedUntil: '2026-11-23T10:20:00.000Z' },
+    };
+    mockApi().get('/api/audit', { body: { items: [denied, throttled], total: 2, page: 1, pageSize: 50 } });
+    renderWithRouter({ '/journal': <AuditPage /> }, '/journal');
+
+    const rows = within(await screen.findByRole('table')).getAllByRole('row');
+    expect(within(rows[1]!).getByText('Accès refusé')).toBeTruthy();
+    expect(
+      within(rows[1]!).getByText(
+        'Le journal d’audit est réservé à l’administrateur national. (et 3 refus semblables non détaillés avant celui-ci)',
+      ),
+    ).toBeTruthy();
+    expect(within(rows[2]!).getByText('Non connecté')).toBeTruthy();
+    expect(within(rows[2]!).getByText('4 tentatives refusées pendant l’attente')).toBeTruthy();
+  });
 });

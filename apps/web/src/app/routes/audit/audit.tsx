@@ -11,7 +11,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { formatCount, formatDateTime } from '@/lib/format';
 import { useAudit } from '@/features/audit/api/get-audit';
-import { auditActionLabel } from '@/features/audit/utils/action-labels';
+import { auditActionLabel, auditDetailText } from '@/features/audit/utils/action-labels';
 import { paths } from '@/lib/paths';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -79,7 +79,13 @@ export function AuditPage() {
                 {
                   key: 'actor',
                   header: 'Auteur',
-                  cell: (e) => e.actorEmail ?? <span className="tdb-muted">Système</span>,
+                  cell: (e) =>
+                    e.actorEmail ?? (
+                      // A sign-in attempt on an address without an account has nobody behind it.
+                      <span className="tdb-muted">
+                        {e.action.startsWith('auth.') ? 'Non connecté' : 'Système'}
+                      </span>
+                    ),
                 },
                 {
                   key: 'action',
@@ -87,7 +93,22 @@ export function AuditPage() {
                   rowHeader: true,
                   cell: (e) => <span title={e.action}>{auditActionLabel(e.action)}</span>,
                 },
-                { key: 'target', header: 'Cible', cell: (e) => targetText(e) },
+                {
+                  key: 'target',
+                  header: 'Cible',
+                  cell: (e) => {
+                    const detail = auditDetailText(e.action, e.details);
+                    return detail ? (
+                      <>
+                        {targetText(e)}
+                        <br />
+                        <span className="tdb-muted">{detail}</span>
+                      </>
+                    ) : (
+                      targetText(e)
+                    );
+                  },
+                },
                 { key: 'ip', header: 'Adresse IP', cell: (e) => e.ipAddress ?? '—' },
               ]}
             />

@@ -2,6 +2,10 @@
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.login': 'Connexion',
   'auth.login_failed': 'Échec de connexion',
+  'auth.login_throttled': 'Connexion refusée (trop d’essais, attente en cours)',
+  'auth.totp_enabled': 'Activation de la double authentification',
+  'auth.totp_disabled': 'Désactivation de la double authentification',
+  'access.denied': 'Accès refusé',
   'auth.logout': 'Déconnexion',
   'auth.refresh_reuse': 'Session fermée (jeton de session réutilisé)',
   'auth.password_changed': 'Changement de mot de passe',
@@ -15,10 +19,46 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'account.invitation_sent': "Envoi de l'invitation",
   'grant.created': "Ajout d'une habilitation",
   'grant.revoked': "Retrait d'une habilitation",
+  'grant.offered': "Proposition d'une habilitation",
+  'grant.accepted': "Acceptation d'une habilitation proposée",
+  'grant.declined': "Refus d'une habilitation proposée",
+  'api_token.created': "Création d'un jeton d'API",
+  'api_token.revoked': "Révocation d'un jeton d'API",
+  'campaign.create': "Création d'une campagne",
+  'campaign.update': "Modification d'une campagne",
+  'campaign.reminder': 'Envoi de relances',
+  'campaign.launchEmail': 'Envoi du courriel de lancement',
+  'referent.create': "Ajout d'un référent",
+  'referent.delete': "Retrait d'un référent",
+  'settings.updated': 'Modification des paramètres de la plateforme',
   'structure.category_corrected': "Correction de la catégorie d'une structure",
   'finess.import': 'Import du répertoire FINESS',
 };
 
 export function auditActionLabel(action: string): string {
   return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+const LOGIN_FAILURE_REASONS: Readonly<Record<string, string>> = {
+  unknown: 'adresse sans compte actif',
+  password: 'mot de passe incorrect',
+  second_factor: 'code de double authentification incorrect',
+};
+
+/** What an entry's details add for a reader, in French (nothing for most actions). */
+export function auditDetailText(action: string, details: Record<string, unknown> | null): string | null {
+  if (!details) return null;
+  if (action === 'access.denied' && typeof details['message'] === 'string') {
+    const before = Number(details['notRecordedBefore'] ?? 0);
+    return before > 0
+      ? `${details['message']} (et ${before} refus semblables non détaillés avant celui-ci)`
+      : details['message'];
+  }
+  if (action === 'auth.login_throttled') {
+    const count = Number(details['refusedAttempts'] ?? 1);
+    return `${count} tentative${count > 1 ? 's' : ''} refusée${count > 1 ? 's' : ''} pendant l’attente`;
+  }
+  if (action === 'auth.login_failed' && typeof details['reason'] === 'string')
+    return LOGIN_FAILURE_REASONS[details['reason']] ?? null;
+  return null;
 }
