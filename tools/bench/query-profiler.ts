@@ -6,7 +6,7 @@ export interface QueryPhase {
   seconds: number;
 }
 
-/** "DELETE indicator_values", "SELECT submissions", "COMMIT"… from the statement text. */
+/** "INSERT structure_indicators", "SELECT submissions", "COMMIT"… from the statement text. */
 export function statementLabel(sql: string): string {
   const write = /^\s*(DELETE\s+FROM|INSERT\s+INTO|UPDATE)\s+(\w+)/i.exec(sql);
   if (write) return `${write[1]!.split(/\s+/)[0]!.toUpperCase()} ${write[2]}`;

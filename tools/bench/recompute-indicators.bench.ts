@@ -58,7 +58,7 @@ async function seedCampaign(
   if (existing && existing.submissions > 0) {
     // A database given with DATABASE_URL and seeded by an earlier run: its derived data start over.
     for (const table of [
-      'indicator_values',
+      'structure_indicators',
       'atypia_flags',
       'distributions',
       'atypia_peer_references',
@@ -223,7 +223,9 @@ async function measure(url: string, kind: 'embedded' | 'server'): Promise<Measur
       [YEAR],
     );
     const [written]: { rows: number }[] = await db.query(
-      `SELECT count(*)::int AS rows FROM indicator_values WHERE campaign_year = $1`,
+      // Indicators stored (ADR 0008: one row per structure holds them all).
+      `SELECT coalesce(sum((SELECT count(*) FROM jsonb_object_keys(scalars || distributions || reasons))), 0)::int AS rows
+         FROM structure_indicators WHERE campaign_year = $1`,
       [YEAR],
     );
     const [atypia]: Measure['atypia'][] = await db.query(

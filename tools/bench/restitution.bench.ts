@@ -49,37 +49,40 @@ async function seedCampaign(db: DataSource): Promise<number> {
     [YEAR],
   );
   await db.query(`SELECT setseed(0.42)`);
-  let rows = 0;
-  for (const def of getIndicatorDefinitions(YEAR).indicators) {
-    if (def.kind === 'distribution') continue;
-    // Plausible spread: a percentage around 60–95, other units on a log-normal-ish scale; 5 % not computable.
-    const value =
-      def.unit === '%'
-        ? `least(100, greatest(0, 80 + 12 * (random() + random() + random() - 1.5)))`
-        : `round((exp(random() * 2) * 10)::numeric, 2)::float8`;
-    const result: { n: number }[] = await db.query(
-      `WITH inserted AS (
-         INSERT INTO indicator_values (campaign_year, finess, indicator_code, value, reason_code, reason_message, dictionary_version)
-         SELECT $1, s.finess, $2, CASE WHEN random() < 0.95 THEN ${value} END, NULL, NULL, $4
-           FROM structures s
-          WHERE $3::text[] IS NULL OR s.category_code = ANY ($3::text[])
-         RETURNING 1)
-       SELECT count(*)::int AS n FROM inserted`,
-      [YEAR, def.code, def.categories === 'ALL' ? null : [...def.categories], dictionary.version],
-    );
-    rows += result[0]?.n ?? 0;
-  }
-  await db.query(
-    `UPDATE indicator_values SET reason_code = 'MISSING_ITEM', reason_message = 'Donnée manquante.'
-      WHERE campaign_year = $1 AND value IS NULL`,
-    [YEAR],
+  // Plausible spread: a percentage around 60–95, other units on a log-normal-ish scale; 5 % not
+  // computable. One row per structure with all its indicators, as the API stores them (ADR 0008).
+  const scalars = getIndicatorDefinitions(YEAR).indicators.filter((d) => d.kind !== 'distribution');
+  const [seeded]: { n: number }[] = await db.query(
+    `WITH generated AS (
+       SELECT s.finess, d.code,
+              CASE WHEN random() < 0.95 THEN
+                CASE WHEN d.percent THEN least(100, greatest(0, 80 + 12 * (random() + random() + random() - 1.5)))
+                     ELSE round((exp(random() * 2) * 10)::numeric, 2)::float8 END
+              END AS value
+         FROM structures s
+         JOIN unnest($2::text[], $3::bool[], $4::text[]) AS d (code, percent, categories)
+           ON d.categories IS NULL OR s.category_code = ANY (string_to_array(d.categories, ','))),
+     inserted AS (
+       INSERT INTO structure_indicators (campaign_year, finess, scalars, reasons, dictionary_version)
+       SELECT $1, finess,
+              coalesce(jsonb_object_agg(code, value) FILTER (WHERE value IS NOT NULL), '{}'),
+              coalesce(jsonb_object_agg(code, jsonb_build_array('MISSING_ITEM', 'Donnée manquante.'))
+                         FILTER (WHERE value IS NULL), '{}'),
+              $5
+         FROM generated GROUP BY finess
+       RETURNING 1)
+     SELECT (SELECT count(*) FROM generated)::int AS n`,
+    [
+      YEAR,
+      scalars.map((d) => d.code),
+      scalars.map((d) => d.unit === '%'),
+      scalars.map((d) => (d.categories === 'ALL' ? null : d.categories.join(','))),
+      dictionary.version,
+    ],
   );
-  // The API stores a structure's indicators together (one insert per save or per job batch): lay the
-  // generated rows out the same way, not indicator by indicator across the country.
-  await db.query(`CLUSTER indicator_values USING indicator_values_pkey`);
   // Settled as a database that has been running: no autovacuum of the fresh rows during the measure.
   await db.query(`VACUUM ANALYZE`);
-  return rows;
+  return seeded?.n ?? 0;
 }
 
 async function main(): Promise<void> {

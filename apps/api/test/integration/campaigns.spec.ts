@@ -343,7 +343,8 @@ describe('campaigns and data entry (HTTP, real database)', () => {
         ),
       ).toBe(true);
       const stored = await t.dataSource.query(
-        `SELECT count(*)::int AS n FROM indicator_values WHERE campaign_year = $1 AND finess = $2 AND dictionary_version = $3`,
+        `SELECT (SELECT count(*) FROM jsonb_object_keys(scalars || distributions || reasons))::int AS n
+           FROM structure_indicators WHERE campaign_year = $1 AND finess = $2 AND dictionary_version = $3`,
         [YEAR, EHPAD_45, dictionary.version],
       );
       expect(stored[0].n).toBeGreaterThan(10);

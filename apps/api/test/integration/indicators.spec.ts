@@ -6,6 +6,7 @@
 import request from 'supertest';
 import { getDictionary, itemsFor } from '@tdb/dictionary';
 import { CompactIndicatorDetails1763990000000 } from '../../src/database/migrations/1763990000000-CompactIndicatorDetails';
+import { IndicatorsPerStructure1764030000000 } from '../../src/database/migrations/1764030000000-IndicatorsPerStructure';
 import { CampaignJobsService } from '../../src/modules/computation/campaign-jobs.service';
 import { loginAs, persistAccount } from '../factories/accounts';
 import { openCampaign } from '../factories/campaigns';
@@ -87,7 +88,7 @@ describe('indicators in the platform (HTTP, real database)', () => {
     });
   });
 
-  it('rewrites distributions stored with their labels into the compact form, read back the same', async () => {
+  it('rewrites distributions stored with their labels into the compact form, then one row per structure, read back the same', async () => {
     const indicators = () =>
       request(t.http)
         .get(`/api/campaigns/${YEAR}/submissions/${EHPAD_45}/indicators`)
@@ -97,22 +98,27 @@ describe('indicators in the platform (HTTP, real database)', () => {
     const before = await indicators();
     const distributions = before.filter((i) => i.parts?.some((p) => p.share > 0));
     expect(distributions.length).toBeGreaterThan(0);
-    // As the platform stored them before the migration: the labelled parts.
+    const migrate = async (step: (runner: import('typeorm').QueryRunner) => Promise<void>) => {
+      const runner = t.dataSource.createQueryRunner();
+      try {
+        await step(runner);
+      } finally {
+        await runner.release();
+      }
+    };
+    // Back to one row per indicator, as the platform stored them before, with the labelled parts.
+    await migrate((runner) => new IndicatorsPerStructure1764030000000().down(runner));
     for (const d of distributions)
       await t.dataSource.query(
         `UPDATE indicator_values SET details = $4 WHERE campaign_year = $1 AND finess = $2 AND indicator_code = $3`,
         [YEAR, EHPAD_45, d.code, JSON.stringify(d.parts)],
       );
-    const runner = t.dataSource.createQueryRunner();
-    try {
-      await new CompactIndicatorDetails1763990000000().up(runner);
-    } finally {
-      await runner.release();
-    }
+    await migrate((runner) => new CompactIndicatorDetails1763990000000().up(runner));
     const [{ legacy }] = await t.dataSource.query(
       `SELECT count(*)::int AS legacy FROM indicator_values WHERE jsonb_typeof(details) = 'array'`,
     );
     expect(legacy).toBe(0);
+    await migrate((runner) => new IndicatorsPerStructure1764030000000().up(runner));
     expect(await indicators()).toEqual(before);
   });
 
@@ -160,13 +166,14 @@ describe('indicators in the platform (HTTP, real database)', () => {
       [id, YEAR, IME_45],
     );
     await t.dataSource.query(
-      `INSERT INTO indicator_values (campaign_year, finess, indicator_code, value, dictionary_version)
-       VALUES ($1, $2, 'MARKER', 42, 'x') ON CONFLICT DO NOTHING`,
+      `INSERT INTO structure_indicators (campaign_year, finess, scalars, dictionary_version)
+       VALUES ($1, $2, '{"MARKER": 42}', 'x')
+       ON CONFLICT (campaign_year, finess) DO UPDATE SET scalars = structure_indicators.scalars || EXCLUDED.scalars`,
       [YEAR, IME_45],
     );
     await t.app.get(CampaignJobsService).run(id);
     const marker = await t.dataSource.query(
-      `SELECT value FROM indicator_values WHERE campaign_year = $1 AND finess = $2 AND indicator_code = 'MARKER'`,
+      `SELECT scalars -> 'MARKER' AS value FROM structure_indicators WHERE campaign_year = $1 AND finess = $2`,
       [YEAR, IME_45],
     );
     expect(marker).toEqual([{ value: 42 }]);

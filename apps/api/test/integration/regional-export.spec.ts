@@ -2,6 +2,7 @@
  * The regional export (XLSX, 331 columns of the current platform's file) and open data (public
  * medians and quartiles with statistical secrecy), through HTTP on a real database.
  */
+import { storeIndicator, type StoredIndicatorInput } from '../factories/indicators';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -96,19 +97,15 @@ describe('regional export and open data (HTTP, real database)', () => {
       [YEAR],
     );
     // Stored indicators of EHPAD_45: a scalar and a distribution.
-    const upsert = `INSERT INTO indicator_values (campaign_year, finess, indicator_code, value, details, dictionary_version)
-      VALUES ($1, $2, $3, $4, $5, $6)
-      ON CONFLICT (campaign_year, finess, indicator_code)
-      DO UPDATE SET value = EXCLUDED.value, details = EXCLUDED.details, reason_code = NULL, reason_message = NULL`;
-    await t.dataSource.query(upsert, [YEAR, EHPAD_45, 'P15', 87.5, null, dictionaryVersion]);
-    await t.dataSource.query(upsert, [
+    await storeIndicator(t.dataSource, YEAR, EHPAD_45, 'P15', { value: 87.5 }, dictionaryVersion);
+    await storeIndicator(
+      t.dataSource,
       YEAR,
       EHPAD_45,
       'P03',
-      80,
-      JSON.stringify({ base: 80, values: { gir_1: 20, gir_2: 60 } }),
+      { value: 80, details: { base: 80, values: { gir_1: 20, gir_2: 60 } } },
       dictionaryVersion,
-    ]);
+    );
     // An ESMS of the Ain (01): FINESS numbers with a leading zero.
     await t.dataSource.query(
       `INSERT INTO managing_organisations (finess, name, legal_status_label, department_code)
@@ -270,14 +267,14 @@ describe('regional export and open data (HTTP, real database)', () => {
           `INSERT INTO submissions (campaign_year, finess, status) VALUES ($1, $2, $3)`,
           [YEAR, finess, i % 2 === 0 ? 'VALIDATED' : 'CONFIRMED'],
         );
-        const insert = `INSERT INTO indicator_values (campaign_year, finess, indicator_code, value, reason_code, dictionary_version)
-                        VALUES ($1, $2, $3, $4, $5, $6)`;
-        await t.dataSource.query(insert, [YEAR, finess, 'P15', p15[i], null, dictionaryVersion]);
+        const store = (code: string, input: StoredIndicatorInput) =>
+          storeIndicator(t.dataSource, YEAR, finess, code, input, dictionaryVersion);
+        await store('P15', { value: p15[i]! });
         // Financial indicators are not published.
-        await t.dataSource.query(insert, [YEAR, finess, 'F01', 100 + i, null, dictionaryVersion]);
+        await store('F01', { value: 100 + i });
         // A non-computable value is not counted.
-        if (i < 3) await t.dataSource.query(insert, [YEAR, finess, 'P16', 50 + i, null, dictionaryVersion]);
-        else await t.dataSource.query(insert, [YEAR, finess, 'P16', null, 'MISSING_DATA', dictionaryVersion]);
+        if (i < 3) await store('P16', { value: 50 + i });
+        else await store('P16', { reason: 'MISSING_DATA' });
       }
       // EHPAD_45 is in progress: its P15 (87.5) is left out of the peer set.
     });

@@ -4,6 +4,7 @@
  * VALIDATED/CONFIRMED submissions count, a structure reads its own restitution and no other's, no
  * other structure's value ever appears, and the PDF and XLSX versions.
  */
+import { storeIndicator } from '../factories/indicators';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { loginAs, persistAccount } from '../factories/accounts';
@@ -70,12 +71,7 @@ describe('restitutions (HTTP, real database)', () => {
       `SELECT dictionary_version FROM campaigns WHERE year = $1`,
       [YEAR],
     );
-    await t.dataSource.query(
-      `INSERT INTO indicator_values (campaign_year, finess, indicator_code, value, dictionary_version)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (campaign_year, finess, indicator_code) DO UPDATE SET value = EXCLUDED.value`,
-      [YEAR, finess, CODE, value, dictionary_version],
-    );
+    await storeIndicator(t.dataSource, YEAR, finess, CODE, { value }, dictionary_version);
     if (status) {
       await t.dataSource.query(
         `UPDATE submissions SET status = $3 WHERE campaign_year = $1 AND finess = $2`,

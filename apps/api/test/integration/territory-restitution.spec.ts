@@ -4,6 +4,7 @@
  * medians (hand-computed, suppression), the scatter plot, the consolidated view of an OG and the
  * territorial report, with the refusals of each.
  */
+import { storeIndicator } from '../factories/indicators';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { TerritoryExportService } from '../../src/modules/restitution/territory-export.service';
@@ -96,11 +97,7 @@ describe('territorial restitutions (HTTP, real database)', () => {
         ['R06', r06],
       ] as const) {
         if (value === null) continue;
-        await t.dataSource.query(
-          `INSERT INTO indicator_values (campaign_year, finess, indicator_code, value, dictionary_version)
-           VALUES ($1, $2, $3, $4, $5)`,
-          [YEAR, finess, code, value, dictionary_version],
-        );
+        await storeIndicator(t.dataSource, YEAR, finess, code, { value }, dictionary_version);
       }
     }
     await request(t.http)

@@ -11,6 +11,7 @@ import { CompactIndicatorDetails1763990000000 } from './1763990000000-CompactInd
 import { CreateDerivationMarks1764000000000 } from './1764000000000-CreateDerivationMarks';
 import { CreateGrantInvitations1764010000000 } from './1764010000000-CreateGrantInvitations';
 import { CreateLoginThrottles1764020000000 } from './1764020000000-CreateLoginThrottles';
+import { IndicatorsPerStructure1764030000000 } from './1764030000000-IndicatorsPerStructure';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreateDerivationMarks1764000000000,
   CreateGrantInvitations1764010000000,
   CreateLoginThrottles1764020000000,
+  IndicatorsPerStructure1764030000000,
 ];

@@ -16,7 +16,11 @@ import {
 } from './atypia-subject';
 import { CampaignJobsRepository } from './campaign-jobs.repository';
 import { DerivedRules } from './derived-rules.service';
-import { IndicatorValuesRepository, zip, type StructureIndicators } from './indicator-values.repository';
+import {
+  IndicatorValuesRepository,
+  numbersOf,
+  type StructureIndicators,
+} from './indicator-values.repository';
 import { PeerStatisticsService } from './peer-statistics.service';
 import { PreviousValuesRepository } from './previous-values.repository';
 import { RecomputeRepository, type PeerBatchRow, type ValuesBatchRow } from './recompute.repository';
@@ -37,7 +41,7 @@ export type RecomputeStage = 'indicators' | 'peer statistics' | 'peer rules';
  * restarted after a crash skips what it has done.
  *
  * - indicators pass: each submission's values read once (keyset pages, the next page read while
- *   this one is computed and written), its indicators written as column arrays, and the rules that
+ *   this one is computed and written), its indicators written as one row, and the rules that
  *   read only its own figures (bounds, coherence, year over year) evaluated on the spot;
  * - peer pass: the peers' statistics (distributions and peer references, one computation), then the
  *   peer rules, which read a few indicators per structure.
@@ -182,10 +186,10 @@ export class CampaignRecomputeService {
     const subject = atypiaSubject(
       placeOf(row),
       { ...(row.values ?? {}), ...(row.og_values ?? {}) },
-      zip(row.codes ?? [], row.indicators ?? []),
+      row.indicators ? numbersOf(row.indicators) : {},
       {
         values: { ...(row.previous_values ?? {}), ...(row.previous_og_values ?? {}) },
-        indicators: zip(row.previous_codes ?? [], row.previous_indicators ?? []),
+        indicators: row.previous_indicators ? numbersOf(row.previous_indicators) : {},
       },
     );
     return evaluateAtypia(ruleSet, subject, references, 'peer');

@@ -13,18 +13,19 @@ import {
 export interface StructureIndicators {
   finess: string;
   results: readonly IndicatorResult[];
-  /** Whether the structure may already have stored rows (false: plain inserts suffice). */
+  /** Kept for the callers' bookkeeping: every write is one upsert per structure now. */
   stored?: boolean;
 }
 
-interface StoredIndicator {
-  indicator_code: string;
-  value: number | null;
-  details: StoredDistribution | null;
-  reason_code: string | null;
-  reason_message: string | null;
+/** A stored distribution: its parts' values (compact) and its total, the indicator's value. */
+type StoredDistributionWithTotal = StoredDistribution & { total: number };
+
+/** A row of `structure_indicators` (ADR 0008): a structure's indicators of one campaign, by code. */
+export interface StructureIndicatorsRow {
+  scalars: Record<string, number>;
+  distributions: Record<string, StoredDistributionWithTotal>;
+  reasons: Record<string, [string, string]>;
   dictionary_version: string;
-  previous_value: number | null;
 }
 
 /** A computable stored indicator: its value, and a distribution's parts. */
@@ -33,50 +34,46 @@ export interface ComputedIndicator {
   details: StoredDistribution | null;
 }
 
-/** Column arrays of indicator rows: sent as one array parameter per column (no per-row JSON). */
-interface Columns {
-  finess: string[];
-  code: string[];
-  value: (number | null)[];
-  details: (string | null)[];
-  reasonCode: (string | null)[];
-  reasonMessage: (string | null)[];
-}
-
-function columnsOf(batch: readonly StructureIndicators[]): Columns {
-  const c: Columns = { finess: [], code: [], value: [], details: [], reasonCode: [], reasonMessage: [] };
-  for (const { finess, results } of batch) {
-    for (const r of results) {
-      // "Not applicable to this category" is not stored: it says nothing about the structure.
-      if (r.status === 'not_computable' && r.reason.code === 'NOT_APPLICABLE') continue;
-      c.finess.push(finess);
-      c.code.push(r.code);
-      if (r.status === 'computed') {
-        c.value.push(r.kind === 'distribution' ? r.total : r.value);
-        c.details.push(r.kind === 'distribution' ? JSON.stringify(storedDistribution(r)) : null);
-        c.reasonCode.push(null);
-        c.reasonMessage.push(null);
-      } else {
-        c.value.push(null);
-        c.details.push(null);
-        c.reasonCode.push(r.reason.code);
-        c.reasonMessage.push(r.reason.message);
-      }
+/** The row of a structure's computed results ("not applicable to this category" is not stored). */
+function rowOf({ finess, results }: StructureIndicators) {
+  const scalars: Record<string, number> = {};
+  const distributions: Record<string, StoredDistributionWithTotal> = {};
+  const reasons: Record<string, [string, string]> = {};
+  for (const r of results) {
+    if (r.status === 'computed') {
+      if (r.kind === 'distribution') distributions[r.code] = { ...storedDistribution(r), total: r.total };
+      else scalars[r.code] = r.value;
+    } else if (r.reason.code !== 'NOT_APPLICABLE') {
+      reasons[r.code] = [r.reason.code, r.reason.message];
     }
   }
-  return c;
+  return { finess, scalars, distributions, reasons };
 }
 
-const ROWS = `FROM unnest($3::text[], $4::text[], $5::float8[], $6::jsonb[], $7::text[], $8::text[])
-           AS r(finess, code, value, details, reason_code, reason_message)`;
+/** Every computed value of a row by code: scalars, and each distribution's total. */
+export function numbersOf(
+  row: Pick<StructureIndicatorsRow, 'scalars' | 'distributions'>,
+): Record<string, number> {
+  const out: Record<string, number> = { ...row.scalars };
+  for (const [code, d] of Object.entries(row.distributions)) out[code] = d.total;
+  return out;
+}
 
-/** The `indicator_values` table: written by computation only, read by everyone above it. */
+function pick<T>(record: Record<string, T>, codes: readonly string[] | null): Record<string, T> {
+  if (!codes) return record;
+  const out: Record<string, T> = {};
+  for (const code of codes) if (code in record) out[code] = record[code]!;
+  return out;
+}
+
+const detailsOf = ({ base, values }: StoredDistributionWithTotal): StoredDistribution => ({ base, values });
+
+/** The `structure_indicators` table: written by computation only, read by everyone above it. */
 @Injectable()
 export class IndicatorValuesRepository {
   /**
-   * Replaces the stored indicators of a batch of structures. Structures without stored rows get
-   * plain inserts; the others an upsert that leaves unchanged rows untouched (no dead row, no index
-   * entry) and a delete of the indicators they no longer have.
+   * Replaces the stored indicators of a batch of structures: one upsert per structure, sent as one
+   * JSON document for the batch, that leaves unchanged rows untouched (no dead row).
    */
   async replace(
     manager: EntityManager,
@@ -86,39 +83,17 @@ export class IndicatorValuesRepository {
     jobId: string | null,
   ): Promise<void> {
     if (batch.length === 0) return;
-    const fresh = batch.filter((b) => b.stored === false);
-    const stored = batch.filter((b) => b.stored !== false);
-    if (fresh.length > 0) {
-      const c = columnsOf(fresh);
-      await manager.query(
-        `INSERT INTO indicator_values (campaign_year, finess, indicator_code, value, details, reason_code, reason_message, dictionary_version)
-         SELECT $1, r.finess, r.code, r.value, r.details, r.reason_code, r.reason_message, $2 ${ROWS}`,
-        [year, dictionaryVersion, c.finess, c.code, c.value, c.details, c.reasonCode, c.reasonMessage],
-      );
-    }
-    if (stored.length > 0) {
-      const c = columnsOf(stored);
-      await manager.query(
-        `DELETE FROM indicator_values iv
-          WHERE iv.campaign_year = $1 AND iv.finess = ANY ($2::bpchar[])
-            AND NOT EXISTS (SELECT 1 FROM unnest($3::text[], $4::text[]) AS k(finess, code)
-                             WHERE k.finess = iv.finess AND k.code = iv.indicator_code)`,
-        [year, stored.map((b) => b.finess), c.finess, c.code],
-      );
-      await manager.query(
-        `INSERT INTO indicator_values (campaign_year, finess, indicator_code, value, details, reason_code, reason_message, dictionary_version)
-         SELECT $1, r.finess, r.code, r.value, r.details, r.reason_code, r.reason_message, $2 ${ROWS}
-         ON CONFLICT (campaign_year, finess, indicator_code) DO UPDATE SET
-           value = EXCLUDED.value, details = EXCLUDED.details, reason_code = EXCLUDED.reason_code,
-           reason_message = EXCLUDED.reason_message, dictionary_version = EXCLUDED.dictionary_version,
-           computed_at = now()
-         WHERE (indicator_values.value, indicator_values.details, indicator_values.reason_code,
-                indicator_values.reason_message, indicator_values.dictionary_version)
-               IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.details, EXCLUDED.reason_code,
-                                 EXCLUDED.reason_message, EXCLUDED.dictionary_version)`,
-        [year, dictionaryVersion, c.finess, c.code, c.value, c.details, c.reasonCode, c.reasonMessage],
-      );
-    }
+    await manager.query(
+      `INSERT INTO structure_indicators AS si (campaign_year, finess, scalars, distributions, reasons, dictionary_version)
+       SELECT $1, r.finess, r.scalars, r.distributions, r.reasons, $2
+         FROM jsonb_to_recordset($3::jsonb) AS r(finess text, scalars jsonb, distributions jsonb, reasons jsonb)
+       ON CONFLICT (campaign_year, finess) DO UPDATE SET
+         scalars = EXCLUDED.scalars, distributions = EXCLUDED.distributions, reasons = EXCLUDED.reasons,
+         dictionary_version = EXCLUDED.dictionary_version, computed_at = now()
+       WHERE (si.scalars, si.distributions, si.reasons, si.dictionary_version)
+             IS DISTINCT FROM (EXCLUDED.scalars, EXCLUDED.distributions, EXCLUDED.reasons, EXCLUDED.dictionary_version)`,
+      [year, dictionaryVersion, JSON.stringify(batch.map(rowOf))],
+    );
     await manager.query(
       `INSERT INTO derivation_marks (campaign_year, finess, indicators_job, indicators_computed_at)
        SELECT $1, f, $3, clock_timestamp() FROM unnest($2::bpchar[]) f
@@ -135,15 +110,13 @@ export class IndicatorValuesRepository {
     finesses: readonly string[],
     codes: readonly string[] | null,
   ): Promise<Map<string, Record<string, number | null>>> {
-    const rows: { finess: string; codes: string[]; values: (number | null)[] }[] = await manager.query(
-      `SELECT finess, array_agg(indicator_code) AS codes, array_agg(value) AS values FROM indicator_values
-        WHERE campaign_year = (SELECT max(year) FROM campaigns WHERE year < $1)
-          AND finess = ANY ($2::bpchar[]) AND reason_code IS NULL
-          AND ($3::text[] IS NULL OR indicator_code = ANY ($3::text[]))
-        GROUP BY finess`,
-      [year, finesses, codes],
-    );
-    return new Map(rows.map((r) => [r.finess.trim(), zip(r.codes, r.values)]));
+    const rows: (Pick<StructureIndicatorsRow, 'scalars' | 'distributions'> & { finess: string })[] =
+      await manager.query(
+        `SELECT finess, scalars, distributions FROM structure_indicators
+          WHERE campaign_year = (SELECT max(year) FROM campaigns WHERE year < $1) AND finess = ANY ($2::bpchar[])`,
+        [year, finesses],
+      );
+    return new Map(rows.map((r) => [r.finess.trim(), pick(numbersOf(r), codes)]));
   }
 
   /** The computable indicators of these structures, by FINESS then code (the caller checked access). */
@@ -152,70 +125,70 @@ export class IndicatorValuesRepository {
     year: number,
     finesses: readonly string[],
   ): Promise<Map<string, Map<string, ComputedIndicator>>> {
-    const rows: (ComputedIndicator & { finess: string; indicator_code: string })[] = await manager.query(
-      `SELECT finess, indicator_code, value, details FROM indicator_values
-        WHERE campaign_year = $1 AND finess = ANY ($2::bpchar[]) AND reason_code IS NULL`,
-      [year, finesses],
-    );
+    const rows: (Pick<StructureIndicatorsRow, 'scalars' | 'distributions'> & { finess: string })[] =
+      await manager.query(
+        `SELECT finess, scalars, distributions FROM structure_indicators
+          WHERE campaign_year = $1 AND finess = ANY ($2::bpchar[])`,
+        [year, finesses],
+      );
     const byFiness = new Map<string, Map<string, ComputedIndicator>>();
-    for (const { finess, indicator_code, value, details } of rows) {
-      let map = byFiness.get(finess);
-      if (!map) byFiness.set(finess, (map = new Map()));
-      map.set(indicator_code, { value, details });
+    for (const row of rows) {
+      const map = new Map<string, ComputedIndicator>();
+      for (const [code, value] of Object.entries(row.scalars)) map.set(code, { value, details: null });
+      for (const [code, d] of Object.entries(row.distributions))
+        map.set(code, { value: d.total, details: detailsOf(d) });
+      byFiness.set(row.finess, map);
     }
     return byFiness;
   }
 
-  /** The stored indicators of a structure with last campaign's values (the caller checked access). */
+  /**
+   * The stored indicators of a structure with, for each, its value in the latest earlier campaign
+   * that stored it (the caller checked access).
+   */
   async ofStructure(
     manager: EntityManager,
     year: number,
     finess: string,
     definitions: readonly IndicatorDefinition[],
   ): Promise<IndicatorValueDto[]> {
-    const rows: StoredIndicator[] = await manager.query(
-      `SELECT iv.indicator_code, iv.value, iv.details, iv.reason_code, iv.reason_message, iv.dictionary_version,
-              prev.value AS previous_value
-         FROM indicator_values iv
-         LEFT JOIN LATERAL (
-           SELECT p.value FROM indicator_values p
-            WHERE p.finess = iv.finess AND p.indicator_code = iv.indicator_code AND p.campaign_year < iv.campaign_year
-            ORDER BY p.campaign_year DESC LIMIT 1) prev ON true
-        WHERE iv.campaign_year = $1 AND iv.finess = $2`,
+    const rows: (StructureIndicatorsRow & { campaign_year: number })[] = await manager.query(
+      `SELECT campaign_year, scalars, distributions, reasons, dictionary_version FROM structure_indicators
+        WHERE finess = $2 AND campaign_year <= $1 ORDER BY campaign_year DESC`,
       [year, finess],
     );
-    const byCode = new Map(rows.map((r) => [r.indicator_code, r]));
+    const current = rows[0]?.campaign_year === year ? rows[0] : undefined;
+    if (!current) return [];
+    const earlier = rows.slice(1);
     return definitions.flatMap((def) => {
-      const row = byCode.get(def.code);
-      if (!row || row.reason_code === 'NOT_APPLICABLE') return [];
-      return [toIndicatorDto(def, row)];
+      const code = def.code;
+      const distribution = current.distributions[code];
+      const reason = current.reasons[code];
+      if (!(code in current.scalars) && !distribution && !reason) return [];
+      const before = earlier.find((r) => code in r.scalars || code in r.distributions || code in r.reasons);
+      const previousValue = before
+        ? (before.scalars[code] ?? before.distributions[code]?.total ?? null)
+        : null;
+      return [
+        {
+          code,
+          label: def.label,
+          axis: def.axis,
+          unit: def.unit,
+          kind: def.kind,
+          computable: !reason,
+          value: reason ? null : (current.scalars[code] ?? distribution?.total ?? null),
+          parts:
+            def.kind === 'distribution' && distribution
+              ? distributionShares(def, detailsOf(distribution))
+              : null,
+          reasonCode: reason?.[0] ?? null,
+          reason: reason?.[1] ?? null,
+          provisional: def.status === 'provisional',
+          previousValue,
+          dictionaryVersion: current.dictionary_version,
+        },
+      ];
     });
   }
-}
-
-export function zip(
-  codes: readonly string[],
-  values: readonly (number | null)[],
-): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  codes.forEach((code, i) => (out[code] = values[i] ?? null));
-  return out;
-}
-
-function toIndicatorDto(def: IndicatorDefinition, row: StoredIndicator): IndicatorValueDto {
-  return {
-    code: def.code,
-    label: def.label,
-    axis: def.axis,
-    unit: def.unit,
-    kind: def.kind,
-    computable: row.reason_code === null,
-    value: row.value,
-    parts: def.kind === 'distribution' && row.details ? distributionShares(def, row.details) : null,
-    reasonCode: row.reason_code,
-    reason: row.reason_message,
-    provisional: def.status === 'provisional',
-    previousValue: row.previous_value,
-    dictionaryVersion: row.dictionary_version,
-  };
 }

@@ -34,13 +34,17 @@ export class PeerStatisticsRepository {
       department_code: string | null;
       sorted: number[];
     }[] = await manager.query(
-      `SELECT iv.indicator_code AS code, s.category_code, s.region_code, s.department_code,
-              array_agg(iv.value ORDER BY iv.value) AS sorted
-         FROM indicator_values iv
-         JOIN submissions sub ON sub.campaign_year = iv.campaign_year AND sub.finess = iv.finess
-         JOIN structures s ON s.finess = iv.finess
-        WHERE iv.campaign_year = $1 AND ${PEER_POPULATION}
-          AND iv.reason_code IS NULL AND iv.value IS NOT NULL AND iv.indicator_code = ANY ($2::text[])
+      `SELECT kv.code, s.category_code, s.region_code, s.department_code,
+              array_agg(kv.value ORDER BY kv.value) AS sorted
+         FROM structure_indicators si
+         JOIN submissions sub ON sub.campaign_year = si.campaign_year AND sub.finess = si.finess
+         JOIN structures s ON s.finess = si.finess
+         CROSS JOIN LATERAL (
+           SELECT key, value::float8 FROM jsonb_each(si.scalars) WHERE key = ANY ($2::text[])
+           UNION ALL
+           SELECT key, (value -> 'total')::float8 FROM jsonb_each(si.distributions) WHERE key = ANY ($2::text[])
+         ) kv (code, value)
+        WHERE si.campaign_year = $1 AND ${PEER_POPULATION}
         GROUP BY 1, 2, 3, 4`,
       [year, codes],
     );

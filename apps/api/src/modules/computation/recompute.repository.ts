@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ValueMap } from '@tdb/contracts';
+import type { StructureIndicatorsRow } from './indicator-values.repository';
 
 /** A submission as the indicators pass reads it. */
 export interface ValuesBatchRow {
@@ -25,10 +26,9 @@ export interface PeerBatchRow {
   category_code: string;
   region_code: string;
   department_code: string;
-  codes: string[] | null;
-  indicators: (number | null)[] | null;
-  previous_codes: string[] | null;
-  previous_indicators: (number | null)[] | null;
+  /** This campaign's and the last one's stored indicators (ADR 0008), when the structure has them. */
+  indicators: Pick<StructureIndicatorsRow, 'scalars' | 'distributions'> | null;
+  previous_indicators: Pick<StructureIndicatorsRow, 'scalars' | 'distributions'> | null;
   values: ValueMap | null;
   og_values: ValueMap | null;
   previous_values: ValueMap | null;
@@ -92,7 +92,8 @@ export class RecomputeRepository {
        SELECT sub.finess, s.category_code, s.region_code, s.department_code,
               EXISTS (SELECT 1 FROM derivation_marks d WHERE d.campaign_year = sub.campaign_year
                          AND d.finess = sub.finess AND d.atypia_job = $2) AS done,
-              cur.codes, cur.indicators, old.codes AS previous_codes, old.indicators AS previous_indicators,
+              CASE WHEN cur.finess IS NOT NULL THEN jsonb_build_object('scalars', cur.scalars, 'distributions', cur.distributions) END AS indicators,
+              CASE WHEN old.finess IS NOT NULL THEN jsonb_build_object('scalars', old.scalars, 'distributions', old.distributions) END AS previous_indicators,
               ${subset('sub.values')} AS values, ${subset('ogs.values')} AS og_values,
               ${subset('psub.values')} AS previous_values, ${subset('pogs.values')} AS previous_og_values
          FROM submissions sub
@@ -100,17 +101,11 @@ export class RecomputeRepository {
          LEFT JOIN og_submissions ogs ON ogs.campaign_year = sub.campaign_year AND ogs.og_finess = s.og_finess
          LEFT JOIN submissions psub ON psub.campaign_year = (SELECT year FROM prev) AND psub.finess = sub.finess
          LEFT JOIN og_submissions pogs ON pogs.campaign_year = psub.campaign_year AND pogs.og_finess = s.og_finess
-         LEFT JOIN LATERAL (
-           SELECT array_agg(iv.indicator_code) AS codes, array_agg(iv.value) AS indicators FROM indicator_values iv
-            WHERE iv.campaign_year = sub.campaign_year AND iv.finess = sub.finess AND iv.reason_code IS NULL
-              AND iv.indicator_code = ANY ($5::text[])) cur ON true
-         LEFT JOIN LATERAL (
-           SELECT array_agg(iv.indicator_code) AS codes, array_agg(iv.value) AS indicators FROM indicator_values iv
-            WHERE iv.campaign_year = (SELECT year FROM prev) AND iv.finess = sub.finess AND iv.reason_code IS NULL
-              AND iv.indicator_code = ANY ($5::text[])) old ON true
+         LEFT JOIN structure_indicators cur ON cur.campaign_year = sub.campaign_year AND cur.finess = sub.finess
+         LEFT JOIN structure_indicators old ON old.campaign_year = (SELECT year FROM prev) AND old.finess = sub.finess
         WHERE sub.campaign_year = $1 AND sub.finess > $3
         ORDER BY sub.finess LIMIT $4`,
-      [year, jobId, after, limit, targets.indicators, targets.items],
+      [year, jobId, after, limit, targets.items],
     );
   }
 
@@ -128,7 +123,7 @@ export class RecomputeRepository {
    * and estimates from before the write lead to nested loops over all of them.
    */
   async analyse(manager: EntityManager): Promise<void> {
-    await manager.query(`ANALYZE indicator_values`);
+    await manager.query(`ANALYZE structure_indicators`);
   }
 
   async markAtypia(
@@ -146,6 +141,6 @@ export class RecomputeRepository {
   }
 }
 
-/** The rule-target items of a JSON object of values ($6), or NULL. */
+/** The rule-target items of a JSON object of values ($5), or NULL. */
 const subset = (column: string) =>
-  `(SELECT jsonb_object_agg(k, ${column} -> k) FROM unnest($6::text[]) k WHERE ${column} ? k)`;
+  `(SELECT jsonb_object_agg(k, ${column} -> k) FROM unnest($5::text[]) k WHERE ${column} ? k)`;

@@ -33,7 +33,7 @@ export type IdentityKey =
  * What fills an export column:
  * - `identity`: the structure, its OG and its submission status (columns A–M);
  * - `item`: a collected item of the campaign dictionary (merged own + OG values);
- * - `indicator`: a stored indicator (indicator_values), its value, or for a distribution the
+ * - `indicator`: a stored indicator (structure_indicators), its value, or for a distribution the
  *   share (%) or the value of one part;
  * - `same`: a repeat of another column (LJ = LG).
  */

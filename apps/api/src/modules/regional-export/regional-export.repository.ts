@@ -80,18 +80,18 @@ export class RegionalExportRepository {
    */
   openDataGroups(year: number, codes: readonly string[], minimumGroup: number): Promise<OpenDataGroupRow[]> {
     return this.dataSource.query(
-      `SELECT s.category_code, s.department_code, iv.indicator_code, count(*)::int AS n,
-              CASE WHEN count(*) >= $3 THEN percentile_cont(0.25) WITHIN GROUP (ORDER BY iv.value) END AS q1,
-              CASE WHEN count(*) >= $3 THEN percentile_cont(0.5) WITHIN GROUP (ORDER BY iv.value) END AS median,
-              CASE WHEN count(*) >= $3 THEN percentile_cont(0.75) WITHIN GROUP (ORDER BY iv.value) END AS q3
-         FROM indicator_values iv
-         JOIN submissions sub ON sub.campaign_year = iv.campaign_year AND sub.finess = iv.finess
-         JOIN structures s ON s.finess = iv.finess
-        WHERE iv.campaign_year = $1 AND iv.indicator_code = ANY ($2::text[])
+      `SELECT s.category_code, s.department_code, kv.key AS indicator_code, count(*)::int AS n,
+              CASE WHEN count(*) >= $3 THEN percentile_cont(0.25) WITHIN GROUP (ORDER BY kv.value::float8) END AS q1,
+              CASE WHEN count(*) >= $3 THEN percentile_cont(0.5) WITHIN GROUP (ORDER BY kv.value::float8) END AS median,
+              CASE WHEN count(*) >= $3 THEN percentile_cont(0.75) WITHIN GROUP (ORDER BY kv.value::float8) END AS q3
+         FROM structure_indicators si
+         JOIN submissions sub ON sub.campaign_year = si.campaign_year AND sub.finess = si.finess
+         JOIN structures s ON s.finess = si.finess
+         CROSS JOIN LATERAL jsonb_each(si.scalars) kv
+        WHERE si.campaign_year = $1 AND kv.key = ANY ($2::text[])
           AND sub.in_scope AND sub.status IN ('VALIDATED', 'CONFIRMED')
-          AND iv.reason_code IS NULL AND iv.value IS NOT NULL
-        GROUP BY s.category_code, s.department_code, iv.indicator_code
-        ORDER BY s.category_code, s.department_code, iv.indicator_code`,
+        GROUP BY s.category_code, s.department_code, kv.key
+        ORDER BY s.category_code, s.department_code, kv.key`,
       [year, codes, minimumGroup],
     );
   }

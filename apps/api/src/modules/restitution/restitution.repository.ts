@@ -50,11 +50,16 @@ export class RestitutionRepository {
   async ownValues(year: number, finess: string): Promise<OwnValue[]> {
     const [values] = await preparedQuery<{ own: OwnValue[] | null }>(this.dataSource, this.databaseKind, {
       name: 'restitution-own-values',
-      text: `SELECT json_agg(json_build_array(iv.campaign_year, iv.indicator_code, iv.value, iv.reason_message)
-                       ORDER BY iv.campaign_year) AS own
-         FROM indicator_values iv
-        WHERE iv.campaign_year IN (SELECT year FROM campaigns WHERE year <= $1) -- primary key seeks, one per year
-          AND iv.finess = $2 AND iv.details IS NULL`,
+      // Scalar values, and why an indicator was not computable (distributions are read elsewhere).
+      text: `SELECT json_agg(json_build_array(si.campaign_year, e.code, e.value, e.message) ORDER BY si.campaign_year) AS own
+         FROM structure_indicators si
+         CROSS JOIN LATERAL (
+           SELECT key, value::float8, NULL::text FROM jsonb_each(si.scalars)
+           UNION ALL
+           SELECT key, NULL::float8, value ->> 1 FROM jsonb_each(si.reasons)
+         ) e (code, value, message)
+        WHERE si.campaign_year IN (SELECT year FROM campaigns WHERE year <= $1) -- primary key seeks, one per year
+          AND si.finess = $2`,
       values: [year, finess],
     });
     return values?.own ?? [];

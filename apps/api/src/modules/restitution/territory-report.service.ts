@@ -89,11 +89,13 @@ export class TerritoryReportService {
                     d.deciles[1] AS d1, d.deciles[9] AS d9
                FROM structures s
                JOIN submissions sub ON sub.campaign_year = :year AND sub.finess = s.finess
-               JOIN indicator_values iv ON iv.campaign_year = :year AND iv.finess = s.finess
+               JOIN structure_indicators si ON si.campaign_year = :year AND si.finess = s.finess
+               CROSS JOIN LATERAL (SELECT kv.key, CAST(kv.value AS float8) FROM jsonb_each(si.scalars) kv)
+                 AS iv (indicator_code, value)
                JOIN distributions d ON d.campaign_year = :year AND d.level = 'NATION' AND d.territory_code = 'FR'
                                    AND d.category_code = s.category_code AND d.indicator_code = iv.indicator_code
               WHERE ${own.sql} AND ${PEER_POPULATION}
-                AND NOT d.suppressed AND iv.value IS NOT NULL AND iv.details IS NULL
+                AND NOT d.suppressed
                 AND iv.indicator_code IN (:...codes)
                 AND (iv.value < d.deciles[1] OR iv.value > d.deciles[9])
               ORDER BY s.category_code, iv.indicator_code, s.name, s.finess`,

@@ -56,9 +56,8 @@ function orderOf(sort: TableSort): string {
     case 'finess':
       return `s.finess ${direction}`;
     case 'indicator':
-      return `(SELECT iv.value FROM indicator_values iv
-                WHERE iv.campaign_year = :year AND iv.finess = s.finess AND iv.indicator_code = :sortCode
-                  AND iv.details IS NULL) ${direction} NULLS LAST, s.finess`;
+      return `(SELECT CAST(si.scalars -> CAST(:sortCode AS text) AS float8) FROM structure_indicators si
+                WHERE si.campaign_year = :year AND si.finess = s.finess) ${direction} NULLS LAST, s.finess`;
   }
 }
 
@@ -100,9 +99,10 @@ export class TerritoryRepository {
     if (finesses.length === 0) return new Map();
     const rows: { finess: string; indicator_code: string; value: number | null }[] =
       await this.dataSource.query(
-        `SELECT finess, indicator_code, value FROM indicator_values
-        WHERE campaign_year = $1 AND finess = ANY ($2::text[]) AND indicator_code = ANY ($3::text[])
-          AND details IS NULL`,
+        `SELECT si.finess, kv.key AS indicator_code, kv.value::float8 AS value
+           FROM structure_indicators si
+           CROSS JOIN LATERAL jsonb_each(si.scalars) kv
+          WHERE si.campaign_year = $1 AND si.finess = ANY ($2::text[]) AND kv.key = ANY ($3::text[])`,
         [year, finesses, codes],
       );
     return new Map(rows.map((v) => [valueKey(v.finess, v.indicator_code), v.value]));
@@ -168,14 +168,13 @@ export class TerritoryRepository {
     }
     return namedQuery<{ finess: string; name: string; x: number; y: number }>(
       this.dataSource,
-      `SELECT s.finess, s.name, vx.value AS x, vy.value AS y
+      `SELECT s.finess, s.name, CAST(si.scalars -> CAST(:x AS text) AS float8) AS x, CAST(si.scalars -> CAST(:y AS text) AS float8) AS y
          FROM structures s
          JOIN submissions sub ON sub.campaign_year = :year AND sub.finess = s.finess
-         JOIN indicator_values vx ON vx.campaign_year = :year AND vx.finess = s.finess AND vx.indicator_code = :x
-         JOIN indicator_values vy ON vy.campaign_year = :year AND vy.finess = s.finess AND vy.indicator_code = :y
+         JOIN structure_indicators si ON si.campaign_year = :year AND si.finess = s.finess
         WHERE ${scope.sql} AND s.category_code = :category${filters}
           AND ${PEER_POPULATION}
-          AND vx.value IS NOT NULL AND vy.value IS NOT NULL AND vx.details IS NULL AND vy.details IS NULL
+          AND jsonb_exists(si.scalars, CAST(:x AS text)) AND jsonb_exists(si.scalars, CAST(:y AS text))
         ORDER BY s.finess`,
       parameters,
     );
