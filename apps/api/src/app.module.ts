@@ -7,6 +7,7 @@ import { AccessService } from './common/auth/access.service';
 import { ActorCache, ActorCacheInterceptor } from './common/auth/actor-cache';
 import { ApiTokenAuthenticator } from './common/auth/api-token.authenticator';
 import { AppAuthGuard } from './common/auth/auth.guard';
+import { ExportGate } from './common/concurrency/export-gate';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { ApiTokensModule } from './modules/api-tokens/api-tokens.module';
@@ -94,8 +95,9 @@ export class AppModule {
         ActorCache,
         AccessService,
         ApiTokenAuthenticator,
+        ExportGate,
       ],
-      exports: [APP_CONFIG, DATABASE_KIND, AccessService, ActorCache],
+      exports: [APP_CONFIG, DATABASE_KIND, AccessService, ActorCache, ExportGate],
     };
   }
 }

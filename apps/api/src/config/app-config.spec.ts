@@ -10,6 +10,8 @@ describe('loadConfig', () => {
       dataDir: path.resolve('/srv/tdb/.data'),
       nodeEnv: 'development',
       logPretty: true,
+      exportConcurrency: 2,
+      exportWaiting: 8,
     });
   });
 
@@ -22,6 +24,8 @@ describe('loadConfig', () => {
     [{ DATA_DIR: '' }, 'DATA_DIR'],
     [{ NODE_ENV: 'prod' }, 'NODE_ENV'],
     [{ LOG_PRETTY: 'maybe' }, 'LOG_PRETTY'],
+    [{ EXPORT_CONCURRENCY: '0' }, 'EXPORT_CONCURRENCY'],
+    [{ EXPORT_WAITING: 'beaucoup' }, 'EXPORT_WAITING'],
   ])('stops on %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

@@ -26,6 +26,13 @@ export interface AppConfig {
   /** Memory kept for structures' restitutions between requests, in megabytes (0: none). */
   restitutionCacheMb: number;
   /**
+   * Large exports (the regional export, scope, atypia and indicator tables, territorial report)
+   * built at once in this process; one per account at a time whatever this is.
+   */
+  exportConcurrency: number;
+  /** Exports waiting for their turn; past that, a 503 "try again in a minute". */
+  exportWaiting: number;
+  /**
    * Express "trust proxy": the reverse proxies whose X-Forwarded-For is believed (addresses,
    * subnets or loopback/uniquelocal…), false when none. Only what the operator names: a trusted
    * header from anyone else would forge client addresses in throttling and the audit log.
@@ -164,6 +171,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     uploadLimitMb: readInteger(env, 'UPLOAD_LIMIT_MB', 100, 1, 2048),
     jobsWorker: readBoolean(env, 'JOBS_WORKER', true),
     restitutionCacheMb: readInteger(env, 'RESTITUTION_CACHE_MB', 64, 0, 4096),
+    exportConcurrency: readInteger(env, 'EXPORT_CONCURRENCY', 2, 1, 64),
+    exportWaiting: readInteger(env, 'EXPORT_WAITING', 8, 0, 1000),
     trustProxy: env['TRUST_PROXY']?.trim() ? env['TRUST_PROXY'].trim() : false,
     auth: {
       jwtSecret: readJwtSecret(env, nodeEnv),

@@ -54,9 +54,14 @@ function registryLines(): string[] {
   ];
 }
 
-/** The API on a fresh database holding REGISTRY, and a signed-in national administrator. */
-export async function startAppWithRegistry(): Promise<{ t: TestApp; national: string }> {
-  const t = await startTestApp();
+/**
+ * The API on a fresh database holding REGISTRY, and a signed-in national administrator; `env`
+ * overrides configuration variables (as startTestApp).
+ */
+export async function startAppWithRegistry(
+  env: Record<string, string> = {},
+): Promise<{ t: TestApp; national: string }> {
+  const t = await startTestApp(env);
   const national = await loginAs(t.http, (await persistAccount(t.dataSource, [NATIONAL])).email);
   await request(t.http)
     .post('/api/imports/finess')

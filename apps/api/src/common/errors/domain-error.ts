@@ -19,8 +19,10 @@ export type DomainErrorCode =
   | 'TOTP_ENROLLMENT_REQUIRED'
   | 'TOKEN_INVALID'
   | 'WEAK_PASSWORD'
-  /** Too much heavy work at once (files being read): try again shortly. */
-  | 'SERVICE_BUSY';
+  /** Too much heavy work at once (files being read or built): try again shortly. */
+  | 'SERVICE_BUSY'
+  /** This account already has its share of heavy work running (an export): wait for it to end. */
+  | 'TOO_MANY_REQUESTS';
 
 export interface DomainErrorDetail {
   field?: string;
@@ -72,5 +74,7 @@ export function httpStatusOf(code: DomainErrorCode): number {
       return 400;
     case 'SERVICE_BUSY':
       return 503;
+    case 'TOO_MANY_REQUESTS':
+      return 429;
   }
 }

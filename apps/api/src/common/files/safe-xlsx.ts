@@ -1,5 +1,6 @@
 import { promisify } from 'node:util';
 import { inflateRaw } from 'node:zlib';
+import { WorkGate } from '../concurrency/work-gate';
 import { DomainError } from '../errors/domain-error';
 import { entryData, readZipDirectory } from './zip-directory';
 
@@ -73,30 +74,17 @@ export async function assertSafeXlsx(buffer: Buffer, limits = XLSX_LIMITS): Prom
   return readable.every(Boolean);
 }
 
-let running = 0;
-const queue: (() => void)[] = [];
+const xlsxGate = new WorkGate(
+  { concurrent: XLSX_LIMITS.concurrent, waiting: XLSX_LIMITS.waiting },
+  {
+    busy: 'Trop de classeurs sont en cours de lecture : réessayez dans une minute, rien n’a été enregistré.',
+  },
+);
 
 /**
  * Runs the reading of a checked XLSX with at most `concurrent` at once: a rush of uploads queues
  * instead of holding many workbooks in memory together; past `waiting`, a 503-like refusal.
  */
-export async function withXlsxSlot<T>(read: () => Promise<T>, limits = XLSX_LIMITS): Promise<T> {
-  if (running >= limits.concurrent) {
-    if (queue.length >= limits.waiting)
-      throw new DomainError(
-        'SERVICE_BUSY',
-        'Trop de classeurs sont en cours de lecture : réessayez dans une minute, rien n’a été enregistré.',
-      );
-    // The slot is handed over by the reading that ends (running stays the same).
-    await new Promise<void>((resolve) => queue.push(resolve));
-  } else {
-    running++;
-  }
-  try {
-    return await read();
-  } finally {
-    const next = queue.shift();
-    if (next) next();
-    else running--;
-  }
+export function withXlsxSlot<T>(read: () => Promise<T>): Promise<T> {
+  return xlsxGate.run(read);
 }

@@ -16,6 +16,7 @@ import type {
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { ExportGate } from '../../common/concurrency/export-gate';
 import { DomainError } from '../../common/errors/domain-error';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
@@ -43,6 +44,7 @@ export class AtypiaReviewController {
     private readonly reviews: AtypiaReviewService,
     private readonly tables: AtypiaTableService,
     private readonly decisions: AtypiaDecisionsService,
+    private readonly gate: ExportGate,
   ) {}
 
   @Get('atypia')
@@ -68,7 +70,9 @@ export class AtypiaReviewController {
     @Param('year', YearParamPipe) year: number,
     @Query() query: AtypiaTableFilters,
   ): Promise<StreamableFile> {
-    return new StreamableFile(await this.tables.workbook(actor, year, query), {
+    // Up to 100,000 flags of the scope built in memory: one at a time per account, few at once.
+    const file = await this.gate.build(actor, () => this.tables.workbook(actor, year, query));
+    return new StreamableFile(file, {
       type: XLSX,
       disposition: `attachment; filename="tdb-${year}-atypies.xlsx"`,
     });

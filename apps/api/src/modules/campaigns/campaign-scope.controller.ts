@@ -25,6 +25,7 @@ import type { ScopeImportResult, SubmissionSummary } from '@tdb/contracts';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { ExportGate } from '../../common/concurrency/export-gate';
 import { DomainError } from '../../common/errors/domain-error';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
 import { CampaignScopeService } from './campaign-scope.service';
@@ -36,7 +37,10 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 @ApiTags('périmètre de campagne')
 @Controller('campaigns/:year')
 export class CampaignScopeController {
-  constructor(private readonly scopes: CampaignScopeService) {}
+  constructor(
+    private readonly scopes: CampaignScopeService,
+    private readonly gate: ExportGate,
+  ) {}
 
   @Get('scope.xlsx')
   @Authorize('campaign.read')
@@ -47,7 +51,9 @@ export class CampaignScopeController {
     @Param('year', YearParamPipe) year: number,
     @Query() query: ScopeListQuery,
   ): Promise<StreamableFile> {
-    return new StreamableFile(await this.scopes.workbook(actor, year, query), {
+    // The whole scope (national: every ESMS) built in memory: one at a time per account, few at once.
+    const file = await this.gate.build(actor, () => this.scopes.workbook(actor, year, query));
+    return new StreamableFile(file, {
       type: XLSX,
       disposition: `attachment; filename="tdb-${year}-perimetre${query.region ? `-${query.region}` : ''}.xlsx"`,
     });

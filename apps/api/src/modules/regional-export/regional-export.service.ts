@@ -11,6 +11,8 @@ import { findCategory, findDepartment, findRegion } from '@tdb/reference';
 import { STATUS_LABELS } from '@tdb/submission-workflow';
 import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { ExportGate, releaseWhenDone } from '../../common/concurrency/export-gate';
+import { pace } from '../../common/concurrency/stream-pace';
 import { DomainError } from '../../common/errors/domain-error';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
@@ -47,6 +49,18 @@ export function progressLabel(status: SubmissionStatusCode, completeness: number
 
 type Cell = string | number | Date | null;
 
+/**
+ * Bytes the export may get ahead of its client (twice this: both sides of the PassThrough); past
+ * that, the building waits for the client to read.
+ */
+const STREAM_BUFFER = 256 * 1024;
+/**
+ * Building rows (331 cells each) pauses every ROWS_PER_PAUSE rows, or sooner once it has held the
+ * event loop PAUSE_AFTER_MS: other requests are answered in between, whatever the machine's speed.
+ */
+const ROWS_PER_PAUSE = 25;
+const PAUSE_AFTER_MS = 10;
+
 function itemCell(item: Item, value: ItemValue | undefined): Cell {
   if (value === null || value === undefined || value === '') return null;
   switch (item.type) {
@@ -75,6 +89,7 @@ export class RegionalExportService {
     private readonly registry: DictionaryRegistry,
     private readonly indicators: IndicatorValuesRepository,
     private readonly repository: RegionalExportRepository,
+    private readonly gate: ExportGate,
   ) {}
 
   fileName(year: number, region: string): string {
@@ -82,8 +97,11 @@ export class RegionalExportService {
   }
 
   /**
-   * Checks the request, then streams the workbook: rows are read by batches of BATCH ESMS and
-   * committed to the XLSX stream as they come.
+   * Checks the request, takes a slot of the export gate (429 when the account already exports,
+   * 503 when the platform is busy: JSON answers, before any byte of the file), then streams the
+   * workbook: rows are read by batches of BATCH ESMS and committed to the XLSX stream as they come,
+   * at the pace the client reads. The slot is released when the file is sent, fails, or the client
+   * goes away.
    */
   async regional(actor: AuthenticatedActor, year: number, region: string | undefined): Promise<Readable> {
     if (!region || !findRegion(region)) {
@@ -101,18 +119,27 @@ export class RegionalExportService {
         `Refused regional export ${region} to ${actor.accountId}`,
       );
     }
-    const campaign = await this.campaigns.row(year);
-    const dictionary = await this.registry.byVersion(campaign.dictionary_version);
-    const columns = exportColumnSpecs(dictionary);
-    const first = await this.batch(scope, year, region, null);
-    const stream = new PassThrough();
-    this.write(stream, scope, year, region, dictionary, columns, first).catch((error: unknown) => {
-      this.logger.error(`Regional export ${year}/${region} failed: ${String(error)}`);
-      stream.destroy(error instanceof Error ? error : new Error(String(error)));
-    });
-    return stream;
+    const release = await this.gate.acquire(actor);
+    try {
+      const campaign = await this.campaigns.row(year);
+      const dictionary = await this.registry.byVersion(campaign.dictionary_version);
+      const columns = exportColumnSpecs(dictionary);
+      const first = await this.batch(scope, year, region, null);
+      const stream = new PassThrough({ highWaterMark: STREAM_BUFFER });
+      releaseWhenDone(stream, release);
+      this.write(stream, scope, year, region, dictionary, columns, first).catch((error: unknown) => {
+        if (stream.destroyed) return;
+        this.logger.error(`Regional export ${year}/${region} failed: ${String(error)}`);
+        stream.destroy(error instanceof Error ? error : new Error(String(error)));
+      });
+      return stream;
+    } catch (error) {
+      release();
+      throw error;
+    }
   }
 
+  /** Writes the workbook into `stream`; stops early, leaving it unfinished, once the stream is gone. */
   private async write(
     stream: PassThrough,
     scope: Scope,
@@ -144,6 +171,9 @@ export class RegionalExportService {
         year,
         rows.map((r) => r.finess),
       );
+      if (stream.destroyed) return;
+      let built = 0;
+      let stretch = performance.now();
       for (const row of rows) {
         const cells = this.cells(row, columns, items, dictionary, indicators.get(row.finess));
         const excelRow = sheet.addRow(cells);
@@ -153,8 +183,14 @@ export class RegionalExportService {
           else if (cells[i] instanceof Date) cell.numFmt = 'dd/mm/yyyy';
         });
         excelRow.commit();
+        if (++built % ROWS_PER_PAUSE === 0 || performance.now() - stretch >= PAUSE_AFTER_MS) {
+          if (!(await pace(stream))) return;
+          stretch = performance.now();
+        }
       }
+      if (!(await pace(stream))) return;
       rows = rows.length < BATCH ? [] : await this.batch(scope, year, region, rows[rows.length - 1]!.finess);
+      if (stream.destroyed) return;
     }
     sheet.commit();
     await workbook.commit();

@@ -5,6 +5,7 @@ import type { OrganisationRestitution, TerritoryMap, TerritoryScatter, Territory
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { ExportGate } from '../../common/concurrency/export-gate';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
 import { TerritoryExportService } from './territory-export.service';
@@ -39,6 +40,7 @@ export class TerritoryRestitutionController {
     private readonly comparison: TerritoryComparisonService,
     private readonly reports: TerritoryReportService,
     private readonly exports: TerritoryExportService,
+    private readonly gate: ExportGate,
   ) {}
 
   @Get('table')
@@ -77,8 +79,12 @@ export class TerritoryRestitutionController {
     @Param('year', YearParamPipe) year: number,
     @Query() query: TableQueryDto,
   ): Promise<StreamableFile> {
-    const table = await this.territory.table(actor, year, query, { all: true });
-    return new StreamableFile(await this.exports.tableXlsx(table), {
+    // Every structure of the scope × the chosen indicators, built in memory: one at a time per
+    // account, few at once.
+    const file = await this.gate.build(actor, async () =>
+      this.exports.tableXlsx(await this.territory.table(actor, year, query, { all: true })),
+    );
+    return new StreamableFile(file, {
       type: XLSX,
       disposition: `attachment; filename="tableau-indicateurs-${year}.xlsx"`,
     });
@@ -154,8 +160,12 @@ export class TerritoryRestitutionController {
     @Query('kind', SingleValuePipe) kind: string | undefined,
     @Query('code', SingleValuePipe) code: string | undefined,
   ): Promise<StreamableFile> {
-    const report = await this.reports.report(actor, year, kind, code);
-    return new StreamableFile(await this.exports.reportPdf(report), {
+    // A territory's distributions and outliers laid out by pdfmake (synchronous): few at once.
+    const { report, pdf } = await this.gate.build(actor, async () => {
+      const report = await this.reports.report(actor, year, kind, code);
+      return { report, pdf: await this.exports.reportPdf(report) };
+    });
+    return new StreamableFile(pdf, {
       type: 'application/pdf',
       disposition: `attachment; filename="rapport-territorial-${year}-${report.kind}-${report.code}.pdf"`,
     });
