@@ -21,8 +21,10 @@ function sourceFiles(dir: string, withSpecs = false): string[] {
 }
 
 /** The module specifiers a file imports or re-exports (type-only imports count: they couple too). */
-function importsOf(file: string): string[] {
-  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false);
+function importsOf(
+  file: string,
+  source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, false),
+): string[] {
   const specifiers: string[] = [];
   for (const statement of source.statements) {
     if (
@@ -96,6 +98,40 @@ export function cyclesOf(graph: Map<string, Set<string>>): string[][] {
   return components.sort((a, b) => a[0]!.localeCompare(b[0]!));
 }
 
+/** The runners of raw SQL (src/database) that only a repository may import. */
+const SQL_RUNNERS = ['database/named-query', 'database/prepared-query'];
+
+/**
+ * Where a file runs SQL itself (ADR 0010: the SQL of a table lives in its `<feature>.repository.ts`):
+ * an import of a raw SQL runner, a call of `namedQuery`/`preparedQuery`, of a `.query(…)` method
+ * (`manager.query`, `dataSource.query`) or of `.createQueryBuilder(…)`. Parsed, so that words in
+ * comments and strings do not count.
+ */
+export function sqlCallsOf(file: string, text = readFileSync(file, 'utf8')): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  const found: string[] = [];
+  const at = (node: ts.Node) => `line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
+  for (const specifier of importsOf(file, source)) {
+    if (SQL_RUNNERS.some((runner) => specifier.endsWith(runner))) found.push(`imports ${specifier}`);
+  }
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      if (ts.isIdentifier(callee) && (callee.text === 'namedQuery' || callee.text === 'preparedQuery')) {
+        found.push(`${callee.text}() at ${at(node)}`);
+      } else if (
+        ts.isPropertyAccessExpression(callee) &&
+        (callee.name.text === 'query' || callee.name.text === 'createQueryBuilder')
+      ) {
+        found.push(`.${callee.name.text}() at ${at(node)}`);
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 describe('module graph of apps/api/src/modules', () => {
   it('finds a cycle where there is one (the check itself works)', () => {
     const graph = new Map([
@@ -121,6 +157,32 @@ describe('module graph of apps/api/src/modules', () => {
     expect(edges('auth')).toContain('identity');
     expect(edges('accounts')).toContain('identity');
     expect(edges('identity').filter((m) => m !== 'mail')).toEqual([]);
+  });
+
+  it('finds SQL run outside a repository where there is some (the check itself works)', () => {
+    const service = `import { namedQuery } from '../../database/named-query';
+      // manager.query(...) in a comment does not count, nor 'dataSource.query(' in a string.
+      export class S {
+        async a() { await this.dataSource.query('SELECT 1'); }
+        async b() { await namedQuery(this.dataSource, 'SELECT 1', {}); }
+        async c() { return this.manager.getRepository(X).createQueryBuilder('x').getMany(); }
+        d(request: { query: unknown }) { return request.query; }
+      }`;
+    expect(sqlCallsOf('example.service.ts', service)).toEqual([
+      'imports ../../database/named-query',
+      '.query() at line 4',
+      'namedQuery() at line 5',
+      '.createQueryBuilder() at line 6',
+    ]);
+  });
+
+  it('runs SQL in repositories only: no service, controller or helper of modules/ calls the database itself', () => {
+    const offenders = sourceFiles(MODULES)
+      .filter((file) => !file.endsWith('.repository.ts'))
+      .flatMap((file) =>
+        sqlCallsOf(file).map((call) => `${relative(MODULES, file).split(sep).join('/')}: ${call}`),
+      );
+    expect(offenders).toEqual([]);
   });
 
   it('keeps every file of a module folder at 400 lines or under (a longer one is asking to be split by job)', () => {

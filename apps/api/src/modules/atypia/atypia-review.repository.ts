@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { AtypiaMessageDto, ChangedValue } from '@tdb/contracts';
 import { DomainError } from '../../common/errors/domain-error';
-import { TABLE_SELECT, type TableRowSql } from './atypia-review-rows';
+import { namedQuery } from '../../database/named-query';
+import { SEVERITY_RANK, TABLE_SELECT, type TableRowSql } from './atypia-review-rows';
+import type { AtypiaTableFilters } from './dto/atypia-review.dto';
 
 interface MessageRow {
   id: string;
@@ -41,13 +43,132 @@ export const toValueChange = (c: ValueChangeRow, labels: ReadonlyMap<string, str
   at: new Date(c.at).toISOString(),
 });
 
+/** A scope condition of AccessService on the structures (alias `s`). */
+type ScopeCondition = { sql: string; parameters: Record<string, unknown> };
+
+/**
+ * Who reads the table: their account (the "mine" filter) and the authorities ("ARS:24", "CD:45"…)
+ * whose priorities the "priority only" filter follows, 'ALL' for a national administrator.
+ */
+export interface TableViewer {
+  accountId: string;
+  authorities: readonly string[] | 'ALL';
+}
+
+function tableCondition(
+  scope: ScopeCondition,
+  year: number,
+  query: AtypiaTableFilters,
+  viewer: TableViewer,
+): { sql: string; parameters: Record<string, unknown> } {
+  const filters: string[] = ['f.campaign_year = :year', scope.sql];
+  const parameters: Record<string, unknown> = { ...scope.parameters, year };
+  const status = query.status;
+  if (!status) filters.push(`f.status <> 'RESOLVED'`);
+  else if (status !== 'ALL') {
+    filters.push('f.status = :status');
+    parameters['status'] = status;
+  }
+  if (query.department) {
+    filters.push('s.department_code = :department');
+    parameters['department'] = query.department;
+  }
+  if (query.category) {
+    filters.push('s.category_code = :category');
+    parameters['category'] = query.category;
+  }
+  if (query.ruleCode) {
+    filters.push('f.rule_code = :ruleCode');
+    parameters['ruleCode'] = query.ruleCode;
+  }
+  if (query.severity) {
+    filters.push('f.severity = :severity');
+    parameters['severity'] = query.severity;
+  }
+  if (query.mine || query.view === 'mine') {
+    filters.push('fa.controller_id::text = :me');
+    parameters['me'] = viewer.accountId;
+  }
+  if (query.priorityOnly) {
+    const national = viewer.authorities === 'ALL';
+    const mine = viewer.authorities === 'ALL' ? [] : [...viewer.authorities];
+    const authority = national
+      ? 'TRUE'
+      : mine.length > 0
+        ? `(p.organisation_kind || ':' || p.organisation_code) IN (:...myAuthorities)`
+        : 'FALSE';
+    if (!national && mine.length > 0) parameters['myAuthorities'] = mine;
+    filters.push(`(coalesce(fa.priority, 0) > 0 OR EXISTS (
+        SELECT 1 FROM fiabilisation_priorities p
+         WHERE p.campaign_year = f.campaign_year AND ${authority}
+           AND ((p.organisation_kind = 'ARS' AND p.organisation_code = s.region_code AND s.competence IN ('ARS', 'SHARED'))
+             OR (p.organisation_kind = 'CD' AND p.organisation_code = s.department_code AND s.competence IN ('CD', 'SHARED')))
+           AND (f.rule_code = ANY (p.rule_codes) OR (f.target_kind = 'indicator' AND f.target_code = ANY (p.indicator_codes)))))`);
+  }
+  return { sql: filters.join(' AND '), parameters };
+}
+
+function orderBy(query: AtypiaTableFilters): string {
+  const desc = query.order === 'desc';
+  const dir = (ascByDefault: boolean) => ((ascByDefault ? !desc : desc) ? 'ASC' : 'DESC');
+  const sort = query.sort ?? 'priority';
+  const tail = 's.name, s.finess, f.rule_code, f.id';
+  switch (sort) {
+    case 'structure':
+      return `s.name ${dir(true)}, s.finess, f.rule_code, f.id`;
+    case 'rule':
+      return `f.rule_code ${dir(true)}, ${tail}`;
+    case 'value':
+      return `f.value ${query.order === 'asc' ? 'ASC' : 'DESC'} NULLS LAST, ${tail}`;
+    case 'updatedAt':
+      return `f.updated_at ${query.order === 'asc' ? 'ASC' : 'DESC'}, ${tail}`;
+    default:
+      return `coalesce(fa.priority, 0) ${query.order === 'asc' ? 'ASC' : 'DESC'}, ${SEVERITY_RANK}, ${tail}`;
+  }
+}
+
 /**
  * The review of atypia flags: the flags with their structure (TABLE_SELECT), their threads in
  * `atypia_messages`, the decisions written on them, and what a submission's values went through
- * since it was validated. Every method runs in the caller's transaction (its locks, its snapshot).
+ * since it was validated. Every method runs on the caller's manager (a transaction's locks and
+ * snapshot) or, for the table, its data source.
  */
 @Injectable()
 export class AtypiaReviewRepository {
+  /** One page of the table's flags within `scope` that match `query`, with the count of all. */
+  tablePage(
+    runner: DataSource | EntityManager,
+    year: number,
+    scope: ScopeCondition,
+    query: AtypiaTableFilters,
+    viewer: TableViewer,
+    page: { limit: number; offset: number },
+  ): Promise<TableRowSql[]> {
+    const condition = tableCondition(scope, year, query, viewer);
+    return namedQuery<TableRowSql>(
+      runner,
+      `${TABLE_SELECT.replace('SELECT ', 'SELECT count(*) OVER () AS total, ')}
+        WHERE ${condition.sql} ORDER BY ${orderBy(query)} LIMIT :limit OFFSET :offset`,
+      { ...condition.parameters, limit: page.limit, offset: page.offset },
+    );
+  }
+
+  /** The table's flags within `scope` that match `query` (at most 100 000, for the workbook). */
+  table(
+    runner: DataSource | EntityManager,
+    year: number,
+    scope: ScopeCondition,
+    query: AtypiaTableFilters,
+    viewer: TableViewer,
+  ): Promise<TableRowSql[]> {
+    const condition = tableCondition(scope, year, query, viewer);
+    return namedQuery<TableRowSql>(
+      runner,
+      `${TABLE_SELECT} WHERE ${condition.sql} ORDER BY ${orderBy(query)} LIMIT 100000`,
+      condition.parameters,
+    );
+  }
+
   /** A flag of the campaign with its structure, or a French 404; `lock` for a write on the flag. */
   async one(manager: EntityManager, year: number, flagId: string, lock = false): Promise<TableRowSql> {
     const rows: TableRowSql[] = await manager.query(

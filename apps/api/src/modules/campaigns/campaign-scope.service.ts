@@ -11,16 +11,12 @@ import { findCategory, findDepartment } from '@tdb/reference';
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError, type DomainErrorDetail } from '../../common/errors/domain-error';
-import { namedQuery } from '../../database/named-query';
 import { AuditService } from '../audit/audit.service';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import type { ScopeChangeDto, ScopeListQuery } from './dto/campaign-scope.dto';
-import {
-  factsOf,
-  loadSubmissionRow,
-  SUBMISSION_SELECT,
-  type SubmissionRow,
-} from '../campaign-core/submission-context';
+import { factsOf, loadSubmissionRow, type SubmissionRow } from '../campaign-core/submission-context';
+import { StructureContactsRepository } from './structure-contacts.repository';
+import { SubmissionListsRepository } from './submission-lists.repository';
 import { SubmissionReader } from './submission-reader.service';
 
 const COMPETENCE_LABELS = { ARS: 'ARS', CD: 'Département', SHARED: 'ARS et Département' } as const;
@@ -76,39 +72,20 @@ export class CampaignScopeService {
     private readonly submissions: SubmissionReader,
     private readonly parts: SubmissionPartsRepository,
     private readonly audit: AuditService,
+    private readonly lists: SubmissionListsRepository,
+    private readonly contacts: StructureContactsRepository,
   ) {}
 
   async workbook(actor: AuthenticatedActor, year: number, query: ScopeListQuery): Promise<Buffer> {
     this.access.check(actor, { type: 'campaign.read' });
     await this.campaigns.row(year);
     const scope = this.access.scopeCondition(this.access.scope(actor), 's');
-    const filters = ['sub.campaign_year = :year', scope.sql];
-    const parameters: Record<string, unknown> = { ...scope.parameters, year };
-    if (query.region) {
-      filters.push('s.region_code = :region');
-      parameters['region'] = query.region;
-    }
-    const rows = await namedQuery<SubmissionRow>(
-      this.dataSource,
-      `${SUBMISSION_SELECT} WHERE ${filters.join(' AND ')} ORDER BY s.department_code, s.name, s.finess`,
-      parameters,
-    );
+    const rows = await this.lists.scopeList(this.dataSource, year, scope, query.region);
     const contacts = new Map<string, { email: string; name: string; level: number }[]>();
     if (rows.length > 0) {
-      const apes = await namedQuery<{ finess: string; email: string; name: string; level: number }>(
+      const apes = await this.contacts.apes(
         this.dataSource,
-        `SELECT s.finess, a.email, a.first_name || ' ' || a.last_name AS name,
-                CASE WHEN g.organisation_kind = 'ESMS' THEN 0 ELSE 1 END AS level
-           FROM structures s
-           JOIN grants g ON g.role = 'APE'
-                        AND ((g.organisation_kind = 'ESMS' AND g.organisation_code = s.finess)
-                          OR (g.organisation_kind = 'OG' AND g.organisation_code = s.og_finess))
-                        AND (g.valid_from IS NULL OR g.valid_from <= :today)
-                        AND (g.valid_until IS NULL OR g.valid_until >= :today)
-           JOIN accounts a ON a.id = g.account_id AND a.status <> 'DISABLED'
-          WHERE s.finess IN (:...finesses)
-          ORDER BY level, a.email`,
-        { today: parisToday(), finesses: rows.map((r) => r.finess) },
+        rows.map((r) => r.finess),
       );
       for (const ape of apes) {
         const key = ape.finess.trim();

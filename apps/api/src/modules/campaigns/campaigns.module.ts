@@ -17,7 +17,9 @@ import { PreparationGridService } from './preparation-grid.service';
 import { ReferentsController } from './referents.controller';
 import { ReferentsRepository } from './referents.repository';
 import { ReferentsService } from './referents.service';
+import { StructureContactsRepository } from './structure-contacts.repository';
 import { SubmissionsController } from './submissions.controller';
+import { SubmissionListsRepository } from './submission-lists.repository';
 import { SubmissionPartsRepository } from './submission-parts.repository';
 import { SubmissionRowsRepository } from './submission-rows.repository';
 import { SubmissionReader } from './submission-reader.service';
@@ -46,6 +48,8 @@ import { SubmissionWriter } from './submission-writer.service';
     SubmissionTransitions,
     SubmissionPartsRepository,
     SubmissionRowsRepository,
+    SubmissionListsRepository,
+    StructureContactsRepository,
     OrganisationEntryService,
     PreparationGridService,
     FollowUpService,

@@ -5,11 +5,14 @@ import type { FollowUp, FollowUpRow, LateStructure, SubmissionStatusCode } from 
 import { findCategory, findDepartment } from '@tdb/reference';
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
-import { namedQuery } from '../../database/named-query';
 import { phaseOfCampaign, type CampaignRow } from '../campaign-core/campaign-row';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import type { FollowUpQuery } from './dto/follow-up.dto';
-import { SUBMISSION_SELECT, type SubmissionRow } from '../campaign-core/submission-context';
+import {
+  SubmissionListsRepository,
+  withStructureFilters,
+  type SqlCondition,
+} from './submission-lists.repository';
 import { SubmissionReader } from './submission-reader.service';
 
 /** Statuses of a structure that has still something to do (validate, or correct and validate again). */
@@ -28,12 +31,6 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** A SQL condition with its named parameters. */
-export interface SqlCondition {
-  sql: string;
-  parameters: Record<string, unknown>;
-}
-
 /**
  * Follow-up of a campaign (counts by status, department and category, late structures).
  *
@@ -50,37 +47,15 @@ export class FollowUpService {
     private readonly access: AccessService,
     private readonly campaigns: CampaignRepository,
     private readonly submissions: SubmissionReader,
+    private readonly lists: SubmissionListsRepository,
   ) {}
 
   async followUp(actor: AuthenticatedActor, year: number, query: FollowUpQuery): Promise<FollowUp> {
     this.access.check(actor, { type: 'campaign.read' });
     const campaign = await this.campaigns.row(year);
     const scope = this.access.scopeCondition(this.access.scope(actor), 's');
-    const filters: string[] = [scope.sql];
-    const parameters: Record<string, unknown> = { ...scope.parameters };
-    if (query.department) {
-      filters.push('s.department_code = :fDepartment');
-      parameters['fDepartment'] = query.department;
-    }
-    if (query.category) {
-      filters.push('s.category_code = :fCategory');
-      parameters['fCategory'] = query.category;
-    }
-    const condition: SqlCondition = { sql: filters.join(' AND '), parameters };
-    const counts = await namedQuery<{
-      department_code: string;
-      category_code: string;
-      status: SubmissionStatusCode;
-      n: string;
-    }>(
-      this.dataSource,
-      `SELECT s.department_code, s.category_code, sub.status, count(*) AS n
-         FROM submissions sub JOIN structures s ON s.finess = sub.finess
-        WHERE sub.campaign_year = :year AND sub.in_scope AND ${condition.sql}
-        GROUP BY s.department_code, s.category_code, sub.status
-        ORDER BY s.department_code, s.category_code`,
-      { ...condition.parameters, year },
-    );
+    const condition = withStructureFilters(scope, query);
+    const counts = await this.lists.statusCounts(this.dataSource, year, condition);
     const totals = emptyCounts();
     const rows = new Map<string, FollowUpRow>();
     for (const c of counts) {
@@ -122,14 +97,7 @@ export class FollowUpService {
   ): Promise<LateStructure[]> {
     const phase = phaseOfCampaign(campaign, today);
     if (phase === 'PREPARATION' || phase === 'CLOSED' || campaign.state !== 'OPEN') return [];
-    const rows = await namedQuery<SubmissionRow>(
-      manager,
-      `${SUBMISSION_SELECT}
-        WHERE sub.campaign_year = :year AND sub.in_scope AND sub.status IN (:...lateStatuses)
-          AND ${condition.sql}
-        ORDER BY s.department_code, s.name, s.finess`,
-      { ...condition.parameters, year: campaign.year, lateStatuses: LATE_STATUSES },
-    );
+    const rows = await this.lists.inStatuses(manager, campaign.year, condition, LATE_STATUSES);
     const daysLeft = daysBetween(today, campaign.collection_end);
     return rows.map((row) => ({
       ...this.submissions.summary(row),

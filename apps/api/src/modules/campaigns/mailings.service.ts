@@ -17,14 +17,13 @@ import { STATUS_LABELS, formatDateFr } from '@tdb/submission-workflow';
 import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
-import { namedQuery } from '../../database/named-query';
 import { AuditService } from '../audit/audit.service';
 import { MailService } from '../mail/mail.service';
 import type { CampaignRow } from '../campaign-core/campaign-row';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
-import { FollowUpService, type SqlCondition } from './follow-up.service';
-import { structureRecipients } from './structure-recipients';
-import { SUBMISSION_SELECT, type SubmissionRow } from '../campaign-core/submission-context';
+import { FollowUpService } from './follow-up.service';
+import { StructureContactsRepository } from './structure-contacts.repository';
+import { SubmissionListsRepository, type SqlCondition } from './submission-lists.repository';
 import { SubmissionReader } from './submission-reader.service';
 
 const TEMPLATES: Record<CampaignMailingKind, { subject: string; body: string }> = {
@@ -87,6 +86,8 @@ export class MailingsService {
     private readonly mail: MailService,
     private readonly audit: AuditService,
     private readonly repository: MailingsRepository,
+    private readonly lists: SubmissionListsRepository,
+    private readonly contacts: StructureContactsRepository,
   ) {}
 
   async preview(
@@ -232,15 +233,10 @@ export class MailingsService {
     const structures: SubmissionSummary[] =
       kind === 'REMINDER'
         ? await this.followUps.late(manager, campaign, condition)
-        : (
-            await namedQuery<SubmissionRow>(
-              manager,
-              `${SUBMISSION_SELECT} WHERE sub.campaign_year = :year AND sub.in_scope AND ${condition.sql}
-                ORDER BY s.department_code, s.name, s.finess`,
-              { ...condition.parameters, year },
-            )
-          ).map((row) => this.submissions.summary(row));
-    const recipients = await structureRecipients(
+        : (await this.lists.inScope(manager, campaign.year, condition)).map((row) =>
+            this.submissions.summary(row),
+          );
+    const recipients = await this.contacts.recipients(
       manager,
       structures.map((s) => s.finess),
     );

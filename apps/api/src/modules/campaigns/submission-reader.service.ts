@@ -1,5 +1,4 @@
 import { SubmissionRowsRepository } from './submission-rows.repository';
-import { containsPattern, toSearchText } from '../../common/text/search-text';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -23,7 +22,6 @@ import {
 } from '@tdb/submission-workflow';
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
-import { namedQuery } from '../../database/named-query';
 import { AtypiaFlagsRepository } from '../computation/atypia-flags.repository';
 import { DerivedRules } from '../computation/derived-rules.service';
 import { IndicatorValuesRepository } from '../computation/indicator-values.repository';
@@ -37,10 +35,10 @@ import {
   loadSubmissionRow,
   mergedValues,
   stateOf,
-  SUBMISSION_SELECT,
   type SubmissionContext,
   type SubmissionRow,
 } from '../campaign-core/submission-context';
+import { SubmissionListsRepository } from './submission-lists.repository';
 import { SubmissionPartsRepository } from './submission-parts.repository';
 
 /** A structure's submission read with everything its page needs, for the actor's rights. */
@@ -56,6 +54,7 @@ export class SubmissionReader {
     private readonly flags: AtypiaFlagsRepository,
     private readonly parts: SubmissionPartsRepository,
     private readonly rows: SubmissionRowsRepository,
+    private readonly lists: SubmissionListsRepository,
   ) {}
 
   async context(
@@ -82,43 +81,12 @@ export class SubmissionReader {
     this.access.check(actor, { type: 'campaign.read' });
     await this.campaigns.row(year);
     const scope = this.access.scopeCondition(this.access.listScope(actor, 'submission.read'), 's');
-    const filters: string[] = ['sub.campaign_year = :year', scope.sql];
-    const params: Record<string, unknown> = { ...scope.parameters, year };
-    if (!query.includeExcluded) filters.push('sub.in_scope');
-    if (query.status) {
-      filters.push('sub.status = :status');
-      params['status'] = query.status;
-    }
-    if (query.department) {
-      filters.push('s.department_code = :department');
-      params['department'] = query.department;
-    }
-    if (query.category) {
-      filters.push('s.category_code = :category');
-      params['category'] = query.category;
-    }
-    if (query.og) {
-      filters.push('s.og_finess = :og');
-      params['og'] = query.og;
-    }
-    if (query.q?.trim()) {
-      // Words as the registry stores them; a search of punctuation only finds nothing.
-      const words = toSearchText(query.q);
-      filters.push(words ? `(s.finess = :qExact OR s.search_text LIKE :qLike)` : 's.finess = :qExact');
-      params['qExact'] = query.q.trim();
-      if (words) params['qLike'] = containsPattern(words);
-    }
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    params['limit'] = pageSize;
-    params['offset'] = (page - 1) * pageSize;
-    const rows = await namedQuery<SubmissionRow & { total: string }>(
-      this.dataSource,
-      `${SUBMISSION_SELECT.replace('SELECT ', 'SELECT count(*) OVER () AS total, ')}
-        WHERE ${filters.join(' AND ')}
-        ORDER BY s.name, s.finess LIMIT :limit OFFSET :offset`,
-      params,
-    );
+    const rows = await this.lists.page(this.dataSource, year, scope, query, {
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
     return {
       items: rows.map((row) => this.summary(row)),
       total: Number(rows[0]?.total ?? 0),

@@ -20,7 +20,7 @@ import { mergedValues, type SubmissionContext } from '../campaign-core/submissio
 import { SubmissionPartsRepository } from './submission-parts.repository';
 import { SubmissionReader } from './submission-reader.service';
 import { staleError, workflowError } from './submission-errors';
-import { structureRecipients } from './structure-recipients';
+import { StructureContactsRepository } from './structure-contacts.repository';
 
 /** A submission moved through the status machine (validate, invalidate, confirm, reopen…). */
 @Injectable()
@@ -34,6 +34,7 @@ export class SubmissionTransitions {
     private readonly audit: AuditService,
     private readonly jobs: CampaignJobsService,
     private readonly rows: SubmissionRowsRepository,
+    private readonly contacts: StructureContactsRepository,
   ) {}
 
   async transition(
@@ -139,7 +140,7 @@ export class SubmissionTransitions {
     by: string,
   ): Promise<string[]> {
     const recipients =
-      (await structureRecipients(manager, [context.facts.finess])).get(context.facts.finess) ?? [];
+      (await this.contacts.recipients(manager, [context.facts.finess])).get(context.facts.finess) ?? [];
     const { year } = context.campaign;
     const link = `${this.config.mail.publicUrl}/campagnes/${year}/structures/${context.facts.finess}`;
     const ids: string[] = [];

@@ -1,22 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { departmentsOfRegion, findCategory, findDepartment, findRegion } from '@tdb/reference';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { AccessService } from '../../common/auth/access.service';
 import { DomainError } from '../../common/errors/domain-error';
-import { namedQuery } from '../../database/named-query';
-
 import { TerritoryInputs, appliesTo, type TerritoryReport } from './territory-inputs';
-import { PEER_POPULATION } from '../computation/peer-statistics';
+import { TerritoryRepository } from './territory.repository';
 
 /** The territorial report of an ARS or a Département: each category's medians against the nation. */
 @Injectable()
 export class TerritoryReportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly inputs: TerritoryInputs,
+    private readonly territories: TerritoryRepository,
   ) {}
 
   async report(
@@ -54,14 +50,7 @@ export class TerritoryReportService {
       { all: false, authorities: [{ kind, code: territory.code, role: 'READER' }], ogs: [], structures: [] },
       's',
     );
-    const present = await namedQuery<{ category_code: string }>(
-      this.dataSource,
-      `SELECT DISTINCT s.category_code
-         FROM structures s
-         JOIN submissions sub ON sub.campaign_year = :year AND sub.finess = s.finess
-        WHERE ${own.sql} AND ${PEER_POPULATION}`,
-      { ...own.parameters, year },
-    );
+    const present = await this.territories.presentCategories(year, own);
     const categories = present.map((p) => p.category_code).sort();
     const codes = definitions.map((d) => d.code);
     const level = kind === 'ARS' ? 'REGION' : 'DEPARTMENT';
@@ -72,35 +61,7 @@ export class TerritoryReportService {
       `level = 'NATION' OR (level = $4 AND territory_code = $5)`,
       [level, territory.code],
     );
-    const outliers =
-      categories.length === 0
-        ? []
-        : await namedQuery<{
-            finess: string;
-            name: string;
-            category_code: string;
-            indicator_code: string;
-            value: number;
-            d1: number;
-            d9: number;
-          }>(
-            this.dataSource,
-            `SELECT s.finess, s.name, s.category_code, iv.indicator_code, iv.value,
-                    d.deciles[1] AS d1, d.deciles[9] AS d9
-               FROM structures s
-               JOIN submissions sub ON sub.campaign_year = :year AND sub.finess = s.finess
-               JOIN structure_indicators si ON si.campaign_year = :year AND si.finess = s.finess
-               CROSS JOIN LATERAL (SELECT kv.key, CAST(kv.value AS float8) FROM jsonb_each(si.scalars) kv)
-                 AS iv (indicator_code, value)
-               JOIN distributions d ON d.campaign_year = :year AND d.level = 'NATION' AND d.territory_code = 'FR'
-                                   AND d.category_code = s.category_code AND d.indicator_code = iv.indicator_code
-              WHERE ${own.sql} AND ${PEER_POPULATION}
-                AND NOT d.suppressed
-                AND iv.indicator_code IN (:...codes)
-                AND (iv.value < d.deciles[1] OR iv.value > d.deciles[9])
-              ORDER BY s.category_code, iv.indicator_code, s.name, s.finess`,
-            { ...own.parameters, year, codes },
-          );
+    const outliers = categories.length === 0 ? [] : await this.territories.outliers(year, own, codes);
     let computedAt: string | null = null;
     for (const d of stored) {
       const at = d.computed_at ? new Date(d.computed_at).toISOString() : null;

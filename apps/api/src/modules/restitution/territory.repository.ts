@@ -31,6 +31,17 @@ export interface TableHead {
   total: string | number;
 }
 
+/** A structure's indicator value outside the national first and ninth deciles of its category. */
+export interface OutlierRow {
+  finess: string;
+  name: string;
+  category_code: string;
+  indicator_code: string;
+  value: number;
+  d1: number;
+  d9: number;
+}
+
 /** The order of the territorial table: by name, FINESS or the value of one of its indicators. */
 export type TableSort =
   { by: 'name' | 'finess'; descending: boolean } | { by: 'indicator'; code: string; descending: boolean };
@@ -201,5 +212,42 @@ export class TerritoryRepository {
       [ogFiness],
     );
     return row?.name ?? null;
+  }
+
+  /** The categories of the peer population of the campaign within `scope` (unsorted). */
+  presentCategories(year: number, scope: ScopeCondition): Promise<{ category_code: string }[]> {
+    return namedQuery<{ category_code: string }>(
+      this.dataSource,
+      `SELECT DISTINCT s.category_code
+         FROM structures s
+         JOIN submissions sub ON sub.campaign_year = :year AND sub.finess = s.finess
+        WHERE ${scope.sql} AND ${PEER_POPULATION}`,
+      { ...scope.parameters, year },
+    );
+  }
+
+  /**
+   * The values of these indicators, for the peer population within `scope`, outside the national
+   * first and ninth deciles of their category (suppressed distributions left out).
+   */
+  outliers(year: number, scope: ScopeCondition, codes: readonly string[]): Promise<OutlierRow[]> {
+    return namedQuery<OutlierRow>(
+      this.dataSource,
+      `SELECT s.finess, s.name, s.category_code, iv.indicator_code, iv.value,
+                    d.deciles[1] AS d1, d.deciles[9] AS d9
+               FROM structures s
+               JOIN submissions sub ON sub.campaign_year = :year AND sub.finess = s.finess
+               JOIN structure_indicators si ON si.campaign_year = :year AND si.finess = s.finess
+               CROSS JOIN LATERAL (SELECT kv.key, CAST(kv.value AS float8) FROM jsonb_each(si.scalars) kv)
+                 AS iv (indicator_code, value)
+               JOIN distributions d ON d.campaign_year = :year AND d.level = 'NATION' AND d.territory_code = 'FR'
+                                   AND d.category_code = s.category_code AND d.indicator_code = iv.indicator_code
+              WHERE ${scope.sql} AND ${PEER_POPULATION}
+                AND NOT d.suppressed
+                AND iv.indicator_code IN (:...codes)
+                AND (iv.value < d.deciles[1] OR iv.value > d.deciles[9])
+              ORDER BY s.category_code, iv.indicator_code, s.name, s.finess`,
+      { ...scope.parameters, year, codes },
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { CompetenceCode, Paginated, StructureSummary } from '@tdb/contracts';
 import { containsPattern, toSearchText } from '../../common/text/search-text';
 import type { SearchStructuresQuery } from './dto/search-structures.query';
@@ -31,7 +31,10 @@ const SORT_COLUMNS: Record<string, string[]> = {
   department: ['s.department_code', 's.search_text'],
 };
 
-/** The registry's search: one scoped, filtered, sorted page of structures with their OG's name. */
+/**
+ * The registry's search (one scoped, filtered, sorted page of structures with their OG's name),
+ * and a structure locked for a write.
+ */
 @Injectable()
 export class StructuresRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -112,6 +115,16 @@ export class StructuresRepository {
       page,
       pageSize,
     };
+  }
+
+  /** The structure, locked until the end of the caller's transaction, or null. */
+  lockForUpdate(manager: EntityManager, finess: string): Promise<Structure | null> {
+    return manager
+      .getRepository(Structure)
+      .createQueryBuilder('s')
+      .setLock('pessimistic_write')
+      .where('s.finess = :finess', { finess })
+      .getOne();
   }
 
   private applyFilters(builder: SelectQueryBuilder<ObjectLiteral>, query: SearchStructuresQuery): void {

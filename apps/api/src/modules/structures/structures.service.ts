@@ -86,12 +86,7 @@ export class StructuresService {
     const category = findCategory(request.categoryCode);
     if (!category) throw new DomainError('VALIDATION_FAILED', 'Catégorie inconnue.');
     const saved = await this.dataSource.transaction(async (manager) => {
-      const structure = await manager
-        .getRepository(Structure)
-        .createQueryBuilder('s')
-        .setLock('pessimistic_write')
-        .where('s.finess = :finess', { finess })
-        .getOne();
+      const structure = await this.repository.lockForUpdate(manager, finess);
       if (!structure) throw this.structureNotFound(finess);
       this.access.check(actor, {
         type: 'structure.correctCategory',
