@@ -1,7 +1,18 @@
 import { createDeflateRaw, crc32 } from 'node:zlib';
 
-/** Deflated `megabytes` of "0" characters, streamed (the bomb never sits in memory unpacked). */
-async function deflatedZeros(megabytes: number): Promise<{ data: Buffer; size: number; crc: number }> {
+const deflated = new Map<number, Promise<{ data: Buffer; size: number; crc: number }>>();
+
+/**
+ * Deflated `megabytes` of "0" characters, streamed (the bomb never sits in memory unpacked), made
+ * once per size and process: it is CPU work that a loaded machine should not repeat.
+ */
+function deflatedZeros(megabytes: number): Promise<{ data: Buffer; size: number; crc: number }> {
+  let made = deflated.get(megabytes);
+  if (!made) deflated.set(megabytes, (made = deflateZeros(megabytes)));
+  return made;
+}
+
+async function deflateZeros(megabytes: number): Promise<{ data: Buffer; size: number; crc: number }> {
   const chunk = Buffer.alloc(1024 * 1024, 0x30);
   const deflate = createDeflateRaw({ level: 9 });
   const out: Buffer[] = [];

@@ -38,7 +38,8 @@ describe('decompression bombs (unit)', () => {
       code: 'PAYLOAD_TOO_LARGE',
       userMessage: expect.stringMatching(/compressé de façon anormale|plus qu’il ne l’annonce/),
     });
-  });
+    // Making a 400 MB bomb is seconds of CPU, many more on a loaded machine.
+  }, 180_000);
 });
 
 describe('decompression bombs (HTTP, real database)', () => {
@@ -61,8 +62,9 @@ describe('decompression bombs (HTTP, real database)', () => {
       (await persistAccount(t.dataSource, [{ organisation: { kind: 'ESMS', code: EHPAD_45 }, role: 'APE' }]))
         .email,
     );
+    // One deflate of 1 GB of zeros, shared by both bombs: seconds of CPU, more on a loaded machine.
     bombs = [await xlsxBomb(1_000), await xlsxBomb(1_000, true)];
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await t?.close();
