@@ -1,3 +1,4 @@
+import type { ActionOptionDto } from './actions';
 /** Shapes of the atypia API (flags, their thread, the fiabilisation work), shared by API and SPA. */
 
 export type AtypiaFlagStatus = 'OPEN' | 'JUSTIFIED' | 'ACCEPTED' | 'TO_CORRECT' | 'RESOLVED';
@@ -53,6 +54,8 @@ export interface AtypiaThread {
   /** What the caller may do on this flag now. */
   canJustify: boolean;
   canDecide: boolean;
+  /** Every action on the flag with, when refused, why (issue 14 §2). */
+  actions: ActionOptionDto<'JUSTIFY' | 'COMMENT' | 'ACCEPT' | 'TO_CORRECT'>[];
 }
 
 export interface ChangedValue {

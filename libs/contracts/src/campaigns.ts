@@ -1,4 +1,5 @@
 /** Shapes of the campaigns API (campaigns, submissions, entry), shared by the API and the SPA. */
+import type { ActionOptionDto } from './actions';
 import type { AtypiaFlagDto } from './atypia';
 import type { IndicatorValueDto } from './indicators';
 
@@ -130,6 +131,35 @@ export interface SubmissionSummary {
   completeness: number;
   updatedAt: string;
   version: number;
+  /** The current extension of the entry granted by the authority, if any (even past its last day). */
+  extension: SubmissionExtension | null;
+}
+
+/** « Délai accordé par l'ARS Centre-Val de Loire jusqu'au 30 juin 2026 » (ADR 0011). */
+export interface SubmissionExtension {
+  /** Last day of entry, inclusive (YYYY-MM-DD). */
+  until: string;
+  reason: string;
+  grantedBy: string;
+  /** « ARS Centre-Val de Loire », « Département Cher », « Administration nationale ». */
+  authority: string;
+  grantedAt: string;
+  /** Whether the last day has not passed yet (Paris time). */
+  current: boolean;
+  /** The sentence shown to the structure and the authority. */
+  label: string;
+}
+
+export interface GrantExtensionRequest {
+  /** New last day of entry (YYYY-MM-DD), after the end of the collection. */
+  until: string;
+  reason: string;
+}
+
+export interface ExtendCollectionResult {
+  /** Non-validated structures of the campaign given the extension. */
+  extended: number;
+  until: string;
 }
 
 export interface SubmissionDetail extends SubmissionSummary {
@@ -147,6 +177,10 @@ export interface SubmissionDetail extends SubmissionSummary {
   issues: ItemIssue[];
   /** Actions the caller may take now (the status machine's answer for its role). */
   availableActions: SubmissionActionCode[];
+  /** Every action with, when refused, the machine's reason (issue 14 §2). */
+  actions: ActionOptionDto<SubmissionActionCode>[];
+  /** Whether the caller may grant or withdraw an extension now, and if not why. */
+  extensionAction: ActionOptionDto<'EXTEND'>;
   role: WorkflowRoleCode | null;
   /** Domains the caller may enter (empty = read only). */
   editableDomains: DomainCode[];

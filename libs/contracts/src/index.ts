@@ -1,3 +1,4 @@
+export * from './actions';
 export * from './structures';
 export * from './accounts';
 export * from './campaigns';

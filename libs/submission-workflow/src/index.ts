@@ -1,2 +1,4 @@
 export * from './dates';
 export * from './workflow';
+export * from './extensions';
+export * from './flags';

@@ -117,7 +117,7 @@ const WHO: Record<SubmissionAction, Record<Competence, WorkflowRole[]>> = {
   UNCONFIRM: { ARS: ['NATIONAL_ADMIN'], CD: ['NATIONAL_ADMIN'], SHARED: ['NATIONAL_ADMIN'] },
 };
 
-/** 2. In which phases (structure edits in fiabilisation only on a submission sent back). */
+/** 2. In which phases (structure edits in fiabilisation only on a submission sent back; no extension here). */
 function phaseAllows(action: SubmissionAction, role: WorkflowRole, phase: CampaignPhase, s: SubmissionState) {
   if (phase === 'PREPARATION' || phase === 'CLOSED') return false;
   if (action === 'SAVE' || action === 'VALIDATE') {
@@ -127,7 +127,8 @@ function phaseAllows(action: SubmissionAction, role: WorkflowRole, phase: Campai
   }
   if (action === 'REOPEN') return phase === 'COLLECTION';
   if (role === 'NATIONAL_ADMIN') return true;
-  return phase === 'FIABILISATION';
+  // ADR 0011: an authority may send a validated submission back during the collection already.
+  return phase === 'FIABILISATION' || (phase === 'COLLECTION' && action === 'INVALIDATE');
 }
 
 /** 3. The edges: from status → to status. */

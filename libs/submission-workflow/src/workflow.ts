@@ -10,7 +10,7 @@
  *   → REASON_REQUIRED (INVALIDATE, UNCONFIRM) → INCOMPLETE (VALIDATE).
  */
 import type { Competence } from '@tdb/reference';
-import { CampaignDates, CampaignPhase, CAMPAIGN_PHASES, formatDateFr } from './dates';
+import { CampaignDates, CampaignPhase, CAMPAIGN_PHASES, formatDateFr, isIsoDate } from './dates';
 
 export type SubmissionStatus = 'NOT_STARTED' | 'IN_PROGRESS' | 'VALIDATED' | 'INVALIDATED' | 'CONFIRMED';
 
@@ -92,6 +92,11 @@ export interface TransitionRequest {
   readonly reason?: string;
   /** Mandatory for VALIDATE. */
   readonly facts?: ValidationFacts;
+  /**
+   * Last day of an extension granted to this structure by its authority (inclusive), if any: the
+   * structure enters, validates and reopens as during the collection until then.
+   */
+  readonly extendedUntil?: string | null;
 }
 
 export interface TransitionEvent {
@@ -235,6 +240,8 @@ function checkPhase(
   phase: CampaignPhase,
   state: SubmissionState,
   dates: CampaignDates,
+  today: string,
+  extendedUntil: string | null,
 ): string | null {
   const d = (value: string | null | undefined): string => formatDateFr(String(value ?? ''));
   if (phase === 'CLOSED') {
@@ -244,6 +251,12 @@ function checkPhase(
     return `la campagne est en préparation : la collecte n'ouvre que le ${d(dates.collectionStart)}`;
   }
   const collectionClosed = `la collecte est close depuis le ${d(dates.collectionEnd)}`;
+  const structureAction = action === 'SAVE' || action === 'VALIDATE' || action === 'REOPEN';
+  if (structureAction && phase !== 'COLLECTION' && extendedUntil) {
+    // An extension granted by the authority: the structure works as during the collection.
+    if (today <= extendedUntil) return null;
+    return `le délai accordé à la structure a pris fin le ${d(extendedUntil)}`;
+  }
   if (action === 'SAVE' || action === 'VALIDATE') {
     if (phase === 'COLLECTION') return null;
     if (phase === 'FIABILISATION') {
@@ -251,7 +264,7 @@ function checkPhase(
         state.status === 'INVALIDATED' || (state.status === 'IN_PROGRESS' && state.reopenedByAuthority);
       return sentBack
         ? null
-        : `${collectionClosed} ; seule une saisie invalidée par l'autorité peut encore être corrigée, jusqu'au ${d(dates.fiabilisationEnd)}`;
+        : `${collectionClosed} ; seule une saisie invalidée par l'autorité, ou une structure à qui elle a accordé un délai, peut encore la modifier, jusqu'au ${d(dates.fiabilisationEnd)}`;
     }
     return `${collectionClosed} et la fiabilisation depuis le ${d(dates.fiabilisationEnd)}`;
   }
@@ -263,6 +276,9 @@ function checkPhase(
   // Authority actions: INVALIDATE, CONFIRM, MARK_CONSULTED, UNCONFIRM.
   if (role === 'NATIONAL_ADMIN') return null; // COLLECTION, FIABILISATION or RESTITUTION
   if (phase === 'FIABILISATION') return null;
+  // ADR 0011: a validated submission may be sent back as soon as it is validated, so that the
+  // structure corrects it before the collection closes; confirming waits for the fiabilisation.
+  if (phase === 'COLLECTION' && action === 'INVALIDATE') return null;
   return phase === 'COLLECTION'
     ? `la fiabilisation n'ouvre que le ${d(dates.fiabilisationStart)}`
     : `la fiabilisation est close depuis le ${d(dates.fiabilisationEnd)}`;
@@ -365,7 +381,8 @@ function decide(state: SubmissionState, req: TransitionRequest): TransitionResul
 
   const roleRefusal = checkRole(action, role, competence);
   if (roleRefusal) return refuse('ROLE', roleRefusal);
-  const phaseRefusal = checkPhase(action, role, phase, state, dates);
+  const extendedUntil = isIsoDate(req.extendedUntil) ? req.extendedUntil : null;
+  const phaseRefusal = checkPhase(action, role, phase, state, dates, String(req.today), extendedUntil);
   if (phaseRefusal) return refuse('PHASE', phaseRefusal);
   const statusRefusal = checkStatus(action, state, competence);
   if (statusRefusal) return refuse('STATUS', statusRefusal);
@@ -413,6 +430,55 @@ export function transition(state: SubmissionState, request: TransitionRequest): 
   }
 }
 
+/** An action and whether the caller may take it now; when not, why, as a French sentence. */
+export interface ActionOption<A extends string = SubmissionAction> {
+  readonly action: A;
+  readonly allowed: boolean;
+  /** « La fiabilisation n'ouvre que le 1er juin 2026. » — null when allowed. */
+  readonly reason: string | null;
+}
+
+/** A refusal reason as a sentence: capital first letter, final full stop. */
+export function asSentence(reason: string): string {
+  const trimmed = reason.trim();
+  const capitalised = trimmed.charAt(0).toLocaleUpperCase('fr-FR') + trimmed.slice(1);
+  return /[.!?]$/.test(capitalised) ? capitalised : `${capitalised}.`;
+}
+
+export interface ActionContext {
+  readonly state: SubmissionState;
+  readonly role: WorkflowRole;
+  readonly competence: Competence;
+  readonly phase: CampaignPhase;
+  readonly today: string;
+  readonly dates: CampaignDates;
+  readonly extendedUntil?: string | null;
+}
+
+/**
+ * Every action of the machine for this caller now: allowed, or refused with the machine's reason
+ * (with its date). The reason and the validation facts are taken as given (the form asks for the
+ * first; VALIDATE may still be refused as INCOMPLETE, which the form shows on its own).
+ */
+export function describeActions(context: ActionContext): ActionOption[] {
+  return SUBMISSION_ACTIONS.map((action) => {
+    const result = transition(context.state, {
+      action,
+      role: context.role,
+      competence: context.competence,
+      phase: context.phase,
+      today: context.today,
+      dates: context.dates,
+      extendedUntil: context.extendedUntil ?? null,
+      reason: 'motif',
+      facts: { completeness: 1, threshold: 0, blockingErrors: 0 },
+    });
+    return result.ok
+      ? { action, allowed: true, reason: null }
+      : { action, allowed: false, reason: asSentence(result.reason) };
+  });
+}
+
 const PROBE_DATES: CampaignDates = {
   launch: '2000-01-01',
   accountsSetup: '2000-01-01',
@@ -424,9 +490,8 @@ const PROBE_DATES: CampaignDates = {
 };
 
 /**
- * The actions `role` could perform now (for the UI): those that succeed given a reason and
- * validation facts that pass. VALIDATE is listed even though it may still be refused as
- * INCOMPLETE; INVALIDATE and UNCONFIRM still need a reason.
+ * The actions `role` could perform in `phase`, without an extension (dates only word refusals):
+ * those `describeActions` allows.
  */
 export function availableActions(
   state: SubmissionState,
@@ -434,17 +499,7 @@ export function availableActions(
   competence: Competence,
   phase: CampaignPhase,
 ): SubmissionAction[] {
-  return SUBMISSION_ACTIONS.filter(
-    (action) =>
-      transition(state, {
-        action,
-        role,
-        competence,
-        phase,
-        today: '2000-01-01',
-        dates: PROBE_DATES,
-        reason: 'motif',
-        facts: { completeness: 1, threshold: 0, blockingErrors: 0 },
-      }).ok,
-  );
+  return describeActions({ state, role, competence, phase, today: '2000-01-01', dates: PROBE_DATES })
+    .filter((option) => option.allowed)
+    .map((option) => option.action);
 }

@@ -10,9 +10,11 @@ const shift = (iso: string, days: number): string => {
 };
 
 /** Campaign dates putting today in the given phase (the real calendar is April–August). */
-export function datesFor(phase: 'COLLECTION' | 'FIABILISATION' | 'PREPARATION'): CampaignDatesDto {
+export function datesFor(
+  phase: 'COLLECTION' | 'FIABILISATION' | 'PREPARATION' | 'RESTITUTION',
+): CampaignDatesDto {
   const today = parisToday();
-  const offset = phase === 'COLLECTION' ? 0 : phase === 'FIABILISATION' ? -30 : 30;
+  const offset = { COLLECTION: 0, FIABILISATION: -30, PREPARATION: 30, RESTITUTION: -90 }[phase];
   const base = shift(today, offset);
   return {
     launch: shift(base, -60),
@@ -51,7 +53,7 @@ export async function movePhase(
   t: TestApp,
   national: string,
   year: number,
-  phase: 'COLLECTION' | 'FIABILISATION',
+  phase: 'COLLECTION' | 'FIABILISATION' | 'RESTITUTION',
 ): Promise<void> {
   const current = await request(t.http)
     .get(`/api/campaigns/${year}`)

@@ -289,17 +289,17 @@ describe('atypia review (HTTP, real database)', () => {
       expect(sub.status).toBe('NOT_STARTED');
     });
 
-    it('sends a validated submission back (INVALIDATED, reason, emails) — refused by the status machine out of the fiabilisation', async () => {
+    it('sends a validated submission back (INVALIDATED, reason, emails) — refused by the status machine once the fiabilisation is over', async () => {
       await t.dataSource.query(
         `UPDATE submissions SET status = 'VALIDATED', validated_at = now() - interval '1 day' WHERE campaign_year = $1 AND finess = $2`,
         [YEAR, EHPAD_45],
       );
       const id = flags[`${EHPAD_45}|R_B`] as string;
-      await movePhase(t, national, YEAR, 'COLLECTION');
-      const early = await post('/atypia/decisions', arsController)
+      await movePhase(t, national, YEAR, 'RESTITUTION');
+      const late = await post('/atypia/decisions', arsController)
         .send({ flagIds: [id], decision: 'TO_CORRECT', comment: 'À revoir' })
         .expect(409);
-      expect(early.body.message).toEqual(expect.any(String));
+      expect(late.body.message).toMatch(/fiabilisation est close depuis le/);
       expect((await flagRow(id)).status).toBe('OPEN');
       await movePhase(t, national, YEAR, 'FIABILISATION');
 

@@ -210,6 +210,30 @@ const MATRIX: Record<string, Row> = {
       }),
     allowed: { in: ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER'], out: ['NATIONAL'] },
   },
+  'POST /api/campaigns/{year}/submissions/{finess}/extension': {
+    // The competent authorities of a shared-competence structure and the national administrator;
+    // allowed calls stop at the date (before the end of the collection), nothing is granted.
+    call: (h, a, s) =>
+      withAuth(request(h).post(`${submission(s)}/extension`), a).send({
+        until: '2000-01-01',
+        reason: 'Matrice',
+      }),
+    allowed: { in: AUTHORITY_STAFF, out: ['NATIONAL'] },
+  },
+  'DELETE /api/campaigns/{year}/submissions/{finess}/extension': {
+    // Nothing to withdraw: allowed callers get 404.
+    call: (h, a, s) => withAuth(request(h).delete(`${submission(s)}/extension`), a),
+    allowed: { in: AUTHORITY_STAFF, out: ['NATIONAL'] },
+  },
+  'POST /api/campaigns/{year}/extension': {
+    // A year without campaign: the national administrator stops at 404, nothing is extended.
+    call: (h, a) =>
+      withAuth(request(h).post('/api/campaigns/1999/extension'), a).send({
+        until: '2000-01-01',
+        reason: 'Matrice',
+      }),
+    allowed: same(['NATIONAL']),
+  },
   'GET /api/campaigns/{year}/submissions/{finess}/history': {
     call: (h, a, s) => withAuth(request(h).get(`${submission(s)}/history`), a),
     allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },

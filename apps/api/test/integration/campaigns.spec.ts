@@ -350,12 +350,15 @@ describe('campaigns and data entry (HTTP, real database)', () => {
       expect(stored[0].n).toBeGreaterThan(10);
       expect(current.availableActions).toContain('VALIDATE');
 
-      // An authority cannot act during the collection.
+      // An authority sends back only what the structure validated (ADR 0011: from then on, even
+      // during the collection); it confirms only from the fiabilisation.
       const early = await act(EHPAD_45, cdController, current.version, 'INVALIDATE', 'Trop tôt').expect(409);
-      expect(early.body.message).toMatch(/^La saisie|^La fiabilisation n'ouvre que le/);
+      expect(early.body.message).toMatch(/^Seule une saisie validée par la structure peut être invalidée/);
 
       current = (await act(EHPAD_45, esmsApe, current.version, 'VALIDATE').expect(201)).body;
       expect(current.status).toBe('VALIDATED');
+      const confirmEarly = await act(EHPAD_45, arsController, current.version, 'CONFIRM').expect(409);
+      expect(confirmEarly.body.message).toMatch(/^La fiabilisation n'ouvre que le/);
 
       await movePhase(t, national, YEAR, 'FIABILISATION');
       const noReason = await act(EHPAD_45, cdController, current.version, 'INVALIDATE').expect(400);

@@ -132,6 +132,7 @@ export function buildSubmissionSummary(overrides: Partial<SubmissionSummary> = {
     completeness: 0.25,
     updatedAt: '2026-04-20T10:00:00.000Z',
     version: 4,
+    extension: null,
     ...overrides,
   };
 }
@@ -169,6 +170,16 @@ export function buildSubmissionDetail(overrides: Partial<SubmissionDetail> = {})
       },
     ],
     availableActions: ['SAVE', 'VALIDATE'],
+    actions: [
+      { action: 'SAVE', allowed: true, reason: null },
+      { action: 'VALIDATE', allowed: true, reason: null },
+    ],
+    extensionAction: {
+      action: 'EXTEND',
+      allowed: false,
+      reason:
+        "Seule l'autorité compétente (ARS ou Département) ou l'administrateur national accorde un délai.",
+    },
     role: 'STRUCTURE_ENTRY',
     editableDomains: [
       'CARACTERISATION',

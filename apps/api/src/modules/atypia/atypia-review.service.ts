@@ -7,7 +7,8 @@ import { actorRef } from '../../common/auth/actor-ref';
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
-import { type CampaignRow } from '../campaign-core/campaign-row';
+import { datesOf, phaseOfCampaign, type CampaignRow } from '../campaign-core/campaign-row';
+import { describeFlagActions, type FlagStatus, type SubmissionStatus } from '@tdb/submission-workflow';
 import { structureFactsOf } from '../../common/auth/structure-facts';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { SubmissionReader } from '../campaigns/submission-reader.service';
@@ -35,13 +36,29 @@ export class AtypiaReviewService {
     messages: AtypiaMessageDto[],
     campaign: CampaignRow,
   ): AtypiaThread {
-    const role = workflowRoleOf(actor, structureFactsOf(row), parisToday());
+    const today = parisToday();
+    const facts = structureFactsOf(row);
+    const role = workflowRoleOf(actor, facts, today);
     const open = row.status !== 'RESOLVED' && campaign.state === 'OPEN';
     return {
       flag: toTableRow(row),
       messages,
       canJustify: open && role !== null && JUSTIFIERS.includes(role),
       canDecide: open && role !== null && DECIDERS.includes(role),
+      actions: describeFlagActions({
+        flagStatus: row.status as FlagStatus,
+        campaignOpen: campaign.state === 'OPEN',
+        role,
+        competence: facts.competence,
+        submission: {
+          status: row.submission_status as SubmissionStatus,
+          consultedByCd: false,
+          reopenedByAuthority: false,
+        },
+        phase: phaseOfCampaign(campaign, today),
+        today,
+        dates: datesOf(campaign),
+      }),
     };
   }
 

@@ -24,15 +24,25 @@ export interface SubmissionRow {
   department_code: string;
   region_code: string;
   competence: 'ARS' | 'CD' | 'SHARED';
+  /** The current extension of the entry granted by the authority (ADR 0011), if any. */
+  extended_until: string | null;
+  extension_reason: string | null;
+  extension_by: string | null;
+  extension_authority: string | null;
+  extension_granted_at: Date | null;
 }
 
 export const SUBMISSION_SELECT = `SELECT sub.campaign_year, sub.finess, sub.in_scope, sub.scope_reason, sub.status,
     sub.consulted_by_cd, sub.reopened_by_authority, sub.values, sub.completeness::text AS completeness,
     sub.blocking_errors, sub.version, sub.updated_at, s.name, s.category_code, s.og_finess,
-    coalesce(og.name, og.short_name) AS og_name, s.department_code, s.region_code, s.competence
+    coalesce(og.name, og.short_name) AS og_name, s.department_code, s.region_code, s.competence,
+    ext.until::text AS extended_until, ext.reason AS extension_reason, ext.granted_by_name AS extension_by,
+    ext.authority_label AS extension_authority, ext.granted_at AS extension_granted_at
   FROM submissions sub
   JOIN structures s ON s.finess = sub.finess
-  LEFT JOIN managing_organisations og ON og.finess = s.og_finess`;
+  LEFT JOIN managing_organisations og ON og.finess = s.og_finess
+  LEFT JOIN submission_extensions ext
+    ON ext.campaign_year = sub.campaign_year AND ext.finess = sub.finess AND ext.revoked_at IS NULL`;
 
 /** The values an organisme gestionnaire enters once for all its structures. */
 export interface OgValuesRow {

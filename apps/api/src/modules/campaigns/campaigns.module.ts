@@ -30,6 +30,10 @@ import { SubmissionWriter } from './submission-writer.service';
  * Campaigns, submissions and data entry (form, OG grid, Excel grid, bulk). Every write refreshes
  * the structure's derived data through the computation module, in its own transaction.
  */
+import { SubmissionExtensionsController } from './submission-extensions.controller';
+import { SubmissionExtensionsRepository } from './submission-extensions.repository';
+import { SubmissionExtensionsService } from './submission-extensions.service';
+
 @Module({
   imports: [AuditModule, MailModule, ComputationModule],
   controllers: [
@@ -39,6 +43,7 @@ import { SubmissionWriter } from './submission-writer.service';
     MailingsController,
     ReferentsController,
     CampaignScopeController,
+    SubmissionExtensionsController,
   ],
   providers: [
     CampaignsService,
@@ -58,6 +63,8 @@ import { SubmissionWriter } from './submission-writer.service';
     ReferentsService,
     ReferentsRepository,
     CampaignScopeService,
+    SubmissionExtensionsService,
+    SubmissionExtensionsRepository,
   ],
   exports: [SubmissionReader, SubmissionTransitions],
 })

@@ -38,7 +38,9 @@ export function daysBetween(from: string, to: string): number {
  * NOT_STARTED, IN_PROGRESS or INVALIDATED, once the collection has started (phase COLLECTION or
  * later, campaign not closed). During the collection it is listed with the days left before the
  * collection end (`daysLeft` ≥ 0, `overdue` false); after the collection end it is overdue
- * (`daysLeft` < 0). Before the collection and once the campaign is closed, nobody is late.
+ * (`daysLeft` < 0), unless its authority granted it an extension (ADR 0011): then the days count
+ * up to the extension's last day. Before the collection and once the campaign is closed, nobody
+ * is late.
  */
 @Injectable()
 export class FollowUpService {
@@ -98,11 +100,13 @@ export class FollowUpService {
     const phase = phaseOfCampaign(campaign, today);
     if (phase === 'PREPARATION' || phase === 'CLOSED' || campaign.state !== 'OPEN') return [];
     const rows = await this.lists.inStatuses(manager, campaign.year, condition, LATE_STATUSES);
-    const daysLeft = daysBetween(today, campaign.collection_end);
-    return rows.map((row) => ({
-      ...this.submissions.summary(row),
-      daysLeft,
-      overdue: daysLeft < 0,
-    }));
+    const collectionDaysLeft = daysBetween(today, campaign.collection_end);
+    return rows.map((row) => {
+      // A structure given an extension counts its days up to the extension's last day.
+      const daysLeft = row.extended_until
+        ? Math.max(collectionDaysLeft, daysBetween(today, row.extended_until))
+        : collectionDaysLeft;
+      return { ...this.submissions.summary(row), daysLeft, overdue: daysLeft < 0 };
+    });
   }
 }

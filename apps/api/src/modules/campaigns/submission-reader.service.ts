@@ -14,9 +14,10 @@ import type {
 } from '@tdb/contracts';
 import { DOMAINS, evaluateSubmission } from '@tdb/dictionary';
 import { findCategory } from '@tdb/reference';
+import type { ActionOptionDto } from '@tdb/contracts';
 import {
   STATUS_LABELS,
-  availableActions,
+  describeActions,
   type SubmissionAction,
   type WorkflowRole,
 } from '@tdb/submission-workflow';
@@ -25,7 +26,8 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { AtypiaFlagsRepository } from '../computation/atypia-flags.repository';
 import { DerivedRules } from '../computation/derived-rules.service';
 import { IndicatorValuesRepository } from '../computation/indicator-values.repository';
-import { phaseOfCampaign, toCampaignSummary } from '../campaign-core/campaign-row';
+import { datesOf, phaseOfCampaign, toCampaignSummary } from '../campaign-core/campaign-row';
+import { extensionAction, extensionOf } from './submission-extension';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import type { SubmissionsQuery } from './dto/submission.dto';
@@ -114,6 +116,7 @@ export class SubmissionReader {
       completeness: Number(row.completeness),
       updatedAt: new Date(row.updated_at).toISOString(),
       version: row.version,
+      extension: extensionOf(row, parisToday()),
     };
   }
 
@@ -129,20 +132,58 @@ export class SubmissionReader {
     actor: AuthenticatedActor,
     context: SubmissionContext,
     ogHasEntryAccounts: boolean,
-  ): { role: WorkflowRole | null; actions: SubmissionAction[]; domains: DomainCode[]; og: boolean } {
+  ): {
+    role: WorkflowRole | null;
+    actions: SubmissionAction[];
+    options: ActionOptionDto<SubmissionAction>[];
+    domains: DomainCode[];
+    og: boolean;
+  } {
     const today = parisToday();
     const role = workflowRoleOf(actor, context.facts, today);
-    if (!role || !context.submission.in_scope) return { role, actions: [], domains: [], og: false };
+    if (!role || !context.submission.in_scope) {
+      const reason = !role
+        ? 'Votre profil permet de consulter cette saisie, pas d’agir dessus.'
+        : `Cette structure est exclue du périmètre de la campagne${context.submission.scope_reason ? ` : ${context.submission.scope_reason}` : ''}.`;
+      const options = describeActions({
+        state: context.state,
+        role: 'READER',
+        competence: context.facts.competence,
+        phase: phaseOfCampaign(context.campaign, today),
+        today,
+        dates: datesOf(context.campaign),
+      }).map((o) => ({ ...o, reason }));
+      return { role, actions: [], options, domains: [], og: false };
+    }
     const phase = phaseOfCampaign(context.campaign, today);
-    const actions = availableActions(context.state, role, context.facts.competence, phase);
-    if (!actions.includes('SAVE')) return { role, actions, domains: [], og: false };
+    const options = describeActions({
+      state: context.state,
+      role,
+      competence: context.facts.competence,
+      phase,
+      today,
+      dates: datesOf(context.campaign),
+      extendedUntil: context.submission.extended_until,
+    });
+    const actions = options.filter((o) => o.allowed).map((o) => o.action);
+    if (!actions.includes('SAVE')) return { role, actions, options, domains: [], og: false };
     const domains = DOMAINS.filter(
       (domain) =>
         decide(actor, { type: 'submission.edit', structure: context.facts, domains: [domain] }, today)
           .allowed,
     );
     const og = domains.length > 0 && (this.holdsOgEntry(actor, context.facts) || !ogHasEntryAccounts);
-    return { role, actions, domains, og };
+    if (domains.length === 0) {
+      const noDomain = 'Votre habilitation ne comprend aucun domaine de saisie de cette structure.';
+      return {
+        role,
+        actions: actions.filter((a) => a !== 'SAVE'),
+        options: options.map((o) => (o.action === 'SAVE' ? { ...o, allowed: false, reason: noDomain } : o)),
+        domains,
+        og,
+      };
+    }
+    return { role, actions, options, domains, og };
   }
 
   /** APE of the OG, or USER of the OG with the entry right: who enters the OG-level items. */
@@ -196,7 +237,14 @@ export class SubmissionReader {
       previousYear: previous.year,
       completenessDetail: evaluation.completeness,
       issues,
-      availableActions: rights.actions.filter((a) => a !== 'SAVE' || rights.domains.length > 0),
+      availableActions: rights.actions,
+      actions: rights.options,
+      extensionAction: extensionAction(
+        rights.role,
+        submission,
+        campaign,
+        phaseOfCampaign(campaign, parisToday()),
+      ),
       role: rights.role,
       editableDomains: rights.domains,
       canEditOgItems: rights.og,

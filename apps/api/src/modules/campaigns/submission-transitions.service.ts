@@ -89,6 +89,7 @@ export class SubmissionTransitions {
       phase: phaseOfCampaign(context.campaign, today),
       today,
       dates: datesOf(context.campaign),
+      extendedUntil: context.submission.extended_until,
       reason: body.reason,
       facts: {
         completeness: evaluation.completeness.ratio,

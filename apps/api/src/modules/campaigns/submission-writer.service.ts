@@ -97,6 +97,7 @@ export class SubmissionWriter {
       phase: phaseOfCampaign(context.campaign, today),
       today,
       dates: datesOf(context.campaign),
+      extendedUntil: context.submission.extended_until,
     });
     if (!result.ok) return refuse(workflowError(result));
     return { prepared: { context, values: check.values }, errors: [], refusal: null };

@@ -56,6 +56,37 @@ describe('campaigns page', () => {
     expect(api.calls('POST', '/api/campaigns/2026/close')[0]?.body).toEqual({ version: 3 });
   });
 
+  it('extends the collection for every structure that has not validated, and says why it cannot', async () => {
+    const api = mockApi()
+      .get('/api/campaigns', {
+        body: [buildCampaign({ phase: 'FIABILISATION', phaseLabel: 'Fiabilisation' })],
+      })
+      .get('/api/campaigns/2026/jobs', { body: [] })
+      .post('/api/campaigns/2026/extension', {
+        status: 400,
+        body: {
+          ...apiError(400, 'VALIDATION_FAILED', 'Prolongation impossible : Le 1er juin 2026 est déjà passé.'),
+          errors: [{ field: 'until', message: 'Le 1er juin 2026 est déjà passé.' }],
+        },
+      });
+    renderWithRouter({ '/campagnes': <CampaignsPage /> }, '/campagnes');
+
+    const admin = await screen.findByRole('region', { name: 'Administrer la campagne 2026' });
+    fireEvent.click(within(admin).getByRole('button', { name: 'Prolonger la collecte…' }));
+    fireEvent.change(within(admin).getByLabelText(/Dernier jour de saisie/), {
+      target: { value: '2026-06-01' },
+    });
+    fireEvent.change(within(admin).getByLabelText(/Motif/), { target: { value: 'Panne nationale' } });
+    fireEvent.click(
+      within(admin).getByRole('button', { name: 'Prolonger pour toutes les structures non validées' }),
+    );
+    expect(await within(admin).findByText('Le 1er juin 2026 est déjà passé.')).toBeTruthy();
+    expect(api.calls('POST', '/api/campaigns/2026/extension')[0]?.body).toEqual({
+      until: '2026-06-01',
+      reason: 'Panne nationale',
+    });
+  });
+
   it('offers no administration to other accounts', async () => {
     mockApi().get('/api/campaigns', { body: [buildCampaign()] });
     renderWithRouter({ '/campagnes': <CampaignsPage /> }, '/campagnes', {

@@ -34,6 +34,7 @@ const STATE_SEVERITIES: Record<CampaignState, 'info' | 'success' | undefined> = 
   CLOSED: undefined,
 };
 
+import { ExtendCollection } from '@/features/campaigns/components/extend-collection';
 /** Edit, open or close one campaign (national administrator), each change with the version seen. */
 function CampaignAdmin({ campaign }: { campaign: CampaignSummary }) {
   const [editing, setEditing] = useState(false);
@@ -142,6 +143,7 @@ function CampaignAdmin({ campaign }: { campaign: CampaignSummary }) {
           }
         />
       )}
+      <ExtendCollection campaign={campaign} />
       {campaign.state === 'OPEN' && <IndicatorJobs year={campaign.year} />}
     </section>
   );

@@ -9,6 +9,7 @@ import { isApiClientError } from '@/lib/api-client';
 import { useDictionary } from '@/features/campaigns/api/get-dictionary';
 import { useSubmission } from '@/features/campaigns/api/get-submission';
 import { SubmissionEntry } from '@/features/campaigns/components/submission-entry';
+import { SubmissionExtensionPanel } from '@/features/campaigns/components/submission-extension';
 import { ItemFlags, SubmissionFlags, flagsOfItem } from '@/features/atypia/components/submission-flags';
 import { paths } from '@/lib/paths';
 
@@ -70,7 +71,12 @@ export function SubmissionPage() {
         detail={submission.data}
         dictionary={dictionary.data}
         slots={{
-          header: <SubmissionFlags flags={flags} />,
+          header: (
+            <>
+              <SubmissionExtensionPanel detail={submission.data} />
+              <SubmissionFlags flags={flags} />
+            </>
+          ),
           belowItem: (item) => <ItemFlags flags={flagsOfItem(flags, item.code)} itemLabel={item.label} />,
         }}
       />

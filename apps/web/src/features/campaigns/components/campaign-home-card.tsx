@@ -34,8 +34,14 @@ function StructureSubmission({
       </h3>
       <p className={fr.cx('fr-mb-1w')}>
         <SubmissionStatusBadge status={summary.status} /> — complétude {percent(summary.completeness)} (seuil{' '}
-        {percent(campaign.threshold)}) — à valider avant le {formatDateFr(campaign.dates.collectionEnd)}
+        {percent(campaign.threshold)}) — à valider avant le{' '}
+        {formatDateFr(summary.extension?.current ? summary.extension.until : campaign.dates.collectionEnd)}
       </p>
+      {summary.extension && (
+        <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
+          <strong>{summary.extension.label}</strong> Motif : {summary.extension.reason}
+        </p>
+      )}
       {blocking !== null && (
         <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
           {blocking === 0

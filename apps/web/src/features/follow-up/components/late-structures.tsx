@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import type { LateStructure } from '@tdb/contracts';
+import { formatDateFr } from '@tdb/submission-workflow';
 import { DataTable } from '@/components/ui/data-table';
 import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
 import { percent } from '@/lib/format';
@@ -15,8 +16,21 @@ export function DaysLeft({ structure }: { structure: LateStructure }) {
       </Badge>
     );
   }
-  if (structure.daysLeft === 0) return <>Dernier jour</>;
-  return <>{`${structure.daysLeft} jour${structure.daysLeft > 1 ? 's' : ''}`}</>;
+  const days =
+    structure.daysLeft === 0
+      ? 'Dernier jour'
+      : `${structure.daysLeft} jour${structure.daysLeft > 1 ? 's' : ''}`;
+  // Within an extension granted by the authority, the days count up to its last day.
+  if (structure.extension?.current) {
+    return (
+      <>
+        {days}
+        <br />
+        <span className="fr-text--xs">délai jusqu'au {formatDateFr(structure.extension.until)}</span>
+      </>
+    );
+  }
+  return <>{days}</>;
 }
 
 /** The structures of one's scope that have not validated their submission yet. */

@@ -1,0 +1,59 @@
+import { Body, Controller, Delete, Param, Post } from '@nestjs/common';
+import { ApiConflictResponse, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { ExtendCollectionResult, SubmissionDetail } from '@tdb/contracts';
+import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
+import { Authorize } from '../../common/auth/authorize.decorator';
+import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { YearParamPipe } from '../campaign-core/year-param.pipe';
+import { FinessParamPipe } from '../structures/finess-param.pipe';
+import { GrantExtensionDto } from './dto/extension.dto';
+import { SubmissionExtensionsService } from './submission-extensions.service';
+
+@ApiTags('saisie')
+@Controller('campaigns/:year')
+export class SubmissionExtensionsController {
+  constructor(private readonly extensions: SubmissionExtensionsService) {}
+
+  @Post('submissions/:finess/extension')
+  // The service decides: the authority competent for the structure, or the national administrator.
+  @Authorize('submission.read')
+  @ApiOperation({
+    summary:
+      'Accorder un délai de saisie à une structure en retard (autorité compétente ; remplace le délai en cours)',
+  })
+  @ApiForbiddenResponse({ description: 'Autorité non compétente pour cette structure (le motif le dit)' })
+  @ApiConflictResponse({ description: 'Saisie déjà validée, ou calendrier de la campagne (le motif le dit)' })
+  grant(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+    @Body() body: GrantExtensionDto,
+  ): Promise<SubmissionDetail> {
+    return this.extensions.grant(actor, year, finess, body);
+  }
+
+  @Delete('submissions/:finess/extension')
+  @Authorize('submission.read')
+  @ApiOperation({ summary: 'Retirer le délai de saisie accordé à une structure' })
+  revoke(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+  ): Promise<SubmissionDetail> {
+    return this.extensions.revoke(actor, year, finess);
+  }
+
+  @Post('extension')
+  @Authorize('campaign.manage')
+  @ApiOperation({
+    summary:
+      'Prolonger la collecte pour toutes les structures qui n’ont pas validé (administration nationale)',
+  })
+  extendCollection(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Body() body: GrantExtensionDto,
+  ): Promise<ExtendCollectionResult> {
+    return this.extensions.extendCollection(actor, year, body);
+  }
+}
