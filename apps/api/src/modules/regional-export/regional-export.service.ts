@@ -103,7 +103,11 @@ export class RegionalExportService {
   }
 
   /** The export of a region (its ARS, national); the ARS's own region when `region` is missing. */
-  regional(actor: AuthenticatedActor, year: number, region: string | undefined): Promise<StartedExport> {
+  async regional(
+    actor: AuthenticatedActor,
+    year: number,
+    region: string | undefined,
+  ): Promise<StartedExport> {
     return this.start(actor, year, this.territory(actor, 'REGION', region));
   }
 
@@ -111,7 +115,7 @@ export class RegionalExportService {
    * The export of a département (its Département, the ARS of its region, national); the
    * Département's own when `department` is missing.
    */
-  departmental(
+  async departmental(
     actor: AuthenticatedActor,
     year: number,
     department: string | undefined,
