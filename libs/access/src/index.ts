@@ -31,6 +31,8 @@ export {
   structureCoverage,
   structureInScope,
 } from './scope';
+export type { TerritoryLevel, TerritoryRef } from './territory';
+export { ownTerritory, territoryInScope } from './territory';
 export { validateGrantShape } from './shape';
 export type { HeldRights } from './delegation';
 export { missingRights } from './delegation';

@@ -174,3 +174,66 @@ export interface OrganisationRestitution {
   /** Per indicator: the OG's median over its listed ESMS with a validated or confirmed value. */
   medians: Record<string, { n: number; median: number | null }>;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Benchmark of a data item (issue 14 §5): the peers' values of one numeric item of the dictionary.
+
+/** The territory of a benchmark: the nation ("FR"), a region or a département. */
+export interface BenchmarkTerritory {
+  level: DistributionLevel;
+  code: string;
+  name: string;
+}
+
+/**
+ * The distribution of one item among the structures of one category of the territory (VALIDATED
+ * or CONFIRMED, with a value entered). A group of fewer than 5 structures is suppressed: no figure
+ * at all, not even its size.
+ */
+export interface ItemBenchmarkGroup {
+  categoryCode: string;
+  categoryLabel: string;
+  suppressed: boolean;
+  n: number | null;
+  mean: number | null;
+  min: number | null;
+  /** D1…D9 (9 values, percentile type 7), null when suppressed. */
+  deciles: number[] | null;
+  max: number | null;
+}
+
+/** One structure counted in the benchmark, with its value and decile position in its category. */
+export interface ItemBenchmarkStructure {
+  finess: string;
+  name: string;
+  categoryCode: string;
+  departmentCode: string;
+  value: number;
+  /** 1…10 in its category's distribution; null when the group is suppressed. */
+  decile: number | null;
+}
+
+export interface ItemBenchmark {
+  campaignYear: number;
+  item: {
+    code: string;
+    label: string;
+    /** Unit from the dictionary ("" when it has none). */
+    unit: string;
+    type: 'integer' | 'decimal' | 'percentage';
+    domain: string;
+    /** Entered once for the whole organisme gestionnaire: each of its ESMS carries its value. */
+    ogLevel: boolean;
+  };
+  territory: BenchmarkTerritory;
+  minimumGroupSize: number;
+  /** Categories with at least one value, in the reference's order. */
+  groups: ItemBenchmarkGroup[];
+  /** Asked with `structures=true`: the structures counted, by category then value; else null. */
+  structures: ItemBenchmarkStructure[] | null;
+  /** How many structures are counted in all (the list stops at MAX_BENCHMARK_STRUCTURES). */
+  structuresTotal: number;
+}
+
+/** Structures listed by a benchmark, at most. */
+export const MAX_BENCHMARK_STRUCTURES = 2000;

@@ -309,6 +309,21 @@ const MATRIX: Record<string, Row> = {
       'CD_READER',
     ]),
   },
+  'GET /api/campaigns/{year}/restitution/item-benchmark': {
+    // The benchmark of a data item over a territory: in scope the Loiret (45), out Paris (75). Its
+    // Département, the ARS of its region (every role) and national; never structures nor OGs.
+    call: (h, a, s) =>
+      withAuth(
+        request(h).get(
+          `/api/campaigns/${CAMPAIGN}/restitution/item-benchmark?item=personnes_accompagnees_31_12&department=${s === 'in' ? '45' : '75'}`,
+        ),
+        a,
+      ),
+    allowed: {
+      in: ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER', 'ARS_READER', 'CD_APR', 'CD_CONTROLLER', 'CD_READER'],
+      out: ['NATIONAL'],
+    },
+  },
   'GET /api/campaigns/{year}/restitution/organisations/{ogFiness}': {
     // organisation.read: the OG's users and those of its ESMS (who see their own ESMS only), its authorities.
     call: (h, a, s) =>
@@ -688,6 +703,21 @@ const MATRIX: Record<string, Row> = {
         a,
       ),
     allowed: { in: ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER', 'ARS_READER'], out: ['NATIONAL'] },
+  },
+  'GET /api/campaigns/{year}/exports/department.xlsx': {
+    // In scope: the Loiret (45, region 24); out: Paris (75). The Département (every role, and its
+    // API tokens), the ARS of its region (every role) and the national administrator.
+    call: (h, a, s) =>
+      withAuth(
+        request(h).get(
+          `/api/campaigns/${CAMPAIGN}/exports/department.xlsx?department=${s === 'in' ? '45' : '75'}`,
+        ),
+        a,
+      ),
+    allowed: {
+      in: ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER', 'ARS_READER', 'CD_APR', 'CD_CONTROLLER', 'CD_READER'],
+      out: ['NATIONAL'],
+    },
   },
   'GET /api/open-data/{year}/indicators': {
     call: (h, a) => withAuth(request(h).get(`/api/open-data/${CAMPAIGN}/indicators`), a),

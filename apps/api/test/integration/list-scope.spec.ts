@@ -56,6 +56,12 @@ const QUERIES: Record<string, Record<string, string>> = {
   '/api/campaigns/{year}/restitution/scatter': { category: 'EHPAD', x: '', y: '' },
   '/api/campaigns/{year}/restitution/territory-report.pdf': { kind: 'ARS', code: '24' },
   '/api/campaigns/{year}/exports/regional.xlsx': { region: '24' },
+  '/api/campaigns/{year}/exports/department.xlsx': { department: '45' },
+  '/api/campaigns/{year}/restitution/item-benchmark': {
+    item: 'personnes_accompagnees_31_12',
+    department: '45',
+    structures: 'true',
+  },
   '/api/campaigns/{year}/scope.xlsx': {},
 };
 
@@ -95,6 +101,12 @@ describe('no record out of scope in any list or nested collection (HTTP, real da
       [IME_PARIS_OF_OG45, OG_45],
     );
     await openCampaign(t, national, YEAR);
+    // Validated values everywhere, so that the benchmark of a data item has peers to leak.
+    await t.dataSource.query(
+      `UPDATE submissions SET status = 'VALIDATED', values = '{"personnes_accompagnees_31_12": 10}'::jsonb
+        WHERE campaign_year = $1`,
+      [YEAR],
+    );
     for (const [name, role] of Object.entries(ROLES))
       tokens.set(name, await loginAs(t.http, (await persistAccount(t.dataSource, [role.grant])).email));
     // Accounts holding grants everywhere, so that account lists have something to leak.

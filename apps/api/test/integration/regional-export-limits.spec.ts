@@ -142,9 +142,9 @@ describe('regional export limits (HTTP, real database)', () => {
     const service = t.app.get(RegionalExportService);
     const regional = service.regional.bind(service);
     jest.spyOn(service, 'regional').mockImplementation(async (...args) => {
-      const stream = await regional(...args);
-      streams.push(stream);
-      return stream;
+      const started = await regional(...args);
+      streams.push(started.stream);
+      return started;
     });
   });
 

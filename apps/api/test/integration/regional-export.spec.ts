@@ -17,7 +17,7 @@ import { finessNumber } from '../factories/finess-extract';
 import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
 import type { TestApp } from '../setup/test-app';
 
-const { OG_45, EHPAD_45, IME_45 } = REGISTRY;
+const { OG_45, EHPAD_45, IME_45, FOYER_45, SAVS_18 } = REGISTRY;
 const YEAR = 2026;
 const TSV = '/work/shared/domain/export-tdbesms-2021-columns.tsv';
 
@@ -50,10 +50,19 @@ describe('regional export and open data (HTTP, real database)', () => {
   let arsReader: string;
   let arsToken: string;
   let cdController: string;
+  let cdToken: string;
+  let cher: string;
   let otherArs: string;
   let dictionaryVersion: string;
   const AIN_OG = finessNumber('01000002');
   const AIN_EHPAD = finessNumber('01000021');
+
+  const departmentExportOf = (department: string | null, auth: string) =>
+    request(t.http)
+      .get(
+        `/api/campaigns/${YEAR}/exports/department.xlsx${department === null ? '' : `?department=${department}`}`,
+      )
+      .set('Authorization', auth);
 
   const exportOf = (region: string | null, auth: string) =>
     request(t.http)
@@ -75,6 +84,14 @@ describe('regional export and open data (HTTP, real database)', () => {
       .send({ name: 'Entrepôt ARS' })
       .expect(201);
     arsToken = `Bearer ${token.body.token}`;
+    const cdApr = await account({ organisation: { kind: 'CD', code: '45' }, role: 'APR' });
+    const cdTokenBody = await request(t.http)
+      .post('/api/api-tokens')
+      .set('Authorization', cdApr)
+      .send({ name: 'Entrepôt du Département' })
+      .expect(201);
+    cdToken = `Bearer ${cdTokenBody.body.token}`;
+    cher = await account({ organisation: { kind: 'CD', code: '18' }, role: 'READER' });
     const esmsApe = await account({ organisation: { kind: 'ESMS', code: EHPAD_45 }, role: 'APE' });
     const detail = await request(t.http)
       .get(`/api/campaigns/${YEAR}/submissions/${EHPAD_45}`)
@@ -248,6 +265,84 @@ describe('regional export and open data (HTTP, real database)', () => {
           if (s.part) expect([spec.n, def?.parts?.some((p) => p.key === s.part)]).toEqual([spec.n, true]);
         }
       }
+    });
+  });
+
+  describe('GET /api/campaigns/:year/exports/department.xlsx', () => {
+    const rowsOf = async (res: request.Response) =>
+      [...rowsByFiness(await readSheet(res.body as Buffer)).keys()].sort();
+
+    it('gives a Département the regional export’s columns for its ESMS of Département or shared competence', async () => {
+      const res = await departmentExportOf('45', cdController).buffer(true).parse(binary).expect(200);
+      expect(res.headers['content-disposition']).toContain('export-tdbesms-2026-departement-45-agg.xlsx');
+      const sheet = await readSheet(res.body as Buffer);
+      expect(sheet.name).toBe('Export 2026 département 45');
+      // The header: the first row of the regional export, cell for cell.
+      const regional = await readSheet(
+        (await exportOf('24', national).buffer(true).parse(binary).expect(200)).body as Buffer,
+      );
+      const header = (ws: ExcelJS.Worksheet) =>
+        Array.from({ length: ws.getRow(1).cellCount }, (_, i) => ws.getRow(1).getCell(i + 1).value);
+      expect(header(sheet)).toHaveLength(331);
+      expect(header(sheet)).toEqual(header(regional));
+      // The foyer de vie (Département only) and the EHPAD (shared); never the ARS-only IME of the
+      // Loiret, nor the SAVS of the Cher (another département).
+      const rows = rowsByFiness(sheet);
+      expect([...rows.keys()].sort()).toEqual([FOYER_45, EHPAD_45].sort());
+      // The same cells as the regional export's row of the EHPAD.
+      const ehpad = rows.get(EHPAD_45)!;
+      const regionalEhpad = rowsByFiness(regional).get(EHPAD_45)!;
+      for (let i = 1; i <= 331; i++)
+        expect([i, ehpad.getCell(i).value]).toEqual([i, regionalEhpad.getCell(i).value]);
+      expect(ehpad.getCell(2).value).toBe('45 - Loiret');
+    });
+
+    it('lets the ARS of the region and national export a département, each within its scope', async () => {
+      const ars = await departmentExportOf('45', arsReader).buffer(true).parse(binary).expect(200);
+      expect(await rowsOf(ars)).toEqual([EHPAD_45, IME_45].sort());
+      const all = await departmentExportOf('45', national).buffer(true).parse(binary).expect(200);
+      expect(await rowsOf(all)).toEqual([FOYER_45, EHPAD_45, IME_45].sort());
+      // The Cher holds only a SAVS (Département only): an empty file for the ARS, its row for the CD.
+      const arsCher = await departmentExportOf('18', arsReader).buffer(true).parse(binary).expect(200);
+      expect(await rowsOf(arsCher)).toEqual([]);
+      const cdCher = await departmentExportOf('18', cher).buffer(true).parse(binary).expect(200);
+      expect(await rowsOf(cdCher)).toEqual([SAVS_18]);
+    });
+
+    it('defaults to the territory of an API token (or of an account bound to one authority)', async () => {
+      const viaToken = await departmentExportOf(null, cdToken).buffer(true).parse(binary).expect(200);
+      expect(viaToken.headers['content-disposition']).toContain(
+        'export-tdbesms-2026-departement-45-agg.xlsx',
+      );
+      expect(await rowsOf(viaToken)).toEqual([FOYER_45, EHPAD_45].sort());
+      const regional = await exportOf(null, arsToken).buffer(true).parse(binary).expect(200);
+      expect(regional.headers['content-disposition']).toContain('export-tdbesms-2026-region-24-agg.xlsx');
+      expect(await rowsOf(regional)).toEqual([EHPAD_45, IME_45].sort());
+      await departmentExportOf(null, cdController).buffer(true).parse(binary).expect(200);
+      // An ARS has several départements, national every territory: the parameter is required.
+      const ars = await departmentExportOf(null, arsToken).expect(400);
+      expect(ars.body.message).toBe(
+        'Précisez le code de département (paramètre « department », par exemple 45).',
+      );
+      await departmentExportOf(null, national).expect(400);
+      // A Département's token does not default to a region.
+      const cdRegional = await exportOf(null, cdToken).expect(400);
+      expect(cdRegional.body.message).toMatch(/code de région/);
+    });
+
+    it('refuses another Département, an ARS out of its region and a bad code, in French', async () => {
+      const other = await departmentExportOf('45', cher).expect(403);
+      expect(other.body.message).toBe(
+        'L’export départemental du département 45 – Loiret est réservé à son Département, à l’ARS de sa région et à l’administration nationale.',
+      );
+      const neighbour = await departmentExportOf('18', cdToken).expect(403);
+      expect(neighbour.body.message).toMatch(/réservé à son Département/);
+      await departmentExportOf('75', arsReader).expect(403);
+      await departmentExportOf('45', otherArs).expect(403);
+      const bad = await departmentExportOf('99', national).expect(400);
+      expect(bad.body.message).toMatch(/« 99 » n’est pas un code de département/);
+      // The regional export stays the ARS's.
+      await exportOf('24', cdToken).expect(403);
     });
   });
 

@@ -1,6 +1,7 @@
 import type {
   DistributionDto,
   DistributionLevel,
+  ItemBenchmark,
   OrganisationRestitution,
   RestitutionIndicator,
   StructureRestitution,
@@ -208,3 +209,45 @@ export const organisationRestitution: OrganisationRestitution = {
   ],
   medians: { P01: { n: 2, median: 81.5 }, R01: { n: 1, median: null } },
 };
+
+/** The benchmark of "nb_places" over Paris: EHPAD shown, IME suppressed. */
+export function buildItemBenchmark(overrides: Partial<ItemBenchmark> = {}): ItemBenchmark {
+  return {
+    campaignYear: 2026,
+    item: {
+      code: 'nb_places',
+      label: 'Nombre de places installées',
+      unit: 'places',
+      type: 'integer',
+      domain: 'Caractérisation',
+      ogLevel: false,
+    },
+    territory: { level: 'DEPARTMENT', code: '75', name: 'Paris' },
+    minimumGroupSize: 5,
+    groups: [
+      {
+        categoryCode: 'EHPAD',
+        categoryLabel: 'EHPAD',
+        suppressed: false,
+        n: 6,
+        mean: 40,
+        min: 7,
+        deciles: [9.5, 12, 21, 30, 35.5, 41, 45.5, 50, 75],
+        max: 100,
+      },
+      {
+        categoryCode: 'IME',
+        categoryLabel: 'IME',
+        suppressed: true,
+        n: null,
+        mean: null,
+        min: null,
+        deciles: null,
+        max: null,
+      },
+    ],
+    structures: null,
+    structuresTotal: 9,
+    ...overrides,
+  };
+}

@@ -7,7 +7,7 @@ import { Authorize, Public } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { OpenDataService } from './open-data.service';
-import { RegionalExportService } from './regional-export.service';
+import { RegionalExportService, type StartedExport } from './regional-export.service';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -22,19 +22,48 @@ export class RegionalExportController {
   @ApiOperation({
     summary: 'Export régional (XLSX, 331 colonnes du fichier export-tdbesms) : ARS de la région et national',
   })
-  @ApiQuery({ name: 'region', required: true, description: 'Code de la région (ex. 24)' })
+  @ApiQuery({
+    name: 'region',
+    required: false,
+    description: 'Code de la région (ex. 24) ; par défaut, celle de l’ARS (jeton d’API d’une ARS)',
+  })
   @ApiProduces(XLSX)
   async regional(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
     @Query('region', SingleValuePipe) region: string | undefined,
   ): Promise<StreamableFile> {
-    const stream = await this.exports.regional(actor, year, region);
-    return new StreamableFile(stream, {
-      type: XLSX,
-      disposition: `attachment; filename="${this.exports.fileName(year, region ?? '')}"`,
-    });
+    return file(await this.exports.regional(actor, year, region));
   }
+
+  @Get('department.xlsx')
+  // As the regional export: the service decides (the Département, the ARS of its region, national).
+  @Authorize('submission.read')
+  @ApiOperation({
+    summary:
+      'Export départemental (XLSX, les 331 colonnes de l’export régional) : Département, ARS de sa région et national',
+  })
+  @ApiQuery({
+    name: 'department',
+    required: false,
+    description:
+      'Code du département (ex. 45) ; par défaut, celui du Département (jeton d’API d’un Département)',
+  })
+  @ApiProduces(XLSX)
+  async departmental(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query('department', SingleValuePipe) department: string | undefined,
+  ): Promise<StreamableFile> {
+    return file(await this.exports.departmental(actor, year, department));
+  }
+}
+
+function file({ stream, fileName }: StartedExport): StreamableFile {
+  return new StreamableFile(stream, {
+    type: XLSX,
+    disposition: `attachment; filename="${fileName}"`,
+  });
 }
 
 @ApiTags('open data')

@@ -7,7 +7,7 @@ import { namedQuery } from '../../database/named-query';
 /** Rows read (and written) per query: a national region of ~2,000 ESMS stays light. */
 export const BATCH = 500;
 
-/** An ESMS of the regional export: its submission, OG-level values, structure and organisme gestionnaire. */
+/** An ESMS of the export of a region or a département: its submission, OG-level values, structure and organisme gestionnaire. */
 export interface ExportRow {
   finess: string;
   status: SubmissionStatusCode;
@@ -43,15 +43,16 @@ export class RegionalExportRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * The next BATCH in-scope ESMS of the region within `scope` (a scope condition on `s`), after
-   * `after` (FINESS order).
+   * The next BATCH in-scope ESMS of the territory (a region or a département) within `scope` (a
+   * scope condition on `s`), after `after` (FINESS order).
    */
   batch(
     scope: { sql: string; parameters: Record<string, unknown> },
     year: number,
-    region: string,
+    territory: { level: 'REGION' | 'DEPARTMENT'; code: string },
     after: string | null,
   ): Promise<ExportRow[]> {
+    const column = territory.level === 'REGION' ? 's.region_code' : 's.department_code';
     return namedQuery<ExportRow>(
       this.dataSource,
       `SELECT sub.finess, sub.status, sub.consulted_by_cd, sub.completeness::text AS completeness, sub.values,
@@ -64,11 +65,11 @@ export class RegionalExportRepository {
          JOIN structures s ON s.finess = sub.finess
          LEFT JOIN managing_organisations og ON og.finess = s.og_finess
          LEFT JOIN og_submissions ogs ON ogs.campaign_year = sub.campaign_year AND ogs.og_finess = s.og_finess
-        WHERE sub.campaign_year = :year AND sub.in_scope AND s.region_code = :region AND ${scope.sql}
+        WHERE sub.campaign_year = :year AND sub.in_scope AND ${column} = :territory AND ${scope.sql}
           ${after === null ? '' : 'AND sub.finess > :after'}
         ORDER BY sub.finess
         LIMIT ${BATCH}`,
-      { ...scope.parameters, year, region, ...(after === null ? {} : { after }) },
+      { ...scope.parameters, year, territory: territory.code, ...(after === null ? {} : { after }) },
     );
   }
 

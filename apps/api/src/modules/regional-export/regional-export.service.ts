@@ -3,7 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import type { Scope } from '@tdb/access';
+import { ownTerritory, territoryInScope, type Scope, type TerritoryRef } from '@tdb/access';
 import type { ItemValue, SubmissionStatusCode } from '@tdb/contracts';
 import type { Dictionary, Item } from '@tdb/dictionary';
 import { storedPart } from '@tdb/indicators';
@@ -24,12 +24,13 @@ import {
 import { exportColumnSpecs, FINESS_COLUMNS, type ExportColumnSpec, type IdentityKey } from './export-columns';
 import { BATCH, RegionalExportRepository, type ExportRow } from './regional-export.repository';
 
-/**
- * Who may download the regional export of `region`: the national administrator, and the ARS of the
- * region (APR, CONTROLLER or READER, which includes the ARS's API tokens). The one place deciding it.
- */
-export function mayExportRegion(scope: Scope, region: string): boolean {
-  return scope.all || scope.authorities.some((a) => a.kind === 'ARS' && a.code === region);
+/** The territory of an export of the data entered: a region or a département. */
+export type ExportTerritory = TerritoryRef & { level: 'REGION' | 'DEPARTMENT' };
+
+/** A started export: the stream of the workbook and the name of its file. */
+export interface StartedExport {
+  stream: Readable;
+  fileName: string;
 }
 
 /** "Niveau de validation": the workflow status (who validated), as the status labels of the platform. */
@@ -77,7 +78,10 @@ function itemCell(item: Item, value: ItemValue | undefined): Cell {
   }
 }
 
-/** The regional export (issue 7 §5): one row per in-scope ESMS, the 331 columns of the 2021 file. */
+/**
+ * The export of the data entered (issue 7 §5, issue 14 §5): one row per in-scope ESMS of a region
+ * or a département visible to the caller, the 331 columns of the 2021 regional file.
+ */
 @Injectable()
 export class RegionalExportService {
   private readonly logger = new Logger(RegionalExportService.name);
@@ -92,47 +96,100 @@ export class RegionalExportService {
     private readonly gate: ExportGate,
   ) {}
 
-  fileName(year: number, region: string): string {
-    return `export-tdbesms-${year}-region-${region}-agg.xlsx`;
+  fileName(year: number, territory: ExportTerritory): string {
+    return territory.level === 'REGION'
+      ? `export-tdbesms-${year}-region-${territory.code}-agg.xlsx`
+      : `export-tdbesms-${year}-departement-${territory.code}-agg.xlsx`;
+  }
+
+  /** The export of a region (its ARS, national); the ARS's own region when `region` is missing. */
+  async regional(
+    actor: AuthenticatedActor,
+    year: number,
+    region: string | undefined,
+  ): Promise<StartedExport> {
+    return this.start(actor, year, this.territory(actor, 'REGION', region));
   }
 
   /**
-   * Checks the request, takes a slot of the export gate (429 when the account already exports,
-   * 503 when the platform is busy: JSON answers, before any byte of the file), then streams the
-   * workbook: rows are read by batches of BATCH ESMS and committed to the XLSX stream as they come,
-   * at the pace the client reads. The slot is released when the file is sent, fails, or the client
-   * goes away.
+   * The export of a département (its Département, the ARS of its region, national); the
+   * Département's own when `department` is missing.
    */
-  async regional(actor: AuthenticatedActor, year: number, region: string | undefined): Promise<Readable> {
-    if (!region || !findRegion(region)) {
+  async departmental(
+    actor: AuthenticatedActor,
+    year: number,
+    department: string | undefined,
+  ): Promise<StartedExport> {
+    return this.start(actor, year, this.territory(actor, 'DEPARTMENT', department));
+  }
+
+  /**
+   * The territory asked for, checked: a known code (or the caller's own territory of that level
+   * when the parameter is missing, as for an API token), which the caller's scope covers.
+   */
+  private territory(
+    actor: AuthenticatedActor,
+    level: ExportTerritory['level'],
+    raw: string | undefined,
+  ): { scope: Scope; territory: ExportTerritory } {
+    const scope = this.access.listScope(actor, 'submission.read');
+    const given = raw?.trim().toUpperCase() ?? '';
+    const code =
+      given === ''
+        ? ownTerritory(scope, level)?.code
+        : level === 'REGION'
+          ? findRegion(given)?.code
+          : findDepartment(given)?.code;
+    if (!code) {
+      const [what, parameter, example] =
+        level === 'REGION' ? ['région', 'region', '24'] : ['département', 'department', '45'];
       throw new DomainError(
         'VALIDATION_FAILED',
-        `« ${region ?? ''} » n’est pas un code de région (paramètre « region », par exemple 24).`,
+        given === ''
+          ? `Précisez le code de ${what} (paramètre « ${parameter} », par exemple ${example}).`
+          : `« ${raw ?? ''} » n’est pas un code de ${what} (paramètre « ${parameter} », par exemple ${example}).`,
       );
     }
-    const scope = this.access.listScope(actor, 'submission.read');
-    if (!mayExportRegion(scope, region)) {
+    const territory: ExportTerritory = { level, code };
+    if (!territoryInScope(scope, territory)) {
+      const department = findDepartment(code);
       throw new DomainError(
         'FORBIDDEN',
-        `L’export régional de la région ${findRegion(region)?.name ?? region} est réservé à son ARS et à l’administration nationale.`,
+        level === 'REGION'
+          ? `L’export régional de la région ${findRegion(code)?.name ?? code} est réservé à son ARS et à l’administration nationale.`
+          : `L’export départemental du département ${department ? `${department.code} – ${department.name}` : code} est réservé à son Département, à l’ARS de sa région et à l’administration nationale.`,
         undefined,
-        `Refused regional export ${region} to ${actor.accountId}`,
+        `Refused ${level === 'REGION' ? 'regional' : 'departmental'} export ${code} to ${actor.accountId}`,
       );
     }
+    return { scope, territory };
+  }
+
+  /**
+   * Takes a slot of the export gate (429 when the account already exports, 503 when the platform
+   * is busy: JSON answers, before any byte of the file), then streams the workbook: rows are read
+   * by batches of BATCH ESMS and committed to the XLSX stream as they come, at the pace the client
+   * reads. The slot is released when the file is sent, fails, or the client goes away.
+   */
+  private async start(
+    actor: AuthenticatedActor,
+    year: number,
+    { scope, territory }: { scope: Scope; territory: ExportTerritory },
+  ): Promise<StartedExport> {
     const release = await this.gate.acquire(actor);
     try {
       const campaign = await this.campaigns.row(year);
       const dictionary = await this.registry.byVersion(campaign.dictionary_version);
       const columns = exportColumnSpecs(dictionary);
-      const first = await this.batch(scope, year, region, null);
+      const first = await this.batch(scope, year, territory, null);
       const stream = new PassThrough({ highWaterMark: STREAM_BUFFER });
       releaseWhenDone(stream, release);
-      this.write(stream, scope, year, region, dictionary, columns, first).catch((error: unknown) => {
+      this.write(stream, scope, year, territory, dictionary, columns, first).catch((error: unknown) => {
         if (stream.destroyed) return;
-        this.logger.error(`Regional export ${year}/${region} failed: ${String(error)}`);
+        this.logger.error(`Export ${year}/${territory.level}/${territory.code} failed: ${String(error)}`);
         stream.destroy(error instanceof Error ? error : new Error(String(error)));
       });
-      return stream;
+      return { stream, fileName: this.fileName(year, territory) };
     } catch (error) {
       release();
       throw error;
@@ -144,7 +201,7 @@ export class RegionalExportService {
     stream: PassThrough,
     scope: Scope,
     year: number,
-    region: string,
+    territory: ExportTerritory,
     dictionary: Dictionary,
     columns: readonly ExportColumnSpec[],
     first: ExportRow[],
@@ -154,7 +211,8 @@ export class RegionalExportService {
       useStyles: true,
       useSharedStrings: false,
     });
-    const sheet = workbook.addWorksheet(`Export ${year} région ${region}`.slice(0, 31));
+    const title = territory.level === 'REGION' ? `région ${territory.code}` : `département ${territory.code}`;
+    const sheet = workbook.addWorksheet(`Export ${year} ${title}`.slice(0, 31));
     sheet.columns = columns.map((c) => ({
       key: c.letter,
       width: FINESS_COLUMNS.has(c.n) ? 12 : 18,
@@ -189,7 +247,8 @@ export class RegionalExportService {
         }
       }
       if (!(await pace(stream))) return;
-      rows = rows.length < BATCH ? [] : await this.batch(scope, year, region, rows[rows.length - 1]!.finess);
+      rows =
+        rows.length < BATCH ? [] : await this.batch(scope, year, territory, rows[rows.length - 1]!.finess);
       if (stream.destroyed) return;
     }
     sheet.commit();
@@ -269,8 +328,13 @@ export class RegionalExportService {
     }
   }
 
-  /** The next BATCH in-scope ESMS of the region visible to the caller, after `after` (FINESS order). */
-  private batch(scope: Scope, year: number, region: string, after: string | null): Promise<ExportRow[]> {
-    return this.repository.batch(this.access.scopeCondition(scope, 's'), year, region, after);
+  /** The next BATCH in-scope ESMS of the territory visible to the caller, after `after` (FINESS order). */
+  private batch(
+    scope: Scope,
+    year: number,
+    territory: ExportTerritory,
+    after: string | null,
+  ): Promise<ExportRow[]> {
+    return this.repository.batch(this.access.scopeCondition(scope, 's'), year, territory, after);
   }
 }

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ComputationModule } from '../computation/computation.module';
+import { ItemBenchmarkRepository } from './item-benchmark.repository';
+import { ItemBenchmarkService } from './item-benchmark.service';
 import { RestitutionExportService } from './restitution-export.service';
 import { RestitutionController } from './restitution.controller';
 import { RestitutionRepository } from './restitution.repository';
@@ -29,6 +31,8 @@ import { TerritoryRepository } from './territory.repository';
     TerritoryComparisonService,
     TerritoryReportService,
     TerritoryExportService,
+    ItemBenchmarkRepository,
+    ItemBenchmarkService,
   ],
 })
 export class RestitutionModule {}

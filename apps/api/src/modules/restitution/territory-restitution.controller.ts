@@ -1,7 +1,13 @@
 import { SingleValuePipe } from '../../common/validation/single-value.pipe';
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
 import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { OrganisationRestitution, TerritoryMap, TerritoryScatter, TerritoryTable } from '@tdb/contracts';
+import type {
+  ItemBenchmark,
+  OrganisationRestitution,
+  TerritoryMap,
+  TerritoryScatter,
+  TerritoryTable,
+} from '@tdb/contracts';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -10,7 +16,8 @@ import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
 import { TerritoryExportService } from './territory-export.service';
 import { TerritoryComparisonService } from './territory-comparison.service';
-import { ScatterQueryDto, TableQueryDto } from './dto/territory.query';
+import { ItemBenchmarkQueryDto, ScatterQueryDto, TableQueryDto } from './dto/territory.query';
+import { ItemBenchmarkService } from './item-benchmark.service';
 import { TerritoryReportService } from './territory-report.service';
 import { TerritoryRestitutionService } from './territory-restitution.service';
 
@@ -40,6 +47,7 @@ export class TerritoryRestitutionController {
     private readonly comparison: TerritoryComparisonService,
     private readonly reports: TerritoryReportService,
     private readonly exports: TerritoryExportService,
+    private readonly items: ItemBenchmarkService,
     private readonly gate: ExportGate,
   ) {}
 
@@ -129,6 +137,37 @@ export class TerritoryRestitutionController {
     @Query() query: ScatterQueryDto,
   ): Promise<TerritoryScatter> {
     return this.comparison.scatter(actor, year, query);
+  }
+
+  @Get('item-benchmark')
+  // Reads the values entered by the structures: the service filters them by the caller's scope.
+  @Authorize('submission.read')
+  @ApiOperation({
+    summary:
+      'Benchmark d’une donnée saisie (numérique) : par catégorie, effectif, moyenne, minimum, déciles et maximum des structures validées ou confirmées d’un territoire de votre périmètre (groupes de moins de 5 structures masqués) — ARS, Départements et national',
+  })
+  @ApiQuery({
+    name: 'item',
+    required: true,
+    description: 'Code de la donnée dans le dictionnaire (ex. personnes_accompagnees_31_12)',
+  })
+  @ApiQuery({ name: 'department', required: false, description: 'Code du département (ex. 45)' })
+  @ApiQuery({
+    name: 'region',
+    required: false,
+    description: 'Code de la région (ex. 24) ; sans territoire : celui du compte, la France pour le national',
+  })
+  @ApiQuery({
+    name: 'structures',
+    required: false,
+    description: 'true : la liste des structures comptées, avec leur valeur et leur décile',
+  })
+  itemBenchmark(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query() query: ItemBenchmarkQueryDto,
+  ): Promise<ItemBenchmark> {
+    return this.items.benchmark(actor, year, query);
   }
 
   @Get('organisations/:ogFiness')

@@ -18,7 +18,7 @@ export function QueryError({
   error: unknown;
   title?: string;
   onRetry?: () => void;
-  headingAs?: 'h2' | 'h3';
+  headingAs?: 'h2' | 'h3' | 'h4';
 }) {
   return (
     <div className={fr.cx('fr-my-4w')}>

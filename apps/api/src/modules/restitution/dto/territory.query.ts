@@ -1,4 +1,5 @@
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import type { ItemBenchmarkQuery } from '../item-benchmark.service';
 import type { ScatterQuery, TableQuery } from '../territory-inputs';
 
 const text = (name: string) => ({
@@ -29,4 +30,11 @@ export class ScatterQueryDto implements ScatterQuery {
   @IsOptional() @IsString(text('department')) @MaxLength(10, short('department', 10)) department?: string;
   @IsOptional() @IsString(text('region')) @MaxLength(10, short('region', 10)) region?: string;
   @IsOptional() @IsString(text('highlight')) @MaxLength(20, short('highlight', 20)) highlight?: string;
+}
+
+export class ItemBenchmarkQueryDto implements ItemBenchmarkQuery {
+  @IsOptional() @IsString(text('item')) @MaxLength(80, short('item', 80)) item?: string;
+  @IsOptional() @IsString(text('department')) @MaxLength(10, short('department', 10)) department?: string;
+  @IsOptional() @IsString(text('region')) @MaxLength(10, short('region', 10)) region?: string;
+  @IsOptional() @IsString(text('structures')) @MaxLength(10, short('structures', 10)) structures?: string;
 }

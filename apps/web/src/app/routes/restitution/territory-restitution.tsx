@@ -11,15 +11,19 @@ import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
 import { useIndicatorGuide } from '@/lib/api/get-indicator-guide';
 import { useReference } from '@/lib/api/get-reference';
+import { useDictionary } from '@/features/campaigns/api/get-dictionary';
 import { restitutionPath, useTerritoryMap, useTerritoryScatter } from '@/features/restitution/api/territory';
 import { DepartmentMap } from '@/features/restitution/components/department-map';
+import { DataExportPanel } from '@/features/restitution/components/data-export-panel';
 import { DownloadButton } from '@/features/restitution/components/download-button';
+import { ItemBenchmarkSection } from '@/features/restitution/components/item-benchmark-section';
 import { ScatterPlot } from '@/features/restitution/components/scatter-plot';
 import {
   TerritoryTableSection,
   sheetsForCategory,
   type CategoryOption,
 } from '@/features/restitution/components/territory-table-section';
+import { accountTerritories, benchmarkItems } from '@/features/restitution/utils/benchmark-options';
 import {
   useRestitutionAccess,
   type RestitutionAccess,
@@ -33,6 +37,8 @@ const TABS = [
   { tabId: 'analyse', label: 'Analyse croisée' },
   { tabId: 'rapport', label: 'Rapport territorial' },
 ];
+/** Offered to the authorities and national only (the API refuses the others). */
+const DATA_TAB = { tabId: 'donnees', label: 'Données saisies' };
 
 /** The departments of the account's scope (every one for national). */
 function scopeDepartments(reference: ReferenceData, access: RestitutionAccess) {
@@ -253,14 +259,47 @@ function ReportSection({ year, access }: { year: number; access: RestitutionAcce
   );
 }
 
-/** The restitutions of a territory: table, map, scatter plot and the territorial report. */
+/** "Données saisies": the export of the data entered and the benchmark of a data item (issue 14 §5). */
+function DataSection({
+  year,
+  reference,
+  access,
+}: {
+  year: number;
+  reference: ReferenceData;
+  access: RestitutionAccess;
+}) {
+  const dictionary = useDictionary(year);
+  const territories = accountTerritories(reference, access);
+  return (
+    <section aria-labelledby="restitution-donnees">
+      <h2 id="restitution-donnees" className={fr.cx('fr-h4')}>
+        Données saisies
+      </h2>
+      <DataExportPanel year={year} territories={territories} />
+      {dictionary.isPending ? (
+        <PageLoader label="Chargement du dictionnaire…" />
+      ) : dictionary.error || !dictionary.data ? (
+        <QueryError error={dictionary.error} headingAs="h3" onRetry={() => void dictionary.refetch()} />
+      ) : (
+        <ItemBenchmarkSection year={year} items={benchmarkItems(dictionary.data)} territories={territories} />
+      )}
+    </section>
+  );
+}
+
+/**
+ * The restitutions of a territory: table, map, scatter plot, the territorial report and, for the
+ * authorities and national, the data entered (export and benchmark of an item).
+ */
 export function TerritoryRestitutionPage() {
   const params = useParams();
   const year = Number(params['year']);
   const [searchParams, setSearchParams] = useSearchParams();
-  const requested = searchParams.get('vue') ?? 'tableau';
-  const tab = TABS.some((t) => t.tabId === requested) ? requested : 'tableau';
   const access = useRestitutionAccess();
+  const tabs = access.national || access.authorities.length > 0 ? [...TABS, DATA_TAB] : TABS;
+  const requested = searchParams.get('vue') ?? 'tableau';
+  const tab = tabs.some((t) => t.tabId === requested) ? requested : 'tableau';
   const reference = useReference();
   const guide = useIndicatorGuide(year);
 
@@ -328,7 +367,7 @@ export function TerritoryRestitutionPage() {
       )}
       <Tabs
         selectedTabId={tab}
-        tabs={TABS}
+        tabs={tabs}
         onTabChange={(tabId) => setSearchParams({ vue: tabId }, { replace: true })}
       >
         {tab === 'tableau' && (
@@ -355,6 +394,7 @@ export function TerritoryRestitutionPage() {
           <ScatterSection year={year} categories={categories} sheets={sheets} departments={departments} />
         )}
         {tab === 'rapport' && <ReportSection year={year} access={access} />}
+        {tab === 'donnees' && <DataSection year={year} reference={reference.data} access={access} />}
       </Tabs>
     </div>
   );

@@ -1,0 +1,42 @@
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { ItemBenchmark } from '@tdb/contracts';
+import { apiClient, toQueryString } from '@/lib/api-client';
+import { restitutionPath } from './territory';
+
+/** A benchmark's territory: a département or a region; neither is the caller's own (the nation for national). */
+export interface ItemBenchmarkParams {
+  item: string;
+  department?: string;
+  region?: string;
+  structures?: boolean;
+}
+
+export function itemBenchmarkPath(year: number, params: ItemBenchmarkParams): string {
+  return `${restitutionPath(year)}/item-benchmark${toQueryString({
+    item: params.item,
+    department: params.department,
+    region: params.region,
+    structures: params.structures ? 'true' : undefined,
+  })}`;
+}
+
+export function getItemBenchmark(
+  year: number,
+  params: ItemBenchmarkParams,
+  signal?: AbortSignal,
+): Promise<ItemBenchmark> {
+  return apiClient.get<ItemBenchmark>(itemBenchmarkPath(year, params), signal);
+}
+
+export function getItemBenchmarkQueryOptions(year: number, params: ItemBenchmarkParams) {
+  return queryOptions({
+    queryKey: ['restitution', year, 'item-benchmark', params] as const,
+    queryFn: ({ signal }) => getItemBenchmark(year, params, signal),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** The distribution per category of one numeric item entered by the peers of a territory. */
+export function useItemBenchmark(year: number, params: ItemBenchmarkParams) {
+  return useQuery({ ...getItemBenchmarkQueryOptions(year, params), enabled: params.item !== '' });
+}
