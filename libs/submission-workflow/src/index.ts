@@ -1,2 +1,3 @@
 export * from './dates';
 export * from './workflow';
+export * from './restitution-stage';
