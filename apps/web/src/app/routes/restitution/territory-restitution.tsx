@@ -14,6 +14,7 @@ import { useReference } from '@/lib/api/get-reference';
 import { restitutionPath, useTerritoryMap, useTerritoryScatter } from '@/features/restitution/api/territory';
 import { DepartmentMap } from '@/features/restitution/components/department-map';
 import { DownloadButton } from '@/features/restitution/components/download-button';
+import { RestitutionStageNotice } from '@/features/restitution/components/restitution-stage-notice';
 import { ScatterPlot } from '@/features/restitution/components/scatter-plot';
 import {
   TerritoryTableSection,
@@ -124,7 +125,10 @@ function MapSection({
       ) : map.error || !map.data ? (
         <QueryError error={map.error} headingAs="h3" onRetry={() => void map.refetch()} />
       ) : (
-        <DepartmentMap map={map.data} {...(regionCodes ? { regionCodes } : {})} />
+        <>
+          <RestitutionStageNotice stage={map.data.stage} />
+          <DepartmentMap map={map.data} {...(regionCodes ? { regionCodes } : {})} />
+        </>
       )}
     </section>
   );
@@ -213,7 +217,10 @@ function ScatterSection({
       ) : scatter.error || !scatter.data ? (
         <QueryError error={scatter.error} headingAs="h3" onRetry={() => void scatter.refetch()} />
       ) : (
-        <ScatterPlot scatter={scatter.data} />
+        <>
+          <RestitutionStageNotice stage={scatter.data.stage} />
+          <ScatterPlot scatter={scatter.data} />
+        </>
       )}
     </section>
   );
