@@ -1,7 +1,9 @@
-// Browser test of the restitution: the APE of the demo EHPAD enters its activity (95 % occupancy),
-// the campaign's distributions are recomputed (national administrator, as the job does), then it
-// opens its restitution, compares its occupancy rate with the EHPAD of its region (decile band),
-// and downloads the PDF; the Département's controller opens the map of medians.
+// Browser test of the restitution: the APE of the demo EHPAD enters its activity (95 % occupancy)
+// during the collection and finds its own provisional value, without comparison until the
+// restitution opens (ADR 0013); the calendar is then moved into the restitution phase and the
+// campaign's distributions recomputed (national administrator, as the job does): it compares its
+// occupancy rate with the EHPAD of its region (decile band), and downloads the PDF; the
+// Département's controller opens the map of medians.
 //
 // Standalone: node tools/e2e/restitution.e2e.mjs --base-url http://localhost:3100
 import { DEMO_PASSWORD, apiClient, screenshot, signIn, watch } from './accounts.e2e.mjs';
@@ -28,13 +30,12 @@ export async function run({ baseUrl, browser }) {
       jours_ouverture: 365,
     },
   });
-  await call(api, 'POST', `/campaigns/${YEAR}/distributions/recompute`, admin.accessToken);
 
   const contexts = [];
   let page;
   let step = 'start';
   try {
-    step = 'EHPAD user reads its place among the EHPAD of its region';
+    step = 'EHPAD user opens its restitution';
     const context = await browser.newContext({ locale: 'fr-FR', acceptDownloads: true });
     contexts.push(context);
     page = await context.newPage();
@@ -43,6 +44,20 @@ export async function run({ baseUrl, browser }) {
     await page.goto(`${base}/campagnes/${YEAR}/structures/${finess}`);
     await page.getByRole('link', { name: 'Restitution', exact: true }).first().click();
     const card = page.locator(`article[aria-labelledby="restitution-${OCCUPANCY}"]`);
+    await card.waitFor();
+
+    step = 'EHPAD user finds its own provisional value, no comparison before the restitution';
+    await page.getByText(/seront disponibles à partir du .*, après la fiabilisation/).waitFor();
+    const own = (await card.innerText()).replace(/\s+/g, ' ');
+    if (!/Valeur provisoire de la structure : 95,0\s?%/.test(own) || /décile/i.test(own)) {
+      throw new Error(`before the restitution the occupancy card reads "${own}"`);
+    }
+    if ((await card.getByRole('radio').count()) > 0) throw new Error('peers offered before the restitution');
+
+    step = 'EHPAD user reads its place among the EHPAD of its region, once the restitution is open';
+    await moveCalendar(api, admin.accessToken, calendar(120, -80));
+    await call(api, 'POST', `/campaigns/${YEAR}/distributions/recompute`, admin.accessToken);
+    await page.reload();
     await card.waitFor();
     const region = card.getByRole('radio', { name: /^Région/ });
     await card.locator(`label[for="${await region.getAttribute('id')}"]`).click();

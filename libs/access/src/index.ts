@@ -24,6 +24,7 @@ export {
 export { activeGrants, inactiveGrants, isGrantActive, isIsoDate, isWellFormedActorGrant } from './validity';
 export type { AuthorityRole, AuthorityScope, Coverage, Scope } from './scope';
 export {
+  coversAsAuthority,
   organisationCoverage,
   organisationInScope,
   scopeOf,

@@ -1,6 +1,7 @@
 import {
   auditSubjectVisible,
   auditVisibility,
+  coversAsAuthority,
   organisationInScope,
   scopeOf,
   structureInScope,
@@ -49,6 +50,18 @@ describe('scopeOf', () => {
     expect(
       [EHPAD_45, SAVS_45, IME_45, EANM_45, EHPAD_37, EHPAD_11].map((s) => structureInScope(cd, s)),
     ).toEqual([true, true, false, true, false, false]);
+  });
+
+  it('reaches a structure as an authority only through a competent ARS or CD, or national', () => {
+    const covers = (who: keyof typeof ACTORS) =>
+      [EHPAD_45, SAVS_45, IME_45, EHPAD_11].map((s) => coversAsAuthority(scopeOf(ACTORS[who], TODAY), s));
+    expect(covers('NATIONAL')).toEqual([true, true, true, true]);
+    expect(covers('ARS24 READER')).toEqual([true, false, true, false]);
+    expect(covers('CD45 CONTROLLER')).toEqual([true, true, false, false]);
+    // In scope, but as the structure itself or its OG: not an authority.
+    expect(covers('ESMS APE')).toEqual([false, false, false, false]);
+    expect(covers('OG45 APE')).toEqual([false, false, false, false]);
+    expect(structureInScope(scopeOf(ACTORS['OG45 APE'], TODAY), EHPAD_45)).toBe(true);
   });
 
   it('an OG is in scope through its own grants or one of its ESMS', () => {

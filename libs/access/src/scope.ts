@@ -104,6 +104,15 @@ export function structureInScope(scope: Scope, s: StructureFacts): boolean {
   );
 }
 
+/**
+ * Whether the scope reaches the structure as an authority that checks it (its ARS or Département,
+ * competence covered) or as the national administration — not merely as the structure itself or
+ * its OG. Before the restitution, only such readers see the peers' provisional distributions.
+ */
+export function coversAsAuthority(scope: Scope, s: StructureFacts): boolean {
+  return scope.all || scope.authorities.some((a) => structureCoverage(a, s) === 'covered');
+}
+
 /** An OG is in scope when it is itself (OG grant) or one of its ESMS is. */
 export function organisationInScope(scope: Scope, organisation: OrganisationFacts): boolean {
   return (

@@ -19,7 +19,10 @@ export interface OpenDataIndicatorRow {
   suppressed: boolean;
   /** Number of structures with a computable value (null when suppressed). */
   count: number | null;
-  /** Continuous percentiles (PostgreSQL percentile_cont), never rounded (null when suppressed). */
+  /**
+   * Continuous percentiles (PostgreSQL percentile_cont), rounded for the unit (% to 1 decimal,
+   * € to the euro, days and scores to 1 decimal, counts and ratios to 2; null when suppressed).
+   */
   q1: number | null;
   median: number | null;
   q3: number | null;

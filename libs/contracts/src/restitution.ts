@@ -4,6 +4,28 @@ import type { IndicatorAxisCode } from './indicators';
 export type DistributionLevel = 'NATION' | 'REGION' | 'DEPARTMENT';
 
 /**
+ * Whether a restitution compares with the peers, and why not (ADR 0013): before the campaign's
+ * restitution phase a structure (ESMS, OG) sees its own figures only.
+ */
+export interface PeerAvailability {
+  /** True when the answer holds the peers' distributions, deciles and positions. */
+  available: boolean;
+  /** Why they are missing, in French with the date they open (null when available). */
+  reason: string | null;
+  /** The day the structures see their peers: the campaign's first day of restitution (ISO date). */
+  availableFrom: string;
+}
+
+/** What a restitution shows on the day it is read, for the kind of reader asking. */
+export interface RestitutionStage {
+  /** Figures still provisional: the campaign is not yet in restitution (collection, fiabilisation). */
+  provisional: boolean;
+  /** Why the figures are provisional, in French (null when they are final). */
+  notice: string | null;
+  peers: PeerAvailability;
+}
+
+/**
  * The distribution of one indicator among the structures of one category in one territory
  * (VALIDATED or CONFIRMED submissions only). A group of fewer than 5 structures is suppressed
  * (statistical secrecy): it carries no figure at all, not even its size.
@@ -62,6 +84,11 @@ export interface StructureRestitution {
   submissionStatus: string;
   /** When the distributions were last computed (null: never). */
   computedAt: string | null;
+  /**
+   * Provisional figures and peers: without peers, every indicator has `decile` all null and no
+   * distribution (`national`, `regional`, `departmental` null).
+   */
+  stage: RestitutionStage;
   indicators: RestitutionIndicator[];
 }
 
@@ -111,6 +138,8 @@ export interface TerritoryTable {
   pageSize: number;
   /** Indicator code, "-" prefixed for descending; or "name" / "finess". */
   sort: string;
+  /** Without peers, the rows' deciles are null (before the restitution, for a structure's users). */
+  stage: RestitutionStage;
   rows: TerritoryTableRow[];
 }
 
@@ -133,6 +162,8 @@ export interface TerritoryMap {
   /** The regions shown for context (an ARS's region, a CD's region; every region for national). */
   regions: TerritoryMedian[];
   departments: (TerritoryMedian & { regionCode: string })[];
+  /** Authorities and national only: provisional before the restitution. */
+  stage: RestitutionStage;
 }
 
 export interface ScatterPoint {
@@ -153,6 +184,8 @@ export interface TerritoryScatter {
   medians: { x: number | null; y: number | null };
   /** National medians of the category (null when suppressed or not computed). */
   nationalMedians: { x: number | null; y: number | null };
+  /** Authorities and national only: provisional before the restitution. */
+  stage: RestitutionStage;
 }
 
 export interface OrganisationRestitutionStructure {
@@ -173,6 +206,8 @@ export interface OrganisationRestitution {
   structures: OrganisationRestitutionStructure[];
   /** Per indicator: the OG's median over its listed ESMS with a validated or confirmed value. */
   medians: Record<string, { n: number; median: number | null }>;
+  /** Without peers, the national deciles are null (before the restitution, for the OG's users). */
+  stage: RestitutionStage;
 }
 
 // ---------------------------------------------------------------------------------------------

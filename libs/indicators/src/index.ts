@@ -29,3 +29,4 @@ export { loadIndicatorDefinitions, provisionalNotice, type IndicatorLoadResult }
 export { RAW_INDICATOR_DEFINITIONS, getIndicatorDefinitions } from './definitions';
 export { formulaInWords, formulaText, variantInWords } from './words';
 export { distributionShares, storedDistribution, storedPart, type StoredDistribution } from './stored';
+export { PUBLISHED_DECIMALS, publishedDecimals, roundForUnit } from './rounding';

@@ -9,12 +9,21 @@ const shift = (iso: string, days: number): string => {
   return date.toISOString().slice(0, 10);
 };
 
+/** A phase a test puts an open campaign in, through its calendar. */
+export type TestPhase = 'COLLECTION' | 'FIABILISATION' | 'PREPARATION' | 'RESTITUTION';
+
+const OFFSETS: Record<TestPhase, number> = {
+  PREPARATION: 30,
+  COLLECTION: 0,
+  FIABILISATION: -30,
+  // The restitution began 29 days ago.
+  RESTITUTION: -90,
+};
+
 /** Campaign dates putting today in the given phase (the real calendar is April–August). */
-export function datesFor(
-  phase: 'COLLECTION' | 'FIABILISATION' | 'PREPARATION' | 'RESTITUTION',
-): CampaignDatesDto {
+export function datesFor(phase: TestPhase): CampaignDatesDto {
   const today = parisToday();
-  const offset = { COLLECTION: 0, FIABILISATION: -30, PREPARATION: 30, RESTITUTION: -90 }[phase];
+  const offset = OFFSETS[phase];
   const base = shift(today, offset);
   return {
     launch: shift(base, -60),
@@ -32,7 +41,7 @@ export async function openCampaign(
   t: TestApp,
   national: string,
   year: number,
-  phase: 'COLLECTION' | 'FIABILISATION' = 'COLLECTION',
+  phase: Exclude<TestPhase, 'PREPARATION'> = 'COLLECTION',
   threshold = 0.9,
 ): Promise<number> {
   const created = await request(t.http)
@@ -49,12 +58,7 @@ export async function openCampaign(
 }
 
 /** Moves the open campaign's calendar so that today falls in `phase`. */
-export async function movePhase(
-  t: TestApp,
-  national: string,
-  year: number,
-  phase: 'COLLECTION' | 'FIABILISATION' | 'RESTITUTION',
-): Promise<void> {
+export async function movePhase(t: TestApp, national: string, year: number, phase: TestPhase): Promise<void> {
   const current = await request(t.http)
     .get(`/api/campaigns/${year}`)
     .set('Authorization', national)

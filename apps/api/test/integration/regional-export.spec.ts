@@ -1,6 +1,7 @@
 /**
  * The regional export (XLSX, 331 columns of the current platform's file) and open data (public
- * medians and quartiles with statistical secrecy), through HTTP on a real database.
+ * medians and quartiles with statistical secrecy, published from the restitution on, rounded for
+ * the unit), through HTTP on a real database.
  */
 import { storeIndicator, type StoredIndicatorInput } from '../factories/indicators';
 import { existsSync, readFileSync } from 'node:fs';
@@ -8,11 +9,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { getDictionary } from '@tdb/dictionary';
-import { STATUS_LABELS } from '@tdb/submission-workflow';
+import { STATUS_LABELS, formatDateFr } from '@tdb/submission-workflow';
 import { DICTIONARY_DIR } from '../../src/modules/campaign-core/dictionary-registry.service';
 import { exportColumnSpecs } from '../../src/modules/regional-export/export-columns';
 import { loginAs, persistAccount } from '../factories/accounts';
-import { openCampaign } from '../factories/campaigns';
+import { datesFor, movePhase, openCampaign } from '../factories/campaigns';
 import { finessNumber } from '../factories/finess-extract';
 import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
 import type { TestApp } from '../setup/test-app';
@@ -347,7 +348,12 @@ describe('regional export and open data (HTTP, real database)', () => {
   });
 
   describe('open data', () => {
-    /** Six VALIDATED or CONFIRMED EHPAD of the Loiret with P15; three IME with P16 (a small group). */
+    /**
+     * Six VALIDATED or CONFIRMED EHPAD of the Loiret with P15 (%), P05 (days) and P22 (a ratio);
+     * three with P16 (a small group).
+     */
+    const P05 = [100.123, 184.81886501589747, 200.5555, 250.05, 300.3333, 365];
+    const P22 = [0.1234, 0.2345, 0.3456, 0.4567, 0.5678, 0.6789];
     beforeAll(async () => {
       const p15 = [70, 85, 90, 96, 99, 100];
       for (let i = 0; i < p15.length; i++) {
@@ -365,6 +371,8 @@ describe('regional export and open data (HTTP, real database)', () => {
         const store = (code: string, input: StoredIndicatorInput) =>
           storeIndicator(t.dataSource, YEAR, finess, code, input, dictionaryVersion);
         await store('P15', { value: p15[i]! });
+        await store('P05', { value: P05[i]! });
+        await store('P22', { value: P22[i]! });
         // Financial indicators are not published.
         await store('F01', { value: 100 + i });
         // A non-computable value is not counted.
@@ -374,6 +382,25 @@ describe('regional export and open data (HTTP, real database)', () => {
       // EHPAD_45 is in progress: its P15 (87.5) is left out of the peer set.
     });
 
+    it('publishes nothing before the restitution: a French 404 saying from when (JSON and CSV)', async () => {
+      // The campaign is in collection.
+      const from = datesFor('COLLECTION').restitutionStart;
+      for (const path of ['indicators', 'indicators.csv']) {
+        const res = await request(t.http).get(`/api/open-data/${YEAR}/${path}`).expect(404);
+        expect(res.body).toMatchObject({
+          code: 'NOT_FOUND',
+          message: `Les données ouvertes de la campagne ${YEAR} seront publiées à partir du ${formatDateFr(from)}, après la fiabilisation.`,
+          availableFrom: from,
+        });
+        expect(JSON.stringify(res.body)).not.toContain('86.25');
+      }
+      await movePhase(t, national, YEAR, 'FIABILISATION');
+      await request(t.http).get(`/api/open-data/${YEAR}/indicators`).expect(404);
+      // From the first day of the restitution on.
+      await movePhase(t, national, YEAR, 'RESTITUTION');
+      await request(t.http).get(`/api/open-data/${YEAR}/indicators`).expect(200);
+    });
+
     it('publishes count, quartiles and median of groups of 5 or more, without an account', async () => {
       const res = await request(t.http).get(`/api/open-data/${YEAR}/indicators`).expect(200);
       expect(res.body.minimumGroupSize).toBe(5);
@@ -381,8 +408,8 @@ describe('regional export and open data (HTTP, real database)', () => {
         (r: { indicatorCode: string; categoryCode: string; departmentCode: string }) =>
           r.indicatorCode === 'P15' && r.categoryCode === 'EHPAD' && r.departmentCode === '45',
       );
-      // percentile_cont over 70, 85, 90, 96, 99, 100: q1 = 85 + 0.25 × 5, median = (90 + 96) / 2,
-      // q3 = 96 + 0.75 × 3.
+      // percentile_cont over 70, 85, 90, 96, 99, 100: q1 = 85 + 0.25 × 5 = 86.25, median =
+      // (90 + 96) / 2, q3 = 96 + 0.75 × 3 = 98.25 — a rate, published to one decimal.
       expect(p15).toEqual({
         categoryCode: 'EHPAD',
         categoryLabel: 'EHPAD',
@@ -393,10 +420,33 @@ describe('regional export and open data (HTTP, real database)', () => {
         unit: '%',
         suppressed: false,
         count: 6,
-        q1: 86.25,
+        q1: 86.3,
         median: 93,
-        q3: 98.25,
+        q3: 98.3,
       });
+      const rowOf = (code: string) =>
+        res.body.rows.find(
+          (r: { indicatorCode: string; departmentCode: string }) =>
+            r.indicatorCode === code && r.departmentCode === '45',
+        );
+      // Days, one decimal: q1 = 184.81886501589747 + 0.25 × (200.5555 − 184.81886501589747) =
+      // 188.7530…, median = (200.5555 + 250.05) / 2 = 225.30275, q3 = 250.05 + 0.75 × 50.2833 = 287.7624….
+      expect(rowOf('P05')).toMatchObject({ unit: 'jours', count: 6, q1: 188.8, median: 225.3, q3: 287.8 });
+      // A ratio, two decimals: 0.262275, 0.40115, 0.540025.
+      expect(rowOf('P22')).toMatchObject({ unit: 'ratio', count: 6, q1: 0.26, median: 0.4, q3: 0.54 });
+      // No figure carries more digits than its unit's.
+      for (const row of res.body.rows as {
+        unit: string;
+        q1: number | null;
+        median: number | null;
+        q3: number | null;
+      }[]) {
+        const decimals = row.unit === '%' || row.unit === 'jours' ? 1 : 2;
+        for (const figure of [row.q1, row.median, row.q3]) {
+          if (figure !== null)
+            expect((String(figure).split('.')[1] ?? '').length).toBeLessThanOrEqual(decimals);
+        }
+      }
       const p16 = res.body.rows.find((r: { indicatorCode: string }) => r.indicatorCode === 'P16');
       expect(p16).toMatchObject({ suppressed: true, count: null, q1: null, median: null, q3: null });
       expect(res.body.rows.some((r: { indicatorCode: string }) => r.indicatorCode.startsWith('F'))).toBe(
@@ -418,7 +468,10 @@ describe('regional export and open data (HTTP, real database)', () => {
         'Année;Code catégorie;Catégorie;Code département;Département;Code indicateur;Indicateur;Unité;Nombre de structures;Premier quartile;Médiane;Troisième quartile;Secret statistique',
       );
       const p15 = lines.find((l) => l.includes(';P15;'));
-      expect(p15).toMatch(/^2026;EHPAD;EHPAD;45;Loiret;P15;.*;%;6;86,25;93;98,25;non$/);
+      expect(p15).toMatch(/^2026;EHPAD;EHPAD;45;Loiret;P15;.*;%;6;86,3;93;98,3;non$/);
+      expect(lines.find((l) => l.includes(';P05;'))).toMatch(/;jours;6;188,8;225,3;287,8;non$/);
+      expect(lines.find((l) => l.includes(';P22;'))).toMatch(/;ratio;6;0,26;0,4;0,54;non$/);
+      expect(text).not.toContain('184,8188');
       const p16 = lines.find((l) => l.includes(';P16;'));
       expect(p16).toMatch(/;;;;;oui$/);
     });

@@ -2,13 +2,16 @@
  * Restitutions through HTTP on a real database: distributions of an indicator among peers
  * (hand-computed medians and deciles), statistical secrecy (a group of 4 is never shown), only
  * VALIDATED/CONFIRMED submissions count, a structure reads its own restitution and no other's, no
- * other structure's value ever appears, and the PDF and XLSX versions.
+ * other structure's value ever appears, and the PDF and XLSX versions. The campaign is in its
+ * restitution phase; before it (ADR 0013), a structure's readers get its own provisional values
+ * without any peer, its authorities the provisional distributions, and kept answers follow the phase.
  */
 import { storeIndicator } from '../factories/indicators';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { loginAs, persistAccount } from '../factories/accounts';
-import { openCampaign } from '../factories/campaigns';
+import { formatDateFr } from '@tdb/submission-workflow';
+import { datesFor, movePhase, openCampaign } from '../factories/campaigns';
 import { finessNumber } from '../factories/finess-extract';
 import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
 import type { TestApp } from '../setup/test-app';
@@ -16,6 +19,7 @@ import { eventually } from '../setup/eventually';
 import { DictionaryRegistry } from '../../src/modules/campaign-core/dictionary-registry.service';
 import { IndicatorValuesRepository } from '../../src/modules/computation/indicator-values.repository';
 import { CampaignJobsService } from '../../src/modules/computation/campaign-jobs.service';
+import { RestitutionExportService } from '../../src/modules/restitution/restitution-export.service';
 
 const { OG_45, EHPAD_45, EHPAD_75, IME_45, IME_75 } = REGISTRY;
 const YEAR = 2026;
@@ -82,7 +86,8 @@ describe('restitutions (HTTP, real database)', () => {
 
   beforeAll(async () => {
     ({ t, national } = await startAppWithRegistry());
-    await openCampaign(t, national, YEAR);
+    // Today is in the restitution phase: every reader sees the peers.
+    await openCampaign(t, national, YEAR, 'RESTITUTION');
     const account = await persistAccount(t.dataSource, [
       { organisation: { kind: 'ESMS', code: EHPAD_45 }, role: 'APE' },
     ]);
@@ -145,6 +150,11 @@ describe('restitutions (HTTP, real database)', () => {
       finess: EHPAD_45,
       categoryCode: 'EHPAD',
       submissionStatus: 'VALIDATED',
+      stage: {
+        provisional: false,
+        notice: null,
+        peers: { available: true, reason: null, availableFrom: datesFor('RESTITUTION').restitutionStart },
+      },
     });
     const p06 = res.body.indicators.find((i: { code: string }) => i.code === CODE);
     expect(p06.value).toBe(30);
@@ -330,6 +340,180 @@ describe('restitutions (HTTP, real database)', () => {
     expect(res.body.indicators.find((i: { code: string }) => i.code === CODE).departmental).toMatchObject({
       n: 6,
       median: 36.5,
+    });
+  });
+
+  describe('before the restitution phase (issue 14 §3)', () => {
+    type Indicator = {
+      code: string;
+      value: number | null;
+      decile: Record<string, number | null>;
+      national: unknown;
+      regional: unknown;
+      departmental: { median: number } | null;
+    };
+    const p06Of = (body: { indicators: Indicator[] }) => body.indicators.find((i) => i.code === CODE)!;
+    let ogApe: string;
+    let arsReader: string;
+    let cdController: string;
+
+    beforeAll(async () => {
+      const login = async (grant: Parameters<typeof persistAccount>[1][number]) =>
+        loginAs(t.http, (await persistAccount(t.dataSource, [grant])).email);
+      ogApe = await login({ organisation: { kind: 'OG', code: OG_45 }, role: 'APE' });
+      arsReader = await login({ organisation: { kind: 'ARS', code: '24' }, role: 'READER' });
+      cdController = await login({ organisation: { kind: 'CD', code: '45' }, role: 'CONTROLLER' });
+    });
+
+    afterAll(async () => {
+      await movePhase(t, national, YEAR, 'RESTITUTION');
+    });
+
+    /** Asserts a structure's answer holds its own values and not one figure of its peers. */
+    function expectOwnFiguresOnly(body: { computedAt: unknown; indicators: Indicator[] }, from: string) {
+      expect(body).toMatchObject({
+        finess: EHPAD_45,
+        computedAt: null,
+        stage: {
+          provisional: true,
+          notice: expect.stringMatching(/^Valeurs provisoires/),
+          peers: {
+            available: false,
+            reason: `Les comparaisons avec les structures similaires seront disponibles à partir du ${formatDateFr(from)}, après la fiabilisation.`,
+            availableFrom: from,
+          },
+        },
+      });
+      const p06 = p06Of(body);
+      expect(p06.value).toBe(33);
+      expect(p06.decile).toEqual({ NATION: null, REGION: null, DEPARTMENT: null });
+      expect([p06.national, p06.regional, p06.departmental]).toEqual([null, null, null]);
+      for (const indicator of body.indicators) {
+        expect([indicator.national, indicator.regional, indicator.departmental]).toEqual([null, null, null]);
+        expect(Object.values(indicator.decile)).toEqual([null, null, null]);
+      }
+      const text = JSON.stringify(body);
+      expect(text).not.toMatch(/"(n|mean|median|deciles|suppressed)":/);
+      expect(text).not.toContain('36.5');
+    }
+
+    it('gives the structure and its OG their own provisional values, no peer, and from when (kept answers follow the phase)', async () => {
+      // In restitution: the peers, and the answer kept.
+      const open = await request(t.http)
+        .get(restitutionOf(EHPAD_45))
+        .set('Authorization', esmsApe)
+        .expect(200);
+      expect(p06Of(open.body).departmental?.median).toBe(36.5);
+      const etag = open.headers['etag'] as string;
+
+      for (const phase of ['FIABILISATION', 'COLLECTION'] as const) {
+        await movePhase(t, national, YEAR, phase);
+        const from = datesFor(phase).restitutionStart;
+        // The same browser coming back: a new answer, never the kept one with its peers.
+        const esms = await request(t.http)
+          .get(restitutionOf(EHPAD_45))
+          .set('Authorization', esmsApe)
+          .set('If-None-Match', etag)
+          .expect(200);
+        expect(esms.headers['etag']).not.toBe(etag);
+        expectOwnFiguresOnly(esms.body, from);
+        expect(p06Of(esms.body)).toMatchObject({ code: CODE });
+        expect(esms.body.indicators.find((i: { code: string }) => i.code === CODE).trend).toEqual([
+          { campaignYear: YEAR, value: 33 },
+        ]);
+        const og = await request(t.http).get(restitutionOf(EHPAD_45)).set('Authorization', ogApe).expect(200);
+        expectOwnFiguresOnly(og.body, from);
+      }
+
+      // Back in restitution: the peers again, for the same reader.
+      await movePhase(t, national, YEAR, 'RESTITUTION');
+      const reopened = await request(t.http)
+        .get(restitutionOf(EHPAD_45))
+        .set('Authorization', esmsApe)
+        .expect(200);
+      expect(reopened.body.stage).toMatchObject({ provisional: false, peers: { available: true } });
+      expect(p06Of(reopened.body).departmental?.median).toBe(36.5);
+    });
+
+    it('gives the ARS, the Département and national the provisional distributions, never handed to the structure', async () => {
+      await movePhase(t, national, YEAR, 'FIABILISATION');
+      for (const auth of [arsReader, cdController, national]) {
+        const res = await request(t.http).get(restitutionOf(EHPAD_45)).set('Authorization', auth).expect(200);
+        expect(res.body.stage).toEqual({
+          provisional: true,
+          notice: expect.stringMatching(/^Chiffres provisoires, pour les contrôles de fiabilisation/),
+          peers: { available: true, reason: null, availableFrom: datesFor('FIABILISATION').restitutionStart },
+        });
+        const p06 = p06Of(res.body);
+        expect(p06.departmental?.median).toBe(36.5);
+        // 33 among 10, 20, 33, 40, 50, 60: above D3 (26.5), not above D4 (33).
+        expect(p06.decile.DEPARTMENT).toBe(4);
+        expect(JSON.stringify(res.body)).not.toContain('123.456');
+      }
+      // The authority's answer, just made and kept, is not the structure's.
+      const esms = await request(t.http)
+        .get(restitutionOf(EHPAD_45))
+        .set('Authorization', esmsApe)
+        .expect(200);
+      expectOwnFiguresOnly(esms.body, datesFor('FIABILISATION').restitutionStart);
+      // The peers never widen the scope: an ARS-only structure stays refused to the Département.
+      await request(t.http).get(restitutionOf(IME_45)).set('Authorization', cdController).expect(403);
+    });
+
+    it('prints the PDF and the XLSX with the structure’s own provisional values only', async () => {
+      await movePhase(t, national, YEAR, 'COLLECTION');
+      const from = datesFor('COLLECTION').restitutionStart;
+      const definition = jest.spyOn(t.app.get(RestitutionExportService), 'pdfDefinition');
+      try {
+        const pdf = await request(t.http)
+          .get(`${restitutionOf(EHPAD_45)}.pdf`)
+          .set('Authorization', esmsApe)
+          .buffer(true)
+          .parse(binaryParser)
+          .expect(200);
+        expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+        const printed = JSON.stringify(definition.mock.results[0]?.value);
+        expect(printed).toContain('(provisoire)');
+        expect(printed).toContain(`disponibles à partir du ${formatDateFr(from)}`);
+        expect(printed).toContain('Valeur provisoire');
+        expect(printed).not.toMatch(/Médiane|Décile|Position/);
+        // As a national reader: the provisional peers' columns.
+        await request(t.http)
+          .get(`${restitutionOf(EHPAD_45)}.pdf`)
+          .set('Authorization', national)
+          .buffer(true)
+          .parse(binaryParser)
+          .expect(200);
+        const authority = JSON.stringify(definition.mock.results[1]?.value);
+        expect(authority).toContain('Médiane dép.');
+        expect(authority).toContain('Chiffres provisoires');
+      } finally {
+        definition.mockRestore();
+      }
+
+      const xlsx = await request(t.http)
+        .get(`${restitutionOf(EHPAD_45)}.xlsx`)
+        .set('Authorization', esmsApe)
+        .buffer(true)
+        .parse(binaryParser)
+        .expect(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+      const rows: unknown[][] = [];
+      workbook.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+      expect(String(rows[0]?.[0])).toContain('(provisoire)');
+      expect(rows.some((r) => String(r[0]).includes(`à partir du ${formatDateFr(from)}`))).toBe(true);
+      expect(rows.find((r) => r[0] === 'Axe')).toEqual([
+        'Axe',
+        'Code',
+        'Indicateur',
+        'Unité',
+        'Valeur provisoire',
+        'Indicateur provisoire',
+      ]);
+      const p06 = rows.find((r) => r[1] === CODE);
+      expect(p06?.slice(4)).toEqual([33, expect.stringMatching(/^(oui|non)$/)]);
+      expect(JSON.stringify(rows)).not.toMatch(/Médiane|Décile|Effectif|36\.5/);
     });
   });
 });

@@ -2,16 +2,18 @@
  * Territorial restitutions through HTTP on a real database (issue 7 §3): the table of the structures
  * of the caller's scope with deciles (ARS 24, CD 45, a structure's APE), the map of departmental
  * medians (hand-computed, suppression), the scatter plot, the consolidated view of an OG and the
- * territorial report, with the refusals of each.
+ * territorial report, with the refusals of each — in the restitution phase; before it (ADR 0013), the
+ * structures' and OGs' users lose the deciles, the authorities get them marked provisional.
  */
 import { storeIndicator } from '../factories/indicators';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { TerritoryExportService } from '../../src/modules/restitution/territory-export.service';
 import type { GrantInput } from '@tdb/contracts';
+import { formatDateFr } from '@tdb/submission-workflow';
 import { TerritoryReportService } from '../../src/modules/restitution/territory-report.service';
 import { loginAs, persistAccount } from '../factories/accounts';
-import { openCampaign } from '../factories/campaigns';
+import { datesFor, movePhase, openCampaign } from '../factories/campaigns';
 import { finessNumber } from '../factories/finess-extract';
 import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
 import type { TestApp } from '../setup/test-app';
@@ -67,7 +69,8 @@ describe('territorial restitutions (HTTP, real database)', () => {
 
   beforeAll(async () => {
     ({ t, national } = await startAppWithRegistry());
-    await openCampaign(t, national, YEAR);
+    // Today is in the restitution phase: every reader sees the deciles.
+    await openCampaign(t, national, YEAR, 'RESTITUTION');
     const [{ dictionary_version }] = await t.dataSource.query(
       `SELECT dictionary_version FROM campaigns WHERE year = $1`,
       [YEAR],
@@ -131,6 +134,7 @@ describe('territorial restitutions (HTTP, real database)', () => {
       // 90: above D6 (89) not above D7 (93) nationally; above D7 (89.5) not above D8 (93) in region 24.
       expect(own.values.P15).toEqual({ value: 90, nationalDecile: 7, regionalDecile: 8 });
       expect(res.body.indicators.map((i: { code: string }) => i.code)).toEqual(['P15', 'R04']);
+      expect(res.body.stage).toMatchObject({ provisional: false, notice: null, peers: { available: true } });
       expect(JSON.stringify(res.body)).not.toContain(EHPAD_75);
       // Without a category: the ARS's competence (IME yes, foyer de vie and SAVS no).
       const all = await get('/table?indicators=P15&pageSize=500', 'ars').expect(200);
@@ -350,6 +354,138 @@ describe('territorial restitutions (HTTP, real database)', () => {
       expect(departments['18']).toEqual([null, true]);
       const pdf = await t.app.get(TerritoryExportService).reportPdf(region);
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    });
+  });
+
+  describe('before the restitution phase (issue 14 §3)', () => {
+    const from = () => datesFor('FIABILISATION').restitutionStart;
+    const NATIONAL_ACTOR = {
+      accountId: 'test',
+      grants: [
+        {
+          organisation: { kind: 'NATIONAL' as const, code: 'FR' },
+          role: 'NATIONAL_ADMIN' as const,
+          rights: [],
+          entryDomains: null,
+          validFrom: null,
+          validUntil: null,
+        },
+      ],
+    };
+    type Row = {
+      finess: string;
+      values: Record<string, { value: number | null; nationalDecile: number | null }>;
+    };
+
+    beforeAll(async () => {
+      await movePhase(t, national, YEAR, 'FIABILISATION');
+    });
+
+    afterAll(async () => {
+      await movePhase(t, national, YEAR, 'RESTITUTION');
+    });
+
+    const withoutPeers = () => ({
+      provisional: true,
+      notice: expect.stringMatching(/^Valeurs provisoires/),
+      peers: {
+        available: false,
+        reason: `Les comparaisons avec les structures similaires seront disponibles à partir du ${formatDateFr(from())}, après la fiabilisation.`,
+        availableFrom: from(),
+      },
+    });
+    const provisionalPeers = () => ({
+      provisional: true,
+      notice: expect.stringMatching(/^Chiffres provisoires/),
+      peers: { available: true, reason: null, availableFrom: from() },
+    });
+
+    it('gives a structure its own row without any decile, and says from when (table and XLSX)', async () => {
+      const esms = await get('/table?indicators=P15,R04', 'esms').expect(200);
+      expect(esms.body.stage).toEqual(withoutPeers());
+      expect(esms.body.rows).toEqual([
+        expect.objectContaining({
+          finess: EHPAD_45,
+          values: {
+            P15: { value: 90, nationalDecile: null, regionalDecile: null },
+            R04: { value: 5, nationalDecile: null, regionalDecile: null },
+          },
+        }),
+      ]);
+      const xlsx = await get('/table.xlsx?indicators=P15', 'esms')
+        .buffer(true)
+        .parse(binaryParser)
+        .expect(200);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(xlsx.body as unknown as ArrayBuffer);
+      const lines: string[] = [];
+      let own: ExcelJS.Row | undefined;
+      workbook.worksheets[0]!.eachRow((row) => {
+        lines.push(String(row.getCell(1).value));
+        if (row.getCell(1).value === EHPAD_45) own = row;
+      });
+      expect(lines[0]).toContain('(chiffres provisoires)');
+      expect(lines).toContain(withoutPeers().peers.reason);
+      expect(own?.getCell(7).value).toBe(90);
+      expect([own?.getCell(8).value, own?.getCell(9).value]).toEqual([null, null]);
+      expect(own?.getCell(7).fill).toBeUndefined();
+    });
+
+    it('gives an OG its ESMS’ values and its own medians, without national deciles', async () => {
+      const res = await get(`/organisations/${OG_45}`, 'og').expect(200);
+      expect(res.body.stage).toEqual(withoutPeers());
+      const own = res.body.structures.find((s: { finess: string }) => s.finess === EHPAD_45);
+      expect(own.values.P15).toEqual({ value: 90, nationalDecile: null });
+      for (const structure of res.body.structures as Row[]) {
+        for (const cell of Object.values(structure.values)) expect(cell.nationalDecile).toBeNull();
+      }
+      // Its own ESMS, not peers: the OG's median stays.
+      expect(res.body.medians.P15).toEqual({ n: 8, median: 82.5 });
+    });
+
+    it('gives the authorities the deciles and distributions of their scope, marked provisional', async () => {
+      const table = await get('/table?indicators=P15&category=EHPAD', 'ars').expect(200);
+      expect(table.body.stage).toEqual(provisionalPeers());
+      const row = table.body.rows.find((r: { finess: string }) => r.finess === EHPAD_45);
+      expect(row.values.P15).toEqual({ value: 90, nationalDecile: 7, regionalDecile: 8 });
+      const og = await get(`/organisations/${OG_45}`, 'cd45').expect(200);
+      expect(og.body.stage).toEqual(provisionalPeers());
+      expect(og.body.structures.find((s: { finess: string }) => s.finess === EHPAD_45).values.P15).toEqual({
+        value: 90,
+        nationalDecile: 7,
+      });
+      const map = await get('/map?indicator=P15&category=EHPAD', 'ars').expect(200);
+      expect(map.body.stage).toEqual(provisionalPeers());
+      expect(map.body.national).toMatchObject({ status: 'OK', median: 85, n: 9 });
+      const scatter = await get('/scatter?x=R04&y=R06&category=EHPAD', 'cd45').expect(200);
+      expect(scatter.body.stage).toEqual(provisionalPeers());
+      expect(scatter.body.nationalMedians).toEqual({ x: 5, y: 15 });
+      const report = await t.app
+        .get(TerritoryReportService)
+        .report(NATIONAL_ACTOR as never, YEAR, 'ARS', '24');
+      expect(report.stage).toEqual(provisionalPeers());
+      expect(
+        report.categories.find((c) => c.categoryCode === 'EHPAD')!.indicators.find((i) => i.code === 'P15'),
+      ).toMatchObject({ territory: { n: 8, median: 82.5 }, nationalMedian: 85 });
+      const pdf = await get('/territory-report.pdf?kind=CD&code=45', 'cd45').buffer(true).parse(binaryParser);
+      expect(pdf.status).toBe(200);
+    });
+
+    it('gives an account both a Département’s controller and an OG’s APE the deciles of the Département’s structures only', async () => {
+      const mixed = await loginAs(
+        t.http,
+        (
+          await persistAccount(t.dataSource, [
+            { organisation: { kind: 'CD', code: '45' }, role: 'CONTROLLER' },
+            { organisation: { kind: 'OG', code: OG_75 }, role: 'APE' },
+          ])
+        ).email,
+      );
+      const res = await get('/table?indicators=P15&category=EHPAD&pageSize=500', mixed).expect(200);
+      const byFiness = new Map((res.body.rows as Row[]).map((r) => [r.finess, r.values['P15']]));
+      // Checked as the Département: its deciles. Read as its own OG's: none before the restitution.
+      expect(byFiness.get(EHPAD_45)).toMatchObject({ value: 90, nationalDecile: 7 });
+      expect(byFiness.get(EHPAD_75)).toEqual({ value: 99, nationalDecile: null, regionalDecile: null });
     });
   });
 });

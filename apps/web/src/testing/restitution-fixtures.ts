@@ -4,12 +4,41 @@ import type {
   ItemBenchmark,
   OrganisationRestitution,
   RestitutionIndicator,
+  RestitutionStage,
   StructureRestitution,
   TerritoryMap,
   TerritoryScatter,
   TerritoryTable,
   TerritoryTableIndicator,
 } from '@tdb/contracts';
+
+/** In restitution: final figures, peers for everybody. */
+export const openStage: RestitutionStage = {
+  provisional: false,
+  notice: null,
+  peers: { available: true, reason: null, availableFrom: '2026-09-01' },
+};
+
+/** Before the restitution, as a structure's user reads it: its own values only. */
+export const ownFiguresStage: RestitutionStage = {
+  provisional: true,
+  notice:
+    'Valeurs provisoires : elles peuvent encore changer jusqu’à la fin de la fiabilisation (restitution à partir du 1er septembre 2026).',
+  peers: {
+    available: false,
+    reason:
+      'Les comparaisons avec les structures similaires seront disponibles à partir du 1er septembre 2026, après la fiabilisation.',
+    availableFrom: '2026-09-01',
+  },
+};
+
+/** Before the restitution, as an authority reads it: provisional distributions. */
+export const provisionalPeersStage: RestitutionStage = {
+  provisional: true,
+  notice:
+    'Chiffres provisoires, pour les contrôles de fiabilisation : les valeurs et les distributions peuvent encore changer. Les structures verront leurs comparaisons à partir du 1er septembre 2026.',
+  peers: { available: true, reason: null, availableFrom: '2026-09-01' },
+};
 
 export function buildDistribution(
   level: DistributionLevel,
@@ -72,6 +101,7 @@ export const structureRestitution: StructureRestitution = {
   departmentCode: '75',
   submissionStatus: 'VALIDATED',
   computedAt: '2026-06-01T10:00:00.000Z',
+  stage: openStage,
   indicators: [
     buildRestitutionIndicator(),
     buildRestitutionIndicator({
@@ -104,6 +134,7 @@ export const territoryTable: TerritoryTable = {
   page: 1,
   pageSize: 50,
   sort: 'name',
+  stage: openStage,
   rows: [
     {
       finess: '750000001',
@@ -134,6 +165,7 @@ export const territoryTable: TerritoryTable = {
 
 export const territoryMap: TerritoryMap = {
   campaignYear: 2026,
+  stage: openStage,
   indicator: tableIndicators[0] as TerritoryTableIndicator,
   categoryCode: 'EHPAD',
   national: { code: 'FR', name: 'France', status: 'OK', suppressed: false, n: 1200, median: 88 },
@@ -172,6 +204,7 @@ export const territoryMap: TerritoryMap = {
 
 export const territoryScatter: TerritoryScatter = {
   campaignYear: 2026,
+  stage: openStage,
   categoryCode: 'EHPAD',
   x: tableIndicators[0] as TerritoryTableIndicator,
   y: tableIndicators[1] as TerritoryTableIndicator,
@@ -208,6 +241,7 @@ export const organisationRestitution: OrganisationRestitution = {
     },
   ],
   medians: { P01: { n: 2, median: 81.5 }, R01: { n: 1, median: null } },
+  stage: openStage,
 };
 
 /** The benchmark of "nb_places" over Paris: EHPAD shown, IME suppressed. */

@@ -1,5 +1,11 @@
-import type { CampaignDatesDto, CampaignSummary } from '@tdb/contracts';
-import { PHASE_LABELS, phaseOn, type CampaignDates } from '@tdb/submission-workflow';
+import type { CampaignDatesDto, CampaignSummary, RestitutionStage } from '@tdb/contracts';
+import {
+  PHASE_LABELS,
+  phaseOn,
+  restitutionStage,
+  type CampaignDates,
+  type RestitutionReader,
+} from '@tdb/submission-workflow';
 
 /** A `campaigns` row as read with CAMPAIGN_COLUMNS (dates as ISO text). */
 export interface CampaignRow {
@@ -18,6 +24,28 @@ export interface CampaignRow {
   version: number;
 }
 
+/** The columns of a campaign's phases: its state and calendar. */
+export type CampaignCalendarRow = Pick<
+  CampaignRow,
+  | 'state'
+  | 'launch_date'
+  | 'accounts_setup_date'
+  | 'collection_start'
+  | 'collection_end'
+  | 'fiabilisation_start'
+  | 'fiabilisation_end'
+  | 'restitution_start'
+  | 'closed_on'
+>;
+
+/** CampaignCalendarRow's columns of `campaigns` aliased `alias`, as text (for joined reads). */
+export const campaignCalendarColumns = (alias: string) =>
+  ['launch_date', 'accounts_setup_date', 'collection_start', 'collection_end', 'fiabilisation_start']
+    .concat(['fiabilisation_end', 'restitution_start', 'closed_on'])
+    .map((column) => `${alias}.${column}::text AS ${column}`)
+    .concat(`${alias}.state`)
+    .join(', ');
+
 export const CAMPAIGN_COLUMNS = `year, dictionary_version, state, version, threshold::text AS threshold,
   launch_date::text AS launch_date, accounts_setup_date::text AS accounts_setup_date,
   collection_start::text AS collection_start, collection_end::text AS collection_end,
@@ -25,7 +53,7 @@ export const CAMPAIGN_COLUMNS = `year, dictionary_version, state, version, thres
   restitution_start::text AS restitution_start, closed_on::text AS closed_on`;
 
 /** The calendar of a campaign as the API answers it and the administrator edits it (no closing day). */
-export function campaignDatesOf(row: CampaignRow): CampaignDatesDto {
+export function campaignDatesOf(row: CampaignCalendarRow): CampaignDatesDto {
   return {
     launch: row.launch_date,
     accountsSetup: row.accounts_setup_date,
@@ -38,13 +66,25 @@ export function campaignDatesOf(row: CampaignRow): CampaignDatesDto {
 }
 
 /** The calendar with the closing day: what the phases are computed from. */
-export function datesOf(row: CampaignRow): CampaignDates {
+export function datesOf(row: CampaignCalendarRow): CampaignDates {
   return { ...campaignDatesOf(row), closedOn: row.closed_on };
 }
 
 /** A draft campaign is still being prepared whatever its dates: nobody enters data yet. */
-export function phaseOfCampaign(row: CampaignRow, today: string) {
+export function phaseOfCampaign(row: CampaignCalendarRow, today: string) {
   return row.state === 'DRAFT' ? 'PREPARATION' : phaseOn(datesOf(row), today);
+}
+
+/**
+ * What a restitution of the campaign shows `reader` on `today` (ADR 0013): provisional figures
+ * before the first day of restitution, the peers then only for the authorities.
+ */
+export function restitutionStageOf(
+  row: CampaignCalendarRow,
+  today: string,
+  reader: RestitutionReader,
+): RestitutionStage {
+  return restitutionStage(phaseOfCampaign(row, today), row.restitution_start, today, reader);
 }
 
 export function toCampaignSummary(row: CampaignRow, today: string): CampaignSummary {

@@ -76,6 +76,8 @@ export class OpenDataController {
   @ApiOperation({
     summary:
       'Données ouvertes : médiane et quartiles par catégorie × département × indicateur (groupes de moins de 5 structures masqués)',
+    description:
+      'Publiées à partir du début de la restitution de la campagne (404 avant, avec la date) ; chiffres arrondis selon l’unité (% à 0,1, nombres et ratios à 0,01, € à l’euro).',
   })
   @ApiOkResponse({ description: 'Groupes publiés' })
   indicators(@Param('year', YearParamPipe) year: number): Promise<OpenDataIndicators> {
@@ -86,6 +88,7 @@ export class OpenDataController {
   @Public()
   @ApiOperation({
     summary: 'Données ouvertes au format CSV (séparateur « ; », UTF-8 avec BOM, virgule décimale)',
+    description: 'Mêmes règles de publication et d’arrondi que la version JSON.',
   })
   @ApiProduces('text/csv')
   async csv(@Param('year', YearParamPipe) year: number): Promise<StreamableFile> {

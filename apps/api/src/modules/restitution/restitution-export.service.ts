@@ -17,45 +17,66 @@ const decile = (value: number | null): string => (value === null ? '—' : `D${v
 @Injectable()
 export class RestitutionExportService {
   async pdf(r: StructureRestitution): Promise<Buffer> {
+    return pdf().createPdf(this.pdfDefinition(r)).getBuffer();
+  }
+
+  /** What the PDF holds (pdfmake's document): the table with the peers' columns only when they are there. */
+  pdfDefinition(r: StructureRestitution) {
+    const peers = r.stage.peers.available;
     const content: unknown[] = [
-      { text: `Tableau de bord de la performance — restitution ${r.campaignYear}`, style: 'title' },
+      {
+        text: `Tableau de bord de la performance — restitution ${r.campaignYear}${r.stage.provisional ? ' (provisoire)' : ''}`,
+        style: 'title',
+      },
       { text: `${r.name}`, style: 'subtitle' },
       {
         text: [
           `FINESS ${r.finess} · ${r.categoryLabel} (${r.categoryCode}) · département ${r.departmentCode} · région ${r.regionCode}\n`,
-          `Statut de la saisie : ${r.submissionStatus}. Comparaison avec les structures de la même catégorie dont la saisie est validée ou confirmée ; `,
-          `un groupe de moins de 5 structures n’est jamais affiché (secret statistique).`,
+          `Statut de la saisie : ${r.submissionStatus}. `,
+          peers
+            ? `Comparaison avec les structures de la même catégorie dont la saisie est validée ou confirmée ; un groupe de moins de 5 structures n’est jamais affiché (secret statistique).`
+            : '',
         ],
         style: 'small',
-        margin: [0, 0, 0, 8],
+        margin: [0, 0, 0, 4],
       },
     ];
+    for (const line of [r.stage.notice, r.stage.peers.reason]) {
+      if (line) content.push({ text: line, style: 'notice', margin: [0, 0, 0, 4] });
+    }
     for (const axis of AXES) {
       const rows = r.indicators.filter((i) => i.axis === axis);
       if (rows.length === 0) continue;
       content.push({ text: AXIS_LABELS[axis], style: 'axis' });
+      const headers = peers
+        ? [
+            'Indicateur',
+            'Valeur',
+            'Médiane nat.',
+            'Médiane rég.',
+            'Médiane dép.',
+            'Décile',
+            'Position nationale',
+          ]
+        : ['Indicateur', r.stage.provisional ? 'Valeur provisoire' : 'Valeur'];
       content.push({
         table: {
           headerRows: 1,
-          widths: ['*', 52, 62, 62, 62, 34, 84],
+          widths: peers ? ['*', 52, 62, 62, 62, 34, 84] : ['*', 90],
           body: [
-            [
-              'Indicateur',
-              'Valeur',
-              'Médiane nat.',
-              'Médiane rég.',
-              'Médiane dép.',
-              'Décile',
-              'Position nationale',
-            ].map((text) => ({ text, style: 'th' })),
+            headers.map((text) => ({ text, style: 'th' })),
             ...rows.map((i) => [
               { text: `${i.code} ${i.label}${i.provisional ? ' *' : ''}`, style: 'td' },
               { text: fmt(i.value, i.unit), style: 'td' },
-              { text: median(i.national), style: 'td' },
-              { text: median(i.regional), style: 'td' },
-              { text: median(i.departmental), style: 'td' },
-              { text: decile(i.decile.NATION), style: 'td' },
-              band(i),
+              ...(peers
+                ? [
+                    { text: median(i.national), style: 'td' },
+                    { text: median(i.regional), style: 'td' },
+                    { text: median(i.departmental), style: 'td' },
+                    { text: decile(i.decile.NATION), style: 'td' },
+                    band(i),
+                  ]
+                : []),
             ]),
           ],
         },
@@ -71,52 +92,79 @@ export class RestitutionExportService {
         margin: [0, 6, 0, 0],
       });
     }
-    content.push({
-      text:
-        'Décile : D1 = parmi les 10 % de valeurs les plus basses de la catégorie au niveau national, D10 = parmi les 10 % les plus élevées. ' +
-        `Distributions calculées le ${r.computedAt ? new Date(r.computedAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }) : '—'}.`,
-      style: 'small',
-      margin: [0, 4, 0, 0],
-    });
-    return pdf()
-      .createPdf({
-        pageSize: 'A4',
-        pageMargins: [28, 32, 28, 36],
-        info: {
-          title: `Restitution ${r.campaignYear} — ${r.finess}`,
-          creator: 'Tableau de bord de la performance',
-        },
-        defaultStyle: { font: 'Roboto', fontSize: 8 },
-        footer: (page: number, pages: number) => ({
-          text: `${r.name} — FINESS ${r.finess} — page ${page}/${pages}`,
-          alignment: 'center',
-          fontSize: 7,
-          color: '#666666',
-        }),
-        styles: {
-          title: { fontSize: 14, bold: true, color: '#000091' },
-          subtitle: { fontSize: 12, bold: true, margin: [0, 4, 0, 2] },
-          axis: { fontSize: 10, bold: true, color: '#000091', margin: [0, 6, 0, 3] },
-          th: { bold: true, fontSize: 7.5 },
-          td: { fontSize: 7.5 },
-          small: { fontSize: 7, color: '#444444' },
-        },
-        content,
-      })
-      .getBuffer();
+    if (peers) {
+      content.push({
+        text:
+          'Décile : D1 = parmi les 10 % de valeurs les plus basses de la catégorie au niveau national, D10 = parmi les 10 % les plus élevées. ' +
+          `Distributions calculées le ${r.computedAt ? new Date(r.computedAt).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' }) : '—'}.`,
+        style: 'small',
+        margin: [0, 4, 0, 0],
+      });
+    }
+    return {
+      pageSize: 'A4',
+      pageMargins: [28, 32, 28, 36],
+      info: {
+        title: `Restitution ${r.campaignYear} — ${r.finess}`,
+        creator: 'Tableau de bord de la performance',
+      },
+      defaultStyle: { font: 'Roboto', fontSize: 8 },
+      footer: (page: number, pages: number) => ({
+        text: `${r.name} — FINESS ${r.finess} — page ${page}/${pages}`,
+        alignment: 'center',
+        fontSize: 7,
+        color: '#666666',
+      }),
+      styles: {
+        title: { fontSize: 14, bold: true, color: '#000091' },
+        subtitle: { fontSize: 12, bold: true, margin: [0, 4, 0, 2] },
+        axis: { fontSize: 10, bold: true, color: '#000091', margin: [0, 6, 0, 3] },
+        th: { bold: true, fontSize: 7.5 },
+        td: { fontSize: 7.5 },
+        small: { fontSize: 7, color: '#444444' },
+        notice: { fontSize: 8, bold: true, color: '#b34000' },
+      },
+      content,
+    };
   }
 
   async xlsx(r: StructureRestitution): Promise<Buffer> {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'Tableau de bord de la performance';
     const sheet = workbook.addWorksheet(`Restitution ${r.campaignYear}`);
-    sheet.addRow([`Restitution ${r.campaignYear} — ${r.name} (FINESS ${r.finess})`]).font = {
+    sheet.addRow([
+      `Restitution ${r.campaignYear}${r.stage.provisional ? ' (provisoire)' : ''} — ${r.name} (FINESS ${r.finess})`,
+    ]).font = {
       bold: true,
       size: 13,
     };
     sheet.addRow([
       `${r.categoryLabel} · département ${r.departmentCode} · région ${r.regionCode} · saisie ${r.submissionStatus}`,
     ]);
+    for (const line of [r.stage.notice, r.stage.peers.reason]) {
+      if (line) sheet.addRow([line]).font = { bold: true };
+    }
+    if (!r.stage.peers.available) {
+      // The structure's own figures only: no column of the peers, not even empty.
+      sheet.addRow([]);
+      sheet.addRow([
+        'Axe',
+        'Code',
+        'Indicateur',
+        'Unité',
+        'Valeur provisoire',
+        'Indicateur provisoire',
+      ]).font = {
+        bold: true,
+      };
+      for (const i of r.indicators) {
+        sheet.addRow([AXIS_LABELS[i.axis], i.code, i.label, i.unit, i.value, i.provisional ? 'oui' : 'non']);
+      }
+      sheet.columns.forEach((column, index) => {
+        column.width = index === 2 ? 48 : index === 0 ? 28 : 14;
+      });
+      return Buffer.from(await workbook.xlsx.writeBuffer());
+    }
     sheet.addRow(['Un groupe de moins de 5 structures n’est jamais affiché (secret statistique).']);
     sheet.addRow([]);
     const header = sheet.addRow([

@@ -41,7 +41,8 @@ export class RestitutionController {
     summary:
       'Restitution de la structure : ses valeurs, sa position (décile) et les médianes de sa catégorie (national, régional, départemental)',
     description:
-      'Réponse JSON (StructureRestitution) avec un ETag : une requête If-None-Match reçoit 304 tant que rien n’a changé.',
+      'Réponse JSON (StructureRestitution) avec un ETag : une requête If-None-Match reçoit 304 tant que rien n’a changé. ' +
+      'Avant le début de la restitution de la campagne, la structure et son organisme gestionnaire ne reçoivent que ses propres valeurs, provisoires, sans comparaison (stage.peers.available = false, avec la raison et la date) ; l’ARS, le Département et le national reçoivent les distributions, marquées provisoires.',
   })
   @ApiProduces('application/json')
   async restitution(

@@ -4,10 +4,14 @@ import { DataSource } from 'typeorm';
 import type { StructureFactsRow } from '../../common/auth/structure-facts';
 import { DATABASE_KIND } from '../../database/database.tokens';
 import { preparedQuery } from '../../database/prepared-query';
+import { campaignCalendarColumns, type CampaignCalendarRow } from '../campaign-core/campaign-row';
 import type { OwnValue, StoredDistribution } from './restitution-json';
 
-/** A structure's restitution head: the structure, its campaign's dictionary and its submission. */
-export interface HeadRow extends Omit<StructureFactsRow, 'finess'> {
+/**
+ * A structure's restitution head: the structure, its campaign's dictionary, state and calendar
+ * (what the restitution may show today), and its submission.
+ */
+export interface HeadRow extends Omit<StructureFactsRow, 'finess'>, CampaignCalendarRow {
   /** Null when the campaign exists but the structure does not. */
   finess: string | null;
   name: string;
@@ -34,7 +38,7 @@ export class RestitutionRepository {
     const heads = await preparedQuery<HeadRow>(this.dataSource, this.databaseKind, {
       name: 'restitution-head',
       text: `SELECT s.finess, s.name, s.og_finess, s.department_code, s.region_code, s.competence, s.category_code,
-              c.dictionary_version, sub.status,
+              c.dictionary_version, ${campaignCalendarColumns('c')}, sub.status,
               (SELECT max(x.indicators_computed_at) FROM derivation_marks x
                 WHERE x.finess = s.finess AND x.campaign_year <= c.year)::text AS values_at
          FROM campaigns c

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { StructureRestitution } from '@tdb/contracts';
+import { coversAsAuthority } from '@tdb/access';
+import type { RestitutionStage, StructureRestitution } from '@tdb/contracts';
 import { findCategory } from '@tdb/reference';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
-import { AccessService } from '../../common/auth/access.service';
+import { AccessService, parisToday } from '../../common/auth/access.service';
 import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { restitutionStageOf } from '../campaign-core/campaign-row';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import { structureFactsOf } from '../../common/auth/structure-facts';
 import { DerivedRules } from '../computation/derived-rules.service';
@@ -35,10 +37,15 @@ export interface RestitutionBody {
  * category (national, regional, departmental). No other structure's value is ever read: min and
  * max, which are some structure's value, stay in the database.
  *
+ * Before the campaign's restitution (ADR 0013) the structure's own readers (its users, its OG) get
+ * its own values only, marked provisional, with why the peers are missing; its authorities and
+ * national get the peers' provisional distributions.
+ *
  * Every request reads the structure (for the access decision) with a stamp of what its answer is
  * made of; the answer itself is kept in memory and made again only when the stamp changed (its
- * values, status, name or territory, or the campaign's distributions) — or after a minute, for a
- * recompute made by another replica.
+ * values, status, name or territory, the campaign's distributions, or what the day's stage of the
+ * campaign shows this kind of reader) — or after a minute, for a recompute made by another replica.
+ * Answers with and without peers are kept under different keys: one never stands for the other.
  */
 @Injectable()
 export class RestitutionService {
@@ -69,18 +76,23 @@ export class RestitutionService {
     const head = await this.restitutions.head(year, finess);
     if (!head) throw new DomainError('NOT_FOUND', `Aucune campagne ${year}.`);
     if (!head.finess) throw new DomainError('NOT_FOUND', `Aucune structure ${finess}.`);
-    this.access.check(actor, {
-      type: 'submission.read',
-      structure: structureFactsOf({ ...head, finess: head.finess }),
-    });
+    const facts = structureFactsOf({ ...head, finess: head.finess });
+    this.access.check(actor, { type: 'submission.read', structure: facts });
     if (!head.status) {
       throw new DomainError(
         'NOT_FOUND',
         `La structure ${finess} n’a pas de saisie dans la campagne ${year}.`,
       );
     }
-    const key = `${year}|${head.finess}`;
+    // What the campaign shows today, decided before the kept answers are looked at.
+    const stage = restitutionStageOf(
+      head,
+      parisToday(),
+      coversAsAuthority(this.access.scope(actor), facts) ? 'AUTHORITY' : 'STRUCTURE',
+    );
+    const key = `${year}|${head.finess}|${stage.peers.available ? 'peers' : 'own'}`;
     const stamp = [
+      JSON.stringify(stage),
       this.distributions.generation(year),
       head.dictionary_version,
       head.name,
@@ -92,7 +104,7 @@ export class RestitutionService {
     ].join('|');
     const kept = this.answers.get(key, stamp);
     if (kept) return kept;
-    const body = await this.build(year, head.finess, head);
+    const body = await this.build(year, head.finess, head, stage);
     this.answers.set(key, stamp, body);
     return body;
   }
@@ -103,14 +115,20 @@ export class RestitutionService {
     return JSON.parse(body.json.toString('utf8')) as StructureRestitution;
   }
 
-  private async build(year: number, finess: string, head: HeadRow): Promise<RestitutionBody> {
+  private async build(
+    year: number,
+    finess: string,
+    head: HeadRow,
+    stage: RestitutionStage,
+  ): Promise<RestitutionBody> {
     const own = await this.restitutions.ownValues(year, finess);
-    const distributions = await this.distributionsOf(year);
     const category = head.category_code;
+    // Without peers, no distribution is even read: the answer cannot hold one.
+    const distributions = stage.peers.available ? await this.distributionsOf(year) : null;
     const groups = {
-      NATION: distributions.get(territoryKey(category, 'NATION', 'FR')),
-      REGION: distributions.get(territoryKey(category, 'REGION', head.region_code)),
-      DEPARTMENT: distributions.get(territoryKey(category, 'DEPARTMENT', head.department_code)),
+      NATION: distributions?.get(territoryKey(category, 'NATION', 'FR')),
+      REGION: distributions?.get(territoryKey(category, 'REGION', head.region_code)),
+      DEPARTMENT: distributions?.get(territoryKey(category, 'DEPARTMENT', head.department_code)),
     };
     const identity = JSON.stringify({
       campaignYear: year,
@@ -122,6 +140,7 @@ export class RestitutionService {
       departmentCode: head.department_code,
       submissionStatus: head.status,
       computedAt: groupsComputedAt(groups),
+      stage,
     });
     const openings = await this.openingsOf(head.dictionary_version, category);
     const json = Buffer.from(

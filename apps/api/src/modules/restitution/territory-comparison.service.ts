@@ -3,6 +3,7 @@ import type { OrganisationRestitution, TerritoryScatter } from '@tdb/contracts';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { AccessService } from '../../common/auth/access.service';
 import { DomainError } from '../../common/errors/domain-error';
+import { structureFactsOf } from '../../common/auth/structure-facts';
 import { decilePosition } from './deciles';
 
 import { TerritoryInputs, appliesTo, describe, medianOf, type ScatterQuery } from './territory-inputs';
@@ -22,7 +23,8 @@ export class TerritoryComparisonService {
       actor,
       'Le nuage de points est réservé aux ARS, aux Départements et à l’administration nationale.',
     );
-    const definitions = await this.inputs.definitions(year);
+    const { calendar, definitions } = await this.inputs.campaign(year);
+    const { stage } = this.inputs.stageOf(calendar, scope);
     const x = this.inputs.pick(definitions, query.x, 'x');
     const y = this.inputs.pick(definitions, query.y, 'y');
     const category = this.inputs.categoryFor([x, y], query.category);
@@ -60,6 +62,7 @@ export class TerritoryComparisonService {
       })),
       medians: { x: medianOf(rows.map((r) => r.x)), y: medianOf(rows.map((r) => r.y)) },
       nationalMedians: { x: nationalMedian(x.code), y: nationalMedian(y.code) },
+      stage,
     };
   }
 
@@ -74,9 +77,16 @@ export class TerritoryComparisonService {
     const facts = await this.access.organisationFacts(ogFiness);
     if (!facts) throw new DomainError('NOT_FOUND', `Aucun organisme gestionnaire ${ogFiness}.`);
     this.access.check(actor, { type: 'organisation.read', organisation: facts });
-    const definitions = await this.inputs.definitions(year);
-    const condition = this.access.scopeCondition(this.access.scope(actor), 's');
-    const heads = await this.territory.organisationStructures(year, ogFiness, condition);
+    const { calendar, definitions } = await this.inputs.campaign(year);
+    const scope = this.access.scope(actor);
+    const { stage, withPeers } = this.inputs.stageOf(calendar, scope);
+    const heads = await this.territory.organisationStructures(
+      year,
+      ogFiness,
+      this.access.scopeCondition(scope, 's'),
+    );
+    // Before the restitution, the national deciles of the ESMS the caller checks as an authority only.
+    const compared = new Set(heads.filter((h) => withPeers(structureFactsOf(h))).map((h) => h.finess));
     const name = await this.territory.organisationName(ogFiness);
     const categories = [...new Set(heads.map((h) => h.category_code))];
     const relevant = definitions.filter((d) => categories.some((c) => appliesTo(d, c)));
@@ -86,7 +96,12 @@ export class TerritoryComparisonService {
       heads.map((h) => h.finess),
       codes,
     );
-    const national = await this.inputs.distributionsOf(year, codes, categories, `level = 'NATION'`);
+    const national = await this.inputs.distributionsOf(
+      year,
+      codes,
+      [...new Set(heads.filter((h) => compared.has(h.finess)).map((h) => h.category_code))],
+      `level = 'NATION'`,
+    );
     const deciles = new Map(
       national
         .filter((d) => !d.suppressed && d.deciles)
@@ -107,7 +122,9 @@ export class TerritoryComparisonService {
               d.code,
               {
                 value,
-                nationalDecile: decilePosition(value, deciles.get(`${h.category_code}/${d.code}`) ?? null),
+                nationalDecile: compared.has(h.finess)
+                  ? decilePosition(value, deciles.get(`${h.category_code}/${d.code}`) ?? null)
+                  : null,
               },
             ];
           }),
@@ -131,6 +148,7 @@ export class TerritoryComparisonService {
       indicators: relevant.map(describe),
       structures,
       medians,
+      stage,
     };
   }
 

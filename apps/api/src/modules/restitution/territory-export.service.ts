@@ -39,10 +39,15 @@ export class TerritoryExportService {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'Tableau de bord de la performance';
     const sheet = workbook.addWorksheet(`Tableau ${table.campaignYear}`);
-    sheet.addRow([`Tableau de bord de la performance — campagne ${table.campaignYear}`]).font = {
+    sheet.addRow([
+      `Tableau de bord de la performance — campagne ${table.campaignYear}${table.stage.provisional ? ' (chiffres provisoires)' : ''}`,
+    ]).font = {
       bold: true,
       size: 13,
     };
+    for (const line of [table.stage.notice, table.stage.peers.reason]) {
+      if (line) sheet.addRow([line]).font = { bold: true };
+    }
     sheet.addRow([
       `${table.total} structure(s) de votre périmètre. Couleur de chaque valeur : son décile national parmi les structures de la même catégorie (saisies validées ou confirmées).`,
     ]);
@@ -98,8 +103,12 @@ export class TerritoryExportService {
         ? `ARS — région ${r.territoryName} (${r.code})`
         : `Département ${r.territoryName} (${r.code})`;
     const content: unknown[] = [
-      { text: `Tableau de bord de la performance — campagne ${r.campaignYear}`, style: 'title' },
+      {
+        text: `Tableau de bord de la performance — campagne ${r.campaignYear}${r.stage.provisional ? ' (provisoire)' : ''}`,
+        style: 'title',
+      },
       { text: `Rapport territorial : ${territory}`, style: 'subtitle' },
+      ...(r.stage.notice ? [{ text: r.stage.notice, style: 'notice', margin: [0, 0, 0, 4] }] : []),
       {
         text: [
           'Distributions des indicateurs parmi les structures de même catégorie du territoire dont la saisie est validée ou confirmée, ',
@@ -254,6 +263,7 @@ export class TerritoryExportService {
           th: { bold: true, fontSize: 7.5 },
           td: { fontSize: 7.5 },
           small: { fontSize: 7, color: '#444444' },
+          notice: { fontSize: 8, bold: true, color: '#b34000' },
         },
         content,
       })

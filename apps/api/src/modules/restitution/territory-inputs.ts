@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { AuthorityKind, Scope } from '@tdb/access';
-import type { TerritoryTableIndicator } from '@tdb/contracts';
+import { coversAsAuthority, type AuthorityKind, type Scope, type StructureFacts } from '@tdb/access';
+import type { RestitutionStage, TerritoryTableIndicator } from '@tdb/contracts';
 import type { IndicatorDefinition } from '@tdb/indicators';
 import { findCategory, findDepartment, findRegion } from '@tdb/reference';
-import { AccessService } from '../../common/auth/access.service';
+import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
+import { restitutionStageOf, type CampaignCalendarRow } from '../campaign-core/campaign-row';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import { DerivedRules } from '../computation/derived-rules.service';
@@ -75,6 +76,8 @@ export interface TerritoryReportCategory {
 
 export interface TerritoryReport {
   campaignYear: number;
+  /** Provisional before the restitution (an authority's report: the peers are always there). */
+  stage: RestitutionStage;
   kind: AuthorityKind;
   code: string;
   territoryName: string;
@@ -110,6 +113,22 @@ export function isAuthorityOrNational(scope: Scope): boolean {
 }
 
 /**
+ * What a territorial view shows today, and which of its structures come with their deciles: all
+ * of them once the restitution is open; before, only those the caller checks as an authority (its
+ * ARS or CD, or national) — never those it reads as the structure itself or its OG (ADR 0013).
+ */
+export interface TerritoryStage {
+  stage: RestitutionStage;
+  withPeers: (structure: StructureFacts) => boolean;
+}
+
+/** The campaign's calendar and its indicators with one value per structure. */
+export interface TerritoryCampaign {
+  calendar: CampaignCalendarRow;
+  definitions: Definition[];
+}
+
+/**
  * What every territorial restitution starts from: the campaign's indicators with one value per
  * structure, the checked query parameters, and the stored distributions.
  */
@@ -123,11 +142,29 @@ export class TerritoryInputs {
     private readonly indicators: DerivedRules,
   ) {}
 
-  /** The campaign's indicators with one value per structure (shares have no decile). */
-  async definitions(year: number): Promise<Definition[]> {
-    const campaign = await this.campaigns.row(year);
-    const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version);
-    return this.indicators.definitionsFor(dictionary).indicators.filter((d) => d.kind !== 'distribution');
+  /** The campaign's calendar and indicators with one value per structure (shares have no decile). */
+  async campaign(year: number): Promise<TerritoryCampaign> {
+    const calendar = await this.campaigns.row(year);
+    const dictionary = await this.dictionaries.byVersion(calendar.dictionary_version);
+    return {
+      calendar,
+      definitions: this.indicators
+        .definitionsFor(dictionary)
+        .indicators.filter((d) => d.kind !== 'distribution'),
+    };
+  }
+
+  /** What `scope` sees today of a campaign's territorial views (see TerritoryStage). */
+  stageOf(calendar: CampaignCalendarRow, scope: Scope): TerritoryStage {
+    const stage = restitutionStageOf(
+      calendar,
+      parisToday(),
+      isAuthorityOrNational(scope) ? 'AUTHORITY' : 'STRUCTURE',
+    );
+    return {
+      stage,
+      withPeers: stage.provisional ? (structure) => coversAsAuthority(scope, structure) : () => true,
+    };
   }
 
   /**

@@ -44,7 +44,8 @@ export class TerritoryReportService {
           : `Le rapport territorial du département ${territory.code} est réservé à son Département et à l’administration nationale.`,
       );
     }
-    const definitions = await this.inputs.definitions(year);
+    const { calendar, definitions } = await this.inputs.campaign(year);
+    const { stage } = this.inputs.stageOf(calendar, scope);
     // The authority's own territory and competence, whatever the caller's other grants.
     const own = this.access.scopeCondition(
       { all: false, authorities: [{ kind, code: territory.code, role: 'READER' }], ogs: [], structures: [] },
@@ -108,6 +109,7 @@ export class TerritoryReportService {
       stored.find((d) => d.category_code === category && d.level === lvl && d.indicator_code === indicator);
     return {
       campaignYear: year,
+      stage,
       kind,
       code: territory.code,
       territoryName: territory.name,

@@ -4,6 +4,7 @@ import { DEPARTMENTS, REGIONS, departmentsOfRegion, findDepartment, findRegion }
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { AccessService } from '../../common/auth/access.service';
 import { DomainError } from '../../common/errors/domain-error';
+import { structureFactsOf } from '../../common/auth/structure-facts';
 import { decilePosition } from './deciles';
 
 import {
@@ -42,7 +43,9 @@ export class TerritoryRestitutionService {
     options: { all?: boolean } = {},
   ): Promise<TerritoryTable> {
     this.access.check(actor, { type: 'campaign.read' });
-    const definitions = await this.inputs.definitions(year);
+    const { calendar, definitions } = await this.inputs.campaign(year);
+    const scope = this.access.scope(actor);
+    const { stage, withPeers } = this.inputs.stageOf(calendar, scope);
     const requested = (query.indicators ?? '')
       .split(',')
       .map((c) => c.trim())
@@ -84,7 +87,7 @@ export class TerritoryRestitutionService {
     }
     const heads = await this.territory.tablePage(
       year,
-      this.access.scopeCondition(this.access.scope(actor), 's'),
+      this.access.scopeCondition(scope, 's'),
       { category, department },
       sort,
       { limit: pageSize, offset: (page - 1) * pageSize },
@@ -95,45 +98,48 @@ export class TerritoryRestitutionService {
       heads.map((h) => h.finess),
       codes,
     );
+    // Before the restitution, the peers of the rows the caller checks as an authority only.
+    const compared = heads.filter((h) => withPeers(structureFactsOf(h)));
     const distributions = await this.inputs.distributionsOf(
       year,
       codes,
-      [...new Set(heads.map((h) => h.category_code))],
+      [...new Set(compared.map((h) => h.category_code))],
       `level = 'NATION' OR (level = 'REGION' AND territory_code = ANY ($4::text[]))`,
-      [[...new Set(heads.map((h) => h.region_code))]],
+      [[...new Set(compared.map((h) => h.region_code))]],
     );
+    const comparedFiness = new Set(compared.map((h) => h.finess));
     const deciles = new Map(
       distributions
         .filter((d) => !d.suppressed && d.deciles)
         .map((d) => [`${d.category_code}/${d.level}/${d.territory_code}/${d.indicator_code}`, d.deciles]),
     );
-    const rows: TerritoryTableRow[] = heads.map((h) => ({
-      finess: h.finess,
-      name: h.name,
-      categoryCode: h.category_code,
-      departmentCode: h.department_code,
-      regionCode: h.region_code,
-      submissionStatus: h.status,
-      values: Object.fromEntries(
-        codes.map((code) => {
-          const value = valueOf.get(valueKey(h.finess, code)) ?? null;
-          return [
-            code,
-            {
-              value,
-              nationalDecile: decilePosition(
+    const rows: TerritoryTableRow[] = heads.map((h) => {
+      const decileOf = (key: string) => (comparedFiness.has(h.finess) ? (deciles.get(key) ?? null) : null);
+      return {
+        finess: h.finess,
+        name: h.name,
+        categoryCode: h.category_code,
+        departmentCode: h.department_code,
+        regionCode: h.region_code,
+        submissionStatus: h.status,
+        values: Object.fromEntries(
+          codes.map((code) => {
+            const value = valueOf.get(valueKey(h.finess, code)) ?? null;
+            return [
+              code,
+              {
                 value,
-                deciles.get(`${h.category_code}/NATION/FR/${code}`) ?? null,
-              ),
-              regionalDecile: decilePosition(
-                value,
-                deciles.get(`${h.category_code}/REGION/${h.region_code}/${code}`) ?? null,
-              ),
-            },
-          ];
-        }),
-      ),
-    }));
+                nationalDecile: decilePosition(value, decileOf(`${h.category_code}/NATION/FR/${code}`)),
+                regionalDecile: decilePosition(
+                  value,
+                  decileOf(`${h.category_code}/REGION/${h.region_code}/${code}`),
+                ),
+              },
+            ];
+          }),
+        ),
+      };
+    });
     return {
       campaignYear: year,
       indicators: codes.map((c) => describe(chosen.find((d) => d.code === c)!)),
@@ -141,6 +147,7 @@ export class TerritoryRestitutionService {
       page,
       pageSize,
       sort: sortRaw || 'name',
+      stage,
       rows,
     };
   }
@@ -158,7 +165,8 @@ export class TerritoryRestitutionService {
       actor,
       'La carte des médianes départementales est réservée aux ARS, aux Départements et à l’administration nationale.',
     );
-    const definitions = await this.inputs.definitions(year);
+    const { calendar, definitions } = await this.inputs.campaign(year);
+    const { stage } = this.inputs.stageOf(calendar, scope);
     const indicator = this.inputs.pick(definitions, indicatorCode, 'indicator');
     const category = this.inputs.categoryFor([indicator], categoryCode);
     const departments = new Map<string, { code: string; name: string; regionCode: string }>();
@@ -202,6 +210,7 @@ export class TerritoryRestitutionService {
       departments: [...departments.values()]
         .sort((a, b) => collator.compare(a.code, b.code))
         .map((d) => ({ ...median('DEPARTMENT', d.code, d.name), regionCode: d.regionCode })),
+      stage,
     };
   }
 

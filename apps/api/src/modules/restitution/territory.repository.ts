@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { namedQuery } from '../../database/named-query';
+import type { StructureFactsRow } from '../../common/auth/structure-facts';
 import { PEER_POPULATION } from '../computation/peer-statistics';
 
 /** A scope condition of AccessService on the structures (alias `s`). */
@@ -20,13 +21,12 @@ export interface StoredDistribution {
   computed_at?: string;
 }
 
-/** A structure of the territorial table with its submission's status, and the count of all pages. */
-export interface TableHead {
-  finess: string;
+/**
+ * A structure of the territorial table (with the facts of the access rules) with its submission's
+ * status, and the count of all pages.
+ */
+export interface TableHead extends StructureFactsRow {
   name: string;
-  category_code: string;
-  department_code: string;
-  region_code: string;
   status: string;
   total: string | number;
 }
@@ -46,12 +46,9 @@ export interface OutlierRow {
 export type TableSort =
   { by: 'name' | 'finess'; descending: boolean } | { by: 'indicator'; code: string; descending: boolean };
 
-/** A structure of an organisme gestionnaire with its submission's status. */
-export interface OrganisationHead {
-  finess: string;
+/** A structure of an organisme gestionnaire (with the facts of the access rules) and its submission's status. */
+export interface OrganisationHead extends StructureFactsRow {
   name: string;
-  category_code: string;
-  department_code: string;
   status: string;
   og_name: string | null;
 }
@@ -141,8 +138,8 @@ export class TerritoryRepository {
     }
     return namedQuery<TableHead>(
       this.dataSource,
-      `SELECT s.finess, s.name, s.category_code, s.department_code, s.region_code, sub.status,
-              count(*) OVER () AS total
+      `SELECT s.finess, s.name, s.og_finess, s.competence, s.category_code, s.department_code, s.region_code,
+              sub.status, count(*) OVER () AS total
          FROM structures s
          JOIN submissions sub ON sub.campaign_year = :year AND sub.finess = s.finess
         WHERE sub.in_scope AND ${scope.sql}${conditions.map((f) => ` AND ${f}`).join('')}
@@ -195,7 +192,8 @@ export class TerritoryRepository {
   organisationStructures(year: number, ogFiness: string, scope: ScopeCondition): Promise<OrganisationHead[]> {
     return namedQuery<OrganisationHead>(
       this.dataSource,
-      `SELECT s.finess, s.name, s.category_code, s.department_code, sub.status, og.name AS og_name
+      `SELECT s.finess, s.name, s.og_finess, s.competence, s.category_code, s.department_code, s.region_code,
+              sub.status, og.name AS og_name
          FROM structures s
          JOIN submissions sub ON sub.campaign_year = :year AND sub.finess = s.finess
          LEFT JOIN managing_organisations og ON og.finess = s.og_finess

@@ -10,10 +10,14 @@ import { QueryError } from '@/components/ui/query-error';
 import { formatIndicatorValue } from '@/lib/indicator-format';
 import { useOrganisationRestitution } from '@/features/restitution/api/territory';
 import { DecileCell, DecileLegend } from '@/features/restitution/components/decile-cell';
+import { RestitutionStageNotice } from '@/features/restitution/components/restitution-stage-notice';
 import { paths } from '@/lib/paths';
 import '@/features/restitution/restitution.css';
 
-/** An organisme gestionnaire's consolidated restitution: its ESMS × indicators, deciles, OG median. */
+/**
+ * An organisme gestionnaire's consolidated restitution: its ESMS × indicators, deciles, OG median.
+ * Before the campaign's restitution, its users see the values and its own medians, no decile.
+ */
 export function OrganisationRestitutionPage() {
   const params = useParams();
   const year = Number(params['year']);
@@ -38,6 +42,7 @@ export function OrganisationRestitutionPage() {
   }
   const data = query.data;
   const name = data.name ?? data.finess;
+  const withPeers = data.stage.peers.available;
   const columns: DataTableColumn<OrganisationRestitutionStructure>[] = [
     {
       key: 'name',
@@ -84,18 +89,27 @@ export function OrganisationRestitutionPage() {
         ]}
         classes={{ root: fr.cx('fr-mb-4w') }}
       />
-      <h1>Restitution consolidée – {name}</h1>
+      <h1>
+        {data.stage.provisional ? 'Restitution consolidée provisoire' : 'Restitution consolidée'} – {name}
+      </h1>
       <p>
-        FINESS juridique <span className="tdb-code">{data.finess}</span> · Campagne {year}. Chaque valeur est
-        colorée selon son décile dans la distribution nationale de la catégorie de la structure.
+        FINESS juridique <span className="tdb-code">{data.finess}</span> · Campagne {year}.
+        {withPeers
+          ? ' Chaque valeur est colorée selon son décile dans la distribution nationale de la catégorie de la structure.'
+          : ' Les valeurs de vos établissements et services, sans comparaison pour l’instant.'}
       </p>
+      <RestitutionStageNotice stage={data.stage} />
       {data.structures.length === 0 ? (
         <Alert severity="info" small description="Aucune structure de cet organisme n’a de restitution." />
       ) : (
         <>
-          <DecileLegend />
+          {withPeers && <DecileLegend />}
           <DataTable
-            caption={`Établissements et services de ${name} : valeurs et déciles nationaux`}
+            caption={
+              withPeers
+                ? `Établissements et services de ${name} : valeurs et déciles nationaux`
+                : `Établissements et services de ${name} : valeurs provisoires`
+            }
             columns={columns}
             rows={data.structures}
             rowKey={(row) => row.finess}

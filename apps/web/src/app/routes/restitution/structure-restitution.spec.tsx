@@ -1,19 +1,37 @@
 import { describe, expect, it } from 'vitest';
+import type { StructureRestitution } from '@tdb/contracts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { StructureRestitutionPage } from './structure-restitution';
 import { mockApi } from '@/testing/mock-api';
 import { indicatorGuide } from '@/testing/indicator-fixtures';
-import { structureRestitution } from '@/testing/restitution-fixtures';
+import {
+  buildRestitutionIndicator,
+  ownFiguresStage,
+  provisionalPeersStage,
+  structureRestitution,
+} from '@/testing/restitution-fixtures';
 import { renderWithRouter } from '@/testing/render';
 import { bandScale } from '@/features/restitution/components/decile-band';
 
 const PATH = '/api/campaigns/2026/submissions/750000001/restitution';
 
-function setUp() {
-  return mockApi()
-    .get(PATH, { body: structureRestitution })
-    .get('/api/indicators/guide', { body: indicatorGuide });
+function setUp(body: StructureRestitution = structureRestitution) {
+  return mockApi().get(PATH, { body }).get('/api/indicators/guide', { body: indicatorGuide });
 }
+
+/** Before the restitution, as the API answers a structure's user: its own values, no peer. */
+const ownFigures: StructureRestitution = {
+  ...structureRestitution,
+  computedAt: null,
+  stage: ownFiguresStage,
+  indicators: structureRestitution.indicators.map((i) => ({
+    ...i,
+    decile: { NATION: null, REGION: null, DEPARTMENT: null },
+    national: null,
+    regional: null,
+    departmental: null,
+  })),
+};
 
 function renderPage() {
   return renderWithRouter(
@@ -93,5 +111,60 @@ describe('structure restitution', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Télécharger le PDF' }));
     await waitFor(() => expect(api.calls('GET', `${PATH}.pdf`)).toHaveLength(1));
     await waitFor(() => expect(created).toHaveLength(1));
+  });
+
+  it('shows its own provisional values before the restitution, says from when the comparisons come', async () => {
+    setUp(ownFigures);
+    renderPage();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Restitution provisoire – RÉSIDENCE LES CHÊNES' }),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(/Restitution provisoire : comparaisons à partir du 1er septembre 2026/),
+    ).toBeTruthy();
+    expect(
+      screen.getByText(
+        /Les comparaisons avec les structures similaires seront disponibles à partir du 1er septembre 2026, après la fiabilisation\./,
+      ),
+    ).toBeTruthy();
+    const card = cardOf(/Taux d'occupation/);
+    expect(card.textContent).toMatch(/Valeur provisoire de la structure : 91,0\s%/);
+    // Its own trend, and nothing of the peers: no level to choose, no band, no decile, no median.
+    expect(card.textContent).toMatch(/2024 : 85,0\s%/);
+    expect(within(card).queryAllByRole('radio')).toHaveLength(0);
+    expect(card.querySelector('[data-testid="decile-segment"]')).toBeNull();
+    expect(card.textContent).not.toMatch(/décile|Médiane|Aucune distribution/);
+    expect(screen.queryByText(/Distributions calculées/)).toBeNull();
+    // The last campaign's restitution, already open, is a link away.
+    expect(
+      screen.getByRole('link', { name: 'Voir la restitution de la campagne 2025' }).getAttribute('href'),
+    ).toBe('/campagnes/2025/structures/750000001/restitution');
+    expect(screen.getByRole('button', { name: 'Télécharger le PDF' })).toBeTruthy();
+  });
+
+  it('gives no link to a last campaign the structure did not take part in', async () => {
+    setUp({
+      ...ownFigures,
+      indicators: [
+        buildRestitutionIndicator({
+          ...ownFigures.indicators[0],
+          trend: [{ campaignYear: 2026, value: 91 }],
+        }),
+      ],
+    });
+    renderPage();
+    await screen.findByRole('heading', { level: 1, name: /Restitution provisoire/ });
+    expect(screen.queryByRole('link', { name: /Voir la restitution de la campagne/ })).toBeNull();
+  });
+
+  it('marks the distributions provisional for an authority before the restitution', async () => {
+    setUp({ ...structureRestitution, stage: provisionalPeersStage });
+    renderPage();
+    await screen.findByRole('heading', { level: 1, name: /Restitution provisoire/ });
+    expect(screen.getByText(/Chiffres provisoires, pour les contrôles de fiabilisation/)).toBeTruthy();
+    const card = cardOf(/Taux d'occupation/);
+    expect(within(card).getByRole('group', { name: /Valeur de la structure/ }).textContent).toContain(
+      '6e décile (région)',
+    );
   });
 });

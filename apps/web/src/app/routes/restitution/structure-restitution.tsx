@@ -16,12 +16,16 @@ import {
   useStructureRestitution,
 } from '@/features/restitution/api/get-structure-restitution';
 import { DownloadButton } from '@/features/restitution/components/download-button';
+import { RestitutionStageNotice } from '@/features/restitution/components/restitution-stage-notice';
 import { StructureRestitutionView } from '@/features/restitution/components/structure-restitution-view';
 import { SUPPRESSED_TEXT } from '@/features/restitution/utils/deciles';
 import { paths } from '@/lib/paths';
 import '@/features/restitution/restitution.css';
 
-/** A structure's restitution: its indicators placed among its peers' distribution. */
+/**
+ * A structure's restitution: its indicators placed among its peers' distribution — before the
+ * campaign's restitution, its own provisional values and from when the comparisons come.
+ */
 export function StructureRestitutionPage() {
   const params = useParams();
   const year = Number(params['year']);
@@ -59,6 +63,10 @@ export function StructureRestitutionPage() {
 
   const data = restitution.data;
   const apiPath = structureRestitutionPath(year, finess);
+  const withPeers = data.stage.peers.available;
+  // Before the restitution, the last campaign's restitution (when the structure took part) is a link away.
+  const previousYear = year - 1;
+  const tookPartBefore = data.indicators.some((i) => i.trend.some((p) => p.campaignYear === previousYear));
   return (
     <div className={fr.cx('fr-container', 'fr-pb-8w')}>
       <title>{`Restitution ${year} – ${data.name} – ${SERVICE_TITLE}`}</title>
@@ -74,7 +82,9 @@ export function StructureRestitutionPage() {
       />
       <div className="tdb-page-header fr-mb-3w">
         <div>
-          <h1 className={fr.cx('fr-mb-1w')}>Restitution – {data.name}</h1>
+          <h1 className={fr.cx('fr-mb-1w')}>
+            {data.stage.provisional ? 'Restitution provisoire' : 'Restitution'} – {data.name}
+          </h1>
           <p className={fr.cx('fr-mb-0')}>
             FINESS <span className="tdb-code">{data.finess}</span> · {data.categoryLabel} · Campagne {year}
           </p>
@@ -101,23 +111,43 @@ export function StructureRestitutionPage() {
           </li>
         </ul>
       </div>
-      <p className={fr.cx('fr-text--sm')}>
-        Chaque indicateur est placé dans la distribution des structures de la catégorie {data.categoryLabel}{' '}
-        dont la saisie est validée ou confirmée : au niveau national, de la région ({data.regionCode}) et du
-        département ({data.departmentCode}). La barre est découpée par les déciles D1 à D9 ; le repère rouge
-        marque la valeur de la structure, les traits noirs les médianes. Un niveau de moins de 5 structures
-        n’est pas diffusé (« {SUPPRESSED_TEXT} »).{' '}
-        {data.computedAt
-          ? `Distributions calculées le ${formatDateTime(data.computedAt)}.`
-          : 'Les distributions n’ont pas encore été calculées.'}{' '}
-        <Link to={paths.indicators.href()}>Guide des indicateurs</Link>
-      </p>
+      <RestitutionStageNotice stage={data.stage} />
+      {!withPeers && tookPartBefore && (
+        <p className={fr.cx('fr-text--sm')}>
+          <Link to={paths.submissionRestitution.href(previousYear, finess)}>
+            Voir la restitution de la campagne {previousYear}
+          </Link>
+          , avec les comparaisons aux structures similaires.
+        </p>
+      )}
+      {withPeers ? (
+        <p className={fr.cx('fr-text--sm')}>
+          Chaque indicateur est placé dans la distribution des structures de la catégorie {data.categoryLabel}{' '}
+          dont la saisie est validée ou confirmée : au niveau national, de la région ({data.regionCode}) et du
+          département ({data.departmentCode}). La barre est découpée par les déciles D1 à D9 ; le repère rouge
+          marque la valeur de la structure, les traits noirs les médianes. Un niveau de moins de 5 structures
+          n’est pas diffusé (« {SUPPRESSED_TEXT} »).{' '}
+          {data.computedAt
+            ? `Distributions calculées le ${formatDateTime(data.computedAt)}.`
+            : 'Les distributions n’ont pas encore été calculées.'}{' '}
+          <Link to={paths.indicators.href()}>Guide des indicateurs</Link>
+        </p>
+      ) : (
+        <p className={fr.cx('fr-text--sm')}>
+          Les valeurs de la structure pour la campagne {year}, sans comparaison pour l’instant.{' '}
+          <Link to={paths.indicators.href()}>Guide des indicateurs</Link>
+        </p>
+      )}
       {data.submissionStatus !== 'VALIDATED' && data.submissionStatus !== 'CONFIRMED' && (
         <Alert
           severity="info"
           small
           className={fr.cx('fr-mb-3w')}
-          description="La saisie de cette structure n’est pas encore validée : ses valeurs sont provisoires et ne comptent pas encore dans les distributions."
+          description={
+            withPeers
+              ? 'La saisie de cette structure n’est pas encore validée : ses valeurs sont provisoires et ne comptent pas encore dans les distributions.'
+              : 'La saisie de cette structure n’est pas encore validée : ses valeurs peuvent encore changer.'
+          }
         />
       )}
       {data.indicators.length === 0 ? (

@@ -7,6 +7,8 @@ import { reference } from '@/testing/fixtures';
 import { indicatorGuide } from '@/testing/indicator-fixtures';
 import {
   organisationRestitution,
+  ownFiguresStage,
+  provisionalPeersStage,
   territoryMap,
   territoryScatter,
   territoryTable,
@@ -140,5 +142,74 @@ describe('territory restitution', () => {
         .querySelector('[data-decile="1"]'),
     ).toBeTruthy();
     expect(screen.getByText(/P01 – Taux d'occupation :/).textContent).toMatch(/81,5\s%/);
+  });
+
+  describe('before the restitution', () => {
+    it('gives a structure’s user its values without decile, and says from when', async () => {
+      mockApi()
+        .get('/api/reference', { body: reference })
+        .get('/api/indicators/guide', { body: indicatorGuide })
+        .get(`${BASE}/table`, {
+          body: {
+            ...territoryTable,
+            stage: ownFiguresStage,
+            total: 1,
+            rows: [
+              {
+                ...territoryTable.rows[0]!,
+                values: {
+                  P01: { value: 91, nationalDecile: null, regionalDecile: null },
+                  R01: { value: 12, nationalDecile: null, regionalDecile: null },
+                },
+              },
+            ],
+          },
+        });
+      renderPage();
+      const table = await screen.findByRole('table', { name: /Structures de la catégorie/ });
+      const row = within(table).getByRole('row', { name: /RÉSIDENCE LES CHÊNES/ });
+      expect(row.textContent).toMatch(/91,0\s%/);
+      expect(row.querySelector('[data-decile]')).toBeNull();
+      expect(row.textContent).not.toContain('décile');
+      expect(
+        screen.getByText(/seront disponibles à partir du 1er septembre 2026, après la fiabilisation/),
+      ).toBeTruthy();
+      expect(screen.queryByText(/Décile national dans la catégorie/)).toBeNull();
+    });
+
+    it('gives an OG’s user its ESMS’ values and its medians, without decile', async () => {
+      mockApi().get(`${BASE}/organisations/750000010`, {
+        body: {
+          ...organisationRestitution,
+          stage: ownFiguresStage,
+          structures: organisationRestitution.structures.map((s) => ({
+            ...s,
+            values: Object.fromEntries(
+              Object.entries(s.values).map(([code, cell]) => [code, { ...cell, nationalDecile: null }]),
+            ),
+          })),
+        },
+      });
+      renderPage('/campagnes/2026/organisations/750000010/restitution');
+      expect(
+        await screen.findByRole('heading', { level: 1, name: /Restitution consolidée provisoire/ }),
+      ).toBeTruthy();
+      const table = screen.getByRole('table', { name: /valeurs provisoires/ });
+      expect(table.querySelector('[data-decile]')).toBeNull();
+      expect(
+        screen.getByText(/Les comparaisons avec les structures similaires seront disponibles/),
+      ).toBeTruthy();
+      expect(screen.getByText(/P01 – Taux d'occupation :/).textContent).toMatch(/81,5\s%/);
+    });
+
+    it('marks an authority’s map provisional', async () => {
+      mockApi()
+        .get('/api/reference', { body: reference })
+        .get('/api/indicators/guide', { body: indicatorGuide })
+        .get(`${BASE}/map`, { body: { ...territoryMap, stage: provisionalPeersStage } });
+      renderPage('/campagnes/2026/restitution?vue=carte');
+      await screen.findByRole('img', { name: /Carte des départements/ });
+      expect(screen.getByText(/Chiffres provisoires, pour les contrôles de fiabilisation/)).toBeTruthy();
+    });
   });
 });

@@ -17,6 +17,7 @@ import { DepartmentMap } from '@/features/restitution/components/department-map'
 import { DataExportPanel } from '@/features/restitution/components/data-export-panel';
 import { DownloadButton } from '@/features/restitution/components/download-button';
 import { ItemBenchmarkSection } from '@/features/restitution/components/item-benchmark-section';
+import { RestitutionStageNotice } from '@/features/restitution/components/restitution-stage-notice';
 import { ScatterPlot } from '@/features/restitution/components/scatter-plot';
 import {
   TerritoryTableSection,
@@ -130,7 +131,10 @@ function MapSection({
       ) : map.error || !map.data ? (
         <QueryError error={map.error} headingAs="h3" onRetry={() => void map.refetch()} />
       ) : (
-        <DepartmentMap map={map.data} {...(regionCodes ? { regionCodes } : {})} />
+        <>
+          <RestitutionStageNotice stage={map.data.stage} />
+          <DepartmentMap map={map.data} {...(regionCodes ? { regionCodes } : {})} />
+        </>
       )}
     </section>
   );
@@ -219,7 +223,10 @@ function ScatterSection({
       ) : scatter.error || !scatter.data ? (
         <QueryError error={scatter.error} headingAs="h3" onRetry={() => void scatter.refetch()} />
       ) : (
-        <ScatterPlot scatter={scatter.data} />
+        <>
+          <RestitutionStageNotice stage={scatter.data.stage} />
+          <ScatterPlot scatter={scatter.data} />
+        </>
       )}
     </section>
   );

@@ -33,15 +33,24 @@ export function defaultLevel(
   return [...LEVELS].reverse().find((l) => isUsable(distributionOf(indicator, l))) ?? 'NATION';
 }
 
-/** One indicator of a structure's restitution: value, decile band per level, medians, trend. */
+/**
+ * One indicator of a structure's restitution: value, decile band per level, medians, trend.
+ * Without peers (before the restitution, ADR 0013): the structure's own value and trend only.
+ */
 export function RestitutionIndicatorCard({
   indicator,
   preferredLevel,
   headingLevel = 'h3',
+  withPeers = true,
+  provisionalValue = false,
 }: {
   indicator: RestitutionIndicator;
   preferredLevel?: DistributionLevel;
   headingLevel?: 'h3' | 'h4';
+  /** False before the restitution for the structure's own readers: no distribution to compare to. */
+  withPeers?: boolean;
+  /** The campaign is not in restitution yet: the value may still change. */
+  provisionalValue?: boolean;
 }) {
   const [chosen, setChosen] = useState<DistributionLevel | null>(null);
   const level = chosen ?? defaultLevel(indicator, preferredLevel);
@@ -79,7 +88,8 @@ export function RestitutionIndicatorCard({
         </p>
       ) : (
         <p className={fr.cx('fr-mb-1w')}>
-          Valeur de la structure : <strong>{formatIndicatorValue(indicator.value, indicator.unit)}</strong>
+          {provisionalValue ? 'Valeur provisoire de la structure' : 'Valeur de la structure'} :{' '}
+          <strong>{formatIndicatorValue(indicator.value, indicator.unit)}</strong>
           {LEVELS.some((l) => indicator.decile[l] !== null) && (
             <>
               {' '}
@@ -94,7 +104,7 @@ export function RestitutionIndicatorCard({
           )}
         </p>
       )}
-      {anyUsable ? (
+      {!withPeers ? null : anyUsable ? (
         <>
           <RadioButtons
             legend="Comparer à la distribution"

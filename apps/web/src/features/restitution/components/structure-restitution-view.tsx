@@ -3,7 +3,7 @@ import type { IndicatorAxisCode, StructureRestitution } from '@tdb/contracts';
 import { AXIS_ORDER, DEFAULT_AXIS_LABELS } from '@/lib/indicator-format';
 import { RestitutionIndicatorCard } from './restitution-indicator-card';
 
-/** A structure's restitution, by axis. */
+/** A structure's restitution, by axis (its own values only when the peers are not there yet). */
 export function StructureRestitutionView({
   restitution,
   axisLabels = DEFAULT_AXIS_LABELS,
@@ -22,7 +22,12 @@ export function StructureRestitutionView({
           {restitution.indicators
             .filter((i) => i.axis === axis)
             .map((indicator) => (
-              <RestitutionIndicatorCard key={indicator.code} indicator={indicator} />
+              <RestitutionIndicatorCard
+                key={indicator.code}
+                indicator={indicator}
+                withPeers={restitution.stage.peers.available}
+                provisionalValue={restitution.stage.provisional}
+              />
             ))}
         </section>
       ))}

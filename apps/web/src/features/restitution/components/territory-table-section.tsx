@@ -12,6 +12,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { restitutionPath, tableQueryString, useTerritoryTable } from '../api/territory';
 import { DecileCell, DecileLegend } from './decile-cell';
 import { DownloadButton } from './download-button';
+import { RestitutionStageNotice } from './restitution-stage-notice';
 import { paths } from '@/lib/paths';
 
 export const MAX_TABLE_INDICATORS = 5;
@@ -177,7 +178,8 @@ export function TerritoryTableSection({
               label="Exporter le tableau (XLSX)"
             />
           </div>
-          <DecileLegend />
+          <RestitutionStageNotice stage={data.stage} />
+          {data.stage.peers.available && <DecileLegend />}
           <DataTable
             caption={`Structures de la catégorie ${categories.find((c) => c.code === category)?.label ?? category}, campagne ${year}`}
             columns={columns}
