@@ -8,6 +8,7 @@
  * distributions are computed by the API at start); in 2026 the structures see their own
  * provisional values, the ARS and CD provisional distributions.
  */
+import { DEMO_VALIDATED_APE } from '../../apps/api/src/database/seeds/demo-accounts';
 import 'reflect-metadata';
 import { DataSource, type EntityManager } from 'typeorm';
 import { evaluateSubmission, getDictionary, validateValue, type Dictionary } from '@tdb/dictionary';
@@ -160,6 +161,16 @@ async function main(): Promise<void> {
         )
       ).map((r: { finess: string }) => r.finess),
     );
+    // The structure of DEMO_VALIDATED_APE: its 2026 submission is complete and validated (ADR 0011).
+    const validatedDemo = new Set<string>(
+      (
+        await db.query(
+          `SELECT g.organisation_code AS finess FROM grants g JOIN accounts a ON a.id = g.account_id
+            WHERE g.organisation_kind = 'ESMS' AND lower(a.email) = $1`,
+          [DEMO_VALIDATED_APE],
+        )
+      ).map((r: { finess: string }) => r.finess),
+    );
     const random = new Random(SEED);
     const previousDefinitions = definitionsFor(previous);
     const currentDefinitions = definitionsFor(current);
@@ -190,17 +201,19 @@ async function main(): Promise<void> {
       // Demo structures (those with a demo account) are in progress, nearly complete: the user can
       // finish and validate. Others get a realistic mix.
       const draw = random.next();
-      const status: Status = demoStructures.has(s.finess)
-        ? 'IN_PROGRESS'
-        : draw < 0.2
-          ? 'NOT_STARTED'
-          : draw < 0.5
-            ? 'IN_PROGRESS'
-            : draw < 0.75
-              ? 'VALIDATED'
-              : draw < 0.85
-                ? 'INVALIDATED'
-                : 'CONFIRMED';
+      const status: Status = validatedDemo.has(s.finess)
+        ? 'VALIDATED'
+        : demoStructures.has(s.finess)
+          ? 'IN_PROGRESS'
+          : draw < 0.2
+            ? 'NOT_STARTED'
+            : draw < 0.5
+              ? 'IN_PROGRESS'
+              : draw < 0.75
+                ? 'VALIDATED'
+                : draw < 0.85
+                  ? 'INVALIDATED'
+                  : 'CONFIRMED';
       let own: Record<string, unknown> = {};
       if (status === 'IN_PROGRESS') {
         const keep = demoStructures.has(s.finess) ? 0.85 : 0.3 + random.next() * 0.6;

@@ -19,6 +19,9 @@ export interface DemoAccount {
  * ARS and of a Département, APE of an OG, APE and users of an EHPAD, APE of a foyer de vie (EANM).
  * Idempotent: existing emails are left as they are.
  */
+/** The demo structure whose submission is seeded as validated, for the authorities' checks. */
+export const DEMO_VALIDATED_APE = 'ape.ime@tdb.localhost';
+
 export async function seedDemoAccounts(dataSource: DataSource, regionCode: string): Promise<DemoAccount[]> {
   const region = findRegion(regionCode);
   const pick = async (sql: string, params: unknown[]): Promise<Record<string, string> | undefined> =>
@@ -32,6 +35,13 @@ export async function seedDemoAccounts(dataSource: DataSource, regionCode: strin
   const ehpad = await pick(
     `SELECT s.finess, s.name, s.og_finess FROM structures s WHERE s.region_code = $1 AND s.category_code = 'EHPAD'
       ORDER BY s.department_code = $2 DESC, finess LIMIT 1`,
+    [regionCode, cdOnly?.['department_code'] ?? ''],
+  );
+  // A structure of the ARS alone whose submission the demo seeds as validated (ADR 0011): the ARS
+  // controller can send it back at once, and its APE reads why.
+  const arsOnly = await pick(
+    `SELECT finess, name FROM structures WHERE region_code = $1 AND competence = 'ARS'
+      ORDER BY department_code = $2 DESC, category_code = 'IME' DESC, finess LIMIT 1`,
     [regionCode, cdOnly?.['department_code'] ?? ''],
   );
   const og = await pick(
@@ -115,6 +125,13 @@ export async function seedDemoAccounts(dataSource: DataSource, regionCode: strin
       },
     );
   }
+  if (arsOnly)
+    accounts.push({
+      email: DEMO_VALIDATED_APE,
+      name: 'APE IME',
+      label: `APE de ${arsOnly['name']} (${arsOnly['finess']}, compétence de l’ARS, saisie 2026 validée)`,
+      grant: { organisation: { kind: 'ESMS', code: arsOnly['finess']! }, role: 'APE' },
+    });
   if (cdOnly)
     accounts.push({
       email: 'ape.foyer@tdb.localhost',
