@@ -92,4 +92,29 @@ describe('extension of the entry', () => {
     ).toBeTruthy();
     expect(within(panel).queryByRole('button', { name: 'Accorder un délai' })).toBeNull();
   });
+
+  it('shows a sent-back submission the authority’s reason at the top of the form', async () => {
+    mockApi()
+      .get('/api/campaigns/2026/dictionary', { body: dictionary })
+      .get(PATH, {
+        body: buildSubmissionDetail({
+          status: 'INVALIDATED',
+          transitions: [
+            {
+              action: 'INVALIDATE',
+              actionLabel: 'Invalider',
+              from: 'VALIDATED',
+              to: 'INVALIDATED',
+              reason: 'Le nombre de places ne correspond pas à l’autorisation.',
+              actorName: 'Contrôleur ARS',
+              at: '2026-05-12T08:30:00.000Z',
+            },
+          ],
+        }),
+      });
+    renderPage();
+    const alert = await screen.findByText(/Invalidée par Contrôleur ARS le 12 mai 2026/);
+    expect(alert.textContent).toContain('Motif : Le nombre de places ne correspond pas à l’autorisation.');
+    expect(screen.getByText('Saisie à corriger')).toBeTruthy();
+  });
 });

@@ -121,7 +121,9 @@ describe('submission form', () => {
       source: 'FORM',
     });
     fireEvent.click(
-      screen.getByRole('button', { name: 'Reprendre la valeur 2025 de « Nombre de places installées »' }),
+      screen.getByRole('button', {
+        name: 'Reprendre N-1 : la valeur 2025 de « Nombre de places installées »',
+      }),
     );
     await waitFor(() => expect(api.calls('PUT', `${PATH}/values`)).toHaveLength(3));
     expect(api.calls('PUT', `${PATH}/values`)[2]?.body).toEqual({

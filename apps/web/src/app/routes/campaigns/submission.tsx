@@ -10,6 +10,7 @@ import { useDictionary } from '@/features/campaigns/api/get-dictionary';
 import { useSubmission } from '@/features/campaigns/api/get-submission';
 import { SubmissionEntry } from '@/features/campaigns/components/submission-entry';
 import { SubmissionExtensionPanel } from '@/features/campaigns/components/submission-extension';
+import { SentBackNotice } from '@/features/campaigns/components/sent-back-notice';
 import { ItemFlags, SubmissionFlags, flagsOfItem } from '@/features/atypia/components/submission-flags';
 import { paths } from '@/lib/paths';
 
@@ -73,6 +74,7 @@ export function SubmissionPage() {
         slots={{
           header: (
             <>
+              <SentBackNotice detail={submission.data} />
               <SubmissionExtensionPanel detail={submission.data} />
               <SubmissionFlags flags={flags} />
             </>

@@ -221,7 +221,7 @@ export function ItemField(props: ItemFieldProps) {
             iconId="fr-icon-arrow-go-back-line"
             onClick={props.onTakePrevious}
             nativeButtonProps={{
-              'aria-label': `Reprendre la valeur ${props.previousYear ?? 'N-1'} de « ${item.label} »`,
+              'aria-label': `Reprendre N-1 : la valeur ${props.previousYear ?? 'N-1'} de « ${item.label} »`,
             }}
           >
             Reprendre N-1
