@@ -57,6 +57,7 @@ const QUERIES: Record<string, Record<string, string>> = {
   '/api/campaigns/{year}/restitution/territory-report.pdf': { kind: 'ARS', code: '24' },
   '/api/campaigns/{year}/exports/regional.xlsx': { region: '24' },
   '/api/campaigns/{year}/scope.xlsx': {},
+  '/api/accounts/principal': { kind: 'ESMS', code: EHPAD_45 },
 };
 
 async function textOf(res: request.Response): Promise<string> {
