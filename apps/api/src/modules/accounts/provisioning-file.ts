@@ -33,7 +33,7 @@ const COLUMNS: Record<keyof Omit<ProvisioningRow, 'line'>, string[]> = {
   firstName: ['prenom', 'apeacreerprenom'],
   email: ['courriel', 'email', 'mail', 'adresseelectronique', 'adressemail', 'apeacreercourriel'],
   phone: ['telephone', 'tel', 'numerodetelephone', 'apeacreertelephone'],
-  transfer: ['transfert', 'apeactueldevient', 'apeacreerapeactueldevient', 'transfertdelapeactuel'],
+  transfer: ['transfert', 'apeacreertransfert', 'apeactueldevient', 'transfertdelapeactuel'],
 };
 
 /** Optional columns: a file without them reads as before. */
