@@ -50,4 +50,16 @@ export {
   isResourceFreeAction,
 } from './policy';
 export { workflowRoleOf } from './workflow-role';
+export type { PrincipalRole } from './principal';
+export {
+  DEFAULT_TRANSFER_RIGHTS,
+  TRANSFER_PREVIOUS,
+  grantAfterTransfer,
+  isPrincipalGrant,
+  principalRoleOf,
+  transferOptionLabel,
+  transferOptions,
+  transferOutcomeText,
+  validateTransfer,
+} from './principal';
 export { FORM_DOMAIN_LABELS, RIGHT_LABELS, ROLE_LABELS, grantLabel, organisationLabel } from './labels';

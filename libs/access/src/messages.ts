@@ -100,9 +100,35 @@ export const MESSAGES = {
 
   /** The brief's wording, for the revocation of the last APE. */
   lastApe: (): string =>
-    'Chaque structure doit garder au moins un administrateur principal (APE) : désignez-en un autre avant de retirer celui-ci.',
+    "Chaque structure doit garder au moins un administrateur principal (APE) : pour le remplacer, désignez la nouvelle personne comme APE en choisissant ce que devient l'actuel (transfert).",
   lastApeOnDisable: (target: OrganisationRef): string =>
-    `Chaque structure doit garder au moins un administrateur principal (APE) : désignez-en un autre pour ${theOrganisation(target)} avant de désactiver ce compte.`,
+    `Chaque structure doit garder au moins un administrateur principal (APE) : désignez-en un autre pour ${theOrganisation(target)} (transfert) avant de désactiver ce compte.`,
+
+  /**
+   * "Le Département 45 (Loiret) a déjà son administrateur principal (APR) : Claire Martin. …" —
+   * `names` are the holders the actor manages; the others are only counted.
+   */
+  principalHeld: (
+    target: OrganisationRef,
+    role: 'APR' | 'APE',
+    names: readonly string[],
+    undisclosed: number,
+  ): string => {
+    const others =
+      undisclosed === 0
+        ? ''
+        : undisclosed === 1
+          ? 'un compte que vous ne gérez pas'
+          : `${undisclosed} comptes que vous ne gérez pas`;
+    const who = [names.join(', '), others].filter(Boolean).join(' et ');
+    const options =
+      role === 'APR'
+        ? 'contrôleur, lecteur, ou retrait de son habilitation'
+        : 'utilisateur, ou retrait de son habilitation';
+    return `${capitalize(theOrganisation(target))} a déjà son administrateur principal (${role}) : ${who}. Il n'y en a qu'un par organisation : pour désigner cette personne, choisissez ce que devient l'actuel (${options}). C'est un transfert ; l'actuel en est informé par courriel.`;
+  },
+  transferNotPrincipal: (): string =>
+    "Un transfert ne s'applique qu'à la désignation d'un administrateur principal (APR d'une ARS ou d'un Département, APE d'un organisme gestionnaire ou d'une structure).",
 
   accountNotManaged: (): string => 'Vous ne gérez aucune des habilitations de ce compte.',
   accountWithoutGrant: (): string =>

@@ -61,9 +61,10 @@ export interface OrganisationFacts {
 /**
  * Why a request is refused, for the API to choose the HTTP status: FORBIDDEN → 403,
  * INVALID_REQUEST → 400 (malformed grant, unknown category…), LAST_APE → 409 (integrity rule),
- * INACTIVE_GRANT → 403 (the only profile that would allow it is expired or not yet valid).
+ * INACTIVE_GRANT → 403 (the only profile that would allow it is expired or not yet valid),
+ * PRINCIPAL_HELD → 409 (the organisation has its principal administrator: say what becomes of it).
  */
-export type RefusalCode = 'FORBIDDEN' | 'INVALID_REQUEST' | 'LAST_APE' | 'INACTIVE_GRANT';
+export type RefusalCode = 'FORBIDDEN' | 'INVALID_REQUEST' | 'LAST_APE' | 'INACTIVE_GRANT' | 'PRINCIPAL_HELD';
 
 /** A decision; a refusal carries a French reason shown as is in the UI. */
 export type Decision = { allowed: true } | { allowed: false; reason: string; code: RefusalCode };

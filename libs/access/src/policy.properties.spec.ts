@@ -462,7 +462,13 @@ describe('decide — properties', () => {
           expect(typeof decision.allowed).toBe('boolean');
           if (!decision.allowed) {
             expect(decision.reason.length).toBeGreaterThan(10);
-            expect(['FORBIDDEN', 'INVALID_REQUEST', 'LAST_APE', 'INACTIVE_GRANT']).toContain(decision.code);
+            expect([
+              'FORBIDDEN',
+              'INVALID_REQUEST',
+              'LAST_APE',
+              'INACTIVE_GRANT',
+              'PRINCIPAL_HELD',
+            ]).toContain(decision.code);
           }
         },
       ),

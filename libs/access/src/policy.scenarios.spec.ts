@@ -1,8 +1,16 @@
 /** The key scenarios of the issue, spelled out with the exact reasons shown to the user. */
-import type { FormDomain } from '@tdb/contracts';
+import type { FormDomain, PrincipalTransfer } from '@tdb/contracts';
 import type { Actor } from './index';
 import type { AccessRequest } from './index';
-import { canManageGrant, decide, missingRights, scopeOf, workflowRoleOf } from './index';
+import {
+  canManageGrant,
+  decide,
+  grantAfterTransfer,
+  missingRights,
+  scopeOf,
+  transferOutcomeText,
+  workflowRoleOf,
+} from './index';
 import {
   ACTORS,
   EANM_45,
@@ -225,7 +233,7 @@ describe('every structure keeps at least one APE', () => {
         allowed: false,
         code: 'LAST_APE',
         reason:
-          'Chaque structure doit garder au moins un administrateur principal (APE) : désignez-en un autre avant de retirer celui-ci.',
+          "Chaque structure doit garder au moins un administrateur principal (APE) : pour le remplacer, désignez la nouvelle personne comme APE en choisissant ce que devient l'actuel (transfert).",
       });
     }
   });
@@ -251,10 +259,108 @@ describe('every structure keeps at least one APE', () => {
       allowed: false,
       code: 'LAST_APE',
       reason:
-        'Chaque structure doit garder au moins un administrateur principal (APE) : désignez-en un autre pour la structure 450000118 avant de désactiver ce compte.',
+        'Chaque structure doit garder au moins un administrateur principal (APE) : désignez-en un autre pour la structure 450000118 (transfert) avant de désactiver ce compte.',
     });
     // Renaming that account is fine.
     expect(decide(ACTORS['CD45 APR'], { ...request, changes: ['names'] }, TODAY).allowed).toBe(true);
+  });
+});
+
+describe('one principal administrator per organisation: a second one is a transfer', () => {
+  const withHolders = (
+    request: AccessRequest,
+    principalHolders: (string | null)[],
+    transfer?: PrincipalTransfer,
+  ): AccessRequest => ({ ...request, principalHolders, ...(transfer ? { transfer } : {}) }) as AccessRequest;
+  const secondApr = createRequest(onAuthority('APR', 'CD', '45'));
+  const secondApe = createRequest(onStructure('APE', EANM_45));
+
+  it('refuses a second APR of the Département without a transfer, naming the current one', () => {
+    expect(refusal(ACTORS.NATIONAL, withHolders(secondApr, ['Claire Martin']))).toEqual({
+      allowed: false,
+      code: 'PRINCIPAL_HELD',
+      reason:
+        "Le Département 45 (Loiret) a déjà son administrateur principal (APR) : Claire Martin. Il n'y en a qu'un par organisation : pour désigner cette personne, choisissez ce que devient l'actuel (contrôleur, lecteur, ou retrait de son habilitation). C'est un transfert ; l'actuel en est informé par courriel.",
+    });
+  });
+
+  it('never names a holder the actor does not manage', () => {
+    const reason = refusal(ACTORS['CD45 APR'], withHolders(secondApe, [null, 'Paul Durand'])).reason;
+    expect(reason).toContain(': Paul Durand et un compte que vous ne gérez pas.');
+    expect(refusal(ACTORS['CD45 APR'], withHolders(secondApe, [null])).reason).toContain(
+      'a déjà son administrateur principal (APE) : un compte que vous ne gérez pas.',
+    );
+  });
+
+  it('refuses first, without any name, an actor who may not designate that principal', () => {
+    for (const actor of [ACTORS['ARS24 APR'], ACTORS['CD45 CONTROLLER'], ACTORS['ESMS APE']]) {
+      const decision = refusal(actor, withHolders(secondApe, ['Claire Martin']));
+      expect(decision.code).toBe('FORBIDDEN');
+      expect(decision.reason).not.toContain('Claire');
+    }
+    expect(refusal(ACTORS['CD45 APR'], withHolders(secondApr, ['Claire Martin'])).code).toBe('FORBIDDEN');
+  });
+
+  it('allows the transfer with an option that fits the organisation', () => {
+    for (const previous of ['CONTROLLER', 'READER', 'REVOKE'] as const)
+      expect(decide(ACTORS.NATIONAL, withHolders(secondApr, ['A'], { previous }), TODAY)).toEqual({
+        allowed: true,
+      });
+    for (const previous of ['USER', 'REVOKE'] as const)
+      expect(decide(ACTORS['CD45 APR'], withHolders(secondApe, ['A'], { previous }), TODAY)).toEqual({
+        allowed: true,
+      });
+    expect(
+      decide(
+        ACTORS['CD45 APR'],
+        withHolders(secondApe, ['A'], { previous: 'USER', rights: ['READ'] }),
+        TODAY,
+      ),
+    ).toEqual({ allowed: true });
+  });
+
+  it('refuses an option that does not fit (400), and a transfer on a grant that is not principal', () => {
+    expect(refusal(ACTORS['CD45 APR'], withHolders(secondApe, ['A'], { previous: 'CONTROLLER' }))).toEqual({
+      allowed: false,
+      code: 'INVALID_REQUEST',
+      reason:
+        'Pour la structure 450000118, l’administrateur principal actuel peut devenir : « USER » (utilisateur de la structure), « REVOKE » (retrait de son habilitation).',
+    });
+    expect(refusal(ACTORS.NATIONAL, withHolders(secondApr, ['A'], { previous: 'USER' })).code).toBe(
+      'INVALID_REQUEST',
+    );
+    expect(
+      refusal(ACTORS.NATIONAL, withHolders(secondApr, ['A'], { previous: 'READER', rights: ['READ'] })).code,
+    ).toBe('INVALID_REQUEST');
+    const user = createRequest(onStructure('USER', EANM_45, { targetHasApe: false }));
+    expect(refusal(ACTORS['CD45 APR'], withHolders(user, [], { previous: 'REVOKE' })).reason).toMatch(
+      /ne s'applique qu'à la désignation d'un administrateur principal/,
+    );
+  });
+
+  it('lets the OG APE designate the APE of its ESMS by transfer, and leaves other roles alone', () => {
+    const ehpadApe = createRequest(onStructure('APE', EHPAD_45));
+    expect(refusal(ACTORS['OG45 APE'], withHolders(ehpadApe, ['B'])).code).toBe('PRINCIPAL_HELD');
+    expect(
+      decide(ACTORS['OG45 APE'], withHolders(ehpadApe, ['B'], { previous: 'USER' }), TODAY).allowed,
+    ).toBe(true);
+    // A controller of the Département next to its APR is no principal: no transfer needed.
+    const controller = createRequest(onAuthority('CONTROLLER', 'CD', '45'));
+    expect(decide(ACTORS['CD45 APR'], withHolders(controller, ['A']), TODAY).allowed).toBe(true);
+  });
+
+  it('says what the previous holder becomes, in French', () => {
+    expect(transferOutcomeText({ kind: 'CD', code: '45' }, { previous: 'CONTROLLER' })).toBe(
+      'devient contrôleur du Département 45 (Loiret) : il consulte, invalide et confirme les données, sans administrer les comptes',
+    );
+    expect(transferOutcomeText({ kind: 'ESMS', code: EANM_45.finess }, { previous: 'USER' })).toBe(
+      'devient utilisateur de la structure 450000118 (saisie, validation, lecture), sans administrer les comptes',
+    );
+    expect(grantAfterTransfer({ kind: 'ARS', code: '24' }, { previous: 'READER' })).toEqual({
+      organisation: { kind: 'ARS', code: '24' },
+      role: 'READER',
+    });
+    expect(grantAfterTransfer({ kind: 'OG', code: OG_45 }, { previous: 'REVOKE' })).toBeNull();
   });
 });
 

@@ -2,7 +2,7 @@
  * The one authorization policy of the platform: `decide(actor, request, today)`. Pure: every fact
  * comes with the request, "today" is an argument, and it never throws.
  */
-import type { FormDomain, GrantInput, OrganisationRef } from '@tdb/contracts';
+import type { FormDomain, GrantInput, OrganisationRef, PrincipalTransfer } from '@tdb/contracts';
 import { findCategory } from '@tdb/reference';
 import type { AuditSubject } from './audit';
 import { auditSubjectVisible, auditVisibilityOfGrants } from './audit';
@@ -12,6 +12,7 @@ import { grantLabel } from './labels';
 import { MESSAGES } from './messages';
 import type { Actor, ActorGrant, Decision, ManagedGrant, OrganisationFacts, StructureFacts } from './model';
 import { ALLOWED, FORM_DOMAINS, isAuthorityKind, refused, sameOrganisation } from './model';
+import { isPrincipalGrant, principalRoleOf, validateTransfer } from './principal';
 import { organisationCoverage, structureCoverage, structuresOf } from './scope';
 import { validateGrantShape } from './shape';
 import { activeGrants, inactiveGrants, isIsoDate } from './validity';
@@ -41,6 +42,14 @@ export type AccessRequest =
       targetOrganisation?: OrganisationFacts;
       /** Default true; an APR may create USER grants only where there is no APE. */
       targetHasApe?: boolean;
+      /**
+       * APR/APE grant: the organisation's current principal administrators (accounts not
+       * disabled), by name when the actor manages them, null otherwise (never named). Non-empty
+       * and no `transfer`: refused (PRINCIPAL_HELD), there is one principal per organisation.
+       */
+      principalHolders?: readonly (string | null)[];
+      /** What the current principal becomes (CONTROLLER/READER for an APR, USER for an APE, REVOKE). */
+      transfer?: PrincipalTransfer;
     }
   /** Revoke an existing grant: allowed iff the actor could create it, and never the last APE. */
   | {
@@ -341,7 +350,34 @@ function createGrant(
     targetOrganisation: request.targetOrganisation,
     targetHasApe: request.targetHasApe,
   };
-  return factsProblem(target) ?? manageWith(grants, target);
+  const managed = factsProblem(target) ?? manageWith(grants, target);
+  if (!managed.allowed) return managed;
+  return principalSeat(request);
+}
+
+/**
+ * One principal administrator per organisation, decided once the actor may create the grant (so
+ * that a refusal for the seat never names a holder to someone who may not designate one).
+ */
+function principalSeat(request: Extract<AccessRequest, { type: 'grant.create' }>): Decision {
+  const { target, transfer } = request;
+  const principal = isPrincipalGrant(target);
+  if (transfer !== undefined) {
+    if (!principal) return refused(MESSAGES.transferNotPrincipal(), 'INVALID_REQUEST');
+    return validateTransfer(target.organisation, transfer);
+  }
+  const holders = Array.isArray(request.principalHolders) ? request.principalHolders : [];
+  if (!principal || holders.length === 0) return ALLOWED;
+  const names = holders.filter((h): h is string => typeof h === 'string' && h !== '');
+  return refused(
+    MESSAGES.principalHeld(
+      target.organisation,
+      principalRoleOf(target.organisation.kind) ?? 'APE',
+      names,
+      holders.length - names.length,
+    ),
+    'PRINCIPAL_HELD',
+  );
 }
 
 function revokeGrant(

@@ -47,6 +47,12 @@ export interface Grant extends Required<Omit<GrantInput, 'rights' | 'entryDomain
   organisationLabel: string;
   createdAt: string;
   createdBy: string | null;
+  /**
+   * APR or APE grant only: its organisation has more than one principal administrator (accounts
+   * created before the rule "one principal per organisation", or restored): keep one, remove the
+   * others' grant.
+   */
+  duplicatePrincipal?: boolean;
 }
 
 export type AccountStatus = 'INVITED' | 'ACTIVE' | 'DISABLED' | 'LOCKED';
@@ -81,6 +87,52 @@ export interface CreateAccountRequest {
   lastName: string;
   phone?: string | null;
   grant: GrantInput;
+  /** Required when `grant` designates the principal administrator of an organisation that has one. */
+  transfer?: PrincipalTransfer;
+}
+
+/** A grant added to an account one manages (POST /accounts/:id/grants). */
+export interface AddGrantRequest extends GrantInput {
+  /** Required when the grant designates the principal administrator of an organisation that has one. */
+  transfer?: PrincipalTransfer;
+}
+
+/**
+ * What the current principal administrator (APR of an ARS or CD, APE of an OG or ESMS) becomes when
+ * another person is designated: CONTROLLER or READER of the same authority (APR), USER of the same
+ * structure (APE), or REVOKE: the grant is withdrawn (and the account disabled if it holds nothing
+ * else).
+ */
+export type TransferPrevious = 'CONTROLLER' | 'READER' | 'USER' | 'REVOKE';
+
+/** "Au sein du CD, un administrateur principal PLAGE unique est identifié": replacing one is a transfer. */
+export interface PrincipalTransfer {
+  previous: TransferPrevious;
+  /** USER only: the rights the previous APE keeps (default: entry, validation and read). */
+  rights?: UserRight[];
+}
+
+/** A current principal administrator, as shown to someone who manages that account. */
+export interface PrincipalHolder {
+  accountId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  status: AccountStatus;
+}
+
+/** The principal administrator seat of an organisation (GET /accounts/principal). */
+export interface PrincipalSeat {
+  organisation: OrganisationRef;
+  organisationLabel: string;
+  /** APR for an ARS or a CD, APE for an OG or an ESMS. */
+  role: 'APR' | 'APE';
+  /** The current holders the caller manages (one, or several left from before the rule). */
+  holders: PrincipalHolder[];
+  /** Holders the caller does not manage: counted, never named. */
+  undisclosed: number;
+  /** What the current holder may become when someone else is designated. */
+  transferOptions: TransferPrevious[];
 }
 
 /**
@@ -110,6 +162,8 @@ export interface GrantInvitationInfo {
   invitedBy: string | null;
   expiresAt: string;
   status: 'PENDING' | 'ACCEPTED' | 'DECLINED' | 'EXPIRED';
+  /** The offer makes the person the organisation's principal administrator in place of the current one. */
+  principalTransfer: boolean;
 }
 
 export interface UpdateAccountRequest {
@@ -246,6 +300,8 @@ export interface ProvisioningLineResult {
    * the caller manages.
    */
   outcome: 'invited' | 'grant_added' | 'unchanged';
+  /** The line replaced the organisation's principal administrator (column « Transfert »). */
+  transfer?: TransferPrevious;
 }
 
 export interface ProvisioningReport {

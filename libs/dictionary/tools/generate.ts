@@ -951,7 +951,7 @@ const write = (file: string, data: unknown): void =>
 write('export-2021-columns.json', { columns });
 write('export-2021-computed-columns.json', {
   description:
-    'Columns of the 2021 regional export that are not collected items: computed indicators (EI–KD, LE, LH, LO) and duplicated operand columns.',
+    "Columns of the 2021 regional export that are not collected items: computed indicators (EI–KD, LE, LH, LO) and duplicated operand columns. Rates (« Taux … », « Part … », « % … », the shares of distributions, the absenteeism by motif) are written as ratios (0.0526 for 5.26 %) in cells formatted as percentages, as in the current platform's file; the platform itself computes and shows them in %.",
   computedColumns,
   duplicateColumns,
 });

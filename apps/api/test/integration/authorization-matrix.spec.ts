@@ -475,7 +475,8 @@ const MATRIX: Record<string, Row> = {
     allowed: same(AUTHENTICATED),
   },
   'POST /api/accounts': {
-    // Creates an APE of an ARS-only IME: the CD has no competence there.
+    // Creates an APE of an ARS-only IME: the CD has no competence there. Once the first allowed call
+    // has designated one, the others stop at the principal seat (409 PRINCIPAL_HELD).
     call: (h, a, s) =>
       withAuth(request(h).post('/api/accounts'), a).send({
         email: `matrix${++counter}@test.tdb`,
@@ -484,6 +485,15 @@ const MATRIX: Record<string, Row> = {
         grant: { organisation: { kind: 'ESMS', code: s === 'in' ? IME_45 : IME_75 }, role: 'APE' },
       }),
     allowed: { in: ['NATIONAL', 'ARS_APR', 'OG_APE'], out: ['NATIONAL'] },
+  },
+  'GET /api/accounts/principal': {
+    // The APE seat of the foyer (held by the in-scope fixture): those who may designate its APE.
+    call: (h, a, s) =>
+      withAuth(
+        request(h).get(`/api/accounts/principal?kind=ESMS&code=${s === 'in' ? FOYER_45 : EHPAD_75}`),
+        a,
+      ),
+    allowed: { in: ACCOUNT_MANAGERS_IN, out: ['NATIONAL'] },
   },
   'GET /api/accounts/{id}': {
     call: (h, a, s, f) =>

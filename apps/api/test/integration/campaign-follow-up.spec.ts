@@ -315,6 +315,7 @@ describe('campaign follow-up, emails, referents and scope (HTTP, real database)'
       const workbook = await download(national, '?region=24');
       const sheet = workbook.worksheets[0]!;
       expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+        'Type',
         'FINESS',
         'Raison sociale',
         'Catégorie',
@@ -330,17 +331,68 @@ describe('campaign follow-up, emails, referents and scope (HTTP, real database)'
         'APE à créer : prénom',
         'APE à créer : courriel',
         'APE à créer : téléphone',
+        'APE à créer : transfert',
       ]);
-      expect(sheet.rowCount).toBe(5);
+      // The four ESMS of the region, then their organisme gestionnaire.
+      expect(sheet.rowCount).toBe(6);
       const finesses: unknown[] = [];
-      sheet.eachRow((row, n) => n > 1 && finesses.push(row.getCell(1).value));
+      sheet.eachRow((row, n) => n > 1 && finesses.push(row.getCell(2).value));
       expect(finesses.every((f) => typeof f === 'string' && /^\d{9}$/.test(f))).toBe(true);
       expect(finesses).not.toContain(EHPAD_75);
       let ehpadRow = 0;
-      sheet.eachRow((row, n) => row.getCell(1).value === EHPAD_45 && (ehpadRow = n));
-      expect(String(sheet.getCell(ehpadRow, 10).value)).toContain(esmsApe.email);
+      sheet.eachRow((row, n) => row.getCell(2).value === EHPAD_45 && (ehpadRow = n));
+      expect(sheet.getCell(ehpadRow, 1).value).toBe('ESMS');
+      expect(String(sheet.getCell(ehpadRow, 11).value)).toContain(esmsApe.email);
       const ars = await download(arsApr);
-      expect(ars.worksheets[0]!.rowCount).toBe(3);
+      expect(ars.worksheets[0]!.rowCount).toBe(4);
+    });
+
+    it('lists each OG with its APE contacts, an ESMS with its own APE only', async () => {
+      const ogApe = await persistAccount(
+        t.dataSource,
+        [{ organisation: { kind: 'OG', code: OG_45 }, role: 'APE' }],
+        {
+          firstName: 'Odile',
+          lastName: 'Gestion',
+        },
+      );
+      const workbook = await download(national, '?region=24');
+      const rows: unknown[][] = [];
+      workbook.worksheets[0]!.eachRow((row, n) => n > 1 && rows.push((row.values as unknown[]).slice(1)));
+      expect(rows.map((r) => r[0])).toEqual(['ESMS', 'ESMS', 'ESMS', 'ESMS', 'OG']);
+      expect(rows[4]!.slice(0, 12)).toEqual([
+        'OG',
+        OG_45,
+        'ASSOCIATION DU LOIRET',
+        'Organisme gestionnaire',
+        '45 Loiret',
+        '',
+        OG_45,
+        'ASSOCIATION DU LOIRET',
+        '',
+        '',
+        ogApe.email,
+        'Odile Gestion',
+      ]);
+      // The OG's APE is on the OG row, not on the rows of its ESMS.
+      for (const row of rows.slice(0, 4)) expect(String(row[10] ?? '')).not.toContain(ogApe.email);
+      // A region's list names the OGs of its ESMS only.
+      const paris = await download(national, '?region=11');
+      const types: unknown[][] = [];
+      paris.worksheets[0]!.eachRow(
+        (row, n) => n > 1 && types.push([row.getCell(1).value, row.getCell(2).value]),
+      );
+      expect(types.filter((t) => t[0] === 'OG').map((t) => t[1])).toEqual([REGISTRY.OG_75]);
+      // An ESMS's user gets its own row and its OG's.
+      const own = await download(esmsApe.auth);
+      const mine: unknown[][] = [];
+      own.worksheets[0]!.eachRow(
+        (row, n) => n > 1 && mine.push([row.getCell(1).value, row.getCell(2).value]),
+      );
+      expect(mine).toEqual([
+        ['ESMS', EHPAD_45],
+        ['OG', OG_45],
+      ]);
     });
 
     it('uploads back all-or-nothing: a bad line is reported by number and nothing changes', async () => {
@@ -348,12 +400,12 @@ describe('campaign follow-up, emails, referents and scope (HTTP, real database)'
       const sheet = workbook.worksheets[0]!;
       const rowOf = (finess: string) => {
         let found = 0;
-        sheet.eachRow((row, n) => row.getCell(1).value === finess && (found = n));
+        sheet.eachRow((row, n) => row.getCell(2).value === finess && (found = n));
         return found;
       };
-      sheet.getCell(rowOf(EHPAD_75), 8).value = 'Non';
-      sheet.getCell(rowOf(EHPAD_75), 9).value = 'Fermeture définitive';
-      sheet.getCell(rowOf(SAVS_18), 8).value = 'Peut-être';
+      sheet.getCell(rowOf(EHPAD_75), 9).value = 'Non';
+      sheet.getCell(rowOf(EHPAD_75), 10).value = 'Fermeture définitive';
+      sheet.getCell(rowOf(SAVS_18), 9).value = 'Peut-être';
       const upload = async (auth: string, status: number) => {
         const file = Buffer.from(await workbook.xlsx.writeBuffer());
         return api()
@@ -368,7 +420,7 @@ describe('campaign follow-up, emails, referents and scope (HTTP, real database)'
       ]);
       expect(await scopeOf(EHPAD_75)).toEqual({ in_scope: true, scope_reason: null });
 
-      sheet.getCell(rowOf(SAVS_18), 8).value = 'Oui';
+      sheet.getCell(rowOf(SAVS_18), 9).value = 'Oui';
       const outside = await upload(arsApr, 422);
       const lines = outside.body.errors.map((e: { line: number }) => e.line);
       expect(lines).toEqual(expect.arrayContaining([rowOf(EHPAD_75), rowOf(SAVS_18)]));
@@ -384,13 +436,13 @@ describe('campaign follow-up, emails, referents and scope (HTTP, real database)'
       const sheet = workbook.worksheets[0]!;
       const rowOf = (finess: string) => {
         let found = 0;
-        sheet.eachRow((row, n) => row.getCell(1).value === finess && (found = n));
+        sheet.eachRow((row, n) => row.getCell(2).value === finess && (found = n));
         return found;
       };
       const foyer = rowOf(FOYER_45);
-      sheet.getCell(foyer, 12).value = 'Durand';
-      sheet.getCell(foyer, 13).value = 'Lucie';
-      sheet.getCell(foyer, 14).value = 'lucie.durand@foyer.test';
+      sheet.getCell(foyer, 13).value = 'Durand';
+      sheet.getCell(foyer, 14).value = 'Lucie';
+      sheet.getCell(foyer, 15).value = 'lucie.durand@foyer.test';
       const file = Buffer.from(await workbook.xlsx.writeBuffer());
       const res = await api()
         .post('/api/accounts/import')
@@ -403,6 +455,51 @@ describe('campaign follow-up, emails, referents and scope (HTTP, real database)'
         ['lucie.durand@foyer.test'],
       );
       expect(grants).toEqual([{ organisation_code: FOYER_45, role: 'APE' }]);
+    });
+
+    it('provisions the APE of an OG from its row, by transfer when it has one', async () => {
+      const workbook = await download(national, '?region=24');
+      const sheet = workbook.worksheets[0]!;
+      let og = 0;
+      sheet.eachRow((row, n) => row.getCell(1).value === 'OG' && row.getCell(2).value === OG_45 && (og = n));
+      sheet.getCell(og, 13).value = 'Nouvel';
+      sheet.getCell(og, 14).value = 'Oscar';
+      sheet.getCell(og, 15).value = 'oscar.nouvel@association.test';
+      const send = async (status: number) =>
+        api()
+          .post('/api/accounts/import')
+          .set('Authorization', national)
+          .attach('file', Buffer.from(await workbook.xlsx.writeBuffer()), 'perimetre.xlsx')
+          .expect(status);
+      // The OG has its APE (Odile): without « transfert », the line is an error naming her.
+      const refused = await send(422);
+      expect(refused.body.errors).toEqual([
+        {
+          line: og,
+          message: expect.stringContaining('a déjà son administrateur principal (APE) : Odile Gestion.'),
+        },
+      ]);
+      sheet.getCell(og, 17).value = 'utilisateur';
+      await send(200);
+      const grants = await t.dataSource.query(
+        `SELECT a.email, g.role FROM grants g JOIN accounts a ON a.id = g.account_id
+          WHERE g.organisation_kind = 'OG' AND g.organisation_code = $1 ORDER BY a.email`,
+        [OG_45],
+      );
+      expect(grants).toEqual(
+        expect.arrayContaining([
+          { email: 'oscar.nouvel@association.test', role: 'APE' },
+          expect.objectContaining({ role: 'USER' }),
+        ]),
+      );
+      expect(grants.filter((g: { role: string }) => g.role === 'APE')).toHaveLength(1);
+      // The scope upload ignores the OG rows: the same file is read as before.
+      const upload = await api()
+        .post(`/api/campaigns/${YEAR}/scope`)
+        .set('Authorization', national)
+        .attach('file', Buffer.from(await workbook.xlsx.writeBuffer()), 'perimetre.xlsx')
+        .expect(201);
+      expect(upload.body).toEqual({ included: 0, excluded: 0, unchanged: 4 });
     });
   });
 });

@@ -63,6 +63,7 @@ const QUERIES: Record<string, Record<string, string>> = {
     structures: 'true',
   },
   '/api/campaigns/{year}/scope.xlsx': {},
+  '/api/accounts/principal': { kind: 'ESMS', code: EHPAD_45 },
 };
 
 async function textOf(res: request.Response): Promise<string> {

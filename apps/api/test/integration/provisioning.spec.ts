@@ -76,6 +76,67 @@ describe('bulk provisioning of APE accounts (HTTP, real database)', () => {
     });
   });
 
+  it('refuses a line for a structure that has its APE unless the file says what becomes of it', async () => {
+    const before = [await count('accounts'), await count('grants'), await count('outbox_emails')];
+    const csv = [
+      'FINESS;Nom;Prénom;Courriel;Téléphone',
+      `${FOYER_45};Autre;Anne;anne.autre@foyer.test;`,
+      `${OG};Bis;Luc;luc.bis@association.test;`,
+    ].join('\n');
+    const res = await upload(Buffer.from(csv, 'utf8'), 'ape.csv').expect(422);
+    expect(res.body.errors).toEqual([
+      {
+        line: 2,
+        message: expect.stringContaining(
+          `La structure ${FOYER_45} a déjà son administrateur principal (APE) : Claire Martin.`,
+        ),
+      },
+      {
+        line: 3,
+        message: expect.stringContaining('a déjà son administrateur principal (APE) : Luc Bernard.'),
+      },
+    ]);
+    expect(res.body.errors[0].message).toMatch(/colonne « Transfert », « utilisateur » ou « retrait »/);
+    // One line per FINESS, and a transfer the file must spell in words it understands.
+    const twice = [
+      'FINESS;Nom;Prénom;Courriel;Transfert',
+      `${FOYER_45};Autre;Anne;anne.autre@foyer.test;utilisateur`,
+      `${FOYER_45};Encore;Eva;eva.encore@foyer.test;retrait`,
+      `${OG};Bis;Luc;luc.bis@association.test;contrôleur`,
+      `${EHPAD_45};Autre;Anne;anne.autre@foyer.test;peut-être`,
+    ].join('\n');
+    const rejected = await upload(Buffer.from(twice, 'utf8'), 'ape.csv').expect(422);
+    expect(rejected.body.errors.map((e: { line: number; message: string }) => [e.line, e.message])).toEqual([
+      [3, expect.stringContaining('la ligne 2 désigne déjà l’APE de ce FINESS')],
+      [4, expect.stringContaining('peut devenir : « USER »')],
+      [5, expect.stringContaining('transfert « peut-être » non compris')],
+    ]);
+    expect([await count('accounts'), await count('grants'), await count('outbox_emails')]).toEqual(before);
+
+    const transfer = [
+      'FINESS;Nom;Prénom;Courriel;Transfert',
+      `${FOYER_45};Autre;Anne;anne.autre@foyer.test;Utilisateur`,
+    ].join('\n');
+    const applied = await upload(Buffer.from(transfer, 'utf8'), 'ape.csv').expect(200);
+    expect(applied.body).toMatchObject({
+      applied: true,
+      invited: 1,
+      lines: [{ line: 2, finess: FOYER_45, outcome: 'invited', transfer: 'USER' }],
+    });
+    const claire = await t.dataSource.query(
+      `SELECT g.role, g.organisation_code FROM grants g JOIN accounts a ON a.id = g.account_id
+        WHERE a.email = 'claire.martin@foyer.test' ORDER BY g.role, g.organisation_code`,
+    );
+    expect(claire).toEqual([
+      { role: 'APE', organisation_code: EHPAD_45 },
+      { role: 'USER', organisation_code: FOYER_45 },
+    ]);
+    const [mail] = await t.dataSource.query(
+      `SELECT subject FROM outbox_emails WHERE recipient = 'claire.martin@foyer.test' ORDER BY created_at DESC LIMIT 1`,
+    );
+    expect(mail.subject).toMatch(/transfert de votre rôle/);
+  });
+
   it('offers the grant to a person the caller does not manage, answering as for a new address', async () => {
     const stranger = await persistAccount(t.dataSource, [
       { organisation: { kind: 'NATIONAL', code: 'FR' }, role: 'NATIONAL_ADMIN' },
@@ -83,10 +144,11 @@ describe('bulk provisioning of APE accounts (HTTP, real database)', () => {
     const grantsBefore = await t.dataSource.query(`SELECT role FROM grants WHERE account_id = $1`, [
       stranger.id,
     ]);
+    // Both structures have their APE: the file says what becomes of it (a transfer).
     const csv = [
-      'FINESS;Nom;Prénom;Courriel;Téléphone',
-      `${FOYER_45};Intrus;Ivan;${stranger.email.toUpperCase()};`,
-      `${FOYER_45};Nouveau;Noé;noe.nouveau@foyer.test;`,
+      'FINESS;Nom;Prénom;Courriel;Téléphone;Transfert',
+      `${FOYER_45};Intrus;Ivan;${stranger.email.toUpperCase()};;utilisateur`,
+      `${EHPAD_45};Nouveau;Noé;noe.nouveau@foyer.test;;retrait`,
     ].join('\n');
     const res = await upload(Buffer.from(csv, 'utf8'), 'ape.csv').expect(200);
     // Both lines answer the same: nothing tells that the first address had an account.

@@ -114,8 +114,19 @@ describe('regional export and open data (HTTP, real database)', () => {
       `SELECT dictionary_version FROM campaigns WHERE year = $1`,
       [YEAR],
     );
-    // Stored indicators of EHPAD_45: a scalar and a distribution.
+    // Stored indicators of EHPAD_45 (rates in %, as the platform computes them): scalars, a
+    // distribution, the absenteeism by motif, and a duration in days.
     await storeIndicator(t.dataSource, YEAR, EHPAD_45, 'P15', { value: 87.5 }, dictionaryVersion);
+    await storeIndicator(t.dataSource, YEAR, EHPAD_45, 'R04', { value: 5.26 }, dictionaryVersion);
+    await storeIndicator(t.dataSource, YEAR, EHPAD_45, 'P05', { value: 412.5 }, dictionaryVersion);
+    await storeIndicator(
+      t.dataSource,
+      YEAR,
+      EHPAD_45,
+      'R05',
+      { value: 5.26, details: { base: 5.26, values: { maladie_courte: 3.1, maladie_moyenne: 2.16 } } },
+      dictionaryVersion,
+    );
     await storeIndicator(
       t.dataSource,
       YEAR,
@@ -196,12 +207,32 @@ describe('regional export and open data (HTTP, real database)', () => {
       expect((opened as Date).toISOString().slice(0, 10)).toBe('1998-03-15');
       expect(ehpad.getCell(319).value).toBe(80);
       expect(ehpad.getCell(322).value).toBe(80);
-      // Indicators: P15 in HC (211), GIR shares of P03 in FF–FG (162–163).
-      expect(ehpad.getCell(211).value).toBe(87.5);
-      expect(ehpad.getCell(162).value).toBe(25);
-      expect(ehpad.getCell(163).value).toBe(75);
+      // Indicators: P15 in HC (211), GIR shares of P03 in FF–FG (162–163), as ratios (see below).
+      expect(ehpad.getCell(211).value).toBe(0.875);
+      expect(ehpad.getCell(162).value).toBe(0.25);
+      expect(ehpad.getCell(163).value).toBe(0.75);
       expect(ehpad.getCell(164).value).toBeNull();
       expect(ime.getCell(211).value).toBeNull();
+    });
+
+    it('writes every rate as a ratio in a percentage cell, as the file of the current platform', async () => {
+      const res = await exportOf('24', national).buffer(true).parse(binary).expect(200);
+      const sheet = await readSheet(res.body as Buffer);
+      const ehpad = rowsByFiness(sheet).get(EHPAD_45)!;
+      const cell = (letter: string) => ehpad.getCell(letter);
+      // HQ: « Taux d'absentéisme (hors formation) en % », 5.26 % → 0.0526, shown « 5,26 % ».
+      expect(sheet.getRow(1).getCell('HQ').value).toBe("Taux d'absentéisme (hors formation) en %");
+      expect(cell('HQ').value).toBe(0.0526);
+      expect(cell('HQ').numFmt).toBe('0.00%');
+      // HC: occupancy 87.5 % → 0.875; FF: a share of the GIR distribution, 25 % → 0.25.
+      expect([cell('HC').value, cell('HC').numFmt]).toEqual([0.875, '0.00%']);
+      expect([cell('FF').value, cell('FF').numFmt]).toEqual([0.25, '0.00%']);
+      // JD–JF: the absenteeism by motif (R05) and its parts, rates too.
+      expect([cell('JD').value, cell('JE').value, cell('JF').value]).toEqual([0.0526, 0.031, 0.0216]);
+      expect(cell('JE').numFmt).toBe('0.00%');
+      // GJ: the average length of stay, in days: written as computed, no percentage format.
+      expect(cell('GJ').value).toBe(412.5);
+      expect(cell('GJ').numFmt).not.toBe('0.00%');
     });
 
     it('keeps FINESS numbers with a leading zero as 9-character text cells', async () => {

@@ -41,6 +41,8 @@ export class AccessService {
         throw new DomainError('VALIDATION_FAILED', decision.reason);
       case 'LAST_APE':
         throw new DomainError('CONFLICT', decision.reason);
+      case 'PRINCIPAL_HELD':
+        throw new DomainError('PRINCIPAL_HELD', decision.reason);
       default:
         throw new DomainError(
           'FORBIDDEN',

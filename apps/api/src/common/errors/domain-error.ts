@@ -7,6 +7,8 @@ export type DomainErrorCode =
   | 'VALIDATION_FAILED'
   | 'STALE_VERSION'
   | 'CONFLICT'
+  /** The organisation has its principal administrator (APR/APE): designating another is a transfer. */
+  | 'PRINCIPAL_HELD'
   | 'IMPORT_REJECTED'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNAUTHENTICATED'
@@ -53,6 +55,7 @@ export function httpStatusOf(code: DomainErrorCode): number {
       return 400;
     case 'STALE_VERSION':
     case 'CONFLICT':
+    case 'PRINCIPAL_HELD':
       return 409;
     case 'IMPORT_REJECTED':
       return 422;

@@ -12,6 +12,7 @@ import { CreateDerivationMarks1764000000000 } from './1764000000000-CreateDeriva
 import { CreateGrantInvitations1764010000000 } from './1764010000000-CreateGrantInvitations';
 import { CreateLoginThrottles1764020000000 } from './1764020000000-CreateLoginThrottles';
 import { IndicatorsPerStructure1764030000000 } from './1764030000000-IndicatorsPerStructure';
+import { PrincipalTransfers1764041400000 } from './1764041400000-PrincipalTransfers';
 import { CreateSubmissionExtensions1764050000000 } from './1764050000000-CreateSubmissionExtensions';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   CreateGrantInvitations1764010000000,
   CreateLoginThrottles1764020000000,
   IndicatorsPerStructure1764030000000,
+  PrincipalTransfers1764041400000,
   CreateSubmissionExtensions1764050000000,
 ];

@@ -17,7 +17,9 @@ export interface DemoAccount {
 /**
  * One demo account per role in the demo region: national administrator, APR and controller of the
  * ARS and of a Département, APE of an OG, APE and users of an EHPAD, APE of a foyer de vie (EANM).
- * Idempotent: existing emails are left as they are.
+ * Idempotent: existing emails are left as they are. An organisation has one principal
+ * administrator (APR, APE): a demo APR/APE whose organisation already has one (someone designated
+ * it on this database) is not created, and is left out of the list returned.
  */
 /** The demo structure whose submission is seeded as validated, for the authorities' checks. */
 export const DEMO_VALIDATED_APE = 'ape.ime@tdb.localhost';
@@ -141,20 +143,33 @@ export async function seedDemoAccounts(dataSource: DataSource, regionCode: strin
     });
 
   const passwordHash = await hash(DEMO_PASSWORD);
+  const seeded: DemoAccount[] = [];
   for (const account of accounts) {
     const existing = await dataSource.query(`SELECT id FROM accounts WHERE lower(email) = lower($1)`, [
       account.email,
     ]);
-    if (existing.length > 0) continue;
+    if (existing.length > 0) {
+      seeded.push(account);
+      continue;
+    }
+    const g = account.grant;
+    if (g.role === 'APR' || g.role === 'APE') {
+      const holder = await dataSource.query(
+        `SELECT 1 FROM grants g JOIN accounts a ON a.id = g.account_id AND a.status <> 'DISABLED'
+          WHERE g.organisation_kind = $1 AND g.organisation_code = $2 AND g.role = $3 LIMIT 1`,
+        [g.organisation.kind, g.organisation.code, g.role],
+      );
+      if (holder.length > 0) continue;
+    }
     const [{ id }] = await dataSource.query(
       `INSERT INTO accounts (email, first_name, last_name, password_hash, status, password_changed_at) VALUES ($1, $2, $3, $4, 'ACTIVE', now()) RETURNING id`,
       [account.email, 'Démo', account.name, passwordHash],
     );
-    const g = account.grant;
     await dataSource.query(
       `INSERT INTO grants (account_id, organisation_kind, organisation_code, role, rights, entry_domains) VALUES ($1, $2, $3, $4, $5, $6)`,
       [id, g.organisation.kind, g.organisation.code, g.role, g.rights ?? [], g.entryDomains ?? null],
     );
+    seeded.push(account);
   }
-  return accounts;
+  return seeded;
 }

@@ -17,7 +17,7 @@ import {
 } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import type { Account, GrantOfferResult, Paginated, ProvisioningReport } from '@tdb/contracts';
+import type { Account, GrantOfferResult, Paginated, PrincipalSeat, ProvisioningReport } from '@tdb/contracts';
 import { DomainError } from '../../common/errors/domain-error';
 import { parseProvisioningFile } from './provisioning-file';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
@@ -26,7 +26,13 @@ import { CurrentUser, RequestInfo, type RequestMeta } from '../../common/auth/cu
 import { AccountsService } from './accounts.service';
 import { GrantsService } from './grants.service';
 import { ProvisioningService } from './provisioning.service';
-import { AccountSearchQueryDto, CreateAccountDto, GrantInputDto, UpdateAccountDto } from './dto/account.dto';
+import {
+  AccountSearchQueryDto,
+  AddGrantDto,
+  CreateAccountDto,
+  PrincipalSeatQueryDto,
+  UpdateAccountDto,
+} from './dto/account.dto';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -56,7 +62,9 @@ export class AccountsController {
     description:
       'À un compte que vous gérez, l’habilitation est ajoutée aussitôt (201, le compte). Sinon — adresse inconnue ou ' +
       'compte d’une autre personne — une invitation est envoyée et l’habilitation ne prend effet qu’une fois ' +
-      'acceptée (202) : la réponse est la même dans les deux cas et ne dit pas si l’adresse avait un compte.',
+      'acceptée (202) : la réponse est la même dans les deux cas et ne dit pas si l’adresse avait un compte. ' +
+      'Une organisation n’a qu’un administrateur principal (APR, APE) : en désigner un autre est un transfert, ' +
+      '« transfer » dit ce que devient l’actuel ; sans lui, 409 PRINCIPAL_HELD (voir GET /api/accounts/principal).',
   })
   async create(
     @CurrentUser() actor: AuthenticatedActor,
@@ -74,9 +82,11 @@ export class AccountsController {
   @HttpCode(200)
   @ApiOperation({
     summary:
-      'Créer ou compléter les APE à partir d’un fichier (CSV ou XLSX : FINESS ; Nom ; Prénom ; Courriel ; Téléphone)',
+      'Créer ou compléter les APE à partir d’un fichier (CSV ou XLSX : FINESS ; Nom ; Prénom ; Courriel ; Téléphone ; Transfert)',
     description:
-      'Tout ou rien : une ligne invalide ou hors de votre périmètre fait tout rejeter (422) avec le compte rendu par ligne.',
+      'Tout ou rien : une ligne invalide ou hors de votre périmètre fait tout rejeter (422) avec le compte rendu par ligne. ' +
+      'Un FINESS par ligne au plus ; pour une organisation qui a déjà son APE, la colonne facultative « Transfert » dit ' +
+      'ce qu’il devient (« utilisateur » ou « retrait »), sans quoi la ligne est en erreur.',
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({
@@ -117,6 +127,22 @@ export class AccountsController {
     return report;
   }
 
+  @Get('principal')
+  @Authorize('grant.create')
+  @ApiOperation({
+    summary:
+      'L’administrateur principal actuel d’une organisation (APR d’une ARS ou d’un CD, APE d’un OG ou d’une structure)',
+    description:
+      'Pour qui peut le désigner : le ou les titulaires (nommés seulement s’ils sont des comptes que vous gérez) et ce ' +
+      'qu’un transfert peut en faire. Désigner une autre personne est un transfert (champ « transfer »).',
+  })
+  principal(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Query() query: PrincipalSeatQueryDto,
+  ): Promise<PrincipalSeat> {
+    return this.grants.seat(actor, { kind: query.kind, code: query.code });
+  }
+
   @Get(':id')
   @Authorize('account.read')
   @ApiOperation({ summary: 'Un compte et ses habilitations' })
@@ -141,12 +167,13 @@ export class AccountsController {
   @ApiOperation({
     summary: 'Ajouter une habilitation à un compte que je gère',
     description:
-      'Un compte que vous ne gérez pas répond 404, comme un compte inexistant : proposez-lui l’habilitation par POST /api/accounts (invitation à accepter).',
+      'Un compte que vous ne gérez pas répond 404, comme un compte inexistant : proposez-lui l’habilitation par POST /api/accounts (invitation à accepter). ' +
+      'Désigner l’administrateur principal d’une organisation qui en a un est un transfert (« transfer », sinon 409).',
   })
   addGrant(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('id', uuid) id: string,
-    @Body() body: GrantInputDto,
+    @Body() body: AddGrantDto,
     @RequestInfo() meta: RequestMeta,
   ): Promise<Account> {
     return this.grants.addGrant(actor, id, body, meta);

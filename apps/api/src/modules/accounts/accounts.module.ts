@@ -12,11 +12,14 @@ import { GrantInvitationsService } from './grant-invitations.service';
 import { GrantOffersService } from './grant-offers.service';
 import { GrantsService } from './grants.service';
 import { ManagedAccountsRepository } from './managed-accounts.repository';
+import { PrincipalTransferService } from './principal-transfer.service';
+import { PrincipalsRepository } from './principals.repository';
 import { ProvisioningService } from './provisioning.service';
 
 /**
  * Accounts and their grants, delegated down the hierarchy (PLAGE-like), grants offered to people
- * one does not manage (accepted by them), and the APE provisioning file.
+ * one does not manage (accepted by them), the APE provisioning file, and the one principal
+ * administrator (APR/APE) per organisation, replaced by transfer.
  */
 @Module({
   imports: [IdentityModule, MailModule, AuditModule],
@@ -31,6 +34,8 @@ import { ProvisioningService } from './provisioning.service';
     GrantInvitationsRepository,
     AccountTrailService,
     ManagedAccountsRepository,
+    PrincipalsRepository,
+    PrincipalTransferService,
   ],
 })
 export class AccountsModule {}

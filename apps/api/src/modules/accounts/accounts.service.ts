@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { isPrincipalGrant, ROLE_LABELS } from '@tdb/access';
 import type { Account, AccountSearchQuery, Paginated, UpdateAccountRequest } from '@tdb/contracts';
 import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
@@ -15,6 +16,7 @@ import { MailService } from '../mail/mail.service';
 import { AccountTrailService } from './account-trail.service';
 import { GrantFactsService } from './grant-facts.service';
 import { ManagedAccountsRepository } from './managed-accounts.repository';
+import { PrincipalsRepository } from './principals.repository';
 
 /**
  * Accounts, delegated down the hierarchy. Every decision goes through the policy (@tdb/access) with
@@ -33,6 +35,7 @@ export class AccountsService {
     private readonly trail: AccountTrailService,
     private readonly mail: MailService,
     private readonly throttles: LoginThrottlesRepository,
+    private readonly principals: PrincipalsRepository,
   ) {}
 
   async search(actor: AuthenticatedActor, query: AccountSearchQuery): Promise<Paginated<Account>> {
@@ -124,6 +127,7 @@ export class AccountsService {
         targetGrants,
         changes: [disabled ? 'disable' : 'enable'],
       });
+      if (!disabled) await this.checkPrincipalSeats(manager, actor, account);
       const status = disabled
         ? 'DISABLED'
         : (await this.accountRows.hasPassword(manager, accountId))
@@ -144,6 +148,36 @@ export class AccountsService {
       );
     });
     return this.visible(actor, accountId);
+  }
+
+  /**
+   * Re-enabling an account must not give an organisation a second principal administrator: where
+   * someone else was designated meanwhile, the account's APR/APE grant is to be removed first.
+   */
+  private async checkPrincipalSeats(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    account: AccountEntity,
+  ): Promise<void> {
+    for (const grant of account.grants ?? []) {
+      const input = {
+        organisation: { kind: grant.organisationKind, code: grant.organisationCode },
+        role: grant.role,
+      };
+      if (!isPrincipalGrant(input)) continue;
+      await this.principals.lock(manager, input.organisation);
+      const others = await this.principals.holders(manager, input.organisation, account.id);
+      if (others.length === 0) continue;
+      const names = (await this.grantFacts.disclosed(manager, actor, others)).filter(
+        (n): n is string => n !== null,
+      );
+      throw new DomainError(
+        'PRINCIPAL_HELD',
+        `${await this.principals.label(manager, input.organisation)} a désormais un autre administrateur principal${
+          names.length > 0 ? ` (${names.join(', ')})` : ''
+        } : retirez d’abord à ce compte son habilitation « ${ROLE_LABELS[grant.role]} » de cette organisation, puis réactivez-le.`,
+      );
+    }
   }
 
   async resendInvitation(actor: AuthenticatedActor, accountId: string, meta: RequestMeta): Promise<void> {

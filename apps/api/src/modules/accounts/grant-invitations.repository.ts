@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { FormDomain, GrantInput, Role, UserRight } from '@tdb/contracts';
+import type { FormDomain, GrantInput, PrincipalTransfer, Role, UserRight } from '@tdb/contracts';
 
 /** A grant offered to an existing person, waiting for (or past) their answer. */
 export interface GrantInvitationRow {
@@ -22,6 +22,8 @@ export interface GrantInvitationRow {
   expires_at: Date;
   /** The structure's or OG's name, for ESMS and OG grants. */
   organisation_name: string | null;
+  /** APR/APE offers: what the current principal administrator becomes on acceptance. */
+  transfer: PrincipalTransfer | null;
 }
 
 export function grantOf(row: GrantInvitationRow): GrantInput {
@@ -49,6 +51,7 @@ export class GrantInvitationsRepository {
     tokenHash: string,
     expiresAt: Date,
     by: { id: string | null; name: string },
+    transfer: PrincipalTransfer | null = null,
   ): Promise<void> {
     await manager.query(
       `UPDATE grant_invitations SET status = 'CANCELLED', decided_at = now()
@@ -58,8 +61,9 @@ export class GrantInvitationsRepository {
     );
     await manager.query(
       `INSERT INTO grant_invitations (account_id, organisation_kind, organisation_code, role, rights, entry_domains,
-                                      valid_from, valid_until, invited_by, invited_by_name, token_hash, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+                                      valid_from, valid_until, invited_by, invited_by_name, token_hash, expires_at,
+                                      transfer)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
       [
         accountId,
         grant.organisation.kind,
@@ -73,6 +77,7 @@ export class GrantInvitationsRepository {
         by.name,
         tokenHash,
         expiresAt,
+        transfer === null ? null : JSON.stringify(transfer),
       ],
     );
   }
@@ -82,7 +87,7 @@ export class GrantInvitationsRepository {
     const rows: GrantInvitationRow[] = await manager.query(
       `SELECT gi.id, gi.account_id, a.email, a.first_name, a.last_name, gi.organisation_kind, gi.organisation_code,
               gi.role, gi.rights, gi.entry_domains, gi.valid_from::text, gi.valid_until::text, gi.invited_by,
-              gi.invited_by_name, gi.status, gi.expires_at,
+              gi.invited_by_name, gi.status, gi.expires_at, gi.transfer,
               CASE gi.organisation_kind
                 WHEN 'ESMS' THEN (SELECT s.name FROM structures s WHERE s.finess = gi.organisation_code)
                 WHEN 'OG' THEN (SELECT og.name FROM managing_organisations og WHERE og.finess = gi.organisation_code)

@@ -13,6 +13,7 @@ import { MailService } from '../mail/mail.service';
 import { AccountTrailService } from './account-trail.service';
 import { grantOf, GrantInvitationsRepository, type GrantInvitationRow } from './grant-invitations.repository';
 import { GrantOffersService } from './grant-offers.service';
+import { PrincipalTransferService } from './principal-transfer.service';
 
 const dateFr = (d: Date) => d.toLocaleDateString('fr-FR', { timeZone: 'Europe/Paris' });
 
@@ -29,6 +30,7 @@ export class GrantInvitationsService {
     private readonly offers: GrantOffersService,
     private readonly trail: AccountTrailService,
     private readonly mail: MailService,
+    private readonly transfers: PrincipalTransferService,
   ) {}
 
   async info(token: string): Promise<GrantInvitationInfo> {
@@ -45,6 +47,7 @@ export class GrantInvitationsService {
       validFrom: row.valid_from,
       validUntil: row.valid_until,
       invitedBy: row.invited_by_name,
+      principalTransfer: row.transfer !== null,
       expiresAt: new Date(row.expires_at).toISOString(),
       status:
         row.status === 'PENDING' && new Date(row.expires_at) <= new Date()
@@ -79,7 +82,19 @@ export class GrantInvitationsService {
             g.organisationCode === grant.organisation.code &&
             g.role === grant.role,
         );
-        if (!held) await this.offers.insertGrant(manager, { accountId: row.invited_by }, account.id, grant);
+        if (!held) {
+          await this.offers.insertGrant(manager, { accountId: row.invited_by }, account.id, grant);
+          // The principal seat changes hands now, as the administrator chose when offering it; taken
+          // meanwhile without a transfer chosen: 409, the offer stays pending.
+          emailIds.push(
+            ...(await this.transfers.apply(manager, grant, account.id, row.transfer ?? undefined, {
+              actor: self,
+              byName: row.invited_by_name ?? 'Un administrateur',
+              meta,
+              details: { offeredBy: row.invited_by_name },
+            })),
+          );
+        }
       }
       await this.invitations.decide(manager, row.id, accept ? 'ACCEPTED' : 'DECLINED');
       await this.trail.record(

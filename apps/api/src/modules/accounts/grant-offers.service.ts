@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { organisationLabel, ROLE_LABELS } from '@tdb/access';
-import type { GrantInput } from '@tdb/contracts';
+import type { GrantInput, PrincipalTransfer } from '@tdb/contracts';
 import { actorRef } from '../../common/auth/actor-ref';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import type { RequestMeta } from '../../common/auth/current-user.decorator';
@@ -15,12 +15,20 @@ import { MailService } from '../mail/mail.service';
 import { AccountTrailService } from './account-trail.service';
 import { GrantFactsService } from './grant-facts.service';
 import { GrantInvitationsRepository } from './grant-invitations.repository';
+import { PrincipalTransferService, type Designation } from './principal-transfer.service';
 
 export interface Person {
   email: string;
   firstName: string;
   lastName: string;
   phone?: string | null;
+}
+
+export interface OfferOptions {
+  /** Extra audit details (the provisioning line). */
+  details?: Record<string, unknown>;
+  /** What the organisation's current principal administrator becomes (APR/APE grants). */
+  transfer?: PrincipalTransfer;
 }
 
 export interface OfferOutcome {
@@ -48,17 +56,23 @@ export class GrantOffersService {
     private readonly tokens: OneTimeTokensService,
     private readonly trail: AccountTrailService,
     private readonly mail: MailService,
+    private readonly transfers: PrincipalTransferService,
   ) {}
 
-  /** Inside the caller's transaction, after the policy allowed creating `grant`. */
+  /**
+   * Inside the caller's transaction, after the policy allowed creating `grant` (with its transfer).
+   * A grant given at once hands the principal seat over at once; a grant offered carries the
+   * transfer until the person accepts it.
+   */
   async offer(
     manager: EntityManager,
     actor: AuthenticatedActor,
     person: Person,
     grant: GrantInput,
     meta: RequestMeta,
-    details: Record<string, unknown> = {},
+    options: OfferOptions = {},
   ): Promise<OfferOutcome> {
+    const details = options.details ?? {};
     const email = person.email.trim();
     const found = await this.accountRows.findByEmail(manager, email, { lock: true });
     if (!found) {
@@ -72,11 +86,21 @@ export class GrantOffersService {
         totpSecret: null,
       });
       await this.insertGrant(manager, actor, account.id, grant);
-      await this.trail.record(manager, actor, meta, 'account.created', account, grant, details);
+      await this.trail.record(manager, actor, meta, 'account.created', account, grant, {
+        ...details,
+        ...(options.transfer ? { transfer: options.transfer } : {}),
+      });
+      const transferred = await this.transfers.apply(
+        manager,
+        grant,
+        account.id,
+        options.transfer,
+        await this.designation(manager, actor, meta, details),
+      );
       return {
         outcome: 'invited',
         managedAccountId: null,
-        emailIds: [await this.tokens.enqueueInvitation(manager, account)],
+        emailIds: [await this.tokens.enqueueInvitation(manager, account), ...transferred],
       };
     }
     // With its grants: who manages it, and whether it holds this grant already.
@@ -94,12 +118,22 @@ export class GrantOffersService {
       return {
         outcome: 'invited',
         managedAccountId: null,
-        emailIds: [await this.invite(manager, actor, existing, grant, meta, details)],
+        emailIds: [await this.invite(manager, actor, existing, grant, meta, details, options.transfer)],
       };
     }
     if (held) return { outcome: 'unchanged', managedAccountId: existing.id, emailIds: [] };
     await this.insertGrant(manager, actor, existing.id, grant);
-    await this.trail.record(manager, actor, meta, 'grant.created', existing, grant, details);
+    await this.trail.record(manager, actor, meta, 'grant.created', existing, grant, {
+      ...details,
+      ...(options.transfer ? { transfer: options.transfer } : {}),
+    });
+    const transferred = await this.transfers.apply(
+      manager,
+      grant,
+      existing.id,
+      options.transfer,
+      await this.designation(manager, actor, meta, details),
+    );
     const emailIds =
       existing.status === 'INVITED'
         ? [await this.tokens.enqueueInvitation(manager, existing)]
@@ -110,7 +144,17 @@ export class GrantOffersService {
               text: `Bonjour ${existing.firstName} ${existing.lastName},\n\nUne nouvelle habilitation a été ajoutée à votre compte TDB : ${ROLE_LABELS[grant.role]} — ${organisationLabel(grant.organisation)}.\nConnectez-vous : ${this.mail.link('/connexion')}`,
             }),
           ];
-    return { outcome: 'grant_added', managedAccountId: existing.id, emailIds };
+    return { outcome: 'grant_added', managedAccountId: existing.id, emailIds: [...emailIds, ...transferred] };
+  }
+
+  /** The actor as the previous principal administrator's email and the audit name them. */
+  async designation(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    meta: RequestMeta,
+    details: Record<string, unknown> = {},
+  ): Promise<Designation> {
+    return { actor, byName: (await actorRef(manager, actor)).name, meta, details };
   }
 
   /** The grant offered by email to an account the actor does not manage; returns the email id. */
@@ -121,6 +165,7 @@ export class GrantOffersService {
     grant: GrantInput,
     meta: RequestMeta,
     details: Record<string, unknown>,
+    transfer: PrincipalTransfer | undefined,
   ): Promise<string> {
     const secret = newSecret();
     const days = this.config.auth.invitationDays;
@@ -132,8 +177,12 @@ export class GrantOffersService {
       hashSecret(secret),
       new Date(Date.now() + days * 24 * 3600_000),
       by,
+      transfer ?? null,
     );
-    await this.trail.record(manager, actor, meta, 'grant.offered', account, grant, details);
+    await this.trail.record(manager, actor, meta, 'grant.offered', account, grant, {
+      ...details,
+      ...(transfer ? { transfer } : {}),
+    });
     return this.mail.enqueue(manager, {
       to: account.email,
       subject: 'TDB — une habilitation vous est proposée',
@@ -141,6 +190,11 @@ export class GrantOffersService {
         `Bonjour ${account.firstName} ${account.lastName},`,
         '',
         `${by.name} vous propose une habilitation sur le tableau de bord de la performance (TDB) : ${ROLE_LABELS[grant.role]} — ${organisationLabel(grant.organisation)}.`,
+        ...(transfer
+          ? [
+              'Vous deviendrez l’administrateur principal de cette organisation, à la place de la personne qui l’est aujourd’hui.',
+            ]
+          : []),
         `Elle ne prendra effet que si vous l’acceptez. Pour l’accepter ou la refuser, ouvrez ce lien dans les ${days} jours : ${this.mail.link(`/habilitation?jeton=${secret}`)}`,
         '',
         'Si vous ne connaissez pas cette personne ou ne souhaitez pas ce rôle, refusez-la ou ignorez ce courriel.',

@@ -1,6 +1,7 @@
 import { assertSafeXlsx, withXlsxSlot } from '../../common/files/safe-xlsx';
 import ExcelJS from 'exceljs';
 import { detectEncoding } from '@tdb/finess';
+import type { TransferPrevious } from '@tdb/contracts';
 
 export interface ProvisioningRow {
   line: number;
@@ -9,6 +10,11 @@ export interface ProvisioningRow {
   firstName: string;
   email: string;
   phone: string;
+  /**
+   * Optional column « Transfert » (or « APE actuel devient »): what the organisation's current APE
+   * becomes when it has one — « utilisateur » or « retrait »; blank when it has none.
+   */
+  transfer: string;
 }
 
 export type ParsedProvisioningFile = { ok: true; rows: ProvisioningRow[] } | { ok: false; message: string };
@@ -27,7 +33,11 @@ const COLUMNS: Record<keyof Omit<ProvisioningRow, 'line'>, string[]> = {
   firstName: ['prenom', 'apeacreerprenom'],
   email: ['courriel', 'email', 'mail', 'adresseelectronique', 'adressemail', 'apeacreercourriel'],
   phone: ['telephone', 'tel', 'numerodetelephone', 'apeacreertelephone'],
+  transfer: ['transfert', 'apeacreertransfert', 'apeactueldevient', 'transfertdelapeactuel'],
 };
+
+/** Optional columns: a file without them reads as before. */
+const OPTIONAL: readonly (keyof typeof COLUMNS)[] = ['phone', 'transfer'];
 
 /** The campaign scope list (campaign-scope.service): its "Dans le périmètre" column. */
 const SCOPE_COLUMN = 'dansleperimetre';
@@ -36,7 +46,7 @@ function mapHeader(cells: string[]): Record<keyof typeof COLUMNS, number> | stri
   const positions = {} as Record<keyof typeof COLUMNS, number>;
   for (const [field, names] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, string[]][]) {
     const index = cells.findIndex((cell) => names.includes(normalise(cell)));
-    if (index < 0 && field !== 'phone') {
+    if (index < 0 && !OPTIONAL.includes(field)) {
       return `Colonne « ${names[0]} » introuvable sur la première ligne (attendu : FINESS ; Nom ; Prénom ; Courriel ; Téléphone).`;
     }
     positions[field] = index;
@@ -59,6 +69,7 @@ function toRows(table: string[][]): ParsedProvisioningFile {
       firstName: cell(row, positions.firstName),
       email: cell(row, positions.email),
       phone: cell(row, positions.phone),
+      transfer: cell(row, positions.transfer),
     }))
     .filter((row) => row.finess || row.lastName || row.firstName || row.email || row.phone)
     // A campaign scope list provisions only the APEs the authority wrote in for structures kept in
@@ -117,4 +128,23 @@ export async function parseProvisioningFile(
   const lines = text.split(/\r?\n/);
   const delimiter = (lines[0] ?? '').includes(';') ? ';' : ',';
   return toRows(lines.map((line) => line.split(delimiter).map((cell) => cell.replace(/^"(.*)"$/, '$1'))));
+}
+
+const TRANSFER_WORDS: Readonly<Record<string, TransferPrevious>> = {
+  utilisateur: 'USER',
+  user: 'USER',
+  retrait: 'REVOKE',
+  retirer: 'REVOKE',
+  revoke: 'REVOKE',
+  controleur: 'CONTROLLER',
+  controller: 'CONTROLLER',
+  lecteur: 'READER',
+  reader: 'READER',
+};
+
+/** The « Transfert » cell: null when blank, 'invalid' when not understood. */
+export function parseTransferCell(text: string): TransferPrevious | null | 'invalid' {
+  const word = normalise(text);
+  if (word === '') return null;
+  return TRANSFER_WORDS[word] ?? 'invalid';
 }

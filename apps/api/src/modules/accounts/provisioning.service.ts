@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { GrantInput, ProvisioningReport } from '@tdb/contracts';
+import type { GrantInput, PrincipalTransfer, ProvisioningReport } from '@tdb/contracts';
 import { validateFinessNumber } from '@tdb/finess';
 import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import type { RequestMeta } from '../../common/auth/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
+import { AccountsRepository } from '../identity/accounts.repository';
 import { MailService } from '../mail/mail.service';
 import { GrantFactsService } from './grant-facts.service';
 import { GrantOffersService } from './grant-offers.service';
-import type { ProvisioningRow } from './provisioning-file';
+import { parseTransferCell, type ProvisioningRow } from './provisioning-file';
 
 /** Bulk provisioning of APEs from a file: all lines checked before anything is written. */
 @Injectable()
@@ -18,6 +19,7 @@ export class ProvisioningService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly accountRows: AccountsRepository,
     private readonly grantFacts: GrantFactsService,
     private readonly offers: GrantOffersService,
     private readonly mail: MailService,
@@ -26,6 +28,9 @@ export class ProvisioningService {
   /**
    * One APE per line (FINESS géographique or juridique, names, email, phone): all lines are checked
    * (format, structure, policy) before anything is written; any bad line rejects the whole file.
+   * An organisation has one APE: a line for one that has an APE already is an error unless its
+   * « Transfert » cell says what that APE becomes (« utilisateur » or « retrait »), and one FINESS
+   * may appear on one line only.
    */
   async provision(
     actor: AuthenticatedActor,
@@ -33,8 +38,9 @@ export class ProvisioningService {
     meta: RequestMeta,
   ): Promise<ProvisioningReport> {
     const errors: { line: number; message: string }[] = [];
-    const planned: { row: ProvisioningRow; grant: GrantInput }[] = [];
+    const planned: { row: ProvisioningRow; grant: GrantInput; transfer?: PrincipalTransfer }[] = [];
     const seen = new Map<string, number>();
+    const seenFiness = new Map<string, number>();
     const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
     for (const row of rows) {
       const problems: string[] = [];
@@ -46,8 +52,17 @@ export class ProvisioningService {
       if (row.phone && !/^[+0-9 .()-]{6,25}$/.test(row.phone))
         problems.push(`téléphone invalide (« ${row.phone} »)`);
       const key = `${finess.ok ? finess.finess : row.finess}|${row.email.toLowerCase()}`;
+      const finessKey = finess.ok ? finess.finess : row.finess;
       if (seen.has(key)) problems.push(`doublon de la ligne ${seen.get(key)}`);
+      else if (seenFiness.has(finessKey))
+        problems.push(
+          `la ligne ${seenFiness.get(finessKey)} désigne déjà l’APE de ce FINESS : une organisation n’a qu’un administrateur principal`,
+        );
       seen.set(key, row.line);
+      if (!seenFiness.has(finessKey)) seenFiness.set(finessKey, row.line);
+      const transferWord = parseTransferCell(row.transfer);
+      if (transferWord === 'invalid')
+        problems.push(`transfert « ${row.transfer} » non compris (attendu : utilisateur ou retrait)`);
       if (problems.length > 0 || !finess.ok) {
         errors.push({ line: row.line, message: problems.join(' ; ') });
         continue;
@@ -65,13 +80,27 @@ export class ProvisioningService {
         continue;
       }
       const grant: GrantInput = { organisation: { kind, code: finess.finess }, role: 'APE' };
+      const transfer: PrincipalTransfer | undefined =
+        transferWord && transferWord !== 'invalid' ? { previous: transferWord } : undefined;
       try {
-        await this.grantFacts.checkCreation(this.dataSource.manager, actor, grant);
+        // Re-importing a file: the person already holding the seat is "unchanged", not a conflict.
+        const person = await this.accountRows.findByEmail(this.dataSource.manager, row.email);
+        await this.grantFacts.checkCreation(this.dataSource.manager, actor, grant, {
+          accountId: person?.id ?? null,
+          ...(transfer ? { transfer } : {}),
+        });
       } catch (error) {
-        errors.push({ line: row.line, message: error instanceof DomainError ? error.userMessage : 'refusé' });
+        const message = error instanceof DomainError ? error.userMessage : 'refusé';
+        errors.push({
+          line: row.line,
+          message:
+            error instanceof DomainError && error.code === 'PRINCIPAL_HELD'
+              ? `${message} Dans le fichier : colonne « Transfert », « utilisateur » ou « retrait ».`
+              : message,
+        });
         continue;
       }
-      planned.push({ row: { ...row, finess: finess.finess }, grant });
+      planned.push({ row: { ...row, finess: finess.finess }, grant, ...(transfer ? { transfer } : {}) });
     }
     const report: ProvisioningReport = {
       applied: false,
@@ -85,12 +114,19 @@ export class ProvisioningService {
 
     const emailIds: string[] = [];
     await this.dataSource.transaction(async (manager) => {
-      for (const { row, grant } of planned) {
+      for (const { row, grant, transfer } of planned) {
         const offered = await this.offers.offer(manager, actor, row, grant, meta, {
-          provisioningLine: row.line,
+          details: { provisioningLine: row.line },
+          ...(transfer ? { transfer } : {}),
         });
         emailIds.push(...offered.emailIds);
-        report.lines.push({ line: row.line, finess: row.finess, email: row.email, outcome: offered.outcome });
+        report.lines.push({
+          line: row.line,
+          finess: row.finess,
+          email: row.email,
+          outcome: offered.outcome,
+          ...(transfer ? { transfer: transfer.previous } : {}),
+        });
         if (offered.outcome === 'invited') report.invited++;
         else if (offered.outcome === 'grant_added') report.grantsAdded++;
         else report.unchanged++;

@@ -21,6 +21,9 @@ import { SubmissionReader } from './submission-reader.service';
 
 const COMPETENCE_LABELS = { ARS: 'ARS', CD: 'Département', SHARED: 'ARS et Département' } as const;
 export const SCOPE_HEADERS = [
+  // « ESMS » (a structure of the campaign) or « OG » (its organisme gestionnaire: the APE contacts
+  // of each OG, « pour chaque OG et ESMS »); the upload of the scope reads the ESMS rows only.
+  'Type',
   'FINESS',
   'Raison sociale',
   'Catégorie',
@@ -32,13 +35,18 @@ export const SCOPE_HEADERS = [
   "Motif d'exclusion",
   'APE actuel (courriel)',
   'APE actuel (nom)',
-  // Filled by the ARS or CD where a structure has no APE yet; the same file then provisions the
-  // accounts (Utilisateurs → Importer des APE).
+  // Filled by the ARS or CD where an ESMS or an OG has no APE yet; the same file then provisions
+  // the accounts (Utilisateurs → Importer des APE). Where it has one, « transfert » says what the
+  // current APE becomes (« utilisateur » or « retrait »): one principal administrator per organisation.
   'APE à créer : nom',
   'APE à créer : prénom',
   'APE à créer : courriel',
   'APE à créer : téléphone',
+  'APE à créer : transfert',
 ] as const;
+
+/** Columns (1-based) of the list holding FINESS numbers, written as text. */
+const FINESS_COLUMNS = [2, 7] as const;
 
 const normalize = (text: string): string =>
   text
@@ -76,49 +84,75 @@ export class CampaignScopeService {
     private readonly contacts: StructureContactsRepository,
   ) {}
 
+  /**
+   * The scope list as XLSX: one row per ESMS of the caller's scope (with its own APE), then one row
+   * per organisme gestionnaire of those ESMS (with the OG's APE), told apart by the « Type » column.
+   */
   async workbook(actor: AuthenticatedActor, year: number, query: ScopeListQuery): Promise<Buffer> {
     this.access.check(actor, { type: 'campaign.read' });
     await this.campaigns.row(year);
     const scope = this.access.scopeCondition(this.access.scope(actor), 's');
     const rows = await this.lists.scopeList(this.dataSource, year, scope, query.region);
-    const contacts = new Map<string, { email: string; name: string; level: number }[]>();
-    if (rows.length > 0) {
-      const apes = await this.contacts.apes(
-        this.dataSource,
-        rows.map((r) => r.finess),
-      );
-      for (const ape of apes) {
-        const key = ape.finess.trim();
-        contacts.set(key, [...(contacts.get(key) ?? []), ape]);
-      }
+    const ogFinesses = [...new Set(rows.map((r) => r.og_finess.trim()))];
+    const organisations = await this.lists.managingOrganisations(this.dataSource, ogFinesses);
+    const contacts = new Map<string, { email: string; name: string }[]>();
+    const apes = await this.contacts.apes(
+      this.dataSource,
+      rows.map((r) => r.finess.trim()),
+      ogFinesses,
+    );
+    for (const ape of apes) {
+      const key = `${ape.kind}:${ape.finess.trim()}`;
+      contacts.set(key, [...(contacts.get(key) ?? []), ape]);
     }
+    const departmentLabel = (code: string | null) =>
+      code ? `${code} ${findDepartment(code)?.name ?? ''}`.trim() : '';
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(`Périmètre ${year}`);
     sheet.addRow([...SCOPE_HEADERS]).font = { bold: true };
-    sheet.getColumn(1).numFmt = '@';
-    sheet.getColumn(6).numFmt = '@';
+    for (const column of FINESS_COLUMNS) sheet.getColumn(column).numFmt = '@';
+    const empty = ['', '', '', '', ''];
     for (const r of rows) {
-      const apes = contacts.get(r.finess.trim()) ?? [];
+      const own = contacts.get(`ESMS:${r.finess.trim()}`) ?? [];
       sheet.addRow([
-        r.finess,
+        'ESMS',
+        r.finess.trim(),
         r.name,
         findCategory(r.category_code)?.shortLabel ?? r.category_code,
-        `${r.department_code} ${findDepartment(r.department_code)?.name ?? ''}`.trim(),
+        departmentLabel(r.department_code),
         COMPETENCE_LABELS[r.competence],
-        r.og_finess,
+        r.og_finess.trim(),
         r.og_name ?? '',
         r.in_scope ? 'Oui' : 'Non',
         r.scope_reason ?? '',
-        apes.map((a) => a.email).join(', '),
-        apes.map((a) => a.name).join(', '),
+        own.map((a) => a.email).join(', '),
+        own.map((a) => a.name).join(', '),
+        ...empty,
+      ]);
+    }
+    for (const og of organisations) {
+      const finess = og.finess.trim();
+      const own = contacts.get(`OG:${finess}`) ?? [];
+      sheet.addRow([
+        'OG',
+        finess,
+        og.name ?? '',
+        'Organisme gestionnaire',
+        departmentLabel(og.department_code),
+        '',
+        finess,
+        og.name ?? '',
         '',
         '',
-        '',
-        '',
+        own.map((a) => a.email).join(', '),
+        own.map((a) => a.name).join(', '),
+        ...empty,
       ]);
     }
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
-    SCOPE_HEADERS.forEach((_, i) => (sheet.getColumn(i + 1).width = i === 1 || i === 6 ? 40 : 18));
+    SCOPE_HEADERS.forEach(
+      (_, i) => (sheet.getColumn(i + 1).width = i === 0 ? 8 : i === 2 || i === 7 ? 40 : 18),
+    );
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 
@@ -289,6 +323,8 @@ export class CampaignScopeService {
     const finessCol = column('FINESS');
     const scopeCol = column('Dans le périmètre');
     const reasonCol = column("Motif d'exclusion");
+    // Lists downloaded since the OG rows were added: those rows are not about the scope.
+    const typeCol = column('Type');
     if (finessCol < 1 || scopeCol < 1 || reasonCol < 1) {
       throw new DomainError(
         'IMPORT_REJECTED',
@@ -299,6 +335,7 @@ export class CampaignScopeService {
     const lines: { line: number; finess: string; inScope: string; reason: string }[] = [];
     sheet.eachRow((row, rowNumber) => {
       if (rowNumber === 1) return;
+      if (typeCol >= 1 && normalize(cellText(row.getCell(typeCol).value)) === 'og') return;
       const finess = cellText(row.getCell(finessCol).value).trim();
       const inScope = cellText(row.getCell(scopeCol).value).trim();
       const reason = cellText(row.getCell(reasonCol).value);

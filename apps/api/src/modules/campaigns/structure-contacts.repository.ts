@@ -3,12 +3,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { parisToday } from '../../common/auth/access.service';
 import { namedQuery } from '../../database/named-query';
 
-/** An APE of a structure: on the ESMS itself (level 0) or on its OG (level 1). */
+/** An APE of an ESMS or of an OG (its FINESS géographique or juridique). */
 export interface ApeContactRow {
+  kind: 'ESMS' | 'OG';
   finess: string;
   email: string;
   name: string;
-  level: number;
 }
 
 /**
@@ -46,24 +46,28 @@ export class StructureContactsRepository {
   }
 
   /**
-   * The APE in force today of these structures (accounts not disabled), the ESMS's before the
-   * OG's, by address. `finesses` must not be empty.
+   * The APEs in force today (accounts not disabled) of these ESMS and of these OGs, each on its own
+   * organisation, by address. Either list may be empty.
    */
-  apes(runner: DataSource | EntityManager, finesses: readonly string[]): Promise<ApeContactRow[]> {
+  async apes(
+    runner: DataSource | EntityManager,
+    finesses: readonly string[],
+    ogFinesses: readonly string[],
+  ): Promise<ApeContactRow[]> {
+    if (finesses.length === 0 && ogFinesses.length === 0) return [];
     return namedQuery<ApeContactRow>(
       runner,
-      `SELECT s.finess, a.email, a.first_name || ' ' || a.last_name AS name,
-                CASE WHEN g.organisation_kind = 'ESMS' THEN 0 ELSE 1 END AS level
-           FROM structures s
-           JOIN grants g ON g.role = 'APE'
-                        AND ((g.organisation_kind = 'ESMS' AND g.organisation_code = s.finess)
-                          OR (g.organisation_kind = 'OG' AND g.organisation_code = s.og_finess))
-                        AND (g.valid_from IS NULL OR g.valid_from <= :today)
-                        AND (g.valid_until IS NULL OR g.valid_until >= :today)
-           JOIN accounts a ON a.id = g.account_id AND a.status <> 'DISABLED'
-          WHERE s.finess IN (:...finesses)
-          ORDER BY level, a.email`,
-      { today: parisToday(), finesses: [...finesses] },
+      `SELECT g.organisation_kind AS kind, g.organisation_code AS finess, a.email,
+              a.first_name || ' ' || a.last_name AS name
+         FROM grants g
+         JOIN accounts a ON a.id = g.account_id AND a.status <> 'DISABLED'
+        WHERE g.role = 'APE'
+          AND ((g.organisation_kind = 'ESMS' AND g.organisation_code = ANY(:finesses))
+            OR (g.organisation_kind = 'OG' AND g.organisation_code = ANY(:ogFinesses)))
+          AND (g.valid_from IS NULL OR g.valid_from <= :today)
+          AND (g.valid_until IS NULL OR g.valid_until >= :today)
+        ORDER BY g.organisation_kind, g.organisation_code, a.email`,
+      { today: parisToday(), finesses: [...finesses], ogFinesses: [...ogFinesses] },
     );
   }
 }

@@ -162,4 +162,25 @@ export class SubmissionListsRepository {
       parameters,
     );
   }
+
+  /** The organismes gestionnaires of these FINESS juridiques, by department and name. */
+  managingOrganisations(
+    runner: DataSource | EntityManager,
+    ogFinesses: readonly string[],
+  ): Promise<ManagingOrganisationRow[]> {
+    if (ogFinesses.length === 0) return Promise.resolve([]);
+    return namedQuery<ManagingOrganisationRow>(
+      runner,
+      `SELECT finess, name, department_code FROM managing_organisations WHERE finess = ANY(:ogFinesses)
+        ORDER BY department_code NULLS LAST, name, finess`,
+      { ogFinesses: [...ogFinesses] },
+    );
+  }
+}
+
+/** An organisme gestionnaire as the scope list shows it. */
+export interface ManagingOrganisationRow {
+  finess: string;
+  name: string | null;
+  department_code: string | null;
 }

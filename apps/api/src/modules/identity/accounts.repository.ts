@@ -87,12 +87,20 @@ export class AccountsRepository {
       .getOne();
   }
 
-  /** APE grants of an organisation held by accounts that are not disabled. */
-  async apeCount(manager: EntityManager, organisation: OrganisationRef): Promise<number> {
+  /**
+   * APE grants of an organisation held by accounts that are not disabled, other than the account
+   * `exceptAccountId` (the one losing its grant, when counting what remains).
+   */
+  async apeCount(
+    manager: EntityManager,
+    organisation: OrganisationRef,
+    exceptAccountId: string | null = null,
+  ): Promise<number> {
     const [row] = await manager.query(
       `SELECT count(*)::int AS n FROM grants g JOIN accounts a ON a.id = g.account_id
-        WHERE g.organisation_kind = $1 AND g.organisation_code = $2 AND g.role = 'APE' AND a.status <> 'DISABLED'`,
-      [organisation.kind, organisation.code],
+        WHERE g.organisation_kind = $1 AND g.organisation_code = $2 AND g.role = 'APE' AND a.status <> 'DISABLED'
+          AND ($3::uuid IS NULL OR a.id <> $3::uuid)`,
+      [organisation.kind, organisation.code, exceptAccountId],
     );
     return row.n;
   }
@@ -144,6 +152,24 @@ export class AccountsRepository {
       );
       for (const row of rows) if (row.name) names.set(`${row.finess}`, row.name);
     }
+    // Organisations with more than one principal administrator (from before the rule, issue 14).
+    const principals = grants.filter(
+      (g) =>
+        (g.role === 'APR' && (g.organisationKind === 'ARS' || g.organisationKind === 'CD')) ||
+        (g.role === 'APE' && (g.organisationKind === 'OG' || g.organisationKind === 'ESMS')),
+    );
+    const shared = new Set<string>();
+    if (principals.length > 0) {
+      const rows: { kind: string; code: string }[] = await this.dataSource.query(
+        `SELECT g.organisation_kind AS kind, g.organisation_code AS code
+           FROM grants g JOIN accounts a ON a.id = g.account_id AND a.status <> 'DISABLED'
+          WHERE g.role IN ('APR', 'APE') AND (g.organisation_kind || ':' || g.organisation_code) = ANY($1)
+          GROUP BY g.organisation_kind, g.organisation_code, g.role
+         HAVING count(*) > 1`,
+        [[...new Set(principals.map((g) => `${g.organisationKind}:${g.organisationCode}`))]],
+      );
+      for (const row of rows) shared.add(`${row.kind}:${row.code}`);
+    }
     const label = (g: GrantEntity): string => {
       const ref = { kind: g.organisationKind, code: g.organisationCode };
       const name = names.get(g.organisationCode);
@@ -173,6 +199,9 @@ export class AccountsRepository {
           organisationLabel: label(g),
           createdAt: g.createdAt.toISOString(),
           createdBy: g.createdBy,
+          ...(principals.includes(g)
+            ? { duplicatePrincipal: shared.has(`${g.organisationKind}:${g.organisationCode}`) }
+            : {}),
         })),
       lastLoginAt: account.lastLoginAt?.toISOString() ?? null,
       createdAt: account.createdAt.toISOString(),

@@ -34,7 +34,7 @@ export type IdentityKey =
  * - `identity`: the structure, its OG and its submission status (columns A–M);
  * - `item`: a collected item of the campaign dictionary (merged own + OG values);
  * - `indicator`: a stored indicator (structure_indicators), its value, or for a distribution the
- *   share (%) or the value of one part;
+ *   share or the value of one part — a rate (see `isRateColumn`) written as a ratio;
  * - `same`: a repeat of another column (LJ = LG).
  */
 export type ColumnSource =
@@ -67,6 +67,26 @@ const IDENTITY: readonly IdentityKey[] = [
 /** Export columns (1-based) holding a FINESS number: 9-character text cells. */
 export const FINESS_COLUMNS: ReadonlySet<number> = new Set([5, 12]);
 
+/**
+ * Rates in the regional export are RATIOS: 5.26 % is written 0.0526, in a cell formatted as a
+ * percentage (`RATE_FORMAT`, so that it reads « 5,26 % » in a spreadsheet). The platform computes,
+ * stores and shows rates in % (libs/indicators); this file keeps the unit of the file of the current
+ * platform, which ATIH and DIAMANT store as ratios (domain reference §4.1, `ANN_MS_TDP_ET`) and which
+ * ARS tools average with DIAMANT values as they are (dnum-sante-ars-data/controle_ehpad). A column
+ * is a rate when it holds the share of a distribution's part, or an indicator (or a part) whose
+ * unit is « % »; other units (days, points, ETP per place, kWh/m²…) are written as computed.
+ */
+export const RATE_FORMAT = '0.00%';
+
+export function isRateColumn(source: ColumnSource, unitOf: (code: string) => string | undefined): boolean {
+  return source.kind === 'indicator' && (source.measure === 'share' || unitOf(source.code) === '%');
+}
+
+/** A rate in % as the export writes it: a ratio, without the binary noise of the division. */
+export function exportRatio(percent: number): number {
+  return Number((percent / 100).toPrecision(15));
+}
+
 const indicator = (code: string): ColumnSource => ({ kind: 'indicator', code, measure: 'value' });
 const shares = (code: string, parts: readonly string[]): ColumnSource[] =>
   parts.map((part) => ({ kind: 'indicator', code, part, measure: 'share' }));
@@ -91,9 +111,11 @@ const DEFICIENCIES: readonly (readonly [string, boolean])[] = [
 
 /**
  * Computed columns EI–KD (139–290), then LE, LH, LO, matched to the indicators of the campaign by
- * label (libs/indicators/data/2026.json). Distributions give the share (%) of each part, except the
- * absenteeism by motif (R05) whose parts are already rates. The ETP columns (HS–IU) and the
- * expenses of the care section (KB–KD) are raw operands, taken from their items.
+ * label (libs/indicators/data/2026.json). Distributions give the share of each part, except the
+ * absenteeism by motif (R05) whose parts are already rates. Every rate — « Taux … », « Part … »,
+ * the shares, R05 and its parts — is written as a ratio (0.0526 for 5.26 %, see `isRateColumn`).
+ * The ETP columns (HS–IU) and the expenses of the care section (KB–KD) are raw operands, taken
+ * from their items.
  */
 const COMPUTED_SOURCES: readonly ColumnSource[] = [
   indicator('P01'), // 139 EI

@@ -21,7 +21,16 @@ import {
   IndicatorValuesRepository,
   type ComputedIndicator,
 } from '../computation/indicator-values.repository';
-import { exportColumnSpecs, FINESS_COLUMNS, type ExportColumnSpec, type IdentityKey } from './export-columns';
+import { DerivedRules } from '../computation/derived-rules.service';
+import {
+  exportColumnSpecs,
+  exportRatio,
+  FINESS_COLUMNS,
+  isRateColumn,
+  RATE_FORMAT,
+  type ExportColumnSpec,
+  type IdentityKey,
+} from './export-columns';
 import { BATCH, RegionalExportRepository, type ExportRow } from './regional-export.repository';
 
 /** The territory of an export of the data entered: a region or a département. */
@@ -94,6 +103,7 @@ export class RegionalExportService {
     private readonly indicators: IndicatorValuesRepository,
     private readonly repository: RegionalExportRepository,
     private readonly gate: ExportGate,
+    private readonly rules: DerivedRules,
   ) {}
 
   fileName(year: number, territory: ExportTerritory): string {
@@ -213,10 +223,14 @@ export class RegionalExportService {
     });
     const title = territory.level === 'REGION' ? `région ${territory.code}` : `département ${territory.code}`;
     const sheet = workbook.addWorksheet(`Export ${year} ${title}`.slice(0, 31));
+    const units = new Map(this.rules.definitionsFor(dictionary).indicators.map((d) => [d.code, d.unit]));
+    const rates = new Set(
+      columns.filter((c) => isRateColumn(c.source, (code) => units.get(code))).map((c) => c.n),
+    );
     sheet.columns = columns.map((c) => ({
       key: c.letter,
       width: FINESS_COLUMNS.has(c.n) ? 12 : 18,
-      style: FINESS_COLUMNS.has(c.n) ? { numFmt: '@' } : {},
+      style: FINESS_COLUMNS.has(c.n) ? { numFmt: '@' } : rates.has(c.n) ? { numFmt: RATE_FORMAT } : {},
     }));
     const header = sheet.addRow(columns.map((c) => c.label));
     header.font = { bold: true };
@@ -234,11 +248,16 @@ export class RegionalExportService {
       let stretch = performance.now();
       for (const row of rows) {
         const cells = this.cells(row, columns, items, dictionary, indicators.get(row.finess));
+        columns.forEach((c, i) => {
+          const value = cells[i];
+          if (rates.has(c.n) && typeof value === 'number') cells[i] = exportRatio(value);
+        });
         const excelRow = sheet.addRow(cells);
         columns.forEach((c, i) => {
           const cell = excelRow.getCell(i + 1);
           if (FINESS_COLUMNS.has(c.n)) cell.numFmt = '@';
           else if (cells[i] instanceof Date) cell.numFmt = 'dd/mm/yyyy';
+          else if (rates.has(c.n)) cell.numFmt = RATE_FORMAT;
         });
         excelRow.commit();
         if (++built % ROWS_PER_PAUSE === 0 || performance.now() - stretch >= PAUSE_AFTER_MS) {

@@ -18,11 +18,15 @@ import {
 import type {
   AccountSearchQuery,
   AccountStatus,
+  AddGrantRequest,
   CreateAccountRequest,
   FormDomain,
   GrantInput,
   OrganisationKind,
+  OrganisationRef,
+  PrincipalTransfer,
   Role,
+  TransferPrevious,
   UpdateAccountRequest,
   UserRight,
 } from '@tdb/contracts';
@@ -83,6 +87,55 @@ export class GrantInputDto implements GrantInput {
   validUntil?: string | null;
 }
 
+const TRANSFER_PREVIOUS: TransferPrevious[] = ['CONTROLLER', 'READER', 'USER', 'REVOKE'];
+
+/** What the current principal administrator becomes when someone else is designated. */
+export class PrincipalTransferDto implements PrincipalTransfer {
+  @ApiProperty({
+    enum: TRANSFER_PREVIOUS,
+    description:
+      'APR d’une ARS ou d’un Département : CONTROLLER, READER ou REVOKE ; APE d’un OG ou d’une structure : USER ou REVOKE (retrait de l’habilitation ; le compte est désactivé s’il n’en a pas d’autre).',
+  })
+  @IsIn(TRANSFER_PREVIOUS, { message: 'Transfert inconnu (CONTROLLER, READER, USER ou REVOKE).' })
+  previous: TransferPrevious;
+
+  @ApiPropertyOptional({
+    enum: RIGHTS,
+    isArray: true,
+    description: 'USER : droits conservés (par défaut tous).',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(RIGHTS.length)
+  @IsIn(RIGHTS, { each: true, message: 'Droit inconnu.' })
+  rights?: UserRight[];
+}
+
+/** A grant added to an account one manages, with the transfer of a principal seat when needed. */
+export class AddGrantDto extends GrantInputDto implements AddGrantRequest {
+  @ApiPropertyOptional({
+    type: PrincipalTransferDto,
+    description:
+      'Obligatoire pour désigner l’administrateur principal (APR, APE) d’une organisation qui en a déjà un.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PrincipalTransferDto)
+  transfer?: PrincipalTransferDto;
+}
+
+/** The organisation whose principal administrator seat is asked about. */
+export class PrincipalSeatQueryDto implements OrganisationRef {
+  @ApiProperty({ enum: ['ARS', 'CD', 'OG', 'ESMS'] })
+  @IsIn(['ARS', 'CD', 'OG', 'ESMS'], { message: 'Type d’organisation inconnu (ARS, CD, OG ou ESMS).' })
+  kind: OrganisationKind;
+
+  @ApiProperty({ description: 'Code de région, de département ou numéro FINESS' })
+  @IsString({ message: 'Code d’organisation manquant.' })
+  @Matches(/^[0-9A-Z]{2,9}$/, { message: 'Code d’organisation invalide.' })
+  code: string;
+}
+
 export class CreateAccountDto implements CreateAccountRequest {
   @ApiProperty()
   @IsEmail({}, { message: 'Adresse électronique invalide.' })
@@ -110,6 +163,16 @@ export class CreateAccountDto implements CreateAccountRequest {
   @ValidateNested()
   @Type(() => GrantInputDto)
   grant: GrantInputDto;
+
+  @ApiPropertyOptional({
+    type: PrincipalTransferDto,
+    description:
+      'Obligatoire pour désigner l’administrateur principal (APR, APE) d’une organisation qui en a déjà un.',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PrincipalTransferDto)
+  transfer?: PrincipalTransferDto;
 }
 
 export class UpdateAccountDto implements UpdateAccountRequest {

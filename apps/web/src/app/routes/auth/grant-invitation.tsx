@@ -118,6 +118,14 @@ export function GrantInvitationPage() {
         <p className={fr.cx('fr-text--lead')}>
           On vous propose une habilitation sur TDB. Elle ne prendra effet que si vous l’acceptez.
         </p>
+        {info.data.principalTransfer && (
+          <Alert
+            className={fr.cx('fr-mb-3w')}
+            severity="info"
+            small
+            description="Vous deviendrez l’administrateur principal de cette organisation, à la place de la personne qui l’est aujourd’hui : une organisation n’en a qu’un. Elle en sera informée par courriel."
+          />
+        )}
         <Offer info={info.data} />
         <p className={fr.cx('fr-text--sm')}>
           Proposition valable jusqu'au {formatDateTime(info.data.expiresAt)}.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { Account } from '@tdb/contracts';
+import type { Account, AddGrantRequest, PrincipalSeat } from '@tdb/contracts';
 import { UserPage } from './user';
 import { apiError, mockApi } from '@/testing/mock-api';
 import { buildAccount, buildGrant, reference } from '@/testing/fixtures';
@@ -108,5 +108,80 @@ describe('account page', () => {
     expect(await screen.findByText('Le compte est désactivé.')).toBeTruthy();
     await waitFor(() => expect(screen.getByRole('button', { name: 'Réactiver le compte' })).toBeTruthy());
     expect(api.calls('POST', `/api/accounts/${id}/disable`)).toHaveLength(1);
+  });
+
+  it('transfers the APE role of a structure to this account, asking what the current APE becomes', async () => {
+    const seat: PrincipalSeat = {
+      organisation: { kind: 'OG', code: '750000010' },
+      organisationLabel: 'ASSOCIATION LES AMIS DES CHÊNES (750000010)',
+      role: 'APE',
+      holders: [
+        {
+          accountId: '00000000-0000-4000-8000-0000000000p2',
+          firstName: 'Inès',
+          lastName: 'Roux',
+          email: 'ines.roux@amis-chenes.fr',
+          status: 'ACTIVE',
+        },
+      ],
+      undisclosed: 0,
+      transferOptions: ['USER', 'REVOKE'],
+    };
+    const withOg = {
+      ...claire,
+      grants: [
+        apeGrant,
+        buildGrant({
+          id: '00000000-0000-4000-8000-00000000a0c2',
+          role: 'APE',
+          organisation: { kind: 'OG', code: '750000010' },
+          organisationLabel: 'ASSOCIATION LES AMIS DES CHÊNES (750000010)',
+        }),
+      ],
+    };
+    const api = renderUser()
+      .get('/api/structures', {
+        body: {
+          items: [],
+          total: 0,
+          page: 1,
+          pageSize: 10,
+        },
+      })
+      .get('/api/accounts/principal', { body: seat })
+      .post(`/api/accounts/${id}/grants`, { status: 201, body: withOg });
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Ajouter une habilitation' }));
+    const form = screen.getByRole('form', { name: 'Ajouter une habilitation' });
+    fireEvent.click(within(form).getByRole('radio', { name: 'Organisme gestionnaire (OG)' }));
+    fireEvent.change(within(form).getByRole('textbox', { name: /FINESS/ }), {
+      target: { value: '750000010' },
+    });
+    fireEvent.click(within(form).getByRole('radio', { name: /Administrateur principal d'établissement/ }));
+
+    const choice = await within(form).findByRole('group', {
+      name: /Que devient l'administrateur principal actuel/,
+    });
+    expect(choice.textContent).toContain('Inès Roux (ines.roux@amis-chenes.fr)');
+    fireEvent.click(within(form).getByRole('button', { name: 'Transférer le rôle à ce compte' }));
+    expect(
+      await within(choice).findByText("Choisissez ce que devient l'administrateur principal actuel."),
+    ).toBeTruthy();
+    expect(api.calls('POST', `/api/accounts/${id}/grants`)).toHaveLength(0);
+    fireEvent.click(within(choice).getByRole('radio', { name: /Utilisateur de l'organisme gestionnaire/ }));
+    fireEvent.click(within(form).getByRole('button', { name: 'Transférer le rôle à ce compte' }));
+    await waitFor(() => expect(api.calls('POST', `/api/accounts/${id}/grants`)).toHaveLength(1));
+    expect(api.calls('POST', `/api/accounts/${id}/grants`)[0]?.body).toEqual({
+      organisation: { kind: 'OG', code: '750000010' },
+      role: 'APE',
+      transfer: { previous: 'USER' },
+    } satisfies AddGrantRequest);
+  });
+
+  it('flags a principal grant shared with another account (from before the rule) and says what to do', async () => {
+    renderUser({ ...claire, grants: [{ ...apeGrant, duplicatePrincipal: true }] });
+    const grants = await screen.findByRole('table', { name: 'Habilitations de Claire Durand' });
+    expect(within(grants).getByText('Administrateur principal en double')).toBeTruthy();
+    expect(screen.getByText(/celle-ci en a plusieurs \(désignés avant cette règle\)/)).toBeTruthy();
   });
 });

@@ -25,6 +25,7 @@ import { AccountStatusBadge } from '@/features/accounts/components/account-statu
 import { accountName } from '@/features/accounts/components/accounts-table';
 import { AddGrantForm } from '@/features/accounts/components/add-grant-form';
 import { GrantsTable } from '@/features/accounts/components/grants-table';
+import { DUPLICATE_PRINCIPAL_TEXT } from '@/features/accounts/utils/principal-seat';
 import { grantTargetOptions } from '@/features/accounts/utils/grant-targets';
 import type { AccountNotice } from './user-create';
 import { paths } from '@/lib/paths';
@@ -149,31 +150,41 @@ function GrantsSection({ account, canAdd }: { account: Account; canAdd: boolean 
           description="Ce compte n'a aucune habilitation : il ne donne accès à rien."
         />
       ) : (
-        <GrantsTable
-          grants={account.grants}
-          caption={`Habilitations de ${account.firstName} ${account.lastName}`}
-          hideCaption
-          today={parisToday()}
-          actions={
-            canAdd
-              ? (g) => (
-                  <Button
-                    size="small"
-                    priority="tertiary"
-                    iconId="fr-icon-delete-bin-line"
-                    title={`Retirer l'habilitation ${label(g)}`}
-                    onClick={() => {
-                      remove.reset();
-                      setNotice(null);
-                      setConfirming(g);
-                    }}
-                  >
-                    Retirer
-                  </Button>
-                )
-              : undefined
-          }
-        />
+        <>
+          {account.grants.some((g) => g.duplicatePrincipal) && (
+            <Alert
+              className={fr.cx('fr-mb-2w')}
+              severity="warning"
+              small
+              description={DUPLICATE_PRINCIPAL_TEXT}
+            />
+          )}
+          <GrantsTable
+            grants={account.grants}
+            caption={`Habilitations de ${account.firstName} ${account.lastName}`}
+            hideCaption
+            today={parisToday()}
+            actions={
+              canAdd
+                ? (g) => (
+                    <Button
+                      size="small"
+                      priority="tertiary"
+                      iconId="fr-icon-delete-bin-line"
+                      title={`Retirer l'habilitation ${label(g)}`}
+                      onClick={() => {
+                        remove.reset();
+                        setNotice(null);
+                        setConfirming(g);
+                      }}
+                    >
+                      Retirer
+                    </Button>
+                  )
+                : undefined
+            }
+          />
+        </>
       )}
 
       {adding && (

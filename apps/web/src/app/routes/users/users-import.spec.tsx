@@ -28,7 +28,7 @@ describe('APE provisioning page', () => {
       within(example)
         .getAllByRole('columnheader')
         .map((th) => th.textContent),
-    ).toEqual(['FINESS', 'Nom', 'Prénom', 'Courriel', 'Téléphone']);
+    ).toEqual(['FINESS', 'Nom', 'Prénom', 'Courriel', 'Téléphone', 'Transfert']);
     expect(within(example).getByText('claire.durand@ehpad-exemple.fr')).toBeTruthy();
     expect(
       screen.getByRole('link', { name: 'Télécharger un modèle de fichier (CSV)' }).getAttribute('download'),

@@ -80,4 +80,29 @@ describe('users page', () => {
     renderWithRouter({ '/utilisateurs': <UsersPage /> }, '/utilisateurs?q=personne');
     expect(await screen.findByText('Aucun compte ne correspond')).toBeTruthy();
   });
+
+  it('flags the principal administrators in double (from before the rule of one per organisation)', async () => {
+    const ape = (id: string, lastName: string) =>
+      buildAccount({
+        id,
+        firstName: 'Anne',
+        lastName,
+        email: `${lastName.toLowerCase()}@ehpad.fr`,
+        grants: [
+          buildGrant({
+            role: 'APE',
+            organisation: { kind: 'ESMS', code: '750000001' },
+            organisationLabel: 'RÉSIDENCE LES CHÊNES (750000001)',
+            duplicatePrincipal: true,
+          }),
+        ],
+      });
+    mockApi().get('/api/accounts', {
+      body: page([ape('00000000-0000-4000-8000-0000000000d1', 'Un'), paul]),
+    });
+    renderWithRouter({ '/utilisateurs': <UsersPage /> }, '/utilisateurs');
+    const rows = within(await screen.findByRole('table')).getAllByRole('row');
+    expect(within(rows[1]!).getByText('Administrateur principal en double')).toBeTruthy();
+    expect(within(rows[2]!).queryByText('Administrateur principal en double')).toBeNull();
+  });
 });

@@ -1,16 +1,24 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Account, GrantInput } from '@tdb/contracts';
+import type { Account, AddGrantRequest } from '@tdb/contracts';
 import { apiClient, type ApiClientError } from '@/lib/api-client';
 import { accountUpdated } from './account-updated';
 
-export function addGrant(accountId: string, grant: GrantInput): Promise<Account> {
-  return apiClient.post<Account>(`/accounts/${encodeURIComponent(accountId)}/grants`, grant);
+/** A grant added to an account one manages; `transfer` when it designates a principal that has one. */
+export function addGrant(accountId: string, request: AddGrantRequest): Promise<Account> {
+  return apiClient.post<Account>(`/accounts/${encodeURIComponent(accountId)}/grants`, request);
 }
 
 export function useAddGrant(accountId: string) {
   const queryClient = useQueryClient();
-  return useMutation<Account, ApiClientError, GrantInput>({
-    mutationFn: (grant) => addGrant(accountId, grant),
-    onSuccess: (account) => accountUpdated(queryClient, account),
+  return useMutation<Account, ApiClientError, AddGrantRequest>({
+    mutationFn: (request) => addGrant(accountId, request),
+    onSuccess: async (account) => {
+      await accountUpdated(queryClient, account);
+      await queryClient.invalidateQueries({ queryKey: ['accounts', 'principal'] });
+    },
+    onError: (error) =>
+      error.code === 'PRINCIPAL_HELD'
+        ? queryClient.invalidateQueries({ queryKey: ['accounts', 'principal'] })
+        : undefined,
   });
 }

@@ -18,6 +18,13 @@ export function useCreateAccount() {
     onSuccess: async (result) => {
       if (result.account) await accountUpdated(queryClient, result.account);
       else await queryClient.invalidateQueries({ queryKey: ['accounts', 'list'] });
+      // A designation may have moved a principal seat.
+      await queryClient.invalidateQueries({ queryKey: ['accounts', 'principal'] });
     },
+    // Refused because the seat was taken meanwhile (409): ask again who holds it.
+    onError: (error) =>
+      error.code === 'PRINCIPAL_HELD'
+        ? queryClient.invalidateQueries({ queryKey: ['accounts', 'principal'] })
+        : undefined,
   });
 }

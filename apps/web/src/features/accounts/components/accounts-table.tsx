@@ -1,8 +1,10 @@
 import { Link } from 'react-router';
 import type { Account } from '@tdb/contracts';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { ROLE_LABELS } from '@tdb/access';
 import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import { AccountStatusBadge } from './account-status-badge';
+import { DUPLICATE_PRINCIPAL_BADGE } from '../utils/principal-seat';
 import { paths } from '@/lib/paths';
 
 export function accountName(account: Pick<Account, 'firstName' | 'lastName'>): string {
@@ -37,6 +39,14 @@ export function AccountsTable({
             {a.grants.map((g) => (
               <li key={g.id}>
                 {g.organisationLabel} – {ROLE_LABELS[g.role]}
+                {g.duplicatePrincipal && (
+                  <>
+                    {' '}
+                    <Badge as="span" severity="warning" small noIcon>
+                      {DUPLICATE_PRINCIPAL_BADGE}
+                    </Badge>
+                  </>
+                )}
               </li>
             ))}
           </ul>

@@ -13,6 +13,8 @@ import {
   type KindOption,
 } from '../utils/grant-targets';
 import { GrantFields, draftForKind } from './grant-fields';
+import { PrincipalTransferFields } from './principal-transfer-fields';
+import { TRANSFER_REQUIRED, useTransferChoice } from '../hooks/use-transfer-choice';
 
 /** Adds one grant to an existing account; the API's refusal (403, 409) is shown as it says it. */
 export function AddGrantForm({
@@ -35,6 +37,8 @@ export function AddGrantForm({
     return only ? draftForKind(EMPTY_GRANT_DRAFT, only) : EMPTY_GRANT_DRAFT;
   });
   const [errors, setErrors] = useState<GrantDraftErrors>({});
+  const [transferError, setTransferError] = useState<string>();
+  const transfer = useTransferChoice(draft);
   const add = useAddGrant(accountId);
   const errorRef = useRef<HTMLDivElement>(null);
 
@@ -45,7 +49,9 @@ export function AddGrantForm({
   const handleSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const found = checkGrantDraft(draft);
+    const foundTransfer = transfer.taken && transfer.value === '' ? TRANSFER_REQUIRED : undefined;
     setErrors(found);
+    setTransferError(foundTransfer);
     if (Object.keys(found).length > 0) {
       const first = (['kind', 'code', 'role', 'rights', 'validUntil'] as const).find((f) => found[f]);
       event.currentTarget
@@ -53,7 +59,11 @@ export function AddGrantForm({
         ?.focus();
       return;
     }
-    add.mutate(toGrantInput(draft), { onSuccess: onAdded });
+    if (foundTransfer) {
+      event.currentTarget.querySelector<HTMLElement>('[name="transfer"]')?.focus();
+      return;
+    }
+    add.mutate({ ...toGrantInput(draft), ...transfer.request }, { onSuccess: onAdded });
   };
 
   return (
@@ -69,7 +79,9 @@ export function AddGrantForm({
             title={
               add.error.statusCode === 403
                 ? 'Vous ne pouvez pas donner cette habilitation'
-                : "L'habilitation n'a pas été ajoutée"
+                : add.error.code === 'PRINCIPAL_HELD'
+                  ? 'Cette organisation a déjà son administrateur principal'
+                  : "L'habilitation n'a pas été ajoutée"
             }
             description={add.error.message}
           />
@@ -83,10 +95,23 @@ export function AddGrantForm({
         regions={regions}
         departments={departments}
       />
+      <PrincipalTransferFields
+        seat={transfer.seat}
+        value={transfer.value}
+        onChange={(previous) => {
+          transfer.choose(previous);
+          setTransferError(undefined);
+        }}
+        error={transferError}
+      />
       <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>
         <li>
           <Button type="submit" disabled={add.isPending}>
-            {add.isPending ? 'Ajout…' : "Ajouter l'habilitation"}
+            {add.isPending
+              ? 'Ajout…'
+              : transfer.taken
+                ? 'Transférer le rôle à ce compte'
+                : "Ajouter l'habilitation"}
           </Button>
         </li>
         <li>

@@ -5,6 +5,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import type { GrantOfferResult, ReferenceDepartment, ReferenceRegion } from '@tdb/contracts';
 import { useCreateAccount } from '../api/create-account';
+import { TRANSFER_REQUIRED, useTransferChoice } from '../hooks/use-transfer-choice';
 import {
   EMPTY_GRANT_DRAFT,
   checkGrantDraft,
@@ -14,6 +15,7 @@ import {
   type KindOption,
 } from '../utils/grant-targets';
 import { GrantFields, draftForKind } from './grant-fields';
+import { PrincipalTransferFields } from './principal-transfer-fields';
 
 interface Identity {
   email: string;
@@ -47,12 +49,14 @@ const FIELD_ORDER = [
   'kind',
   'code',
   'role',
+  'transfer',
   'rights',
   'validUntil',
 ];
 
-function refusalTitle(statusCode: number): string {
+function refusalTitle(statusCode: number, code: string): string {
   if (statusCode === 403) return 'Vous ne pouvez pas créer ce compte';
+  if (code === 'PRINCIPAL_HELD') return 'Cette organisation a déjà son administrateur principal';
   if (statusCode === 409) return 'Ce compte existe déjà avec cette habilitation';
   return "Le compte n'a pas été créé";
 }
@@ -80,6 +84,8 @@ export function CreateAccountForm({
   });
   const [identityErrors, setIdentityErrors] = useState<IdentityErrors>({});
   const [grantErrors, setGrantErrors] = useState<GrantDraftErrors>({});
+  const [transferError, setTransferError] = useState<string>();
+  const transfer = useTransferChoice(draft);
   const create = useCreateAccount();
   const errorRef = useRef<HTMLDivElement>(null);
 
@@ -96,9 +102,15 @@ export function CreateAccountForm({
     event.preventDefault();
     const foundIdentity = checkIdentity(identity);
     const foundGrant = checkGrantDraft(draft);
+    const foundTransfer = transfer.taken && transfer.value === '' ? TRANSFER_REQUIRED : undefined;
     setIdentityErrors(foundIdentity);
     setGrantErrors(foundGrant);
-    const errors: Record<string, string | undefined> = { ...foundIdentity, ...foundGrant };
+    setTransferError(foundTransfer);
+    const errors: Record<string, string | undefined> = {
+      ...foundIdentity,
+      ...foundGrant,
+      transfer: foundTransfer,
+    };
     const first = FIELD_ORDER.find((field) => errors[field]);
     if (first) {
       const form = event.currentTarget;
@@ -116,6 +128,7 @@ export function CreateAccountForm({
         lastName: identity.lastName.trim(),
         ...(phone !== '' ? { phone } : {}),
         grant: toGrantInput(draft),
+        ...transfer.request,
       },
       { onSuccess: onCreated },
     );
@@ -156,7 +169,7 @@ export function CreateAccountForm({
           <Alert
             severity="error"
             role="alert"
-            title={refusalTitle(apiError.statusCode)}
+            title={refusalTitle(apiError.statusCode, apiError.code)}
             description={
               <>
                 <span>{apiError.message}</span>
@@ -205,12 +218,25 @@ export function CreateAccountForm({
           regions={regions}
           departments={departments}
         />
+        <PrincipalTransferFields
+          seat={transfer.seat}
+          value={transfer.value}
+          onChange={(previous) => {
+            transfer.choose(previous);
+            setTransferError(undefined);
+          }}
+          error={transferError}
+        />
       </section>
 
       <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
         <li>
           <Button type="submit" iconId="fr-icon-user-add-line" disabled={create.isPending}>
-            {create.isPending ? 'Création…' : "Créer le compte et envoyer l'invitation"}
+            {create.isPending
+              ? 'Création…'
+              : transfer.taken
+                ? "Transférer le rôle et envoyer l'invitation"
+                : "Créer le compte et envoyer l'invitation"}
           </Button>
         </li>
         <li>

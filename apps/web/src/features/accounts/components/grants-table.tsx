@@ -5,6 +5,7 @@ import { isGrantActive, ROLE_LABELS } from '@tdb/access';
 import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import { formatDate } from '@/lib/format';
 import { grantDomainsLabel, grantRightsLabel } from '../utils/labels';
+import { DUPLICATE_PRINCIPAL_BADGE } from '../utils/principal-seat';
 
 export function validityText(grant: Pick<Grant, 'validFrom' | 'validUntil'>): string {
   const from = formatDate(grant.validFrom);
@@ -29,7 +30,23 @@ interface GrantsTableProps {
 export function GrantsTable({ grants, caption, hideCaption, today, actions }: GrantsTableProps) {
   const columns: DataTableColumn<Grant>[] = [
     { key: 'organisation', header: 'Organisation', rowHeader: true, cell: (g) => g.organisationLabel },
-    { key: 'role', header: 'Rôle', cell: (g) => ROLE_LABELS[g.role] },
+    {
+      key: 'role',
+      header: 'Rôle',
+      cell: (g) => (
+        <>
+          {ROLE_LABELS[g.role]}
+          {g.duplicatePrincipal && (
+            <>
+              {' '}
+              <Badge as="span" severity="warning" small noIcon>
+                {DUPLICATE_PRINCIPAL_BADGE}
+              </Badge>
+            </>
+          )}
+        </>
+      ),
+    },
     { key: 'rights', header: 'Droits', cell: (g) => grantRightsLabel(g) },
     { key: 'domains', header: 'Domaines de saisie', cell: (g) => grantDomainsLabel(g) },
     {

@@ -41,9 +41,11 @@ export function ProvisioningFileFormat() {
       </p>
       <p className={fr.cx('fr-text--sm')}>
         Chaque ligne fait de la personne l'administrateur principal (APE) de la structure ou de l'organisme
-        gestionnaire. Une personne déjà inscrite reçoit l'habilitation en plus ; les autres reçoivent une
-        invitation par courriel. Le fichier est appliqué en entier ou pas du tout : une seule ligne à
-        corriger, et aucun compte n'est créé.
+        gestionnaire, qui n'en a qu'un : un même FINESS ne figure que sur une ligne, et pour remplacer un APE
+        en place, la colonne « Transfert » dit ce qu'il devient (il en est informé par courriel). Une personne
+        déjà inscrite reçoit l'habilitation en plus ; les autres reçoivent une invitation par courriel. Le
+        fichier est appliqué en entier ou pas du tout : une seule ligne à corriger, et aucun compte n'est
+        créé.
       </p>
     </>
   );

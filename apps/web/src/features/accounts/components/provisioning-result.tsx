@@ -6,7 +6,7 @@ import type { ProvisioningLineResult, ProvisioningReport } from '@tdb/contracts'
 import { DataTable } from '@/components/ui/data-table';
 import type { ApiClientError } from '@/lib/api-client';
 import { formatCount } from '@/lib/format';
-import { OUTCOME_LABELS, OUTCOME_SEVERITIES } from '../utils/provisioning';
+import { OUTCOME_LABELS, OUTCOME_SEVERITIES, TRANSFER_OUTCOMES } from '../utils/provisioning';
 
 interface LineError {
   line: number;
@@ -101,9 +101,14 @@ export function ProvisioningReportView({ report }: { report: ProvisioningReport 
               key: 'outcome',
               header: 'Résultat',
               cell: (l) => (
-                <Badge as="span" severity={OUTCOME_SEVERITIES[l.outcome]} small noIcon>
-                  {OUTCOME_LABELS[l.outcome]}
-                </Badge>
+                <>
+                  <Badge as="span" severity={OUTCOME_SEVERITIES[l.outcome]} small noIcon>
+                    {OUTCOME_LABELS[l.outcome]}
+                  </Badge>
+                  {l.transfer && (
+                    <span className="fr-text--sm"> — transfert : {TRANSFER_OUTCOMES[l.transfer]}</span>
+                  )}
+                </>
               ),
             },
           ]}

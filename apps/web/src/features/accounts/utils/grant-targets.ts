@@ -7,7 +7,7 @@ import type {
   Role,
   UserRight,
 } from '@tdb/contracts';
-import { FORM_DOMAINS, USER_RIGHTS, isGrantActive } from '@tdb/access';
+import { FORM_DOMAINS, USER_RIGHTS, isGrantActive, principalRoleOf } from '@tdb/access';
 
 /**
  * What the caller may grant on one kind of organisation, derived from its own grants valid today
@@ -152,4 +152,15 @@ export function toGrantInput(draft: GrantDraft): GrantInput {
   if (draft.validFrom !== '') grant.validFrom = draft.validFrom;
   if (draft.validUntil !== '') grant.validUntil = draft.validUntil;
   return grant;
+}
+
+/**
+ * The organisation whose principal administrator the draft designates (APR of an ARS or CD, APE
+ * of an OG or ESMS), once chosen; null for any other grant.
+ */
+export function principalOf(draft: GrantDraft): OrganisationRef | null {
+  if (draft.kind === '' || draft.code === '' || draft.role === '') return null;
+  if (principalRoleOf(draft.kind) !== draft.role) return null;
+  if ((draft.kind === 'OG' || draft.kind === 'ESMS') && !FINESS.test(draft.code)) return null;
+  return { kind: draft.kind, code: draft.code };
 }

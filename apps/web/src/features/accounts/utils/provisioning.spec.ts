@@ -13,6 +13,7 @@ describe('APE provisioning file', () => {
 
   it('offers a template with the expected header', () => {
     const text = decodeURIComponent(provisioningTemplateHref().split(',')[1]!);
-    expect(text.split('\r\n')[0]).toBe('\uFEFFFINESS;Nom;Prénom;Courriel;Téléphone');
+    expect(text.split('\r\n')[0]).toBe('\uFEFFFINESS;Nom;Prénom;Courriel;Téléphone;Transfert');
+    expect(text.split('\r\n')[2]).toBe('450000026;MARTIN;Karim;karim.martin@foyer-exemple.fr;;utilisateur');
   });
 });

@@ -79,15 +79,18 @@ export function ScopeTransfer({
         Liste du périmètre (Excel)
       </h2>
       <p className={fr.cx('fr-text--sm')}>
-        Téléchargez la liste des structures de votre périmètre, avec les APE à contacter. Pour inclure ou
-        exclure des structures en nombre, remplissez les colonnes « Dans le périmètre » (Oui ou Non) et «
-        Motif » (obligatoire pour exclure), puis déposez le fichier : il est vérifié en entier, et rien n'est
-        enregistré s'il comporte une erreur.
+        Téléchargez la liste des structures de votre périmètre, avec les APE à contacter : une ligne par
+        structure (type « ESMS ») puis une ligne par organisme gestionnaire (type « OG »), chacune avec son
+        propre APE. Pour inclure ou exclure des structures en nombre, remplissez les colonnes « Dans le
+        périmètre » (Oui ou Non) et « Motif » (obligatoire pour exclure) des lignes « ESMS », puis déposez le
+        fichier : il est vérifié en entier, et rien n'est enregistré s'il comporte une erreur.
       </p>
       <p className={fr.cx('fr-text--sm')}>
-        Pour les structures sans APE, complétez les colonnes « APE à créer » (nom, prénom, courriel) : le même
-        fichier, déposé dans <Link to={paths.usersImport.href()}>Utilisateurs → Importer des APE</Link>, crée
-        les comptes et envoie les invitations.
+        Pour une structure ou un organisme sans APE, complétez les colonnes « APE à créer » (nom, prénom,
+        courriel) : le même fichier, déposé dans{' '}
+        <Link to={paths.usersImport.href()}>Utilisateurs → Importer des APE</Link>, crée les comptes et envoie
+        les invitations. Il n'y a qu'un APE par organisation : pour en remplacer un, indiquez aussi dans « APE
+        à créer : transfert » ce que devient l'actuel (« utilisateur » ou « retrait »).
       </p>
       {national && (
         <Select

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { fireEvent, screen, within } from '@testing-library/react';
+import type { GrantInvitationInfo } from '@tdb/contracts';
+import { GrantInvitationPage } from './grant-invitation';
+import { apiError, mockApi } from '@/testing/mock-api';
+import { renderWithRouter } from '@/testing/render';
+
+const offer: GrantInvitationInfo = {
+  email: 'ines.roux@amis-chenes.fr',
+  role: 'APE',
+  organisationLabel: 'RÉSIDENCE LES CHÊNES (750000001)',
+  rights: [],
+  entryDomains: null,
+  validFrom: null,
+  validUntil: null,
+  invitedBy: 'Camille Martin',
+  expiresAt: '2026-12-20T10:00:00.000Z',
+  status: 'PENDING',
+  principalTransfer: true,
+};
+
+describe('grant offered by email', () => {
+  it('says that accepting makes the person the principal administrator in place of the current one', async () => {
+    mockApi().get('/api/grant-invitations/abc', { body: offer });
+    renderWithRouter({ '/habilitation': <GrantInvitationPage /> }, '/habilitation?jeton=abc', {
+      account: null,
+    });
+    expect(
+      await screen.findByText(/Vous deviendrez l’administrateur principal de cette organisation, à la place/),
+    ).toBeTruthy();
+  });
+
+  it('shows the refusal of an offer whose seat was taken meanwhile (409), without a dead end', async () => {
+    const message =
+      'RÉSIDENCE LES CHÊNES (750000001) a désormais un administrateur principal (APE) : cette désignation n’est plus possible telle quelle. Demandez à Camille Martin de la renouveler en choisissant ce que devient l’administrateur principal actuel (transfert).';
+    mockApi()
+      .get('/api/grant-invitations/abc', { body: { ...offer, principalTransfer: false } })
+      .post('/api/grant-invitations/abc/accept', {
+        status: 409,
+        body: apiError(409, 'PRINCIPAL_HELD', message),
+      });
+    renderWithRouter({ '/habilitation': <GrantInvitationPage /> }, '/habilitation?jeton=abc', {
+      account: null,
+    });
+    expect(await screen.findByText('Proposée par')).toBeTruthy();
+    expect(screen.queryByText(/à la place de la personne/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Accepter l’habilitation' }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(message)).toBeTruthy();
+  });
+});
