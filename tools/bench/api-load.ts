@@ -97,7 +97,7 @@ export async function startBenchApi(
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 /** utime + stime of a process, in ms; 0 when it is gone or /proc is not there. */
-function processCpuMs(pid: number, which: 'all' | 'system' = 'all'): number {
+export function processCpuMs(pid: number, which: 'all' | 'system' = 'all'): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -124,7 +124,7 @@ function databaseCpuMs(): number {
 }
 
 /** The value below which `fraction` of the sorted values fall (nearest rank). */
-function percentile(sorted: Float64Array, fraction: number): number {
+export function percentile(sorted: Float64Array, fraction: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 }
