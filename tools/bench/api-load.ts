@@ -87,7 +87,8 @@ export async function startBenchApi(
       return ((await response.json()) as { accessToken: string }).accessToken;
     },
     async stop() {
-      if (child.exitCode !== null) return;
+      // Already ended (exited or killed by a signal): its 'exit' event will not come again.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     },

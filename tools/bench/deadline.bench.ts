@@ -748,6 +748,10 @@ async function runRush(
     if (capped) sessionsAbort.abort();
     await all;
     const rushSeconds = seconds(started);
+    if (api.process.exitCode !== null || api.process.signalCode !== null)
+      throw new Error(
+        `the API process ended during the rush (${api.process.exitCode ?? api.process.signalCode})`,
+      );
     const apiCpu = (processCpuMs(apiPid) - apiCpuBefore) / 1000;
     const cpuUsed = cpu.stop();
     const rssPeak = rss.stop();
@@ -1069,7 +1073,8 @@ async function main(): Promise<void> {
     if (runs.some((r) => r.lostSaves > 0 || r.lostValidations > 0 || serverErrorsOf(r) > 0))
       process.exitCode = 1;
   } finally {
-    await api?.stop();
+    // The database is dropped even if the API does not stop within 30 s.
+    await Promise.race([api?.stop(), sleep(30_000)]);
     await database.drop();
     agent.destroy();
   }
