@@ -87,7 +87,8 @@ export async function startBenchApi(
       return ((await response.json()) as { accessToken: string }).accessToken;
     },
     async stop() {
-      if (child.exitCode !== null) return;
+      // Already ended (exited or killed by a signal): its 'exit' event will not come again.
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
     },
@@ -97,7 +98,7 @@ export async function startBenchApi(
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 /** utime + stime of a process, in ms; 0 when it is gone or /proc is not there. */
-function processCpuMs(pid: number, which: 'all' | 'system' = 'all'): number {
+export function processCpuMs(pid: number, which: 'all' | 'system' = 'all'): number {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
@@ -124,7 +125,7 @@ function databaseCpuMs(): number {
 }
 
 /** The value below which `fraction` of the sorted values fall (nearest rank). */
-function percentile(sorted: Float64Array, fraction: number): number {
+export function percentile(sorted: Float64Array, fraction: number): number {
   if (sorted.length === 0) return 0;
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)]!;
 }
