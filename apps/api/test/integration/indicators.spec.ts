@@ -193,4 +193,21 @@ describe('indicators in the platform (HTTP, real database)', () => {
     );
     expect(n).toBe(all);
   });
+
+  it('queues one distributions recompute per campaign however many validations ask for it', async () => {
+    const jobs = t.app.get(CampaignJobsService);
+    for (let i = 0; i < 5; i++) await jobs.scheduleDistributions(YEAR);
+    if (process.env['DATABASE_URL']) {
+      // The server runs pg-boss: the queue keeps one job waiting per campaign.
+      const [{ n }] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM pgboss.job WHERE name = 'campaign-distributions' AND state = 'created'
+            AND singleton_key = $1`,
+        [`distributions-${YEAR}`],
+      );
+      expect(n).toBe(1);
+    } else {
+      // The embedded database runs the jobs in process, one timer per campaign.
+      expect((jobs as unknown as { timers: Map<number, unknown> }).timers.size).toBe(1);
+    }
+  });
 });

@@ -60,7 +60,10 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
       this.boss.on('error', (error: Error) => this.logger.error(`Job queue error: ${error.message}`));
       await this.boss.start();
       await this.boss.createQueue(QUEUE);
-      await this.boss.createQueue(DISTRIBUTIONS_QUEUE);
+      // One distributions recompute queued per campaign at most (and one running): a rush of
+      // validations schedules it once, not once per validation (the default policy keeps them all).
+      await this.boss.createQueue(DISTRIBUTIONS_QUEUE, { name: DISTRIBUTIONS_QUEUE, policy: 'stately' });
+      await this.boss.updateQueue(DISTRIBUTIONS_QUEUE, { name: DISTRIBUTIONS_QUEUE, policy: 'stately' });
     }
     if (!this.config.jobsWorker) return;
     this.working = true;
