@@ -16,11 +16,7 @@ import {
 } from './atypia-subject';
 import { CampaignJobsRepository } from './campaign-jobs.repository';
 import { DerivedRules } from './derived-rules.service';
-import {
-  IndicatorValuesRepository,
-  numbersOf,
-  type StructureIndicators,
-} from './indicator-values.repository';
+import { IndicatorValuesRepository, type StructureIndicators } from './indicator-values.repository';
 import { PeerStatisticsService } from './peer-statistics.service';
 import { PreviousValuesRepository } from './previous-values.repository';
 import { RecomputeRepository, type PeerBatchRow, type ValuesBatchRow } from './recompute.repository';
@@ -186,10 +182,10 @@ export class CampaignRecomputeService {
     const subject = atypiaSubject(
       placeOf(row),
       { ...(row.values ?? {}), ...(row.og_values ?? {}) },
-      row.indicators ? numbersOf(row.indicators) : {},
+      row.indicators ?? {},
       {
         values: { ...(row.previous_values ?? {}), ...(row.previous_og_values ?? {}) },
-        indicators: row.previous_indicators ? numbersOf(row.previous_indicators) : {},
+        indicators: row.previous_indicators ?? {},
       },
     );
     return evaluateAtypia(ruleSet, subject, references, 'peer');

@@ -50,20 +50,18 @@ function rowOf({ finess, results }: StructureIndicators) {
   return { finess, scalars, distributions, reasons };
 }
 
-/** Every computed value of a row by code: scalars, and each distribution's total. */
-export function numbersOf(
-  row: Pick<StructureIndicatorsRow, 'scalars' | 'distributions'>,
-): Record<string, number> {
-  const out: Record<string, number> = { ...row.scalars };
-  for (const [code, d] of Object.entries(row.distributions)) out[code] = d.total;
-  return out;
-}
-
-function pick<T>(record: Record<string, T>, codes: readonly string[] | null): Record<string, T> {
-  if (!codes) return record;
-  const out: Record<string, T> = {};
-  for (const code of codes) if (code in record) out[code] = record[code]!;
-  return out;
+/**
+ * SQL: the computed numbers of a `structure_indicators` row `alias` as one flat JSON object
+ * `{ code: value }` (a distribution gives its total), restricted to the text[] parameter `codes`
+ * unless it is NULL. Picked in PostgreSQL so that the API parses a few numbers, not the parts.
+ */
+export function indicatorNumbers(alias: string, codes: string): string {
+  return `(SELECT coalesce(jsonb_object_agg(e.key, e.value), '{}') FROM (
+            SELECT key, value FROM jsonb_each(${alias}.scalars)
+             WHERE ${codes}::text[] IS NULL OR key = ANY (${codes}::text[])
+            UNION ALL
+            SELECT key, value -> 'total' FROM jsonb_each(${alias}.distributions)
+             WHERE ${codes}::text[] IS NULL OR key = ANY (${codes}::text[])) e)`;
 }
 
 const detailsOf = ({ base, values }: StoredDistributionWithTotal): StoredDistribution => ({ base, values });
@@ -110,13 +108,13 @@ export class IndicatorValuesRepository {
     finesses: readonly string[],
     codes: readonly string[] | null,
   ): Promise<Map<string, Record<string, number | null>>> {
-    const rows: (Pick<StructureIndicatorsRow, 'scalars' | 'distributions'> & { finess: string })[] =
-      await manager.query(
-        `SELECT finess, scalars, distributions FROM structure_indicators
-          WHERE campaign_year = (SELECT max(year) FROM campaigns WHERE year < $1) AND finess = ANY ($2::bpchar[])`,
-        [year, finesses],
-      );
-    return new Map(rows.map((r) => [r.finess.trim(), pick(numbersOf(r), codes)]));
+    // Only the numbers asked for, picked in PostgreSQL: the distributions' parts are not parsed.
+    const rows: { finess: string; numbers: Record<string, number> }[] = await manager.query(
+      `SELECT finess, ${indicatorNumbers('si', '$3')} AS numbers FROM structure_indicators si
+        WHERE campaign_year = (SELECT max(year) FROM campaigns WHERE year < $1) AND finess = ANY ($2::bpchar[])`,
+      [year, finesses, codes],
+    );
+    return new Map(rows.map((r) => [r.finess.trim(), r.numbers]));
   }
 
   /** The computable indicators of these structures, by FINESS then code (the caller checked access). */

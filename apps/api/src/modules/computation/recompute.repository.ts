@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ValueMap } from '@tdb/contracts';
-import type { StructureIndicatorsRow } from './indicator-values.repository';
+import { indicatorNumbers } from './indicator-values.repository';
 
 /** A submission as the indicators pass reads it. */
 export interface ValuesBatchRow {
@@ -26,9 +26,9 @@ export interface PeerBatchRow {
   category_code: string;
   region_code: string;
   department_code: string;
-  /** This campaign's and the last one's stored indicators (ADR 0008), when the structure has them. */
-  indicators: Pick<StructureIndicatorsRow, 'scalars' | 'distributions'> | null;
-  previous_indicators: Pick<StructureIndicatorsRow, 'scalars' | 'distributions'> | null;
+  /** This campaign's and the last one's computed values of the rules' target indicators. */
+  indicators: Record<string, number> | null;
+  previous_indicators: Record<string, number> | null;
   values: ValueMap | null;
   og_values: ValueMap | null;
   previous_values: ValueMap | null;
@@ -92,8 +92,8 @@ export class RecomputeRepository {
        SELECT sub.finess, s.category_code, s.region_code, s.department_code,
               EXISTS (SELECT 1 FROM derivation_marks d WHERE d.campaign_year = sub.campaign_year
                          AND d.finess = sub.finess AND d.atypia_job = $2) AS done,
-              CASE WHEN cur.finess IS NOT NULL THEN jsonb_build_object('scalars', cur.scalars, 'distributions', cur.distributions) END AS indicators,
-              CASE WHEN old.finess IS NOT NULL THEN jsonb_build_object('scalars', old.scalars, 'distributions', old.distributions) END AS previous_indicators,
+              CASE WHEN cur.finess IS NOT NULL THEN ${indicatorNumbers('cur', '$6')} END AS indicators,
+              CASE WHEN old.finess IS NOT NULL THEN ${indicatorNumbers('old', '$6')} END AS previous_indicators,
               ${subset('sub.values')} AS values, ${subset('ogs.values')} AS og_values,
               ${subset('psub.values')} AS previous_values, ${subset('pogs.values')} AS previous_og_values
          FROM submissions sub
@@ -105,7 +105,7 @@ export class RecomputeRepository {
          LEFT JOIN structure_indicators old ON old.campaign_year = (SELECT year FROM prev) AND old.finess = sub.finess
         WHERE sub.campaign_year = $1 AND sub.finess > $3
         ORDER BY sub.finess LIMIT $4`,
-      [year, jobId, after, limit, targets.items],
+      [year, jobId, after, limit, targets.items, targets.indicators],
     );
   }
 
