@@ -118,7 +118,12 @@ describe('decompression bombs (HTTP, real database)', () => {
     // 200 ms on the PostgreSQL server (issue 13), or a few times the health route's own latency
     // on a machine busy with other suites. The embedded database answers on the API's own thread,
     // so there the uploads' ordinary queries (sessions, grants, campaign) delay health too: 1 s.
+    // The median, not the slowest: on a machine running other suites one answer can wait for the
+    // scheduler, while an event loop blocked by a bomb (the bug: 33–56 s) slows every answer.
     const bound = process.env['DATABASE_URL'] ? 200 : 1_000;
-    expect(Math.max(...health)).toBeLessThan(Math.max(bound, 4 * Math.max(...baseline)));
+    const sorted = [...health].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    expect(median).toBeLessThan(Math.max(bound, 4 * Math.max(...baseline)));
+    expect(Math.max(...health)).toBeLessThan(5_000);
   });
 });
