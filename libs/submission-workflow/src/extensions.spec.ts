@@ -25,6 +25,8 @@ const inProgress: SubmissionState = {
   consultedByCd: false,
   reopenedByAuthority: false,
 };
+const reasonOf = (over: Partial<Parameters<typeof extensionRefusal>[0]> = {}) =>
+  extensionRefusal(request(over))?.reason ?? null;
 const request = (over: Partial<Parameters<typeof extensionRefusal>[0]> = {}) => ({
   role: 'ARS_CONTROLLER' as const,
   competence: 'SHARED' as Competence,
@@ -38,29 +40,30 @@ const request = (over: Partial<Parameters<typeof extensionRefusal>[0]> = {}) => 
 
 describe('extensions of the entry', () => {
   it('are granted by the competent authority or the national administrator only', () => {
-    expect(extensionRefusal(request())).toBeNull();
-    expect(extensionRefusal(request({ role: 'CD_CONTROLLER' }))).toBeNull();
-    expect(extensionRefusal(request({ role: 'NATIONAL_ADMIN', competence: 'CD' }))).toBeNull();
-    expect(extensionRefusal(request({ competence: 'CD' }))).toMatch(/seul Département/);
-    expect(extensionRefusal(request({ role: 'CD_CONTROLLER', competence: 'ARS' }))).toMatch(/seule ARS/);
-    expect(extensionRefusal(request({ role: 'READER' }))).toMatch(/autorité compétente/);
-    expect(extensionRefusal(request({ role: 'STRUCTURE_VALIDATION' }))).toMatch(/autorité compétente/);
+    expect(reasonOf()).toBeNull();
+    expect(reasonOf({ role: 'CD_CONTROLLER' })).toBeNull();
+    expect(reasonOf({ role: 'NATIONAL_ADMIN', competence: 'CD' })).toBeNull();
+    expect(reasonOf({ competence: 'CD' })).toMatch(/seul Département/);
+    expect(reasonOf({ role: 'CD_CONTROLLER', competence: 'ARS' })).toMatch(/seule ARS/);
+    expect(reasonOf({ role: 'READER' })).toMatch(/autorité compétente/);
+    expect(reasonOf({ role: 'STRUCTURE_VALIDATION' })).toMatch(/autorité compétente/);
   });
 
   it('say why the calendar, the status or the date refuse them, with the dates', () => {
-    expect(extensionRefusal(request({ phase: 'PREPARATION' }))).toBe(
-      "la collecte n'ouvre que le 15 avril 2026",
-    );
-    expect(extensionRefusal(request({ phase: 'RESTITUTION' }))).toMatch(/close depuis le 31 août 2026/);
-    expect(extensionRefusal(request({ status: 'VALIDATED' }))).toMatch(/déjà validée/);
-    expect(extensionRefusal(request({ until: '2026-05-31' }))).toMatch(
-      /au-delà de la fin de la collecte \(31 mai 2026\)/,
-    );
-    expect(extensionRefusal(request({ until: '2026-06-05' }))).toBe('le 5 juin 2026 est déjà passé');
-    expect(extensionRefusal(request({ until: '2026-09-01' }))).toMatch(
+    expect(reasonOf({ phase: 'PREPARATION' })).toBe("la collecte n'ouvre que le 15 avril 2026");
+    expect(reasonOf({ phase: 'RESTITUTION' })).toMatch(/close depuis le 31 août 2026/);
+    expect(reasonOf({ status: 'VALIDATED' })).toMatch(/déjà validée/);
+    expect(reasonOf({ until: '2026-05-31' })).toMatch(/au-delà de la fin de la collecte \(31 mai 2026\)/);
+    expect(reasonOf({ until: '2026-06-05' })).toBe('le 5 juin 2026 est déjà passé');
+    expect(reasonOf({ until: '2026-09-01' })).toMatch(
       /ne peut dépasser la fin de la fiabilisation \(31 août 2026\)/,
     );
-    expect(extensionRefusal(request({ until: '30/06/2026' }))).toMatch(/n'est pas une date/);
+    expect(reasonOf({ until: '30/06/2026' })).toMatch(/n'est pas une date/);
+    // What kind of refusal each is, for its HTTP meaning; without a date, only whether one may be granted.
+    expect(extensionRefusal(request({ role: 'READER' }))?.code).toBe('ROLE');
+    expect(extensionRefusal(request({ status: 'CONFIRMED' }))?.code).toBe('CALENDAR');
+    expect(extensionRefusal(request({ until: '2026-06-05' }))?.code).toBe('DATE');
+    expect(extensionRefusal(request({ until: undefined }))).toBeNull();
   });
 
   it('let the structure enter, validate and reopen until their last day, and not after', () => {

@@ -14,8 +14,14 @@ export interface ExtensionRequest {
   readonly today: string;
   readonly dates: CampaignDates;
   readonly status: SubmissionStatus;
-  /** The new last day of entry (inclusive). */
-  readonly until: string;
+  /** The new last day of entry (inclusive); omitted, only whether one may be granted now. */
+  readonly until?: string;
+}
+
+/** Why an extension is refused: who asks (403), the calendar or the status (409), the date (400). */
+export interface ExtensionRefusal {
+  readonly code: 'ROLE' | 'CALENDAR' | 'DATE';
+  readonly reason: string;
 }
 
 /** Why this role may not grant or withdraw an extension for a structure of this competence. */
@@ -50,18 +56,24 @@ export function extensionPhaseRefusal(phase: CampaignPhase, dates: CampaignDates
 }
 
 /** Why this extension may not be granted (null: it may). Checks role, phase, status, then the date. */
-export function extensionRefusal(request: ExtensionRequest): string | null {
+export function extensionRefusal(request: ExtensionRequest): ExtensionRefusal | null {
   const { role, competence, phase, today, dates, status, until } = request;
   const d = (value: string | null | undefined) => formatDateFr(String(value ?? ''));
-  const refusal = extensionRoleRefusal(role, competence) ?? extensionPhaseRefusal(phase, dates);
-  if (refusal) return refusal;
+  const roleRefusal = extensionRoleRefusal(role, competence);
+  if (roleRefusal) return { code: 'ROLE', reason: roleRefusal };
+  const phaseRefusal = extensionPhaseRefusal(phase, dates);
+  if (phaseRefusal) return { code: 'CALENDAR', reason: phaseRefusal };
   if (status === 'VALIDATED' || status === 'CONFIRMED')
-    return 'la saisie est déjà validée : aucun délai n’est nécessaire';
-  if (!isIsoDate(until)) return `« ${String(until)} » n'est pas une date (AAAA-MM-JJ)`;
+    return { code: 'CALENDAR', reason: 'la saisie est déjà validée : aucun délai n’est nécessaire' };
+  if (until === undefined) return null;
+  const date = (reason: string): ExtensionRefusal => ({ code: 'DATE', reason });
+  if (!isIsoDate(until)) return date(`« ${String(until)} » n'est pas une date (AAAA-MM-JJ)`);
   if (until <= dates.collectionEnd)
-    return `le délai doit aller au-delà de la fin de la collecte (${d(dates.collectionEnd)})`;
-  if (until < today) return `le ${d(until)} est déjà passé`;
+    return date(`le délai doit aller au-delà de la fin de la collecte (${d(dates.collectionEnd)})`);
+  if (until < today) return date(`le ${d(until)} est déjà passé`);
   if (until > dates.fiabilisationEnd)
-    return `le délai ne peut dépasser la fin de la fiabilisation (${d(dates.fiabilisationEnd)}), pour que l'autorité puisse encore contrôler les données`;
+    return date(
+      `le délai ne peut dépasser la fin de la fiabilisation (${d(dates.fiabilisationEnd)}), pour que l'autorité puisse encore contrôler les données`,
+    );
   return null;
 }

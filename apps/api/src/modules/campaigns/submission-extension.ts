@@ -1,14 +1,12 @@
 import type { ActionOptionDto, SubmissionExtension } from '@tdb/contracts';
 import {
   asSentence,
-  extensionPhaseRefusal,
-  extensionRoleRefusal,
+  extensionRefusal,
   formatDateFr,
   type CampaignPhase,
   type WorkflowRole,
 } from '@tdb/submission-workflow';
-import type { CampaignRow } from '../campaign-core/campaign-row';
-import { datesOf } from '../campaign-core/campaign-row';
+import { datesOf, type CampaignRow } from '../campaign-core/campaign-row';
 import type { SubmissionRow } from '../campaign-core/submission-context';
 
 /** The extension of a submission row as the API answers it (null when none). */
@@ -36,13 +34,18 @@ export function extensionAction(
   row: SubmissionRow,
   campaign: CampaignRow,
   phase: CampaignPhase,
+  today: string,
 ): ActionOptionDto<'EXTEND'> {
-  const refusal =
-    (role ? extensionRoleRefusal(role, row.competence) : "cette structure n'est pas dans votre périmètre") ??
-    extensionPhaseRefusal(phase, datesOf(campaign)) ??
-    (row.status === 'VALIDATED' || row.status === 'CONFIRMED'
-      ? 'la saisie est déjà validée : aucun délai n’est nécessaire'
-      : null);
+  const refusal = role
+    ? extensionRefusal({
+        role,
+        competence: row.competence,
+        phase,
+        today,
+        dates: datesOf(campaign),
+        status: row.status,
+      })?.reason
+    : "cette structure n'est pas dans votre périmètre";
   return refusal
     ? { action: 'EXTEND', allowed: false, reason: asSentence(refusal) }
     : { action: 'EXTEND', allowed: true, reason: null };

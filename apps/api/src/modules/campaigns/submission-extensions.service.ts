@@ -5,11 +5,10 @@ import { workflowRoleOf } from '@tdb/access';
 import type { ExtendCollectionResult, GrantExtensionRequest, SubmissionDetail } from '@tdb/contracts';
 import {
   asSentence,
-  extensionPhaseRefusal,
   extensionRefusal,
   extensionRoleRefusal,
   formatDateFr,
-  isIsoDate,
+  type ExtensionRefusal,
   type WorkflowRole,
 } from '@tdb/submission-workflow';
 import { AccessService, parisToday } from '../../common/auth/access.service';
@@ -32,6 +31,21 @@ function authorityOf(role: WorkflowRole, context: SubmissionContext): string {
   if (role === 'ARS_CONTROLLER') return authorityName('ARS', context.facts.regionCode);
   if (role === 'CD_CONTROLLER') return authorityName('CD', context.facts.departmentCode);
   return authorityName('NATIONAL', 'FR');
+}
+
+/** A refusal as its HTTP meaning: who asks (403), the calendar or the status (409), the date (400). */
+function refused(refusal: ExtensionRefusal, prefix = 'Délai impossible'): DomainError {
+  const message = `${prefix} : ${asSentence(refusal.reason)}`;
+  switch (refusal.code) {
+    case 'ROLE':
+      return new DomainError('FORBIDDEN', message);
+    case 'CALENDAR':
+      return new DomainError('CONFLICT', message);
+    case 'DATE':
+      return new DomainError('VALIDATION_FAILED', message, [
+        { field: 'until', message: asSentence(refusal.reason) },
+      ]);
+  }
 }
 
 /**
@@ -72,7 +86,7 @@ export class SubmissionExtensionsService {
         status: context.submission.status,
         until: body.until,
       });
-      if (refusal) throw this.refused(refusal, role, context);
+      if (refusal) throw refused(refusal);
       const by = await actorRef(manager, actor);
       const authority = authorityOf(role, context);
       const reason = body.reason.trim();
@@ -98,12 +112,10 @@ export class SubmissionExtensionsService {
     const emails: string[] = [];
     const detail = await this.dataSource.transaction(async (manager) => {
       const { context, role } = await this.load(manager, actor, year, finess);
-      const refusal =
-        extensionRoleRefusal(role, context.facts.competence) ??
-        (context.campaign.state === 'OPEN' && phaseOfCampaign(context.campaign, parisToday()) !== 'CLOSED'
-          ? null
-          : 'la campagne est close');
-      if (refusal) throw this.refused(refusal, role, context);
+      const roleRefusal = extensionRoleRefusal(role, context.facts.competence);
+      if (roleRefusal) throw refused({ code: 'ROLE', reason: roleRefusal });
+      if (context.campaign.state !== 'OPEN' || phaseOfCampaign(context.campaign, parisToday()) === 'CLOSED')
+        throw refused({ code: 'CALENDAR', reason: 'la campagne est close' });
       const by = await actorRef(manager, actor);
       if (!(await this.extensions.revoke(manager, year, finess, by.name, 'Retiré par l’autorité'))) {
         throw new DomainError('NOT_FOUND', `Aucun délai en cours pour ${context.submission.name}.`);
@@ -133,28 +145,18 @@ export class SubmissionExtensionsService {
       const campaign = await this.campaigns.row(year, manager);
       const today = parisToday();
       const phase = phaseOfCampaign(campaign, today);
-      const refusal =
-        campaign.state !== 'OPEN'
-          ? 'la campagne n’est pas ouverte'
-          : (extensionPhaseRefusal(phase, datesOf(campaign)) ??
-            extensionRefusal({
-              role: 'NATIONAL_ADMIN',
-              competence: 'SHARED',
-              phase,
-              today,
-              dates: datesOf(campaign),
-              status: 'IN_PROGRESS',
-              until: body.until,
-            }));
-      if (refusal) {
-        throw new DomainError(
-          isIsoDate(body.until) && extensionPhaseRefusal(phase, datesOf(campaign))
-            ? 'CONFLICT'
-            : 'VALIDATION_FAILED',
-          `Prolongation impossible : ${asSentence(refusal)}`,
-          [{ field: 'until', message: asSentence(refusal) }],
-        );
-      }
+      if (campaign.state !== 'OPEN')
+        throw refused({ code: 'CALENDAR', reason: 'la campagne n’est pas ouverte' });
+      const refusal = extensionRefusal({
+        role: 'NATIONAL_ADMIN',
+        competence: 'SHARED',
+        phase,
+        today,
+        dates: datesOf(campaign),
+        status: 'IN_PROGRESS',
+        until: body.until,
+      });
+      if (refusal) throw refused(refusal, 'Prolongation impossible');
       const by = await actorRef(manager, actor);
       const extended = await this.extensions.grantToAllLate(manager, {
         year,
@@ -191,20 +193,6 @@ export class SubmissionExtensionsService {
       );
     }
     return { context, role: workflowRoleOf(actor, context.facts, parisToday()) ?? 'READER' };
-  }
-
-  /** The refusal as its HTTP meaning: who may (403), when (409), what date (400). */
-  private refused(refusal: string, role: WorkflowRole, context: SubmissionContext): DomainError {
-    const message = `Délai impossible : ${asSentence(refusal)}`;
-    if (extensionRoleRefusal(role, context.facts.competence)) return new DomainError('FORBIDDEN', message);
-    const calendar =
-      extensionPhaseRefusal(phaseOfCampaign(context.campaign, parisToday()), datesOf(context.campaign)) ??
-      (context.submission.status === 'VALIDATED' || context.submission.status === 'CONFIRMED'
-        ? refusal
-        : null);
-    return calendar
-      ? new DomainError('CONFLICT', message)
-      : new DomainError('VALIDATION_FAILED', message, [{ field: 'until', message: asSentence(refusal) }]);
   }
 
   private async record(

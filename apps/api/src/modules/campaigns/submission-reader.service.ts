@@ -244,6 +244,7 @@ export class SubmissionReader {
         submission,
         campaign,
         phaseOfCampaign(campaign, parisToday()),
+        parisToday(),
       ),
       role: rights.role,
       editableDomains: rights.domains,

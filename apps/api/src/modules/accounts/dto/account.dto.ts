@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ORGANISATION_KINDS, OrganisationRefDto } from '../../../common/validation/organisation-ref.dto';
 import { PaginationQuery } from '../../../common/validation/pagination.query';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
@@ -111,16 +112,23 @@ export class PrincipalTransferDto implements PrincipalTransfer {
   rights?: UserRight[];
 }
 
+/** The optional transfer of a principal seat, on every request that designates an administrator. */
+function TransferField(): PropertyDecorator {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: PrincipalTransferDto,
+      description:
+        'Obligatoire pour désigner l’administrateur principal (APR, APE) d’une organisation qui en a déjà un.',
+    }),
+    IsOptional(),
+    ValidateNested(),
+    Type(() => PrincipalTransferDto),
+  );
+}
+
 /** A grant added to an account one manages, with the transfer of a principal seat when needed. */
 export class AddGrantDto extends GrantInputDto implements AddGrantRequest {
-  @ApiPropertyOptional({
-    type: PrincipalTransferDto,
-    description:
-      'Obligatoire pour désigner l’administrateur principal (APR, APE) d’une organisation qui en a déjà un.',
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PrincipalTransferDto)
+  @TransferField()
   transfer?: PrincipalTransferDto;
 }
 
@@ -164,14 +172,7 @@ export class CreateAccountDto implements CreateAccountRequest {
   @Type(() => GrantInputDto)
   grant: GrantInputDto;
 
-  @ApiPropertyOptional({
-    type: PrincipalTransferDto,
-    description:
-      'Obligatoire pour désigner l’administrateur principal (APR, APE) d’une organisation qui en a déjà un.',
-  })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => PrincipalTransferDto)
+  @TransferField()
   transfer?: PrincipalTransferDto;
 }
 
