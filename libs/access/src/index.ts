@@ -22,6 +22,7 @@ export {
   roleFitsOrganisation,
 } from './model';
 export { activeGrants, inactiveGrants, isGrantActive, isIsoDate, isWellFormedActorGrant } from './validity';
+export { authoritiesToInform } from './category-correction';
 export type { AuthorityRole, AuthorityScope, Coverage, Scope } from './scope';
 export {
   coversAsAuthority,

@@ -43,8 +43,9 @@ export const MESSAGES = {
     ogFiness: string,
   ): string =>
     `${AUTHORITY_SUBJECT[authority]} ne peut pas ${verb === 'consulter' ? 'consulter' : 'administrer'} l'organisme gestionnaire ${ogFiness} : ses structures de votre territoire sont toutes de compétence exclusive ${OTHER_AUTHORITY[authority]}.`,
-  reclassifyOutOfCompetence: (authority: AuthorityKind, categoryCode: string): string =>
-    `${AUTHORITY_SUBJECT[authority]} ne peut pas classer une structure dans une catégorie de compétence exclusive ${OTHER_AUTHORITY[authority]} (${categoryLabel(categoryCode)}).`,
+  /** Neither the old nor the new category is of the authority's competence. */
+  reclassifyOutOfCompetence: (authority: AuthorityKind, fromCode: string, toCode: string): string =>
+    `${AUTHORITY_SUBJECT[authority]} corrige la catégorie d'une structure lorsque l'ancienne ou la nouvelle catégorie relève de sa compétence : ${categoryLabel(fromCode)} et ${categoryLabel(toCode)} sont de compétence exclusive ${OTHER_AUTHORITY[authority]}.`,
   structureOutsideAuthority: (finess: string, kind: AuthorityKind, code: string): string =>
     `La structure ${finess} n'est pas dans le territoire ${ofAuthority(kind, code)}.`,
   organisationOutsideAuthority: (finess: string, kind: AuthorityKind, code: string): string =>

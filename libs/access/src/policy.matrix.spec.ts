@@ -103,15 +103,17 @@ matrix(
 matrix(
   'structure.correctCategory',
   perStructure((structure) => ({ type: 'structure.correctCategory', structure })),
+  // Without a new category: may the authority correct it at all? Yes within its territory, toward
+  // a category of its competence when the current one is not (policy.scenarios: which categories).
   // prettier-ignore
   [
     //                   EHPAD45 SAVS45 IME45 EANM45 EHPAD37 EHPAD11
     ['NATIONAL',            Y,     Y,     Y,    Y,     Y,      Y],
-    ['ARS24 APR',           Y,     _,     Y,    _,     Y,      _],
-    ['ARS24 CONTROLLER',    Y,     _,     Y,    _,     Y,      _],
+    ['ARS24 APR',           Y,     Y,     Y,    Y,     Y,      _],
+    ['ARS24 CONTROLLER',    Y,     Y,     Y,    Y,     Y,      _],
     ['ARS24 READER',        _,     _,     _,    _,     _,      _],
-    ['CD45 APR',            Y,     Y,     _,    Y,     _,      _],
-    ['CD45 CONTROLLER',     Y,     Y,     _,    Y,     _,      _],
+    ['CD45 APR',            Y,     Y,     Y,    Y,     _,      _],
+    ['CD45 CONTROLLER',     Y,     Y,     Y,    Y,     _,      _],
     ['CD45 READER',         _,     _,     _,    _,     _,      _],
     ['CD37 APR',            _,     _,     _,    _,     Y,      _],
     ['CD37 CONTROLLER',     _,     _,     _,    _,     Y,      _],

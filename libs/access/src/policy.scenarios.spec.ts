@@ -498,26 +498,56 @@ describe('accounts', () => {
 });
 
 describe('category correction', () => {
-  it('lets an authority reclassify only into a category of its competence', () => {
-    const toEanm: AccessRequest = {
-      type: 'structure.correctCategory',
-      structure: EHPAD_45,
-      newCategoryCode: 'EANM',
-    };
-    const toIme: AccessRequest = {
-      type: 'structure.correctCategory',
-      structure: EHPAD_45,
-      newCategoryCode: 'IME',
-    };
-    expect(refusal(ACTORS['ARS24 APR'], toEanm).reason).toBe(
-      'Une ARS ne peut pas classer une structure dans une catégorie de compétence exclusive du Département (EANM).',
+  const correct = (structure: typeof EHPAD_45, newCategoryCode?: string): AccessRequest => ({
+    type: 'structure.correctCategory',
+    structure,
+    newCategoryCode,
+  });
+
+  it('lets the authority competent for the current category reclassify it into any category', () => {
+    // EHPAD is shared: both authorities of the territory may correct it, even into a category of
+    // the other's exclusive competence (the other is then informed, by the API).
+    expect(decide(ACTORS['ARS24 APR'], correct(EHPAD_45, 'EANM'), TODAY).allowed).toBe(true);
+    expect(decide(ACTORS['ARS24 CONTROLLER'], correct(EHPAD_45, 'IME'), TODAY).allowed).toBe(true);
+    expect(decide(ACTORS['CD45 APR'], correct(EHPAD_45, 'IME'), TODAY).allowed).toBe(true);
+    expect(decide(ACTORS['CD45 APR'], correct(SAVS_45, 'SSIAD'), TODAY).allowed).toBe(true);
+    expect(decide(ACTORS.NATIONAL, correct(SAVS_45, 'IME'), TODAY).allowed).toBe(true);
+  });
+
+  it('lets the authority competent for the new category correct a structure of the other (domain §11b)', () => {
+    // « L'ARS constate qu'un ESMS est enregistré dans FINESS comme un SAVS alors qu'en réalité il
+    // réalise une activité de SSIAD. L'ARS peut corriger cette information. »
+    expect(decide(ACTORS['ARS24 APR'], correct(SAVS_45, 'SSIAD'), TODAY).allowed).toBe(true);
+    expect(decide(ACTORS['ARS24 APR'], correct(SAVS_45, 'EHPAD'), TODAY).allowed).toBe(true);
+    expect(decide(ACTORS['CD45 APR'], correct(IME_45, 'EANM'), TODAY).allowed).toBe(true);
+    // Asked without a new category (may the button show?): yes, toward its own categories.
+    expect(decide(ACTORS['ARS24 APR'], correct(SAVS_45), TODAY).allowed).toBe(true);
+  });
+
+  it('refuses when neither the old nor the new category is of the authority, saying so', () => {
+    expect(refusal(ACTORS['ARS24 APR'], correct(SAVS_45, 'EANM')).reason).toBe(
+      "Une ARS corrige la catégorie d'une structure lorsque l'ancienne ou la nouvelle catégorie relève de sa compétence : SAVS et EANM sont de compétence exclusive du Département.",
     );
-    expect(decide(ACTORS['ARS24 CONTROLLER'], toIme, TODAY).allowed).toBe(true);
-    expect(decide(ACTORS['CD45 APR'], toEanm, TODAY).allowed).toBe(true);
-    expect(refusal(ACTORS['CD45 APR'], toIme).reason).toBe(
-      "Un Département ne peut pas classer une structure dans une catégorie de compétence exclusive de l'ARS (IME).",
+    expect(refusal(ACTORS['CD45 APR'], correct(IME_45, 'SSIAD')).reason).toBe(
+      "Un Département corrige la catégorie d'une structure lorsque l'ancienne ou la nouvelle catégorie relève de sa compétence : IME et SSIAD sont de compétence exclusive de l'ARS.",
     );
-    expect(decide(ACTORS.NATIONAL, toIme, TODAY).allowed).toBe(true);
+  });
+
+  it('stays within the territory and the profiles that check', () => {
+    expect(refusal(ACTORS['CD37 APR'], correct(EHPAD_45, 'EANM')).reason).toBe(
+      "La structure 450000019 n'est pas dans votre périmètre.",
+    );
+    expect(refusal(ACTORS['ARS24 READER'], correct(EHPAD_45, 'IME')).code).toBe('FORBIDDEN');
+    expect(refusal(ACTORS['ESMS APE'], correct(EHPAD_45, 'IME')).code).toBe('FORBIDDEN');
+  });
+
+  it('keeps targeting and organising the checks to the authority competent for the current category', () => {
+    expect(refusal(ACTORS['ARS24 APR'], { type: 'campaign.scope', structure: SAVS_45 }).reason).toBe(
+      'Une ARS ne peut pas inclure ou exclure de la campagne une structure de compétence exclusive du Département (SAVS).',
+    );
+    expect(refusal(ACTORS['ARS24 APR'], { type: 'fiabilisation.organise', structure: SAVS_45 }).code).toBe(
+      'FORBIDDEN',
+    );
   });
 
   it('refuses an unknown category as an invalid request', () => {

@@ -3,7 +3,7 @@
  * comes with the request, "today" is an argument, and it never throws.
  */
 import type { FormDomain, GrantInput, OrganisationRef, PrincipalTransfer } from '@tdb/contracts';
-import { findCategory } from '@tdb/reference';
+import { authorityCovers, findCategory } from '@tdb/reference';
 import type { AuditSubject } from './audit';
 import { auditSubjectVisible, auditVisibilityOfGrants } from './audit';
 import type { Verdict } from './delegation';
@@ -248,12 +248,16 @@ function correctCategory(
       }
       if (!isAuthorityKind(own.kind)) return no(RANK.PROFILE, MESSAGES.onlyAuthorityCorrects(verb));
       const coverage = structureCoverage({ kind: own.kind, code: own.code }, s);
-      if (coverage === 'exclusive') {
+      if (coverage === 'outside') return no(RANK.OUTSIDE, MESSAGES.structureOutsideScope(s.finess));
+      if (coverage === 'covered') return YES;
+      // Not competent for the current category. Targeting and organising stop here; a category
+      // correction is open to the authority competent for the old OR the new category (domain §11b:
+      // the ARS corrects a SAVS that in fact is a SSIAD), within its territory.
+      if (verb !== 'corriger') {
         return no(RANK.RULE, MESSAGES.exclusiveCompetence(own.kind, verb, s.categoryCode));
       }
-      if (coverage === 'outside') return no(RANK.OUTSIDE, MESSAGES.structureOutsideScope(s.finess));
-      if (newCategory && newCategory.competence !== 'SHARED' && newCategory.competence !== own.kind) {
-        return no(RANK.RULE, MESSAGES.reclassifyOutOfCompetence(own.kind, newCategory.code));
+      if (newCategory && !authorityCovers(own.kind, newCategory.competence)) {
+        return no(RANK.RULE, MESSAGES.reclassifyOutOfCompetence(own.kind, s.categoryCode, newCategory.code));
       }
       return YES;
     }),

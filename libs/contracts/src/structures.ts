@@ -51,6 +51,8 @@ export interface StructureHistoryEntry {
   kind: 'IMPORT_CREATED' | 'IMPORT_UPDATED' | 'CATEGORY_CORRECTED';
   reason: string | null;
   changes: Record<string, { from: unknown; to: unknown }>;
+  /** What a category correction carried with it (campaigns followed, authorities informed), in French. */
+  consequences: string[];
 }
 
 export interface StructureDetail extends StructureSummary {
@@ -63,6 +65,11 @@ export interface StructureDetail extends StructureSummary {
   location: GeoPoint | null;
   /** Set when the category was corrected by hand: the FINESS category no longer decides it. */
   categoryCorrected: boolean;
+  /**
+   * Set when the caller reaches the structure only to correct its category (an ARS or CD competent
+   * for none of its current category, ADR 0014): the registry record, nothing of its campaigns.
+   */
+  registryOnly: boolean;
   og: OrganisationSummary;
   history: StructureHistoryEntry[];
   version: number;

@@ -89,6 +89,7 @@ export function buildStructureDetail(overrides: Partial<StructureDetail> = {}): 
     openedOn: '1998-03-01',
     location: { latitude: 48.84, longitude: 2.39 },
     categoryCorrected: false,
+    registryOnly: false,
     og: { finess: summary.ogFiness, name: summary.ogName, departmentCode: '75', structureCount: 3 },
     history: [
       {
@@ -97,6 +98,7 @@ export function buildStructureDetail(overrides: Partial<StructureDetail> = {}): 
         kind: 'IMPORT_CREATED',
         reason: null,
         changes: {},
+        consequences: [],
       },
     ],
     version: 3,

@@ -14,6 +14,7 @@ import { CreateLoginThrottles1764020000000 } from './1764020000000-CreateLoginTh
 import { IndicatorsPerStructure1764030000000 } from './1764030000000-IndicatorsPerStructure';
 import { PrincipalTransfers1764041400000 } from './1764041400000-PrincipalTransfers';
 import { CreateSubmissionExtensions1764050000000 } from './1764050000000-CreateSubmissionExtensions';
+import { StructureHistoryConsequences1764060000000 } from './1764060000000-StructureHistoryConsequences';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   IndicatorsPerStructure1764030000000,
   PrincipalTransfers1764041400000,
   CreateSubmissionExtensions1764050000000,
+  StructureHistoryConsequences1764060000000,
 ];

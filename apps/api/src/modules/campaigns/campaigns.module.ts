@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module';
 import { MailModule } from '../mail/mail.module';
 import { ComputationModule } from '../computation/computation.module';
+import { StructuresModule } from '../structures/structures.module';
+import { CategoryConsequences } from './category-consequences.service';
 import { CampaignScopeController } from './campaign-scope.controller';
 import { CampaignScopeService } from './campaign-scope.service';
 import { CampaignsController } from './campaigns.controller';
@@ -26,16 +28,17 @@ import { SubmissionReader } from './submission-reader.service';
 import { SubmissionTransitions } from './submission-transitions.service';
 import { SubmissionWriter } from './submission-writer.service';
 
-/**
- * Campaigns, submissions and data entry (form, OG grid, Excel grid, bulk). Every write refreshes
- * the structure's derived data through the computation module, in its own transaction.
- */
 import { SubmissionExtensionsController } from './submission-extensions.controller';
 import { SubmissionExtensionsRepository } from './submission-extensions.repository';
 import { SubmissionExtensionsService } from './submission-extensions.service';
 
+/**
+ * Campaigns, submissions and data entry (form, OG grid, Excel grid, bulk). Every write refreshes
+ * the structure's derived data through the computation module, in its own transaction; a category
+ * correction of the registry does too (CategoryConsequences, registered with the structures module).
+ */
 @Module({
-  imports: [AuditModule, MailModule, ComputationModule],
+  imports: [AuditModule, MailModule, ComputationModule, StructuresModule],
   controllers: [
     CampaignsController,
     SubmissionsController,
@@ -46,6 +49,7 @@ import { SubmissionExtensionsService } from './submission-extensions.service';
     SubmissionExtensionsController,
   ],
   providers: [
+    CategoryConsequences,
     CampaignsService,
     CampaignAdministrationRepository,
     SubmissionReader,

@@ -23,6 +23,18 @@ export class SubmissionRowsRepository {
     );
   }
 
+  /**
+   * The submissions of a structure in the campaigns not closed yet (their derived data follow a
+   * category correction; a closed campaign keeps the figures it published), locked, oldest first.
+   */
+  async inOpenCampaigns(manager: EntityManager, finess: string): Promise<SubmissionRow[]> {
+    return manager.query(
+      `${SUBMISSION_SELECT} JOIN campaigns c ON c.year = sub.campaign_year
+        WHERE sub.finess = $1 AND c.state <> 'CLOSED' ORDER BY sub.campaign_year FOR UPDATE OF sub`,
+      [finess],
+    );
+  }
+
   async organisationName(manager: EntityManager, ogFiness: string): Promise<string | null> {
     const names: { name: string | null }[] = await manager.query(
       `SELECT coalesce(name, short_name) AS name FROM managing_organisations WHERE finess = $1`,

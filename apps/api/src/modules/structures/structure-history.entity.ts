@@ -27,6 +27,10 @@ export class StructureHistory {
   @Column({ type: 'jsonb' })
   changes: Record<string, { from: unknown; to: unknown }>;
 
+  /** What a category correction carried with it, in French (campaigns followed, authorities informed). */
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  consequences: string[];
+
   @Column({ name: 'import_id', type: 'integer', nullable: true })
   importId: number | null;
 }

@@ -51,6 +51,7 @@ export function toHistoryEntry(entry: StructureHistory): StructureHistoryEntry {
     kind: entry.kind,
     reason: entry.reason,
     changes: entry.changes,
+    consequences: entry.consequences ?? [],
   };
 }
 
@@ -59,6 +60,7 @@ export function toStructureDetail(
   og: ManagingOrganisation,
   ogStructureCount: number,
   history: StructureHistory[],
+  registryOnly = false,
 ): StructureDetail {
   return {
     ...toStructureSummary(structure, og.name),
@@ -78,6 +80,7 @@ export function toStructureDetail(
         ? { latitude: structure.latitude, longitude: structure.longitude }
         : null,
     categoryCorrected: structure.categoryCorrected,
+    registryOnly,
     og: toOrganisationSummary(og, ogStructureCount),
     history: history.map(toHistoryEntry),
     version: structure.version,

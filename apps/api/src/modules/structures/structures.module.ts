@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { MailModule } from '../mail/mail.module';
+import { CategoryCorrectionHooks } from './category-correction.hooks';
 import { FinessImportController } from './finess-import.controller';
 import { FinessImportRepository } from './finess-import.repository';
 import { FinessImportService } from './finess-import.service';
@@ -10,6 +12,7 @@ import { StructuresService } from './structures.service';
 
 @Module({
   imports: [
+    MailModule,
     // The upload limit of the FINESS extract comes from UPLOAD_LIMIT_MB.
     MulterModule.registerAsync({
       inject: [APP_CONFIG],
@@ -19,7 +22,13 @@ import { StructuresService } from './structures.service';
     }),
   ],
   controllers: [StructuresController, FinessImportController],
-  providers: [StructuresService, StructuresRepository, FinessImportService, FinessImportRepository],
-  exports: [StructuresService, FinessImportService],
+  providers: [
+    StructuresService,
+    StructuresRepository,
+    CategoryCorrectionHooks,
+    FinessImportService,
+    FinessImportRepository,
+  ],
+  exports: [StructuresService, FinessImportService, CategoryCorrectionHooks],
 })
 export class StructuresModule {}

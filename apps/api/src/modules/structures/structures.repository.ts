@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { CompetenceCode, Paginated, StructureSummary } from '@tdb/contracts';
 import { containsPattern, toSearchText } from '../../common/text/search-text';
+import { namedQuery } from '../../database/named-query';
 import type { SearchStructuresQuery } from './dto/search-structures.query';
 import { Structure } from './structure.entity';
 import { toStructureSummary } from './structure.mapper';
@@ -125,6 +126,44 @@ export class StructuresRepository {
       .setLock('pessimistic_write')
       .where('s.finess = :finess', { finess })
       .getOne();
+  }
+
+  /**
+   * Whom a category correction informs, by audience: the APRs and controllers in force today of the
+   * given authorities of the structure's territory, and the APEs of the structure and of its OG.
+   * Active accounts, lower-cased addresses, each once per audience.
+   */
+  async correctionRecipients(
+    manager: EntityManager,
+    structure: { finess: string; ogFiness: string; regionCode: string; departmentCode: string },
+    authorities: readonly ('ARS' | 'CD')[],
+    today: string,
+  ): Promise<{ audience: 'ARS' | 'CD' | 'STRUCTURE'; email: string }[]> {
+    return namedQuery(
+      manager,
+      `SELECT DISTINCT CASE WHEN g.role = 'APE' THEN 'STRUCTURE' ELSE g.organisation_kind END AS audience,
+              lower(a.email) AS email
+         FROM grants g
+         JOIN accounts a ON a.id = g.account_id AND a.status = 'ACTIVE'
+        WHERE (g.valid_from IS NULL OR g.valid_from <= :today)
+          AND (g.valid_until IS NULL OR g.valid_until >= :today)
+          AND ((g.role IN ('APR', 'CONTROLLER')
+                AND ((g.organisation_kind = 'ARS' AND :informArs AND g.organisation_code = :region)
+                  OR (g.organisation_kind = 'CD' AND :informCd AND g.organisation_code = :department)))
+            OR (g.role = 'APE'
+                AND ((g.organisation_kind = 'ESMS' AND g.organisation_code = :finess)
+                  OR (g.organisation_kind = 'OG' AND g.organisation_code = :og))))
+        ORDER BY audience, email`,
+      {
+        today,
+        informArs: authorities.includes('ARS'),
+        informCd: authorities.includes('CD'),
+        region: structure.regionCode,
+        department: structure.departmentCode,
+        finess: structure.finess,
+        og: structure.ogFiness,
+      },
+    );
   }
 
   private applyFilters(builder: SelectQueryBuilder<ObjectLiteral>, query: SearchStructuresQuery): void {

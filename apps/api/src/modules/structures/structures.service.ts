@@ -1,12 +1,21 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { StructureFacts } from '@tdb/access';
-import type { OrganisationDetail, Paginated, StructureDetail, StructureSummary } from '@tdb/contracts';
+import { DataSource, type EntityManager } from 'typeorm';
+import { authoritiesToInform, organisationLabel, type StructureFacts } from '@tdb/access';
+import type {
+  CompetenceCode,
+  OrganisationDetail,
+  Paginated,
+  StructureDetail,
+  StructureSummary,
+} from '@tdb/contracts';
 import { findCategory } from '@tdb/reference';
-import { AccessService } from '../../common/auth/access.service';
+import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { MailService } from '../mail/mail.service';
+import { CategoryCorrectionHooks, type CategoryConsequence } from './category-correction.hooks';
 import type { CorrectCategoryDto } from './dto/correct-category.dto';
 import type { SearchStructuresQuery } from './dto/search-structures.query';
 import { ManagingOrganisation } from './managing-organisation.entity';
@@ -24,12 +33,23 @@ const factsOf = (s: Structure): StructureFacts => ({
   categoryCode: s.categoryCode,
 });
 
+const COMPETENCE_TEXT: Readonly<Record<CompetenceCode, string>> = {
+  ARS: 'ARS seule',
+  CD: 'Département seul',
+  SHARED: 'partagée ARS et Département',
+};
+
+const capitalizeFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 @Injectable()
 export class StructuresService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: AccessService,
     private readonly repository: StructuresRepository,
+    private readonly hooks: CategoryCorrectionHooks,
+    private readonly mail: MailService,
   ) {}
 
   /** The page of structures in the caller's scope that match the query. */
@@ -43,8 +63,17 @@ export class StructuresService {
   async findOne(actor: AuthenticatedActor, finess: string): Promise<StructureDetail> {
     const structure = await this.dataSource.getRepository(Structure).findOne({ where: { finess } });
     if (!structure) throw this.structureNotFound(finess);
-    this.access.check(actor, { type: 'structure.read', structure: factsOf(structure) });
-    return this.toDetail(structure);
+    const facts = factsOf(structure);
+    if (this.access.decision(actor, { type: 'structure.read', structure: facts }).allowed) {
+      return this.toDetail(structure);
+    }
+    // An authority competent for none of the current category may still correct it toward its own
+    // (ADR 0014): it sees the registry record it corrects — public FINESS data — and nothing else.
+    if (this.access.decision(actor, { type: 'structure.correctCategory', structure: facts }).allowed) {
+      return this.toDetail(structure, true);
+    }
+    this.access.check(actor, { type: 'structure.read', structure: facts });
+    throw this.structureNotFound(finess);
   }
 
   async findOrganisation(actor: AuthenticatedActor, finess: string): Promise<OrganisationDetail> {
@@ -75,8 +104,11 @@ export class StructuresService {
   }
 
   /**
-   * Corrects a structure's category (e.g. a service recorded as SAVS that in fact is a SSIAD). The
-   * correction wins over the FINESS category on later imports and is kept in the history.
+   * Corrects a structure's category (e.g. a service recorded as SAVS that in fact is a SSIAD), by
+   * the authority competent for the old or the new category (ADR 0014). The correction wins over the
+   * FINESS category on later imports; in the same transaction the campaigns' derived data follow the
+   * new category (registered listeners), and the other authority and the structure are informed.
+   * The history keeps the reason and what the correction carried with it.
    */
   async correctCategory(
     actor: AuthenticatedActor,
@@ -85,12 +117,15 @@ export class StructuresService {
   ): Promise<StructureDetail> {
     const category = findCategory(request.categoryCode);
     if (!category) throw new DomainError('VALIDATION_FAILED', 'Catégorie inconnue.');
+    const emailIds: string[] = [];
+    const afterCommit: (() => Promise<void>)[] = [];
     const saved = await this.dataSource.transaction(async (manager) => {
       const structure = await this.repository.lockForUpdate(manager, finess);
       if (!structure) throw this.structureNotFound(finess);
+      const before = factsOf(structure);
       this.access.check(actor, {
         type: 'structure.correctCategory',
-        structure: factsOf(structure),
+        structure: before,
         newCategoryCode: category.code,
       });
       if (structure.version !== request.version) {
@@ -118,20 +153,83 @@ export class StructuresService {
       structure.competence = category.competence;
       structure.categoryCorrected = true;
       const updated = await manager.getRepository(Structure).save(structure);
+      const followed = await this.hooks.run(manager, {
+        structure: factsOf(updated),
+        previous: { categoryCode: before.categoryCode, competence: before.competence },
+      });
+      for (const consequence of followed)
+        if (consequence.afterCommit) afterCommit.push(consequence.afterCommit);
+      const reason = request.reason.trim();
+      const informed = await this.inform(manager, actor, before, updated, reason, followed);
+      emailIds.push(...informed.emailIds);
       await manager.getRepository(StructureHistory).insert({
         structureFiness: finess,
         actor: actor.email,
         kind: 'CATEGORY_CORRECTED',
-        reason: request.reason.trim(),
+        reason,
         changes,
+        consequences: [...followed.flatMap((c) => c.sentences), ...informed.sentences],
         importId: null,
       });
       return updated;
     });
+    await this.mail.deliver(emailIds);
+    for (const work of afterCommit) await work();
     return this.toDetail(saved);
   }
 
-  private async toDetail(structure: Structure): Promise<StructureDetail> {
+  /**
+   * Emails the authorities to inform (competent for the old or the new category, other than the
+   * corrector's) and the structure's APEs; returns the emails and the sentences for the history.
+   */
+  private async inform(
+    manager: EntityManager,
+    actor: AuthenticatedActor,
+    before: StructureFacts,
+    after: Structure,
+    reason: string,
+    followed: readonly CategoryConsequence[],
+  ): Promise<{ emailIds: string[]; sentences: string[] }> {
+    const today = parisToday();
+    const authorities = authoritiesToInform(actor, before, after.competence, today);
+    const recipients = await this.repository.correctionRecipients(manager, before, authorities, today);
+    const label = (code: string) => findCategory(code)?.shortLabel ?? code;
+    const text = [
+      `La catégorie de la structure ${after.name} (FINESS ${after.finess}) a été corrigée par ${actor.email} : ${label(before.categoryCode)} devient ${label(after.categoryCode)}.`,
+      before.competence === after.competence
+        ? null
+        : `Compétence : ${COMPETENCE_TEXT[before.competence]} → ${COMPETENCE_TEXT[after.competence]}.`,
+      `Motif : ${reason}`,
+      ...followed.flatMap((c) => c.sentences),
+      `Fiche de la structure : ${this.config.mail.publicUrl}/structures/${after.finess}`,
+    ]
+      .filter((line): line is string => line !== null)
+      .join('\n\n');
+    const subject = `Catégorie corrigée : ${after.name} (${after.finess})`;
+    const emailIds: string[] = [];
+    for (const { email } of recipients)
+      emailIds.push(await this.mail.enqueue(manager, { to: email, subject, text }));
+    const count = (audience: string) => recipients.filter((r) => r.audience === audience).length;
+    const sentences = authorities.map((kind) => {
+      const who = organisationLabel({
+        kind,
+        code: kind === 'ARS' ? before.regionCode : before.departmentCode,
+      });
+      const n = count(kind);
+      return n === 0
+        ? `${capitalizeFirst(who)} : aucun administrateur ni contrôleur actif à informer.`
+        : `${capitalizeFirst(who)} informé par courriel (${n} destinataire${n > 1 ? 's' : ''}).`;
+    });
+    const own = count('STRUCTURE');
+    if (own > 0) {
+      sentences.push(
+        `Administrateurs de la structure informés par courriel (${own} destinataire${own > 1 ? 's' : ''}).`,
+      );
+    }
+    return { emailIds, sentences };
+  }
+
+  private async toDetail(structure: Structure, registryOnly = false): Promise<StructureDetail> {
     const [og, ogStructureCount, history] = await Promise.all([
       this.dataSource
         .getRepository(ManagingOrganisation)
@@ -141,7 +239,7 @@ export class StructuresService {
         .getRepository(StructureHistory)
         .find({ where: { structureFiness: structure.finess }, order: { at: 'DESC', id: 'DESC' }, take: 100 }),
     ]);
-    return toStructureDetail(structure, og, ogStructureCount, history);
+    return toStructureDetail(structure, og, ogStructureCount, history, registryOnly);
   }
 
   private structureNotFound(finess: string): DomainError {

@@ -71,6 +71,11 @@ export class StructureHistoryEntryResponse implements StructureHistoryEntry {
     string,
     { from: unknown; to: unknown }
   >;
+  @ApiProperty({
+    type: [String],
+    description: 'Ce que la correction de catégorie a entraîné (campagnes suivies, autorités informées)',
+  })
+  consequences: string[];
 }
 
 export class StructureDetailResponse extends StructureSummaryResponse implements StructureDetail {
@@ -81,6 +86,11 @@ export class StructureDetailResponse extends StructureSummaryResponse implements
   @ApiProperty({ nullable: true, type: String }) openedOn: string | null;
   @ApiPropertyOptional({ nullable: true, type: GeoPointResponse }) location: GeoPointResponse | null;
   @ApiProperty() categoryCorrected: boolean;
+  @ApiProperty({
+    description:
+      "Vrai quand l'appelant n'atteint la structure que pour corriger sa catégorie (autorité non compétente pour la catégorie actuelle) : la fiche FINESS, rien de ses campagnes",
+  })
+  registryOnly: boolean;
   @ApiProperty({ type: OrganisationSummaryResponse }) og: OrganisationSummaryResponse;
   @ApiProperty({ type: [StructureHistoryEntryResponse] }) history: StructureHistoryEntryResponse[];
   @ApiProperty() version: number;

@@ -178,6 +178,9 @@ describe('structure page', () => {
               kind: 'CATEGORY_CORRECTED',
               reason: request.reason,
               changes: { categoryCode: { from: 'EHPAD', to: request.categoryCode } },
+              consequences: [
+                'Campagne 2026 : 180 données attendues (au lieu de 210), complétude 40 % → 35 % ; indicateurs et valeurs atypiques recalculés, comparaison avec les IME.',
+              ],
             },
           ],
         });
@@ -190,6 +193,8 @@ describe('structure page', () => {
     fireEvent.click(within(form).getByRole('button', { name: 'Enregistrer la correction' }));
 
     expect(await screen.findByText('La catégorie a été corrigée : « EHPAD » devient « IME ».')).toBeTruthy();
+    // What the correction carried with it, in the confirmation and in the history.
+    expect(screen.getAllByText(/^Campagne 2026 : 180 données attendues/)).toHaveLength(2);
     expect(screen.queryByRole('region', { name: 'Corriger la catégorie' })).toBeNull();
     const identification = screen.getByRole('region', { name: 'Identification' });
     expect(within(identification).getByText('Institut médico-éducatif (IME)')).toBeTruthy();
@@ -221,5 +226,54 @@ describe('structure page', () => {
       account: controller,
     });
     expect(await screen.findByRole('button', { name: 'Corriger la catégorie' })).toBeTruthy();
+  });
+
+  it('shows an authority competent for none of the current category only its registry record and its own categories', async () => {
+    const ssiad = reference.categories.find((c) => c.code === 'SSIAD')!;
+    const departmentOnly = (code: string) => ({
+      ...ssiad,
+      code,
+      shortLabel: code,
+      label: code,
+      competence: 'CD' as const,
+    });
+    mockApi()
+      .get('/api/reference', {
+        body: {
+          ...reference,
+          categories: [...reference.categories, departmentOnly('SAVS'), departmentOnly('EANM')],
+        },
+      })
+      .get('/api/structures/750000001', {
+        body: buildStructureDetail({
+          categoryCode: 'SAVS',
+          categoryLabel: 'SAVS',
+          competence: 'CD',
+          registryOnly: true,
+        }),
+      });
+    const arsController = buildAccount({
+      grants: [buildGrant({ role: 'CONTROLLER', organisation: { kind: 'ARS', code: '11' } })],
+    });
+    renderWithRouter({ '/structures/:finess': <StructurePage /> }, '/structures/750000001', {
+      account: arsController,
+    });
+    expect(
+      await screen.findByText(/^Cette structure relève de la compétence exclusive du Département/),
+    ).toBeTruthy();
+    const form = await openCorrectionForm();
+    const options = within(form)
+      .getAllByRole('option')
+      .map((o) => (o as HTMLOptionElement).value)
+      .filter((v) => v !== '');
+    // SAVS itself (current, disabled) and the ARS or shared categories; never EANM (Département only).
+    expect(options).toContain('SSIAD');
+    expect(options).toContain('EHPAD');
+    expect(options).not.toContain('EANM');
+    expect(
+      within(form).getByText(
+        'Seules les catégories de votre compétence sont proposées : la catégorie actuelle relève de la compétence exclusive du Département.',
+      ),
+    ).toBeTruthy();
   });
 });

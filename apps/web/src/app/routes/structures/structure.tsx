@@ -23,13 +23,20 @@ import { paths } from '@/lib/paths';
 
 const FORM_ID = 'correction-categorie';
 
+/** "la compétence …" of a structure, as the refusals of the API word it. */
+const COMPETENCE_OF: Record<StructureDetail['competence'], string> = {
+  ARS: "exclusive de l'ARS",
+  CD: 'exclusive du Département',
+  SHARED: "partagée de l'ARS et du Département",
+};
+
 export function StructurePage() {
   const { finess = '' } = useParams();
   const structure = useStructure(finess);
   const reference = useReference();
   const { state } = useAuth();
   const [editing, setEditing] = useState(false);
-  const [success, setSuccess] = useState<string | null>(null);
+  const [success, setSuccess] = useState<{ text: string; consequences: string[] } | null>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
   const successRef = useRef<HTMLDivElement>(null);
 
@@ -76,6 +83,28 @@ export function StructurePage() {
       parisToday(),
     );
   const category = reference.data?.categories.find((c) => c.code === data.categoryCode);
+  // The categories this caller may choose: all of them when competent for the current one, only
+  // those of its competence otherwise (ADR 0014).
+  const choosable =
+    state.status === 'authenticated' && reference.data
+      ? reference.data.categories.filter(
+          (c) =>
+            c.code === data.categoryCode ||
+            allows(
+              state.account,
+              {
+                type: 'structure.correctCategory',
+                structure: structureFactsOf(data),
+                newCategoryCode: c.code,
+              },
+              parisToday(),
+            ),
+        )
+      : [];
+  const restriction =
+    reference.data && choosable.length < reference.data.categories.length
+      ? `Seules les catégories de votre compétence sont proposées : la catégorie actuelle relève de la compétence ${COMPETENCE_OF[data.competence]}.`
+      : null;
 
   const openForm = () => {
     setSuccess(null);
@@ -88,7 +117,10 @@ export function StructurePage() {
   };
   const onCorrected = (updated: StructureDetail, previousLabel: string) => {
     setEditing(false);
-    setSuccess(`La catégorie a été corrigée : « ${previousLabel} » devient « ${updated.categoryLabel} ».`);
+    setSuccess({
+      text: `La catégorie a été corrigée : « ${previousLabel} » devient « ${updated.categoryLabel} ».`,
+      consequences: updated.history.find((e) => e.kind === 'CATEGORY_CORRECTED')?.consequences ?? [],
+    });
   };
 
   return (
@@ -153,7 +185,18 @@ export function StructurePage() {
             as="h2"
             role="status"
             title="Correction enregistrée"
-            description={success}
+            description={
+              <>
+                {success.text}
+                {success.consequences.length > 0 && (
+                  <ul className={fr.cx('fr-mb-0')}>
+                    {success.consequences.map((sentence) => (
+                      <li key={sentence}>{sentence}</li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            }
             closable
             onClose={() => setSuccess(null)}
           />
@@ -165,9 +208,20 @@ export function StructurePage() {
           <CategoryCorrectionForm
             id={FORM_ID}
             structure={data}
-            categories={reference.data.categories}
+            categories={choosable}
+            restriction={restriction}
             onCancel={closeForm}
             onCorrected={onCorrected}
+          />
+        </div>
+      )}
+
+      {data.registryOnly && (
+        <div className={fr.cx('fr-mt-4w')}>
+          <Alert
+            severity="info"
+            small
+            description={`Cette structure relève de la compétence ${COMPETENCE_OF[data.competence]} : vous voyez sa fiche FINESS pour en corriger la catégorie vers une catégorie de votre compétence. Ses saisies et ses comptes ne vous sont pas accessibles.`}
           />
         </div>
       )}

@@ -3,7 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import type { Paginated, StructureSummary } from '@tdb/contracts';
 import { StructuresSearchPage } from './structures-search';
 import { mockApi, apiError } from '@/testing/mock-api';
-import { buildStructureSummary, reference } from '@/testing/fixtures';
+import { buildAccount, buildGrant, buildStructureSummary, reference } from '@/testing/fixtures';
 import { renderWithRouter } from '@/testing/render';
 
 function page(items: StructureSummary[], total = items.length, pageNumber = 1): Paginated<StructureSummary> {
@@ -160,6 +160,33 @@ describe('structures search page', () => {
     expect(screen.queryByRole('table')).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: 'Réinitialiser la recherche' }));
     await waitFor(() => expect(location()).toBe('/structures'));
+  });
+
+  it('leads an authority that typed a FINESS number it does not list to the registry record, to correct it', async () => {
+    mockApi()
+      .get('/api/reference', { body: reference })
+      .get('/api/structures', { body: page([], 0) });
+    const arsController = buildAccount({
+      grants: [buildGrant({ role: 'CONTROLLER', organisation: { kind: 'ARS', code: '11' } })],
+    });
+    renderWithRouter(
+      { '/structures': <StructuresSearchPage />, '/structures/:finess': <p>Fiche</p> },
+      '/structures?q=750000027',
+      { account: arsController },
+    );
+    const link = await screen.findByRole('link', {
+      name: 'ouvrir la fiche FINESS 750000027 pour en corriger la catégorie',
+    });
+    expect(link.getAttribute('href')).toBe('/structures/750000027');
+  });
+
+  it('does not offer the registry record when the search is a name', async () => {
+    mockApi()
+      .get('/api/reference', { body: reference })
+      .get('/api/structures', { body: page([], 0) });
+    renderSearch('/structures?q=introuvable');
+    expect(await screen.findByText('Aucune structure ne correspond à votre recherche')).toBeTruthy();
+    expect(screen.queryByText(/ouvrir la fiche FINESS/)).toBeNull();
   });
 
   it("shows the API's message when the search fails", async () => {

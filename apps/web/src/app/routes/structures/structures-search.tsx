@@ -5,6 +5,7 @@ import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Link } from 'react-router';
 import type { StructureSort } from '@tdb/contracts';
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
@@ -22,6 +23,9 @@ import {
 } from '@/features/structures/utils/search-params';
 import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { paths } from '@/lib/paths';
+import { useAuth } from '@/lib/auth/auth-provider';
+
+const FINESS_PATTERN = /^[0-9][0-9AB][0-9]{7}$/;
 
 const SORT_OPTIONS: { value: StructureSort; label: string }[] = [
   { value: 'name', label: 'Nom (A → Z)' },
@@ -40,6 +44,18 @@ export function StructuresSearchPage() {
   const search = useDebouncedSearchText(state.q, commitText);
 
   const reference = useReference();
+  const auth = useAuth();
+  // An ARS or CD checker does not list the structures of the other authority's exclusive
+  // competence, yet may correct their category toward its own (ADR 0014): a FINESS number typed in
+  // vain leads it to the registry record.
+  const checksForAnAuthority =
+    auth.state.status === 'authenticated' &&
+    auth.state.account.grants.some(
+      (g) =>
+        (g.role === 'APR' || g.role === 'CONTROLLER') &&
+        (g.organisation.kind === 'ARS' || g.organisation.kind === 'CD'),
+    );
+  const typedFiness = state.q.trim().toUpperCase().replace(/\s+/g, '');
   const query = useMemo(() => toStructureQuery(state), [state]);
   const structures = useStructures(query);
 
@@ -144,6 +160,16 @@ export function StructuresSearchPage() {
                   : 'Le répertoire ne contient encore aucune structure.'
               }
             />
+            {checksForAnAuthority && FINESS_PATTERN.test(typedFiness) && (
+              <p className={fr.cx('fr-mt-2w')}>
+                Une structure de votre territoire relevant de la compétence exclusive de l’autre autorité
+                n’apparaît pas dans vos listes. Si elle est mal classée, vous pouvez{' '}
+                <Link to={paths.structure.href(typedFiness)}>
+                  ouvrir la fiche FINESS {typedFiness} pour en corriger la catégorie
+                </Link>
+                .
+              </p>
+            )}
             {filtered && (
               <Button className={fr.cx('fr-mt-2w')} priority="secondary" onClick={resetFilters}>
                 Réinitialiser la recherche

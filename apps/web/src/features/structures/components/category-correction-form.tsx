@@ -15,7 +15,10 @@ export const REASON_MAX_LENGTH = 2000;
 
 interface CategoryCorrectionFormProps {
   structure: StructureDetail;
+  /** The categories the caller may choose (the access policy's answer for this structure). */
   categories: readonly ReferenceCategory[];
+  /** Why some categories are not offered, when they are not all (e.g. out of the caller's competence). */
+  restriction?: string | null;
   onCancel: () => void;
   onCorrected: (structure: StructureDetail, previousCategoryLabel: string) => void;
   id?: string;
@@ -30,6 +33,7 @@ interface FieldErrors {
 export function CategoryCorrectionForm({
   structure,
   categories,
+  restriction = null,
   onCancel,
   onCorrected,
   id,
@@ -105,6 +109,12 @@ export function CategoryCorrectionForm({
         {structure.finessCategoryCode}). La correction prévaut sur la catégorie FINESS lors des imports
         suivants et figure dans l’historique.
       </p>
+      <p className={fr.cx('fr-text--sm')}>
+        Les données de la campagne en cours suivent la nouvelle catégorie : données attendues, complétude,
+        indicateurs et groupe de pairs. L’autre autorité compétente et les administrateurs de la structure
+        sont informés par courriel.
+      </p>
+      {restriction && <p className={fr.cx('fr-text--sm')}>{restriction}</p>}
       <p className={fr.cx('fr-text--sm', 'fr-mb-2w')}>Tous les champs sont obligatoires.</p>
 
       {apiError && (

@@ -55,7 +55,22 @@ export function StructureHistory({ history }: { history: StructureHistoryEntry[]
               header: 'Motif',
               cell: (e) => e.reason ?? <span className="tdb-muted">Non renseigné</span>,
             },
-            { key: 'changes', header: 'Modifications', cell: (e) => <Changes changes={e.changes} /> },
+            {
+              key: 'changes',
+              header: 'Modifications',
+              cell: (e) => (
+                <>
+                  <Changes changes={e.changes} />
+                  {e.consequences.length > 0 && (
+                    <ul className={fr.cx('fr-text--sm', 'fr-mt-1w', 'fr-mb-0')}>
+                      {e.consequences.map((sentence) => (
+                        <li key={sentence}>{sentence}</li>
+                      ))}
+                    </ul>
+                  )}
+                </>
+              ),
+            },
           ]}
         />
       )}
