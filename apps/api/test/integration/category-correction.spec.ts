@@ -176,7 +176,7 @@ describe('category corrections by ARS and CD (HTTP, real database)', () => {
     const corrected = await correct(IME_45, cdApr.auth, 'EANM', 'Accueil de jour pour adultes, pas un IME');
     expect(corrected.status).toBe(200);
     expect(corrected.body.history[0].consequences).toContain(
-      'ARS Centre-Val de Loire informé par courriel (1 destinataire).',
+      'ARS Centre-Val de Loire informée par courriel (1 destinataire).',
     );
     const [message] = await emailsTo(arsApr.email);
     expect(message?.body_text).toContain('IME devient EANM.');

@@ -218,7 +218,7 @@ export class StructuresService {
       const n = count(kind);
       return n === 0
         ? `${capitalizeFirst(who)} : aucun administrateur ni contrôleur actif à informer.`
-        : `${capitalizeFirst(who)} informé par courriel (${n} destinataire${n > 1 ? 's' : ''}).`;
+        : `${capitalizeFirst(who)} ${kind === 'ARS' ? 'informée' : 'informé'} par courriel (${n} destinataire${n > 1 ? 's' : ''}).`;
     });
     const own = count('STRUCTURE');
     if (own > 0) {
