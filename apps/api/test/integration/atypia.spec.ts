@@ -5,7 +5,9 @@
  * and every structure's flags.
  */
 import request from 'supertest';
+import { ActorCache } from '../../src/common/auth/actor-cache';
 import { CampaignJobsService } from '../../src/modules/computation/campaign-jobs.service';
+import { PeerReferencesCache } from '../../src/modules/computation/peer-references.cache';
 import { loginAs, persistAccount } from '../factories/accounts';
 import { openCampaign } from '../factories/campaigns';
 import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
@@ -128,5 +130,42 @@ describe('atypia in the platform (HTTP, real database)', () => {
     // The job keeps the flags the saves raised, with their status.
     const flags = (await detail()).flags;
     expect(flags.find((f: { ruleCode: string }) => f.ruleCode === 'ATC02')).toMatchObject({ status: 'OPEN' });
+  });
+
+  it('parses the peer references once per version for the saves, and again as soon as they change', async () => {
+    const cache = t.app.get(PeerReferencesCache);
+    const manager = t.dataSource.manager;
+    await t.dataSource.query(`DELETE FROM atypia_peer_references WHERE campaign_year = $1`, [YEAR]);
+    expect(await cache.references(manager, YEAR)).toBeNull();
+    const groups = (n: number) => ({ 'ATP01|indicator|I01': { EHPAD: { national: { n, q1: 1, q3: 2 } } } });
+    await t.dataSource.query(
+      `INSERT INTO atypia_peer_references (campaign_year, population, groups) VALUES ($1, 10, $2)`,
+      [YEAR, JSON.stringify(groups(10))],
+    );
+    const first = await cache.references(manager, YEAR);
+    expect(first?.groups).toEqual(groups(10));
+    // Same version: the very object parsed before (no read of the groups).
+    expect(await cache.references(manager, YEAR)).toBe(first);
+    await t.dataSource.query(`UPDATE atypia_peer_references SET groups = $2 WHERE campaign_year = $1`, [
+      YEAR,
+      JSON.stringify(groups(11)),
+    ]);
+    expect((await cache.references(manager, YEAR))?.groups).toEqual(groups(11));
+    await t.dataSource.query(`DELETE FROM atypia_peer_references WHERE campaign_year = $1`, [YEAR]);
+    expect(await cache.references(manager, YEAR)).toBeNull();
+  });
+
+  it('keeps the signed-in actors across saves, and drops them on any write that may change an account', async () => {
+    // At the deadline every save emptied the cache of actors, and every next request read its
+    // account, session and grants again (issue 13 §4).
+    const clear = jest.spyOn(t.app.get(ActorCache), 'clear');
+    try {
+      await save({ lits_places_installes_temporaire: 3 });
+      expect(clear).not.toHaveBeenCalled();
+      await request(t.http).post('/api/accounts').set('Authorization', national).send({}).expect(400);
+      expect(clear).toHaveBeenCalled();
+    } finally {
+      clear.mockRestore();
+    }
   });
 });

@@ -1,4 +1,11 @@
-import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import {
+  Injectable,
+  SetMetadata,
+  type CallHandler,
+  type ExecutionContext,
+  type NestInterceptor,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { finalize, type Observable } from 'rxjs';
 import type { AuthenticatedActor } from './authenticated-actor';
@@ -40,14 +47,33 @@ export class ActorCache {
   }
 }
 
-/** Empties the actor cache after every request that may write (anything but GET, HEAD, OPTIONS). */
+const LEAVES_ACTORS_UNCHANGED = 'tdb:leavesActorsUnchanged';
+
+/**
+ * Marks a controller (or a route) whose writes never touch accounts, sessions, grants nor settings
+ * — a structure's values, its transitions, atypia threads — so that they keep the actor cache: at
+ * the deadline, thousands of saves a minute each emptied it and every next request read its actor
+ * again (issue 13 §4). Anything not marked empties it, so a forgotten mark costs reads, never a
+ * stale right.
+ */
+export const LeavesActorsUnchanged = () => SetMetadata(LEAVES_ACTORS_UNCHANGED, true);
+
+/** Empties the actor cache around every request that may write (anything but GET, HEAD, OPTIONS). */
 @Injectable()
 export class ActorCacheInterceptor implements NestInterceptor {
-  constructor(private readonly cache: ActorCache) {}
+  constructor(
+    private readonly cache: ActorCache,
+    private readonly reflector: Reflector,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const method = context.switchToHttp().getRequest<Request>().method;
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next.handle();
+    const unchanged = this.reflector.getAllAndOverride<boolean | undefined>(LEAVES_ACTORS_UNCHANGED, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (unchanged) return next.handle();
     this.cache.clear();
     return next.handle().pipe(finalize(() => this.cache.clear()));
   }

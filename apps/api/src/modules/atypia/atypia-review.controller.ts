@@ -13,6 +13,7 @@ import type {
   ChangesSinceValidation,
   Paginated,
 } from '@tdb/contracts';
+import { LeavesActorsUnchanged } from '../../common/auth/actor-cache';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -39,6 +40,7 @@ const flagIdPipe = new ParseUUIDPipe({
 
 @ApiTags('atypies')
 @Controller('campaigns/:year')
+@LeavesActorsUnchanged()
 export class AtypiaReviewController {
   constructor(
     private readonly reviews: AtypiaReviewService,

@@ -32,6 +32,7 @@ import type {
   SubmissionSummary,
   ValueHistoryEntry,
 } from '@tdb/contracts';
+import { LeavesActorsUnchanged } from '../../common/auth/actor-cache';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -64,6 +65,7 @@ const xlsx = (buffer: Buffer, name: string) =>
 
 @ApiTags('saisie')
 @Controller('campaigns/:year')
+@LeavesActorsUnchanged()
 export class SubmissionsController {
   constructor(
     private readonly submissions: SubmissionReader,

@@ -26,14 +26,37 @@ const targetOf = (flag: AtypiaFlag): { kind: 'item' | 'indicator'; code: string 
  * year, and from last year's acceptance); a rule that stops firing resolves its flag. Also the
  * campaign's stored peer references.
  */
+/** Changes whenever the row is written (xmin: the writing transaction), so it versions the references. */
+const REFERENCES_STAMP = `xmin::text || '@' || computed_at::text`;
+
 @Injectable()
 export class AtypiaFlagsRepository {
   async references(manager: EntityManager, year: number): Promise<PeerReferences | null> {
-    const rows: { groups: PeerReferences['groups'] }[] = await manager.query(
-      `SELECT groups FROM atypia_peer_references WHERE campaign_year = $1`,
+    return (await this.stampedReferences(manager, year))?.references ?? null;
+  }
+
+  /**
+   * The version of a campaign's stored references (its row version and computing time), without
+   * the references: a few bytes where the references are megabytes. Null when none are stored.
+   */
+  async referencesStamp(manager: EntityManager, year: number): Promise<string | null> {
+    const rows: { stamp: string }[] = await manager.query(
+      `SELECT ${REFERENCES_STAMP} AS stamp FROM atypia_peer_references WHERE campaign_year = $1`,
       [year],
     );
-    return rows[0] ? { groups: rows[0].groups } : null;
+    return rows[0]?.stamp ?? null;
+  }
+
+  /** The references with their stamp (see referencesStamp), or null. */
+  async stampedReferences(
+    manager: EntityManager,
+    year: number,
+  ): Promise<{ stamp: string; references: PeerReferences } | null> {
+    const rows: { groups: PeerReferences['groups']; stamp: string }[] = await manager.query(
+      `SELECT groups, ${REFERENCES_STAMP} AS stamp FROM atypia_peer_references WHERE campaign_year = $1`,
+      [year],
+    );
+    return rows[0] ? { stamp: rows[0].stamp, references: { groups: rows[0].groups } } : null;
   }
 
   /** Last year's accepted flags of these structures, by FINESS and rule, with the accepted value. */

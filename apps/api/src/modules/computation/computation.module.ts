@@ -6,6 +6,7 @@ import { CampaignJobsService } from './campaign-jobs.service';
 import { CampaignRecomputeService } from './campaign-recompute.service';
 import { DerivedRules } from './derived-rules.service';
 import { IndicatorValuesRepository } from './indicator-values.repository';
+import { PeerReferencesCache } from './peer-references.cache';
 import { PeerStatisticsRepository } from './peer-statistics.repository';
 import { PeerStatisticsService } from './peer-statistics.service';
 import { PreviousValuesRepository } from './previous-values.repository';
@@ -33,6 +34,7 @@ import { StructureRefresh } from './structure-refresh.service';
     CampaignRecomputeService,
     CampaignJobsService,
     StructureRefresh,
+    PeerReferencesCache,
   ],
   exports: [
     CampaignCoreModule,

@@ -10,6 +10,7 @@ import { AtypiaFlagsRepository } from './atypia-flags.repository';
 import { atypiaSubject, evaluateAtypia } from './atypia-subject';
 import { DerivedRules } from './derived-rules.service';
 import { IndicatorValuesRepository } from './indicator-values.repository';
+import { PeerReferencesCache } from './peer-references.cache';
 import { PreviousValuesRepository } from './previous-values.repository';
 
 /**
@@ -24,6 +25,7 @@ export class StructureRefresh {
     private readonly indicators: IndicatorValuesRepository,
     private readonly flags: AtypiaFlagsRepository,
     private readonly previous: PreviousValuesRepository,
+    private readonly peerReferences: PeerReferencesCache,
   ) {}
 
   async refresh(
@@ -55,7 +57,7 @@ export class StructureRefresh {
     const flags = evaluateAtypia(
       this.rules.ruleSetFor(dictionary),
       subject,
-      await this.flags.references(manager, year),
+      await this.peerReferences.references(manager, year),
     );
     await this.flags.syncMany(manager, year, [{ finess: facts.finess, flags }]);
   }
