@@ -65,13 +65,14 @@ export class SubmissionReader {
     year: number,
     finess: string,
     lock = false,
+    lockOg = lock,
   ): Promise<SubmissionContext> {
     const campaign = await this.campaigns.row(year, manager);
     const submission = await loadSubmissionRow(manager, year, finess, lock);
     const facts = factsOf(submission);
     this.access.check(actor, { type: 'submission.read', structure: facts });
     const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version, manager);
-    const og = await loadOgValues(manager, year, submission.og_finess, lock);
+    const og = await loadOgValues(manager, year, submission.og_finess, lockOg);
     return { campaign, dictionary, submission, facts, og, state: stateOf(submission) };
   }
 

@@ -176,7 +176,11 @@ export class SubmissionWriter {
     body: { version: number; values: Record<string, unknown>; source?: 'FORM' | 'PREVIOUS_YEAR' },
   ): Promise<SubmissionDetail> {
     return this.dataSource.transaction(async (manager) => {
-      const context = await this.reader.context(manager, actor, year, finess, true);
+      // The structure's row only: a save never writes its OG's values, and locking their row queued
+      // every save of an OG's structures behind each other at the deadline (issue 13 §4). An OG
+      // write locks the structures' rows first, so it still waits for this save and then
+      // recomputes it with the new OG values.
+      const context = await this.reader.context(manager, actor, year, finess, true, false);
       this.assertMayEnter(actor, context);
       if (context.submission.version !== body.version) throw staleError(context, body.version);
       const { prepared, errors, refusal } = this.prepare(
