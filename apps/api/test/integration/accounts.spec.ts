@@ -127,14 +127,19 @@ describe('accounts and authentication (HTTP, real database)', () => {
     await request(t.http).get(`/api/structures/${EHPAD_45}`).set('Authorization', ape).expect(403);
   });
 
-  it('filters lists by scope in the query: the ARS never sees Département-only structures', async () => {
+  it('filters lists by scope in the query: the ARS never lists Département-only structures', async () => {
     const ars = await request(t.http).get('/api/structures').set('Authorization', arsApr).expect(200);
     expect(ars.body.items.map((s: { finess: string }) => s.finess).sort()).toEqual([EHPAD_45, IME_45].sort());
     const cd = await request(t.http).get('/api/structures').set('Authorization', cdApr).expect(200);
     expect(cd.body.items.map((s: { finess: string }) => s.finess).sort()).toEqual(
       [EHPAD_45, FOYER_45].sort(),
     );
-    await request(t.http).get(`/api/structures/${FOYER_45}`).set('Authorization', arsApr).expect(403);
+    // Its registry record only, to correct its category toward the ARS's (ADR 0014); nothing else.
+    const record = await request(t.http)
+      .get(`/api/structures/${FOYER_45}`)
+      .set('Authorization', arsApr)
+      .expect(200);
+    expect(record.body.registryOnly).toBe(true);
     await request(t.http).get(`/api/structures/${SAVS_18}`).set('Authorization', cdApr).expect(403);
   });
 

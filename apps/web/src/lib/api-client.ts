@@ -174,7 +174,15 @@ function exclusively<T>(task: () => Promise<T>): Promise<T> {
 export function refreshSession(): Promise<string | null> {
   refreshing ??= exclusively(async () => {
     try {
-      const response = await apiRequest<LoginResponse>('/auth/refresh', { method: 'POST', auth: false });
+      // 204 without a body: no session on this device (a visitor), which is not an error.
+      const response = await apiRequest<LoginResponse | undefined>('/auth/refresh', {
+        method: 'POST',
+        auth: false,
+      });
+      if (response === undefined) {
+        authStore.end('expired');
+        return null;
+      }
       authStore.start(response);
       return response.accessToken;
     } catch (error) {

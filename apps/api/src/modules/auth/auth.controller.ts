@@ -22,6 +22,7 @@ import { CurrentUser, RequestInfo, type RequestMeta } from '../../common/auth/cu
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AccountsRepository } from '../identity/accounts.repository';
 import { PasswordsService } from './passwords.service';
+import { RefreshFailures } from './refresh-failures';
 import { SecondFactorService } from './second-factor.service';
 import { SessionsService, type IssuedSession } from './sessions.service';
 import {
@@ -36,16 +37,21 @@ import {
 export const REFRESH_COOKIE = 'tdb_refresh';
 const COOKIE_PATH = '/api/auth';
 
-/** Rate-limited per address (AUTH_THROTTLE_PER_MINUTE), on top of the per-account lockout. */
+/**
+ * The routes where an anonymous caller could guess (passwords, codes, tokens) are rate-limited per
+ * address (AUTH_THROTTLE_PER_MINUTE, `@UseGuards(ThrottlerGuard)` on each), on top of the
+ * per-account sign-in throttle. Renewing a valid session is not: every page load renews it and an
+ * office shares one address; only failed renewals count (RefreshFailures, issue 15 §5).
+ */
 @ApiTags('auth')
 @Controller('auth')
-@UseGuards(ThrottlerGuard)
 export class AuthController {
   constructor(
     private readonly sessions: SessionsService,
     private readonly passwords: PasswordsService,
     private readonly secondFactor: SecondFactorService,
     private readonly accounts: AccountsRepository,
+    private readonly refreshFailures: RefreshFailures,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -67,6 +73,7 @@ export class AuthController {
 
   @Post('login')
   @Public()
+  @UseGuards(ThrottlerGuard)
   @HttpCode(200)
   @ApiOperation({ summary: 'Se connecter (adresse électronique et mot de passe)' })
   async login(
@@ -80,13 +87,30 @@ export class AuthController {
   @Post('refresh')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Renouveler le jeton d’accès à partir du cookie de session (rotation)' })
+  @ApiOperation({
+    summary: 'Renouveler le jeton d’accès à partir du cookie de session (rotation)',
+    description:
+      'Sans cookie de session (visiteur non connecté) : 204 sans contenu. Les renouvellements refusés sont limités par adresse (429 au-delà).',
+  })
+  @ApiNoContentResponse({ description: 'Aucune session sur cet appareil' })
   async refresh(
     @Req() request: Request,
     @RequestInfo() meta: RequestMeta,
     @Res({ passthrough: true }) response: Response,
-  ): Promise<LoginResponse> {
-    return this.respond(await this.sessions.refresh(request.cookies?.[REFRESH_COOKIE], meta), response);
+  ): Promise<LoginResponse | undefined> {
+    const token: unknown = request.cookies?.[REFRESH_COOKIE];
+    // A page load without a session asks too: no session is an answer, not an error.
+    if (token === undefined || token === '') {
+      response.status(204);
+      return undefined;
+    }
+    this.refreshFailures.assertAllowed(meta.ipAddress);
+    try {
+      return await this.respond(await this.sessions.refresh(String(token), meta), response);
+    } catch (error) {
+      this.refreshFailures.record(meta.ipAddress);
+      throw error;
+    }
   }
 
   @Post('logout')
@@ -106,6 +130,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @UseGuards(ThrottlerGuard)
   @Authorize('self')
   @HttpCode(200)
   @ApiOperation({ summary: 'Changer mon mot de passe (ferme toutes mes autres sessions)' })
@@ -122,6 +147,7 @@ export class AuthController {
   }
 
   @Post('forgot-password')
+  @UseGuards(ThrottlerGuard)
   @Public()
   @HttpCode(202)
   @ApiOperation({
@@ -137,6 +163,7 @@ export class AuthController {
   }
 
   @Get('tokens/:token')
+  @UseGuards(ThrottlerGuard)
   @Public()
   @ApiOperation({ summary: 'Vérifier un lien d’invitation ou de réinitialisation' })
   tokenInfo(@Param('token') token: string): Promise<TokenInfo> {
@@ -144,6 +171,7 @@ export class AuthController {
   }
 
   @Post('accept-invitation')
+  @UseGuards(ThrottlerGuard)
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'Activer mon compte en choisissant mon mot de passe' })
@@ -153,6 +181,7 @@ export class AuthController {
   }
 
   @Post('reset-password')
+  @UseGuards(ThrottlerGuard)
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'Choisir un nouveau mot de passe (ferme toutes les sessions)' })
@@ -170,6 +199,7 @@ export class AuthController {
   }
 
   @Post('totp/enable')
+  @UseGuards(ThrottlerGuard)
   @Authorize('self')
   @HttpCode(204)
   @ApiOperation({ summary: 'Double authentification : activer avec un premier code' })
@@ -182,6 +212,7 @@ export class AuthController {
   }
 
   @Post('totp/disable')
+  @UseGuards(ThrottlerGuard)
   @Authorize('self')
   @HttpCode(204)
   @ApiOperation({

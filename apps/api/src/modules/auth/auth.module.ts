@@ -11,6 +11,7 @@ import { SettingsModule } from '../settings/settings.module';
 import { AuthController } from './auth.controller';
 import { PasswordsService } from './passwords.service';
 import { SecondFactorService } from './second-factor.service';
+import { RefreshFailures } from './refresh-failures';
 import { SessionsService } from './sessions.service';
 
 /** Authentication: sign-in, sessions and their tokens, passwords, the second factor. */
@@ -37,6 +38,6 @@ import { SessionsService } from './sessions.service';
     SettingsModule,
   ],
   controllers: [AuthController],
-  providers: [JwtStrategy, SessionsService, PasswordsService, SecondFactorService],
+  providers: [JwtStrategy, SessionsService, PasswordsService, SecondFactorService, RefreshFailures],
 })
 export class AuthModule {}

@@ -36,6 +36,14 @@ describe('auth provider', () => {
   });
 
   it('is signed out when there is no session, or when the API cannot be reached', async () => {
+    // No session on this device: the API answers 204 (no error in the console).
+    mockApi().post('/api/auth/refresh', { status: 204 });
+    const visitor = renderProvider();
+    expect(await screen.findByText('anonymous')).toBeTruthy();
+    expect(authStore.getState()).toEqual({ status: 'anonymous', reason: null });
+    visitor.unmount();
+
+    authStore.reset();
     mockApi().post('/api/auth/refresh', {
       status: 401,
       body: apiError(401, 'UNAUTHENTICATED', 'Pas de session.'),
