@@ -40,7 +40,14 @@ async function main(): Promise<void> {
   } else {
     app.enableShutdownHooks();
   }
-  await app.listen(config.port, '0.0.0.0');
+  // Nest passes its arguments on to http.Server#listen(port, host, backlog), whose backlog its
+  // typings leave out.
+  const listen = app.listen.bind(app) as unknown as (
+    port: number,
+    host: string,
+    backlog: number,
+  ) => Promise<unknown>;
+  await listen(config.port, '0.0.0.0', config.httpBacklog);
   const base = `http://localhost:${config.port}`;
   console.log(
     [

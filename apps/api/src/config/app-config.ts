@@ -10,6 +10,8 @@ export type NodeEnv = 'development' | 'production' | 'test';
 export interface AppConfig {
   nodeEnv: NodeEnv;
   port: number;
+  /** Pending connections the kernel queues before refusing (capped by net.core.somaxconn). */
+  httpBacklog: number;
   /** Set: a PostgreSQL server. Unset: the embedded PGlite database persisted in dataDir. */
   databaseUrl: string | null;
   dataDir: string;
@@ -158,6 +160,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   return {
     nodeEnv,
     port: readInteger(env, 'PORT', 3000, 0, 65535),
+    // 511 (Node's default) refused connections with resets at ~2,000 sessions arriving at once.
+    httpBacklog: readInteger(env, 'HTTP_BACKLOG', 4096, 1, 65535),
     databaseUrl: readDatabaseUrl(env),
     dataDir: path.resolve(cwd, dataDirRaw ?? '.data'),
     logLevel: readEnum(
