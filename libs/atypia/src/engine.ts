@@ -6,6 +6,7 @@
  */
 import {
   evaluate,
+  operandsOf,
   parseFormula,
   toFiniteNumber,
   type FormulaNode,
@@ -195,6 +196,25 @@ interface CompiledCoherence {
   readonly right: FormulaNode;
   readonly items: readonly string[];
   readonly target: string | undefined;
+}
+
+/**
+ * The item codes the rules of `kinds` read from a structure's values: their item targets and every
+ * operand of the coherence formulas, each once (a recompute reads no other value for them).
+ */
+export function itemsReadBy(ruleSet: AtypiaRuleSet, kinds: readonly AtypiaRule['kind'][]): string[] {
+  const items = new Set<string>();
+  for (const rule of ruleSet.rules) {
+    if (!kinds.includes(rule.kind)) continue;
+    if (rule.target && 'item' in rule.target) items.add(rule.target.item);
+    if (rule.kind === 'coherence') {
+      for (const side of [rule.left, rule.right]) {
+        const parsed = parseFormula(side);
+        if (parsed.ok) for (const code of operandsOf(parsed.ast)) items.add(code);
+      }
+    }
+  }
+  return [...items];
 }
 
 const coherenceCache = new WeakMap<CoherenceRule, CompiledCoherence | null>();

@@ -6,6 +6,7 @@ export {
   evaluateOwnRules,
   evaluatePeerRules,
   indicatorValues,
+  itemsReadBy,
   peerGroupFor,
   peerGroupsOf,
   peerReferencesFromGroups,

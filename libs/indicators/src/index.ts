@@ -22,6 +22,7 @@ export {
   compileIndicator,
   computeIndicator,
   computeIndicators,
+  indicatorOperands,
   runCompiled,
   type CompiledIndicator,
 } from './compute';

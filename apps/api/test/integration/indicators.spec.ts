@@ -8,6 +8,9 @@ import { getDictionary, itemsFor } from '@tdb/dictionary';
 import { CompactIndicatorDetails1763990000000 } from '../../src/database/migrations/1763990000000-CompactIndicatorDetails';
 import { IndicatorsPerStructure1764030000000 } from '../../src/database/migrations/1764030000000-IndicatorsPerStructure';
 import { CampaignJobsService } from '../../src/modules/computation/campaign-jobs.service';
+import { StructureRefresh } from '../../src/modules/computation/structure-refresh.service';
+import { DictionaryRegistry } from '../../src/modules/campaign-core/dictionary-registry.service';
+import { SUBMISSION_SELECT, factsOf } from '../../src/modules/campaign-core/submission-context';
 import { loginAs, persistAccount } from '../factories/accounts';
 import { openCampaign } from '../factories/campaigns';
 import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
@@ -192,6 +195,96 @@ describe('indicators in the platform (HTTP, real database)', () => {
       [YEAR],
     );
     expect(n).toBe(all);
+  });
+
+  it('computes in the campaign job exactly what a save computes, reading only the items it needs', async () => {
+    // Every applicable item of every structure filled (deterministic), OG-level items per OG.
+    const valueOf = (item: (typeof dictionary.items)[number], seed: number): unknown => {
+      switch (item.type) {
+        case 'boolean':
+          return seed % 2 === 0;
+        case 'choice':
+          return item.choices?.[seed % (item.choices.length || 1)]?.code ?? null;
+        case 'date':
+          return '2025-12-31';
+        case 'text':
+          return 'Sans objet';
+        default: {
+          const min = item.min ?? 0;
+          const max = Math.min(item.max ?? 1000, min + 1000);
+          const value = min + ((seed * 7919) % Math.max(1, max - min));
+          return item.type === 'integer' ? Math.round(value) : value + 0.5 > max ? value : value + 0.5;
+        }
+      }
+    };
+    const rows: { finess: string; category_code: string; og_finess: string }[] = await t.dataSource.query(
+      `SELECT sub.finess, s.category_code, s.og_finess FROM submissions sub JOIN structures s ON s.finess = sub.finess
+        WHERE sub.campaign_year = $1 ORDER BY sub.finess`,
+      [YEAR],
+    );
+    for (const [index, row] of rows.entries()) {
+      const values = Object.fromEntries(
+        itemsFor(dictionary, row.category_code)
+          .filter((i) => !i.ogLevel)
+          .map((i, k) => [i.code, valueOf(i, index * 31 + k)])
+          .filter(([, v]) => v !== null),
+      );
+      await t.dataSource.query(
+        `UPDATE submissions SET values = $3 WHERE campaign_year = $1 AND finess = $2`,
+        [YEAR, row.finess, JSON.stringify(values)],
+      );
+    }
+    for (const og of new Set(rows.map((r) => r.og_finess))) {
+      const values = Object.fromEntries(
+        dictionary.items.filter((i) => i.ogLevel).map((i, k) => [i.code, valueOf(i, k)]),
+      );
+      await t.dataSource.query(
+        `INSERT INTO og_submissions (campaign_year, og_finess, values) VALUES ($1, $2, $3)
+         ON CONFLICT (campaign_year, og_finess) DO UPDATE SET values = EXCLUDED.values`,
+        [YEAR, og, JSON.stringify(values)],
+      );
+    }
+    const derived = async () => ({
+      indicators: await t.dataSource.query(
+        `SELECT finess, scalars, distributions, reasons FROM structure_indicators WHERE campaign_year = $1 ORDER BY finess`,
+        [YEAR],
+      ),
+      flags: await t.dataSource.query(
+        `SELECT finess, rule_code, value, message FROM atypia_flags WHERE campaign_year = $1 AND kind <> 'peer_outlier'
+          ORDER BY finess, rule_code`,
+        [YEAR],
+      ),
+    });
+    const [{ id }] = await t.dataSource.query(
+      `INSERT INTO campaign_jobs (campaign_year, kind, total) SELECT $1, 'RECOMPUTE_INDICATORS', count(*) FROM submissions WHERE campaign_year = $1 RETURNING id`,
+      [YEAR],
+    );
+    await t.app.get(CampaignJobsService).run(id);
+    const byJob = await derived();
+    expect(byJob.indicators).toHaveLength(rows.length);
+    expect(byJob.flags.length).toBeGreaterThan(0);
+    // The save path reads the whole documents: same figures, same flags.
+    const refresh = t.app.get(StructureRefresh);
+    const stored = await t.app.get(DictionaryRegistry).byVersion(dictionary.version);
+    await t.dataSource.transaction(async (manager) => {
+      for (const row of rows) {
+        const [submission] = await manager.query(
+          `${SUBMISSION_SELECT} WHERE sub.campaign_year = $1 AND sub.finess = $2`,
+          [YEAR, row.finess],
+        );
+        const [og] = await manager.query(
+          `SELECT values FROM og_submissions WHERE campaign_year = $1 AND og_finess = $2`,
+          [YEAR, row.og_finess],
+        );
+        await refresh.refresh(
+          manager,
+          { year: YEAR, dictionary: stored, facts: factsOf(submission) },
+          submission.values,
+          og?.values ?? {},
+        );
+      }
+    });
+    expect(await derived()).toEqual(byJob);
   });
 
   it('queues one distributions recompute per campaign however many validations ask for it', async () => {

@@ -62,8 +62,9 @@ export class CampaignRecomputeService {
     const targets = ruleTargets(ruleSet, OWN_RULE_KINDS);
     const hasPrevious = (await this.reads.previousYear(manager, year)) !== null;
     const ogValues = await this.reads.ogValues(manager, year);
+    const items = this.rules.inputItemsFor(dictionary);
     const read = (after: string) => {
-      const page = this.reads.valuesBatch(manager, year, jobId, after, RECOMPUTE_BATCH);
+      const page = this.reads.valuesBatch(manager, year, jobId, after, RECOMPUTE_BATCH, items);
       page.catch(() => undefined); // awaited below; a failure surfaces there
       return page;
     };

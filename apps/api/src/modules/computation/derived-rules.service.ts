@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { RAW_ATYPIA_RULES, loadAtypiaRules, type AtypiaRuleSet } from '@tdb/atypia';
+import { RAW_ATYPIA_RULES, itemsReadBy, loadAtypiaRules, type AtypiaRuleSet } from '@tdb/atypia';
 import type { Dictionary } from '@tdb/dictionary';
 import {
   RAW_INDICATOR_DEFINITIONS,
+  indicatorOperands,
   loadIndicatorDefinitions,
   type IndicatorDefinitions,
 } from '@tdb/indicators';
+import { OWN_RULE_KINDS } from './atypia-subject';
 import { dataForDictionary } from './data-for-dictionary';
 
 /**
@@ -16,6 +18,7 @@ import { dataForDictionary } from './data-for-dictionary';
 export class DerivedRules {
   private readonly definitions = new Map<string, IndicatorDefinitions>();
   private readonly ruleSets = new Map<string, AtypiaRuleSet>();
+  private readonly inputs = new Map<string, readonly string[]>();
 
   definitionsFor(dictionary: Dictionary): IndicatorDefinitions {
     const cached = this.definitions.get(dictionary.version);
@@ -48,5 +51,22 @@ export class DerivedRules {
     }
     this.ruleSets.set(dictionary.version, loaded.ruleSet);
     return loaded.ruleSet;
+  }
+
+  /**
+   * The structure-level items (not entered at OG level) that the indicators and the own rules read:
+   * all a campaign recompute needs of a submission's values — about half of the dictionary, so
+   * half the JSON to send, parse and collect.
+   */
+  inputItemsFor(dictionary: Dictionary): readonly string[] {
+    const cached = this.inputs.get(dictionary.version);
+    if (cached) return cached;
+    const read = new Set([
+      ...indicatorOperands(this.definitionsFor(dictionary).indicators),
+      ...itemsReadBy(this.ruleSetFor(dictionary), OWN_RULE_KINDS),
+    ]);
+    const items = dictionary.items.filter((i) => !i.ogLevel && read.has(i.code)).map((i) => i.code);
+    this.inputs.set(dictionary.version, items);
+    return items;
   }
 }
