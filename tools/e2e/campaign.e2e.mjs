@@ -1,11 +1,13 @@
 // Browser test of the campaign loop between a structure and its Département, on the demo campaign
 // (apps: tools/scripts/seed-demo-campaigns.ts opens 2026 for collection today):
 //
-//   1. the APE of a foyer (EANM, competence of the Département only) signs in, opens its form, types
+//   1. the APE of a foyer (EANM, competence of the Département only) signs in, opens its form, follows
+//      the « reste à faire » link of the last required value to its focused field, types
 //      a wrong value in a required field and sees the French error, fixes it (autosaved), validates;
 //   2. the national administrator moves the calendar into the fiabilisation (API);
 //   3. the Département's controller signs in, opens the submission and invalidates it with a reason;
-//   4. the structure sees the reason, corrects a value and validates again;
+//   4. the structure sees the reason at the top with « Valider la saisie » offered at once, corrects a
+//      value and validates again;
 //   5. the controller confirms; the structure's page shows « Confirmé ».
 //
 // To keep the browser part on what a user does, the rest of the form is filled beforehand through the
@@ -13,6 +15,7 @@
 //
 // Standalone: node tools/e2e/campaign.e2e.mjs --base-url http://localhost:3100
 import { DEMO_PASSWORD, apiClient, screenshot, signIn, watch } from './accounts.e2e.mjs';
+import { checkAccessibility } from './accessibility.mjs';
 import { YEAR, calendar, call, esmsOf, moveCalendar, runStandalone } from './campaign-helpers.mjs';
 
 const FOYER_APE = 'ape.foyer@tdb.localhost';
@@ -133,9 +136,29 @@ export async function run({ baseUrl, browser }) {
     page = await structureContext.newPage();
     const seen = watch(page);
     await signIn(page, base, { email: FOYER_APE, password: DEMO_PASSWORD });
-    await page.goto(formUrl);
+    // « Ce qui reste à faire » links to the field: the domain changes, the field is scrolled to and focused.
+    await page.goto(`${base}/campagnes/${YEAR}/structures/${finess}`);
+    const todo = page.getByRole('region', { name: 'Ce qui reste à faire' });
+    await todo.getByRole('link', { name: required.label, exact: true }).first().click();
     const field = page.locator(`#donnee-${required.code}`);
     await field.waitFor();
+    await page.waitForFunction(
+      (id) => globalThis.document.activeElement?.id === id,
+      `donnee-${required.code}`,
+    );
+    if (
+      !(await field.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return box.top >= 0 && box.bottom <= globalThis.innerHeight;
+      }))
+    ) {
+      throw new Error('the field reached from « Ce qui reste à faire » is not in view');
+    }
+    await page
+      .getByText(/requis pour valider/)
+      .first()
+      .waitFor();
+    await checkAccessibility(page, 'the entry form (structure)');
     await field.fill('douze');
     await field.blur();
     await page.getByText('La valeur doit être un nombre.').first().waitFor();
@@ -175,7 +198,13 @@ export async function run({ baseUrl, browser }) {
     step = 'structure corrects and revalidates';
     await page.goto(formUrl);
     await statusBadge(page, 'Invalidé');
-    await page.getByText(reason).first().waitFor();
+    // The reason at the top, and the validation offered at once (nothing blocks).
+    const notice = page.locator('.fr-alert', {
+      has: page.getByRole('heading', { name: 'Saisie à corriger' }),
+    });
+    await notice.getByText(reason).waitFor();
+    await page.getByRole('button', { name: 'Valider la saisie', exact: true }).waitFor();
+    await checkAccessibility(page, 'the sent-back entry form');
     const corrected = page.waitForResponse(
       (r) => r.request().method() === 'PUT' && r.url().includes(`/submissions/${finess}/values`) && r.ok(),
     );

@@ -134,7 +134,7 @@ function phaseAllows(action: SubmissionAction, role: WorkflowRole, phase: Campai
 /** 3. The edges: from status → to status. */
 const MOVES: Record<SubmissionAction, Partial<Record<SubmissionStatus, SubmissionStatus>>> = {
   SAVE: { NOT_STARTED: 'IN_PROGRESS', IN_PROGRESS: 'IN_PROGRESS', INVALIDATED: 'IN_PROGRESS' },
-  VALIDATE: { IN_PROGRESS: 'VALIDATED' },
+  VALIDATE: { IN_PROGRESS: 'VALIDATED', INVALIDATED: 'VALIDATED' },
   REOPEN: { VALIDATED: 'IN_PROGRESS' },
   INVALIDATE: { VALIDATED: 'INVALIDATED' },
   CONFIRM: { VALIDATED: 'CONFIRMED' },
@@ -216,12 +216,36 @@ describe('structure path (ARS competence, not reopened unless stated)', () => {
     ['VALIDATED', 'REOPEN', 'STRUCTURE_VALIDATION', 'FIABILISATION', 'PHASE'],
     ['CONFIRMED', 'REOPEN', 'STRUCTURE_VALIDATION', 'COLLECTION', 'STATUS'],
     ['INVALIDATED', 'SAVE', 'STRUCTURE_ENTRY', 'FIABILISATION', '→ IN_PROGRESS'],
-    ['INVALIDATED', 'VALIDATE', 'STRUCTURE_VALIDATION', 'FIABILISATION', 'STATUS'],
+    ['INVALIDATED', 'VALIDATE', 'STRUCTURE_VALIDATION', 'FIABILISATION', '→ VALIDATED'],
+    ['INVALIDATED', 'VALIDATE', 'STRUCTURE_VALIDATION', 'COLLECTION', '→ VALIDATED'],
+    ['INVALIDATED', 'VALIDATE', 'STRUCTURE_ENTRY', 'FIABILISATION', 'ROLE'],
+    ['INVALIDATED', 'VALIDATE', 'STRUCTURE_VALIDATION', 'RESTITUTION', 'PHASE'],
     ['INVALIDATED', 'SAVE', 'STRUCTURE_ENTRY', 'RESTITUTION', 'PHASE'],
     ['INVALIDATED', 'SAVE', 'STRUCTURE_ENTRY', 'CLOSED', 'PHASE'],
     ['VALIDATED', 'CONFIRM', 'STRUCTURE_VALIDATION', 'FIABILISATION', 'ROLE'],
   ])('%s %s by %s in %s → %s', (st, action, role, phase, want) => {
     expect(outcome(state(st), request(action, role, 'ARS', phase))).toBe(want);
+  });
+
+  it('revalidates a sent-back submission without a change when nothing blocks, never when something does', () => {
+    const sentBack = state('INVALIDATED', true);
+    const validate = (facts: { completeness: number; threshold: number; blockingErrors: number }) =>
+      transition(sentBack, request('VALIDATE', 'STRUCTURE_VALIDATION', 'ARS', 'FIABILISATION', { facts }));
+    const ok = validate({ completeness: 0.95, threshold: 0.9, blockingErrors: 0 });
+    expect(ok).toMatchObject({
+      ok: true,
+      next: { status: 'VALIDATED', reopenedByAuthority: false },
+      event: { action: 'VALIDATE', from: 'INVALIDATED', to: 'VALIDATED' },
+    });
+    expect(validate({ completeness: 0.85, threshold: 0.9, blockingErrors: 0 })).toEqual({
+      ok: false,
+      code: 'INCOMPLETE',
+      reason: 'complétude 85 % : il faut au moins 90 % pour valider',
+    });
+    expect(validate({ completeness: 1, threshold: 0.9, blockingErrors: 1 })).toMatchObject({
+      ok: false,
+      code: 'INCOMPLETE',
+    });
   });
 
   it('revalidates in fiabilisation after an invalidation (reopenedByAuthority)', () => {
@@ -535,6 +559,7 @@ describe('properties (fast-check)', () => {
     'SAVE IN_PROGRESS→IN_PROGRESS',
     'SAVE INVALIDATED→IN_PROGRESS',
     'VALIDATE IN_PROGRESS→VALIDATED',
+    'VALIDATE INVALIDATED→VALIDATED',
     'REOPEN VALIDATED→IN_PROGRESS',
     'INVALIDATE VALIDATED→INVALIDATED',
     'CONFIRM VALIDATED→CONFIRMED',

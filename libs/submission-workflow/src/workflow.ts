@@ -123,7 +123,9 @@ export const EDGES: Readonly<
   >
 > = {
   SAVE: { from: ['NOT_STARTED', 'IN_PROGRESS', 'INVALIDATED'], to: 'IN_PROGRESS' },
-  VALIDATE: { from: ['IN_PROGRESS'], to: 'VALIDATED' },
+  // Sent back (INVALIDATED), the structure may validate again at once when nothing blocks: the
+  // authority's point may be answered without changing a value (a justified atypia, for instance).
+  VALIDATE: { from: ['IN_PROGRESS', 'INVALIDATED'], to: 'VALIDATED' },
   REOPEN: { from: ['VALIDATED'], to: 'IN_PROGRESS' },
   INVALIDATE: { from: ['VALIDATED'], to: 'INVALIDATED' },
   CONFIRM: { from: ['VALIDATED'], to: 'CONFIRMED' },
@@ -299,11 +301,9 @@ function checkStatus(
         ? `${confirmed} : la saisie ne peut plus être modifiée`
         : 'la saisie est validée : la structure doit la reprendre avant de la modifier';
     case 'VALIDATE':
-      if (s === 'IN_PROGRESS') return null;
+      if (EDGES.VALIDATE.from.includes(s)) return null;
       if (s === 'NOT_STARTED') return "rien n'a encore été saisi";
       if (s === 'VALIDATED') return 'déjà validée par la structure';
-      if (s === 'INVALIDATED')
-        return 'la saisie a été invalidée : il faut la corriger avant de la valider à nouveau';
       return confirmed;
     case 'REOPEN':
       if (s === 'VALIDATED') return null;

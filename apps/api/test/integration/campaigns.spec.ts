@@ -385,6 +385,20 @@ describe('campaigns and data entry (HTTP, real database)', () => {
         }),
       );
 
+      // Sent back, the structure may validate again at once when nothing blocks (it answered the
+      // authority without changing a value); the authority may send it back again.
+      const sentBack = (await detail(EHPAD_45)).body;
+      expect(sentBack.availableActions).toContain('VALIDATE');
+      expect(sentBack.actions).toContainEqual({ action: 'VALIDATE', allowed: true, reason: null });
+      current = (await act(EHPAD_45, esmsApe, current.version, 'VALIDATE').expect(201)).body;
+      expect(current.status).toBe('VALIDATED');
+      current = (
+        await act(EHPAD_45, cdController, current.version, 'INVALIDATE', 'Places toujours à vérifier').expect(
+          201,
+        )
+      ).body;
+      expect(current.status).toBe('INVALIDATED');
+
       // The structure corrects during the fiabilisation (its submission was sent back) and revalidates.
       const item = itemsFor(dictionary, 'EHPAD').find((i) => i.type === 'integer' && !i.ogLevel)!;
       current = (await save(EHPAD_45, esmsApe, current.version, { [item.code]: 2 }).expect(200)).body;
@@ -405,6 +419,8 @@ describe('campaigns and data entry (HTTP, real database)', () => {
         'MARK_CONSULTED',
         'VALIDATE',
         'SAVE',
+        'INVALIDATE',
+        'VALIDATE',
         'INVALIDATE',
         'VALIDATE',
         'SAVE',

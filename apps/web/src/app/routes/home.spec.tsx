@@ -24,7 +24,12 @@ describe('home page campaign card', () => {
     expect((await screen.findByRole('link', { name: 'RÉSIDENCE LES CHÊNES' })).getAttribute('href')).toBe(
       '/campagnes/2026/structures/750000001',
     );
-    expect(await screen.findByText(/Reste à faire : 1 donnée à compléter/)).toBeTruthy();
+    // What remains, and the completeness rule with what is missing to reach it (1 of 4, 90 %).
+    expect(
+      await screen.findByText(
+        'Reste à faire : 1 donnée à compléter ou corriger avant la validation. 25 % saisi, 90 % requis pour valider : encore 3 données à renseigner.',
+      ),
+    ).toBeTruthy();
     expect(screen.getByText(/Claire Martin/)).toBeTruthy();
   });
 

@@ -315,17 +315,30 @@ describe('preparation grid — OG with three structures', () => {
       { ...base, code: 'partout', label: 'Partout', categories: 'ALL', requiredIn: 'ALL' },
       { ...base, code: 'jamais', label: 'Jamais', categories: 'ALL', requiredIn: [] },
       { ...base, code: 'parfois', label: 'Parfois', categories: ['EHPAD', 'ESAT'], requiredIn: ['EHPAD'] },
+      {
+        ...base,
+        code: 'facultatif',
+        label: 'Facultatif',
+        categories: 'ALL',
+        requiredIn: [],
+        excludedFromCompleteness: true,
+      },
       { ...base, code: 'og', label: 'OG', categories: 'ALL', requiredIn: ['SESSAD'], ogLevel: true },
     ];
     const small: Dictionary = { version: '2026.1', campaignYear: 2026, dataYear: 2025, items };
     const workbook = await load(await buildPreparationGrid({ ...ogInput(), dictionary: small }));
     const caracterisation = sheet(workbook, 'Caractérisation');
     expect(
-      [3, 4, 5].map((row) => [caracterisation.getCell(row, 1).value, caracterisation.getCell(row, 5).value]),
+      [3, 4, 5, 6].map((row) => [
+        caracterisation.getCell(row, 1).value,
+        caracterisation.getCell(row, 5).value,
+      ]),
     ).toEqual([
       ['partout', 'Oui'],
-      ['jamais', 'Non'],
-      ['parfois', 'Oui pour EHPAD'],
+      // Not required, but counted in the completeness the threshold applies to: never « Non ».
+      ['jamais', 'Compte pour la complétude'],
+      ['parfois', 'Oui pour EHPAD ; les autres : compte pour la complétude'],
+      ['facultatif', 'Non'],
     ]);
     const og = sheet(workbook, 'Organisme gestionnaire');
     expect(og.getCell('B3').value).toBe('Caractérisation');

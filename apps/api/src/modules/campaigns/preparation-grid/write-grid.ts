@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { DOMAINS, DOMAIN_LABELS, isRequired, type Dictionary, type Domain, type Item } from '@tdb/dictionary';
+import { DOMAINS, DOMAIN_LABELS, type Dictionary, type Domain, type Item } from '@tdb/dictionary';
 import {
   CODE_COLUMN,
   FIRST_ITEM_ROW,
@@ -8,14 +8,12 @@ import {
   HELP_COLUMN,
   LABEL_COLUMN,
   MARKER_ROW,
-  NO,
   NOT_APPLICABLE,
   ORGANISATION_KIND,
   ORGANISATION_SHEET,
   README_SHEET,
   REQUIRED_COLUMN,
   UNIT_COLUMN,
-  YES,
   inCategory,
   previousColumnMarker,
   sheetMarker,
@@ -33,6 +31,7 @@ import {
   choiceListRanges,
   addListsSheet,
 } from './grid-cells';
+import { REQUIRED_LEGEND, requiredText } from './required-text';
 
 export interface GridStructure {
   finess: string;
@@ -179,10 +178,7 @@ async function addReadmeSheet(workbook: ExcelJS.Workbook, input: GridInput): Pro
     solidFill(COLOURS.notApplicable),
     'Sans objet : l’élément ne s’applique pas à la catégorie de cette structure (non modifiable).',
   );
-  add([
-    'Obligatoire',
-    'Oui / Non / « Oui pour … » : catégories de structures pour lesquelles l’élément est obligatoire.',
-  ]);
+  add(['Obligatoire', REQUIRED_LEGEND]);
 
   for (const row of [3, 4, 5]) sheet.getCell(row, 2).alignment = { horizontal: 'left' };
   await sheet.protect('', PROTECTION);
@@ -323,7 +319,13 @@ function writeItemRow(
   row.getCell(UNIT_COLUMN).value = unitText(item);
   row.getCell(HELP_COLUMN).value = item.help ?? null;
   row.getCell(HELP_COLUMN).font = { italic: true, size: 9 };
-  row.getCell(REQUIRED_COLUMN).value = requiredText(item, entities, context.input.structures);
+  row.getCell(REQUIRED_COLUMN).value = requiredText(
+    item,
+    entities.some((entity) => entity.categoryCode === null)
+      ? null
+      : entities.map((entity) => entity.categoryCode ?? ''),
+    context.input.structures.map((structure) => structure.categoryCode),
+  );
   for (const column of [LABEL_COLUMN, UNIT_COLUMN, HELP_COLUMN, REQUIRED_COLUMN]) {
     row.getCell(column).alignment = { wrapText: true, vertical: 'top' };
   }
@@ -351,24 +353,6 @@ function writeItemRow(
 function unitText(item: Item): string | null {
   if (item.unit) return item.unit;
   return item.type === 'percentage' ? '%' : null;
-}
-
-/** "Oui", "Non", or "Oui pour EHPAD, ESAT" when it depends on the categories of the grid. */
-function requiredText(item: Item, entities: Entity[], structures: GridStructure[]): string {
-  if (entities.some((entity) => entity.categoryCode === null)) {
-    // OG sheet: the item is required when any structure of the OG must fill it.
-    const required =
-      structures.length === 0
-        ? item.requiredIn === 'ALL' || item.requiredIn.length > 0
-        : structures.some((structure) => isRequired(item, structure.categoryCode));
-    return required ? YES : NO;
-  }
-  const categories = [...new Set(entities.map((entity) => entity.categoryCode ?? ''))];
-  const applicable = categories.filter((category) => inCategory(item, category));
-  const required = applicable.filter((category) => isRequired(item, category));
-  if (required.length === 0) return NO;
-  if (required.length === applicable.length) return YES;
-  return `${YES} pour ${required.join(', ')}`;
 }
 
 async function addOrganisationSheet(

@@ -43,7 +43,7 @@ describe('submission form', () => {
     ]);
     const places = await placesInput();
     expect(places.value).toBe('80');
-    expect(screen.getByText('Valeur 2025 : 78 places')).toBeTruthy();
+    expect(screen.getByText('Campagne 2025 (données 2024) : 78 places')).toBeTruthy();
     // The OG-level item is entered by the organisme gestionnaire.
     const siege = screen.getByRole('textbox', { name: /Adresse du siège/ }) as HTMLTextAreaElement;
     expect(siege.disabled).toBe(true);
@@ -230,8 +230,8 @@ describe('submission form', () => {
 
     fireEvent.click(await screen.findByRole('button', { name: 'Valider la saisie' }));
 
-    const alert = await screen.findByRole('alert');
-    expect(within(alert).getByText('Action refusée')).toBeTruthy();
+    const alert = (await screen.findByText('Action refusée')).closest<HTMLElement>('[role="alert"]')!;
+    expect(alert).toBeTruthy();
     expect(within(alert).getByText('La saisie est incomplète : elle ne peut pas être validée.')).toBeTruthy();
     expect(
       within(alert).getByText("Taux d'occupation : Donnée obligatoire à renseigner avant la validation."),

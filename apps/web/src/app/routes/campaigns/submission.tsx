@@ -11,7 +11,13 @@ import { useSubmission } from '@/features/campaigns/api/get-submission';
 import { SubmissionEntry } from '@/features/campaigns/components/submission-entry';
 import { SubmissionExtensionPanel } from '@/features/campaigns/components/submission-extension';
 import { SentBackNotice } from '@/features/campaigns/components/sent-back-notice';
-import { ItemFlags, SubmissionFlags, flagsOfItem } from '@/features/atypia/components/submission-flags';
+import {
+  FlagsToCorrect,
+  ItemFlags,
+  SubmissionFlags,
+  flagsOfItem,
+} from '@/features/atypia/components/submission-flags';
+import { issueHref } from '@/features/campaigns/components/remaining-issues';
 import { paths } from '@/lib/paths';
 
 export function SubmissionPage() {
@@ -56,6 +62,11 @@ export function SubmissionPage() {
   }
 
   const flags = submission.data.flags ?? [];
+  const itemDomains = new Map(dictionary.data.items.map((item) => [item.code, item.domain]));
+  const fieldHref = (itemCode: string) => {
+    const domain = itemDomains.get(itemCode);
+    return domain ? issueHref(itemCode, domain) : null;
+  };
   return (
     <div className={fr.cx('fr-container', 'fr-pb-8w')}>
       <title>{`Saisie ${year} – ${submission.data.name} – ${SERVICE_TITLE}`}</title>
@@ -72,9 +83,13 @@ export function SubmissionPage() {
         detail={submission.data}
         dictionary={dictionary.data}
         slots={{
+          top: (
+            <SentBackNotice detail={submission.data}>
+              <FlagsToCorrect flags={flags} fieldHref={fieldHref} />
+            </SentBackNotice>
+          ),
           header: (
             <>
-              <SentBackNotice detail={submission.data} />
               <SubmissionExtensionPanel detail={submission.data} />
               <SubmissionFlags flags={flags} />
             </>

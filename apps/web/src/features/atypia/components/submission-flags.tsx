@@ -60,3 +60,45 @@ export function ItemFlags({ flags, itemLabel }: { flags: readonly AtypiaFlagDto[
     </ul>
   );
 }
+
+/**
+ * The flags the authority asked to correct (or that are still open), for the top of a sent-back
+ * form: each links to its field (`fieldHref`) and to its thread.
+ */
+export function FlagsToCorrect({
+  flags,
+  fieldHref,
+}: {
+  flags: readonly AtypiaFlagDto[];
+  fieldHref: (itemCode: string) => string | null;
+}) {
+  const pending = flags.filter((f) => f.status === 'TO_CORRECT' || f.status === 'OPEN');
+  if (pending.length === 0) return null;
+  return (
+    <>
+      <p className={fr.cx('fr-mt-1w', 'fr-mb-1v')}>Atypies à corriger ou justifier :</p>
+      <ul className={fr.cx('fr-mb-1w')}>
+        {pending.map((flag) => {
+          const href = flag.targetKind === 'item' ? fieldHref(flag.targetCode) : null;
+          return (
+            <li key={flag.id}>
+              <FlagStatusBadge status={flag.status} /> <strong>{flag.ruleLabel}</strong> : {flag.message}{' '}
+              {href && (
+                <>
+                  <Link to={href}>
+                    Aller à la donnée <span className="fr-sr-only">{`de « ${flag.ruleLabel} »`}</span>
+                  </Link>
+                  {' · '}
+                </>
+              )}
+              <Link to={flagThreadPath(flag)}>
+                Justifier ou voir les échanges{' '}
+                <span className="fr-sr-only">{`sur « ${flag.ruleLabel} »`}</span>
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}

@@ -10,6 +10,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { useAuth } from '@/lib/auth/auth-provider';
 import { useCampaigns } from '@/lib/api/get-campaigns';
 import { useSubmission } from '../api/get-submission';
+import { completenessRuleText } from '../utils/completeness';
 import { useSubmissions } from '@/lib/api/get-submissions';
 import { percent } from '@/lib/format';
 import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
@@ -42,11 +43,16 @@ function StructureSubmission({
           <strong>{summary.extension.label}</strong> Motif : {summary.extension.reason}
         </p>
       )}
-      {blocking !== null && (
+      {detail.data && blocking !== null && (
         <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>
           {blocking === 0
-            ? 'Aucun point bloquant : la saisie peut être validée.'
-            : `Reste à faire : ${blocking} donnée${blocking > 1 ? 's' : ''} à compléter ou corriger avant la validation.`}
+            ? 'Aucun point bloquant.'
+            : `Reste à faire : ${blocking} donnée${blocking > 1 ? 's' : ''} à compléter ou corriger avant la validation.`}{' '}
+          {completenessRuleText(
+            detail.data.completenessDetail.filled,
+            detail.data.completenessDetail.expected,
+            campaign.threshold,
+          )}
         </p>
       )}
       {detail.data && detail.data.role === 'STRUCTURE_VALIDATION' && detail.data.assignments.length > 1 && (

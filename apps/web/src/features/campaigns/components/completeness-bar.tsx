@@ -1,7 +1,11 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import { percent } from '@/lib/format';
+import { completenessRuleText } from '../utils/completeness';
 
-/** Completeness against the campaign's regulatory threshold, as a labelled progress bar. */
+/**
+ * Completeness against the campaign's regulatory threshold, as a labelled progress bar, with the
+ * rule and what is missing to reach it (« 87 % saisi, 90 % requis pour valider : encore 8 données »).
+ */
 export function CompletenessBar({
   ratio,
   threshold,
@@ -10,17 +14,15 @@ export function CompletenessBar({
 }: {
   ratio: number;
   threshold: number;
-  filled?: number;
-  expected?: number;
+  filled: number;
+  expected: number;
 }) {
   const reached = ratio >= threshold;
   return (
     <div className="tdb-completeness">
       <p className={fr.cx('fr-mb-1v')}>
-        Complétude : <strong>{percent(ratio)}</strong>
-        {filled !== undefined && expected !== undefined && ` (${filled} sur ${expected} données attendues)`} —
-        seuil de la campagne : {percent(threshold)}
-        {reached ? ' (atteint)' : ' (non atteint)'}
+        Complétude : <strong>{percent(ratio)}</strong> ({filled} sur {expected} données attendues) —{' '}
+        <span className="tdb-completeness__rule">{completenessRuleText(filled, expected, threshold)}</span>
       </p>
       <progress
         className={reached ? 'tdb-progress tdb-progress--ok' : 'tdb-progress'}

@@ -8,6 +8,7 @@ import type { ItemIssue, ItemValue } from '@tdb/contracts';
 import type { Item } from '@tdb/dictionary';
 import type { Conflict } from '../utils/conflicts';
 import { displayValue } from '../utils/values';
+import { campaignLabel } from '../utils/labels';
 import { ValueHistory } from './value-history';
 
 export interface ItemFieldProps {
@@ -210,21 +211,20 @@ export function ItemField(props: ItemFieldProps) {
       <div className="tdb-item__tools">
         {props.previousYear !== null && (
           <span className={fr.cx('fr-text--xs', 'fr-mb-0')}>
-            Valeur {props.previousYear} :{' '}
+            {campaignLabel(props.previousYear)} :{' '}
             {hasPrevious ? displayValue(item, props.previous ?? null) : 'non renseignée'}
           </span>
         )}
         {editable && hasPrevious && (
+          // The visible text starts the accessible name (no aria-label that would differ from it).
           <Button
             size="small"
             priority="tertiary no outline"
             iconId="fr-icon-arrow-go-back-line"
             onClick={props.onTakePrevious}
-            nativeButtonProps={{
-              'aria-label': `Reprendre N-1 : la valeur ${props.previousYear ?? 'N-1'} de « ${item.label} »`,
-            }}
           >
-            Reprendre N-1
+            Reprendre N-1{' '}
+            <span className="fr-sr-only">{`: la valeur ${props.previousYear ?? ''} de « ${item.label} »`}</span>
           </Button>
         )}
         <Button
@@ -232,13 +232,9 @@ export function ItemField(props: ItemFieldProps) {
           priority="tertiary no outline"
           iconId="fr-icon-time-line"
           onClick={() => setHistoryOpen((open) => !open)}
-          nativeButtonProps={{
-            'aria-expanded': historyOpen,
-            'aria-controls': historyId,
-            'aria-label': `Historique de « ${item.label} »`,
-          }}
+          nativeButtonProps={{ 'aria-expanded': historyOpen, 'aria-controls': historyId }}
         >
-          Historique
+          Historique <span className="fr-sr-only">{`de « ${item.label} »`}</span>
         </Button>
         {props.unsaved && (
           <span className={fr.cx('fr-text--xs', 'fr-mb-0')}>Modification non enregistrée</span>

@@ -10,33 +10,18 @@ import { DOMAINS, DOMAIN_LABELS, isRequired, itemsFor, type Dictionary, type Ite
 import { formatDateFr } from '@tdb/submission-workflow';
 import { useQueryClient } from '@tanstack/react-query';
 import { getSubmissionQueryOptions } from '../api/get-submission';
-import { useSubmissionEntry, type SaveState } from '../hooks/use-submission-entry';
+import { useFocusHash } from '../hooks/use-focus-hash';
+import { useSubmissionEntry } from '../hooks/use-submission-entry';
 import { CompletenessBar } from './completeness-bar';
 import { GridTransfer } from './grid-transfer';
-import { fieldId, ItemField } from './item-field';
+import { ItemField } from './item-field';
+import { RemainingIssues } from './remaining-issues';
+import { SaveStatus } from './save-status';
+import { TakePreviousDomain } from './take-previous-domain';
 import { SubmissionFollowUp } from './submission-follow-up';
 import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
 import { TransitionActions } from './transition-actions';
 import { paths } from '@/lib/paths';
-
-const timeFormat = new Intl.DateTimeFormat('fr-FR', { hour: '2-digit', minute: '2-digit' });
-
-function SaveStatus({ state, pendingCount }: { state: SaveState; pendingCount: number }) {
-  let text = '';
-  if (state.kind === 'saving') text = 'Enregistrement…';
-  else if (state.kind === 'error') text = state.message;
-  else if (pendingCount > 0) text = 'Modifications en attente d’enregistrement…';
-  else if (state.kind === 'saved') text = `Enregistré à ${timeFormat.format(state.at)}`;
-  return (
-    <p
-      className={`tdb-save-status ${state.kind === 'error' ? 'tdb-save-status--error' : ''}`}
-      role="status"
-      aria-live="polite"
-    >
-      {text}
-    </p>
-  );
-}
 
 function deadlineOf(detail: SubmissionDetail): string {
   const dates = detail.campaign.dates;
@@ -54,6 +39,8 @@ function deadlineOf(detail: SubmissionDetail): string {
 
 /** What other features draw inside the form (the atypia flags): composed by the page. */
 export interface SubmissionEntrySlots {
+  /** First under the title: what must be read before anything else (why it was sent back). */
+  top?: ReactNode;
   /** Above the form: about the whole submission. */
   header?: ReactNode;
   /** Under one item's field. */
@@ -77,18 +64,20 @@ export function SubmissionEntry({
   const itemsByCode = useMemo(() => new Map(items.map((item) => [item.code, item])), [items]);
   const domains = DOMAINS.filter((d) => items.some((item) => item.domain === d));
   const requested = searchParams.get('domaine') as DomainCode | null;
+  // Without a choice, the form opens on the first domain the user enters (saisie.rh: RH).
+  const ownDomains = domains.filter((d) => detail.editableDomains.includes(d));
   const domain: DomainCode =
-    requested && domains.includes(requested) ? requested : (domains[0] ?? 'CARACTERISATION');
+    requested && domains.includes(requested) ? requested : (ownDomains[0] ?? domains[0] ?? 'CARACTERISATION');
   const entry = useSubmissionEntry(year, detail.finess, itemsByCode);
+  useFocusHash(true);
 
   const editable = (item: Item) =>
     item.ogLevel ? detail.canEditOgItems : detail.editableDomains.includes(item.domain);
-  const readOnlyNote = (item: Item) => {
-    if (item.ogLevel && !detail.canEditOgItems) return "Saisi par l'organisme gestionnaire.";
-    if (!editable(item) && detail.editableDomains.length > 0) return 'Domaine en lecture seule pour vous.';
-    return null;
-  };
+  const readOnlyNote = (item: Item) =>
+    item.ogLevel && !detail.canEditOgItems ? "Saisi par l'organisme gestionnaire." : null;
   const readOnly = detail.editableDomains.length === 0 && !detail.canEditOgItems;
+  // Said once for the domain, not under each of its fields.
+  const domainReadOnly = !readOnly && !detail.editableDomains.includes(domain);
   const domainItems = items.filter((item) => item.domain === domain);
   const previousOf = (item: Item) => detail.previousValues[item.code];
   const fillable = domainItems.filter(
@@ -98,11 +87,7 @@ export function SubmissionEntry({
       previousOf(item) !== null &&
       entry.textOf(item).trim() === '',
   );
-  const blocking = detail.issues.filter((i) => i.blocking);
-  const warnings = detail.issues.filter((i) => !i.blocking);
   const fieldLabel = (field: string) => itemsByCode.get(field)?.label ?? field;
-  const issueLink = (itemCode: string, issueDomain: DomainCode) =>
-    `?domaine=${issueDomain}#${fieldId(itemCode)}`;
 
   return (
     <>
@@ -155,7 +140,10 @@ export function SubmissionEntry({
         </ul>
       </div>
 
-      <div className={fr.cx('fr-mt-3w')}>
+      {slots.top}
+
+      {/* Kept in view while the user scrolls a long domain (sticky), announced when it changes. */}
+      <div className="tdb-entry-status fr-mt-3w">
         <CompletenessBar
           ratio={detail.completenessDetail.ratio}
           threshold={detail.campaign.threshold}
@@ -200,43 +188,7 @@ export function SubmissionEntry({
         }}
       />
 
-      {(blocking.length > 0 || warnings.length > 0) && (
-        <section className="tdb-panel fr-mb-3w" aria-labelledby="reste-a-faire">
-          <h2 id="reste-a-faire" className={fr.cx('fr-h5')}>
-            Ce qui reste à faire
-          </h2>
-          {blocking.length > 0 && (
-            <>
-              <p className={fr.cx('fr-mb-1w')}>
-                {blocking.length === 1
-                  ? '1 point bloque la validation :'
-                  : `${blocking.length} points bloquent la validation :`}
-              </p>
-              <ul className="tdb-issues">
-                {blocking.map((issue) => (
-                  <li key={`${issue.itemCode}-b`} className="tdb-issue tdb-issue--blocking">
-                    <Link to={issueLink(issue.itemCode, issue.domain)}>{issue.itemLabel}</Link> (
-                    {DOMAIN_LABELS[issue.domain]}) : {issue.message}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          {warnings.length > 0 && (
-            <>
-              <p className={fr.cx('fr-mb-1w', 'fr-mt-2w')}>À vérifier (n'empêche pas la validation) :</p>
-              <ul className="tdb-issues">
-                {warnings.map((issue) => (
-                  <li key={`${issue.itemCode}-w`} className="tdb-issue tdb-issue--warning">
-                    <Link to={issueLink(issue.itemCode, issue.domain)}>{issue.itemLabel}</Link> :{' '}
-                    {issue.message}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-        </section>
-      )}
+      <RemainingIssues detail={detail} itemsByCode={itemsByCode} />
 
       {slots.header}
 
@@ -270,21 +222,35 @@ export function SubmissionEntry({
               <h2 id="domaine-titre" className={fr.cx('fr-h4', 'fr-mb-0')}>
                 {DOMAIN_LABELS[domain]}
               </h2>
-              {detail.previousYear !== null && fillable.length > 0 && (
-                <Button
-                  priority="secondary"
-                  size="small"
-                  iconId="fr-icon-arrow-go-back-line"
-                  onClick={() => entry.takePrevious(fillable)}
-                >
-                  Reprendre les valeurs {detail.previousYear} du domaine ({fillable.length})
-                </Button>
+              {detail.previousYear !== null && (
+                <TakePreviousDomain
+                  previousYear={detail.previousYear}
+                  domainLabel={DOMAIN_LABELS[domain]}
+                  count={fillable.length}
+                  onConfirm={() => {
+                    entry.takePrevious(fillable);
+                    return fillable.length;
+                  }}
+                />
               )}
             </div>
-            <p className={fr.cx('fr-text--sm')}>
-              Les données marquées d'un astérisque (*) sont obligatoires pour valider la saisie. Chaque
-              modification est enregistrée automatiquement.
-            </p>
+            {domainReadOnly ? (
+              <Alert
+                className={fr.cx('fr-mb-3w')}
+                severity="info"
+                small
+                description={
+                  ownDomains.length > 0
+                    ? `Domaine en lecture seule pour vous : vous saisissez ${ownDomains.map((d) => `« ${DOMAIN_LABELS[d]} »`).join(', ')}.`
+                    : 'Domaine en lecture seule pour vous.'
+                }
+              />
+            ) : (
+              <p className={fr.cx('fr-text--sm')}>
+                Les données marquées d'un astérisque (*) sont obligatoires pour valider la saisie. Chaque
+                modification est enregistrée automatiquement.
+              </p>
+            )}
             {domainItems.map((item) => (
               <ItemField
                 key={item.code}

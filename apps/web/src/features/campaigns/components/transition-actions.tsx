@@ -7,6 +7,7 @@ import type { SubmissionActionCode, SubmissionDetail } from '@tdb/contracts';
 import { ACTION_LABELS } from '@tdb/submission-workflow';
 import type { ApiClientError } from '@/lib/api-client';
 import { useTransitionSubmission } from '../api/transition-submission';
+import { withFieldLabel } from '../utils/labels';
 
 type Action = Exclude<SubmissionActionCode, 'SAVE'>;
 
@@ -165,8 +166,7 @@ export function TransitionActions({
                   <ul className={fr.cx('fr-mt-1w')}>
                     {refusal.errors.map((e, index) => (
                       <li key={index}>
-                        {e.field ? `${fieldLabel(e.field)} : ` : ''}
-                        {e.message}
+                        {e.field ? withFieldLabel(fieldLabel(e.field), e.message) : e.message}
                       </li>
                     ))}
                   </ul>
