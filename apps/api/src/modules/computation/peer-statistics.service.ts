@@ -64,15 +64,19 @@ export class PeerStatisticsService {
       const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version, m);
       const ruleSet = this.rules.ruleSetFor(dictionary);
       // Only indicators with one value per structure: shares of a distribution have no decile.
-      const distributed = this.rules
-        .definitionsFor(dictionary)
-        .indicators.filter((d) => d.kind !== 'distribution')
-        .map((d) => d.code);
+      const definitions = this.rules.definitionsFor(dictionary).indicators;
+      const distributed = definitions.filter((d) => d.kind !== 'distribution').map((d) => d.code);
       const targets = ruleSet.rules.flatMap((r) => (r.kind === 'peer_outlier' ? [r.target] : []));
       const indicatorTargets = targets.flatMap((t) => ('indicator' in t ? [t.indicator] : []));
       const itemTargets = targets.flatMap((t) => ('item' in t ? [t.item] : []));
+      // A distribution indicator's value is its total, stored with its parts.
+      const totals = new Set(definitions.filter((d) => d.kind === 'distribution').map((d) => d.code));
+      const wanted = [...new Set([...distributed, ...indicatorTargets])];
       const groups = groupsByIndicator(
-        await this.repository.departmentGroups(m, year, [...new Set([...distributed, ...indicatorTargets])]),
+        await this.repository.departmentGroups(m, year, {
+          scalars: wanted.filter((code) => !totals.has(code)),
+          totals: wanted.filter((code) => totals.has(code)),
+        }),
       );
       const peersWithItems =
         itemTargets.length > 0

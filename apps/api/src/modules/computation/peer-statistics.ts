@@ -19,7 +19,7 @@ export interface DepartmentGroup {
   categoryCode: string;
   regionCode: string | null;
   departmentCode: string | null;
-  sorted: readonly number[];
+  sorted: ArrayLike<number>;
 }
 
 /** A distribution row of the restitution (figures only when the group is large enough). */
@@ -50,14 +50,14 @@ const present = (code: string | null): code is string => typeof code === 'string
 export function groupsByIndicator(finest: readonly DepartmentGroup[]): Map<string, PeerGroupValues[]> {
   const buckets = new Map<
     string,
-    { code: string; group: Omit<PeerGroupValues, 'sorted'>; parts: (readonly number[])[] }
+    { code: string; group: Omit<PeerGroupValues, 'sorted'>; parts: ArrayLike<number>[] }
   >();
   const add = (
     code: string,
     categoryCode: string,
     level: PeerGroupValues['level'],
     territoryCode: string,
-    values: readonly number[],
+    values: ArrayLike<number>,
   ) => {
     const key = `${code}|${categoryCode}|${level}|${territoryCode}`;
     let bucket = buckets.get(key);
