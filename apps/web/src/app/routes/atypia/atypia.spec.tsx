@@ -124,11 +124,34 @@ describe('atypia table', () => {
 });
 
 const threadPath = `/api/campaigns/2026/atypia/${first.id}`;
+
+type FlagAction = 'JUSTIFY' | 'COMMENT' | 'ACCEPT' | 'TO_CORRECT';
+/** The API's `actions` of a thread: `allowed` ones, the others refused with `reason`. */
+const flagActions = (allowed: FlagAction[], reason: (a: FlagAction) => string) =>
+  (['JUSTIFY', 'COMMENT', 'ACCEPT', 'TO_CORRECT'] as const).map((action) =>
+    allowed.includes(action)
+      ? { action, allowed: true, reason: null }
+      : { action, allowed: false, reason: reason(action) },
+  );
+const structureActions = flagActions(
+  ['JUSTIFY'],
+  () => "Seule l'autorité compétente décide d'un signalement.",
+);
+const reviewerActions = flagActions(
+  ['COMMENT', 'ACCEPT', 'TO_CORRECT'],
+  () => 'Seule la structure justifie.',
+);
 const threadPage = { '/campagnes/:year/atypies/:flagId': <AtypiaFlagPage /> };
 
 describe('atypia thread', () => {
   it('lets the structure justify its value', async () => {
-    let thread: unknown = { flag: first, messages: [], canJustify: true, canDecide: false };
+    let thread: unknown = {
+      flag: first,
+      messages: [],
+      canJustify: true,
+      canDecide: false,
+      actions: structureActions,
+    };
     const mock = mockApi()
       .get(threadPath, () => ({ body: thread }))
       .post(`${threadPath}/messages`, () => {
@@ -146,6 +169,7 @@ describe('atypia thread', () => {
           ],
           canJustify: true,
           canDecide: false,
+          actions: structureActions,
         };
         return { body: thread };
       });
@@ -184,6 +208,7 @@ describe('atypia thread', () => {
           ],
           canJustify: false,
           canDecide: true,
+          actions: reviewerActions,
         },
       })
       .get('/api/campaigns/2026/submissions/750000001/changes-since-validation', {
@@ -228,6 +253,53 @@ describe('atypia thread', () => {
       comment: 'Les places ne sont pas encore autorisées.',
       versions: { [first.id]: 3 },
     });
+  });
+
+  it('does not offer "Faire corriger" when the submission cannot be sent back, and says why', async () => {
+    const why =
+      "La saisie ne peut pas être renvoyée à la structure : déjà confirmée par l'ARS : seul l'administrateur national peut annuler la confirmation.";
+    mockApi()
+      .get(threadPath, {
+        body: {
+          flag: first,
+          messages: [],
+          canJustify: false,
+          canDecide: true,
+          actions: flagActions(['COMMENT', 'ACCEPT'], (a) =>
+            a === 'TO_CORRECT' ? why : 'Seule la structure justifie.',
+          ),
+        },
+      })
+      .get('/api/campaigns/2026/submissions/750000001/changes-since-validation', {
+        body: { validatedAt: null, count: 0, changes: [] },
+      });
+    renderWithRouter(threadPage, `/campagnes/2026/atypies/${first.id}`, { account: controller });
+
+    expect(await screen.findByRole('button', { name: 'Accepter la valeur' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Faire corriger' })).toBeNull();
+    expect(screen.getByText(`« Faire corriger » : ${why}`)).toBeTruthy();
+    expect(screen.queryByText(/Seule la structure justifie/)).toBeNull();
+  });
+
+  it('says why nobody acts on a resolved flag', async () => {
+    const resolved = 'Le signalement est résolu : la règle ne se déclenche plus.';
+    mockApi().get(threadPath, {
+      body: {
+        flag: { ...first, status: 'RESOLVED' },
+        messages: [],
+        canJustify: false,
+        canDecide: false,
+        actions: flagActions([], () => resolved),
+      },
+    });
+    renderWithRouter(threadPage, `/campagnes/2026/atypies/${first.id}`, { account: structureUser });
+
+    expect(
+      await screen.findByText(
+        `« Envoyer la justification », « Accepter la valeur », « Faire corriger » : ${resolved}`,
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Envoyer la justification' })).toBeNull();
   });
 });
 
