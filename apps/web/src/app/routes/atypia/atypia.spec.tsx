@@ -36,9 +36,23 @@ const second = buildAtypiaRow({
   priority: 3,
 });
 
-function tableApi() {
+/** An assignment of a structure to a controller, as GET fiabilisation/assignments lists it. */
+const assignment = (controllerId: string | null) => ({
+  campaignYear: 2026,
+  finess: '750000001',
+  structureName: 'RÉSIDENCE LES CHÊNES',
+  controllerId,
+  controllerName: controllerId ? 'Camille Martin' : null,
+  priority: 2,
+  note: null,
+  version: 1,
+  updatedAt: '2026-06-01T08:00:00.000Z',
+});
+
+function tableApi(assignments = [assignment(controller.id)]) {
   return mockApi()
     .get('/api/reference', { body: reference })
+    .get('/api/campaigns/2026/fiabilisation/assignments', { body: assignments })
     .get('/api/campaigns/2026/atypia', {
       body: { items: [first, second], total: 2, page: 1, pageSize: 50 },
     });
@@ -59,17 +73,52 @@ describe('atypia table', () => {
     expect(within(table).getByText('Justifié')).toBeTruthy();
     expect(within(table).getByText('Paul Durand')).toBeTruthy();
     expect(mock.calls('GET', '/api/campaigns/2026/atypia')[0]?.url.searchParams.get('view')).toBe('mine');
+    expect(screen.getByText('1 structure vous est attribuée, par priorité')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Département'), { target: { value: '92' } });
     fireEvent.change(screen.getByLabelText('Statut'), { target: { value: 'ALL' } });
     fireEvent.change(screen.getByLabelText('Gravité'), { target: { value: 'high' } });
-    fireEvent.click(screen.getByLabelText(/Mes structures/));
+    fireEvent.click(screen.getByLabelText('Mes structures (1)'));
     await screen.findByText(/Nombre de places : 120/);
     const last = mock.calls('GET', '/api/campaigns/2026/atypia').at(-1)?.url.searchParams;
     expect(last?.get('department')).toBe('92');
     expect(last?.get('status')).toBe('ALL');
     expect(last?.get('severity')).toBe('high');
     expect(last?.get('view')).toBeNull();
+  });
+
+  it('starts on the scope when no structure is assigned to the controller, and says so', async () => {
+    const mock = tableApi([assignment(null), { ...assignment('someone-else'), finess: '920000002' }]);
+    renderWithRouter(tablePage, '/campagnes/2026/atypies', { account: controller });
+
+    expect(await screen.findByText(/Nombre de places : 120/)).toBeTruthy();
+    const calls = mock.calls('GET', '/api/campaigns/2026/atypia');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.url.searchParams.get('view')).toBeNull();
+    expect((screen.getByLabelText('Mes structures (0)') as HTMLInputElement).checked).toBe(false);
+    expect(
+      screen.getByText('Aucune structure ne vous est attribuée : le tableau montre votre périmètre'),
+    ).toBeTruthy();
+  });
+
+  it("offers a Département's account its department only, an ARS's those of its region", async () => {
+    const cd = buildAccount({
+      grants: [buildGrant({ role: 'CONTROLLER', organisation: { kind: 'CD', code: '92' } })],
+    });
+    tableApi([]);
+    const { unmount } = renderWithRouter(tablePage, '/campagnes/2026/atypies', { account: cd });
+    await screen.findByText(/Nombre de places : 120/);
+    const options = () =>
+      within(screen.getByLabelText('Département'))
+        .getAllByRole('option')
+        .map((o) => o.textContent);
+    expect(options()).toEqual(['Tous les départements', '92 – Hauts-de-Seine']);
+    unmount();
+
+    tableApi([]);
+    renderWithRouter(tablePage, '/campagnes/2026/atypies', { account: controller });
+    await screen.findByText(/Nombre de places : 120/);
+    expect(options()).toEqual(['Tous les départements', '75 – Paris', '92 – Hauts-de-Seine']);
   });
 
   it('decides for a selection: one mandatory comment, a confirmation, the flag ids sent', async () => {
