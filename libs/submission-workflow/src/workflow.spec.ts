@@ -11,6 +11,7 @@ import {
   SubmissionStatus,
   TransitionRequest,
   WorkflowRole,
+  actionsOfRole,
   availableActions,
   transition,
 } from './index';
@@ -549,6 +550,17 @@ describe('labels', () => {
       CONFIRMED: 'Confirmé',
     });
     for (const a of ACTIONS) expect(ACTION_LABELS[a]).toMatch(/\S/);
+  });
+});
+
+describe('actionsOfRole', () => {
+  it("lists each role's part of the work, the actions worth explaining when refused", () => {
+    expect(actionsOfRole('STRUCTURE_ENTRY')).toEqual(['SAVE', 'VALIDATE', 'REOPEN']);
+    expect(actionsOfRole('STRUCTURE_VALIDATION')).toEqual(['SAVE', 'VALIDATE', 'REOPEN']);
+    expect(actionsOfRole('ARS_CONTROLLER')).toEqual(['INVALIDATE', 'CONFIRM']);
+    expect(actionsOfRole('CD_CONTROLLER')).toEqual(['INVALIDATE', 'CONFIRM', 'MARK_CONSULTED']);
+    expect(actionsOfRole('NATIONAL_ADMIN')).toEqual(['INVALIDATE', 'CONFIRM', 'UNCONFIRM']);
+    expect(actionsOfRole('READER')).toEqual([]);
   });
 });
 

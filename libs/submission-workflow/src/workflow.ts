@@ -479,6 +479,19 @@ export function describeActions(context: ActionContext): ActionOption[] {
   });
 }
 
+/**
+ * The actions that are part of `role`'s work on some structure: a structure enters, validates and
+ * reopens; an authority invalidates, confirms, marks consulted (the Département) or cancels a
+ * confirmation (national) where it is competent. When refused now, these are worth explaining;
+ * the others are simply not this role's (a structure is never told why it cannot confirm).
+ */
+export function actionsOfRole(role: WorkflowRole): SubmissionAction[] {
+  if (isStructure(role)) return ['SAVE', 'VALIDATE', 'REOPEN'];
+  return SUBMISSION_ACTIONS.filter((action) =>
+    COMPETENCES.some((competence) => checkRole(action, role, competence) === null),
+  );
+}
+
 const PROBE_DATES: CampaignDates = {
   launch: '2000-01-01',
   accountsSetup: '2000-01-01',

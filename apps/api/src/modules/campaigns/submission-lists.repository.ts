@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SubmissionStatusCode } from '@tdb/contracts';
-import { containsPattern, toSearchText } from '../../common/text/search-text';
+import { structureSearchCondition } from '../../common/text/search-condition';
 import { namedQuery } from '../../database/named-query';
 import { SUBMISSION_SELECT, type SubmissionRow } from '../campaign-core/submission-context';
 
@@ -81,12 +81,10 @@ export class SubmissionListsRepository {
       filters.push('s.og_finess = :og');
       params['og'] = query.og;
     }
-    if (query.q?.trim()) {
-      // Words as the registry stores them; a search of punctuation only finds nothing.
-      const words = toSearchText(query.q);
-      filters.push(words ? `(s.finess = :qExact OR s.search_text LIKE :qLike)` : 's.finess = :qExact');
-      params['qExact'] = query.q.trim();
-      if (words) params['qLike'] = containsPattern(words);
+    const search = structureSearchCondition(query.q);
+    if (search) {
+      filters.push(search.sql);
+      Object.assign(params, search.parameters);
     }
     params['limit'] = page.limit;
     params['offset'] = page.offset;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 import type { CompetenceCode, Paginated, StructureSummary } from '@tdb/contracts';
-import { containsPattern, toSearchText } from '../../common/text/search-text';
+import { structureSearchCondition } from '../../common/text/search-condition';
 import { namedQuery } from '../../database/named-query';
 import type { SearchStructuresQuery } from './dto/search-structures.query';
 import { Structure } from './structure.entity';
@@ -21,8 +21,6 @@ interface SummaryRow {
   og_name: string | null;
   total: string;
 }
-
-const FINESS_PATTERN = /^[0-9][0-9AB][0-9]{7}$/;
 
 const SORT_COLUMNS: Record<string, string[]> = {
   // search_text starts with the name without accents: a French-friendly order on every server collation.
@@ -167,24 +165,8 @@ export class StructuresRepository {
   }
 
   private applyFilters(builder: SelectQueryBuilder<ObjectLiteral>, query: SearchStructuresQuery): void {
-    const q = query.q?.trim() ?? '';
-    if (q !== '') {
-      const upper = q.toUpperCase().replace(/\s+/g, '');
-      if (FINESS_PATTERN.test(upper)) {
-        builder.andWhere('(s.finess = :qFiness OR s.og_finess = :qFiness)', { qFiness: upper });
-      } else if (/^\d{3,8}$/.test(upper)) {
-        builder.andWhere('s.finess LIKE :qPrefix', { qPrefix: `${upper}%` });
-      } else {
-        const words = toSearchText(q)
-          .split(' ')
-          .filter((word) => word !== '');
-        // Punctuation only ("%", "'"): no word to look for, so nothing matches.
-        if (words.length === 0) builder.andWhere('FALSE');
-        words.forEach((word, index) =>
-          builder.andWhere(`s.search_text LIKE :w${index}`, { [`w${index}`]: containsPattern(word) }),
-        );
-      }
-    }
+    const search = structureSearchCondition(query.q);
+    if (search) builder.andWhere(search.sql, search.parameters);
     if (query.finess) builder.andWhere('s.finess = :finess', { finess: query.finess });
     if (query.category?.length)
       builder.andWhere('s.category_code IN (:...categories)', { categories: query.category });

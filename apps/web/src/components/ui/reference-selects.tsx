@@ -1,4 +1,5 @@
 import { Select } from '@codegouvfr/react-dsfr/Select';
+import type { ReferenceDepartment } from '@tdb/contracts';
 import { useReference } from '@/lib/api/get-reference';
 
 interface ReferenceSelectProps {
@@ -33,13 +34,15 @@ function CodeSelect({
   );
 }
 
-/** A filter on the department (every department, code and name). */
+/** A filter on the department (code and name): every one, or those `only` keeps (the reader's territory). */
 export function DepartmentSelect({
   label = 'Département',
   allLabel = 'Tous les départements',
+  only,
   ...props
-}: ReferenceSelectProps) {
-  const departments = useReference().data?.departments ?? [];
+}: ReferenceSelectProps & { only?: (department: ReferenceDepartment) => boolean }) {
+  const all = useReference().data?.departments ?? [];
+  const departments = only ? all.filter(only) : all;
   return (
     <CodeSelect
       {...props}

@@ -36,9 +36,23 @@ const second = buildAtypiaRow({
   priority: 3,
 });
 
-function tableApi() {
+/** An assignment of a structure to a controller, as GET fiabilisation/assignments lists it. */
+const assignment = (controllerId: string | null) => ({
+  campaignYear: 2026,
+  finess: '750000001',
+  structureName: 'RÉSIDENCE LES CHÊNES',
+  controllerId,
+  controllerName: controllerId ? 'Camille Martin' : null,
+  priority: 2,
+  note: null,
+  version: 1,
+  updatedAt: '2026-06-01T08:00:00.000Z',
+});
+
+function tableApi(assignments = [assignment(controller.id)]) {
   return mockApi()
     .get('/api/reference', { body: reference })
+    .get('/api/campaigns/2026/fiabilisation/assignments', { body: assignments })
     .get('/api/campaigns/2026/atypia', {
       body: { items: [first, second], total: 2, page: 1, pageSize: 50 },
     });
@@ -59,17 +73,52 @@ describe('atypia table', () => {
     expect(within(table).getByText('Justifié')).toBeTruthy();
     expect(within(table).getByText('Paul Durand')).toBeTruthy();
     expect(mock.calls('GET', '/api/campaigns/2026/atypia')[0]?.url.searchParams.get('view')).toBe('mine');
+    expect(screen.getByText('1 structure vous est attribuée, par priorité')).toBeTruthy();
 
     fireEvent.change(screen.getByLabelText('Département'), { target: { value: '92' } });
     fireEvent.change(screen.getByLabelText('Statut'), { target: { value: 'ALL' } });
     fireEvent.change(screen.getByLabelText('Gravité'), { target: { value: 'high' } });
-    fireEvent.click(screen.getByLabelText(/Mes structures/));
+    fireEvent.click(screen.getByLabelText('Mes structures (1)'));
     await screen.findByText(/Nombre de places : 120/);
     const last = mock.calls('GET', '/api/campaigns/2026/atypia').at(-1)?.url.searchParams;
     expect(last?.get('department')).toBe('92');
     expect(last?.get('status')).toBe('ALL');
     expect(last?.get('severity')).toBe('high');
     expect(last?.get('view')).toBeNull();
+  });
+
+  it('starts on the scope when no structure is assigned to the controller, and says so', async () => {
+    const mock = tableApi([assignment(null), { ...assignment('someone-else'), finess: '920000002' }]);
+    renderWithRouter(tablePage, '/campagnes/2026/atypies', { account: controller });
+
+    expect(await screen.findByText(/Nombre de places : 120/)).toBeTruthy();
+    const calls = mock.calls('GET', '/api/campaigns/2026/atypia');
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.url.searchParams.get('view')).toBeNull();
+    expect((screen.getByLabelText('Mes structures (0)') as HTMLInputElement).checked).toBe(false);
+    expect(
+      screen.getByText('Aucune structure ne vous est attribuée : le tableau montre votre périmètre'),
+    ).toBeTruthy();
+  });
+
+  it("offers a Département's account its department only, an ARS's those of its region", async () => {
+    const cd = buildAccount({
+      grants: [buildGrant({ role: 'CONTROLLER', organisation: { kind: 'CD', code: '92' } })],
+    });
+    tableApi([]);
+    const { unmount } = renderWithRouter(tablePage, '/campagnes/2026/atypies', { account: cd });
+    await screen.findByText(/Nombre de places : 120/);
+    const options = () =>
+      within(screen.getByLabelText('Département'))
+        .getAllByRole('option')
+        .map((o) => o.textContent);
+    expect(options()).toEqual(['Tous les départements', '92 – Hauts-de-Seine']);
+    unmount();
+
+    tableApi([]);
+    renderWithRouter(tablePage, '/campagnes/2026/atypies', { account: controller });
+    await screen.findByText(/Nombre de places : 120/);
+    expect(options()).toEqual(['Tous les départements', '75 – Paris', '92 – Hauts-de-Seine']);
   });
 
   it('decides for a selection: one mandatory comment, a confirmation, the flag ids sent', async () => {
@@ -124,11 +173,34 @@ describe('atypia table', () => {
 });
 
 const threadPath = `/api/campaigns/2026/atypia/${first.id}`;
+
+type FlagAction = 'JUSTIFY' | 'COMMENT' | 'ACCEPT' | 'TO_CORRECT';
+/** The API's `actions` of a thread: `allowed` ones, the others refused with `reason`. */
+const flagActions = (allowed: FlagAction[], reason: (a: FlagAction) => string) =>
+  (['JUSTIFY', 'COMMENT', 'ACCEPT', 'TO_CORRECT'] as const).map((action) =>
+    allowed.includes(action)
+      ? { action, allowed: true, reason: null }
+      : { action, allowed: false, reason: reason(action) },
+  );
+const structureActions = flagActions(
+  ['JUSTIFY'],
+  () => "Seule l'autorité compétente décide d'un signalement.",
+);
+const reviewerActions = flagActions(
+  ['COMMENT', 'ACCEPT', 'TO_CORRECT'],
+  () => 'Seule la structure justifie.',
+);
 const threadPage = { '/campagnes/:year/atypies/:flagId': <AtypiaFlagPage /> };
 
 describe('atypia thread', () => {
   it('lets the structure justify its value', async () => {
-    let thread: unknown = { flag: first, messages: [], canJustify: true, canDecide: false };
+    let thread: unknown = {
+      flag: first,
+      messages: [],
+      canJustify: true,
+      canDecide: false,
+      actions: structureActions,
+    };
     const mock = mockApi()
       .get(threadPath, () => ({ body: thread }))
       .post(`${threadPath}/messages`, () => {
@@ -146,6 +218,7 @@ describe('atypia thread', () => {
           ],
           canJustify: true,
           canDecide: false,
+          actions: structureActions,
         };
         return { body: thread };
       });
@@ -184,6 +257,7 @@ describe('atypia thread', () => {
           ],
           canJustify: false,
           canDecide: true,
+          actions: reviewerActions,
         },
       })
       .get('/api/campaigns/2026/submissions/750000001/changes-since-validation', {
@@ -228,6 +302,53 @@ describe('atypia thread', () => {
       comment: 'Les places ne sont pas encore autorisées.',
       versions: { [first.id]: 3 },
     });
+  });
+
+  it('does not offer "Faire corriger" when the submission cannot be sent back, and says why', async () => {
+    const why =
+      "La saisie ne peut pas être renvoyée à la structure : déjà confirmée par l'ARS : seul l'administrateur national peut annuler la confirmation.";
+    mockApi()
+      .get(threadPath, {
+        body: {
+          flag: first,
+          messages: [],
+          canJustify: false,
+          canDecide: true,
+          actions: flagActions(['COMMENT', 'ACCEPT'], (a) =>
+            a === 'TO_CORRECT' ? why : 'Seule la structure justifie.',
+          ),
+        },
+      })
+      .get('/api/campaigns/2026/submissions/750000001/changes-since-validation', {
+        body: { validatedAt: null, count: 0, changes: [] },
+      });
+    renderWithRouter(threadPage, `/campagnes/2026/atypies/${first.id}`, { account: controller });
+
+    expect(await screen.findByRole('button', { name: 'Accepter la valeur' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Faire corriger' })).toBeNull();
+    expect(screen.getByText(`« Faire corriger » : ${why}`)).toBeTruthy();
+    expect(screen.queryByText(/Seule la structure justifie/)).toBeNull();
+  });
+
+  it('says why nobody acts on a resolved flag', async () => {
+    const resolved = 'Le signalement est résolu : la règle ne se déclenche plus.';
+    mockApi().get(threadPath, {
+      body: {
+        flag: { ...first, status: 'RESOLVED' },
+        messages: [],
+        canJustify: false,
+        canDecide: false,
+        actions: flagActions([], () => resolved),
+      },
+    });
+    renderWithRouter(threadPage, `/campagnes/2026/atypies/${first.id}`, { account: structureUser });
+
+    expect(
+      await screen.findByText(
+        `« Envoyer la justification », « Accepter la valeur », « Faire corriger » : ${resolved}`,
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Envoyer la justification' })).toBeNull();
   });
 });
 

@@ -5,8 +5,6 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
-import { Select } from '@codegouvfr/react-dsfr/Select';
-import { ToggleSwitch } from '@codegouvfr/react-dsfr/ToggleSwitch';
 import type { AtypiaTableRow } from '@tdb/contracts';
 import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
@@ -21,79 +19,42 @@ import {
   useAtypiaTable,
   type AtypiaFilters,
   type AtypiaSort,
-  type AtypiaStatusFilter,
 } from '@/features/atypia/api/atypia';
 import { DecisionForm } from '@/features/atypia/components/decision-form';
+import { AtypiaFiltersForm } from '@/features/atypia/components/atypia-filters';
 import { FlagStatusBadge } from '@/features/atypia/components/flag-status-badge';
-import {
-  FLAG_STATUSES,
-  FLAG_STATUS_LABELS,
-  SEVERITY_LABELS,
-  formatFigure,
-  priorityLabel,
-} from '@/features/atypia/utils/labels';
-import { CategorySelect, DepartmentSelect } from '@/components/ui/reference-selects';
+import { SEVERITY_LABELS, formatFigure, priorityLabel } from '@/features/atypia/utils/labels';
+import { readState, toParams, type TableState } from '@/features/atypia/utils/table-state';
+import { useFiabilisationAssignments } from '@/features/atypia/api/fiabilisation';
+import { useAuth } from '@/lib/auth/auth-provider';
 import { paths } from '@/lib/paths';
 
 const PAGE_SIZE = 50;
-const SORTS: AtypiaSort[] = ['priority', 'structure', 'rule', 'value', 'updatedAt'];
-const STATUS_FILTERS: AtypiaStatusFilter[] = [...FLAG_STATUSES, 'ALL'];
-
-interface TableState {
-  status?: AtypiaStatusFilter;
-  department?: string;
-  category?: string;
-  ruleCode?: string;
-  severity?: 'high' | 'medium' | 'low';
-  /** 'mes' or 'toutes'; unset: the default of the account. */
-  vue?: 'mes' | 'toutes';
-  priorityOnly?: boolean;
-  sort?: AtypiaSort;
-  order?: 'asc' | 'desc';
-  page: number;
-}
-
-function readState(params: URLSearchParams): TableState {
-  const page = Number.parseInt(params.get('page') ?? '', 10);
-  const state: TableState = { page: Number.isFinite(page) && page >= 1 ? page : 1 };
-  const status = params.get('status') as AtypiaStatusFilter | null;
-  if (status && STATUS_FILTERS.includes(status)) state.status = status;
-  for (const key of ['department', 'category', 'ruleCode'] as const) {
-    const value = params.get(key);
-    if (value) state[key] = value;
-  }
-  const severity = params.get('severity');
-  if (severity === 'high' || severity === 'medium' || severity === 'low') state.severity = severity;
-  const vue = params.get('vue');
-  if (vue === 'mes' || vue === 'toutes') state.vue = vue;
-  if (params.get('prioritaires') === '1') state.priorityOnly = true;
-  const sort = params.get('sort') as AtypiaSort | null;
-  if (sort && SORTS.includes(sort)) state.sort = sort;
-  const order = params.get('order');
-  if (order === 'asc' || order === 'desc') state.order = order;
-  return state;
-}
-
-function toParams(state: TableState): URLSearchParams {
-  const params = new URLSearchParams();
-  const { priorityOnly, page, ...rest } = state;
-  for (const [key, value] of Object.entries(rest)) {
-    if (value !== undefined && value !== '') params.set(key, String(value));
-  }
-  if (priorityOnly) params.set('prioritaires', '1');
-  if (page > 1) params.set('page', String(page));
-  return params;
-}
-
 /** APR and controllers of an ARS or a CD start on their own structures, by priority. */
 function isController(access: AuthorityAccess): boolean {
   return !access.national && access.own.some((o) => o.canCommunicate);
 }
 
+/** The departments an authority account reads: a Département its own, an ARS those of its region. */
+function departmentFilter(
+  access: AuthorityAccess,
+): ((d: { code: string; regionCode: string }) => boolean) | undefined {
+  if (access.national) return undefined;
+  const cds = new Set(access.own.filter((o) => o.ref.kind === 'CD').map((o) => o.ref.code));
+  const regions = new Set(access.own.filter((o) => o.ref.kind === 'ARS').map((o) => o.ref.code));
+  return (d) => cds.has(d.code) || regions.has(d.regionCode);
+}
+
 function AtypiaTable({ year, access }: { year: number; access: AuthorityAccess }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const state = readState(searchParams);
-  const mine = state.vue ? state.vue === 'mes' : isController(access);
+  const accountId = useAuth().account?.id;
+  const controller = isController(access);
+  const assignments = useFiabilisationAssignments(year);
+  const assignedToMe = (assignments.data ?? []).filter((a) => a.controllerId === accountId).length;
+  // A controller starts on its structures only when some are assigned to it; otherwise on its scope.
+  const mine = state.vue ? state.vue === 'mes' : controller && assignedToMe > 0;
+  const waitingForDefault = !state.vue && controller && assignments.isPending;
   const filters: AtypiaFilters = {
     status: state.status,
     department: state.department,
@@ -105,7 +66,11 @@ function AtypiaTable({ year, access }: { year: number; access: AuthorityAccess }
     order: state.order,
     ...(mine ? { view: 'mine' as const } : {}),
   };
-  const table = useAtypiaTable(year, { ...filters, page: state.page, pageSize: PAGE_SIZE });
+  const table = useAtypiaTable(
+    year,
+    { ...filters, page: state.page, pageSize: PAGE_SIZE },
+    !waitingForDefault,
+  );
   const [selected, setSelected] = useState<Map<string, number>>(new Map());
   const [rules, setRules] = useState<Map<string, string>>(new Map());
   const [exportError, setExportError] = useState<string | null>(null);
@@ -259,89 +224,14 @@ function AtypiaTable({ year, access }: { year: number; access: AuthorityAccess }
 
   return (
     <>
-      <div className="tdb-filters">
-        <form role="search" aria-label="Filtrer les atypies" onSubmit={(e) => e.preventDefault()}>
-          <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
-            <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-              <Select
-                label="Statut"
-                nativeSelectProps={{
-                  value: state.status ?? '',
-                  onChange: (e) =>
-                    update({ status: (e.target.value || undefined) as AtypiaStatusFilter | undefined }),
-                }}
-              >
-                <option value="">À traiter (tous sauf résolus)</option>
-                {FLAG_STATUSES.map((s) => (
-                  <option key={s} value={s}>
-                    {FLAG_STATUS_LABELS[s]}
-                  </option>
-                ))}
-                <option value="ALL">Toutes</option>
-              </Select>
-            </div>
-            <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-              <DepartmentSelect value={state.department} onChange={(department) => update({ department })} />
-            </div>
-            <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-              <CategorySelect value={state.category} onChange={(category) => update({ category })} />
-            </div>
-            <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-              <Select
-                label="Règle"
-                nativeSelectProps={{
-                  value: state.ruleCode ?? '',
-                  onChange: (e) => update({ ruleCode: e.target.value || undefined }),
-                }}
-              >
-                <option value="">Toutes les règles</option>
-                {[...rules]
-                  .sort((a, b) => a[1].localeCompare(b[1], 'fr'))
-                  .map(([code, label]) => (
-                    <option key={code} value={code}>
-                      {label}
-                    </option>
-                  ))}
-              </Select>
-            </div>
-            <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-              <Select
-                label="Gravité"
-                nativeSelectProps={{
-                  value: state.severity ?? '',
-                  onChange: (e) =>
-                    update({ severity: (e.target.value || undefined) as TableState['severity'] }),
-                }}
-              >
-                <option value="">Toutes les gravités</option>
-                {(['high', 'medium', 'low'] as const).map((s) => (
-                  <option key={s} value={s}>
-                    {SEVERITY_LABELS[s]}
-                  </option>
-                ))}
-              </Select>
-            </div>
-            <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-              <ToggleSwitch
-                label="Mes structures"
-                helperText="Les structures qui vous sont attribuées, par priorité"
-                checked={mine}
-                onChange={(checked) => update({ vue: checked ? 'mes' : 'toutes' })}
-                inputTitle="Mes structures"
-                showCheckedHint={false}
-              />
-              <ToggleSwitch
-                label="Prioritaires"
-                helperText="Structures, règles et indicateurs prioritaires de votre autorité"
-                checked={state.priorityOnly ?? false}
-                onChange={(checked) => update({ priorityOnly: checked || undefined })}
-                inputTitle="Prioritaires"
-                showCheckedHint={false}
-              />
-            </div>
-          </div>
-        </form>
-      </div>
+      <AtypiaFiltersForm
+        state={state}
+        update={update}
+        rules={rules}
+        mine={mine}
+        assignedToMe={assignedToMe}
+        departmentFilter={departmentFilter(access)}
+      />
 
       {table.isPending ? (
         <PageLoader label="Chargement des atypies…" />

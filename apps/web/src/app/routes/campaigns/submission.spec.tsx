@@ -239,17 +239,43 @@ describe('submission form', () => {
     expect(api.calls('POST', `${PATH}/transitions`)[0]?.body).toEqual({ action: 'VALIDATE', version: 4 });
   });
 
-  it('asks for a reason before invalidating', async () => {
-    const api = setUp(
-      buildSubmissionDetail({
-        status: 'VALIDATED',
-        availableActions: ['INVALIDATE', 'CONFIRM'],
-        editableDomains: [],
-      }),
-    ).post(`${PATH}/transitions`, { body: buildSubmissionDetail({ status: 'INVALIDATED' }) });
+  const controller = (
+    status: 'VALIDATED' | 'INVALIDATED',
+    refusals: Partial<Record<'INVALIDATE' | 'CONFIRM', string>>,
+  ) =>
+    buildSubmissionDetail({
+      status,
+      role: 'ARS_CONTROLLER',
+      availableActions: (['INVALIDATE', 'CONFIRM'] as const).filter((a) => !refusals[a]),
+      actions: [
+        { action: 'SAVE', allowed: false, reason: 'Seuls les utilisateurs de la structure saisissent.' },
+        { action: 'VALIDATE', allowed: false, reason: 'Seule la structure valide sa saisie.' },
+        { action: 'INVALIDATE', allowed: !refusals.INVALIDATE, reason: refusals.INVALIDATE ?? null },
+        { action: 'CONFIRM', allowed: !refusals.CONFIRM, reason: refusals.CONFIRM ?? null },
+        { action: 'MARK_CONSULTED', allowed: false, reason: 'Seul le Département marque consultée.' },
+      ],
+      editableDomains: [],
+    });
+
+  it('asks for a reason before invalidating, says why it cannot confirm yet, and says it is done', async () => {
+    const confirmLater = "La fiabilisation n'ouvre que le 1er juin 2026.";
+    const sentBack = controller('INVALIDATED', { INVALIDATE: 'Déjà invalidée.', CONFIRM: confirmLater });
+    let current = controller('VALIDATED', { CONFIRM: confirmLater });
+    const api = setUp()
+      .get(PATH, () => ({ body: current }))
+      .post(`${PATH}/transitions`, () => {
+        current = sentBack;
+        return { body: sentBack };
+      });
     renderForm();
 
     fireEvent.click(await screen.findByRole('button', { name: 'Invalider' }));
+    expect(screen.queryByRole('button', { name: 'Confirmer' })).toBeNull();
+    expect(screen.getByText(`« Confirmer » : ${confirmLater}`)).toBeTruthy();
+    // Not the controller's work: not listed.
+    expect(screen.queryByText(/Seule la structure valide/)).toBeNull();
+    expect(screen.queryByText(/marque consultée/)).toBeNull();
+
     const form = screen.getByRole('form', { name: 'Invalider la saisie' });
     fireEvent.click(within(form).getByRole('button', { name: "Confirmer l'invalidation" }));
     expect(within(form).getByText(/Indiquez le motif de l'invalidation/)).toBeTruthy();
@@ -263,5 +289,21 @@ describe('submission form', () => {
       version: 4,
       reason: 'Effectifs incohérents.',
     });
+    // No button left once it is sent back, but the outcome and the reasons stay.
+    expect(
+      await screen.findByText('La saisie est invalidée : la structure est invitée à la reprendre.'),
+    ).toBeTruthy();
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Invalider' })).toBeNull());
+    expect(screen.getByText('« Invalider » : Déjà invalidée.')).toBeTruthy();
+  });
+
+  it('never offers an action the controller may not take, and says why', async () => {
+    const reason = "Déjà confirmée par l'ARS : seul l'administrateur national peut annuler la confirmation.";
+    setUp(controller('VALIDATED', { INVALIDATE: reason, CONFIRM: reason }));
+    renderForm();
+
+    expect(await screen.findByText(`« Confirmer », « Invalider » : ${reason}`)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Invalider' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Confirmer' })).toBeNull();
   });
 });

@@ -70,8 +70,8 @@ export function getAtypiaTableQueryOptions(year: number, params: AtypiaQuery) {
   });
 }
 
-export function useAtypiaTable(year: number, params: AtypiaQuery) {
-  return useQuery(getAtypiaTableQueryOptions(year, params));
+export function useAtypiaTable(year: number, params: AtypiaQuery, enabled = true) {
+  return useQuery({ ...getAtypiaTableQueryOptions(year, params), enabled });
 }
 
 /** Downloads the table (same filters) as an Excel file. */

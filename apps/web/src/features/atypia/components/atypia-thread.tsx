@@ -20,6 +20,8 @@ import { ChangesSinceValidationPanel } from './changes-since-validation';
 import { DecisionForm } from './decision-form';
 import { FlagStatusBadge } from './flag-status-badge';
 import { paths } from '@/lib/paths';
+import { UnavailableActions } from '@/components/ui/unavailable-actions';
+import { threadActions } from '../utils/thread-actions';
 
 /** The structure's justification (or a comment of a reviewer) on a flag. */
 function MessageForm({
@@ -96,6 +98,7 @@ export function AtypiaThreadView({
   showChanges: boolean;
 }) {
   const { flag } = thread;
+  const actions = threadActions(thread);
   const references = Object.entries(flag.reference ?? {});
   const formPath = paths.submission.href(year, flag.finess);
   const figures: [string, ReactNode][] = [
@@ -166,7 +169,7 @@ export function AtypiaThreadView({
             )}
           </section>
 
-          {thread.canJustify && (
+          {actions.justify && (
             <section aria-labelledby="justifier-titre" className={fr.cx('fr-mb-4w')}>
               <h2 id="justifier-titre" className={fr.cx('fr-h4')}>
                 Justifier la valeur
@@ -185,12 +188,22 @@ export function AtypiaThreadView({
             </section>
           )}
 
-          {thread.canDecide && (
+          {actions.unavailable.length > 0 && (
+            <section aria-labelledby="indisponible-titre" className={fr.cx('fr-mb-4w')}>
+              <h2 id="indisponible-titre" className={fr.cx('fr-h4')}>
+                {actions.decide ? 'Décisions indisponibles' : 'Ce que vous ne pouvez pas faire'}
+              </h2>
+              <UnavailableActions actions={actions.unavailable} title="Pour le moment" />
+            </section>
+          )}
+
+          {actions.decide && (
             <section aria-labelledby="decider-titre" className={fr.cx('fr-mb-4w')}>
               <h2 id="decider-titre" className={fr.cx('fr-h4')}>
                 Décider
               </h2>
               <DecisionForm
+                refused={actions.refusedDecisions}
                 year={year}
                 targets={[{ id: flag.id, version: flag.version }]}
                 acceptLabel="Accepter la valeur"

@@ -36,6 +36,7 @@ export function DecisionForm({
   confirm = false,
   idPrefix,
   onDone,
+  refused = {},
 }: {
   year: number;
   targets: DecisionTarget[];
@@ -44,6 +45,8 @@ export function DecisionForm({
   confirm?: boolean;
   idPrefix: string;
   onDone?: (result: AtypiaDecisionResult) => void;
+  /** Decisions the API refuses now, with why: not offered (never a 409 after a typed comment). */
+  refused?: Partial<Record<Decision, string>>;
 }) {
   const decide = useAtypiaDecision(year);
   const [comment, setComment] = useState('');
@@ -113,27 +116,31 @@ export function DecisionForm({
       />
       {pending === null ? (
         <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-sm', 'fr-btns-group--icon-left')}>
-          <li>
-            <Button
-              type="button"
-              iconId="fr-icon-check-line"
-              disabled={targets.length === 0 || decide.isPending}
-              onClick={() => ask('ACCEPTED')}
-            >
-              {acceptLabel}
-            </Button>
-          </li>
-          <li>
-            <Button
-              type="button"
-              priority="secondary"
-              iconId="fr-icon-edit-line"
-              disabled={targets.length === 0 || decide.isPending}
-              onClick={() => ask('TO_CORRECT')}
-            >
-              {correctLabel}
-            </Button>
-          </li>
+          {!refused.ACCEPTED && (
+            <li>
+              <Button
+                type="button"
+                iconId="fr-icon-check-line"
+                disabled={targets.length === 0 || decide.isPending}
+                onClick={() => ask('ACCEPTED')}
+              >
+                {acceptLabel}
+              </Button>
+            </li>
+          )}
+          {!refused.TO_CORRECT && (
+            <li>
+              <Button
+                type="button"
+                priority="secondary"
+                iconId="fr-icon-edit-line"
+                disabled={targets.length === 0 || decide.isPending}
+                onClick={() => ask('TO_CORRECT')}
+              >
+                {correctLabel}
+              </Button>
+            </li>
+          )}
         </ul>
       ) : (
         <div className="tdb-panel fr-mb-2w" role="group" aria-label="Confirmation de la décision">

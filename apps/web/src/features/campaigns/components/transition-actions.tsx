@@ -4,7 +4,8 @@ import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import type { SubmissionActionCode, SubmissionDetail } from '@tdb/contracts';
-import { ACTION_LABELS } from '@tdb/submission-workflow';
+import { ACTION_LABELS, actionsOfRole } from '@tdb/submission-workflow';
+import { UnavailableActions } from '@/components/ui/unavailable-actions';
 import type { ApiClientError } from '@/lib/api-client';
 import { useTransitionSubmission } from '../api/transition-submission';
 import { withFieldLabel } from '../utils/labels';
@@ -23,8 +24,9 @@ const DONE: Record<Action, string> = {
 };
 
 /**
- * The workflow buttons the API offers (availableActions). Pending values are saved first, so the
- * transition applies to what the user sees; INVALIDATE asks for a mandatory reason.
+ * The workflow buttons the API allows now and, for the caller's other actions, why not (the API's
+ * `actions`). Pending values are saved first, so the transition applies to what the user sees;
+ * INVALIDATE asks for a mandatory reason. The outcome stays shown once no button is left.
  */
 export function TransitionActions({
   detail,
@@ -44,7 +46,16 @@ export function TransitionActions({
   const [refusal, setRefusal] = useState<ApiClientError | null>(null);
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   const feedbackRef = useRef<HTMLDivElement>(null);
-  const actions = ORDER.filter((a) => detail.availableActions.includes(a));
+  const allowed = new Set(detail.actions.filter((o) => o.allowed).map((o) => o.action));
+  const actions = ORDER.filter((a) => allowed.has(a));
+  // The caller's part of the work refused now, with the machine's reason (issue 15 §2).
+  const ownActions: readonly string[] = detail.role ? actionsOfRole(detail.role) : [];
+  const refused = ORDER.flatMap((action) => {
+    const option = detail.actions.find((o) => o.action === action);
+    return option && !option.allowed && option.reason && ownActions.includes(action)
+      ? [{ label: ACTION_LABELS[action], reason: option.reason }]
+      : [];
+  });
 
   useEffect(() => {
     if (reasonOpen) reasonRef.current?.focus();
@@ -73,32 +84,38 @@ export function TransitionActions({
     );
   };
 
-  if (actions.length === 0) return null;
+  if (actions.length === 0 && refused.length === 0 && !done && !refusal) return null;
   return (
     <div className="tdb-actions">
-      <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
-        {actions.map((action) => (
-          <li key={action}>
-            <Button
-              priority={action === 'VALIDATE' || action === 'CONFIRM' ? 'primary' : 'secondary'}
-              disabled={transition.isPending}
-              onClick={() => {
-                if (action === 'INVALIDATE') {
-                  setReasonOpen(true);
-                  setReasonError(null);
-                } else void run(action);
-              }}
-              {...(action === 'INVALIDATE'
-                ? {
-                    nativeButtonProps: { 'aria-expanded': reasonOpen, 'aria-controls': 'motif-invalidation' },
-                  }
-                : {})}
-            >
-              {ACTION_LABELS[action]}
-            </Button>
-          </li>
-        ))}
-      </ul>
+      {actions.length > 0 && (
+        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--icon-left')}>
+          {actions.map((action) => (
+            <li key={action}>
+              <Button
+                priority={action === 'VALIDATE' || action === 'CONFIRM' ? 'primary' : 'secondary'}
+                disabled={transition.isPending}
+                onClick={() => {
+                  if (action === 'INVALIDATE') {
+                    setReasonOpen(true);
+                    setReasonError(null);
+                  } else void run(action);
+                }}
+                {...(action === 'INVALIDATE'
+                  ? {
+                      nativeButtonProps: {
+                        'aria-expanded': reasonOpen,
+                        'aria-controls': 'motif-invalidation',
+                      },
+                    }
+                  : {})}
+              >
+                {ACTION_LABELS[action]}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <UnavailableActions actions={refused} />
       {reasonOpen && (
         <form
           id="motif-invalidation"
