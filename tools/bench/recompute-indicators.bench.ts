@@ -30,6 +30,8 @@ import { mergedValues } from '../../apps/api/src/modules/campaign-core/submissio
 import { CampaignJobsService } from '../../apps/api/src/modules/computation/campaign-jobs.service';
 import type { RecomputeStage } from '../../apps/api/src/modules/computation/campaign-recompute.service';
 import { StructureRefresh } from '../../apps/api/src/modules/computation/structure-refresh.service';
+import { DerivedRules } from '../../apps/api/src/modules/computation/derived-rules.service';
+import { RecomputeRepository } from '../../apps/api/src/modules/computation/recompute.repository';
 import { structureFactsOf } from '../../apps/api/src/common/auth/structure-facts';
 import { DictionaryRegistry } from '../../apps/api/src/modules/campaign-core/dictionary-registry.service';
 import { generateSubmissionValues } from '../generate-values/generator';
@@ -42,6 +44,7 @@ const WRITE_BATCH = 1000;
 const TARGET_SECONDS = 10;
 const TARGET_RSS = 600 * 1024 * 1024;
 const REFRESHES = 100;
+const FLOOR_JOB = '00000000-0000-4000-8000-000000000000';
 
 const seconds = (from: number) => (performance.now() - from) / 1000;
 
@@ -135,30 +138,29 @@ interface Measure {
   refresh: { meanMs: number; p95Ms: number };
 }
 
-/** The floor: the values read page by page (as the job reads them) and every indicator computed. */
-async function measureFloor(db: DataSource, dictionary: Dictionary): Promise<Measure['floor']> {
+/**
+ * The floor: the values the indicators need read page by page, exactly as the job reads them (its
+ * repository, its items), and every indicator computed in memory; nothing written.
+ */
+async function measureFloor(
+  db: DataSource,
+  dictionary: Dictionary,
+  reads: RecomputeRepository,
+  items: readonly string[],
+): Promise<Measure['floor']> {
   const started = performance.now();
   const definitions = getIndicatorDefinitions(YEAR).indicators;
-  const og = new Map<string, ValueMap>(
-    (await db.query(`SELECT og_finess, values FROM og_submissions WHERE campaign_year = $1`, [YEAR])).map(
-      (r: { og_finess: string; values: ValueMap }) => [r.og_finess, r.values],
-    ),
-  );
+  const og = await reads.ogValues(db.manager, YEAR);
   let after = '';
   let structures = 0;
   let results = 0;
   for (;;) {
-    const page: { finess: string; og_finess: string; category_code: string; values: ValueMap }[] =
-      await db.query(
-        `SELECT sub.finess, s.og_finess, s.category_code, sub.values FROM submissions sub
-         JOIN structures s ON s.finess = sub.finess
-        WHERE sub.campaign_year = $1 AND sub.finess > $2 ORDER BY sub.finess LIMIT 1000`,
-        [YEAR, after],
-      );
+    // A job id no mark carries: every submission is read with its values.
+    const page = await reads.valuesBatch(db.manager, YEAR, FLOOR_JOB, after, 1000, items);
     if (page.length === 0) break;
     after = page[page.length - 1]!.finess;
     for (const row of page) {
-      const values = mergedValues(row.values, og.get(row.og_finess) ?? {}, dictionary, true);
+      const values = mergedValues(row.values ?? {}, og.get(row.og_finess) ?? {}, dictionary, true);
       results += computeIndicators(definitions, { categoryCode: row.category_code, values }).length;
       structures++;
     }
@@ -185,7 +187,8 @@ async function measure(url: string, kind: 'embedded' | 'server'): Promise<Measur
       [YEAR],
     );
     const dictionary = await app.get(DictionaryRegistry).byVersion(campaign!.dictionary_version);
-    const floor = await measureFloor(db, dictionary);
+    const items = app.get(DerivedRules).inputItemsFor(dictionary);
+    const floor = await measureFloor(db, dictionary, app.get(RecomputeRepository), items);
     if (global.gc) global.gc();
     const [job]: { id: string }[] = await db.query(
       `INSERT INTO campaign_jobs (campaign_year, kind, total)
