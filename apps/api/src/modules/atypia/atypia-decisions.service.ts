@@ -13,7 +13,8 @@ import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { SubmissionTransitions } from '../campaigns/submission-transitions.service';
 import { MailService } from '../mail/mail.service';
 import type { AtypiaDecisionBody } from './dto/atypia-review.dto';
-import { type TableRowSql, DECIDERS, toTableRow, sentence } from './atypia-review-rows';
+import { asSentence } from '@tdb/submission-workflow';
+import { type TableRowSql, DECIDERS, toTableRow } from './atypia-review-rows';
 import { AtypiaReviewRepository } from './atypia-review.repository';
 import { AtypiaReviewService } from './atypia-review.service';
 
@@ -107,7 +108,7 @@ export class AtypiaDecisionsService {
           const first = flags[0] as TableRowSql;
           if (first.submission_status !== 'VALIDATED') continue;
           const reason = [
-            sentence(comment),
+            asSentence(comment),
             '',
             `Signalement${flags.length > 1 ? 's' : ''} d'atypie :`,
             ...flags.map((f) => `- ${f.rule_label} : ${f.message}`),

@@ -65,11 +65,6 @@ export function toTableRow(row: TableRowSql): AtypiaTableRow {
   };
 }
 
-export const sentence = (text: string): string => {
-  const trimmed = text.trim();
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-};
-
 export const ATYPIA_HEADERS = [
   'FINESS',
   'Structure',

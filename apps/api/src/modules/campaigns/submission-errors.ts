@@ -1,19 +1,13 @@
-import { type TransitionResult } from '@tdb/submission-workflow';
+import { asSentence, type TransitionResult } from '@tdb/submission-workflow';
 import { DomainError, type DomainErrorDetail } from '../../common/errors/domain-error';
 import { type SubmissionContext } from '../campaign-core/submission-context';
-
-const sentence = (text: string): string => {
-  const trimmed = text.trim();
-  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
-};
 
 /** A refusal of the status machine as the API's French error. */
 export function workflowError(
   result: Extract<TransitionResult, { ok: false }>,
   details?: DomainErrorDetail[],
 ): DomainError {
-  const message = sentence(result.reason);
+  const message = asSentence(result.reason);
   switch (result.code) {
     case 'ROLE':
       return new DomainError('FORBIDDEN', message, undefined, `Workflow refused (role): ${result.reason}`);
