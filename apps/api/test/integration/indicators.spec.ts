@@ -39,6 +39,14 @@ describe('indicators in the platform (HTTP, real database)', () => {
     await t?.close();
   });
 
+  // First: a later test migrates structure_indicators down and up again.
+  it('keeps a structure’s indicators uncompressed in their row (no compression at each recompute)', async () => {
+    const [{ options }] = await t.dataSource.query(
+      `SELECT reloptions AS options FROM pg_class WHERE relname = 'structure_indicators'`,
+    );
+    expect(options).toContain('toast_tuple_target=8160');
+  });
+
   it('publishes the guide without an account, provisional sheets saying so', async () => {
     const guide = await request(t.http).get('/api/indicators/guide').expect(200);
     expect(guide.body.campaignYear).toBe(YEAR);

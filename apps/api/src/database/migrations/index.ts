@@ -15,6 +15,7 @@ import { IndicatorsPerStructure1764030000000 } from './1764030000000-IndicatorsP
 import { PrincipalTransfers1764041400000 } from './1764041400000-PrincipalTransfers';
 import { CreateSubmissionExtensions1764050000000 } from './1764050000000-CreateSubmissionExtensions';
 import { StructureHistoryConsequences1764060000000 } from './1764060000000-StructureHistoryConsequences';
+import { StructureIndicatorsUncompressed1764070000000 } from './1764070000000-StructureIndicatorsUncompressed';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   PrincipalTransfers1764041400000,
   CreateSubmissionExtensions1764050000000,
   StructureHistoryConsequences1764060000000,
+  StructureIndicatorsUncompressed1764070000000,
 ];
