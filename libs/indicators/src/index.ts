@@ -30,3 +30,4 @@ export { RAW_INDICATOR_DEFINITIONS, getIndicatorDefinitions } from './definition
 export { formulaInWords, formulaText, variantInWords } from './words';
 export { distributionShares, storedDistribution, storedPart, type StoredDistribution } from './stored';
 export { PUBLISHED_DECIMALS, publishedDecimals, roundForUnit } from './rounding';
+export { indicatorsByItem, itemsOfIndicator, type DictionaryWithUses, type IndicatorUse } from './item-uses';

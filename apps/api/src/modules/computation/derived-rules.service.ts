@@ -3,8 +3,10 @@ import { RAW_ATYPIA_RULES, loadAtypiaRules, type AtypiaRuleSet } from '@tdb/atyp
 import type { Dictionary } from '@tdb/dictionary';
 import {
   RAW_INDICATOR_DEFINITIONS,
+  indicatorsByItem,
   loadIndicatorDefinitions,
   type IndicatorDefinitions,
+  type IndicatorUse,
 } from '@tdb/indicators';
 import { dataForDictionary } from './data-for-dictionary';
 
@@ -16,6 +18,7 @@ import { dataForDictionary } from './data-for-dictionary';
 export class DerivedRules {
   private readonly definitions = new Map<string, IndicatorDefinitions>();
   private readonly ruleSets = new Map<string, AtypiaRuleSet>();
+  private readonly itemUses = new Map<string, Readonly<Record<string, IndicatorUse[]>>>();
 
   definitionsFor(dictionary: Dictionary): IndicatorDefinitions {
     const cached = this.definitions.get(dictionary.version);
@@ -31,6 +34,15 @@ export class DerivedRules {
     }
     this.definitions.set(dictionary.version, loaded.definitions);
     return loaded.definitions;
+  }
+
+  /** Which indicators read each item of the dictionary (the items' help), once per version. */
+  indicatorsByItemFor(dictionary: Dictionary): Readonly<Record<string, IndicatorUse[]>> {
+    const cached = this.itemUses.get(dictionary.version);
+    if (cached) return cached;
+    const uses = indicatorsByItem(this.definitionsFor(dictionary));
+    this.itemUses.set(dictionary.version, uses);
+    return uses;
   }
 
   ruleSetFor(dictionary: Dictionary): AtypiaRuleSet {
