@@ -55,6 +55,35 @@ describe('nextBatch', () => {
     expect(nextBatch(pending)).toEqual({ level: 'og', source: 'PREVIOUS_YEAR', values: { og2: 3 } });
     expect(nextBatch(new Map())).toBeNull();
   });
+
+  it('sends one target at a time, in the order they were first changed (the OG grid)', () => {
+    const cell = (target: string, value: number, level: PendingChange['level'] = 'structure') => ({
+      ...form(value, level),
+      target,
+    });
+    const pending = new Map<string, PendingChange>([
+      ['og|siege', cell('og', 9, 'og')],
+      ['B|nb_places', cell('B', 1)],
+      ['A|nb_places', cell('A', 2)],
+      ['B|dpi', cell('B', 3)],
+    ]);
+    expect(nextBatch(pending)).toEqual({
+      level: 'structure',
+      source: 'FORM',
+      target: 'B',
+      values: { 'B|nb_places': 1, 'B|dpi': 3 },
+    });
+    pending.delete('B|nb_places');
+    pending.delete('B|dpi');
+    expect(nextBatch(pending)).toEqual({
+      level: 'structure',
+      source: 'FORM',
+      target: 'A',
+      values: { 'A|nb_places': 2 },
+    });
+    pending.delete('A|nb_places');
+    expect(nextBatch(pending)?.target).toBe('og');
+  });
 });
 
 describe('AutosaveQueue', () => {
@@ -170,5 +199,15 @@ describe('AutosaveQueue', () => {
     queue.keepOnly('structure', { b: 2 });
     expect(queue.valuesOf('structure')).toEqual({ b: 2 });
     expect(queue.valuesOf('og')).toEqual({ og1: 3 });
+  });
+
+  it('after a conflict on one target keeps the other targets’ changes', () => {
+    const { queue } = recordingQueue();
+    queue.set('A|a', { ...form(1), target: 'A' });
+    queue.set('A|b', { ...form(2), target: 'A' });
+    queue.set('B|a', { ...form(3), target: 'B' });
+    expect(queue.valuesOf('structure', 'A')).toEqual({ 'A|a': 1, 'A|b': 2 });
+    queue.keepOnly('structure', {}, 'A');
+    expect(queue.valuesOf('structure')).toEqual({ 'B|a': 3 });
   });
 });
