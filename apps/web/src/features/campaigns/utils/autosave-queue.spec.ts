@@ -132,18 +132,44 @@ describe('AutosaveQueue', () => {
       refresh: async () => undefined,
     });
     queue.set('a', form(1));
-    const first = queue.flush();
+    void queue.flush();
     expect(queue.busy).toBe(true);
     queue.set('a', form(5));
     queue.set('b', form(2));
     const second = queue.flush();
-    expect(second).toBe(first);
     release();
-    await first;
+    await second;
     // The first batch sent a = 1; a changed meanwhile, so it stays pending and goes with b.
     expect(sent.map((b) => b.values)).toEqual([{ a: 1 }, { a: 5, b: 2 }]);
     expect(queue.size).toBe(0);
     expect(queue.busy).toBe(false);
+  });
+
+  it('does not lose a flush asked while the run reloads after its last batch', async () => {
+    let release: () => void = () => undefined;
+    const sent: Batch[] = [];
+    const queue: AutosaveQueue = new AutosaveQueue({
+      delayMs: 800,
+      send: async (batch) => {
+        sent.push(batch);
+        queue.settle(batch);
+        return 'refresh';
+      },
+      refresh: () => new Promise<void>((resolve) => (release = resolve)),
+    });
+    queue.set('a', form(1));
+    const first = queue.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    // The batch is sent, the reload is on its way: a new change and a blur arrive.
+    queue.set('b', form(2));
+    const second = queue.flush();
+    release();
+    await first;
+    await vi.advanceTimersByTimeAsync(0);
+    release();
+    await second;
+    expect(sent.map((b) => b.values)).toEqual([{ a: 1 }, { b: 2 }]);
+    expect(queue.size).toBe(0);
   });
 
   it('sends each level and source in turn, and reloads once at the end when a batch asked for it', async () => {

@@ -135,14 +135,18 @@ export class AutosaveQueue {
   }
 
   /**
-   * Sends now, batch after batch, until nothing waits. While a flush runs, another call returns
-   * that run and makes it go round once more (for the changes that arrived meanwhile).
+   * Sends now, batch after batch, until nothing waits. While a flush runs, another call makes it go
+   * round once more (for the changes that arrived meanwhile) and resolves when they are sent; when
+   * the run was already past its last batch (reloading after a conflict), they go in a new run.
    */
   flush(): Promise<void> {
     this.cancel();
     if (this.running) {
       this.again = true;
-      return this.running;
+      return this.running.then(() => {
+        if (this.running) return this.running;
+        return this.pending.size > 0 && this.again ? this.flush() : undefined;
+      });
     }
     const maxRounds = this.options.maxRounds ?? 6;
     const run = (async () => {
