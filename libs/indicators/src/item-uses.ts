@@ -1,18 +1,14 @@
+import type { ItemIndicatorUse } from '@tdb/contracts';
 import type { Dictionary } from '@tdb/dictionary';
 import { operandsOf, parseFormula } from './formula';
-import type { CategoryScope, IndicatorDefinition, IndicatorDefinitions } from './schema';
+import type { IndicatorDefinition, IndicatorDefinitions } from './schema';
 
 /** An indicator whose formula reads an item (shown in the item's help, linked to its sheet). */
-export interface IndicatorUse {
-  readonly code: string;
-  readonly label: string;
-  /** Where the indicator is computed ('ALL' or TDB category codes). */
-  readonly categories: CategoryScope;
-}
+export type IndicatorUse = ItemIndicatorUse;
 
 /** A campaign's dictionary as the API serves it: with the indicators reading each item. */
 export type DictionaryWithUses = Dictionary & {
-  readonly indicatorsByItem: Readonly<Record<string, readonly IndicatorUse[]>>;
+  readonly indicatorsByItem: Readonly<Record<string, IndicatorUse[]>>;
 };
 
 /** Every formula text of a definition: main formula, variants, distribution parts and base. */
