@@ -47,6 +47,14 @@ export interface IndicatorSheet {
   notes: string[];
 }
 
+/** An indicator whose formulas read a data item: the item's help links to its sheet. */
+export interface ItemIndicatorUse {
+  code: string;
+  label: string;
+  /** Where the indicator is computed ('ALL' or TDB category codes). */
+  categories: 'ALL' | string[];
+}
+
 export interface IndicatorGuide {
   campaignYear: number;
   dictionaryVersion: string;

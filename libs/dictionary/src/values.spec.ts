@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { getDictionary } from './dictionaries';
 import type { Dictionary, Item } from './schema';
-import { completeness, isRequired, itemsFor, validateValue } from './values';
+import { boundsOf, completeness, isRequired, itemsFor, validateValue } from './values';
 
 const base = { domain: 'PRESTATIONS', categories: 'ALL', requiredIn: [], ogLevel: false } as const;
 const integer: Item = { ...base, code: 'entrees', label: 'Entrées', type: 'integer', min: 0, max: 1000 };
@@ -49,6 +49,16 @@ describe('validateValue', () => {
     expect(validateValue(decimal, 10000.01)).toEqual({
       ok: false,
       message: 'La valeur doit être inférieure ou égale à 10000.',
+    });
+  });
+
+  it('gives the bounds the checks apply: the item’s, or 0..100 for a percentage', () => {
+    expect(boundsOf(integer)).toEqual({ min: 0, max: 1000 });
+    expect(boundsOf(percentage)).toEqual({ min: 0, max: 100 });
+    expect(boundsOf(boundedPct)).toEqual({ min: -50, max: 200 });
+    expect(boundsOf({ ...base, code: 'x', label: 'X', type: 'decimal' })).toEqual({
+      min: undefined,
+      max: undefined,
     });
   });
 

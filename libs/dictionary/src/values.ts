@@ -49,14 +49,21 @@ function isIsoDate(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
+/** The hard bounds a numeric item's values must stay within (a percentage: 0 to 100 by default). */
+export function boundsOf(item: Item): { min: number | undefined; max: number | undefined } {
+  return {
+    min: item.min ?? (item.type === 'percentage' ? 0 : undefined),
+    max: item.max ?? (item.type === 'percentage' ? 100 : undefined),
+  };
+}
+
 function checkNumber(item: Item, value: unknown): ValueResult {
   const n = toNumber(value);
   if (n === undefined) return { ok: false, message: 'La valeur doit être un nombre.' };
   if (item.type === 'integer' && !Number.isInteger(n)) {
     return { ok: false, message: 'La valeur doit être un nombre entier.' };
   }
-  const min = item.min ?? (item.type === 'percentage' ? 0 : undefined);
-  const max = item.max ?? (item.type === 'percentage' ? 100 : undefined);
+  const { min, max } = boundsOf(item);
   if (min !== undefined && n < min) {
     return { ok: false, message: `La valeur doit être supérieure ou égale à ${formatNumber(min)}.` };
   }

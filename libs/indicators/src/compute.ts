@@ -139,14 +139,6 @@ export function compileIndicator(def: IndicatorDefinition, dictionary?: Dictiona
   return compiled;
 }
 
-/**
- * The item codes the definitions read (every operand of every formula and variant), each once: a
- * structure's indicators depend on those values only, so a campaign recompute reads no others.
- */
-export function indicatorOperands(definitions: readonly IndicatorDefinition[]): string[] {
-  return [...new Set(definitions.flatMap((def) => bodyOperands(compileIndicator(def).body)))];
-}
-
 // ----------------------------------------------------------------------------------------------
 
 function quote(text: string): string {

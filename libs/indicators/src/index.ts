@@ -22,7 +22,6 @@ export {
   compileIndicator,
   computeIndicator,
   computeIndicators,
-  indicatorOperands,
   runCompiled,
   type CompiledIndicator,
 } from './compute';
@@ -31,3 +30,4 @@ export { RAW_INDICATOR_DEFINITIONS, getIndicatorDefinitions } from './definition
 export { formulaInWords, formulaText, variantInWords } from './words';
 export { distributionShares, storedDistribution, storedPart, type StoredDistribution } from './stored';
 export { PUBLISHED_DECIMALS, publishedDecimals, roundForUnit } from './rounding';
+export { indicatorsByItem, itemsOfIndicator, type DictionaryWithUses, type IndicatorUse } from './item-uses';

@@ -58,6 +58,26 @@ describe('indicators in the platform (HTTP, real database)', () => {
     expect(verified.formulaInWords).toEqual(expect.any(String));
   });
 
+  it('serves with the dictionary, for each item, the indicators whose formulas read it', async () => {
+    const served = (
+      await request(t.http).get(`/api/campaigns/${YEAR}/dictionary`).set('Authorization', ogApe).expect(200)
+    ).body;
+    expect(served.version).toBe(dictionary.version);
+    expect(served.items).toHaveLength(dictionary.items.length);
+    // P01 = personnes_derogation_age / personnes_accompagnees_31_12 × 100 (libs/indicators/data/2026.json).
+    expect(served.indicatorsByItem['personnes_derogation_age']).toEqual([
+      expect.objectContaining({ code: 'P01', label: expect.stringMatching(/dérogation/) }),
+    ]);
+    // The installed capacity appears only in P15's variant: variants count.
+    expect(
+      served.indicatorsByItem['lits_places_installes_permanent'].map((u: { code: string }) => u.code),
+    ).toContain('P15');
+    const guide = (await request(t.http).get('/api/indicators/guide').expect(200)).body;
+    const sheets = new Set(guide.sheets.map((s: { code: string }) => s.code));
+    const linked = Object.values(served.indicatorsByItem as Record<string, { code: string }[]>).flat();
+    expect(linked.every((u) => sheets.has(u.code))).toBe(true);
+  });
+
   it('computes the occupancy of an EHPAD at the save, as the sheet defines it', async () => {
     const guide = (await request(t.http).get('/api/indicators/guide').expect(200)).body;
     const occupancy = guide.sheets.find((s: { label: string }) => /taux d.occupation/i.test(s.label));

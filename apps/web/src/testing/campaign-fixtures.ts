@@ -6,10 +6,10 @@ import type {
   SubmissionDetail,
   SubmissionSummary,
 } from '@tdb/contracts';
-import type { Dictionary } from '@tdb/dictionary';
+import type { CampaignDictionary } from '@/features/campaigns/api/get-dictionary';
 
 /** A small literal dictionary: five items for EHPAD (one OG-level), one for IME only. */
-export const dictionary: Dictionary = {
+export const dictionary: CampaignDictionary = {
   version: '2026.1',
   campaignYear: 2026,
   dataYear: 2025,
@@ -78,6 +78,12 @@ export const dictionary: Dictionary = {
       ogLevel: false,
     },
   ],
+  indicatorsByItem: {
+    nb_places: [
+      { code: 'P15', label: "Taux d'occupation des lits ou places", categories: ['EHPAD'] },
+      { code: 'P01', label: 'Taux de personnes en dérogation', categories: ['IME'] },
+    ],
+  },
 };
 
 export function buildCampaign(overrides: Partial<CampaignSummary> = {}): CampaignSummary {

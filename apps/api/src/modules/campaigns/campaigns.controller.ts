@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { CampaignDetail, CampaignJobDto, CampaignSummary } from '@tdb/contracts';
-import type { Dictionary } from '@tdb/dictionary';
+import type { DictionaryWithUses } from '@tdb/indicators';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
@@ -81,12 +81,15 @@ export class CampaignsController {
 
   @Get(':year/dictionary')
   @Authorize('campaign.read')
-  @ApiOperation({ summary: 'Le dictionnaire des données de la campagne (items, types, bornes, catégories)' })
+  @ApiOperation({
+    summary:
+      'Le dictionnaire des données de la campagne (items, types, bornes, catégories, indicateurs qui lisent chaque item)',
+  })
   @ApiOkResponse({ description: 'Dictionnaire versionné' })
   dictionary(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
-  ): Promise<Dictionary> {
+  ): Promise<DictionaryWithUses> {
     return this.campaigns.dictionaryOf(actor, year);
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { CampaignDatesDto, CampaignDetail, CampaignSummary, SubmissionStatusCode } from '@tdb/contracts';
 import type { Dictionary } from '@tdb/dictionary';
+import type { DictionaryWithUses } from '@tdb/indicators';
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
@@ -16,6 +17,7 @@ import {
 } from '../campaign-core/campaign-row';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
+import { DerivedRules } from '../computation/derived-rules.service';
 import { CampaignAdministrationRepository } from './campaign-administration.repository';
 import type { CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
 
@@ -37,6 +39,7 @@ export class CampaignsService {
     private readonly campaignRows: CampaignRepository,
     private readonly administration: CampaignAdministrationRepository,
     private readonly audit: AuditService,
+    private readonly rules: DerivedRules,
   ) {}
 
   async list(actor: AuthenticatedActor): Promise<CampaignSummary[]> {
@@ -61,10 +64,12 @@ export class CampaignsService {
     return { ...toCampaignSummary(row, parisToday()), counts: byStatus, excluded };
   }
 
-  async dictionaryOf(actor: AuthenticatedActor, year: number): Promise<Dictionary> {
+  /** The campaign's dictionary, with the indicators reading each item (for the items' help). */
+  async dictionaryOf(actor: AuthenticatedActor, year: number): Promise<DictionaryWithUses> {
     this.access.check(actor, { type: 'campaign.read' });
     const row = await this.campaignRows.row(year);
-    return this.dictionaries.byVersion(row.dictionary_version);
+    const dictionary = await this.dictionaries.byVersion(row.dictionary_version);
+    return { ...dictionary, indicatorsByItem: this.rules.indicatorsByItemFor(dictionary) };
   }
 
   /**

@@ -3,9 +3,10 @@ import { RAW_ATYPIA_RULES, itemsReadBy, loadAtypiaRules, type AtypiaRuleSet } fr
 import type { Dictionary } from '@tdb/dictionary';
 import {
   RAW_INDICATOR_DEFINITIONS,
-  indicatorOperands,
+  indicatorsByItem,
   loadIndicatorDefinitions,
   type IndicatorDefinitions,
+  type IndicatorUse,
 } from '@tdb/indicators';
 import { OWN_RULE_KINDS } from './atypia-subject';
 import { dataForDictionary } from './data-for-dictionary';
@@ -19,6 +20,7 @@ export class DerivedRules {
   private readonly definitions = new Map<string, IndicatorDefinitions>();
   private readonly ruleSets = new Map<string, AtypiaRuleSet>();
   private readonly inputs = new Map<string, readonly string[]>();
+  private readonly itemUses = new Map<string, Readonly<Record<string, IndicatorUse[]>>>();
 
   definitionsFor(dictionary: Dictionary): IndicatorDefinitions {
     const cached = this.definitions.get(dictionary.version);
@@ -34,6 +36,15 @@ export class DerivedRules {
     }
     this.definitions.set(dictionary.version, loaded.definitions);
     return loaded.definitions;
+  }
+
+  /** Which indicators read each item of the dictionary (the items' help), once per version. */
+  indicatorsByItemFor(dictionary: Dictionary): Readonly<Record<string, IndicatorUse[]>> {
+    const cached = this.itemUses.get(dictionary.version);
+    if (cached) return cached;
+    const uses = indicatorsByItem(this.definitionsFor(dictionary));
+    this.itemUses.set(dictionary.version, uses);
+    return uses;
   }
 
   ruleSetFor(dictionary: Dictionary): AtypiaRuleSet {
@@ -62,7 +73,7 @@ export class DerivedRules {
     const cached = this.inputs.get(dictionary.version);
     if (cached) return cached;
     const read = new Set([
-      ...indicatorOperands(this.definitionsFor(dictionary).indicators),
+      ...Object.keys(this.indicatorsByItemFor(dictionary)),
       ...itemsReadBy(this.ruleSetFor(dictionary), OWN_RULE_KINDS),
     ]);
     const items = dictionary.items.filter((i) => !i.ogLevel && read.has(i.code)).map((i) => i.code);

@@ -1,9 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ItemIndicatorUse } from '@tdb/contracts';
 import type { Dictionary } from '@tdb/dictionary';
 import { apiClient } from '@/lib/api-client';
 
-export function getDictionary(year: number, signal?: AbortSignal): Promise<Dictionary> {
-  return apiClient.get<Dictionary>(`/campaigns/${year}/dictionary`, signal);
+/** A campaign's dictionary as the API serves it: with the indicators reading each item (their help). */
+export type CampaignDictionary = Dictionary & {
+  indicatorsByItem: Readonly<Record<string, readonly ItemIndicatorUse[]>>;
+};
+
+export function getDictionary(year: number, signal?: AbortSignal): Promise<CampaignDictionary> {
+  return apiClient.get<CampaignDictionary>(`/campaigns/${year}/dictionary`, signal);
 }
 
 export function getDictionaryQueryOptions(year: number) {

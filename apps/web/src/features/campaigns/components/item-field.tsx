@@ -23,6 +23,8 @@ export interface ItemFieldProps {
   issues: readonly ItemIssue[];
   /** Drawn under the issues (the atypia flags raised on this item). */
   below?: ReactNode;
+  /** The item's help (unit, bounds, counting, indicators), under its field. */
+  help?: ReactNode;
   previous: ItemValue | undefined;
   previousYear: number | null;
   editable: boolean;
@@ -171,6 +173,7 @@ export function ItemField(props: ItemFieldProps) {
   return (
     <div className="tdb-item" id={`${id}-bloc`}>
       {control}
+      {props.help}
       {props.conflict && (
         <div className="tdb-conflict" role="group" aria-label={`Conflit sur « ${item.label} »`}>
           <p className={fr.cx('fr-text--sm', 'fr-mb-1w')}>

@@ -6,7 +6,8 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { SideMenu } from '@codegouvfr/react-dsfr/SideMenu';
 import type { DomainCode, SubmissionDetail } from '@tdb/contracts';
-import { DOMAINS, DOMAIN_LABELS, isRequired, itemsFor, type Dictionary, type Item } from '@tdb/dictionary';
+import { DOMAINS, DOMAIN_LABELS, isRequired, itemsFor, type Item } from '@tdb/dictionary';
+import type { CampaignDictionary } from '../api/get-dictionary';
 import { formatDateFr } from '@tdb/submission-workflow';
 import { useQueryClient } from '@tanstack/react-query';
 import { getSubmissionQueryOptions } from '../api/get-submission';
@@ -15,6 +16,7 @@ import { useSubmissionEntry } from '../hooks/use-submission-entry';
 import { CompletenessBar } from './completeness-bar';
 import { GridTransfer } from './grid-transfer';
 import { ItemField } from './item-field';
+import { ItemHelp } from './item-help';
 import { RemainingIssues } from './remaining-issues';
 import { SaveStatus } from './save-status';
 import { TakePreviousDomain } from './take-previous-domain';
@@ -54,7 +56,7 @@ export function SubmissionEntry({
   slots = {},
 }: {
   detail: SubmissionDetail;
-  dictionary: Dictionary;
+  dictionary: CampaignDictionary;
   slots?: SubmissionEntrySlots;
 }) {
   const year = detail.campaignYear;
@@ -263,6 +265,14 @@ export function SubmissionEntry({
                 conflict={entry.conflicts[item.code]}
                 issues={detail.issues.filter((i) => i.itemCode === item.code)}
                 below={slots.belowItem?.(item)}
+                help={
+                  <ItemHelp
+                    item={item}
+                    uses={dictionary.indicatorsByItem?.[item.code]}
+                    categories={[detail.categoryCode]}
+                    year={year}
+                  />
+                }
                 previous={previousOf(item)}
                 previousYear={detail.previousYear}
                 editable={editable(item)}

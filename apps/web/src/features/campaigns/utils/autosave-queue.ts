@@ -14,12 +14,19 @@ export interface PendingChange {
   value: ItemValue;
   level: Level;
   source: Source;
+  /**
+   * Where the value goes when one queue serves several records (the OG grid: a structure's
+   * FINESS, or the OG's); changes of different targets never share a batch.
+   */
+  target?: string;
 }
 
-/** One request: values of one level (the structure's or its OG's) from one source. */
+/** One request: values of one level (the structure's or its OG's) from one source, to one target. */
 export interface Batch {
   level: Level;
   source: Source;
+  target?: string;
+  /** By the queue's keys (the item codes in the form). */
   values: ValueMap;
 }
 
@@ -34,17 +41,19 @@ const GROUPS: readonly { level: Level; source: Source }[] = [
   { level: 'og', source: 'PREVIOUS_YEAR' },
 ];
 
-/** The next batch to send, or null when nothing waits. */
+/** The next batch to send, or null when nothing waits (targets in the order they were changed). */
 export function nextBatch(pending: ReadonlyMap<string, PendingChange>): Batch | null {
-  const group = GROUPS.find((g) =>
-    [...pending.values()].some((c) => c.level === g.level && c.source === g.source),
-  );
+  const changes = [...pending.values()];
+  const group = GROUPS.find((g) => changes.some((c) => c.level === g.level && c.source === g.source));
   if (!group) return null;
+  const target = changes.find((c) => c.level === group.level && c.source === group.source)?.target;
   const values: ValueMap = {};
   for (const [code, change] of pending) {
-    if (change.level === group.level && change.source === group.source) values[code] = change.value;
+    if (change.level === group.level && change.source === group.source && change.target === target) {
+      values[code] = change.value;
+    }
   }
-  return { ...group, values };
+  return target === undefined ? { ...group, values } : { ...group, target, values };
 }
 
 export interface AutosaveQueueOptions {
@@ -85,17 +94,23 @@ export class AutosaveQueue {
     this.pending.delete(code);
   }
 
-  /** The waiting values of one level. */
-  valuesOf(level: Level): ValueMap {
+  /** The waiting values of one level (of one target, when given). */
+  valuesOf(level: Level, target?: string): ValueMap {
     const values: ValueMap = {};
-    for (const [code, change] of this.pending) if (change.level === level) values[code] = change.value;
+    for (const [code, change] of this.pending) {
+      if (change.level === level && (target === undefined || change.target === target)) {
+        values[code] = change.value;
+      }
+    }
     return values;
   }
 
-  /** Forgets the waiting changes of `level` except those in `keep` (after a conflict). */
-  keepOnly(level: Level, keep: Readonly<Record<string, unknown>>): void {
+  /** Forgets the waiting changes of `level` (of one target) except those in `keep` (after a conflict). */
+  keepOnly(level: Level, keep: Readonly<Record<string, unknown>>, target?: string): void {
     for (const [code, change] of [...this.pending]) {
-      if (change.level === level && !(code in keep)) this.pending.delete(code);
+      if (change.level === level && (target === undefined || change.target === target) && !(code in keep)) {
+        this.pending.delete(code);
+      }
     }
   }
 
@@ -120,14 +135,18 @@ export class AutosaveQueue {
   }
 
   /**
-   * Sends now, batch after batch, until nothing waits. While a flush runs, another call returns
-   * that run and makes it go round once more (for the changes that arrived meanwhile).
+   * Sends now, batch after batch, until nothing waits. While a flush runs, another call makes it go
+   * round once more (for the changes that arrived meanwhile) and resolves when they are sent; when
+   * the run was already past its last batch (reloading after a conflict), they go in a new run.
    */
   flush(): Promise<void> {
     this.cancel();
     if (this.running) {
       this.again = true;
-      return this.running;
+      return this.running.then(() => {
+        if (this.running) return this.running;
+        return this.pending.size > 0 && this.again ? this.flush() : undefined;
+      });
     }
     const maxRounds = this.options.maxRounds ?? 6;
     const run = (async () => {
