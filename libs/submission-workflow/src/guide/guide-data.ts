@@ -12,7 +12,7 @@ const STRUCTURES_VALIDATED = {
 };
 
 export const GUIDE: GuideData = {
-  version: '2026.1',
+  version: '2026.2',
   steps: [
     // National administrator.
     {
@@ -98,8 +98,8 @@ export const GUIDE: GuideData = {
         counter: 'authoritiesWithoutReferent',
         words: {
           none: 'Vos référents sont désignés.',
-          one: 'Aucun référent désigné pour {n} de vos autorités.',
-          many: 'Aucun référent désigné pour {n} de vos autorités.',
+          one: 'Pas encore désignés pour {n} autorité.',
+          many: 'Pas encore désignés pour {n} autorités.',
         },
       },
       link: { page: 'referents', label: 'Désigner les référents' },
@@ -116,8 +116,8 @@ export const GUIDE: GuideData = {
         counter: 'authoritiesWithoutLaunch',
         words: {
           none: 'Le courriel de lancement est envoyé.',
-          one: 'Courriel de lancement à envoyer pour {n} de vos autorités.',
-          many: 'Courriel de lancement à envoyer pour {n} de vos autorités.',
+          one: 'Pas encore envoyé pour {n} autorité.',
+          many: 'Pas encore envoyé pour {n} autorités.',
         },
       },
       link: { page: 'communication', label: 'Écrire aux structures' },
@@ -298,7 +298,7 @@ export const GUIDE: GuideData = {
       text: 'Une fois le seuil de complétude atteint et les points bloquants levés, validez : votre autorité la contrôle ensuite.',
       deadline: 'collectionEnd',
       measure: { kind: 'progress', done: 'validated', total: 'submissions', words: STRUCTURES_VALIDATED },
-      link: { page: 'entry', label: 'Ouvrir la saisie' },
+      link: { page: 'entry', label: 'Valider depuis la saisie' },
     },
     {
       id: 'structure.answer-flags',
@@ -317,7 +317,7 @@ export const GUIDE: GuideData = {
           many: '{n} atypies à justifier ou corriger.',
         },
       },
-      link: { page: 'entry', label: 'Ouvrir la saisie' },
+      link: { page: 'entry', label: 'Voir les atypies de la saisie' },
     },
     {
       id: 'structure.revalidate',
@@ -336,7 +336,7 @@ export const GUIDE: GuideData = {
           many: '{n} saisies invalidées à corriger.',
         },
       },
-      link: { page: 'entry', label: 'Ouvrir la saisie' },
+      link: { page: 'entry', label: 'Lire le motif et corriger' },
     },
     {
       id: 'structure.read',
