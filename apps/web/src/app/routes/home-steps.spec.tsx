@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 
 import type { MyStepsDto } from '@tdb/contracts';
-import { HomePage } from '@/app/routes/home';
+import { HomePage } from './home';
 import { mockApi } from '@/testing/mock-api';
 import { buildCampaign } from '@/testing/campaign-fixtures';
 import { buildAccount, buildGrant } from '@/testing/fixtures';
