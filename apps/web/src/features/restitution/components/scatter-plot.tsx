@@ -50,7 +50,14 @@ export function ScatterPlot({ scatter }: { scatter: TerritoryScatter }) {
           {xAxis.ticks.map((t, i) => (
             <g key={`x${i}`}>
               <line x1={sx(t)} x2={sx(t)} y1={H - M.bottom} y2={H - M.bottom + 5} stroke="#3a3a3a" />
-              <text x={sx(t)} y={H - M.bottom + 18} fontSize="11" textAnchor="middle" fill="#3a3a3a">
+              <text
+                x={sx(t)}
+                y={H - M.bottom + 18}
+                fontSize="11"
+                // The last label ends at the frame's edge instead of running past the drawing.
+                textAnchor={i === xAxis.ticks.length - 1 ? 'end' : 'middle'}
+                fill="#3a3a3a"
+              >
                 {fx(t)}
               </text>
             </g>
