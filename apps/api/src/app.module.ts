@@ -20,6 +20,7 @@ import { CampaignsModule } from './modules/campaigns/campaigns.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { RegionalExportModule } from './modules/regional-export/regional-export.module';
 import { RestitutionModule } from './modules/restitution/restitution.module';
+import { GuidanceModule } from './modules/guidance/guidance.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { DATABASE_KIND } from './database/database.tokens';
@@ -82,6 +83,7 @@ export class AppModule {
         IndicatorsModule,
         AtypiaModule,
         RestitutionModule,
+        GuidanceModule,
         RegionalExportModule,
         // Lets the route test enumerate every controller method and check its authorization rule.
         DiscoveryModule,

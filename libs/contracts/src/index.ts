@@ -6,3 +6,4 @@ export * from './indicators';
 export * from './atypia';
 export * from './restitution';
 export * from './exports';
+export * from './guide';

@@ -3,3 +3,4 @@ export * from './workflow';
 export * from './extensions';
 export * from './flags';
 export * from './restitution-stage';
+export * from './guide';

@@ -623,6 +623,10 @@ const MATRIX: Record<string, Row> = {
     call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/follow-up`), a),
     allowed: same(AUTHENTICATED),
   },
+  'GET /api/campaigns/{year}/my-steps': {
+    call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/my-steps`), a),
+    allowed: same(AUTHENTICATED),
+  },
   'POST /api/campaigns/{year}/reminders/preview': {
     // In scope: ARS 24; out: ARS 11. A preview writes nothing.
     call: (h, a, s) =>

@@ -4,6 +4,9 @@ import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { useAuth } from '@/lib/auth/auth-provider';
 import { CampaignHomeCard } from '@/features/campaigns/components/campaign-home-card';
 import { FollowUpHomeSummary } from '@/features/follow-up/components/follow-up-home-summary';
+import { MySteps } from '@/features/guide/components/my-steps';
+import { useCampaigns } from '@/lib/api/get-campaigns';
+import { currentCampaign } from '@/lib/api/use-current-campaign';
 import { paths } from '@/lib/paths';
 
 const FEATURES = [
@@ -20,6 +23,13 @@ const FEATURES = [
     text: "Lorsque la catégorie FINESS ne correspond pas à l'autorisation, corrigez-la en indiquant le motif ; la correction est tracée.",
   },
 ];
+
+/** « Mes étapes » of the current campaign, for a signed-in person. */
+function CurrentSteps() {
+  const campaigns = useCampaigns();
+  const campaign = campaigns.data && currentCampaign(campaigns.data);
+  return campaign ? <MySteps year={campaign.year} /> : null;
+}
 
 export function HomePage() {
   const { state } = useAuth();
@@ -55,6 +65,7 @@ export function HomePage() {
         </div>
       </div>
       <div className={fr.cx('fr-container', 'fr-py-8w')}>
+        {state.status === 'authenticated' && <CurrentSteps />}
         <CampaignHomeCard followUp={(campaign) => <FollowUpHomeSummary year={campaign.year} />} />
         <h2>Ce que vous pouvez faire</h2>
         <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>

@@ -108,6 +108,39 @@ describe('territory restitution', () => {
     expect(screen.getByText(/CC BY 4.0/)).toBeTruthy();
   });
 
+  it('opens on the category with the most validated structures of the scope, and words the median', async () => {
+    const counts = (validated: number) => ({
+      NOT_STARTED: 1,
+      IN_PROGRESS: 0,
+      VALIDATED: validated,
+      INVALIDATED: 0,
+      CONFIRMED: 0,
+    });
+    const row = (categoryCode: string, validated: number) => ({
+      departmentCode: '75',
+      departmentName: 'Paris',
+      categoryCode,
+      categoryLabel: categoryCode,
+      counts: counts(validated),
+      total: validated + 1,
+    });
+    const api = setUp().get('/api/campaigns/2026/follow-up', {
+      body: {
+        campaignYear: 2026,
+        phase: 'RESTITUTION',
+        totals: counts(9),
+        total: 12,
+        late: [],
+        rows: [row('EHPAD', 2), row('IME', 7)],
+      },
+    });
+    renderPage('/campagnes/2026/restitution?vue=carte');
+    await screen.findByRole('img', { name: /médiane du taux d'occupation \(/ });
+    expect(api.calls('GET', `${BASE}/map`)[0]?.url.searchParams.get('category')).toBe('IME');
+    expect((screen.getByRole('combobox', { name: 'Catégorie' }) as HTMLSelectElement).value).toBe('IME');
+    expect(screen.getByRole('table', { name: /Médiane du taux d'occupation par département/ })).toBeTruthy();
+  });
+
   it('draws the scatter plot and highlights the chosen structure', async () => {
     const api = setUp();
     const { container } = renderPage('/campagnes/2026/restitution?vue=analyse');

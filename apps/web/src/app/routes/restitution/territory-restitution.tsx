@@ -1,29 +1,26 @@
-import { useMemo, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { Tabs } from '@codegouvfr/react-dsfr/Tabs';
-import type { IndicatorSheet, ReferenceData } from '@tdb/contracts';
+import type { ReferenceData } from '@tdb/contracts';
 import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
 import { useIndicatorGuide } from '@/lib/api/get-indicator-guide';
 import { useReference } from '@/lib/api/get-reference';
 import { useDictionary } from '@/features/campaigns/api/get-dictionary';
-import { restitutionPath, useTerritoryMap, useTerritoryScatter } from '@/features/restitution/api/territory';
-import { DepartmentMap } from '@/features/restitution/components/department-map';
+import { useFollowUp } from '@/features/follow-up/api/get-follow-up';
+import { restitutionPath } from '@/features/restitution/api/territory';
 import { DataExportPanel } from '@/features/restitution/components/data-export-panel';
 import { DownloadButton } from '@/features/restitution/components/download-button';
 import { ItemBenchmarkSection } from '@/features/restitution/components/item-benchmark-section';
-import { RestitutionStageNotice } from '@/features/restitution/components/restitution-stage-notice';
-import { ScatterPlot } from '@/features/restitution/components/scatter-plot';
+import { MapSection, ScatterSection } from '@/features/restitution/components/territory-chart-sections';
 import {
   TerritoryTableSection,
-  sheetsForCategory,
   type CategoryOption,
 } from '@/features/restitution/components/territory-table-section';
+import { initialCategory } from '@/features/restitution/utils/initial-category';
 import { accountTerritories, benchmarkItems } from '@/features/restitution/utils/benchmark-options';
 import {
   useRestitutionAccess,
@@ -50,185 +47,6 @@ function scopeDepartments(reference: ReferenceData, access: RestitutionAccess) {
         (a.ref.kind === 'ARS' && a.ref.code === d.regionCode) ||
         (a.ref.kind === 'CD' && a.ref.code === d.code),
     ),
-  );
-}
-
-function CategorySelect({
-  categories,
-  value,
-  onChange,
-}: {
-  categories: readonly CategoryOption[];
-  value: string;
-  onChange: (code: string) => void;
-}) {
-  return (
-    <Select label="Catégorie" nativeSelectProps={{ value, onChange: (e) => onChange(e.target.value) }}>
-      {categories.map((c) => (
-        <option key={c.code} value={c.code}>
-          {c.label}
-        </option>
-      ))}
-    </Select>
-  );
-}
-
-function IndicatorSelect({
-  label,
-  sheets,
-  value,
-  onChange,
-}: {
-  label: string;
-  sheets: readonly IndicatorSheet[];
-  value: string;
-  onChange: (code: string) => void;
-}) {
-  return (
-    <Select label={label} nativeSelectProps={{ value, onChange: (e) => onChange(e.target.value) }}>
-      {sheets.map((s) => (
-        <option key={s.code} value={s.code}>
-          {s.code} – {s.label}
-        </option>
-      ))}
-    </Select>
-  );
-}
-
-function MapSection({
-  year,
-  categories,
-  sheets,
-  regionCodes,
-}: {
-  year: number;
-  categories: readonly CategoryOption[];
-  sheets: readonly IndicatorSheet[];
-  regionCodes: readonly string[] | undefined;
-}) {
-  const [category, setCategory] = useState(categories[0]?.code ?? '');
-  const available = useMemo(() => sheetsForCategory(sheets, category), [sheets, category]);
-  const [chosen, setChosen] = useState('');
-  const indicator = available.some((s) => s.code === chosen) ? chosen : (available[0]?.code ?? '');
-  const map = useTerritoryMap(year, indicator, category);
-  return (
-    <section aria-labelledby="restitution-carte">
-      <h2 id="restitution-carte" className={fr.cx('fr-h4')}>
-        Carte des médianes par département
-      </h2>
-      <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
-        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <CategorySelect categories={categories} value={category} onChange={setCategory} />
-        </div>
-        <div className={fr.cx('fr-col-12', 'fr-col-md-8')}>
-          <IndicatorSelect label="Indicateur" sheets={available} value={indicator} onChange={setChosen} />
-        </div>
-      </div>
-      {indicator === '' ? (
-        <Alert severity="info" small description="Aucun indicateur pour cette catégorie." />
-      ) : map.isPending ? (
-        <PageLoader label="Chargement de la carte…" />
-      ) : map.error || !map.data ? (
-        <QueryError error={map.error} headingAs="h3" onRetry={() => void map.refetch()} />
-      ) : (
-        <>
-          <RestitutionStageNotice stage={map.data.stage} />
-          <DepartmentMap map={map.data} {...(regionCodes ? { regionCodes } : {})} />
-        </>
-      )}
-    </section>
-  );
-}
-
-function ScatterSection({
-  year,
-  categories,
-  sheets,
-  departments,
-}: {
-  year: number;
-  categories: readonly CategoryOption[];
-  sheets: readonly IndicatorSheet[];
-  departments: readonly { code: string; name: string }[];
-}) {
-  const [category, setCategory] = useState(categories[0]?.code ?? '');
-  const available = useMemo(() => sheetsForCategory(sheets, category), [sheets, category]);
-  const [x, setX] = useState('');
-  const [y, setY] = useState('');
-  const [department, setDepartment] = useState('');
-  const [highlight, setHighlight] = useState('');
-  const has = (code: string) => available.some((s) => s.code === code);
-  const xCode = has(x) ? x : (available[0]?.code ?? '');
-  const yCode = has(y) ? y : (available[1]?.code ?? available[0]?.code ?? '');
-  const scatter = useTerritoryScatter(year, {
-    x: xCode,
-    y: yCode,
-    category,
-    ...(department ? { department } : {}),
-    ...(highlight ? { highlight } : {}),
-  });
-  const points = scatter.data?.points ?? [];
-  return (
-    <section aria-labelledby="restitution-analyse">
-      <h2 id="restitution-analyse" className={fr.cx('fr-h4')}>
-        Analyse croisée de deux indicateurs
-      </h2>
-      <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
-        <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
-          <CategorySelect categories={categories} value={category} onChange={setCategory} />
-          {departments.length > 1 && (
-            <Select
-              label="Territoire"
-              nativeSelectProps={{ value: department, onChange: (e) => setDepartment(e.target.value) }}
-            >
-              <option value="">Tout le périmètre</option>
-              {departments.map((d) => (
-                <option key={d.code} value={d.code}>
-                  {d.code} – {d.name}
-                </option>
-              ))}
-            </Select>
-          )}
-        </div>
-        <div className={fr.cx('fr-col-12', 'fr-col-md-8')}>
-          <IndicatorSelect
-            label="Indicateur en abscisse (X)"
-            sheets={available}
-            value={xCode}
-            onChange={setX}
-          />
-          <IndicatorSelect
-            label="Indicateur en ordonnée (Y)"
-            sheets={available}
-            value={yCode}
-            onChange={setY}
-          />
-          <Select
-            label="Structure à mettre en évidence"
-            nativeSelectProps={{ value: highlight, onChange: (e) => setHighlight(e.target.value) }}
-          >
-            <option value="">Aucune</option>
-            {points.map((p) => (
-              <option key={p.finess} value={p.finess}>
-                {p.name} ({p.finess})
-              </option>
-            ))}
-          </Select>
-        </div>
-      </div>
-      {xCode === '' ? (
-        <Alert severity="info" small description="Aucun indicateur pour cette catégorie." />
-      ) : scatter.isPending ? (
-        <PageLoader label="Chargement du nuage de points…" />
-      ) : scatter.error || !scatter.data ? (
-        <QueryError error={scatter.error} headingAs="h3" onRetry={() => void scatter.refetch()} />
-      ) : (
-        <>
-          <RestitutionStageNotice stage={scatter.data.stage} />
-          <ScatterPlot scatter={scatter.data} />
-        </>
-      )}
-    </section>
   );
 }
 
@@ -309,6 +127,9 @@ export function TerritoryRestitutionPage() {
   const tab = tabs.some((t) => t.tabId === requested) ? requested : 'tableau';
   const reference = useReference();
   const guide = useIndicatorGuide(year);
+  // The views open on the category with the most validated structures of the scope (not on the
+  // first of the list, often all hatched): the follow-up counts them.
+  const followUp = useFollowUp(year, {}, { enabled: access.national || access.authorities.length > 0 });
 
   const header = (
     <>
@@ -322,7 +143,7 @@ export function TerritoryRestitutionPage() {
       <h1>Restitution {year}</h1>
     </>
   );
-  if (reference.isPending || guide.isPending) {
+  if (reference.isPending || guide.isPending || (followUp.isPending && followUp.fetchStatus !== 'idle')) {
     return (
       <div className={fr.cx('fr-container', 'fr-pb-8w')}>
         {header}
@@ -351,6 +172,7 @@ export function TerritoryRestitutionPage() {
     label: `${c.shortLabel} – ${c.label}`,
   }));
   const departments = scopeDepartments(reference.data, access);
+  const firstCategory = initialCategory(categories, followUp.data?.rows);
   const arsRegions = access.national
     ? undefined
     : access.authorities.filter((a) => a.ref.kind === 'ARS').map((a) => a.ref.code);
@@ -380,6 +202,7 @@ export function TerritoryRestitutionPage() {
         {tab === 'tableau' && (
           <TerritoryTableSection
             year={year}
+            initialCategory={firstCategory}
             categories={categories}
             sheets={sheets}
             departments={departments}
@@ -388,6 +211,7 @@ export function TerritoryRestitutionPage() {
         {tab === 'carte' && (
           <MapSection
             year={year}
+            initialCategory={firstCategory}
             categories={categories}
             sheets={sheets}
             regionCodes={
@@ -398,7 +222,13 @@ export function TerritoryRestitutionPage() {
           />
         )}
         {tab === 'analyse' && (
-          <ScatterSection year={year} categories={categories} sheets={sheets} departments={departments} />
+          <ScatterSection
+            year={year}
+            initialCategory={firstCategory}
+            categories={categories}
+            sheets={sheets}
+            departments={departments}
+          />
         )}
         {tab === 'rapport' && <ReportSection year={year} access={access} />}
         {tab === 'donnees' && <DataSection year={year} reference={reference.data} access={access} />}

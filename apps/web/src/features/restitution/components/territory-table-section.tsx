@@ -35,13 +35,16 @@ export function TerritoryTableSection({
   categories,
   sheets,
   departments,
+  initialCategory,
 }: {
   year: number;
+  /** The category shown first (default: the first one). */
+  initialCategory?: string;
   categories: readonly CategoryOption[];
   sheets: readonly IndicatorSheet[];
   departments: readonly { code: string; name: string }[];
 }) {
-  const [category, setCategory] = useState(categories[0]?.code ?? '');
+  const [category, setCategory] = useState(initialCategory ?? categories[0]?.code ?? '');
   const available = useMemo(() => sheetsForCategory(sheets, category), [sheets, category]);
   const [chosen, setChosen] = useState<string[]>(() => available.slice(0, 2).map((s) => s.code));
   const [department, setDepartment] = useState('');

@@ -1,0 +1,3 @@
+export * from './guide-model';
+export * from './guide';
+export { GUIDE } from './guide-data';
