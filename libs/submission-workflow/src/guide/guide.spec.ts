@@ -174,9 +174,9 @@ describe('the guide’s data', () => {
 
   it('gives every role something to do in every phase of an open campaign', () => {
     const audiences: GuideAudience[] = (['NATIONAL_ADMIN', 'APR', 'CONTROLLER', 'READER'] as GuideRole[])
-      .map((role) => ({
+      .map((role): GuideAudience => ({
         role,
-        authorityKind: role === 'NATIONAL_ADMIN' ? null : ('ARS' as const),
+        authorityKind: role === 'NATIONAL_ADMIN' ? null : 'ARS',
         rights: [],
       }))
       .concat([
