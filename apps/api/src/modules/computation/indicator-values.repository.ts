@@ -81,23 +81,23 @@ export class IndicatorValuesRepository {
     jobId: string | null,
   ): Promise<void> {
     if (batch.length === 0) return;
+    // One statement: the rows and the structures' marks (a round trip and a plan fewer per batch).
     await manager.query(
-      `INSERT INTO structure_indicators AS si (campaign_year, finess, scalars, distributions, reasons, dictionary_version)
-       SELECT $1, r.finess, r.scalars, r.distributions, r.reasons, $2
-         FROM jsonb_to_recordset($3::jsonb) AS r(finess text, scalars jsonb, distributions jsonb, reasons jsonb)
-       ON CONFLICT (campaign_year, finess) DO UPDATE SET
-         scalars = EXCLUDED.scalars, distributions = EXCLUDED.distributions, reasons = EXCLUDED.reasons,
-         dictionary_version = EXCLUDED.dictionary_version, computed_at = now()
-       WHERE (si.scalars, si.distributions, si.reasons, si.dictionary_version)
-             IS DISTINCT FROM (EXCLUDED.scalars, EXCLUDED.distributions, EXCLUDED.reasons, EXCLUDED.dictionary_version)`,
-      [year, dictionaryVersion, JSON.stringify(batch.map(rowOf))],
-    );
-    await manager.query(
-      `INSERT INTO derivation_marks (campaign_year, finess, indicators_job, indicators_computed_at)
-       SELECT $1, f, $3, clock_timestamp() FROM unnest($2::bpchar[]) f
+      `WITH written AS (
+         INSERT INTO structure_indicators AS si (campaign_year, finess, scalars, distributions, reasons, dictionary_version)
+         SELECT $1, r.finess, r.scalars, r.distributions, r.reasons, $2
+           FROM jsonb_to_recordset($3::jsonb) AS r(finess text, scalars jsonb, distributions jsonb, reasons jsonb)
+         ON CONFLICT (campaign_year, finess) DO UPDATE SET
+           scalars = EXCLUDED.scalars, distributions = EXCLUDED.distributions, reasons = EXCLUDED.reasons,
+           dictionary_version = EXCLUDED.dictionary_version, computed_at = now()
+         WHERE (si.scalars, si.distributions, si.reasons, si.dictionary_version)
+               IS DISTINCT FROM (EXCLUDED.scalars, EXCLUDED.distributions, EXCLUDED.reasons, EXCLUDED.dictionary_version)
+         RETURNING 1)
+       INSERT INTO derivation_marks (campaign_year, finess, indicators_job, indicators_computed_at)
+       SELECT $1, f, $5, clock_timestamp() FROM unnest($4::bpchar[]) f
        ON CONFLICT (campaign_year, finess) DO UPDATE
          SET indicators_job = EXCLUDED.indicators_job, indicators_computed_at = EXCLUDED.indicators_computed_at`,
-      [year, batch.map((b) => b.finess), jobId],
+      [year, dictionaryVersion, JSON.stringify(batch.map(rowOf)), batch.map((b) => b.finess), jobId],
     );
   }
 
