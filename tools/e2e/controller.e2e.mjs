@@ -1,6 +1,7 @@
 // Browser test of the controller's work on the seeded demo, no date edited (issue 15 §2): the ARS
 // controller opens the IME's submission (validated, ARS competence, collection open), sees the
-// action it may take now (« Invalider ») and why it cannot confirm yet (the fiabilisation's date),
+// action it may take now (« Invalider ») and, for « Confirmer », the API's answer (refused with its
+// reason before the fiabilisation — the fiabilisation's date — or offered once it opened),
 // sends it back with a reason and reads the success message; the atypia table says how many
 // structures are assigned to it. The IME then re-validates through the API, so the demo is left as
 // seeded.
@@ -36,6 +37,7 @@ export async function run({ baseUrl, browser }) {
   const api = apiClient(baseUrl);
   const imeToken = (await api.login({ email: IME_APE, password: DEMO_PASSWORD })).accessToken;
   const finess = await esmsOf(api, imeToken, IME_APE);
+  const controllerToken = (await api.login({ email: ARS_CONTROLLER, password: DEMO_PASSWORD })).accessToken;
   await revalidate(api, imeToken, finess);
 
   const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
@@ -61,13 +63,19 @@ export async function run({ baseUrl, browser }) {
     await page.goto(`${baseUrl}/campagnes/${YEAR}/structures/${finess}`, { waitUntil: 'domcontentloaded' });
     const invalidate = page.getByRole('button', { name: 'Invalider', exact: true });
     await invalidate.waitFor();
-    const notNow = page.getByText(/^« Confirmer » : La fiabilisation n’ouvre que le \d/);
-    await notNow
-      .or(page.getByText(/^« Confirmer » : La fiabilisation n'ouvre que le \d/))
-      .first()
-      .waitFor();
-    if ((await page.getByRole('button', { name: 'Confirmer', exact: true }).count()) !== 0) {
-      throw new Error('« Confirmer » is offered although the API refuses it');
+    // What the API says of « Confirmer » now (the calendar may have moved into the fiabilisation
+    // when other browser tests ran first): refused with its reason shown, or offered.
+    const detail = await call(api, 'GET', `/campaigns/${YEAR}/submissions/${finess}`, controllerToken);
+    const confirm = detail.actions.find((a) => a.action === 'CONFIRM');
+    const confirmButtons = () => page.getByRole('button', { name: 'Confirmer', exact: true }).count();
+    if (confirm?.allowed) {
+      if ((await confirmButtons()) === 0) throw new Error('« Confirmer » is allowed but not offered');
+    } else {
+      if (!confirm?.reason) throw new Error('the API refuses « Confirmer » without a reason');
+      await page.getByText(confirm.reason).first().waitFor();
+      if ((await confirmButtons()) !== 0) {
+        throw new Error('« Confirmer » is offered although the API refuses it');
+      }
     }
     shots.push(await screenshot(page, 'controller-submission-actions'));
     await checkAccessibility(page, 'the submission (ARS controller)');
