@@ -14,6 +14,7 @@ import { useFollowUp } from '@/features/follow-up/api/get-follow-up';
 import { restitutionPath } from '@/features/restitution/api/territory';
 import { DataExportPanel } from '@/features/restitution/components/data-export-panel';
 import { DownloadButton } from '@/features/restitution/components/download-button';
+import { PDF_FORMAT } from '@/features/restitution/utils/download-formats';
 import { ItemBenchmarkSection } from '@/features/restitution/components/item-benchmark-section';
 import { MapSection, ScatterSection } from '@/features/restitution/components/territory-chart-sections';
 import {
@@ -67,14 +68,14 @@ function ReportSection({ year, access }: { year: number; access: RestitutionAcce
           description="Le rapport territorial est établi pour une ARS ou un conseil départemental : votre compte n’en a pas."
         />
       ) : (
-        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>
+        <ul className="tdb-download-links">
           {access.authorities.map((a) => (
             <li key={`${a.ref.kind}:${a.ref.code}`}>
               <DownloadButton
                 path={`${restitutionPath(year)}/territory-report.pdf?kind=${a.ref.kind}&code=${encodeURIComponent(a.ref.code)}`}
                 fileName={`rapport-territorial-${year}-${a.ref.kind}-${a.ref.code}.pdf`}
-                label={`Télécharger le rapport – ${a.label}`}
-                priority="primary"
+                label={`Télécharger le rapport (PDF) – ${a.label}`}
+                format={PDF_FORMAT}
               />
             </li>
           ))}
