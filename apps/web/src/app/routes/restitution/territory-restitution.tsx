@@ -30,14 +30,17 @@ import {
 import { paths } from '@/lib/paths';
 import '@/features/restitution/restitution.css';
 
-const TABS = [
-  { tabId: 'tableau', label: 'Tableau' },
+const TABLE_TAB = { tabId: 'tableau', label: 'Tableau' };
+/**
+ * The views of a territory as a whole, offered to whom the access policy lets read one
+ * (`readsTerritories`: authorities and national); the API refuses them to the others.
+ */
+const TERRITORY_TABS = [
   { tabId: 'carte', label: 'Carte' },
   { tabId: 'analyse', label: 'Analyse croisée' },
   { tabId: 'rapport', label: 'Rapport territorial' },
+  { tabId: 'donnees', label: 'Données saisies' },
 ];
-/** Offered to the authorities and national only (the API refuses the others). */
-const DATA_TAB = { tabId: 'donnees', label: 'Données saisies' };
 
 /** The departments of the account's scope (every one for national). */
 function scopeDepartments(reference: ReferenceData, access: RestitutionAccess) {
@@ -123,7 +126,7 @@ export function TerritoryRestitutionPage() {
   const year = Number(params['year']);
   const [searchParams, setSearchParams] = useSearchParams();
   const access = useRestitutionAccess();
-  const tabs = access.national || access.authorities.length > 0 ? [...TABS, DATA_TAB] : TABS;
+  const tabs = access.readsTerritories ? [TABLE_TAB, ...TERRITORY_TABS] : [TABLE_TAB];
   const requested = searchParams.get('vue') ?? 'tableau';
   const tab = tabs.some((t) => t.tabId === requested) ? requested : 'tableau';
   const reference = useReference();
@@ -194,6 +197,12 @@ export function TerritoryRestitutionPage() {
             </li>
           ))}
         </ul>
+      )}
+      {!access.readsTerritories && (
+        <p className={fr.cx('fr-text--sm')}>
+          La carte, l’analyse croisée et le rapport territorial portent sur un territoire entier : ils sont
+          réservés aux ARS, aux Départements et à l’administration nationale.
+        </p>
       )}
       <Tabs
         selectedTabId={tab}
