@@ -25,6 +25,14 @@ export function pdf(): typeof pdfmake {
   return pdfmake;
 }
 
+const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+
+/** "1 240 personnes", "87,5 %", "—" for no value; a bare ratio has no unit (as on the pages). */
+export const fmt = (value: number | null | undefined, unit = ''): string =>
+  value === null || value === undefined
+    ? '—'
+    : `${number.format(value)}${unit && unit !== 'ratio' ? ` ${unit}` : ''}`;
+
 /**
  * A document definition made printable with the embedded fonts: Intl's French thousands
  * separator, the narrow no-break space U+202F, is not in Roboto (pdfmake draws its missing-glyph

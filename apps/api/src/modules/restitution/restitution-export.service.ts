@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { pdf, printable } from './pdf';
+import { fmt, pdf, printable } from './pdf';
 import ExcelJS from 'exceljs';
 import type { DistributionDto, RestitutionIndicator, StructureRestitution } from '@tdb/contracts';
 import { AXIS_LABELS } from '@tdb/indicators';
@@ -7,9 +7,6 @@ import { statusLabel } from '@tdb/submission-workflow';
 
 const AXES = Object.keys(AXIS_LABELS) as (keyof typeof AXIS_LABELS)[];
 
-const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
-const fmt = (value: number | null | undefined, unit = ''): string =>
-  value === null || value === undefined ? '—' : `${number.format(value)}${unit ? ` ${unit}` : ''}`;
 const median = (d: DistributionDto | null): string =>
   !d ? 'n.d.' : d.suppressed ? 'secret (< 5)' : `${fmt(d.median)} (n = ${d.n})`;
 const decile = (value: number | null): string => (value === null ? '—' : `D${value}`);

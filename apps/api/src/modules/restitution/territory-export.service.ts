@@ -1,6 +1,6 @@
 import { medianMapSvg } from './france-map';
 import { Injectable } from '@nestjs/common';
-import { pdf, printable } from './pdf';
+import { fmt, pdf, printable } from './pdf';
 import ExcelJS from 'exceljs';
 import type { TerritoryTable } from '@tdb/contracts';
 import { statusLabel } from '@tdb/submission-workflow';
@@ -28,10 +28,6 @@ const DIRECTION = {
   lower_is_better: 'plus bas = mieux',
   neutral: 'neutre',
 } as const;
-
-const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
-const fmt = (value: number | null | undefined, unit = ''): string =>
-  value === null || value === undefined ? '—' : `${number.format(value)}${unit ? ` ${unit}` : ''}`;
 
 /** The XLSX table (cells coloured by national decile) and the territorial report (PDF). */
 @Injectable()
