@@ -70,7 +70,7 @@ export async function run({ baseUrl, browser }) {
 
     step = 'EHPAD user downloads the PDF';
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: /Télécharger le PDF/ }).click();
+    await page.getByRole('button', { name: /^Télécharger le rapport \(PDF\)/ }).click();
     const file = await download;
     if (!file.suggestedFilename().endsWith('.pdf')) throw new Error(`downloaded ${file.suggestedFilename()}`);
 

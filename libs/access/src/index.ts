@@ -34,7 +34,7 @@ export {
   structureInScope,
 } from './scope';
 export type { TerritoryLevel, TerritoryRef } from './territory';
-export { ownTerritory, territoryInScope } from './territory';
+export { ownTerritory, readsTerritories, territoryInScope } from './territory';
 export { validateGrantShape } from './shape';
 export type { HeldRights } from './delegation';
 export { missingRights } from './delegation';

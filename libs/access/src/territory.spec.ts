@@ -1,4 +1,11 @@
-import { ownTerritory, scopeOf, scopeOfGrants, territoryInScope, type TerritoryRef } from './index';
+import {
+  ownTerritory,
+  readsTerritories,
+  scopeOf,
+  scopeOfGrants,
+  territoryInScope,
+  type TerritoryRef,
+} from './index';
 import { ACTORS, TODAY } from './test-fixtures';
 
 const NATION: TerritoryRef = { level: 'NATION', code: 'FR' };
@@ -34,6 +41,29 @@ describe('territoryInScope', () => {
     expect(
       territoryInScope(scopeOf(ACTORS['ARS24 READER'], TODAY), { level: 'DEPARTMENT', code: '00' }),
     ).toBe(false);
+  });
+});
+
+describe('readsTerritories', () => {
+  it.each([
+    ['NATIONAL', true],
+    ['ARS24 READER', true],
+    ['ARS24 APR', true],
+    ['CD45 READER', true],
+    ['CD37 APR', true],
+    // Organismes gestionnaires and ESMS: their structures, never a territory as a whole.
+    ['OG45 APE', false],
+    ['ESMS USER', false],
+  ] as const)('%s reads a territory as a whole: %s', (name, expected) => {
+    expect(readsTerritories(scopeOf(ACTORS[name], TODAY))).toBe(expected);
+  });
+
+  it('is true exactly when some territory is in scope', () => {
+    const territories: TerritoryRef[] = [NATION, REGION_24, REGION_11, LOIRET, INDRE_ET_LOIRE, PARIS];
+    for (const actor of Object.values(ACTORS)) {
+      const scope = scopeOf(actor, TODAY);
+      expect(readsTerritories(scope)).toBe(territories.some((t) => territoryInScope(scope, t)));
+    }
   });
 });
 

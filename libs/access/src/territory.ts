@@ -38,6 +38,21 @@ export function territoryInScope(scope: Scope, territory: TerritoryRef): boolean
 }
 
 /**
+ * Whether `scope` reads some territory as a whole, its own: what opens the aggregated views of the
+ * restitution (map, scatter plot, territorial report) and the data entered by territory — the
+ * national administrator, an ARS, a Département. Organismes gestionnaires and ESMS read their own
+ * structures one by one, never a territory.
+ */
+export function readsTerritories(scope: Scope): boolean {
+  return (
+    scope.all ||
+    scope.authorities.some((a) =>
+      territoryInScope(scope, { level: a.kind === 'ARS' ? 'REGION' : 'DEPARTMENT', code: a.code }),
+    )
+  );
+}
+
+/**
  * The territory a request names implicitly, when the actor has exactly one: the national
  * administrator's is the nation (unless `level` asks for a region or a département); an actor whose
  * grants name one authority (an API token always does) has that authority's territory, restricted

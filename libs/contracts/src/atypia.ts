@@ -48,8 +48,19 @@ export interface AtypiaMessageDto {
   at: string;
 }
 
+/** The item or indicator a flag is raised on, as the dictionary or the indicator definitions name it. */
+export interface AtypiaTargetDto {
+  /** French label; the code when the definitions no longer have it. */
+  label: string;
+  /** Unit of the flag's figures ("€", "%", "ETP"…), null when they have none. */
+  unit: string | null;
+  /** Its value in the submission now (after a correction); null when absent or not a number. */
+  currentValue: number | null;
+}
+
 export interface AtypiaThread {
   flag: AtypiaTableRow;
+  target: AtypiaTargetDto;
   messages: AtypiaMessageDto[];
   /** What the caller may do on this flag now. */
   canJustify: boolean;

@@ -13,6 +13,7 @@ import {
   WorkflowRole,
   actionsOfRole,
   availableActions,
+  statusLabel,
   transition,
 } from './index';
 
@@ -550,6 +551,13 @@ describe('labels', () => {
       CONFIRMED: 'Confirmé',
     });
     for (const a of ACTIONS) expect(ACTION_LABELS[a]).toMatch(/\S/);
+  });
+
+  it('labels a status read as a string, and leaves an unknown code as it is', () => {
+    expect(statusLabel('CONFIRMED')).toBe('Confirmé');
+    expect(statusLabel('IN_PROGRESS')).toBe('En cours de saisie');
+    expect(statusLabel('ARCHIVED')).toBe('ARCHIVED');
+    expect(statusLabel('toString')).toBe('toString');
   });
 });
 

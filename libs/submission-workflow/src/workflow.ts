@@ -141,6 +141,13 @@ export const STATUS_LABELS: Readonly<Record<SubmissionStatus, string>> = {
   CONFIRMED: 'Confirmé',
 };
 
+/** The French label of a status as a row or a contract carries it (a string); an unknown code as is. */
+export function statusLabel(status: string): string {
+  return Object.prototype.hasOwnProperty.call(STATUS_LABELS, status)
+    ? STATUS_LABELS[status as SubmissionStatus]
+    : status;
+}
+
 export const ACTION_LABELS: Readonly<Record<SubmissionAction, string>> = {
   SAVE: 'Enregistrer la saisie',
   VALIDATE: 'Valider la saisie',

@@ -215,6 +215,68 @@ describe('atypia review (HTTP, real database)', () => {
         (await table(cdController, '?ruleCode=R_A&department=45&category=EHPAD')).items[0]?.messages,
       ).toBe(2);
     });
+
+    it('names its target in French with the unit of its figures, and gives its value now', async () => {
+      const rules = getAtypiaRules(YEAR);
+      // A year-over-year rule on an item entered by the structure (€), its value corrected since.
+      const itemRule = rules.rules.find((r) => r.code === 'ATV03');
+      if (itemRule?.kind !== 'year_over_year' || !('item' in itemRule.target)) throw new Error('ATV03');
+      const item = itemRule.target.item;
+      const [{ id: itemFlag }] = await t.dataSource.query(
+        `INSERT INTO atypia_flags (campaign_year, finess, rule_code, rule_label, kind, severity, target_kind, target_code,
+                                   value, reference, message)
+         VALUES ($1, $2, 'ATV03', 'Dépenses', 'year_over_year', 'high', 'item', $3, 2400000,
+                 '{"previous": 1200000, "change": "relative", "delta": 1, "ratio": 2}', 'Dépenses doublées') RETURNING id`,
+        [YEAR, IME_45, item],
+      );
+      await t.dataSource.query(
+        `UPDATE submissions SET values = values || jsonb_build_object($3::text, 1250000) WHERE campaign_year = $1 AND finess = $2`,
+        [YEAR, IME_45, item],
+      );
+      const byItem = await get(`/atypia/${itemFlag}`, arsController).expect(200);
+      expect(rules.targets?.[`item:${item}`]?.label).toBeTruthy();
+      expect(byItem.body.target).toEqual({
+        label: rules.targets?.[`item:${item}`]?.label,
+        unit: '€',
+        currentValue: 1250000,
+      });
+      expect(byItem.body.target.label).not.toBe(item);
+      // The flag keeps the figure that raised it.
+      expect(byItem.body.flag.value).toBe(2400000);
+
+      // An indicator: the definitions' label and unit, its stored value now.
+      const indicator = getIndicatorDefinitions(YEAR).indicators.find((d) => d.code === 'P15');
+      const [{ id: indicatorFlag }] = await t.dataSource.query(
+        `INSERT INTO atypia_flags (campaign_year, finess, rule_code, rule_label, kind, severity, target_kind, target_code,
+                                   value, reference, message)
+         VALUES ($1, $2, 'ATB01', 'Occupation', 'bounds', 'high', 'indicator', 'P15', 140, '{"max": 105, "bound": 105}', 'Trop')
+         RETURNING id`,
+        [YEAR, IME_45],
+      );
+      await t.dataSource.query(
+        `INSERT INTO structure_indicators (campaign_year, finess, scalars, dictionary_version) VALUES ($1, $2, '{"P15": 97.5}', '2026.1')
+         ON CONFLICT (campaign_year, finess) DO UPDATE SET scalars = EXCLUDED.scalars`,
+        [YEAR, IME_45],
+      );
+      const byIndicator = await get(`/atypia/${indicatorFlag}`, national).expect(200);
+      expect(byIndicator.body.target).toEqual({ label: indicator?.label, unit: '%', currentValue: 97.5 });
+
+      // A code the definitions do not know stays a code, without unit.
+      const unknown = await get(`/atypia/${flags[`${IME_45}|R_A`]}`, national).expect(200);
+      expect(unknown.body.target).toEqual({ label: 'item_x', unit: null, currentValue: null });
+      // The OpenAPI document declares the new part of the answer.
+      const openapi = (await request(t.http).get('/api/docs-json').expect(200)).body as {
+        components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+      };
+      expect(Object.keys(openapi.components.schemas['AtypiaThreadResponse']?.properties ?? {})).toContain(
+        'target',
+      );
+      expect(Object.keys(openapi.components.schemas['AtypiaTargetResponse']?.properties ?? {})).toEqual([
+        'label',
+        'unit',
+        'currentValue',
+      ]);
+    });
   });
 
   describe('decisions', () => {

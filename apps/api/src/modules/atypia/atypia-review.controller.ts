@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiNotFoundResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
@@ -30,6 +32,7 @@ import {
   AtypiaTableFilters,
   AtypiaTableQuery,
 } from './dto/atypia-review.dto';
+import { AtypiaThreadResponse } from './dto/atypia-thread.response';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -103,6 +106,7 @@ export class AtypiaReviewController {
   @ApiOperation({
     summary: 'Un signalement avec son fil (justifications, commentaires, décisions) et vos droits',
   })
+  @ApiOkResponse({ type: AtypiaThreadResponse })
   @ApiNotFoundResponse({ description: 'Signalement introuvable' })
   thread(
     @CurrentUser() actor: AuthenticatedActor,
@@ -120,6 +124,7 @@ export class AtypiaReviewController {
   })
   @ApiNotFoundResponse({ description: 'Signalement introuvable' })
   @ApiConflictResponse({ description: 'Version périmée, signalement résolu ou campagne fermée' })
+  @ApiCreatedResponse({ type: AtypiaThreadResponse })
   postMessage(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,

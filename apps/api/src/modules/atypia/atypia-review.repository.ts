@@ -253,6 +253,36 @@ export class AtypiaReviewRepository {
     );
   }
 
+  /**
+   * A flag's target as it is now: an item's value in the submission (an OG-level item: in its
+   * OG's entry) or the indicator's stored value; null when there is none.
+   */
+  async currentValue(
+    manager: EntityManager,
+    year: number,
+    holder: { finess: string; ogFiness: string },
+    target: { kind: 'item' | 'indicator'; code: string; ogLevel: boolean },
+  ): Promise<unknown> {
+    const rows: { value: unknown }[] =
+      target.kind === 'indicator'
+        ? await manager.query(
+            // A distribution's value is its total, as everywhere else (indicatorNumbers).
+            `SELECT coalesce(scalars -> $3::text, distributions -> $3::text -> 'total') AS value
+               FROM structure_indicators WHERE campaign_year = $1 AND finess = $2`,
+            [year, holder.finess, target.code],
+          )
+        : target.ogLevel
+          ? await manager.query(
+              `SELECT values -> $3::text AS value FROM og_submissions WHERE campaign_year = $1 AND og_finess = $2`,
+              [year, holder.ogFiness, target.code],
+            )
+          : await manager.query(
+              `SELECT values -> $3::text AS value FROM submissions WHERE campaign_year = $1 AND finess = $2`,
+              [year, holder.finess, target.code],
+            );
+    return rows[0]?.value ?? null;
+  }
+
   /** When the submission was last validated, or null. */
   async validatedAt(manager: EntityManager, year: number, finess: string): Promise<Date | null> {
     const rows: { validated_at: Date | null }[] = await manager.query(

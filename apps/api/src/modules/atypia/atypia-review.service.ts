@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { workflowRoleOf } from '@tdb/access';
-import type { AtypiaMessageDto, AtypiaThread, ChangesSinceValidation } from '@tdb/contracts';
+import type { AtypiaThread, ChangesSinceValidation } from '@tdb/contracts';
 import { actorRef } from '../../common/auth/actor-ref';
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
@@ -15,6 +15,7 @@ import { SubmissionReader } from '../campaigns/submission-reader.service';
 import type { AtypiaMessageBody } from './dto/atypia-review.dto';
 import { type TableRowSql, DECIDERS, JUSTIFIERS, toTableRow } from './atypia-review-rows';
 import { AtypiaReviewRepository, toValueChange } from './atypia-review.repository';
+import { AtypiaTargets } from './atypia-targets';
 
 /**
  * The thread of an atypia flag (justification of the structure, comments, decisions) and what
@@ -28,20 +29,24 @@ export class AtypiaReviewService {
     private readonly campaigns: CampaignRepository,
     private readonly submissions: SubmissionReader,
     private readonly flags: AtypiaReviewRepository,
+    private readonly targets: AtypiaTargets,
   ) {}
 
-  private describe(
+  private async describe(
+    manager: EntityManager,
     actor: AuthenticatedActor,
     row: TableRowSql,
-    messages: AtypiaMessageDto[],
     campaign: CampaignRow,
-  ): AtypiaThread {
+  ): Promise<AtypiaThread> {
+    const messages = await this.flags.messages(manager, row.id);
+    const target = await this.targets.describe(manager, campaign, row);
     const today = parisToday();
     const facts = structureFactsOf(row);
     const role = workflowRoleOf(actor, facts, today);
     const open = row.status !== 'RESOLVED' && campaign.state === 'OPEN';
     return {
       flag: toTableRow(row),
+      target,
       messages,
       canJustify: open && role !== null && JUSTIFIERS.includes(role),
       canDecide: open && role !== null && DECIDERS.includes(role),
@@ -67,7 +72,7 @@ export class AtypiaReviewService {
       const campaign = await this.campaigns.row(year, manager);
       const row = await this.flags.one(manager, year, flagId);
       this.access.check(actor, { type: 'submission.read', structure: structureFactsOf(row) });
-      return this.describe(actor, row, await this.flags.messages(manager, flagId), campaign);
+      return this.describe(manager, actor, row, campaign);
     });
   }
 
@@ -114,12 +119,7 @@ export class AtypiaReviewService {
         },
         by,
       );
-      return this.describe(
-        actor,
-        await this.flags.one(manager, year, flagId),
-        await this.flags.messages(manager, flagId),
-        campaign,
-      );
+      return this.describe(manager, actor, await this.flags.one(manager, year, flagId), campaign);
     });
   }
 

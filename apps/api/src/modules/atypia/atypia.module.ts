@@ -8,6 +8,7 @@ import { AtypiaDecisionsService } from './atypia-decisions.service';
 import { AtypiaReviewRepository } from './atypia-review.repository';
 import { AtypiaReviewService } from './atypia-review.service';
 import { AtypiaTableService } from './atypia-table.service';
+import { AtypiaTargets } from './atypia-targets';
 import { FiabilisationController } from './fiabilisation.controller';
 import { FiabilisationPrioritiesService } from './fiabilisation-priorities.service';
 import { FiabilisationRepository } from './fiabilisation.repository';
@@ -25,6 +26,7 @@ import { FiabilisationService } from './fiabilisation.service';
     AtypiaReviewRepository,
     FiabilisationRepository,
     AtypiaReviewService,
+    AtypiaTargets,
     AtypiaTableService,
     AtypiaDecisionsService,
     FiabilisationService,

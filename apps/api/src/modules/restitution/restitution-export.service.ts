@@ -1,23 +1,45 @@
 import { Injectable } from '@nestjs/common';
-import { pdf } from './pdf';
+import { fmt, pdf, printable } from './pdf';
 import ExcelJS from 'exceljs';
 import type { DistributionDto, RestitutionIndicator, StructureRestitution } from '@tdb/contracts';
 import { AXIS_LABELS } from '@tdb/indicators';
+import { statusLabel } from '@tdb/submission-workflow';
 
 const AXES = Object.keys(AXIS_LABELS) as (keyof typeof AXIS_LABELS)[];
 
-const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
-const fmt = (value: number | null | undefined, unit = ''): string =>
-  value === null || value === undefined ? '—' : `${number.format(value)}${unit ? ` ${unit}` : ''}`;
 const median = (d: DistributionDto | null): string =>
   !d ? 'n.d.' : d.suppressed ? 'secret (< 5)' : `${fmt(d.median)} (n = ${d.n})`;
 const decile = (value: number | null): string => (value === null ? '—' : `D${value}`);
+
+const DIRECTION_WORDS = {
+  higher_is_better: { up: ' (favorable)', down: ' (défavorable)' },
+  lower_is_better: { up: ' (défavorable)', down: ' (favorable)' },
+  neutral: { up: '', down: '' },
+} as const;
+
+/**
+ * The trend as the page shows it, in words: the value of the latest earlier campaign and whether it
+ * went up or down since, favourably or not given the indicator's direction ("2025 : 85 %\nen
+ * hausse (favorable)"); "—" without an earlier value.
+ */
+export function trendText(i: RestitutionIndicator, year: number): string {
+  const previous = i.trend.filter((p) => p.campaignYear < year && p.value !== null).at(-1);
+  if (!previous || previous.value === null) return '—';
+  const before = `${previous.campaignYear} : ${fmt(previous.value, i.unit)}`;
+  if (i.value === null) return before;
+  // Compared as printed: 87,541 and 87,539 both read "87,54".
+  if (fmt(i.value) === fmt(previous.value)) return `${before}\nstable`;
+  const up = i.value > previous.value;
+  return `${before}\nen ${up ? 'hausse' : 'baisse'}${DIRECTION_WORDS[i.direction][up ? 'up' : 'down']}`;
+}
 
 /** The restitution as a printable PDF (A4, French) and as an XLSX workbook: the same table. */
 @Injectable()
 export class RestitutionExportService {
   async pdf(r: StructureRestitution): Promise<Buffer> {
-    return pdf().createPdf(this.pdfDefinition(r)).getBuffer();
+    return pdf()
+      .createPdf(printable(this.pdfDefinition(r)))
+      .getBuffer();
   }
 
   /** What the PDF holds (pdfmake's document): the table with the peers' columns only when they are there. */
@@ -32,7 +54,7 @@ export class RestitutionExportService {
       {
         text: [
           `FINESS ${r.finess} · ${r.categoryLabel} (${r.categoryCode}) · département ${r.departmentCode} · région ${r.regionCode}\n`,
-          `Statut de la saisie : ${r.submissionStatus}. `,
+          `Statut de la saisie : ${statusLabel(r.submissionStatus)}. `,
           peers
             ? `Comparaison avec les structures de la même catégorie dont la saisie est validée ou confirmée ; un groupe de moins de 5 structures n’est jamais affiché (secret statistique).`
             : '',
@@ -57,12 +79,15 @@ export class RestitutionExportService {
             'Médiane dép.',
             'Décile',
             'Position nationale',
+            'Évolution',
           ]
-        : ['Indicateur', r.stage.provisional ? 'Valeur provisoire' : 'Valeur'];
+        : ['Indicateur', r.stage.provisional ? 'Valeur provisoire' : 'Valeur', 'Évolution'];
       content.push({
         table: {
           headerRows: 1,
-          widths: peers ? ['*', 52, 62, 62, 62, 34, 84] : ['*', 90],
+          // A row stays on one page: its trend is never cut from its value.
+          dontBreakRows: true,
+          widths: peers ? ['*', 48, 54, 54, 54, 28, 78, 62] : ['*', 90, 110],
           body: [
             headers.map((text) => ({ text, style: 'th' })),
             ...rows.map((i) => [
@@ -77,6 +102,7 @@ export class RestitutionExportService {
                     band(i),
                   ]
                 : []),
+              { text: trendText(i, r.campaignYear), style: 'td' },
             ]),
           ],
         },
@@ -139,7 +165,7 @@ export class RestitutionExportService {
       size: 13,
     };
     sheet.addRow([
-      `${r.categoryLabel} · département ${r.departmentCode} · région ${r.regionCode} · saisie ${r.submissionStatus}`,
+      `${r.categoryLabel} · département ${r.departmentCode} · région ${r.regionCode} · saisie : ${statusLabel(r.submissionStatus)}`,
     ]);
     for (const line of [r.stage.notice, r.stage.peers.reason]) {
       if (line) sheet.addRow([line]).font = { bold: true };

@@ -1,8 +1,9 @@
 import { medianMapSvg } from './france-map';
 import { Injectable } from '@nestjs/common';
-import { pdf } from './pdf';
+import { fmt, pdf, printable } from './pdf';
 import ExcelJS from 'exceljs';
 import type { TerritoryTable } from '@tdb/contracts';
+import { statusLabel } from '@tdb/submission-workflow';
 import type { TerritoryReport } from './territory-inputs';
 
 /**
@@ -27,10 +28,6 @@ const DIRECTION = {
   lower_is_better: 'plus bas = mieux',
   neutral: 'neutre',
 } as const;
-
-const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
-const fmt = (value: number | null | undefined, unit = ''): string =>
-  value === null || value === undefined ? '—' : `${number.format(value)}${unit ? ` ${unit}` : ''}`;
 
 /** The XLSX table (cells coloured by national decile) and the territorial report (PDF). */
 @Injectable()
@@ -80,7 +77,7 @@ export class TerritoryExportService {
         r.categoryCode,
         r.departmentCode,
         r.regionCode,
-        r.submissionStatus,
+        statusLabel(r.submissionStatus),
         ...table.indicators.flatMap((i) => {
           const cell = r.values[i.code];
           return [cell?.value ?? null, cell?.nationalDecile ?? null, cell?.regionalDecile ?? null];
@@ -241,32 +238,34 @@ export class TerritoryExportService {
       margin: [0, 6, 0, 0],
     });
     return pdf()
-      .createPdf({
-        pageSize: 'A4',
-        pageMargins: [28, 32, 28, 36],
-        info: {
-          title: `Rapport territorial ${r.campaignYear} — ${r.kind} ${r.code}`,
-          creator: 'Tableau de bord de la performance',
-        },
-        defaultStyle: { font: 'Roboto', fontSize: 8 },
-        footer: (page: number, pages: number) => ({
-          text: `Rapport territorial ${r.campaignYear} — ${territory} — page ${page}/${pages}`,
-          alignment: 'center',
-          fontSize: 7,
-          color: '#666666',
+      .createPdf(
+        printable({
+          pageSize: 'A4',
+          pageMargins: [28, 32, 28, 36],
+          info: {
+            title: `Rapport territorial ${r.campaignYear} — ${r.kind} ${r.code}`,
+            creator: 'Tableau de bord de la performance',
+          },
+          defaultStyle: { font: 'Roboto', fontSize: 8 },
+          footer: (page: number, pages: number) => ({
+            text: `Rapport territorial ${r.campaignYear} — ${territory} — page ${page}/${pages}`,
+            alignment: 'center',
+            fontSize: 7,
+            color: '#666666',
+          }),
+          styles: {
+            title: { fontSize: 14, bold: true, color: '#000091' },
+            subtitle: { fontSize: 12, bold: true, margin: [0, 4, 0, 2] },
+            category: { fontSize: 11, bold: true, color: '#000091', margin: [0, 10, 0, 3] },
+            section: { fontSize: 9, bold: true, margin: [0, 4, 0, 2] },
+            th: { bold: true, fontSize: 7.5 },
+            td: { fontSize: 7.5 },
+            small: { fontSize: 7, color: '#444444' },
+            notice: { fontSize: 8, bold: true, color: '#b34000' },
+          },
+          content,
         }),
-        styles: {
-          title: { fontSize: 14, bold: true, color: '#000091' },
-          subtitle: { fontSize: 12, bold: true, margin: [0, 4, 0, 2] },
-          category: { fontSize: 11, bold: true, color: '#000091', margin: [0, 10, 0, 3] },
-          section: { fontSize: 9, bold: true, margin: [0, 4, 0, 2] },
-          th: { bold: true, fontSize: 7.5 },
-          td: { fontSize: 7.5 },
-          small: { fontSize: 7, color: '#444444' },
-          notice: { fontSize: 8, bold: true, color: '#b34000' },
-        },
-        content,
-      })
+      )
       .getBuffer();
   }
 }

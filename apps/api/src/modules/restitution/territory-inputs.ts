@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { coversAsAuthority, type AuthorityKind, type Scope, type StructureFacts } from '@tdb/access';
+import {
+  coversAsAuthority,
+  readsTerritories,
+  type AuthorityKind,
+  type Scope,
+  type StructureFacts,
+} from '@tdb/access';
 import type { RestitutionStage, TerritoryTableIndicator } from '@tdb/contracts';
 import type { IndicatorDefinition } from '@tdb/indicators';
 import { findCategory, findDepartment, findRegion } from '@tdb/reference';
@@ -107,11 +113,6 @@ export const describe = (d: Definition): TerritoryTableIndicator => ({
 export const appliesTo = (d: Definition, category: string) =>
   d.categories === 'ALL' || d.categories.includes(category);
 
-/** Who sees aggregated maps and scatter plots: authorities (ARS, CD) and national. */
-export function isAuthorityOrNational(scope: Scope): boolean {
-  return scope.all || scope.authorities.length > 0;
-}
-
 /**
  * What a territorial view shows today, and which of its structures come with their deciles: all
  * of them once the restitution is open; before, only those the caller checks as an authority (its
@@ -159,7 +160,7 @@ export class TerritoryInputs {
     const stage = restitutionStageOf(
       calendar,
       parisToday(),
-      isAuthorityOrNational(scope) ? 'AUTHORITY' : 'STRUCTURE',
+      readsTerritories(scope) ? 'AUTHORITY' : 'STRUCTURE',
     );
     return {
       stage,
@@ -174,7 +175,7 @@ export class TerritoryInputs {
   aggregatedScope(actor: AuthenticatedActor, refusal: string): Scope {
     this.access.check(actor, { type: 'campaign.read' });
     const scope = this.access.scope(actor);
-    if (!isAuthorityOrNational(scope)) throw new DomainError('FORBIDDEN', refusal);
+    if (!readsTerritories(scope)) throw new DomainError('FORBIDDEN', refusal);
     return scope;
   }
 

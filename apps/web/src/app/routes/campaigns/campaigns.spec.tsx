@@ -39,6 +39,38 @@ describe('campaigns page', () => {
     });
   });
 
+  it('says the calendar is saved, once the list shows the new version', async () => {
+    let campaign = buildCampaign();
+    const api = mockApi()
+      .get('/api/campaigns', () => ({ body: [campaign] }))
+      .get('/api/campaigns/2026/jobs', { body: [] })
+      .patch('/api/campaigns/2026', () => {
+        campaign = buildCampaign({
+          version: campaign.version + 1,
+          dates: { ...campaign.dates, collectionEnd: '2026-05-20' },
+        });
+        return { body: campaign };
+      });
+    renderWithRouter({ '/campagnes': <CampaignsPage /> }, '/campagnes');
+
+    const admin = await screen.findByRole('region', { name: 'Administrer la campagne 2026' });
+    fireEvent.click(within(admin).getByRole('button', { name: 'Modifier le calendrier et le seuil' }));
+    fireEvent.change(within(admin).getByLabelText(/Fin de la collecte/), { target: { value: '2026-05-20' } });
+    fireEvent.click(within(admin).getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(() => expect(api.calls('GET', '/api/campaigns').length).toBeGreaterThan(1));
+    const region = screen.getByRole('region', { name: 'Administrer la campagne 2026' });
+    expect(
+      await within(region).findByText('Le calendrier et le seuil de la campagne 2026 sont enregistrés.'),
+    ).toBeTruthy();
+    expect(api.calls('PATCH', '/api/campaigns/2026')[0]?.body).toMatchObject({
+      version: 3,
+      dates: { collectionEnd: '2026-05-20' },
+    });
+    // Editing again starts without the old message.
+    fireEvent.click(within(region).getByRole('button', { name: 'Modifier le calendrier et le seuil' }));
+    expect(within(region).queryByText(/sont enregistrés/)).toBeNull();
+  });
+
   it('closes a campaign after confirmation and shows a 409 message', async () => {
     const api = mockApi()
       .get('/api/campaigns', { body: [buildCampaign()] })

@@ -51,21 +51,41 @@ function CampaignAdmin({ campaign }: { campaign: CampaignSummary }) {
         <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--sm')}>
           {campaign.state !== 'CLOSED' && (
             <li>
-              <Button size="small" priority="secondary" onClick={() => setEditing(true)}>
+              <Button
+                size="small"
+                priority="secondary"
+                onClick={() => {
+                  setMessage(null);
+                  setEditing(true);
+                }}
+              >
                 Modifier le calendrier et le seuil
               </Button>
             </li>
           )}
           {campaign.state === 'DRAFT' && (
             <li>
-              <Button size="small" onClick={() => setConfirming('open')}>
+              <Button
+                size="small"
+                onClick={() => {
+                  setMessage(null);
+                  setConfirming('open');
+                }}
+              >
                 Ouvrir la campagne
               </Button>
             </li>
           )}
           {campaign.state === 'OPEN' && (
             <li>
-              <Button size="small" priority="secondary" onClick={() => setConfirming('close')}>
+              <Button
+                size="small"
+                priority="secondary"
+                onClick={() => {
+                  setMessage(null);
+                  setConfirming('close');
+                }}
+              >
                 Clore la campagne
               </Button>
             </li>
@@ -85,7 +105,7 @@ function CampaignAdmin({ campaign }: { campaign: CampaignSummary }) {
               {
                 onSuccess: () => {
                   setEditing(false);
-                  setMessage('Le calendrier et le seuil sont enregistrés.');
+                  setMessage(`Le calendrier et le seuil de la campagne ${campaign.year} sont enregistrés.`);
                 },
               },
             )
@@ -256,7 +276,7 @@ export function CampaignsPage() {
                 Administration des campagnes
               </h2>
               {campaigns.data.map((c) => (
-                <CampaignAdmin key={`${c.year}-${c.version}`} campaign={c} />
+                <CampaignAdmin key={c.year} campaign={c} />
               ))}
             </section>
           )}

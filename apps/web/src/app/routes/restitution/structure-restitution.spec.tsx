@@ -98,9 +98,9 @@ describe('structure restitution', () => {
     );
   });
 
-  it('downloads the PDF with the access token', async () => {
+  it('downloads the PDF with the access token, a DSFR download link that then gives its size', async () => {
     const api = setUp();
-    api.get(`${PATH}.pdf`, { body: {} });
+    api.get(`${PATH}.pdf`, { body: { report: 'x'.repeat(3000) } });
     const created: string[] = [];
     URL.createObjectURL = (() => {
       created.push('blob');
@@ -108,9 +108,17 @@ describe('structure restitution', () => {
     }) as typeof URL.createObjectURL;
     URL.revokeObjectURL = (() => undefined) as typeof URL.revokeObjectURL;
     renderPage();
-    fireEvent.click(await screen.findByRole('button', { name: 'Télécharger le PDF' }));
+    const pdf = await screen.findByRole('button', { name: /^Télécharger le rapport \(PDF\)/ });
+    expect(pdf.className).toContain('fr-link--download');
+    expect(pdf.textContent).toBe('Télécharger le rapport (PDF)PDF – A4');
+    expect(screen.getByRole('button', { name: /^Télécharger le tableau \(tableur\)/ }).textContent).toBe(
+      'Télécharger le tableau (tableur)XLSX – Excel, LibreOffice',
+    );
+    fireEvent.click(pdf);
     await waitFor(() => expect(api.calls('GET', `${PATH}.pdf`)).toHaveLength(1));
     await waitFor(() => expect(created).toHaveLength(1));
+    // Once fetched, the size of the file it saved.
+    await waitFor(() => expect(pdf.textContent).toBe('Télécharger le rapport (PDF)PDF – 3 Ko'));
   });
 
   it('shows its own provisional values before the restitution, says from when the comparisons come', async () => {
@@ -139,7 +147,7 @@ describe('structure restitution', () => {
     expect(
       screen.getByRole('link', { name: 'Voir la restitution de la campagne 2025' }).getAttribute('href'),
     ).toBe('/campagnes/2025/structures/750000001/restitution');
-    expect(screen.getByRole('button', { name: 'Télécharger le PDF' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Télécharger le rapport \(PDF\)/ })).toBeTruthy();
   });
 
   it('gives no link to a last campaign the structure did not take part in', async () => {

@@ -16,6 +16,7 @@ import {
   useStructureRestitution,
 } from '@/features/restitution/api/get-structure-restitution';
 import { DownloadButton } from '@/features/restitution/components/download-button';
+import { PDF_FORMAT, XLSX_FORMAT } from '@/features/restitution/utils/download-formats';
 import { RestitutionStageNotice } from '@/features/restitution/components/restitution-stage-notice';
 import { StructureRestitutionView } from '@/features/restitution/components/structure-restitution-view';
 import { SUPPRESSED_TEXT } from '@/features/restitution/utils/deciles';
@@ -89,19 +90,21 @@ export function StructureRestitutionPage() {
             FINESS <span className="tdb-code">{data.finess}</span> · {data.categoryLabel} · Campagne {year}
           </p>
         </div>
-        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md', 'fr-btns-group--sm')}>
+        <ul className="tdb-download-links" aria-label="Téléchargements et indicateurs">
           <li>
             <DownloadButton
               path={`${apiPath}.pdf`}
               fileName={`restitution-${year}-${finess}.pdf`}
-              label="Télécharger le PDF"
+              label="Télécharger le rapport (PDF)"
+              format={PDF_FORMAT}
             />
           </li>
           <li>
             <DownloadButton
               path={`${apiPath}.xlsx`}
               fileName={`restitution-${year}-${finess}.xlsx`}
-              label="Télécharger le tableur"
+              label="Télécharger le tableau (tableur)"
+              format={XLSX_FORMAT}
             />
           </li>
           <li>

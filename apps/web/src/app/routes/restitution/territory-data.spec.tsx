@@ -200,21 +200,41 @@ describe('territory restitution – données saisies', () => {
     ).toBeTruthy();
   });
 
-  it('does not offer the tab to a structure’s account', async () => {
-    setUp();
+  it.each([
+    ['a structure’s account', { kind: 'ESMS' as const, code: '750000001' }],
+    ['an organisme gestionnaire’s account', { kind: 'OG' as const, code: '750000010' }],
+  ])('offers %s the table only, no view of a territory as a whole, and says why', async (_, organisation) => {
+    const api = setUp();
     render(
       buildAccount({
-        grants: [
-          buildGrant({
-            organisation: { kind: 'ESMS', code: '750000001' },
-            role: 'APE',
-            organisationLabel: 'RÉSIDENCE LES CHÊNES',
-          }),
-        ],
+        grants: [buildGrant({ organisation, role: 'APE', organisationLabel: 'RÉSIDENCE LES CHÊNES' })],
       }),
+      '/campagnes/2026/restitution?vue=carte',
     );
-    await screen.findByRole('tab', { name: 'Tableau' });
-    expect(screen.queryByRole('tab', { name: 'Données saisies' })).toBeNull();
+    // The map asked in the address falls back to the table.
+    await screen.findByRole('table', { name: /Structures de la catégorie/ });
+    expect(screen.getAllByRole('tab').map((tab) => tab.textContent)).toEqual(['Tableau']);
     expect(screen.queryByRole('heading', { name: 'Données saisies' })).toBeNull();
+    expect(
+      screen.getByText(/réservés aux ARS, aux Départements et à l’administration nationale/),
+    ).toBeTruthy();
+    expect(api.calls('GET', '/api/campaigns/2026/restitution/map')).toHaveLength(0);
+  });
+
+  it('offers an authority every view, and its report as a PDF download link', async () => {
+    setUp();
+    render(CD_PARIS, '/campagnes/2026/restitution?vue=rapport');
+    expect((await screen.findAllByRole('tab')).map((tab) => tab.textContent)).toEqual([
+      'Tableau',
+      'Carte',
+      'Analyse croisée',
+      'Rapport territorial',
+      'Données saisies',
+    ]);
+    const report = screen.getByRole('button', {
+      name: /^Télécharger le rapport \(PDF\) – Département de Paris/,
+    });
+    expect(report.textContent).toContain('PDF – A4');
+    expect(screen.queryByText(/réservés aux ARS/)).toBeNull();
   });
 });

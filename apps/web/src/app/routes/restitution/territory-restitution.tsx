@@ -14,6 +14,7 @@ import { useFollowUp } from '@/features/follow-up/api/get-follow-up';
 import { restitutionPath } from '@/features/restitution/api/territory';
 import { DataExportPanel } from '@/features/restitution/components/data-export-panel';
 import { DownloadButton } from '@/features/restitution/components/download-button';
+import { PDF_FORMAT } from '@/features/restitution/utils/download-formats';
 import { ItemBenchmarkSection } from '@/features/restitution/components/item-benchmark-section';
 import { MapSection, ScatterSection } from '@/features/restitution/components/territory-chart-sections';
 import {
@@ -29,14 +30,17 @@ import {
 import { paths } from '@/lib/paths';
 import '@/features/restitution/restitution.css';
 
-const TABS = [
-  { tabId: 'tableau', label: 'Tableau' },
+const TABLE_TAB = { tabId: 'tableau', label: 'Tableau' };
+/**
+ * The views of a territory as a whole, offered to whom the access policy lets read one
+ * (`readsTerritories`: authorities and national); the API refuses them to the others.
+ */
+const TERRITORY_TABS = [
   { tabId: 'carte', label: 'Carte' },
   { tabId: 'analyse', label: 'Analyse croisée' },
   { tabId: 'rapport', label: 'Rapport territorial' },
+  { tabId: 'donnees', label: 'Données saisies' },
 ];
-/** Offered to the authorities and national only (the API refuses the others). */
-const DATA_TAB = { tabId: 'donnees', label: 'Données saisies' };
 
 /** The departments of the account's scope (every one for national). */
 function scopeDepartments(reference: ReferenceData, access: RestitutionAccess) {
@@ -67,14 +71,14 @@ function ReportSection({ year, access }: { year: number; access: RestitutionAcce
           description="Le rapport territorial est établi pour une ARS ou un conseil départemental : votre compte n’en a pas."
         />
       ) : (
-        <ul className={fr.cx('fr-btns-group', 'fr-btns-group--inline-md')}>
+        <ul className="tdb-download-links">
           {access.authorities.map((a) => (
             <li key={`${a.ref.kind}:${a.ref.code}`}>
               <DownloadButton
                 path={`${restitutionPath(year)}/territory-report.pdf?kind=${a.ref.kind}&code=${encodeURIComponent(a.ref.code)}`}
                 fileName={`rapport-territorial-${year}-${a.ref.kind}-${a.ref.code}.pdf`}
-                label={`Télécharger le rapport – ${a.label}`}
-                priority="primary"
+                label={`Télécharger le rapport (PDF) – ${a.label}`}
+                format={PDF_FORMAT}
               />
             </li>
           ))}
@@ -122,7 +126,7 @@ export function TerritoryRestitutionPage() {
   const year = Number(params['year']);
   const [searchParams, setSearchParams] = useSearchParams();
   const access = useRestitutionAccess();
-  const tabs = access.national || access.authorities.length > 0 ? [...TABS, DATA_TAB] : TABS;
+  const tabs = access.readsTerritories ? [TABLE_TAB, ...TERRITORY_TABS] : [TABLE_TAB];
   const requested = searchParams.get('vue') ?? 'tableau';
   const tab = tabs.some((t) => t.tabId === requested) ? requested : 'tableau';
   const reference = useReference();
@@ -193,6 +197,12 @@ export function TerritoryRestitutionPage() {
             </li>
           ))}
         </ul>
+      )}
+      {!access.readsTerritories && (
+        <p className={fr.cx('fr-text--sm')}>
+          La carte, l’analyse croisée et le rapport territorial portent sur un territoire entier : ils sont
+          réservés aux ARS, aux Départements et à l’administration nationale.
+        </p>
       )}
       <Tabs
         selectedTabId={tab}

@@ -18,6 +18,7 @@ import { useStructure } from '@/features/structures/api/get-structure';
 import { StructureDetails } from '@/features/structures/components/structure-details';
 import { StructureHistory } from '@/features/structures/components/structure-history';
 import { CategoryCorrectionForm } from '@/features/structures/components/category-correction-form';
+import { StructureCampaignLinks } from '@/features/structures/components/structure-campaign-links';
 import { COMPETENCE_LABELS } from '@/features/structures/utils/labels';
 import { paths } from '@/lib/paths';
 
@@ -82,6 +83,11 @@ export function StructurePage() {
       { type: 'structure.correctCategory', structure: structureFactsOf(data) },
       parisToday(),
     );
+  // Its submissions and restitutions: for whom the policy lets read them (never a reader of its
+  // registry record only, ADR 0014).
+  const canReadSubmissions =
+    state.status === 'authenticated' &&
+    allows(state.account, { type: 'submission.read', structure: structureFactsOf(data) }, parisToday());
   const category = reference.data?.categories.find((c) => c.code === data.categoryCode);
   // The categories this caller may choose: all of them when competent for the current one, only
   // those of its competence otherwise (ADR 0014).
@@ -229,6 +235,8 @@ export function StructurePage() {
       <div className={fr.cx('fr-mt-6w')}>
         <StructureDetails structure={data} category={category} />
       </div>
+
+      {canReadSubmissions && !data.registryOnly && <StructureCampaignLinks finess={data.finess} />}
 
       <StructureHistory history={data.history} />
     </div>

@@ -8,14 +8,8 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import type { AtypiaThread } from '@tdb/contracts';
 import { formatDateTime } from '@/lib/format';
 import { usePostAtypiaMessage } from '../api/atypia';
-import {
-  DECISION_LABELS,
-  MESSAGE_KIND_LABELS,
-  SEVERITY_LABELS,
-  formatFigure,
-  priorityLabel,
-  referenceLabel,
-} from '../utils/labels';
+import { DECISION_LABELS, MESSAGE_KIND_LABELS, SEVERITY_LABELS, priorityLabel } from '../utils/labels';
+import { flagFigures, targetValue } from '../utils/figures';
 import { ChangesSinceValidationPanel } from './changes-since-validation';
 import { DecisionForm } from './decision-form';
 import { FlagStatusBadge } from './flag-status-badge';
@@ -86,6 +80,40 @@ function MessageForm({
   );
 }
 
+/** "Dépenses réalisées (depenses_realisees)": the target's French label, its code beside it. */
+function TargetName({ thread }: { thread: AtypiaThread }) {
+  const { flag, target } = thread;
+  if (target.label === flag.targetCode) return <span className="tdb-code">{flag.targetCode}</span>;
+  return (
+    <>
+      {target.label} <span className="tdb-code">({flag.targetCode})</span>
+    </>
+  );
+}
+
+/**
+ * The target's value when the flag was raised and now: once the structure corrects it, the thread
+ * says so at the top, beside the rule's message that still quotes the flagged figure.
+ */
+function CurrentValue({ thread }: { thread: AtypiaThread }) {
+  const { flag, target } = thread;
+  // Compared as shown: 87,54 % and 87,46 % both read « 87,5 % ».
+  const corrected = targetValue(target.currentValue, target) !== targetValue(flag.value, target);
+  const now =
+    target.currentValue !== null
+      ? targetValue(target.currentValue, target)
+      : flag.targetKind === 'indicator'
+        ? 'non calculable'
+        : 'non renseignée';
+  return (
+    <p className={fr.cx('fr-mb-3w')}>
+      Valeur actuelle de « {target.label} » : <strong>{now}</strong>
+      {corrected && <> — corrigée depuis le signalement, qui portait sur {targetValue(flag.value, target)}</>}
+      .
+    </p>
+  );
+}
+
 /** A flag and its thread: why, the figures, the messages, and what the caller may do now. */
 export function AtypiaThreadView({
   year,
@@ -97,20 +125,13 @@ export function AtypiaThreadView({
   /** Show "Ce qui a changé depuis la validation" (reviewers). */
   showChanges: boolean;
 }) {
-  const { flag } = thread;
+  const { flag, target } = thread;
   const actions = threadActions(thread);
-  const references = Object.entries(flag.reference ?? {});
   const formPath = paths.submission.href(year, flag.finess);
   const figures: [string, ReactNode][] = [
-    ['Valeur', formatFigure(flag.value)],
-    [
-      'Donnée',
-      <>
-        <span className="tdb-code">{flag.targetCode}</span>
-        {flag.targetKind === 'indicator' ? ' (indicateur)' : ''}
-      </>,
-    ],
-    ...references.map(([key, value]): [string, ReactNode] => [referenceLabel(key), formatFigure(value)]),
+    [flag.targetKind === 'indicator' ? 'Indicateur' : 'Donnée', <TargetName key="target" thread={thread} />],
+    ['Valeur signalée', targetValue(flag.value, target)],
+    ...flagFigures(flag, target).map(({ label, value }): [string, ReactNode] => [label, value]),
     ['Priorité', priorityLabel(flag.priority)],
     ['Contrôleur', flag.controllerName ?? 'Non attribué'],
     ['Mis à jour', formatDateTime(flag.updatedAt)],
@@ -136,9 +157,10 @@ export function AtypiaThreadView({
       <Alert
         severity={flag.status === 'TO_CORRECT' ? 'error' : 'warning'}
         small
-        className={fr.cx('fr-mb-3w')}
+        className={fr.cx('fr-mb-2w')}
         description={flag.message}
       />
+      <CurrentValue thread={thread} />
 
       <div className={fr.cx('fr-grid-row', 'fr-grid-row--gutters')}>
         <div className={fr.cx('fr-col-12', 'fr-col-lg-8')}>

@@ -50,35 +50,3 @@ export function formatFigure(value: unknown): string {
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }
-
-/** Names of the reference figures the rules send (others are shown under their key). */
-const REFERENCE_LABELS: Record<string, string> = {
-  min: 'Minimum attendu',
-  max: 'Maximum attendu',
-  lower: 'Borne basse',
-  upper: 'Borne haute',
-  previous: 'Valeur N-1',
-  previousValue: 'Valeur N-1',
-  previousYear: 'Année précédente',
-  change: 'Évolution',
-  changePercent: 'Évolution (%)',
-  threshold: 'Seuil',
-  maxChange: 'Évolution maximale admise',
-  p5: '5e percentile des pairs',
-  p10: '10e percentile des pairs',
-  p25: '1er quartile des pairs',
-  median: 'Médiane des pairs',
-  p50: 'Médiane des pairs',
-  p75: '3e quartile des pairs',
-  p90: '90e percentile des pairs',
-  p95: '95e percentile des pairs',
-  peers: 'Nombre de structures comparables',
-  peerCount: 'Nombre de structures comparables',
-  expected: 'Valeur attendue',
-  left: 'Premier terme',
-  right: 'Second terme',
-};
-
-export function referenceLabel(key: string): string {
-  return REFERENCE_LABELS[key] ?? key;
-}

@@ -4,14 +4,34 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { FrIconClassName } from '@codegouvfr/react-dsfr';
 import { apiDownload, isApiClientError, saveBlob } from '@/lib/api-client';
 
+const sizeFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
+
+/** "58 Ko", "1,2 Mo": a file's size as DSFR download links give it. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${sizeFormat.format(Math.max(1, Math.round(bytes / 1024)))} Ko`;
+  return `${sizeFormat.format(bytes / (1024 * 1024))} Mo`;
+}
+
+/** The file a download link announces: its format and, before the first download, a hint. */
+export interface DownloadFormat {
+  /** "PDF", "XLSX". */
+  name: string;
+  /** Said until the size is known, e.g. "A4" or "Excel, LibreOffice". */
+  hint?: string;
+}
+
+type State = { kind: 'idle' | 'busy' } | { kind: 'error'; message: string };
+
 /**
  * Downloads a file served behind the bearer token (apiDownload) and saves it; says so while it is
- * being prepared, and shows the API's message when it fails.
+ * being prepared, and shows the API's message when it fails. With `format`, it is a DSFR download
+ * link ("fr-link--download"): its detail gives the format, then the size of the file once fetched.
  */
 export function DownloadButton({
   path,
   fileName,
   label,
+  format,
   priority = 'secondary',
   iconId = 'fr-icon-download-line',
 }: {
@@ -20,17 +40,19 @@ export function DownloadButton({
   /** Used when the API does not suggest one. */
   fileName: string;
   label: string;
+  format?: DownloadFormat;
   priority?: 'primary' | 'secondary' | 'tertiary';
   iconId?: FrIconClassName;
 }) {
-  const [state, setState] = useState<{ kind: 'idle' | 'busy' } | { kind: 'error'; message: string }>({
-    kind: 'idle',
-  });
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  // The size of the last file fetched from this very path (another query, another file).
+  const [fetched, setFetched] = useState<{ path: string; bytes: number } | null>(null);
   const onClick = async () => {
     setState({ kind: 'busy' });
     try {
       const file = await apiDownload(path);
       saveBlob(file.blob, file.fileName ?? fileName);
+      setFetched({ path, bytes: file.blob.size });
       setState({ kind: 'idle' });
     } catch (error) {
       setState({
@@ -39,6 +61,32 @@ export function DownloadButton({
       });
     }
   };
+  const text = state.kind === 'busy' ? 'Préparation du fichier…' : label;
+  const status = (
+    <span
+      role="status"
+      className={state.kind === 'error' ? fr.cx('fr-error-text', 'fr-mt-1v') : 'fr-sr-only'}
+    >
+      {state.kind === 'error' ? state.message : ''}
+    </span>
+  );
+  if (format) {
+    const size = fetched?.path === path ? formatFileSize(fetched.bytes) : format.hint;
+    return (
+      <>
+        <button
+          type="button"
+          className={fr.cx('fr-link', 'fr-link--download')}
+          disabled={state.kind === 'busy'}
+          onClick={() => void onClick()}
+        >
+          {text}
+          <span className="fr-link__detail">{size ? `${format.name} – ${size}` : format.name}</span>
+        </button>
+        {status}
+      </>
+    );
+  }
   return (
     <>
       <Button
@@ -48,14 +96,9 @@ export function DownloadButton({
         disabled={state.kind === 'busy'}
         onClick={() => void onClick()}
       >
-        {state.kind === 'busy' ? 'Préparation du fichier…' : label}
+        {text}
       </Button>
-      <span
-        role="status"
-        className={state.kind === 'error' ? fr.cx('fr-error-text', 'fr-mt-1v') : 'fr-sr-only'}
-      >
-        {state.kind === 'error' ? state.message : ''}
-      </span>
+      {status}
     </>
   );
 }

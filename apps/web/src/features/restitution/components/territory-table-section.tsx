@@ -12,6 +12,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { restitutionPath, tableQueryString, useTerritoryTable } from '../api/territory';
 import { DecileCell, DecileLegend } from './decile-cell';
 import { DownloadButton } from './download-button';
+import { XLSX_FORMAT } from '../utils/download-formats';
 import { RestitutionStageNotice } from './restitution-stage-notice';
 import { paths } from '@/lib/paths';
 
@@ -178,7 +179,8 @@ export function TerritoryTableSection({
             <DownloadButton
               path={`${restitutionPath(year)}/table.xlsx${tableQueryString({ indicators, category, department: department || undefined, sort })}`}
               fileName={`tableau-indicateurs-${year}.xlsx`}
-              label="Exporter le tableau (XLSX)"
+              label="Télécharger le tableau (tableur)"
+              format={XLSX_FORMAT}
             />
           </div>
           <RestitutionStageNotice stage={data.stage} />
