@@ -68,40 +68,36 @@ export class RecomputeRepository {
     limit: number,
     items: readonly string[],
   ): Promise<ValuesBatchRow[]> {
-    // Named apart from the other columns of the row, whatever the codes.
-    const picked = items.map((code) => `, v.${itemColumn(code)} AS "item:${code}"`).join('');
+    // One JSON array per row, in the order of `items` (null when absent): no key repeated per row,
+    // and a row object of a few fields instead of one per item (ARRAY[…] has no argument limit).
     const columns = items.map((code) => `${itemColumn(code)} jsonb`).join(', ');
-    const rows: (Omit<ValuesBatchRow, 'values'> & Record<string, unknown>)[] = await manager.query(
-      `SELECT sub.finess, s.og_finess, s.category_code, s.region_code, s.department_code, m.done, m.stored
-              ${picked}
-         FROM submissions sub
-         JOIN structures s ON s.finess = sub.finess
-         CROSS JOIN LATERAL (SELECT
-           EXISTS (SELECT 1 FROM derivation_marks d WHERE d.campaign_year = sub.campaign_year
-                      AND d.finess = sub.finess AND d.indicators_job = $2) AS done,
-           EXISTS (SELECT 1 FROM derivation_marks d WHERE d.campaign_year = sub.campaign_year
-                      AND d.finess = sub.finess AND d.indicators_computed_at IS NOT NULL) AS stored) m
-         ${items.length > 0 ? `CROSS JOIN LATERAL jsonb_to_record(CASE WHEN m.done THEN '{}'::jsonb ELSE sub.values END) AS v(${columns})` : ''}
-        WHERE sub.campaign_year = $1 AND sub.finess > $3
-        ORDER BY sub.finess LIMIT $4`,
-      [year, jobId, after, limit],
-    );
-    return rows.map((row) => {
+    const picked = items.map((code) => `v.${itemColumn(code)}`).join(', ');
+    const rows: (Omit<ValuesBatchRow, 'values'> & { picked: (ValueMap[string] | null)[] | null })[] =
+      await manager.query(
+        `SELECT sub.finess, s.og_finess, s.category_code, s.region_code, s.department_code, m.done, m.stored,
+                ${items.length > 0 ? `CASE WHEN m.done THEN NULL ELSE to_jsonb(ARRAY[${picked}]) END` : 'NULL'} AS picked
+           FROM submissions sub
+           JOIN structures s ON s.finess = sub.finess
+           CROSS JOIN LATERAL (SELECT
+             EXISTS (SELECT 1 FROM derivation_marks d WHERE d.campaign_year = sub.campaign_year
+                        AND d.finess = sub.finess AND d.indicators_job = $2) AS done,
+             EXISTS (SELECT 1 FROM derivation_marks d WHERE d.campaign_year = sub.campaign_year
+                        AND d.finess = sub.finess AND d.indicators_computed_at IS NOT NULL) AS stored) m
+           ${items.length > 0 ? `CROSS JOIN LATERAL jsonb_to_record(CASE WHEN m.done THEN '{}'::jsonb ELSE sub.values END) AS v(${columns})` : ''}
+          WHERE sub.campaign_year = $1 AND sub.finess > $3
+          ORDER BY sub.finess LIMIT $4`,
+        [year, jobId, after, limit],
+      );
+    return rows.map(({ picked: array, ...row }) => {
+      if (row.done) return { ...row, values: null };
       const values: ValueMap = {};
-      for (const code of items) {
-        const value = row[`item:${code}`];
-        if (value !== null && value !== undefined) values[code] = value as ValueMap[string];
+      if (array) {
+        for (let i = 0; i < items.length; i++) {
+          const value = array[i];
+          if (value !== null && value !== undefined) values[items[i]!] = value;
+        }
       }
-      return {
-        finess: row.finess,
-        og_finess: row.og_finess,
-        category_code: row.category_code,
-        region_code: row.region_code,
-        department_code: row.department_code,
-        done: row.done,
-        stored: row.stored,
-        values: row.done ? null : values,
-      };
+      return { ...row, values };
     });
   }
 
