@@ -103,6 +103,7 @@ export class CampaignRecomputeService {
       const count = batch.length;
       const write = this.dataSource
         .transaction(async (tx) => {
+          await this.reads.commitWithoutWaiting(tx);
           await this.indicators.replace(tx, year, dictionary.version, stored, jobId);
           await this.flags.syncMany(tx, year, flags, OWN_RULE_KINDS);
           await this.jobs.advance(tx, jobId, count);
@@ -162,6 +163,7 @@ export class CampaignRecomputeService {
         flags: this.peerFlags(ruleSet, row, references),
       }));
       await this.dataSource.transaction(async (manager: EntityManager) => {
+        await this.reads.commitWithoutWaiting(manager);
         await this.flags.syncMany(manager, year, flags, PEER_RULE_KINDS);
         await this.reads.markAtypia(
           manager,

@@ -135,6 +135,15 @@ export class RecomputeRepository {
     );
   }
 
+  /**
+   * The caller's transaction commits without waiting for its WAL to reach the disk (one fsync per
+   * batch was a tenth of a national recompute). Safe for derived data: a commit lost in a crash
+   * loses its structures' marks with their rows, and the resumed job computes them again.
+   */
+  async commitWithoutWaiting(manager: EntityManager): Promise<void> {
+    await manager.query(`SET LOCAL synchronous_commit = off`);
+  }
+
   /** The campaign before `year`, or null. */
   async previousYear(manager: EntityManager, year: number): Promise<number | null> {
     const rows: { year: number | null }[] = await manager.query(
