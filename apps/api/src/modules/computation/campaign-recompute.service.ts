@@ -114,7 +114,6 @@ export class CampaignRecomputeService {
       if (writing.size >= WRITERS) await Promise.race(writing);
     }
     await Promise.all(writing);
-    await this.reads.analyse(manager);
   }
 
   private ownFlags(

@@ -153,14 +153,6 @@ export class RecomputeRepository {
     return rows[0]?.year ?? null;
   }
 
-  /**
-   * Fresh planner statistics after a bulk write: the peers' statistics join a million new rows,
-   * and estimates from before the write lead to nested loops over all of them.
-   */
-  async analyse(manager: EntityManager): Promise<void> {
-    await manager.query(`ANALYZE structure_indicators`);
-  }
-
   async markAtypia(
     manager: EntityManager,
     year: number,
