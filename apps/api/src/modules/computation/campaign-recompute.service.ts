@@ -143,18 +143,17 @@ export class CampaignRecomputeService {
     }
     onStage?.('peer rules');
     const targets = ruleTargets(ruleSet, PEER_RULE_KINDS);
-    let after = '';
+    // The next page is read while this one is evaluated and written (as in the indicators pass).
+    const read = (after: string) => {
+      const page = this.reads.peerBatch(this.dataSource.manager, year, jobId, after, PEER_BATCH, targets);
+      page.catch(() => undefined); // awaited below; a failure surfaces there
+      return page;
+    };
+    let next = read('');
     for (;;) {
-      const page = await this.reads.peerBatch(
-        this.dataSource.manager,
-        year,
-        jobId,
-        after,
-        PEER_BATCH,
-        targets,
-      );
+      const page = await next;
       if (page.length === 0) break;
-      after = page[page.length - 1]!.finess;
+      next = read(page[page.length - 1]!.finess);
       const batch = page.filter((r) => !r.done);
       if (batch.length === 0) continue;
       const flags = batch.map((row) => ({
