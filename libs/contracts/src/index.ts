@@ -7,3 +7,4 @@ export * from './atypia';
 export * from './restitution';
 export * from './exports';
 export * from './guide';
+export * from './practices';

@@ -1,4 +1,5 @@
 /** Shapes of the indicators API, shared by the API and the SPA. */
+import type { QualitativeAxisSheet } from './practices';
 
 export type IndicatorAxisCode = 'PRESTATIONS' | 'RESSOURCES' | 'FINANCES' | 'OBJECTIFS';
 
@@ -59,6 +60,8 @@ export interface IndicatorGuide {
   campaignYear: number;
   dictionaryVersion: string;
   sheets: IndicatorSheet[];
+  /** The axes with no single ratio (O04–O06): the practices they are read through. */
+  qualitativeAxes: QualitativeAxisSheet[];
 }
 
 export interface CampaignJobDto {

@@ -31,3 +31,18 @@ export { formulaInWords, formulaText, variantInWords } from './words';
 export { distributionShares, storedDistribution, storedPart, type StoredDistribution } from './stored';
 export { PUBLISHED_DECIMALS, publishedDecimals, roundForUnit } from './rounding';
 export { indicatorsByItem, itemsOfIndicator, type DictionaryWithUses, type IndicatorUse } from './item-uses';
+export {
+  PRACTICE_MIN_GROUP_SIZE,
+  QUALITATIVE_AXES,
+  comparePractices,
+  peerShare,
+  practiceAnswer,
+  practiceItems,
+  type PeerLevel,
+  type PracticeAnswer,
+  type PracticeComparison,
+  type PracticeItem,
+  type PracticePeerCount,
+  type PracticePeerShare,
+  type QualitativeAxisDefinition,
+} from './practices';

@@ -260,6 +260,10 @@ const MATRIX: Record<string, Row> = {
     call: (h, a, s) => withAuth(request(h).get(`${submission(s)}/restitution`), a),
     allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
   },
+  'GET /api/campaigns/{year}/submissions/{finess}/restitution/practices': {
+    call: (h, a, s) => withAuth(request(h).get(`${submission(s)}/restitution/practices`), a),
+    allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
+  },
   'GET /api/campaigns/{year}/submissions/{finess}/restitution.pdf': {
     call: (h, a, s) => withAuth(request(h).get(`${submission(s)}/restitution.pdf`), a),
     allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },

@@ -84,6 +84,17 @@ export const indicatorGuide: IndicatorGuide = {
   campaignYear: 2026,
   dictionaryVersion: '2026.1',
   sheets: indicatorSheets,
+  qualitativeAxes: [
+    {
+      code: 'O05',
+      label: 'Développement durable',
+      meaning: 'Les démarches de développement durable engagées par la structure.',
+      practices: [
+        { code: 'dd_politique_dechets', label: 'Politique de gestion des déchets', type: 'boolean' },
+        { code: 'projet_etablissement_date', label: 'Projet d’établissement', type: 'date' },
+      ],
+    },
+  ],
 };
 
 export function buildIndicatorValue(overrides: Partial<IndicatorValueDto> = {}): IndicatorValueDto {

@@ -4,7 +4,9 @@ import type { Dictionary } from '@tdb/dictionary';
 import {
   AXIS_LABELS,
   DIRECTION_LABELS,
+  QUALITATIVE_AXES,
   formulaInWords,
+  practiceItems,
   provisionalNotice,
   type IndicatorDefinition,
 } from '@tdb/indicators';
@@ -32,6 +34,12 @@ export class IndicatorsService {
       campaignYear: campaign.year,
       dictionaryVersion: dictionary.version,
       sheets: definitions.indicators.map((def) => this.sheet(def, dictionary)),
+      qualitativeAxes: QUALITATIVE_AXES.map((axis) => ({
+        code: axis.code,
+        label: axis.label,
+        meaning: axis.meaning,
+        practices: practiceItems(axis, dictionary).map(({ code, label, type }) => ({ code, label, type })),
+      })),
     };
   }
 

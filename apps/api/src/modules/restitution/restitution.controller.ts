@@ -1,13 +1,15 @@
 import { Controller, Get, Res, Param, Post, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import type { DistributionsRecomputeResult } from '@tdb/contracts';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { DistributionsRecomputeResult, StructurePractices } from '@tdb/contracts';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
 import { PeerStatisticsService } from '../computation/peer-statistics.service';
+import { StructurePracticesResponse } from './dto/practices.response';
+import { PracticesService } from './practices.service';
 import { RestitutionExportService } from './restitution-export.service';
 import { RestitutionService } from './restitution.service';
 
@@ -20,6 +22,7 @@ export class RestitutionController {
     private readonly distributions: PeerStatisticsService,
     private readonly restitutions: RestitutionService,
     private readonly exports: RestitutionExportService,
+    private readonly practices: PracticesService,
   ) {}
 
   @Post('distributions/recompute')
@@ -60,6 +63,24 @@ export class RestitutionController {
         'Cache-Control': 'private, no-cache',
       })
       .send(body.json);
+  }
+
+  @Get('submissions/:finess/restitution/practices')
+  @Authorize('submission.read')
+  @ApiOperation({
+    summary:
+      'Axes qualitatifs de la restitution (O04 SI, O05 développement durable, O06 stratégie, qualité, réglementation) : les pratiques de la structure et la part des structures similaires qui les ont',
+    description:
+      'Par pratique : la réponse de la structure (Oui, Non, date) et, par territoire (national, région, département), la part des structures de sa catégorie (saisies validées ou confirmées) qui l’ont ; aucun chiffre sous 5 structures. ' +
+      'Avant le début de la restitution, la structure et son organisme gestionnaire ne reçoivent que leurs réponses (peers = null).',
+  })
+  @ApiOkResponse({ type: StructurePracticesResponse })
+  practicesOf(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('finess', FinessParamPipe) finess: string,
+  ): Promise<StructurePractices> {
+    return this.practices.ofStructure(actor, year, finess);
   }
 
   @Get('submissions/:finess/restitution.pdf')

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { ComputationModule } from '../computation/computation.module';
 import { ItemBenchmarkRepository } from './item-benchmark.repository';
 import { ItemBenchmarkService } from './item-benchmark.service';
+import { PracticesRepository } from './practices.repository';
+import { PracticesService } from './practices.service';
 import { RestitutionExportService } from './restitution-export.service';
 import { RestitutionController } from './restitution.controller';
 import { RestitutionRepository } from './restitution.repository';
@@ -33,6 +35,8 @@ import { TerritoryRepository } from './territory.repository';
     TerritoryExportService,
     ItemBenchmarkRepository,
     ItemBenchmarkService,
+    PracticesRepository,
+    PracticesService,
   ],
 })
 export class RestitutionModule {}

@@ -73,23 +73,7 @@ export class RestitutionService {
 
   /** The restitution as JSON bytes: what GET …/restitution sends. */
   async ofStructureJson(actor: AuthenticatedActor, year: number, finess: string): Promise<RestitutionBody> {
-    const head = await this.restitutions.head(year, finess);
-    if (!head) throw new DomainError('NOT_FOUND', `Aucune campagne ${year}.`);
-    if (!head.finess) throw new DomainError('NOT_FOUND', `Aucune structure ${finess}.`);
-    const facts = structureFactsOf({ ...head, finess: head.finess });
-    this.access.check(actor, { type: 'submission.read', structure: facts });
-    if (!head.status) {
-      throw new DomainError(
-        'NOT_FOUND',
-        `La structure ${finess} n’a pas de saisie dans la campagne ${year}.`,
-      );
-    }
-    // What the campaign shows today, decided before the kept answers are looked at.
-    const stage = restitutionStageOf(
-      head,
-      parisToday(),
-      coversAsAuthority(this.access.scope(actor), facts) ? 'AUTHORITY' : 'STRUCTURE',
-    );
+    const { head, stage } = await this.readable(actor, year, finess);
     const key = `${year}|${head.finess}|${stage.peers.available ? 'peers' : 'own'}`;
     const stamp = [
       JSON.stringify(stage),
@@ -107,6 +91,35 @@ export class RestitutionService {
     const body = await this.build(year, head.finess, head, stage);
     this.answers.set(key, stamp, body);
     return body;
+  }
+
+  /**
+   * A structure's restitution head once the caller may read it, with what the campaign shows this
+   * reader today (ADR 0013): every restitution answer of a structure starts here.
+   */
+  async readable(
+    actor: AuthenticatedActor,
+    year: number,
+    finess: string,
+  ): Promise<{ head: HeadRow & { finess: string }; stage: RestitutionStage }> {
+    const head = await this.restitutions.head(year, finess);
+    if (!head) throw new DomainError('NOT_FOUND', `Aucune campagne ${year}.`);
+    if (!head.finess) throw new DomainError('NOT_FOUND', `Aucune structure ${finess}.`);
+    const facts = structureFactsOf({ ...head, finess: head.finess });
+    this.access.check(actor, { type: 'submission.read', structure: facts });
+    if (!head.status) {
+      throw new DomainError(
+        'NOT_FOUND',
+        `La structure ${finess} n’a pas de saisie dans la campagne ${year}.`,
+      );
+    }
+    // What the campaign shows today, decided before the kept answers are looked at.
+    const stage = restitutionStageOf(
+      head,
+      parisToday(),
+      coversAsAuthority(this.access.scope(actor), facts) ? 'AUTHORITY' : 'STRUCTURE',
+    );
+    return { head: { ...head, finess: head.finess }, stage };
   }
 
   /** The restitution as an object, for the PDF and XLSX exports. */

@@ -107,4 +107,22 @@ describe('indicators guide', () => {
     expect(await screen.findByText('Aucune campagne.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Réessayer' })).toBeTruthy();
   });
+
+  it('says what the qualitative axes are: their practices, no single ratio', async () => {
+    mockApi().get('/api/indicators/guide', { body: indicatorGuide });
+    renderSignedOut('/indicateurs');
+    const sheet = await screen.findByRole('article', { name: 'O05 – Développement durable' });
+    expect(within(sheet).getByText(/démarches de développement durable/)).toBeTruthy();
+    expect(
+      within(sheet)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Politique de gestion des déchets — oui / non',
+      'Projet d’établissement — date (en place quand une date est saisie)',
+    ]);
+    expect(
+      screen.getByRole('heading', { level: 2, name: 'Axes qualitatifs : des pratiques, pas un ratio' }),
+    ).toBeTruthy();
+  });
 });

@@ -12,6 +12,7 @@ import { QueryError } from '@/components/ui/query-error';
 import { formatCount } from '@/lib/format';
 import { useIndicatorGuide } from '@/lib/api/get-indicator-guide';
 import { IndicatorGuideList } from '@/features/indicators/components/indicator-guide-list';
+import { QualitativeAxisSheets } from '@/features/indicators/components/qualitative-axis-sheets';
 import { AXIS_ORDER, axisLabelsOf, sheetMatches } from '@/lib/indicator-format';
 
 /** The campaign year asked in the address (?annee=2026), else the latest campaign. */
@@ -140,6 +141,9 @@ export function IndicatorGuidePage() {
                 <IndicatorGuideList sheets={filtered.filter((s) => s.axis === code)} />
               </section>
             ))
+          )}
+          {(axis === '' || axis === 'OBJECTIFS') && query === '' && (
+            <QualitativeAxisSheets axes={guide.data.qualitativeAxes} />
           )}
         </>
       )}

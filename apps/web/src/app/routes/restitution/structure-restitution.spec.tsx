@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StructureRestitution } from '@tdb/contracts';
+import type { StructurePractices, StructureRestitution } from '@tdb/contracts';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { StructureRestitutionPage } from './structure-restitution';
 import { mockApi } from '@/testing/mock-api';
@@ -174,5 +174,104 @@ describe('structure restitution', () => {
     expect(within(card).getByRole('group', { name: /Valeur de la structure/ }).textContent).toContain(
       '6e décile (région)',
     );
+  });
+
+  describe('qualitative axes (O04–O06)', () => {
+    const share = (
+      level: 'NATION' | 'REGION' | 'DEPARTMENT',
+      territoryCode: string,
+      n: number | null,
+      value: number | null,
+    ) => ({
+      level,
+      territoryCode,
+      suppressed: value === null,
+      n,
+      share: value,
+    });
+    const practices = (peers: boolean): StructurePractices => ({
+      campaignYear: 2026,
+      finess: '750000001',
+      categoryCode: 'EHPAD',
+      regionCode: '11',
+      departmentCode: '75',
+      stage: peers ? structureRestitution.stage : ownFiguresStage,
+      axes: [
+        {
+          code: 'O05',
+          label: 'Développement durable',
+          meaning: 'Les démarches de développement durable engagées par la structure.',
+          practices: [
+            {
+              code: 'dd_politique_dechets',
+              label: 'Politique de gestion des déchets',
+              type: 'boolean',
+              held: true,
+              date: null,
+              answer: 'Oui',
+              peers: peers
+                ? [
+                    share('NATION', 'FR', 8, 62.5),
+                    share('REGION', '11', 7, 57.1),
+                    share('DEPARTMENT', '75', null, null),
+                  ]
+                : null,
+            },
+            {
+              code: 'projet_etablissement_date',
+              label: 'Projet d’établissement',
+              type: 'date',
+              held: true,
+              date: '2024-03-12',
+              answer: '12/03/2024',
+              peers: peers
+                ? [
+                    share('NATION', 'FR', 9, 44.4),
+                    share('REGION', '11', 8, 50),
+                    share('DEPARTMENT', '75', null, null),
+                  ]
+                : null,
+            },
+          ],
+        },
+      ],
+    });
+
+    it('shows each practice with the structure’s answer and the peers’ share, none under 5', async () => {
+      setUp().get(`${PATH}/practices`, { body: practices(true) });
+      renderPage();
+      const table = await screen.findByRole('table', {
+        name: /Développement durable : les pratiques de la structure et la part/,
+      });
+      const headers = within(table)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent);
+      expect(headers).toEqual(['Pratique', 'La structure', 'France', 'Région (11)', 'Département (75)']);
+      const row = within(table).getByRole('row', { name: /Politique de gestion des déchets/ });
+      const cells = within(row)
+        .getAllByRole('cell')
+        .map((c) => c.textContent);
+      expect(cells[0]).toBe('Oui');
+      expect(cells[1]).toMatch(/^62,5\s%\s\(sur 8\)$/);
+      expect(cells[3]).toBe('effectif insuffisant (moins de 5)');
+      const dated = within(table).getByRole('row', { name: /Projet d’établissement/ });
+      expect(within(dated).getAllByRole('cell')[0]!.textContent).toBe('12/03/2024');
+    });
+
+    it('shows the structure’s answers only before the restitution', async () => {
+      setUp({ ...structureRestitution, stage: ownFiguresStage }).get(`${PATH}/practices`, {
+        body: practices(false),
+      });
+      renderPage();
+      const table = await screen.findByRole('table', {
+        name: 'Développement durable : les pratiques de la structure',
+      });
+      expect(
+        within(table)
+          .getAllByRole('columnheader')
+          .map((h) => h.textContent),
+      ).toEqual(['Pratique', 'La structure']);
+      expect(screen.getByText('Les réponses de la structure, sans comparaison pour l’instant.')).toBeTruthy();
+    });
   });
 });

@@ -19,6 +19,7 @@ import { DownloadButton } from '@/features/restitution/components/download-butto
 import { PDF_FORMAT, XLSX_FORMAT } from '@/features/restitution/utils/download-formats';
 import { RestitutionStageNotice } from '@/features/restitution/components/restitution-stage-notice';
 import { StructureRestitutionView } from '@/features/restitution/components/structure-restitution-view';
+import { QualitativeAxesSection } from '@/features/restitution/components/qualitative-axes-section';
 import { SUPPRESSED_TEXT } from '@/features/restitution/utils/deciles';
 import { paths } from '@/lib/paths';
 import '@/features/restitution/restitution.css';
@@ -158,6 +159,7 @@ export function StructureRestitutionPage() {
       ) : (
         <StructureRestitutionView restitution={data} axisLabels={axisLabelsOf(guide.data?.sheets)} />
       )}
+      <QualitativeAxesSection year={year} finess={finess} />
     </div>
   );
 }
