@@ -127,6 +127,10 @@ export async function run({ baseUrl, browser }) {
     await ape.done('wayfinding-structure-links');
     await links.getByRole('link', { name: `Restitution de la campagne ${CLOSED}` }).click();
     await ape.page.getByRole('heading', { level: 1, name: /^Restitution – / }).waitFor();
+    // The qualitative axes (O04–O06): the structure's practices beside its peers' shares.
+    const practices = ape.page.getByRole('region', { name: /^Pratiques en place/ });
+    await practices.getByRole('table').first().waitFor();
+    await practices.getByRole('columnheader', { name: 'France' }).first().waitFor();
     const file = await download(ape.page, /^Télécharger le rapport \(PDF\)/, '.pdf');
     await file.saveAs(path.join(SCREENSHOT_DIR, `wayfinding-structure-restitution-${CLOSED}.pdf`));
     await checkAccessibility(ape.page, 'the structure restitution (EHPAD APE)');
