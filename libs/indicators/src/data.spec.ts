@@ -4,26 +4,12 @@ import { getIndicatorDefinitions, RAW_INDICATOR_DEFINITIONS } from './definition
 import { operandsOf, parseFormula } from './formula';
 import { loadIndicatorDefinitions, provisionalNotice } from './load';
 import { AXES, PROVISIONAL_NOTICE, type IndicatorDefinition } from './schema';
+import { formulasOf } from './item-uses';
 import { formulaInWords } from './words';
 
 const dictionary = getDictionary(2026);
 const definitions = getIndicatorDefinitions(2026);
 const indicators = definitions.indicators;
-
-function formulasOf(def: IndicatorDefinition): string[] {
-  switch (def.kind) {
-    case 'ratio':
-      return [
-        def.numerator,
-        def.denominator,
-        ...(def.variants ?? []).flatMap((v) => [v.numerator, v.denominator]),
-      ].filter((f): f is string => f !== undefined);
-    case 'value':
-      return [def.formula];
-    case 'distribution':
-      return [...def.parts.map((p) => p.formula), ...(def.base === undefined ? [] : [def.base])];
-  }
-}
 
 describe('2026 indicator definitions', () => {
   it('load with no error and are written for dictionary 2026.1', () => {

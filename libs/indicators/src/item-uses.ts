@@ -12,7 +12,7 @@ export type DictionaryWithUses = Dictionary & {
 };
 
 /** Every formula text of a definition: main formula, variants, distribution parts and base. */
-function formulasOf(def: IndicatorDefinition): string[] {
+export function formulasOf(def: IndicatorDefinition): string[] {
   switch (def.kind) {
     case 'ratio':
       return [
