@@ -135,6 +135,21 @@ describe('GET /campaigns/:year/my-steps (HTTP, real database)', () => {
     });
     expect(step(ars, 'authority.justified-flags')?.progress).toBe('1 atypie justifiée à trancher.');
     expect(step(ars, 'authority.mark-consulted')).toBeUndefined();
+    // Each step's link lists what the step counts: the list's « à traiter » filter, same condition.
+    const listed = async (auth: string, query: Record<string, string> | undefined) =>
+      (
+        await api()
+          .get(`/api/campaigns/${YEAR}/submissions`)
+          .query(query ?? {})
+          .set('Authorization', auth)
+          .expect(200)
+      ).body.items
+        .map((i: { finess: string }) => i.finess)
+        .sort();
+    expect(step(ars, 'authority.decide')?.link?.query).toEqual({ work: 'DECIDE' });
+    expect(await listed(arsController, step(ars, 'authority.decide')?.link?.query)).toEqual(
+      [EHPAD_45, IME_45].sort(),
+    );
 
     // The Département confirms none of these (shared, ARS only): it marks the EHPAD consulted.
     const cd = await steps(cdController);
@@ -145,6 +160,15 @@ describe('GET /campaigns/:year/my-steps (HTTP, real database)', () => {
       state: 'TODO',
       progress: '1 saisie de compétence partagée à consulter.',
     });
+    expect(await listed(cdController, step(cd, 'authority.decide')?.link?.query)).toEqual([]);
+    expect(await listed(cdController, step(cd, 'authority.mark-consulted')?.link?.query)).toEqual([EHPAD_45]);
+    // Without the filter the Département lists its whole scope, shared structures included.
+    expect(await listed(cdController, undefined)).toEqual(expect.arrayContaining([EHPAD_45]));
+    await api()
+      .get(`/api/campaigns/${YEAR}/submissions?work=ALL`)
+      .set('Authorization', cdController)
+      .expect(400)
+      .expect((r) => expect(JSON.stringify(r.body)).toContain('DECIDE ou CONSULT'));
     const detail = await api()
       .get(`/api/campaigns/${YEAR}/submissions/${EHPAD_45}`)
       .set('Authorization', cdController)
@@ -155,6 +179,7 @@ describe('GET /campaigns/:year/my-steps (HTTP, real database)', () => {
       .send({ action: 'MARK_CONSULTED', version: detail.body.version })
       .expect(201);
     expect(step(await steps(cdController), 'authority.mark-consulted')?.state).toBe('DONE');
+    expect(await listed(cdController, { work: 'CONSULT' })).toEqual([]);
 
     // A structure answers the flags that are its own: open or to correct.
     expect(step(await steps(ime75Ape), 'structure.answer-flags')?.progress).toBe(
@@ -162,6 +187,28 @@ describe('GET /campaigns/:year/my-steps (HTTP, real database)', () => {
     );
     expect(step(await steps(ehpadApe), 'structure.answer-flags')?.progress).toBe(
       '1 atypie à justifier ou corriger.',
+    );
+
+    // A person with two profiles reads each block in that profile's scope: as APE of the Paris IME
+    // its one flag, not the region's (the ARS block counts the region's open flag).
+    const both = await loginAs(
+      t.http,
+      (
+        await persistAccount(t.dataSource, [
+          { organisation: { kind: 'ARS', code: '24' }, role: 'CONTROLLER' },
+          { organisation: { kind: 'ESMS', code: IME_75 }, role: 'APE' },
+        ])
+      ).email,
+    );
+    const twoBlocks = await steps(both);
+    expect(twoBlocks.blocks.map((b) => b.role)).toEqual(expect.arrayContaining(['CONTROLLER', 'APE']));
+    const apeBlock = twoBlocks.blocks.find((b) => b.role === 'APE');
+    expect(apeBlock?.steps.find((s) => s.id === 'structure.answer-flags')?.progress).toBe(
+      '1 atypie à justifier ou corriger.',
+    );
+    const controllerBlock = twoBlocks.blocks.find((b) => b.role === 'CONTROLLER');
+    expect(controllerBlock?.steps.find((s) => s.id === 'authority.open-flags')?.progress).toBe(
+      '1 atypie ouverte.',
     );
   });
 

@@ -62,7 +62,7 @@ export function formatSiret(value: string | null): string | null {
     : value;
 }
 
-/** "42 %": a ratio in [0, 1] as a whole percentage, rounded down (99.9 % is not yet 100 %). */
+/** "42 %" (no-break space, never wrapped apart): a ratio in [0, 1] as a whole percentage, rounded down (99.9 % is not yet 100 %). */
 export function percent(ratio: number): string {
-  return `${Math.floor(ratio * 100)} %`;
+  return `${Math.floor(ratio * 100)}\u00a0%`;
 }

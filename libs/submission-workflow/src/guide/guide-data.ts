@@ -148,7 +148,7 @@ export const GUIDE: GuideData = {
           many: '{n} saisies validées attendent votre décision.',
         },
       },
-      link: { page: 'submissions', label: 'Voir les saisies validées', query: { status: 'VALIDATED' } },
+      link: { page: 'submissions', label: 'Voir les saisies à décider', query: { work: 'DECIDE' } },
     },
 
     // Authorities: fiabilisation.
@@ -212,7 +212,7 @@ export const GUIDE: GuideData = {
           many: '{n} saisies validées attendent votre décision.',
         },
       },
-      link: { page: 'submissions', label: 'Voir les saisies validées', query: { status: 'VALIDATED' } },
+      link: { page: 'submissions', label: 'Voir les saisies à décider', query: { work: 'DECIDE' } },
     },
     {
       id: 'authority.mark-consulted',
@@ -231,7 +231,11 @@ export const GUIDE: GuideData = {
           many: '{n} saisies de compétence partagée à consulter.',
         },
       },
-      link: { page: 'submissions', label: 'Ouvrir les saisies' },
+      link: {
+        page: 'submissions',
+        label: 'Voir les saisies à marquer consultées',
+        query: { work: 'CONSULT' },
+      },
     },
     {
       id: 'authority.follow-invalidated',

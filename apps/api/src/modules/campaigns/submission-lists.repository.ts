@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { SubmissionStatusCode } from '@tdb/contracts';
+import type { Scope } from '@tdb/access';
+import { decisionConditions } from '../../common/auth/decision-conditions';
 import { structureSearchCondition } from '../../common/text/search-condition';
 import { namedQuery } from '../../database/named-query';
 import { SUBMISSION_SELECT, type SubmissionRow } from '../campaign-core/submission-context';
@@ -45,6 +47,23 @@ export function withStructureFilters(
     parameters['fCategory'] = filters.category;
   }
   return { sql: sql.join(' AND '), parameters };
+}
+
+/**
+ * `scope` (alias `s`, with `sub` the submission) narrowed to what remains for the caller's authority:
+ * DECIDE — validated, on structures it confirms or invalidates; CONSULT — shared competence,
+ * validated or confirmed, not yet marked consulted by the Département. The same conditions as the
+ * counts of "Mes étapes", so a step's link lists exactly what it counts.
+ */
+export function withWork(scope: SqlCondition, actorScope: Scope, work?: 'DECIDE' | 'CONSULT'): SqlCondition {
+  if (!work) return scope;
+  const { decide, consult } = decisionConditions(actorScope);
+  const condition =
+    work === 'DECIDE'
+      ? `sub.status = 'VALIDATED' AND ${decide.sql}`
+      : `sub.status IN ('VALIDATED', 'CONFIRMED') AND NOT sub.consulted_by_cd AND ${consult.sql}`;
+  const parameters = work === 'DECIDE' ? decide.parameters : consult.parameters;
+  return { sql: `${scope.sql} AND ${condition}`, parameters: { ...scope.parameters, ...parameters } };
 }
 
 /**

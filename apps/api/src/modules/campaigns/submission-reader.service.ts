@@ -40,7 +40,7 @@ import {
   type SubmissionContext,
   type SubmissionRow,
 } from '../campaign-core/submission-context';
-import { SubmissionListsRepository } from './submission-lists.repository';
+import { SubmissionListsRepository, withWork } from './submission-lists.repository';
 import { SubmissionPartsRepository } from './submission-parts.repository';
 
 /** A structure's submission read with everything its page needs, for the actor's rights. */
@@ -83,7 +83,8 @@ export class SubmissionReader {
   ): Promise<Paginated<SubmissionSummary>> {
     this.access.check(actor, { type: 'campaign.read' });
     await this.campaigns.row(year);
-    const scope = this.access.scopeCondition(this.access.listScope(actor, 'submission.read'), 's');
+    const listScope = this.access.listScope(actor, 'submission.read');
+    const scope = withWork(this.access.scopeCondition(listScope, 's'), listScope, query.work);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const rows = await this.lists.page(this.dataSource, year, scope, query, {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Scope } from '@tdb/access';
+import { decisionConditions } from '../../common/auth/decision-conditions';
 import { namedQuery } from '../../database/named-query';
 
 /** A scope condition of AccessService on the structures (alias `s`). */
@@ -33,35 +34,6 @@ const apeOn = (kind: 'ESMS' | 'OG', code: string) => `EXISTS (
    WHERE g.role = 'APE' AND g.organisation_kind = '${kind}' AND g.organisation_code = ${code}
      AND (g.valid_from IS NULL OR g.valid_from <= :today) AND (g.valid_until IS NULL OR g.valid_until >= :today))`;
 
-/**
- * The structures on which the scope's deciding authorities (APR, controller) confirm or invalidate:
- * an ARS those of its region of ARS or shared competence, a Département those of its own competence
- * (on shared ones it marks "consultée"), national every one.
- */
-export function decidingCondition(scope: Scope): { decide: ScopeSql; consult: ScopeSql } {
-  if (scope.all)
-    return { decide: { sql: 'TRUE', parameters: {} }, consult: { sql: 'FALSE', parameters: {} } };
-  const deciding = scope.authorities.filter((a) => a.role === 'APR' || a.role === 'CONTROLLER');
-  const regions = [...new Set(deciding.filter((a) => a.kind === 'ARS').map((a) => a.code))];
-  const departments = [...new Set(deciding.filter((a) => a.kind === 'CD').map((a) => a.code))];
-  const decide: string[] = [];
-  if (regions.length > 0)
-    decide.push(`(s.region_code IN (:...gRegions) AND s.competence IN ('ARS', 'SHARED'))`);
-  if (departments.length > 0)
-    decide.push(`(s.department_code IN (:...gDepartments) AND s.competence = 'CD')`);
-  const parameters = { gRegions: regions, gDepartments: departments };
-  return {
-    decide: { sql: decide.length > 0 ? `(${decide.join(' OR ')})` : 'FALSE', parameters },
-    consult: {
-      sql:
-        departments.length > 0
-          ? `(s.department_code IN (:...gDepartments) AND s.competence = 'SHARED')`
-          : 'FALSE',
-      parameters,
-    },
-  };
-}
-
 /** The counts "Mes étapes" measures its steps with, each read in the caller's scope, in SQL. */
 @Injectable()
 export class GuidanceRepository {
@@ -74,7 +46,7 @@ export class GuidanceRepository {
     actorScope: Scope,
     today: string,
   ): Promise<SubmissionCountsRow> {
-    const { decide, consult } = decidingCondition(actorScope);
+    const { decide, consult } = decisionConditions(actorScope);
     const rows = await namedQuery<SubmissionCountsRow>(
       this.dataSource,
       `SELECT count(*) AS submissions,

@@ -5,6 +5,7 @@ import {
   ROLE_LABELS,
   activeGrants,
   organisationLabel,
+  scopeOfGrants,
   type ActorGrant,
 } from '@tdb/access';
 import {
@@ -72,9 +73,23 @@ export class GuidanceService {
     const grants = activeGrants(actor, today);
     const audiences = guideAudiencesOf(grants);
     const scope = this.access.scope(actor);
-    const counters = await this.counters(year, campaign.state, scope, audiences, today);
-    const blocks: GuideBlockDto[] = audiences.map((audience) => {
-      const own = grantsOf(grants, audience);
+    // Each profile is measured in its own scope: a person both APR of an ARS and APE of one EHPAD
+    // reads, in the APE block, the EHPAD's counts — not those of the whole region.
+    const perBlock = await Promise.all(
+      audiences.map(async (audience) => {
+        const own = grantsOf(grants, audience);
+        return {
+          audience,
+          own,
+          counters: await this.counters(year, campaign.state, scopeOfGrants(own), [audience], today),
+        };
+      }),
+    );
+    const onlyFiness =
+      perBlock.length === 1
+        ? (perBlock[0]?.counters.onlyFiness ?? null)
+        : (await this.counters(year, campaign.state, scope, audiences, today)).onlyFiness;
+    const blocks: GuideBlockDto[] = perBlock.map(({ audience, own, counters }) => {
       return {
         role: audience.role,
         label: blockLabel(own),
@@ -95,7 +110,7 @@ export class GuidanceService {
       phaseLabel: campaign.state === 'DRAFT' ? 'En préparation (non ouverte)' : PHASE_LABELS[phase],
       guideVersion: GUIDE_VERSION,
       blocks,
-      onlyFiness: structureLevel ? counters.onlyFiness : null,
+      onlyFiness: structureLevel ? onlyFiness : null,
       onlyOgFiness:
         structureLevel && scope.ogs.length === 1 && scope.structures.length === 0
           ? (scope.ogs[0] ?? null)

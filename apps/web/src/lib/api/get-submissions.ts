@@ -8,6 +8,8 @@ export interface SubmissionsQuery {
   department?: string;
   category?: string;
   og?: string;
+  /** What remains for the caller's authority (DECIDE, CONSULT). */
+  work?: 'DECIDE' | 'CONSULT';
   page?: number;
   pageSize?: number;
 }
@@ -22,6 +24,7 @@ export function getSubmissions(
     status: params.status,
     department: params.department,
     category: params.category,
+    work: params.work,
     og: params.og,
     page: params.page,
     pageSize: params.pageSize,

@@ -56,6 +56,9 @@ export class TransitionDto {
   version!: number;
 }
 
+/** What remains for the caller's authority on a submission (see decisionConditions). */
+export const SUBMISSION_WORK = ['DECIDE', 'CONSULT'] as const;
+
 export class SubmissionsQuery extends PaginationQuery {
   @ApiPropertyOptional({ description: 'Nom, ville ou FINESS' })
   @IsOptional()
@@ -82,6 +85,16 @@ export class SubmissionsQuery extends PaginationQuery {
   @IsOptional()
   @Matches(/^[0-9AB]{9}$/, { message: 'FINESS juridique invalide.' })
   og?: string;
+
+  @ApiPropertyOptional({
+    enum: SUBMISSION_WORK,
+    description:
+      'Ce qui reste à faire sur la saisie pour l’appelant : DECIDE (validée, à confirmer ou invalider par son autorité), ' +
+      'CONSULT (compétence partagée validée ou confirmée, à marquer « consultée » par le Département)',
+  })
+  @IsOptional()
+  @IsIn(SUBMISSION_WORK, { message: 'Filtre « à traiter » inconnu : DECIDE ou CONSULT.' })
+  work?: (typeof SUBMISSION_WORK)[number];
 
   @ApiPropertyOptional({ description: 'Inclure les structures exclues du périmètre' })
   @IsOptional()

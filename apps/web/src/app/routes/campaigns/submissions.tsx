@@ -19,6 +19,11 @@ import { useSubmissions, type SubmissionsQuery } from '@/lib/api/get-submissions
 import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
 import { CategorySelect, DepartmentSelect } from '@/components/ui/reference-selects';
 import { paths } from '@/lib/paths';
+import {
+  WORK_LABELS,
+  useSubmissionWork,
+  type SubmissionWork,
+} from '@/features/campaigns/utils/use-submission-work';
 
 const PAGE_SIZE = 20;
 const STATUSES = Object.keys(STATUS_LABELS) as SubmissionStatusCode[];
@@ -32,6 +37,8 @@ function readQuery(params: URLSearchParams): Required<Pick<SubmissionsQuery, 'pa
     const value = params.get(key);
     if (value) query[key] = value;
   }
+  const work = params.get('work');
+  if (work === 'DECIDE' || work === 'CONSULT') query.work = work;
   return query;
 }
 
@@ -61,7 +68,8 @@ export function SubmissionsPage() {
     event.preventDefault();
     update({ q: text.trim() || undefined });
   };
-  const filtered = Boolean(query.q || query.status || query.department || query.category);
+  const works = useSubmissionWork();
+  const filtered = Boolean(query.q || query.status || query.department || query.category || query.work);
   const data = submissions.data;
   const pageCount = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
@@ -141,6 +149,25 @@ export function SubmissionsPage() {
                 ))}
               </Select>
             </div>
+            {works.length > 0 && (
+              <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
+                <Select
+                  label="À traiter"
+                  nativeSelectProps={{
+                    value: query.work ?? '',
+                    onChange: (e) =>
+                      update({ work: (e.target.value || undefined) as SubmissionWork | undefined }),
+                  }}
+                >
+                  <option value="">Toutes les saisies</option>
+                  {works.map((w) => (
+                    <option key={w} value={w}>
+                      {WORK_LABELS[w]}
+                    </option>
+                  ))}
+                </Select>
+              </div>
+            )}
             <div className={fr.cx('fr-col-12', 'fr-col-md-4')}>
               <DepartmentSelect value={query.department} onChange={(department) => update({ department })} />
             </div>

@@ -24,6 +24,7 @@ import { SubmissionFollowUp } from './submission-follow-up';
 import { SubmissionStatusBadge } from '@/components/ui/submission-status-badge';
 import { TransitionActions } from './transition-actions';
 import { paths } from '@/lib/paths';
+import { percent } from '@/lib/format';
 
 function deadlineOf(detail: SubmissionDetail): string {
   const dates = detail.campaign.dates;
@@ -208,7 +209,7 @@ export function SubmissionEntry({
                     {DOMAIN_LABELS[d]}
                     <br />
                     <span className={fr.cx('fr-text--xs')}>
-                      {part ? `${part.filled}/${part.expected} (${Math.floor(part.ratio * 100)} %)` : ''}
+                      {part ? `${part.filled}/${part.expected} (${percent(part.ratio)})` : ''}
                     </span>
                   </>
                 ),

@@ -11,7 +11,7 @@ export function missingForThreshold(filled: number, expected: number, threshold:
 
 /** Threshold as a whole percentage, rounded up (as the status machine words it). */
 function thresholdPercent(threshold: number): string {
-  return `${Math.ceil(threshold * 100 - 1e-9)} %`;
+  return `${Math.ceil(threshold * 100 - 1e-9)}\u00a0%`;
 }
 
 /**

@@ -21,7 +21,7 @@ function Step({ step, year, context }: { step: GuideStepDto; year: number; conte
     <li className={fr.cx('fr-mb-2w')}>
       <p className={fr.cx('fr-mb-1v')}>
         <strong>{step.title}</strong>{' '}
-        <Badge small noIcon severity={badge.severity}>
+        <Badge as="span" small noIcon severity={badge.severity}>
           {badge.label}
         </Badge>
         {step.deadline && (

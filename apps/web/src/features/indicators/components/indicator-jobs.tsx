@@ -28,7 +28,7 @@ export function jobProgress(job: Pick<CampaignJobDto, 'done' | 'total' | 'status
 
 function JobItem({ job }: { job: CampaignJobDto }) {
   const progress = jobProgress(job);
-  const counts = `${formatInteger(job.done)} / ${formatInteger(job.total)} structures (${progress} %)`;
+  const counts = `${formatInteger(job.done)} / ${formatInteger(job.total)} structures (${progress}\u00a0%)`;
   return (
     <li className="tdb-job">
       <p className={fr.cx('fr-mb-1v')}>

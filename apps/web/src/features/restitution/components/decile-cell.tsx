@@ -31,7 +31,7 @@ export function DecileLegend({ title = 'Décile national dans la catégorie' }: 
   return (
     <div className={fr.cx('fr-mb-2w')}>
       <p className={fr.cx('fr-text--sm', 'fr-mb-1v')}>
-        {title} (1 : 10 % des valeurs les plus basses, 10 : les plus hautes) :
+        {title} (1 : 10{'\u00a0'}% des valeurs les plus basses, 10 : les plus hautes) :
       </p>
       <ul className="tdb-decile-legend">
         {DECILE_PALETTE.map((c, i) => (
