@@ -1,4 +1,4 @@
-import type { Dictionary, Item } from '@tdb/dictionary';
+import { displayLabel, type Dictionary, type Item } from '@tdb/dictionary';
 import {
   operandsOf,
   parseFormula,
@@ -71,11 +71,6 @@ function isFiniteNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
 
-/** Item label without the leading "- " that sub-lines carry on the form. */
-function cleanLabel(label: string): string {
-  return label.replace(/^\s*-\s+/, '').trim();
-}
-
 interface Context {
   readonly items: ReadonlyMap<string, Item>;
   readonly indicators: ReadonlyMap<string, IndicatorDefinition>;
@@ -124,7 +119,7 @@ function checkItem(
       ctx.errors.push(`${where}: item "${code}" is not collected in category ${outside.join(', ')}`);
     }
   }
-  ctx.targets[`item:${code}`] = { label: cleanLabel(item.label), unit: item.unit };
+  ctx.targets[`item:${code}`] = { label: displayLabel(item.label), unit: item.unit };
 }
 
 function checkTarget(

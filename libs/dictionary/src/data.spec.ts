@@ -7,7 +7,7 @@ import {
   dictionaryYears,
   getDictionary,
 } from './dictionaries';
-import { loadDictionary } from './load';
+import { displayLabel, loadDictionary } from './load';
 import { isRequired, itemsFor } from './values';
 
 const columns = columnsFile.columns;
@@ -59,10 +59,14 @@ describe('2026 dictionary file', () => {
     ]);
   });
 
-  it('uses the exact TSV label for every export item', () => {
+  it('uses the TSV label for every export item, as displayLabel cleans it', () => {
     for (const item of dictionary.items) {
       if (item.exportColumn === undefined) continue;
-      expect([item.code, item.label]).toEqual([item.code, columns[item.exportColumn - 1]?.label]);
+      const column = columns[item.exportColumn - 1]?.label;
+      expect([item.code, item.label]).toEqual([
+        item.code,
+        column === undefined ? undefined : displayLabel(column),
+      ]);
     }
   });
 

@@ -1,4 +1,6 @@
-import { loadDictionary } from './load';
+import fc from 'fast-check';
+import { displayLabel, loadDictionary } from './load';
+import { getDictionary } from './dictionaries';
 
 const item = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   code: 'jours_ouverture',
@@ -29,6 +31,45 @@ describe('loadDictionary', () => {
     const result = loadDictionary(dict([item()]));
     expect(result.ok).toBe(true);
     if (result.ok) expect(result.dictionary.items[0]?.code).toBe('jours_ouverture');
+  });
+
+  it('cleans labels as people read them: no list dash, no doubled or edge spaces', () => {
+    const result = loadDictionary(
+      dict([
+        item({ label: '- Nombre de lits et places autorisés au 31.12.N-1  (permanent) ' }),
+        item({
+          code: 'outil',
+          type: 'choice',
+          min: undefined,
+          max: undefined,
+          label: 'De quel type d’outil disposez-vous  ?',
+          choices: [{ code: 'aucun', label: ' Aucun  outil' }],
+        }),
+      ]),
+    );
+    expect(result.ok && result.dictionary.items.map((i) => i.label)).toEqual([
+      'Nombre de lits et places autorisés au 31.12.N-1 (permanent)',
+      'De quel type d’outil disposez-vous ?',
+    ]);
+    expect(result.ok && result.dictionary.items[1]?.choices?.[0]?.label).toBe('Aucun outil');
+  });
+
+  it('leaves no label of the shipped dictionaries with a dash, doubled spaces or edge spaces', () => {
+    const bad = (label: string) => /^[-–•]|\s{2,}|^\s|\s$/.test(label);
+    const dictionary = getDictionary(2026);
+    const labels = dictionary.items.flatMap((i) => [i.label, ...(i.choices ?? []).map((c) => c.label)]);
+    expect(labels.filter(bad)).toEqual([]);
+  });
+
+  it('displayLabel is idempotent and never leaves a leading dash or doubled space', () => {
+    fc.assert(
+      fc.property(fc.string(), (raw) => {
+        const once = displayLabel(raw);
+        expect(displayLabel(once)).toBe(once);
+        expect(/\s{2,}/.test(once)).toBe(false);
+        expect(/^[-–•\s]|\s$/.test(once)).toBe(false);
+      }),
+    );
   });
 
   it('rejects a non-object and bad header fields', () => {

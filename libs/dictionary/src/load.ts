@@ -163,7 +163,33 @@ function checkItem(raw: unknown, index: number, errors: string[]): void {
   }
 }
 
-/** Validates a raw (parsed JSON) dictionary by hand; every error names the item code and field. */
+/**
+ * A label as people read it: the national dictionary's labels keep list dashes (« - Nombre de lits
+ * … »), doubled spaces (« à  une ») and edge spaces from the forms they were copied from. Cleaned
+ * once here, so the form, the messages, the PDFs and the spreadsheets all print the same words.
+ */
+export function displayLabel(label: string): string {
+  return label
+    .replace(/\s{2,}/g, ' ')
+    .replace(/^(\s*[-–•])+\s*/, '')
+    .trim();
+}
+
+function withDisplayLabels(dictionary: Dictionary): Dictionary {
+  return {
+    ...dictionary,
+    items: dictionary.items.map((item) => ({
+      ...item,
+      label: displayLabel(item.label),
+      ...(item.choices ? { choices: item.choices.map((c) => ({ ...c, label: displayLabel(c.label) })) } : {}),
+    })),
+  };
+}
+
+/**
+ * Validates a raw (parsed JSON) dictionary by hand; every error names the item code and field.
+ * Labels come out cleaned (displayLabel).
+ */
 export function loadDictionary(raw: unknown): LoadResult {
   const errors: string[] = [];
   if (!isRecord(raw)) return { ok: false, errors: ['dictionary: must be an object'] };
@@ -205,5 +231,5 @@ export function loadDictionary(raw: unknown): LoadResult {
     }
   });
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, dictionary: raw as unknown as Dictionary };
+  return { ok: true, dictionary: withDisplayLabels(raw as unknown as Dictionary) };
 }

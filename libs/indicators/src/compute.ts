@@ -1,4 +1,4 @@
-import type { Dictionary } from '@tdb/dictionary';
+import { displayLabel, type Dictionary } from '@tdb/dictionary';
 import { CATEGORIES } from '@tdb/reference';
 import {
   evaluate,
@@ -45,10 +45,8 @@ export interface CompiledIndicator {
   readonly body: CompiledBody;
 }
 
-/** Item label without the leading "- " that sub-lines carry on the form. */
-export function cleanLabel(label: string): string {
-  return label.replace(/^\s*-\s+/, '').trim();
-}
+/** An item's label as people read it (the dictionary's displayLabel; hand-built dictionaries too). */
+export const cleanLabel = displayLabel;
 
 function ast(text: unknown): FormulaNode | undefined {
   const parsed = parseFormula(text);

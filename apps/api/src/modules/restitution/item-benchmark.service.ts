@@ -40,9 +40,6 @@ const TYPE_LABELS: Readonly<Record<Item['type'], string>> = {
 
 const CATEGORY_ORDER = new Map(CATEGORIES.map((c, i) => [c.code, i]));
 
-/** A label of the dictionary without the export's leading dash ("- Nombre de lits…"). */
-export const itemLabel = (item: Item): string => item.label.replace(/^\s*-\s*/, '');
-
 /**
  * The benchmark of a data item (issue 14 §5): for one numeric item of the campaign's dictionary
  * and one territory the caller covers (its département for a Département; its region or one of
@@ -147,7 +144,7 @@ export class ItemBenchmarkService {
       campaignYear: year,
       item: {
         code: item.code,
-        label: itemLabel(item),
+        label: item.label,
         unit: item.unit ?? '',
         type: item.type,
         domain: DOMAIN_LABELS[item.domain],
@@ -250,7 +247,7 @@ export class ItemBenchmarkService {
     if (!(NUMERIC_TYPES as readonly string[]).includes(item.type)) {
       throw new DomainError(
         'VALIDATION_FAILED',
-        `La donnée « ${itemLabel(item)} » (${item.code}) n’est pas numérique (${TYPE_LABELS[item.type]}) : seules les données chiffrées ont un benchmark.`,
+        `La donnée « ${item.label} » (${item.code}) n’est pas numérique (${TYPE_LABELS[item.type]}) : seules les données chiffrées ont un benchmark.`,
       );
     }
     return item as NumericItem;

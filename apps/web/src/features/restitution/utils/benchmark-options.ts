@@ -61,7 +61,7 @@ export function benchmarkItems(dictionary: Dictionary): BenchmarkItemOption[] {
     .filter((item) => NUMERIC_TYPES.has(item.type))
     .map((item) => ({
       code: item.code,
-      label: item.label.replace(/^\s*-\s*/, ''),
+      label: item.label,
       unit: item.unit ?? '',
       domain: DOMAIN_LABELS[item.domain],
     }));
