@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
+import { createOpenApiDocument } from './common/openapi/openapi-document';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -75,21 +76,7 @@ export async function createApp(
     next();
   });
 
-  const openApi = new DocumentBuilder()
-    .setTitle('TDB — Tableau de bord de la performance dans le secteur médico-social')
-    .setDescription(
-      'API de la plateforme TDB : référentiel des structures (FINESS), campagnes, indicateurs. ' +
-        'Les messages d’erreur destinés aux utilisateurs sont en français.',
-    )
-    .setVersion('0.1.0')
-    .addBearerAuth({
-      type: 'http',
-      scheme: 'bearer',
-      bearerFormat: 'JWT',
-      description: 'Jeton d’accès (POST /api/auth/login) ou jeton d’API',
-    })
-    .build();
-  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, openApi), {
+  SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => createOpenApiDocument(app), {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,
   });
 

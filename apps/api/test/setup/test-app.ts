@@ -2,6 +2,8 @@ import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
+import { createOpenApiDocument } from '../../src/common/openapi/openapi-document';
+import { contractCheck } from './contract-check';
 import { loadConfig } from '../../src/config/app-config';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -25,6 +27,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const app = await createApp(config, database);
+  // Every JSON response of the suite is checked against the OpenAPI document (issue 16).
+  app.use(contractCheck(createOpenApiDocument(app)).middleware);
   await app.init();
   return {
     app,

@@ -1,0 +1,54 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ERROR_DESCRIPTIONS } from './api-responses.decorator';
+import { ApiErrorResponseDto } from './error-response.dto';
+import { APP_VERSION } from '../version';
+
+const ERROR_REF = { $ref: '#/components/schemas/ApiErrorResponseDto' };
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+
+/**
+ * Every operation answers the common errors in the one error shape: 400 (the hostile-input guard and
+ * the validation pipe refuse any route's input), 429 (throttling) and 500; a secured operation also
+ * 401 and 403 (out of scope, or the second factor to set up). Written once here rather than on 108
+ * operations; an operation's own errors (404, 409, 413, 422…) are declared where it is (ApiErrors).
+ * Error responses declared without a schema get the error shape.
+ */
+export function withCommonErrors(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      const secured = (operation.security ?? document.security ?? []).length > 0;
+      const common = [400, 429, 500, ...(secured ? [401, 403] : [])];
+      for (const status of common) {
+        operation.responses[String(status)] ??= { description: ERROR_DESCRIPTIONS[status] ?? 'Erreur' };
+      }
+      for (const [status, response] of Object.entries(operation.responses)) {
+        if (!response || Number(status) < 400 || '$ref' in response) continue;
+        response.content ??= { 'application/json': { schema: ERROR_REF } };
+      }
+    }
+  }
+  return document;
+}
+
+/** The OpenAPI document of the API, as served at /api/docs-json and committed as openapi.json. */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('TDB — Tableau de bord de la performance dans le secteur médico-social')
+    .setDescription(
+      'API de la plateforme TDB : référentiel des structures (FINESS), campagnes, indicateurs. ' +
+        'Les messages d’erreur destinés aux utilisateurs sont en français. ' +
+        'Les changements incompatibles sont listés dans docs/api-changelog.md.',
+    )
+    .setVersion(APP_VERSION)
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+      description: 'Jeton d’accès (POST /api/auth/login) ou jeton d’API',
+    })
+    .build();
+  return withCommonErrors(SwaggerModule.createDocument(app, config, { extraModels: [ApiErrorResponseDto] }));
+}
