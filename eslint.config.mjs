@@ -104,6 +104,7 @@ export default [
       '**/vite.config.*.timestamp*',
       '.nx/**',
       'tmp/**',
+      'apps/web/src/lib/api/openapi.gen.ts',
     ],
   },
   js.configs.recommended,

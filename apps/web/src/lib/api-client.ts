@@ -1,4 +1,6 @@
+import createClient from 'openapi-fetch';
 import type { ApiError, LoginResponse } from '@tdb/contracts';
+import type { paths } from './api/openapi.gen';
 import { authStore } from './auth/auth-store';
 
 /** The API is served on the same origin as the SPA (the Vite dev server proxies /api). */
@@ -237,3 +239,101 @@ export const apiClient = {
   /** POST multipart/form-data (a file and its fields). */
   upload: <T>(path: string, form: FormData) => apiRequest<T>(path, { method: 'POST', body: form }),
 };
+
+/**
+ * The public routes of the API, called without the access token and whose 401 is an answer (a
+ * wrong password, an expired link), not a session to renew.
+ */
+const ANONYMOUS_ROUTES =
+  /^\/api\/(auth\/(login|refresh|logout|forgot-password|reset-password|accept-invitation|tokens\/)|grant-invitations\/)/;
+
+/** Sends a request of the generated client once, with the token in force (none on public routes). */
+function sendRequest(request: Request, accessToken: string | null): Promise<Response> {
+  const headers = new Headers(request.headers);
+  headers.set('Accept', request.headers.get('Accept') ?? 'application/json');
+  if (accessToken) headers.set('Authorization', `Bearer ${accessToken}`);
+  const path = new URL(request.url).pathname;
+  // The refresh cookie is scoped to /api/auth: send it (and accept its renewal) on those routes only.
+  const credentials: RequestCredentials = path.startsWith('/api/auth/') ? 'include' : 'same-origin';
+  return fetch(new Request(request, { headers, credentials })).catch((error: unknown) => {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiClientError({ statusCode: 0, code: 'NETWORK_ERROR', message: NETWORK_ERROR_MESSAGE });
+  });
+}
+
+/**
+ * The fetch of the generated client: carries the access token and, on a 401, renews the session
+ * once (one refresh for all the calls that failed together) and retries once; if that fails too,
+ * the session ends and the pages that need an account send the user to /connexion.
+ */
+async function fetchWithSession(request: Request): Promise<Response> {
+  const anonymous = ANONYMOUS_ROUTES.test(new URL(request.url).pathname);
+  const token = anonymous ? null : authStore.getAccessToken();
+  // Kept to be sent again: a request's body can be read once.
+  const retry = anonymous ? null : request.clone();
+  let response = await sendRequest(request, token);
+  if (response.status === 401 && retry) {
+    // Renewed meanwhile by another call: use that token rather than rotate the session again.
+    const current = authStore.getAccessToken();
+    const renewed = current !== null && current !== token ? current : await refreshSession();
+    if (renewed !== null) response = await sendRequest(retry, renewed);
+    if (response.status === 401) authStore.end('expired');
+  }
+  return response;
+}
+
+/** Where the API is: this origin (the Vite dev server proxies /api); absolute for Request. */
+const ORIGIN = typeof window === 'undefined' ? 'http://localhost' : window.location.origin;
+
+/**
+ * The API's typed client, generated from its OpenAPI document (openapi.json →
+ * lib/api/openapi.gen.ts): paths, parameters, bodies and answers are checked by the compiler.
+ */
+export const api = createClient<paths>({ baseUrl: ORIGIN, fetch: fetchWithSession });
+
+/** An answer of the generated client. */
+interface ClientResult<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+
+/**
+ * The data of an answer, or throws an ApiClientError carrying the API's French message (a
+ * non-API answer — a proxy page, a crash — gets a French message of its own).
+ */
+export async function unwrap<T>(call: Promise<ClientResult<T>>): Promise<NonNullable<T>> {
+  let result: ClientResult<T>;
+  try {
+    result = await call;
+  } catch (error) {
+    // A success whose body is not the JSON announced (a proxy's page in its place).
+    if (error instanceof SyntaxError) {
+      throw new ApiClientError({
+        statusCode: 200,
+        code: 'INVALID_RESPONSE',
+        message: 'La réponse du serveur est illisible. Réessayez dans quelques instants.',
+      });
+    }
+    throw error;
+  }
+  const { data, error, response } = result;
+  if (!response.ok) {
+    const failure = isApiErrorBody(error)
+      ? new ApiClientError(error)
+      : new ApiClientError({
+          statusCode: response.status,
+          code: 'HTTP_ERROR',
+          message: fallbackMessage(response.status),
+        });
+    // The second factor is mandatory for this role and not set up: the pages send the user to it.
+    if (
+      failure.code === TOTP_ENROLLMENT_REQUIRED &&
+      !ANONYMOUS_ROUTES.test(new URL(response.url || ORIGIN).pathname)
+    ) {
+      authStore.requireTotpEnrollment();
+    }
+    throw failure;
+  }
+  return data as NonNullable<T>;
+}

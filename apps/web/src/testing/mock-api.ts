@@ -19,6 +19,14 @@ interface Route {
   handler: Handler;
 }
 
+/** The body of a Request: its JSON, its form (a file upload), or nothing. */
+async function bodyOf(request: Request): Promise<unknown> {
+  const type = request.headers.get('Content-Type') ?? '';
+  if (type.startsWith('multipart/form-data')) return request.formData();
+  const text = await request.text();
+  return text === '' ? undefined : JSON.parse(text);
+}
+
 /**
  * Replaces `fetch` with a small in-memory API: routes are matched on method and path (without the
  * query string); every request is recorded, so that tests can assert what the SPA asked for.
@@ -32,15 +40,19 @@ export function mockApi() {
       typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
       'http://localhost',
     );
-    const method = (init?.method ?? 'GET').toUpperCase();
-    const body =
-      typeof init?.body === 'string'
+    // The generated client sends a Request (method, headers and body inside it), the rest an init.
+    const sent = input instanceof Request ? input : null;
+    const method = (sent?.method ?? init?.method ?? 'GET').toUpperCase();
+    const body = sent
+      ? await bodyOf(sent)
+      : typeof init?.body === 'string'
         ? JSON.parse(init.body)
         : init?.body instanceof FormData
           ? init.body
           : undefined;
-    const headers = Object.fromEntries(new Headers(init?.headers).entries());
-    const request: RecordedRequest = { method, url, body, headers, credentials: init?.credentials };
+    const headers = Object.fromEntries(new Headers(sent?.headers ?? init?.headers).entries());
+    const credentials = sent?.credentials ?? init?.credentials;
+    const request: RecordedRequest = { method, url, body, headers, credentials };
     requests.push(request);
     const route = [...routes].reverse().find((r) => r.method === method && r.pattern.test(url.pathname));
     if (!route) {
