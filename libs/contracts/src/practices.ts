@@ -12,16 +12,26 @@ export interface PracticePeerShareDto {
   share: number | null;
 }
 
+/**
+ * How a practice is read from its item: yes/no (held when yes), a date (held when given), a choice
+ * (held for some of its choices, e.g. a function covered by software) or an integer (held from a
+ * threshold, e.g. at least one HR module).
+ */
+export type PracticeType = 'boolean' | 'date' | 'choice' | 'integer';
+
 export interface PracticeRow {
   /** The dictionary item. */
   code: string;
   label: string;
-  type: 'boolean' | 'date';
-  /** True (yes, or a date), false (no), null (not entered). */
+  type: PracticeType;
+  /** True (yes, a date, a held choice, enough), false (not), null (not entered). */
   held: boolean | null;
   /** The date entered (ISO) for a dated practice. */
   date: string | null;
-  /** « Oui », « Non », « 12/03/2024 » or « Non renseigné ». */
+  /**
+   * What was entered: « Oui », « Non », « 12/03/2024 », the choice's label (« Tableur /
+   * bureautique »), « 5 modules sur 9 », or « Non renseigné ».
+   */
   answer: string;
   /** National, regional, departmental shares; null when peers are not shown (ADR 0013). */
   peers: PracticePeerShareDto[] | null;
@@ -49,5 +59,6 @@ export interface QualitativeAxisSheet {
   code: string;
   label: string;
   meaning: string;
-  practices: { code: string; label: string; type: 'boolean' | 'date' }[];
+  /** `rule`: how the practice is read, in French (« oui / non », the choices held…). */
+  practices: { code: string; label: string; type: PracticeType; rule: string }[];
 }

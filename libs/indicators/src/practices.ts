@@ -1,11 +1,39 @@
 /**
  * The qualitative axes (issue 15 §3): IT coverage and maturity (O04), sustainable development (O05),
  * strategy, quality and regulation (O06) have no single ratio. They are read for what they are:
- * the practices in place at a structure (yes / no, dates) beside the share of its peers that have
- * each one. Written as data over dictionary items; the comparison is pure.
+ * the practices in place at a structure (yes / no, dates, the kind of tool, a number of modules)
+ * beside the share of its peers that have each one. Written as data over dictionary items; the
+ * comparison is pure.
  */
-import type { Dictionary, Item } from '@tdb/dictionary';
+import type { Choice, Dictionary, Item } from '@tdb/dictionary';
 import { roundForUnit } from './rounding';
+
+/**
+ * A practice read from a choice item: in place when the answer is one of `heldChoices`. The item's
+ * label is the question asked, so the practice says in `label` what having it means.
+ */
+export interface ChoicePracticeDefinition {
+  readonly item: string;
+  readonly label: string;
+  readonly heldChoices: readonly string[];
+}
+
+/** A practice read from an integer item: in place from `threshold` on. */
+export interface ThresholdPracticeDefinition {
+  readonly item: string;
+  readonly label: string;
+  readonly threshold: number;
+}
+
+/**
+ * A practice of an axis: a boolean item's code (in place when yes), a date item's code (in place
+ * when a date is given), or a rule over a choice or an integer item.
+ */
+export type PracticeDefinition = string | ChoicePracticeDefinition | ThresholdPracticeDefinition;
+
+/** The dictionary item a practice is read from. */
+export const practiceCode = (practice: PracticeDefinition): string =>
+  typeof practice === 'string' ? practice : practice.item;
 
 export interface QualitativeAxisDefinition {
   /** O04, O05, O06. */
@@ -13,19 +41,49 @@ export interface QualitativeAxisDefinition {
   readonly label: string;
   /** What the axis describes, in plain French. */
   readonly meaning: string;
-  /** The dictionary items (boolean or date) that are its practices, in reading order. */
-  readonly practices: readonly string[];
+  /** Its practices, in reading order; one practice per dictionary item. */
+  readonly practices: readonly PracticeDefinition[];
 }
+
+/** The kinds of tool that mean a function is covered by software (not a spreadsheet, not nothing). */
+const SOFTWARE = ['logiciel_dedie', 'module_progiciel'] as const;
+const covered = (item: string, label: string): ChoicePracticeDefinition => ({
+  item,
+  label,
+  heldChoices: SOFTWARE,
+});
 
 export const QUALITATIVE_AXES: readonly QualitativeAxisDefinition[] = [
   {
     code: 'O04',
     label: 'Couverture fonctionnelle et maturité du système d’information',
     meaning:
-      'Les pratiques en place pour piloter et sécuriser le système d’information (feuille de route, ' +
-      'responsable, budget, sauvegardes, protection des données) et les services numériques offerts ' +
-      'aux usagers et aux professionnels (téléconsultation, DMP, messagerie sécurisée, espace usager).',
+      'Les fonctions couvertes par un logiciel (comptabilité, pilotage, ressources humaines, stocks, ' +
+      'facturation, dossier de l’usager), les pratiques en place pour piloter et sécuriser le système ' +
+      'd’information (feuille de route, responsable, budget identifié, sauvegardes, protection des ' +
+      'données) et les services numériques offerts aux usagers et aux professionnels (téléconsultation, ' +
+      'DMP, messagerie sécurisée, espace usager). Les montants du budget du système d’information ' +
+      '(exploitation, investissement), saisis pour tout l’organisme gestionnaire, ne sont pas comparés : ' +
+      'ils dépendent de sa taille et ne se comparent pas d’une structure à l’autre.',
     practices: [
+      covered(
+        'si_outil_comptabilite',
+        'Comptabilité couverte par un logiciel (dédié ou module de progiciel)',
+      ),
+      covered(
+        'si_outil_pilotage',
+        'Pilotage (tableaux de bord transversaux) couvert par un logiciel (dédié ou module de progiciel)',
+      ),
+      { item: 'si_rh_modules', label: 'SI RH couvrant au moins un module', threshold: 1 },
+      covered(
+        'si_outil_stocks',
+        'Gestion des stocks et approvisionnements couverte par un logiciel (dédié ou module de progiciel)',
+      ),
+      covered('si_outil_facturation', 'Facturation couverte par un logiciel (dédié ou module de progiciel)'),
+      covered(
+        'si_outil_dossier_usager',
+        'Dossier de l’usager couvert par un logiciel (dédié ou module de progiciel)',
+      ),
       'si_feuille_route',
       'si_feuille_route_point_direction',
       'si_axe_cpom',
@@ -97,31 +155,82 @@ export const QUALITATIVE_AXES: readonly QualitativeAxisDefinition[] = [
 /** Statistical secrecy: a share of fewer peers is never shown. */
 export const PRACTICE_MIN_GROUP_SIZE = 5;
 
-/** A practice: a yes/no item (held when yes) or a date item (held when a date is given). */
-export interface PracticeItem {
+interface PracticeItemBase {
+  /** The dictionary item. */
   readonly code: string;
+  /** The practice, in French: the item's label, or the rule's for a choice or integer item. */
   readonly label: string;
-  readonly type: 'boolean' | 'date';
   /** Entered once for the whole OG (the value is the OG's). */
   readonly ogLevel: boolean;
 }
 
-/** The practices of an axis that apply to a category, from the dictionary (unknown codes left out). */
+/**
+ * A practice: a yes/no item (held when yes), a date item (held when a date is given), a choice item
+ * (held when the answer is one of `heldChoices`) or an integer item (held from `threshold` on).
+ */
+export type PracticeItem =
+  | (PracticeItemBase & { readonly type: 'boolean' | 'date' })
+  | (PracticeItemBase & {
+      readonly type: 'choice';
+      /** Every choice of the item: an answer is one of them. */
+      readonly choices: readonly Choice[];
+      readonly heldChoices: readonly string[];
+    })
+  | (PracticeItemBase & {
+      readonly type: 'integer';
+      readonly threshold: number;
+      /** The item's unit and upper bound, to say what was entered (« 5 modules sur 9 »). */
+      readonly unit: string | null;
+      readonly max: number | null;
+    });
+
+/** The item a definition reads, when the dictionary has it with the type the definition expects. */
+function practiceItem(practice: PracticeDefinition, item: Item): PracticeItem | null {
+  const base = { code: item.code, ogLevel: item.ogLevel };
+  if (typeof practice === 'string') {
+    if (item.type !== 'boolean' && item.type !== 'date') return null;
+    return { ...base, label: item.label.replace(/^\s*-\s*/, '').trim(), type: item.type };
+  }
+  if ('heldChoices' in practice) {
+    if (item.type !== 'choice' || !item.choices) return null;
+    const codes = new Set(item.choices.map((c) => c.code));
+    return {
+      ...base,
+      label: practice.label,
+      type: 'choice',
+      choices: item.choices,
+      heldChoices: practice.heldChoices.filter((c) => codes.has(c)),
+    };
+  }
+  if (item.type !== 'integer') return null;
+  return {
+    ...base,
+    label: practice.label,
+    type: 'integer',
+    threshold: practice.threshold,
+    unit: item.unit ?? null,
+    max: item.max ?? null,
+  };
+}
+
+/**
+ * The practices of an axis that apply to a category, from the dictionary: unknown codes, and items
+ * whose type is not the one the definition reads, left out.
+ */
 export function practiceItems(
   axis: QualitativeAxisDefinition,
   dictionary: Dictionary,
   categoryCode?: string,
 ): PracticeItem[] {
   const byCode = new Map<string, Item>(dictionary.items.map((i) => [i.code, i]));
-  return axis.practices.flatMap((code) => {
-    const item = byCode.get(code);
-    if (!item || (item.type !== 'boolean' && item.type !== 'date')) return [];
+  return axis.practices.flatMap((practice) => {
+    const item = byCode.get(practiceCode(practice));
+    if (!item) return [];
     if (categoryCode !== undefined && item.categories !== 'ALL' && !item.categories.includes(categoryCode)) {
       return [];
     }
-    return [
-      { code, label: item.label.replace(/^\s*-\s*/, '').trim(), type: item.type, ogLevel: item.ogLevel },
-    ];
+    const read = practiceItem(practice, item);
+    return read ? [read] : [];
   });
 }
 
@@ -145,12 +254,15 @@ export interface PracticePeerShare {
   readonly share: number | null;
 }
 
-/** The structure's answer: held (yes, or a date), not held (no), or not entered. */
+/** The structure's answer: held (yes, a date, a held choice, enough), not held, or not entered. */
 export interface PracticeAnswer {
   readonly held: boolean | null;
   /** The date entered (ISO yyyy-mm-dd) for a date practice. */
   readonly date: string | null;
-  /** « Oui », « Non », the date in French (12/03/2024) or « Non renseigné ». */
+  /**
+   * What was entered, in French: « Oui », « Non », the date (12/03/2024), the choice's label
+   * (« Tableur / bureautique »), the number (« 5 modules sur 9 »), or « Non renseigné ».
+   */
   readonly label: string;
 }
 
@@ -164,18 +276,67 @@ export interface PracticeComparison {
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+const NOT_ENTERED: PracticeAnswer = { held: null, date: null, label: 'Non renseigné' };
+const COUNT = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+
+const formatCount = (n: number): string => COUNT.format(n);
+
+/** « 1 module », « 5 modules », « 0 module » (French takes the singular under 2). */
+function countText(n: number, unit: string | null): string {
+  if (!unit) return formatCount(n);
+  const word = Math.abs(n) < 2 && unit.endsWith('s') ? unit.slice(0, -1) : unit;
+  return `${formatCount(n)} ${word}`;
+}
 
 /** The structure's answer to a practice, from the value entered. */
 export function practiceAnswer(item: PracticeItem, value: unknown): PracticeAnswer {
-  if (item.type === 'boolean') {
-    if (value === true) return { held: true, date: null, label: 'Oui' };
-    if (value === false) return { held: false, date: null, label: 'Non' };
-    return { held: null, date: null, label: 'Non renseigné' };
+  switch (item.type) {
+    case 'boolean':
+      if (value === true) return { held: true, date: null, label: 'Oui' };
+      if (value === false) return { held: false, date: null, label: 'Non' };
+      return NOT_ENTERED;
+    case 'date': {
+      const match = typeof value === 'string' ? ISO_DATE.exec(value.trim()) : null;
+      if (!match) return NOT_ENTERED;
+      const [, y, m, d] = match;
+      return { held: true, date: `${y}-${m}-${d}`, label: `${d}/${m}/${y}` };
+    }
+    case 'choice': {
+      // Only one of the item's choices is an answer (as the peers are counted).
+      const choice = typeof value === 'string' ? item.choices.find((c) => c.code === value) : undefined;
+      if (!choice) return NOT_ENTERED;
+      return { held: item.heldChoices.includes(choice.code), date: null, label: choice.label };
+    }
+    case 'integer': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return NOT_ENTERED;
+      const of = item.max === null ? '' : ` sur ${formatCount(item.max)}`;
+      return { held: value >= item.threshold, date: null, label: `${countText(value, item.unit)}${of}` };
+    }
   }
-  const match = typeof value === 'string' ? ISO_DATE.exec(value.trim()) : null;
-  if (!match) return { held: null, date: null, label: 'Non renseigné' };
-  const [, y, m, d] = match;
-  return { held: true, date: `${y}-${m}-${d}`, label: `${d}/${m}/${y}` };
+}
+
+const quoted = (text: string) => `«\u00a0${text}\u00a0»`;
+
+/** How a practice is read, in French (the guide's sheets). */
+export function practiceRule(item: PracticeItem): string {
+  switch (item.type) {
+    case 'boolean':
+      return 'oui / non';
+    case 'date':
+      return 'date (en place quand une date est saisie)';
+    case 'choice': {
+      const held = item.choices.filter((c) => item.heldChoices.includes(c.code)).map((c) => quoted(c.label));
+      const others = item.choices
+        .filter((c) => !item.heldChoices.includes(c.code))
+        .map((c) => quoted(c.label));
+      const not = others.length > 0 ? ` ; pas pour ${others.join(' ou ')}` : '';
+      return `choix (en place pour ${held.join(' ou ')}${not})`;
+    }
+    case 'integer': {
+      const of = item.max === null ? '' : ` sur ${formatCount(item.max)}`;
+      return `nombre${item.unit ? ` de ${item.unit}` : ''}${of} (en place à partir de ${countText(item.threshold, item.unit)})`;
+    }
+  }
 }
 
 /** A group's share of peers having the practice, or nothing under `minGroupSize` answers. */

@@ -56,6 +56,17 @@ describe('indicators in the platform (HTTP, real database)', () => {
     const verified = guide.body.sheets.find((s: { status: string }) => s.status === 'verified');
     expect(verified.provisionalNotice).toBeNull();
     expect(verified.formulaInWords).toEqual(expect.any(String));
+    // The qualitative axes: each practice with how it is read, O04's coverage by software included.
+    const o04 = guide.body.qualitativeAxes.find((a: { code: string }) => a.code === 'O04');
+    expect(o04.practices.find((p: { code: string }) => p.code === 'si_outil_facturation')).toEqual({
+      code: 'si_outil_facturation',
+      label: 'Facturation couverte par un logiciel (dédié ou module de progiciel)',
+      type: 'choice',
+      rule: expect.stringMatching(/^choix \(en place pour «\u00a0Logiciel dédié\u00a0» ou /),
+    });
+    expect(o04.practices.find((p: { code: string }) => p.code === 'si_rh_modules')?.rule).toBe(
+      'nombre de modules sur 9 (en place à partir de 1 module)',
+    );
   });
 
   it('serves with the dictionary, for each item, the indicators whose formulas read it', async () => {

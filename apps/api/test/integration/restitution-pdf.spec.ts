@@ -25,7 +25,23 @@ const FILE_ACTIVE: [string, number][] = [
   [finessNumber('45000151'), 1480],
   [finessNumber('45000161'), 1600],
 ];
+/**
+ * The qualitative axes' answers of the six (all in the Loiret, region 24): waste policy yes for 4
+ * of 6 → 66,7 %; accounting on software for 3 of 6 (EHPAD_45 a spreadsheet) → 50 %; HR SI from one
+ * module for 4 of the 5 that gave a number → 80 %.
+ */
+const PRACTICES: Record<string, unknown>[] = [
+  { dd_politique_dechets: true, si_outil_comptabilite: 'tableur', si_rh_modules: 5 },
+  { dd_politique_dechets: true, si_outil_comptabilite: 'logiciel_dedie', si_rh_modules: 0 },
+  { dd_politique_dechets: false, si_outil_comptabilite: 'module_progiciel', si_rh_modules: 2 },
+  { dd_politique_dechets: true, si_outil_comptabilite: 'logiciel_dedie', si_rh_modules: 3 },
+  { dd_politique_dechets: false, si_outil_comptabilite: 'aucun', si_rh_modules: 1 },
+  { dd_politique_dechets: true, si_outil_comptabilite: 'tableur' },
+];
 const ENGLISH_STATUS = /CONFIRMED|IN_PROGRESS|INVALIDATED|VALIDATED|NOT_STARTED/;
+/** What the practices' section must never print: a type, a level, a raw value, a code (snake_case). */
+const ENGLISH_CODES =
+  /\b(boolean|choice|integer|NATION|REGION|DEPARTMENT|true|false|null|undefined)\b|\b[a-z]+_[a-z_]+\b/;
 /** The missing-glyph box (glyph 0, read as U+0000), the narrow no-break space, the replacement glyph. */
 // eslint-disable-next-line no-control-regex -- glyph 0 is read as U+0000: that is what it looks for
 const UNPRINTABLE = /[\u0000\u202f\ufffd]/;
@@ -79,8 +95,8 @@ describe('printed restitutions (HTTP, real database, uncompressed PDF)', () => {
         ]);
       }
       await t.dataSource.query(
-        `UPDATE submissions SET status = $3 WHERE campaign_year = $1 AND finess = $2`,
-        [YEAR, finess, k === 0 ? 'CONFIRMED' : 'VALIDATED'],
+        `UPDATE submissions SET status = $3, values = $4::jsonb WHERE campaign_year = $1 AND finess = $2`,
+        [YEAR, finess, k === 0 ? 'CONFIRMED' : 'VALIDATED', JSON.stringify(PRACTICES[k])],
       );
       await storeIndicator(t.dataSource, YEAR, finess, 'P20', { value }, version);
     }
@@ -144,6 +160,42 @@ describe('printed restitutions (HTTP, real database, uncompressed PDF)', () => {
     expect(text).toContain('1\u00a0270 (n = 6)');
     // Only the PDF's text changed: the definition pdfmake received has no narrow space left.
     expect(JSON.stringify(createPdf.mock.calls.at(-1)?.[0])).not.toMatch(/\u202f/);
+  });
+
+  it('prints the qualitative axes’ practices in French, the structure’s answer beside its peers’ shares', async () => {
+    const text = await download(`/submissions/${EHPAD_45}/restitution.pdf`, ape);
+    // The section as one line: cells wrap anywhere in narrow columns (only the no-break spaces kept).
+    const section = text
+      .slice(text.indexOf('Pratiques en place\u00a0: système d’information'))
+      .replace(/[ \n]+/g, ' ');
+    expect(section.length).toBeGreaterThan(0);
+    expect(text.indexOf('Pratiques en place')).toBeGreaterThan(text.indexOf('P20 File active'));
+    for (const axis of [
+      'O04 – Couverture fonctionnelle et maturité du système d’information',
+      'O05 – Développement durable',
+      'O06 – Orientations stratégiques, qualité, sécurité et réglementation',
+    ]) {
+      expect(section).toContain(axis);
+    }
+    expect(section).toContain('Pratique La structure France Région (24) Département (45)');
+    // A yes/no practice, a tool (its choice's label, and whether it counts), the HR SI's modules.
+    expect(section).toContain('Politique de gestion des déchets Oui 66,7\u00a0% (sur 6)');
+    expect(section).toContain(
+      'Comptabilité couverte par un logiciel (dédié ou module de progiciel) Tableur / bureautique (pas en place) 50\u00a0% (sur 6)',
+    );
+    expect(section).toContain(
+      'SI RH couvrant au moins un module 5 modules sur 9 (en place) 80\u00a0% (sur 5)',
+    );
+    // Nobody's answer: too few to show, in words.
+    expect(section).toContain(
+      'Facturation couverte par un logiciel (dédié ou module de progiciel) Non renseigné moins de 5 structures',
+    );
+    // The SI budget amounts are not compared, and the meaning says why.
+    expect(section).toMatch(
+      /budget du système d’information \(exploitation, investissement\)[^.]* ne sont pas comparés/,
+    );
+    expect(section).not.toMatch(ENGLISH_CODES);
+    expect(section).not.toMatch(UNPRINTABLE);
   });
 
   it('prints a territory’s report with printable numbers and no English code', async () => {

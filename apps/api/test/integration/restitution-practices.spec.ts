@@ -28,20 +28,110 @@ type Row = [finess: string, department: string, status: string, values: Record<s
  * 62.5 %. projet_etablissement_date (dated, every peer counts): Loiret 3 of 6 → 50 %; region 4 of
  * 8 → 50 %; nation 4 of 9 → 44.4 %. si_dpo (OG level: OG_45 yes, OG_B no, OG_75 not entered; each
  * structure's own false is never read): Loiret 4 of 6 → 66.7 %; region 6 of 8 → 75 %; nation 75 %.
- * Left out: an EHPAD in progress and one out of the campaign's scope (both yes, with a date).
+ * si_outil_comptabilite (choice, held for software: logiciel_dedie, module_progiciel): Loiret
+ * answered 5 (F5 nothing), software 3 (F1, F2, F4; EHPAD_45 a spreadsheet, F3 none) → 60 %; region
+ * adds CHER_A (software), CHER_B's "excel" is no choice of the item → 4 of 6, 66.7 %; nation adds
+ * Paris (software) → 5 of 7, 71.4 %. si_rh_modules (integer, held from 1): Loiret 5 numbers (F3's
+ * "4" is text), 4 from 1 (EHPAD_45 5, F2 3, F4 9, F5 1; F1 0) → 80 %; region adds CHER_A 0 and
+ * CHER_B 2 → 5 of 7, 71.4 %; nation the same (Paris: nothing).
+ * Left out: an EHPAD in progress and one out of the campaign's scope (both yes, with a date,
+ * software and 7 modules).
  */
 const POPULATION: Row[] = [
-  [EHPAD_45, '45', 'VALIDATED', { dd_politique_dechets: true, projet_etablissement_date: '2024-03-12' }],
-  [F(1), '45', 'CONFIRMED', { dd_politique_dechets: true, projet_etablissement_date: '2021-01-01' }],
-  [F(2), '45', 'VALIDATED', { dd_politique_dechets: false }],
-  [F(3), '45', 'CONFIRMED', { dd_politique_dechets: false, projet_etablissement_date: '' }, OG_B],
-  [F(4), '45', 'VALIDATED', { projet_etablissement_date: '2019-06-30' }, OG_B],
-  [F(5), '45', 'VALIDATED', { dd_politique_dechets: true }],
-  [F(6), '45', 'IN_PROGRESS', { dd_politique_dechets: true, projet_etablissement_date: '2024-01-01' }],
-  [F(7), '45', 'VALIDATED', { dd_politique_dechets: true, projet_etablissement_date: '2024-01-01' }],
-  [CHER_A, '18', 'VALIDATED', { dd_politique_dechets: true, projet_etablissement_date: '2022-05-01' }],
-  [CHER_B, '18', 'CONFIRMED', { dd_politique_dechets: false }],
-  [EHPAD_75, '75', 'CONFIRMED', { dd_politique_dechets: true }, OG_75],
+  [
+    EHPAD_45,
+    '45',
+    'VALIDATED',
+    {
+      dd_politique_dechets: true,
+      projet_etablissement_date: '2024-03-12',
+      si_outil_comptabilite: 'tableur',
+      si_rh_modules: 5,
+    },
+  ],
+  [
+    F(1),
+    '45',
+    'CONFIRMED',
+    {
+      dd_politique_dechets: true,
+      projet_etablissement_date: '2021-01-01',
+      si_outil_comptabilite: 'logiciel_dedie',
+      si_rh_modules: 0,
+    },
+  ],
+  [
+    F(2),
+    '45',
+    'VALIDATED',
+    { dd_politique_dechets: false, si_outil_comptabilite: 'module_progiciel', si_rh_modules: 3 },
+  ],
+  [
+    F(3),
+    '45',
+    'CONFIRMED',
+    {
+      dd_politique_dechets: false,
+      projet_etablissement_date: '',
+      si_outil_comptabilite: 'aucun',
+      si_rh_modules: '4',
+    },
+    OG_B,
+  ],
+  [
+    F(4),
+    '45',
+    'VALIDATED',
+    { projet_etablissement_date: '2019-06-30', si_outil_comptabilite: 'logiciel_dedie', si_rh_modules: 9 },
+    OG_B,
+  ],
+  [F(5), '45', 'VALIDATED', { dd_politique_dechets: true, si_rh_modules: 1 }],
+  [
+    F(6),
+    '45',
+    'IN_PROGRESS',
+    {
+      dd_politique_dechets: true,
+      projet_etablissement_date: '2024-01-01',
+      si_outil_comptabilite: 'logiciel_dedie',
+      si_rh_modules: 7,
+    },
+  ],
+  [
+    F(7),
+    '45',
+    'VALIDATED',
+    {
+      dd_politique_dechets: true,
+      projet_etablissement_date: '2024-01-01',
+      si_outil_comptabilite: 'logiciel_dedie',
+      si_rh_modules: 7,
+    },
+  ],
+  [
+    CHER_A,
+    '18',
+    'VALIDATED',
+    {
+      dd_politique_dechets: true,
+      projet_etablissement_date: '2022-05-01',
+      si_outil_comptabilite: 'module_progiciel',
+      si_rh_modules: 0,
+    },
+  ],
+  [
+    CHER_B,
+    '18',
+    'CONFIRMED',
+    { dd_politique_dechets: false, si_outil_comptabilite: 'excel', si_rh_modules: 2 },
+  ],
+  [
+    EHPAD_75,
+    '75',
+    'CONFIRMED',
+    { dd_politique_dechets: true, si_outil_comptabilite: 'logiciel_dedie' },
+    OG_75,
+  ],
 ];
 const OUT_OF_CAMPAIGN_SCOPE = F(7);
 
@@ -156,6 +246,41 @@ describe('qualitative axes of a structure’s restitution (HTTP, real database)'
       ['DEPARTMENT', '45', 6, 66.7],
     ]);
     expect(practice(body, 'O04', 'si_sauvegardes')).toMatchObject({ held: null, answer: 'Non renseigné' });
+  });
+
+  it('reads O04’s coverage: the tool chosen and the HR modules, beside the peers’ shares', async () => {
+    const body = (await get('esms', EHPAD_45).expect(200)).body as StructurePractices;
+    expect(practice(body, 'O04', 'si_outil_comptabilite')).toMatchObject({
+      label: 'Comptabilité couverte par un logiciel (dédié ou module de progiciel)',
+      type: 'choice',
+      held: false,
+      date: null,
+      answer: 'Tableur / bureautique',
+    });
+    expect(shares(practice(body, 'O04', 'si_outil_comptabilite'))).toEqual([
+      ['NATION', 'FR', 7, 71.4],
+      ['REGION', '24', 6, 66.7],
+      ['DEPARTMENT', '45', 5, 60],
+    ]);
+    expect(practice(body, 'O04', 'si_rh_modules')).toMatchObject({
+      label: 'SI RH couvrant au moins un module',
+      type: 'integer',
+      held: true,
+      answer: '5 modules sur 9',
+    });
+    expect(shares(practice(body, 'O04', 'si_rh_modules'))).toEqual([
+      ['NATION', 'FR', 7, 71.4],
+      ['REGION', '24', 7, 71.4],
+      ['DEPARTMENT', '45', 5, 80],
+    ]);
+    // Nobody entered the invoicing tool: every group is too small, not a share of nothing.
+    const invoicing = practice(body, 'O04', 'si_outil_facturation');
+    expect(invoicing).toMatchObject({ held: null, answer: 'Non renseigné' });
+    for (const p of invoicing.peers!) expect(p).toMatchObject({ suppressed: true, share: null });
+    // The SI budget amounts are not practices.
+    const codes = body.axes.flatMap((a) => a.practices.map((p) => p.code));
+    expect(codes).toContain('si_budget_identifie');
+    expect(codes).not.toContain('si_budget_exploitation');
   });
 
   it('shows no figure for a group under 5 peers, not even its size', async () => {

@@ -226,6 +226,20 @@ describe('restitutions (HTTP, real database)', () => {
   });
 
   it('prints the restitution as a PDF and as an XLSX workbook', async () => {
+    // O04's accounting tool in five of the Loiret's EHPAD (software for 3 of 5), the HR SI in one.
+    for (const [finess, tool] of [
+      [EHPAD_45, 'logiciel_dedie'],
+      [extra.ehpad[0]!, 'tableur'],
+      [extra.ehpad[1]!, 'module_progiciel'],
+      [extra.ehpad[2]!, 'aucun'],
+      [extra.ehpad[3]!, 'logiciel_dedie'],
+    ] as const) {
+      const values = { si_outil_comptabilite: tool, ...(finess === EHPAD_45 ? { si_rh_modules: 4 } : {}) };
+      await t.dataSource.query(
+        `UPDATE submissions SET values = values || $3::jsonb WHERE campaign_year = $1 AND finess = $2`,
+        [YEAR, finess, JSON.stringify(values)],
+      );
+    }
     const pdf = await request(t.http)
       .get(`${restitutionOf(EHPAD_45)}.pdf`)
       .set('Authorization', esmsApe)
@@ -248,6 +262,56 @@ describe('restitutions (HTTP, real database)', () => {
     const p06 = rows.find((r) => r[1] === CODE);
     expect(p06?.slice(4, 8)).toEqual([30, 40, 7, 4]);
     expect(JSON.stringify(rows)).not.toContain('123.456');
+
+    // The qualitative axes' practices, on their own sheet: French labels, shares as numbers.
+    const practices = workbook.getWorksheet('Pratiques')!;
+    const lines: unknown[][] = [];
+    practices.eachRow((row) => lines.push((row.values as unknown[]).slice(1)));
+    expect(String(lines[0]?.[0])).toMatch(/^Pratiques en place\u00a0: système d’information/);
+    expect(lines.find((r) => r[0] === 'Axe')).toEqual([
+      'Axe',
+      'Pratique',
+      'Réponse de la structure',
+      'Pratique en place',
+      'France\u00a0: part (%)',
+      'France\u00a0: effectif',
+      'Région (24)\u00a0: part (%)',
+      'Région (24)\u00a0: effectif',
+      'Département (45)\u00a0: part (%)',
+      'Département (45)\u00a0: effectif',
+    ]);
+    const O04 = 'O04 – Couverture fonctionnelle et maturité du système d’information';
+    const line = (label: RegExp) => lines.find((r) => label.test(String(r[1])));
+    // Software for 3 of the 5 that answered, in the Loiret as in the region and the nation.
+    expect(line(/^Comptabilité couverte par un logiciel/)).toEqual([
+      O04,
+      'Comptabilité couverte par un logiciel (dédié ou module de progiciel)',
+      'Logiciel dédié',
+      'oui',
+      60,
+      5,
+      60,
+      5,
+      60,
+      5,
+    ]);
+    // One answer only: no figure, in words, and no size either.
+    const hr = line(/^SI RH couvrant au moins un module/)!;
+    expect(hr.slice(0, 4)).toEqual([O04, 'SI RH couvrant au moins un module', '4 modules sur 9', 'oui']);
+    expect([4, 6, 8].map((k) => hr[k])).toEqual(Array(3).fill('moins de 5 structures'));
+    expect([5, 7, 9].map((k) => hr[k] ?? null)).toEqual([null, null, null]);
+    expect(new Set(lines.map((r) => r[0]).filter((a) => /^O0\d/.test(String(a))))).toEqual(
+      new Set([
+        O04,
+        'O05 – Développement durable',
+        'O06 – Orientations stratégiques, qualité, sécurité et réglementation',
+      ]),
+    );
+    // Text is text: no cell is a formula, and no code, type or level is written.
+    practices.eachRow((row) => row.eachCell((cell) => expect(cell.type).not.toBe(ExcelJS.ValueType.Formula)));
+    expect(JSON.stringify(lines)).not.toMatch(
+      /\b(boolean|choice|integer|NATION|REGION|DEPARTMENT|true|false)\b|\b[a-z]+_[a-z_]+\b/,
+    );
   });
 
   it('sends an unchanged restitution once (ETag, 304), and the new figures once values or peers change', async () => {
@@ -477,6 +541,9 @@ describe('restitutions (HTTP, real database)', () => {
         expect(printed).toContain(`disponibles à partir du ${formatDateFr(from)}`);
         expect(printed).toContain('Valeur provisoire');
         expect(printed).not.toMatch(/Médiane|Décile|Position/);
+        // The practices too: the structure's answers, no peer column.
+        expect(printed).toContain('Les réponses de la structure, sans comparaison pour l’instant.');
+        expect(printed).not.toMatch(/moins de 5 structures|\(sur \d+\)/);
         // As a national reader: the provisional peers' columns.
         await request(t.http)
           .get(`${restitutionOf(EHPAD_45)}.pdf`)
@@ -514,6 +581,18 @@ describe('restitutions (HTTP, real database)', () => {
       const p06 = rows.find((r) => r[1] === CODE);
       expect(p06?.slice(4)).toEqual([33, expect.stringMatching(/^(oui|non)$/)]);
       expect(JSON.stringify(rows)).not.toMatch(/Médiane|Décile|Effectif|36\.5/);
+      const practices: unknown[][] = [];
+      workbook
+        .getWorksheet('Pratiques')!
+        .eachRow((row) => practices.push((row.values as unknown[]).slice(1)));
+      expect(practices.find((r) => r[0] === 'Axe')).toEqual([
+        'Axe',
+        'Pratique',
+        'Réponse de la structure',
+        'Pratique en place',
+      ]);
+      expect(practices.some((r) => String(r[0]).includes(`à partir du ${formatDateFr(from)}`))).toBe(true);
+      expect(JSON.stringify(practices)).not.toMatch(/part \(%\)|effectif|moins de 5 structures/);
     });
   });
 });

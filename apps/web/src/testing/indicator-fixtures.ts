@@ -90,8 +90,37 @@ export const indicatorGuide: IndicatorGuide = {
       label: 'Développement durable',
       meaning: 'Les démarches de développement durable engagées par la structure.',
       practices: [
-        { code: 'dd_politique_dechets', label: 'Politique de gestion des déchets', type: 'boolean' },
-        { code: 'projet_etablissement_date', label: 'Projet d’établissement', type: 'date' },
+        {
+          code: 'dd_politique_dechets',
+          label: 'Politique de gestion des déchets',
+          type: 'boolean',
+          rule: 'oui / non',
+        },
+        {
+          code: 'projet_etablissement_date',
+          label: 'Projet d’établissement',
+          type: 'date',
+          rule: 'date (en place quand une date est saisie)',
+        },
+      ],
+    },
+    {
+      code: 'O04',
+      label: 'Couverture fonctionnelle et maturité du système d’information',
+      meaning: 'Les fonctions couvertes par un logiciel.',
+      practices: [
+        {
+          code: 'si_outil_comptabilite',
+          label: 'Comptabilité couverte par un logiciel (dédié ou module de progiciel)',
+          type: 'choice',
+          rule: 'choix (en place pour «\u00a0Logiciel dédié\u00a0» ou «\u00a0Module d’un progiciel intégré\u00a0» ; pas pour «\u00a0Tableur / bureautique\u00a0» ou «\u00a0Aucun outil\u00a0»)',
+        },
+        {
+          code: 'si_rh_modules',
+          label: 'SI RH couvrant au moins un module',
+          type: 'integer',
+          rule: 'nombre de modules sur 9 (en place à partir de 1 module)',
+        },
       ],
     },
   ],

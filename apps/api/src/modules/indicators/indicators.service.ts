@@ -7,6 +7,7 @@ import {
   QUALITATIVE_AXES,
   formulaInWords,
   practiceItems,
+  practiceRule,
   provisionalNotice,
   type IndicatorDefinition,
 } from '@tdb/indicators';
@@ -38,7 +39,12 @@ export class IndicatorsService {
         code: axis.code,
         label: axis.label,
         meaning: axis.meaning,
-        practices: practiceItems(axis, dictionary).map(({ code, label, type }) => ({ code, label, type })),
+        practices: practiceItems(axis, dictionary).map((item) => ({
+          code: item.code,
+          label: item.label,
+          type: item.type,
+          rule: practiceRule(item),
+        })),
       })),
     };
   }

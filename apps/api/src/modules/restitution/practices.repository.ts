@@ -25,14 +25,52 @@ const EMPTY: Omit<PeerCountRow, 'code'> = {
   held_department: 0,
 };
 
-/** The items read, as a JSON recordset (code, OG level, type): one parameter on both databases. */
-const ITEMS = `jsonb_to_recordset(CAST(:items AS jsonb)) AS i (code text, og boolean, type text)`;
+/**
+ * The items read, as a JSON recordset: one parameter on both databases. A choice practice brings
+ * the item's choices and the held ones (jsonb arrays), an integer practice its threshold.
+ */
+const ITEMS = `jsonb_to_recordset(CAST(:items AS jsonb))
+                 AS i (code text, og boolean, type text, choices jsonb, held jsonb, threshold numeric)`;
 
 /** The item's value of a row: the OG's for an OG-level item, the structure's own otherwise. */
 const VALUE = `CASE WHEN i.og THEN ogs.values -> i.code ELSE sub.values -> i.code END`;
 
+/**
+ * Whether a jsonb string value is one of a jsonb array's strings. Containment rather than the `?`
+ * operator, which a driver may take for a placeholder.
+ */
+const AMONG = (list: string) => `${list} @> jsonb_build_array(${VALUE})`;
+
+/**
+ * Whether the peer answered the practice: yes or no; always, for a date (none means not in place);
+ * one of the item's choices; a number. Each CASE branch reads the value only once its type is known.
+ */
+const ANSWERED = `CASE i.type
+  WHEN 'date' THEN TRUE
+  WHEN 'boolean' THEN jsonb_typeof(${VALUE}) = 'boolean'
+  WHEN 'choice' THEN CASE WHEN jsonb_typeof(${VALUE}) = 'string' THEN ${AMONG('i.choices')} ELSE FALSE END
+  WHEN 'integer' THEN jsonb_typeof(${VALUE}) = 'number'
+  ELSE FALSE END`;
+
+/** Whether the peer has the practice: yes; a date given; a held choice; a number from the threshold. */
+const HELD = `CASE i.type
+  WHEN 'date' THEN jsonb_typeof(${VALUE}) = 'string' AND ${VALUE} #>> '{}' <> ''
+  WHEN 'boolean' THEN ${VALUE} = 'true'::jsonb
+  WHEN 'choice' THEN CASE WHEN jsonb_typeof(${VALUE}) = 'string' THEN ${AMONG('i.held')} ELSE FALSE END
+  WHEN 'integer' THEN CASE WHEN jsonb_typeof(${VALUE}) = 'number'
+                           THEN CAST(${VALUE} #>> '{}' AS numeric) >= i.threshold ELSE FALSE END
+  ELSE FALSE END`;
+
 const itemsParameter = (items: readonly PracticeItem[]) =>
-  JSON.stringify(items.map((i) => ({ code: i.code, og: i.ogLevel, type: i.type })));
+  JSON.stringify(
+    items.map((i) => {
+      const item = { code: i.code, og: i.ogLevel, type: i.type };
+      if (i.type === 'choice') {
+        return { ...item, choices: i.choices.map((c) => c.code), held: i.heldChoices };
+      }
+      return i.type === 'integer' ? { ...item, threshold: i.threshold } : item;
+    }),
+  );
 
 /**
  * The practices of the qualitative axes (O04–O06): a structure's own answers and, counted by
@@ -40,7 +78,9 @@ const itemsParameter = (items: readonly PracticeItem[]) =>
  * have it, nationally, in its region and in its département. Only the few items asked are read.
  *
  * A yes/no practice counts the peers that answered yes or no; a dated practice counts every peer,
- * those with a date having it (no date: not in place).
+ * those with a date having it (no date: not in place); a choice practice counts the peers that
+ * chose one of the item's choices, those with a held choice having it; an integer practice counts
+ * the peers that gave a number, those at or over the threshold having it.
  */
 @Injectable()
 export class PracticesRepository {
@@ -68,11 +108,9 @@ export class PracticesRepository {
     territory: { regionCode: string | null; departmentCode: string | null },
     items: readonly PracticeItem[],
   ): Promise<Map<string, PracticePeerCount[]>> {
-    const answered = `(i.type = 'date' OR jsonb_typeof(${VALUE}) = 'boolean')`;
-    const held = `(${VALUE} = 'true'::jsonb OR (i.type = 'date' AND jsonb_typeof(${VALUE}) = 'string' AND ${VALUE} #>> '{}' <> ''))`;
     const at = (condition: string, alias: string) =>
-      `count(*) FILTER (WHERE ${condition} AND ${answered})::int AS n_${alias},
-       count(*) FILTER (WHERE ${condition} AND ${held})::int AS held_${alias}`;
+      `count(*) FILTER (WHERE ${condition} AND ${ANSWERED})::int AS n_${alias},
+       count(*) FILTER (WHERE ${condition} AND ${HELD})::int AS held_${alias}`;
     const rows = await namedQuery<PeerCountRow>(
       this.dataSource,
       `SELECT i.code,

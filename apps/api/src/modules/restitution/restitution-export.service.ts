@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { fmt, pdf, printable } from './pdf';
 import ExcelJS from 'exceljs';
-import type { DistributionDto, RestitutionIndicator, StructureRestitution } from '@tdb/contracts';
+import type {
+  DistributionDto,
+  RestitutionIndicator,
+  StructurePractices,
+  StructureRestitution,
+} from '@tdb/contracts';
 import { AXIS_LABELS } from '@tdb/indicators';
 import { statusLabel } from '@tdb/submission-workflow';
+import { addPracticesSheet, practicesPdfContent } from './practices-export';
 
 const AXES = Object.keys(AXIS_LABELS) as (keyof typeof AXIS_LABELS)[];
 
@@ -33,17 +39,20 @@ export function trendText(i: RestitutionIndicator, year: number): string {
   return `${before}\nen ${up ? 'hausse' : 'baisse'}${DIRECTION_WORDS[i.direction][up ? 'up' : 'down']}`;
 }
 
-/** The restitution as a printable PDF (A4, French) and as an XLSX workbook: the same table. */
+/**
+ * The restitution as a printable PDF (A4, French) and as an XLSX workbook: the same table, then the
+ * qualitative axes' practices (O04–O06) as the page shows them.
+ */
 @Injectable()
 export class RestitutionExportService {
-  async pdf(r: StructureRestitution): Promise<Buffer> {
+  async pdf(r: StructureRestitution, practices: StructurePractices): Promise<Buffer> {
     return pdf()
-      .createPdf(printable(this.pdfDefinition(r)))
+      .createPdf(printable(this.pdfDefinition(r, practices)))
       .getBuffer();
   }
 
   /** What the PDF holds (pdfmake's document): the table with the peers' columns only when they are there. */
-  pdfDefinition(r: StructureRestitution) {
+  pdfDefinition(r: StructureRestitution, practices: StructurePractices) {
     const peers = r.stage.peers.available;
     const content: unknown[] = [
       {
@@ -127,6 +136,7 @@ export class RestitutionExportService {
         margin: [0, 4, 0, 0],
       });
     }
+    content.push(...practicesPdfContent(practices));
     return {
       pageSize: 'A4',
       pageMargins: [28, 32, 28, 36],
@@ -154,7 +164,7 @@ export class RestitutionExportService {
     };
   }
 
-  async xlsx(r: StructureRestitution): Promise<Buffer> {
+  async xlsx(r: StructureRestitution, practices: StructurePractices): Promise<Buffer> {
     const workbook = new ExcelJS.Workbook();
     workbook.creator = 'Tableau de bord de la performance';
     const sheet = workbook.addWorksheet(`Restitution ${r.campaignYear}`);
@@ -189,6 +199,7 @@ export class RestitutionExportService {
       sheet.columns.forEach((column, index) => {
         column.width = index === 2 ? 48 : index === 0 ? 28 : 14;
       });
+      addPracticesSheet(workbook, r, practices);
       return Buffer.from(await workbook.xlsx.writeBuffer());
     }
     sheet.addRow(['Un groupe de moins de 5 structures n’est jamais affiché (secret statistique).']);
@@ -233,6 +244,7 @@ export class RestitutionExportService {
     sheet.columns.forEach((column, index) => {
       column.width = index === 2 ? 48 : index === 0 ? 28 : 14;
     });
+    addPracticesSheet(workbook, r, practices);
     return Buffer.from(await workbook.xlsx.writeBuffer());
   }
 }

@@ -86,14 +86,18 @@ export class RestitutionController {
   @Get('submissions/:finess/restitution.pdf')
   @Authorize('submission.read')
   @ApiProduces('application/pdf')
-  @ApiOperation({ summary: 'Restitution de la structure en PDF (A4), pour le dialogue de gestion / CPOM' })
+  @ApiOperation({
+    summary: 'Restitution de la structure en PDF (A4), pour le dialogue de gestion / CPOM',
+    description: 'Les indicateurs, puis les pratiques des axes qualitatifs (O04–O06), comme la page.',
+  })
   async restitutionPdf(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
     @Param('finess', FinessParamPipe) finess: string,
   ): Promise<StreamableFile> {
     const restitution = await this.restitutions.ofStructure(actor, year, finess);
-    return new StreamableFile(await this.exports.pdf(restitution), {
+    const practices = await this.practices.ofStructure(actor, year, finess);
+    return new StreamableFile(await this.exports.pdf(restitution, practices), {
       type: 'application/pdf',
       disposition: `attachment; filename="restitution-${year}-${finess}.pdf"`,
     });
@@ -102,14 +106,18 @@ export class RestitutionController {
   @Get('submissions/:finess/restitution.xlsx')
   @Authorize('submission.read')
   @ApiProduces(XLSX)
-  @ApiOperation({ summary: 'Restitution de la structure en tableur (XLSX)' })
+  @ApiOperation({
+    summary: 'Restitution de la structure en tableur (XLSX)',
+    description: 'Une feuille des indicateurs, une feuille « Pratiques » des axes qualitatifs (O04–O06).',
+  })
   async restitutionXlsx(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
     @Param('finess', FinessParamPipe) finess: string,
   ): Promise<StreamableFile> {
     const restitution = await this.restitutions.ofStructure(actor, year, finess);
-    return new StreamableFile(await this.exports.xlsx(restitution), {
+    const practices = await this.practices.ofStructure(actor, year, finess);
+    return new StreamableFile(await this.exports.xlsx(restitution, practices), {
       type: XLSX,
       disposition: `attachment; filename="restitution-${year}-${finess}.xlsx"`,
     });

@@ -5,12 +5,14 @@ import type {
   PeerAvailability,
   PracticePeerShareDto,
   PracticeRow,
+  PracticeType,
   QualitativeAxisRestitution,
   RestitutionStage,
   StructurePractices,
 } from '@tdb/contracts';
 
 const LEVELS: DistributionLevel[] = ['NATION', 'REGION', 'DEPARTMENT'];
+const TYPES: PracticeType[] = ['boolean', 'date', 'choice', 'integer'];
 
 export class PeerAvailabilityResponse implements PeerAvailability {
   @ApiProperty({ description: 'Vrai quand la réponse compare aux structures similaires' }) available: boolean;
@@ -38,10 +40,24 @@ export class PracticePeerShareResponse implements PracticePeerShareDto {
 export class PracticeRowResponse implements PracticeRow {
   @ApiProperty({ example: 'si_dpo' }) code: string;
   @ApiProperty() label: string;
-  @ApiProperty({ enum: ['boolean', 'date'] }) type: 'boolean' | 'date';
-  @ApiProperty({ nullable: true, type: Boolean }) held: boolean | null;
+  @ApiProperty({
+    enum: TYPES,
+    description:
+      'oui / non ; date (en place quand saisie) ; choix (en place pour certains choix) ; nombre (en place à partir d’un seuil)',
+  })
+  type: PracticeType;
+  @ApiProperty({
+    nullable: true,
+    type: Boolean,
+    description: 'La pratique est en place (null : non renseigné)',
+  })
+  held: boolean | null;
   @ApiProperty({ nullable: true, type: String, example: '2024-03-12' }) date: string | null;
-  @ApiProperty({ example: 'Oui' }) answer: string;
+  @ApiProperty({
+    example: 'Tableur / bureautique',
+    description: 'Ce qui a été saisi : Oui, Non, la date, le choix, « 5 modules sur 9 » ou Non renseigné',
+  })
+  answer: string;
   @ApiProperty({ nullable: true, type: [PracticePeerShareResponse] }) peers:
     PracticePeerShareResponse[] | null;
 }

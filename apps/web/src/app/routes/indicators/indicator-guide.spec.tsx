@@ -121,6 +121,18 @@ describe('indicators guide', () => {
       'Politique de gestion des déchets — oui / non',
       'Projet d’établissement — date (en place quand une date est saisie)',
     ]);
+    // A choice or a number: the guide says which answers count as the practice.
+    const o04 = screen.getByRole('article', { name: /^O04 – Couverture fonctionnelle/ });
+    expect(
+      within(o04)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      expect.stringMatching(
+        /^Comptabilité couverte par un logiciel .* — choix \(en place pour «\u00a0Logiciel dédié\u00a0»/,
+      ),
+      'SI RH couvrant au moins un module — nombre de modules sur 9 (en place à partir de 1 module)',
+    ]);
     expect(
       screen.getByRole('heading', { level: 2, name: 'Axes qualitatifs : des pratiques, pas un ratio' }),
     ).toBeTruthy();

@@ -234,6 +234,40 @@ describe('structure restitution', () => {
             },
           ],
         },
+        {
+          code: 'O04',
+          label: 'Couverture fonctionnelle et maturité du système d’information',
+          meaning: 'Les fonctions couvertes par un logiciel.',
+          practices: [
+            {
+              code: 'si_outil_comptabilite',
+              label: 'Comptabilité couverte par un logiciel (dédié ou module de progiciel)',
+              type: 'choice',
+              held: false,
+              date: null,
+              answer: 'Tableur / bureautique',
+              peers: peers ? [share('NATION', 'FR', 7, 71.4), share('REGION', '11', 6, 66.7)] : null,
+            },
+            {
+              code: 'si_rh_modules',
+              label: 'SI RH couvrant au moins un module',
+              type: 'integer',
+              held: true,
+              date: null,
+              answer: '5 modules sur 9',
+              peers: peers ? [share('NATION', 'FR', 7, 71.4), share('REGION', '11', 7, 71.4)] : null,
+            },
+            {
+              code: 'si_outil_facturation',
+              label: 'Facturation couverte par un logiciel (dédié ou module de progiciel)',
+              type: 'choice',
+              held: null,
+              date: null,
+              answer: 'Non renseigné',
+              peers: null,
+            },
+          ],
+        },
       ],
     });
 
@@ -256,6 +290,21 @@ describe('structure restitution', () => {
       expect(cells[3]).toBe('effectif insuffisant (moins de 5)');
       const dated = within(table).getByRole('row', { name: /Projet d’établissement/ });
       expect(within(dated).getAllByRole('cell')[0]!.textContent).toBe('12/03/2024');
+    });
+
+    it('says what was entered for a tool or a number, and whether it counts as the practice', async () => {
+      setUp().get(`${PATH}/practices`, { body: practices(true) });
+      renderPage();
+      const table = await screen.findByRole('table', {
+        name: /Couverture fonctionnelle et maturité du système d’information : les pratiques/,
+      });
+      const answer = (name: RegExp) =>
+        within(within(table).getByRole('row', { name })).getAllByRole('cell')[0]!.textContent;
+      expect(answer(/^Comptabilité couverte/)).toBe('Tableur / bureautique (pas en place)');
+      expect(answer(/^SI RH couvrant/)).toBe('5 modules sur 9 (en place)');
+      expect(answer(/^Facturation couverte/)).toBe('Non renseigné');
+      const accounting = within(table).getByRole('row', { name: /^Comptabilité couverte/ });
+      expect(within(accounting).getAllByRole('cell')[1]!.textContent).toMatch(/^71,4\s%\s\(sur 7\)$/);
     });
 
     it('shows the structure’s answers only before the restitution', async () => {

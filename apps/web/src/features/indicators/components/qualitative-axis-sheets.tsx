@@ -1,11 +1,6 @@
 import { fr } from '@codegouvfr/react-dsfr';
 import type { QualitativeAxisSheet } from '@tdb/contracts';
 
-const TYPE_TEXT: Readonly<Record<QualitativeAxisSheet['practices'][number]['type'], string>> = {
-  boolean: 'oui / non',
-  date: 'date (en place quand une date est saisie)',
-};
-
 /**
  * The guide's sheets of the qualitative axes (O04–O06): no single ratio, the practices they are
  * read through, and how the restitution shows them.
@@ -19,9 +14,9 @@ export function QualitativeAxisSheets({ axes }: { axes: readonly QualitativeAxis
       </h2>
       <p>
         Ces axes n’ont pas d’indicateur chiffré unique. La restitution montre, pour chaque pratique, la
-        réponse de la structure (oui, non ou la date) et la part des structures de sa catégorie, au niveau
-        national, régional et départemental, qui l’ont en place — aucun chiffre pour un groupe de moins de 5
-        structures.
+        réponse de la structure (oui, non, la date, l’outil ou le nombre de modules) et la part des structures
+        de sa catégorie, au niveau national, régional et départemental, qui l’ont en place — aucun chiffre
+        pour un groupe de moins de 5 structures.
       </p>
       {axes.map((axis) => (
         <article key={axis.code} className={fr.cx('fr-mb-3w')} aria-labelledby={`guide-${axis.code}`}>
@@ -35,7 +30,7 @@ export function QualitativeAxisSheets({ axes }: { axes: readonly QualitativeAxis
           <ul className={fr.cx('fr-text--sm')}>
             {axis.practices.map((p) => (
               <li key={p.code}>
-                {p.label} — {TYPE_TEXT[p.type]}
+                {p.label} — {p.rule}
               </li>
             ))}
           </ul>

@@ -1,5 +1,10 @@
 import { fr } from '@codegouvfr/react-dsfr';
-import type { PracticePeerShareDto, QualitativeAxisRestitution, StructurePractices } from '@tdb/contracts';
+import type {
+  PracticePeerShareDto,
+  PracticeRow,
+  QualitativeAxisRestitution,
+  StructurePractices,
+} from '@tdb/contracts';
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
 import { formatShare } from '@/lib/indicator-format';
@@ -27,6 +32,17 @@ const columnLabel = (p: PracticePeerShareDto) =>
 function shareText(share: PracticePeerShareDto | undefined): string {
   if (!share || share.suppressed || share.share === null) return SUPPRESSED_TEXT;
   return `${formatShare(share.share)} (sur ${share.n})`;
+}
+
+/**
+ * The structure's answer as entered. A choice or a number does not say by itself whether it counts
+ * as the practice (a spreadsheet does not cover a function): that is said beside it.
+ */
+function answerText(practice: PracticeRow): string {
+  if ((practice.type !== 'choice' && practice.type !== 'integer') || practice.held === null) {
+    return practice.answer;
+  }
+  return `${practice.answer} (${practice.held ? 'en place' : 'pas en place'})`;
 }
 
 function AxisTable({ axis, columns }: { axis: QualitativeAxisRestitution; columns: PracticePeerShareDto[] }) {
@@ -60,7 +76,7 @@ function AxisTable({ axis, columns }: { axis: QualitativeAxisRestitution; column
                   {axis.practices.map((p) => (
                     <tr key={p.code}>
                       <th scope="row">{p.label}</th>
-                      <td>{p.answer}</td>
+                      <td>{answerText(p)}</td>
                       {columns.map((c) => (
                         <td key={c.level}>{shareText(p.peers?.find((s) => s.level === c.level))}</td>
                       ))}
@@ -95,7 +111,7 @@ export function QualitativeAxesSection({ year, finess }: { year: number; finess:
         <>
           <p className={fr.cx('fr-text--sm')}>
             {practices.data.stage.peers.available
-              ? `Pour chaque pratique, la réponse de la structure et la part des structures de sa catégorie (saisie validée ou confirmée) qui l’ont, parmi celles qui ont répondu ; une pratique datée est en place quand une date est saisie. Un niveau de moins de 5 structures n’est pas diffusé (« ${SUPPRESSED_TEXT} »).`
+              ? `Pour chaque pratique, la réponse de la structure et la part des structures de sa catégorie (saisie validée ou confirmée) qui l’ont, parmi celles qui ont répondu ; une pratique datée est en place quand une date est saisie, une fonction est couverte par un logiciel dédié ou un module de progiciel (pas par un tableur). Un niveau de moins de 5 structures n’est pas diffusé (« ${SUPPRESSED_TEXT} »).`
               : 'Les réponses de la structure, sans comparaison pour l’instant.'}
           </p>
           {practices.data.axes.map((axis) => (
