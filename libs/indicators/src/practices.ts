@@ -189,7 +189,7 @@ function practiceItem(practice: PracticeDefinition, item: Item): PracticeItem | 
   const base = { code: item.code, ogLevel: item.ogLevel };
   if (typeof practice === 'string') {
     if (item.type !== 'boolean' && item.type !== 'date') return null;
-    return { ...base, label: item.label.replace(/^\s*-\s*/, '').trim(), type: item.type };
+    return { ...base, label: item.label, type: item.type };
   }
   if ('heldChoices' in practice) {
     if (item.type !== 'choice' || !item.choices) return null;
