@@ -27,6 +27,7 @@ import { DATABASE_KIND } from './database/database.tokens';
 import { HealthModule } from './modules/health/health.module';
 import { ReferenceModule } from './modules/reference/reference.module';
 import { StructuresModule } from './modules/structures/structures.module';
+import { PaginationLinksInterceptor } from './common/http/pagination-links.interceptor';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -94,6 +95,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_GUARD, useClass: AppAuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ActorCacheInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: PaginationLinksInterceptor },
         ActorCache,
         AccessService,
         ApiTokenAuthenticator,

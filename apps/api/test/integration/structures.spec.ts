@@ -265,6 +265,15 @@ describe('structures registry (HTTP, real database)', () => {
     ]);
     const page2 = await get({ pageSize: 2, page: 2, sort: 'name' });
     expect(page2.body).toMatchObject({ total: 4, page: 2, pageSize: 2 });
+    // The same paging as headers, for integrators: the total and the links to walk the pages.
+    expect(page2.headers['x-total-count']).toBe('4');
+    expect(page2.headers['link']).toBe(
+      [
+        '</api/structures?pageSize=2&page=1&sort=name>; rel="first"',
+        '</api/structures?pageSize=2&page=1&sort=name>; rel="prev"',
+        '</api/structures?pageSize=2&page=2&sort=name>; rel="last"',
+      ].join(', '),
+    );
     expect(page2.body.items.map((s: { name: string }) => s.name)).toEqual([
       'IME U LICETU',
       'SAVS ÉLAN PARIS',

@@ -33,6 +33,33 @@ export function withCommonErrors(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
+/** Whether a schema (followed through its $ref) is a page of a list: items, total, page, pageSize. */
+function isPageSchema(document: OpenAPIObject, schema: unknown): boolean {
+  const ref = (schema as { $ref?: string } | undefined)?.$ref;
+  const target = ref ? document.components?.schemas?.[ref.split('/').pop() ?? ''] : schema;
+  const properties = (target as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
+  return ['items', 'total', 'page', 'pageSize'].every((k) => k in properties);
+}
+
+/** Pages of lists also answer X-Total-Count and Link (first/prev/next/last): PaginationLinksInterceptor. */
+export function withPageHeaders(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const ok = item[method]?.responses['200'];
+      if (!ok || '$ref' in ok || !isPageSchema(document, ok.content?.['application/json']?.schema)) continue;
+      ok.headers = {
+        ...ok.headers,
+        'X-Total-Count': { description: 'Nombre total d’éléments de la liste', schema: { type: 'integer' } },
+        Link: {
+          description: 'Liens RFC 8288 vers les pages first, prev, next et last (mêmes filtres)',
+          schema: { type: 'string' },
+        },
+      };
+    }
+  }
+  return document;
+}
+
 /** The OpenAPI document of the API, as served at /api/docs-json and committed as openapi.json. */
 export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
@@ -50,5 +77,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       description: 'Jeton d’accès (POST /api/auth/login) ou jeton d’API',
     })
     .build();
-  return withCommonErrors(SwaggerModule.createDocument(app, config, { extraModels: [ApiErrorResponseDto] }));
+  return withPageHeaders(
+    withCommonErrors(SwaggerModule.createDocument(app, config, { extraModels: [ApiErrorResponseDto] })),
+  );
 }
