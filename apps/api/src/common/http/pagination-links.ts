@@ -11,12 +11,12 @@ export interface PageShape {
   pageSize: number;
 }
 
-/** Whether an answer is a page of a list (the Paginated shape). */
-export function isPage(body: unknown): body is PageShape & { items: unknown[] } {
+/** Whether an answer is a page of a list: its `items` (or a table's `rows`) with the paging fields. */
+export function isPage(body: unknown): body is PageShape {
   if (typeof body !== 'object' || body === null) return false;
   const b = body as Record<string, unknown>;
   return (
-    Array.isArray(b['items']) &&
+    (Array.isArray(b['items']) || Array.isArray(b['rows'])) &&
     Number.isInteger(b['total']) &&
     Number.isInteger(b['page']) &&
     Number.isInteger(b['pageSize'])

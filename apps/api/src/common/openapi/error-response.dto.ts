@@ -34,9 +34,13 @@ export class ApiErrorResponseDto implements ApiError {
   errors?: ApiErrorDetailDto[];
 
   @ApiPropertyOptional({
-    description: 'Avec un 409 STALE_VERSION : l’état actuel de la ressource, pour ne rien perdre',
-    type: 'object',
-    additionalProperties: true,
+    description:
+      'Avec un 409 STALE_VERSION : l’état actuel de la ressource (celui que l’opération renvoie), ou de chacune ' +
+      'pour une action groupée, pour ne rien perdre',
+    oneOf: [
+      { type: 'object', additionalProperties: true },
+      { type: 'array', items: { type: 'object', additionalProperties: true } },
+    ],
   })
-  current?: Record<string, unknown>;
+  current?: Record<string, unknown> | Record<string, unknown>[];
 }

@@ -33,12 +33,15 @@ export function withCommonErrors(document: OpenAPIObject): OpenAPIObject {
   return document;
 }
 
-/** Whether a schema (followed through its $ref) is a page of a list: items, total, page, pageSize. */
+/** Whether a schema (followed through its $ref) is a page of a list: items (or rows), total, page, pageSize. */
 function isPageSchema(document: OpenAPIObject, schema: unknown): boolean {
   const ref = (schema as { $ref?: string } | undefined)?.$ref;
   const target = ref ? document.components?.schemas?.[ref.split('/').pop() ?? ''] : schema;
   const properties = (target as { properties?: Record<string, unknown> } | undefined)?.properties ?? {};
-  return ['items', 'total', 'page', 'pageSize'].every((k) => k in properties);
+  return (
+    ('items' in properties || 'rows' in properties) &&
+    ['total', 'page', 'pageSize'].every((k) => k in properties)
+  );
 }
 
 /** Pages of lists also answer X-Total-Count and Link (first/prev/next/last): PaginationLinksInterceptor. */
