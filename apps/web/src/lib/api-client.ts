@@ -289,7 +289,12 @@ const ORIGIN = typeof window === 'undefined' ? 'http://localhost' : window.locat
  * The API's typed client, generated from its OpenAPI document (openapi.json →
  * lib/api/openapi.gen.ts): paths, parameters, bodies and answers are checked by the compiler.
  */
-export const api = createClient<paths>({ baseUrl: ORIGIN, fetch: fetchWithSession });
+export const api = createClient<paths>({
+  baseUrl: ORIGIN,
+  fetch: fetchWithSession,
+  // As the API reads them: lists comma-separated, empty values left out.
+  querySerializer: (query) => toQueryString(query as Record<string, QueryValue>).slice(1),
+});
 
 /** An answer of the generated client. */
 interface ClientResult<T> {

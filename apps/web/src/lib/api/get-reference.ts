@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ReferenceData } from '@tdb/contracts';
-import { apiClient } from '../api-client';
+import { api, unwrap } from '../api-client';
 
 export function getReference(signal?: AbortSignal): Promise<ReferenceData> {
-  return apiClient.get<ReferenceData>('/reference', signal);
+  return unwrap(api.GET('/api/reference', { signal }));
 }
 
 export function getReferenceQueryOptions() {

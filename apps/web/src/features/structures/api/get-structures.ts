@@ -1,24 +1,18 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { Paginated, StructureSearchQuery, StructureSummary } from '@tdb/contracts';
-import { apiClient, toQueryString } from '@/lib/api-client';
+import { api, unwrap } from '@/lib/api-client';
 
 export function getStructures(
   params: StructureSearchQuery,
   signal?: AbortSignal,
 ): Promise<Paginated<StructureSummary>> {
-  const query = toQueryString({
-    q: params.q?.trim(),
-    finess: params.finess,
-    category: params.category,
-    department: params.department,
-    region: params.region,
-    competence: params.competence,
-    og: params.og,
-    page: params.page,
-    pageSize: params.pageSize,
-    sort: params.sort,
-  });
-  return apiClient.get<Paginated<StructureSummary>>(`/structures${query}`, signal);
+  const { q, ...filters } = params;
+  return unwrap(
+    api.GET('/api/structures', {
+      params: { query: { ...filters, ...(q?.trim() ? { q: q.trim() } : {}) } },
+      signal,
+    }),
+  );
 }
 
 export function getStructuresQueryOptions(params: StructureSearchQuery) {
