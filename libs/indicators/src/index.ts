@@ -33,6 +33,7 @@ export { PUBLISHED_DECIMALS, publishedDecimals, roundForUnit } from './rounding'
 export { indicatorsByItem, itemsOfIndicator, type DictionaryWithUses, type IndicatorUse } from './item-uses';
 export {
   PRACTICE_MIN_GROUP_SIZE,
+  PRACTICE_TYPES,
   QUALITATIVE_AXES,
   comparePractices,
   peerShare,

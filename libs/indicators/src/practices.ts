@@ -152,6 +152,9 @@ export const QUALITATIVE_AXES: readonly QualitativeAxisDefinition[] = [
   },
 ];
 
+/** The kinds of practice: yes/no, date, choice among some, number from a threshold. */
+export const PRACTICE_TYPES = ['boolean', 'date', 'choice', 'integer'] as const;
+
 /** Statistical secrecy: a share of fewer peers is never shown. */
 export const PRACTICE_MIN_GROUP_SIZE = 5;
 

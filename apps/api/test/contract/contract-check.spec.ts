@@ -61,6 +61,20 @@ describe('contract check of the integration suite', () => {
     expect(violations).toHaveLength(1);
   });
 
+  it('reads back JSON a route sends as bytes (its own serialisation, with an ETag)', async () => {
+    const { middleware, violations } = contractCheck(document);
+    const app = express();
+    app.use(middleware);
+    app.get('/things/:id', (req, res) => {
+      res
+        .type('application/json')
+        .send(Buffer.from(req.params.id === '1' ? '{"count":1,"name":"a"}' : '{"count":"x"}'));
+    });
+    await request(app).get('/things/1').expect(200);
+    expect((await request(app).get('/things/2').expect(500)).body.code).toBe('CONTRACT_VIOLATION');
+    expect(violations).toHaveLength(1);
+  });
+
   it('checks errors against the one error shape', async () => {
     const { app } = appAnswering(404, { error: 'not found' });
     expect((await request(app).get('/things/1').expect(500)).body.code).toBe('CONTRACT_VIOLATION');

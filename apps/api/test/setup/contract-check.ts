@@ -68,22 +68,49 @@ export function contractCheck(document: OpenAPIObject): {
 
   const middleware = (req: Request, res: Response, next: NextFunction) => {
     const json = res.json.bind(res);
-    res.json = (body: unknown) => {
+    const send = res.send.bind(res);
+    let checked = false;
+    /** The answer when `sent` breaks the contract of this operation and status, else null. */
+    const violationOf = (sent: unknown) => {
       const route = (req.route as { path?: string } | undefined)?.path;
       const key = route ? `${req.method} ${route}` : `${req.method} (hors route)`;
       const validate = res.statusCode === 304 ? null : validatorFor(key, res.statusCode);
+      if (!validate || validate(sent)) return null;
+      const errors = ajv.errorsText(validate.errors, { separator: '; ' });
+      const violation = { operation: key, status: res.statusCode, errors };
+      violations.push(violation);
+      return {
+        statusCode: 500,
+        code: 'CONTRACT_VIOLATION',
+        message: `Réponse hors contrat : ${key} ${violation.status} — ${errors}`,
+        received: sent,
+      };
+    };
+    // JSON written as bytes (a route sending its own serialisation, e.g. with an ETag) is read back.
+    res.send = (body?: unknown) => {
+      const type = String(res.getHeader('Content-Type') ?? '');
+      if (
+        !checked &&
+        type.includes('application/json') &&
+        (typeof body === 'string' || Buffer.isBuffer(body))
+      ) {
+        checked = true;
+        const text = Buffer.isBuffer(body) ? body.toString('utf8') : body;
+        const answer = text === '' ? null : violationOf(JSON.parse(text));
+        if (answer) {
+          res.status(500);
+          return send(JSON.stringify(answer));
+        }
+      }
+      return send(body);
+    };
+    res.json = (body: unknown) => {
+      checked = true;
       const sent = body === undefined ? undefined : JSON.parse(JSON.stringify(body));
-      if (validate && !validate(sent)) {
-        const errors = ajv.errorsText(validate.errors, { separator: '; ' });
-        const violation = { operation: key, status: res.statusCode, errors };
-        violations.push(violation);
+      const answer = violationOf(sent);
+      if (answer) {
         res.status(500);
-        return json({
-          statusCode: 500,
-          code: 'CONTRACT_VIOLATION',
-          message: `Réponse hors contrat : ${key} ${violation.status} — ${errors}`,
-          received: sent,
-        });
+        return json(answer);
       }
       return json(body);
     };

@@ -5,7 +5,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type {
@@ -21,6 +20,7 @@ import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { ExportGate } from '../../common/concurrency/export-gate';
 import { DomainError } from '../../common/errors/domain-error';
+import { ApiErrors, ApiFileResponse } from '../../common/openapi/api-responses.decorator';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
 import { AtypiaDecisionsService } from './atypia-decisions.service';
@@ -32,6 +32,12 @@ import {
   AtypiaTableFilters,
   AtypiaTableQuery,
 } from './dto/atypia-review.dto';
+import {
+  AtypiaConflictResponse,
+  AtypiaDecisionResultResponse,
+  AtypiaTablePageResponse,
+  ChangesSinceValidationResponse,
+} from './dto/atypia-review.response';
 import { AtypiaThreadResponse } from './dto/atypia-thread.response';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -58,6 +64,8 @@ export class AtypiaReviewController {
     summary:
       'Tableau des atypies sur votre périmètre (filtres, tri par priorité puis gravité, pagination ; view=mine pour « mes structures »)',
   })
+  @ApiOkResponse({ type: AtypiaTablePageResponse })
+  @ApiErrors(404)
   table(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -69,7 +77,8 @@ export class AtypiaReviewController {
   @Get('atypia.xlsx')
   @Authorize('campaign.read')
   @ApiOperation({ summary: 'Le tableau des atypies filtré, en classeur XLSX (colonnes en français)' })
-  @ApiProduces(XLSX)
+  @ApiFileResponse('xlsx', 'Classeur des atypies filtrées (tdb-<année>-atypies.xlsx)')
+  @ApiErrors(404, 503)
   async download(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -89,9 +98,11 @@ export class AtypiaReviewController {
     summary:
       'Décider de plusieurs signalements à la fois (accepté / à corriger) avec un commentaire : tout ou rien ; « à corriger » invalide une saisie validée',
   })
+  @ApiCreatedResponse({ type: AtypiaDecisionResultResponse })
   @ApiNotFoundResponse({ description: 'Signalement introuvable' })
   @ApiConflictResponse({
     description: 'Version périmée, signalement résolu ou refus du circuit de validation',
+    type: AtypiaConflictResponse,
   })
   decide(
     @CurrentUser() actor: AuthenticatedActor,
@@ -123,7 +134,10 @@ export class AtypiaReviewController {
       'Justifier un signalement (la structure : il passe « justifié ») ou le commenter (ARS, Département, national)',
   })
   @ApiNotFoundResponse({ description: 'Signalement introuvable' })
-  @ApiConflictResponse({ description: 'Version périmée, signalement résolu ou campagne fermée' })
+  @ApiConflictResponse({
+    description: 'Version périmée, signalement résolu ou campagne fermée',
+    type: AtypiaConflictResponse,
+  })
   @ApiCreatedResponse({ type: AtypiaThreadResponse })
   postMessage(
     @CurrentUser() actor: AuthenticatedActor,
@@ -137,6 +151,8 @@ export class AtypiaReviewController {
   @Get('submissions/:finess/changes-since-validation')
   @Authorize('submission.read')
   @ApiOperation({ summary: 'Ce qui a changé dans la saisie depuis sa validation (valeurs, auteur, date)' })
+  @ApiOkResponse({ type: ChangesSinceValidationResponse })
+  @ApiErrors(404)
   changesSinceValidation(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type {
   FiabilisationAssignmentDto,
   FiabilisationControllerDto,
@@ -8,8 +8,15 @@ import type {
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { ApiErrors } from '../../common/openapi/api-responses.decorator';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { AssignmentsBody, AuthorityQuery, PrioritiesBody } from './dto/fiabilisation.dto';
+import {
+  FiabilisationAssignmentResponse,
+  FiabilisationControllerResponse,
+  FiabilisationPrioritiesConflictResponse,
+  FiabilisationPrioritiesResponse,
+} from './dto/fiabilisation.response';
 import { FiabilisationPrioritiesService } from './fiabilisation-priorities.service';
 import { FiabilisationService } from './fiabilisation.service';
 
@@ -24,6 +31,8 @@ export class FiabilisationController {
   @Get('assignments')
   @Authorize('campaign.read')
   @ApiOperation({ summary: 'Les attributions et priorités des structures de votre périmètre' })
+  @ApiOkResponse({ type: [FiabilisationAssignmentResponse] })
+  @ApiErrors(404)
   assignments(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -37,6 +46,8 @@ export class FiabilisationController {
     summary:
       'Attribuer des structures de votre périmètre à un contrôleur de votre autorité, avec une priorité (tout ou rien)',
   })
+  @ApiOkResponse({ type: [FiabilisationAssignmentResponse], description: 'Les attributions enregistrées' })
+  @ApiErrors(404)
   @ApiConflictResponse({ description: 'Version périmée ou campagne close' })
   assign(
     @CurrentUser() actor: AuthenticatedActor,
@@ -51,6 +62,8 @@ export class FiabilisationController {
   @ApiOperation({
     summary: 'Les comptes (APR, contrôleurs) de votre autorité à qui attribuer des structures',
   })
+  @ApiOkResponse({ type: [FiabilisationControllerResponse] })
+  @ApiErrors(404)
   controllers(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -62,6 +75,8 @@ export class FiabilisationController {
   @Get('priorities')
   @Authorize('campaign.read')
   @ApiOperation({ summary: 'Les indicateurs et règles prioritaires de votre ARS ou Département' })
+  @ApiOkResponse({ type: FiabilisationPrioritiesResponse })
+  @ApiErrors(404)
   priorities(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -73,7 +88,9 @@ export class FiabilisationController {
   @Put('priorities')
   @Authorize('campaign.communicate')
   @ApiOperation({ summary: 'Fixer les indicateurs et règles prioritaires de votre ARS ou Département' })
-  @ApiConflictResponse({ description: 'Version périmée' })
+  @ApiOkResponse({ type: FiabilisationPrioritiesResponse })
+  @ApiErrors(404)
+  @ApiConflictResponse({ description: 'Version périmée', type: FiabilisationPrioritiesConflictResponse })
   setPriorities(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,

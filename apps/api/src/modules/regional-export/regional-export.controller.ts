@@ -1,11 +1,13 @@
 import { SingleValuePipe } from '../../common/validation/single-value.pipe';
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { OpenDataIndicators } from '@tdb/contracts';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize, Public } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { ApiErrors, ApiFileResponse } from '../../common/openapi/api-responses.decorator';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
+import { OpenDataIndicatorsResponse } from './dto/open-data.response';
 import { OpenDataService } from './open-data.service';
 import { RegionalExportService, type StartedExport } from './regional-export.service';
 
@@ -27,7 +29,8 @@ export class RegionalExportController {
     required: false,
     description: 'Code de la région (ex. 24) ; par défaut, celle de l’ARS (jeton d’API d’une ARS)',
   })
-  @ApiProduces(XLSX)
+  @ApiFileResponse('xlsx', 'L’export de la région (classeur XLSX, envoyé au fil de sa construction)')
+  @ApiErrors(404, 503)
   async regional(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -49,7 +52,8 @@ export class RegionalExportController {
     description:
       'Code du département (ex. 45) ; par défaut, celui du Département (jeton d’API d’un Département)',
   })
-  @ApiProduces(XLSX)
+  @ApiFileResponse('xlsx', 'L’export du département (classeur XLSX, envoyé au fil de sa construction)')
+  @ApiErrors(404, 503)
   async departmental(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -79,7 +83,8 @@ export class OpenDataController {
     description:
       'Publiées à partir du début de la restitution de la campagne (404 avant, avec la date) ; chiffres arrondis selon l’unité (% à 0,1, nombres et ratios à 0,01, € à l’euro).',
   })
-  @ApiOkResponse({ description: 'Groupes publiés' })
+  @ApiOkResponse({ type: OpenDataIndicatorsResponse, description: 'Groupes publiés' })
+  @ApiErrors(404)
   indicators(@Param('year', YearParamPipe) year: number): Promise<OpenDataIndicators> {
     return this.openData.indicatorsOf(year);
   }
@@ -90,7 +95,8 @@ export class OpenDataController {
     summary: 'Données ouvertes au format CSV (séparateur « ; », UTF-8 avec BOM, virgule décimale)',
     description: 'Mêmes règles de publication et d’arrondi que la version JSON.',
   })
-  @ApiProduces('text/csv')
+  @ApiFileResponse('csv', 'Les groupes publiés (tdb-esms-<année>-indicateurs-donnees-ouvertes.csv)')
+  @ApiErrors(404)
   async csv(@Param('year', YearParamPipe) year: number): Promise<StreamableFile> {
     const body = await this.openData.csvOf(year);
     return new StreamableFile(Buffer.from(body, 'utf8'), {

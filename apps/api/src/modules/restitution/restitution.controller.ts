@@ -1,14 +1,26 @@
 import { Controller, Get, Res, Param, Post, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { DistributionsRecomputeResult, StructurePractices } from '@tdb/contracts';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { ApiErrors, ApiFileResponse } from '../../common/openapi/api-responses.decorator';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
 import { PeerStatisticsService } from '../computation/peer-statistics.service';
 import { StructurePracticesResponse } from './dto/practices.response';
+import {
+  DistributionsRecomputeResultResponse,
+  StructureRestitutionResponse,
+} from './dto/restitution.response';
 import { PracticesService } from './practices.service';
 import { RestitutionExportService } from './restitution-export.service';
 import { RestitutionService } from './restitution.service';
@@ -31,6 +43,8 @@ export class RestitutionController {
     summary:
       'Recalculer les distributions (médiane, déciles) des indicateurs par catégorie et territoire, à partir des saisies validées ou confirmées',
   })
+  @ApiCreatedResponse({ type: DistributionsRecomputeResultResponse })
+  @ApiErrors(404)
   recompute(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -48,6 +62,21 @@ export class RestitutionController {
       'Avant le début de la restitution de la campagne, la structure et son organisme gestionnaire ne reçoivent que ses propres valeurs, provisoires, sans comparaison (stage.peers.available = false, avec la raison et la date) ; l’ARS, le Département et le national reçoivent les distributions, marquées provisoires.',
   })
   @ApiProduces('application/json')
+  @ApiOkResponse({
+    type: StructureRestitutionResponse,
+    description: 'La restitution, avec son ETag',
+    headers: {
+      ETag: {
+        description: 'Version de la réponse, à renvoyer dans If-None-Match',
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiResponse({
+    status: 304,
+    description: 'Inchangée depuis la version envoyée dans If-None-Match (sans corps)',
+  })
+  @ApiErrors(404)
   async restitution(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -75,6 +104,7 @@ export class RestitutionController {
       'Avant le début de la restitution, la structure et son organisme gestionnaire ne reçoivent que leurs réponses (peers = null).',
   })
   @ApiOkResponse({ type: StructurePracticesResponse })
+  @ApiErrors(404)
   practicesOf(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -85,11 +115,12 @@ export class RestitutionController {
 
   @Get('submissions/:finess/restitution.pdf')
   @Authorize('submission.read')
-  @ApiProduces('application/pdf')
   @ApiOperation({
     summary: 'Restitution de la structure en PDF (A4), pour le dialogue de gestion / CPOM',
     description: 'Les indicateurs, puis les pratiques des axes qualitatifs (O04–O06), comme la page.',
   })
+  @ApiFileResponse('pdf', 'La restitution en PDF (restitution-<année>-<FINESS>.pdf)')
+  @ApiErrors(404)
   async restitutionPdf(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -105,11 +136,12 @@ export class RestitutionController {
 
   @Get('submissions/:finess/restitution.xlsx')
   @Authorize('submission.read')
-  @ApiProduces(XLSX)
   @ApiOperation({
     summary: 'Restitution de la structure en tableur (XLSX)',
     description: 'Une feuille des indicateurs, une feuille « Pratiques » des axes qualitatifs (O04–O06).',
   })
+  @ApiFileResponse('xlsx', 'La restitution en classeur (restitution-<année>-<FINESS>.xlsx)')
+  @ApiErrors(404)
   async restitutionXlsx(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,

@@ -1,6 +1,6 @@
 import { SingleValuePipe } from '../../common/validation/single-value.pipe';
 import { Controller, Get, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type {
   ItemBenchmark,
   OrganisationRestitution,
@@ -12,11 +12,19 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { ExportGate } from '../../common/concurrency/export-gate';
+import { ApiErrors, ApiFileResponse } from '../../common/openapi/api-responses.decorator';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
 import { TerritoryExportService } from './territory-export.service';
 import { TerritoryComparisonService } from './territory-comparison.service';
 import { ItemBenchmarkQueryDto, ScatterQueryDto, TableQueryDto } from './dto/territory.query';
+import {
+  ItemBenchmarkResponse,
+  OrganisationRestitutionResponse,
+  TerritoryMapResponse,
+  TerritoryScatterResponse,
+  TerritoryTableResponse,
+} from './dto/territory.response';
 import { ItemBenchmarkService } from './item-benchmark.service';
 import { TerritoryReportService } from './territory-report.service';
 import { TerritoryRestitutionService } from './territory-restitution.service';
@@ -63,6 +71,8 @@ export class TerritoryRestitutionController {
   @ApiQuery(TABLE_QUERIES[3])
   @ApiQuery({ name: 'page', required: false })
   @ApiQuery({ name: 'pageSize', required: false, description: '50 par défaut, 500 au plus' })
+  @ApiOkResponse({ type: TerritoryTableResponse })
+  @ApiErrors(404)
   table(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -73,11 +83,12 @@ export class TerritoryRestitutionController {
 
   @Get('table.xlsx')
   @Authorize('campaign.read')
-  @ApiProduces(XLSX)
   @ApiOperation({
     summary:
       'Le tableau des structures de votre périmètre en XLSX, chaque valeur colorée selon son décile national',
   })
+  @ApiFileResponse('xlsx', 'Le tableau en classeur (tableau-indicateurs-<année>.xlsx)')
+  @ApiErrors(404, 503)
   @ApiQuery(TABLE_QUERIES[0])
   @ApiQuery(TABLE_QUERIES[1])
   @ApiQuery(TABLE_QUERIES[2])
@@ -106,6 +117,8 @@ export class TerritoryRestitutionController {
   })
   @ApiQuery({ name: 'indicator', required: true, description: 'Code de l’indicateur (ex. P15)' })
   @ApiQuery({ name: 'category', required: true, description: 'Catégorie (ex. EHPAD)' })
+  @ApiOkResponse({ type: TerritoryMapResponse })
+  @ApiErrors(404)
   map(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -131,6 +144,8 @@ export class TerritoryRestitutionController {
     required: false,
     description: 'FINESS de la structure à mettre en évidence',
   })
+  @ApiOkResponse({ type: TerritoryScatterResponse })
+  @ApiErrors(404)
   scatter(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -162,6 +177,8 @@ export class TerritoryRestitutionController {
     required: false,
     description: 'true : la liste des structures comptées, avec leur valeur et leur décile',
   })
+  @ApiOkResponse({ type: ItemBenchmarkResponse })
+  @ApiErrors(404)
   itemBenchmark(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -176,6 +193,8 @@ export class TerritoryRestitutionController {
     summary:
       'Vue consolidée d’un organisme gestionnaire : ses ESMS, leurs valeurs et déciles nationaux, et la médiane de l’organisme',
   })
+  @ApiOkResponse({ type: OrganisationRestitutionResponse })
+  @ApiErrors(404)
   organisation(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -186,13 +205,14 @@ export class TerritoryRestitutionController {
 
   @Get('territory-report.pdf')
   @Authorize('campaign.read')
-  @ApiProduces('application/pdf')
   @ApiOperation({
     summary:
       'Rapport territorial (PDF A4) d’une ARS ou d’un Département : distributions par catégorie et structures hors de la plage habituelle',
   })
   @ApiQuery({ name: 'kind', required: true, enum: ['ARS', 'CD'] })
   @ApiQuery({ name: 'code', required: true, description: 'Code de la région (ARS) ou du département (CD)' })
+  @ApiFileResponse('pdf', 'Le rapport en PDF (rapport-territorial-<année>-<ARS|CD>-<code>.pdf)')
+  @ApiErrors(404, 503)
   async territoryReport(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,

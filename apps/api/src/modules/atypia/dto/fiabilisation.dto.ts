@@ -24,7 +24,12 @@ export class AssignmentItem {
   @Matches(/^[0-9][0-9AB][0-9]{7}$/, { message: 'FINESS invalide : 9 caractères attendus.' })
   finess!: string;
 
-  @ApiProperty({ nullable: true, description: 'Compte du contrôleur (APR ou CONTRÔLEUR), null pour retirer' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'Compte du contrôleur (APR ou CONTRÔLEUR), null pour retirer',
+  })
   @ValidateIf((_, value) => value !== null)
   @IsUUID('all', { message: 'Identifiant de compte invalide.' })
   controllerId!: string | null;

@@ -1,5 +1,6 @@
 /** Swagger descriptions of the qualitative axes' answer; the shapes are the contracts' interfaces. */
 import { ApiProperty } from '@nestjs/swagger';
+import { PRACTICE_TYPES } from '@tdb/indicators';
 import type {
   DistributionLevel,
   PeerAvailability,
@@ -12,7 +13,6 @@ import type {
 } from '@tdb/contracts';
 
 const LEVELS: DistributionLevel[] = ['NATION', 'REGION', 'DEPARTMENT'];
-const TYPES: PracticeType[] = ['boolean', 'date', 'choice', 'integer'];
 
 export class PeerAvailabilityResponse implements PeerAvailability {
   @ApiProperty({ description: 'Vrai quand la réponse compare aux structures similaires' }) available: boolean;
@@ -41,7 +41,8 @@ export class PracticeRowResponse implements PracticeRow {
   @ApiProperty({ example: 'si_dpo' }) code: string;
   @ApiProperty() label: string;
   @ApiProperty({
-    enum: TYPES,
+    enum: PRACTICE_TYPES,
+    enumName: 'PracticeType',
     description:
       'oui / non ; date (en place quand saisie) ; choix (en place pour certains choix) ; nombre (en place à partir d’un seuil)',
   })

@@ -1,5 +1,11 @@
 /** Swagger descriptions of the responses; the shapes themselves are the contracts' interfaces. */
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ApiExtraModels,
+  ApiProperty,
+  ApiPropertyOptional,
+  getSchemaPath,
+  type ApiPropertyOptions,
+} from '@nestjs/swagger';
 import type {
   Address,
   GeoPoint,
@@ -61,16 +67,31 @@ export class OrganisationDetailResponse extends OrganisationSummaryResponse impl
   @ApiProperty({ type: [StructureSummaryResponse] }) structures: StructureSummaryResponse[];
 }
 
+/** A registry value before or after a change: text, number (coordinates) or null. */
+const registryValue = (description: string): ApiPropertyOptions => ({
+  oneOf: [{ type: 'string' }, { type: 'number' }],
+  nullable: true,
+  description,
+});
+
+export class StructureFieldChangeResponse {
+  @ApiProperty(registryValue('Valeur avant')) from: string | number | null;
+  @ApiProperty(registryValue('Valeur après')) to: string | number | null;
+}
+
+@ApiExtraModels(StructureFieldChangeResponse)
 export class StructureHistoryEntryResponse implements StructureHistoryEntry {
-  @ApiProperty() at: string;
+  @ApiProperty({ type: String, format: 'date-time' }) at: string;
   @ApiProperty() by: string;
   @ApiProperty({ enum: ['IMPORT_CREATED', 'IMPORT_UPDATED', 'CATEGORY_CORRECTED'] })
   kind: 'IMPORT_CREATED' | 'IMPORT_UPDATED' | 'CATEGORY_CORRECTED';
   @ApiProperty({ nullable: true, type: String }) reason: string | null;
-  @ApiProperty({ description: 'champ → { from, to }' }) changes: Record<
-    string,
-    { from: unknown; to: unknown }
-  >;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(StructureFieldChangeResponse) },
+    description: 'champ → { from, to }',
+  })
+  changes: Record<string, StructureFieldChangeResponse>;
   @ApiProperty({
     type: [String],
     description: 'Ce que la correction de catégorie a entraîné (campagnes suivies, autorités informées)',
