@@ -11,7 +11,9 @@ import { OpenDataIndicatorsResponse } from './dto/open-data.response';
 import { OpenDataService } from './open-data.service';
 import { RegionalExportService, type StartedExport } from './regional-export.service';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const REGION_PARAMETER = 'Code de la région (ex. 24) ; par défaut, celle de l’ARS (jeton d’API d’une ARS)';
+const DEPARTMENT_PARAMETER =
+  'Code du département (ex. 45) ; par défaut, celui du Département (jeton d’API d’un Département)';
 
 @ApiTags('exports')
 @Controller('campaigns/:year/exports')
@@ -61,11 +63,79 @@ export class RegionalExportController {
   ): Promise<StreamableFile> {
     return file(await this.exports.departmental(actor, year, department));
   }
+
+  // The same rows for programs: CSV and JSON lines (one ESMS per line, keyed by item and
+  // indicator codes), streamed as the workbook is, with the same access rule and defaults.
+
+  @Get('regional.csv')
+  @Authorize('submission.read')
+  @ApiOperation({
+    summary: 'Export régional en CSV (mêmes colonnes ; « ; », UTF-8 avec BOM, virgule décimale)',
+  })
+  @ApiQuery({ name: 'region', required: false, description: REGION_PARAMETER })
+  @ApiFileResponse('csv', 'L’export de la région, une ligne par ESMS')
+  @ApiErrors(404, 503)
+  async regionalCsv(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query('region', SingleValuePipe) region: string | undefined,
+  ): Promise<StreamableFile> {
+    return file(await this.exports.regional(actor, year, region, 'csv'));
+  }
+
+  @Get('regional.jsonl')
+  @Authorize('submission.read')
+  @ApiOperation({
+    summary: 'Export régional en JSON lines : un objet par ESMS, clés = codes des données et des indicateurs',
+  })
+  @ApiQuery({ name: 'region', required: false, description: REGION_PARAMETER })
+  @ApiFileResponse('jsonl', 'L’export de la région, un objet JSON par ligne (dates aaaa-mm-jj)')
+  @ApiErrors(404, 503)
+  async regionalJsonl(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query('region', SingleValuePipe) region: string | undefined,
+  ): Promise<StreamableFile> {
+    return file(await this.exports.regional(actor, year, region, 'jsonl'));
+  }
+
+  @Get('department.csv')
+  @Authorize('submission.read')
+  @ApiOperation({
+    summary: 'Export départemental en CSV (mêmes colonnes ; « ; », UTF-8 avec BOM, virgule décimale)',
+  })
+  @ApiQuery({ name: 'department', required: false, description: DEPARTMENT_PARAMETER })
+  @ApiFileResponse('csv', 'L’export du département, une ligne par ESMS')
+  @ApiErrors(404, 503)
+  async departmentalCsv(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query('department', SingleValuePipe) department: string | undefined,
+  ): Promise<StreamableFile> {
+    return file(await this.exports.departmental(actor, year, department, 'csv'));
+  }
+
+  @Get('department.jsonl')
+  @Authorize('submission.read')
+  @ApiOperation({
+    summary:
+      'Export départemental en JSON lines : un objet par ESMS, clés = codes des données et des indicateurs',
+  })
+  @ApiQuery({ name: 'department', required: false, description: DEPARTMENT_PARAMETER })
+  @ApiFileResponse('jsonl', 'L’export du département, un objet JSON par ligne (dates aaaa-mm-jj)')
+  @ApiErrors(404, 503)
+  async departmentalJsonl(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Query('department', SingleValuePipe) department: string | undefined,
+  ): Promise<StreamableFile> {
+    return file(await this.exports.departmental(actor, year, department, 'jsonl'));
+  }
 }
 
-function file({ stream, fileName }: StartedExport): StreamableFile {
+function file({ stream, fileName, contentType }: StartedExport): StreamableFile {
   return new StreamableFile(stream, {
-    type: XLSX,
+    type: contentType,
     disposition: `attachment; filename="${fileName}"`,
   });
 }

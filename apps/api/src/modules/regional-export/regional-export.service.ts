@@ -31,6 +31,7 @@ import {
   type ExportColumnSpec,
   type IdentityKey,
 } from './export-columns';
+import { csvHeader, csvLine, jsonLine } from './export-text';
 import { BATCH, RegionalExportRepository, type ExportRow } from './regional-export.repository';
 
 /** The territory of an export of the data entered: a region or a département. */
@@ -40,7 +41,22 @@ export type ExportTerritory = TerritoryRef & { level: 'REGION' | 'DEPARTMENT' };
 export interface StartedExport {
   stream: Readable;
   fileName: string;
+  contentType: string;
 }
+
+/**
+ * The formats of the export: the 2021 workbook, and for integrators the same rows as CSV (`;`,
+ * UTF-8 with BOM, decimal comma, as French spreadsheets read it) or JSON lines (one object per
+ * ESMS keyed by item and indicator codes, for programs).
+ */
+export const EXPORT_FORMATS = ['xlsx', 'csv', 'jsonl'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  csv: 'text/csv; charset=utf-8',
+  jsonl: 'application/x-ndjson; charset=utf-8',
+};
 
 /** "Niveau de validation": the workflow status (who validated), as the status labels of the platform. */
 export function validationLevel(status: SubmissionStatusCode, consultedByCd: boolean): string {
@@ -106,10 +122,10 @@ export class RegionalExportService {
     private readonly rules: DerivedRules,
   ) {}
 
-  fileName(year: number, territory: ExportTerritory): string {
+  fileName(year: number, territory: ExportTerritory, format: ExportFormat = 'xlsx'): string {
     return territory.level === 'REGION'
-      ? `export-tdbesms-${year}-region-${territory.code}-agg.xlsx`
-      : `export-tdbesms-${year}-departement-${territory.code}-agg.xlsx`;
+      ? `export-tdbesms-${year}-region-${territory.code}-agg.${format}`
+      : `export-tdbesms-${year}-departement-${territory.code}-agg.${format}`;
   }
 
   /** The export of a region (its ARS, national); the ARS's own region when `region` is missing. */
@@ -117,8 +133,9 @@ export class RegionalExportService {
     actor: AuthenticatedActor,
     year: number,
     region: string | undefined,
+    format: ExportFormat = 'xlsx',
   ): Promise<StartedExport> {
-    return this.start(actor, year, this.territory(actor, 'REGION', region));
+    return this.start(actor, year, this.territory(actor, 'REGION', region), format);
   }
 
   /**
@@ -129,8 +146,9 @@ export class RegionalExportService {
     actor: AuthenticatedActor,
     year: number,
     department: string | undefined,
+    format: ExportFormat = 'xlsx',
   ): Promise<StartedExport> {
-    return this.start(actor, year, this.territory(actor, 'DEPARTMENT', department));
+    return this.start(actor, year, this.territory(actor, 'DEPARTMENT', department), format);
   }
 
   /**
@@ -185,6 +203,7 @@ export class RegionalExportService {
     actor: AuthenticatedActor,
     year: number,
     { scope, territory }: { scope: Scope; territory: ExportTerritory },
+    format: ExportFormat,
   ): Promise<StartedExport> {
     const release = await this.gate.acquire(actor);
     try {
@@ -194,20 +213,37 @@ export class RegionalExportService {
       const first = await this.batch(scope, year, territory, null);
       const stream = new PassThrough({ highWaterMark: STREAM_BUFFER });
       releaseWhenDone(stream, release);
-      this.write(stream, scope, year, territory, dictionary, columns, first).catch((error: unknown) => {
+      const rows = this.cellRows(
+        stream,
+        scope,
+        year,
+        territory,
+        dictionary,
+        columns,
+        first,
+        format === 'xlsx',
+      );
+      const written =
+        format === 'xlsx'
+          ? this.writeXlsx(stream, year, territory, dictionary, columns, rows)
+          : this.writeText(stream, columns, rows, format);
+      written.catch((error: unknown) => {
         if (stream.destroyed) return;
         this.logger.error(`Export ${year}/${territory.level}/${territory.code} failed: ${String(error)}`);
         stream.destroy(error instanceof Error ? error : new Error(String(error)));
       });
-      return { stream, fileName: this.fileName(year, territory) };
+      return { stream, fileName: this.fileName(year, territory, format), contentType: CONTENT_TYPES[format] };
     } catch (error) {
       release();
       throw error;
     }
   }
 
-  /** Writes the workbook into `stream`; stops early, leaving it unfinished, once the stream is gone. */
-  private async write(
+  /**
+   * The export's rows as cells, batch after batch of BATCH ESMS, at the pace the client reads; ends
+   * early once the stream is gone. Rates become ratios for the workbook's % format (`asRatios`).
+   */
+  private async *cellRows(
     stream: PassThrough,
     scope: Scope,
     year: number,
@@ -215,6 +251,52 @@ export class RegionalExportService {
     dictionary: Dictionary,
     columns: readonly ExportColumnSpec[],
     first: ExportRow[],
+    asRatios: boolean,
+  ): AsyncGenerator<Cell[]> {
+    const units = new Map(this.rules.definitionsFor(dictionary).indicators.map((d) => [d.code, d.unit]));
+    const rates = new Set(
+      columns.filter((c) => isRateColumn(c.source, (code) => units.get(code))).map((c) => c.n),
+    );
+    const items = new Map(dictionary.items.map((i) => [i.code, i]));
+    let rows = first;
+    while (rows.length > 0) {
+      const indicators = await this.indicators.computedOf(
+        this.dataSource.manager,
+        year,
+        rows.map((r) => r.finess),
+      );
+      if (stream.destroyed) return;
+      let built = 0;
+      let stretch = performance.now();
+      for (const row of rows) {
+        const cells = this.cells(row, columns, items, dictionary, indicators.get(row.finess));
+        if (asRatios) {
+          columns.forEach((c, i) => {
+            const value = cells[i];
+            if (rates.has(c.n) && typeof value === 'number') cells[i] = exportRatio(value);
+          });
+        }
+        yield cells;
+        if (++built % ROWS_PER_PAUSE === 0 || performance.now() - stretch >= PAUSE_AFTER_MS) {
+          if (!(await pace(stream))) return;
+          stretch = performance.now();
+        }
+      }
+      if (!(await pace(stream))) return;
+      rows =
+        rows.length < BATCH ? [] : await this.batch(scope, year, territory, rows[rows.length - 1]!.finess);
+      if (stream.destroyed) return;
+    }
+  }
+
+  /** Writes the workbook into `stream`; stops early, leaving it unfinished, once the stream is gone. */
+  private async writeXlsx(
+    stream: PassThrough,
+    year: number,
+    territory: ExportTerritory,
+    dictionary: Dictionary,
+    columns: readonly ExportColumnSpec[],
+    rows: AsyncGenerator<Cell[]>,
   ): Promise<void> {
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
       stream,
@@ -235,43 +317,32 @@ export class RegionalExportService {
     const header = sheet.addRow(columns.map((c) => c.label));
     header.font = { bold: true };
     header.commit();
-    const items = new Map(dictionary.items.map((i) => [i.code, i]));
-    let rows = first;
-    while (rows.length > 0) {
-      const indicators = await this.indicators.computedOf(
-        this.dataSource.manager,
-        year,
-        rows.map((r) => r.finess),
-      );
-      if (stream.destroyed) return;
-      let built = 0;
-      let stretch = performance.now();
-      for (const row of rows) {
-        const cells = this.cells(row, columns, items, dictionary, indicators.get(row.finess));
-        columns.forEach((c, i) => {
-          const value = cells[i];
-          if (rates.has(c.n) && typeof value === 'number') cells[i] = exportRatio(value);
-        });
-        const excelRow = sheet.addRow(cells);
-        columns.forEach((c, i) => {
-          const cell = excelRow.getCell(i + 1);
-          if (FINESS_COLUMNS.has(c.n)) cell.numFmt = '@';
-          else if (cells[i] instanceof Date) cell.numFmt = 'dd/mm/yyyy';
-          else if (rates.has(c.n)) cell.numFmt = RATE_FORMAT;
-        });
-        excelRow.commit();
-        if (++built % ROWS_PER_PAUSE === 0 || performance.now() - stretch >= PAUSE_AFTER_MS) {
-          if (!(await pace(stream))) return;
-          stretch = performance.now();
-        }
-      }
-      if (!(await pace(stream))) return;
-      rows =
-        rows.length < BATCH ? [] : await this.batch(scope, year, territory, rows[rows.length - 1]!.finess);
-      if (stream.destroyed) return;
+    for await (const cells of rows) {
+      const excelRow = sheet.addRow(cells);
+      columns.forEach((c, i) => {
+        const cell = excelRow.getCell(i + 1);
+        if (FINESS_COLUMNS.has(c.n)) cell.numFmt = '@';
+        else if (cells[i] instanceof Date) cell.numFmt = 'dd/mm/yyyy';
+        else if (rates.has(c.n)) cell.numFmt = RATE_FORMAT;
+      });
+      excelRow.commit();
     }
+    if (stream.destroyed) return;
     sheet.commit();
     await workbook.commit();
+  }
+
+  /** Writes the rows as CSV or JSON lines (export-text.ts), line after line as they come. */
+  private async writeText(
+    stream: PassThrough,
+    columns: readonly ExportColumnSpec[],
+    rows: AsyncGenerator<Cell[]>,
+    format: Exclude<ExportFormat, 'xlsx'>,
+  ): Promise<void> {
+    const line = format === 'csv' ? csvLine : jsonLine(columns);
+    if (format === 'csv') stream.write(csvHeader(columns));
+    for await (const cells of rows) stream.write(line(cells));
+    if (!stream.destroyed) stream.end();
   }
 
   private cells(
