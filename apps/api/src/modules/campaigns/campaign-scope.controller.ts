@@ -15,8 +15,9 @@ import {
   ApiBody,
   ApiConflictResponse,
   ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -27,9 +28,11 @@ import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { ExportGate } from '../../common/concurrency/export-gate';
 import { DomainError } from '../../common/errors/domain-error';
+import { ApiErrors, ApiFileResponse } from '../../common/openapi/api-responses.decorator';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
 import { CampaignScopeService } from './campaign-scope.service';
 import { ScopeChangeDto, ScopeListQuery } from './dto/campaign-scope.dto';
+import { ScopeImportResultResponse, SubmissionSummaryResponse } from './dto/submission.response';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -45,7 +48,8 @@ export class CampaignScopeController {
   @Get('scope.xlsx')
   @Authorize('campaign.read')
   @ApiOperation({ summary: 'La liste du périmètre de la campagne (XLSX), avec les APE à contacter' })
-  @ApiProduces(XLSX)
+  @ApiFileResponse('xlsx', 'La liste du périmètre (colonnes « Dans le périmètre » et « Motif » à remplir)')
+  @ApiErrors(404, 503)
   async download(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -62,6 +66,8 @@ export class CampaignScopeController {
   @Patch('submissions/:finess/scope')
   @Authorize('campaign.scope')
   @ApiOperation({ summary: 'Inclure ou exclure une structure du périmètre (motif obligatoire pour exclure)' })
+  @ApiOkResponse({ type: SubmissionSummaryResponse, description: 'La saisie, dans ou hors du périmètre' })
+  @ApiErrors(404)
   @ApiConflictResponse({ description: 'Saisie commencée (réservé au national) ou version périmée' })
   change(
     @CurrentUser() actor: AuthenticatedActor,
@@ -86,6 +92,8 @@ export class CampaignScopeController {
       properties: { file: { type: 'string', format: 'binary' } },
     },
   })
+  @ApiCreatedResponse({ type: ScopeImportResultResponse, description: 'Les changements enregistrés' })
+  @ApiErrors(404, 413, 503)
   @ApiUnprocessableEntityResponse({ description: 'Lignes en erreur (numéro, motif) ; rien enregistré' })
   @UseInterceptors(
     FileInterceptor('file', { storage: memoryStorage(), limits: { fileSize: 20 * 1024 * 1024, files: 1 } }),

@@ -1,13 +1,26 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { CampaignDetail, CampaignJobDto, CampaignSummary } from '@tdb/contracts';
 import type { DictionaryWithUses } from '@tdb/indicators';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { ApiErrors } from '../../common/openapi/api-responses.decorator';
 import { CampaignJobsService } from '../computation/campaign-jobs.service';
 import { CampaignsService } from './campaigns.service';
 import { CampaignVersionDto, CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
+import {
+  CampaignDetailResponse,
+  CampaignJobResponse,
+  CampaignSummaryResponse,
+  DictionaryResponse,
+} from './dto/campaign.response';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
 
 @ApiTags('campagnes')
@@ -21,6 +34,7 @@ export class CampaignsController {
   @Get()
   @Authorize('campaign.read')
   @ApiOperation({ summary: 'Les campagnes, de la plus récente à la plus ancienne' })
+  @ApiOkResponse({ type: [CampaignSummaryResponse] })
   list(@CurrentUser() actor: AuthenticatedActor): Promise<CampaignSummary[]> {
     return this.campaigns.list(actor);
   }
@@ -30,6 +44,7 @@ export class CampaignsController {
   @ApiOperation({
     summary: "Créer la campagne d'une année (dictionnaire de l'année, ou repris de la précédente)",
   })
+  @ApiCreatedResponse({ type: CampaignDetailResponse, description: 'La campagne créée (brouillon)' })
   @ApiConflictResponse({ description: 'La campagne existe déjà' })
   create(@CurrentUser() actor: AuthenticatedActor, @Body() body: CreateCampaignDto): Promise<CampaignDetail> {
     return this.campaigns.create(actor, body);
@@ -38,6 +53,8 @@ export class CampaignsController {
   @Get(':year')
   @Authorize('campaign.read')
   @ApiOperation({ summary: 'Une campagne : dates, phase, seuil, décompte des saisies de votre périmètre' })
+  @ApiOkResponse({ type: CampaignDetailResponse })
+  @ApiErrors(404)
   findOne(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -48,7 +65,9 @@ export class CampaignsController {
   @Patch(':year')
   @Authorize('campaign.manage')
   @ApiOperation({ summary: 'Modifier les dates ou le seuil de complétude (version lue)' })
-  @ApiConflictResponse({ description: 'La campagne a changé depuis la version lue' })
+  @ApiOkResponse({ type: CampaignDetailResponse })
+  @ApiErrors(404)
+  @ApiConflictResponse({ description: 'La campagne a changé depuis la version lue, ou elle est close' })
   update(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -60,6 +79,9 @@ export class CampaignsController {
   @Post(':year/open')
   @Authorize('campaign.manage')
   @ApiOperation({ summary: 'Ouvrir la campagne (les structures voient leur saisie)' })
+  @ApiCreatedResponse({ type: CampaignDetailResponse, description: 'La campagne ouverte' })
+  @ApiErrors(404)
+  @ApiConflictResponse({ description: 'Version périmée, ou campagne déjà ouverte ou close' })
   open(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -71,6 +93,9 @@ export class CampaignsController {
   @Post(':year/close')
   @Authorize('campaign.manage')
   @ApiOperation({ summary: 'Clôturer la campagne' })
+  @ApiCreatedResponse({ type: CampaignDetailResponse, description: 'La campagne close' })
+  @ApiErrors(404)
+  @ApiConflictResponse({ description: 'Version périmée, ou campagne pas ouverte ou déjà close' })
   close(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -85,7 +110,8 @@ export class CampaignsController {
     summary:
       'Le dictionnaire des données de la campagne (items, types, bornes, catégories, indicateurs qui lisent chaque item)',
   })
-  @ApiOkResponse({ description: 'Dictionnaire versionné' })
+  @ApiOkResponse({ type: DictionaryResponse, description: 'Dictionnaire versionné' })
+  @ApiErrors(404)
   dictionary(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -98,6 +124,8 @@ export class CampaignsController {
   @ApiOperation({
     summary: 'Recalculer tous les indicateurs de la campagne (tâche de fond, reprise après incident)',
   })
+  @ApiCreatedResponse({ type: CampaignJobResponse, description: 'La tâche de fond, en file d’attente' })
+  @ApiErrors(404)
   @ApiConflictResponse({ description: 'Un recalcul est déjà en cours' })
   recompute(
     @CurrentUser() actor: AuthenticatedActor,
@@ -109,6 +137,7 @@ export class CampaignsController {
   @Get(':year/jobs')
   @Authorize('campaign.manage')
   @ApiOperation({ summary: 'Les tâches de fond de la campagne et leur avancement' })
+  @ApiOkResponse({ type: [CampaignJobResponse] })
   listJobs(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,

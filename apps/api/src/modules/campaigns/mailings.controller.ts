@@ -1,10 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { CampaignMailing, MailingPreview, MailingResult } from '@tdb/contracts';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { ApiErrors } from '../../common/openapi/api-responses.decorator';
 import { MailingRequestDto, MailingsQuery } from './dto/mailings.dto';
+import {
+  CampaignMailingResponse,
+  MailingPreviewResponse,
+  MailingResultResponse,
+} from './dto/mailings.response';
 import { MailingsService } from './mailings.service';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
 
@@ -17,6 +29,8 @@ export class MailingsController {
   @HttpCode(200)
   @Authorize('campaign.communicate')
   @ApiOperation({ summary: 'Aperçu de la relance des structures en retard (modèle, exemple, destinataires)' })
+  @ApiOkResponse({ type: MailingPreviewResponse })
+  @ApiErrors(404)
   previewReminders(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -28,7 +42,11 @@ export class MailingsController {
   @Post('reminders')
   @Authorize('campaign.communicate')
   @ApiOperation({ summary: 'Relancer par courriel les structures en retard du périmètre de l’autorité' })
-  @ApiConflictResponse({ description: 'Aucune structure en retard' })
+  @ApiCreatedResponse({ type: MailingResultResponse, description: 'Les courriels mis en file d’envoi' })
+  @ApiErrors(404)
+  @ApiConflictResponse({
+    description: 'Aucune structure en retard, aucune qui ait un compte actif, ou campagne clôturée',
+  })
   sendReminders(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -43,6 +61,8 @@ export class MailingsController {
   @ApiOperation({
     summary: 'Aperçu du courriel de lancement de la campagne (modèle, exemple, destinataires)',
   })
+  @ApiOkResponse({ type: MailingPreviewResponse })
+  @ApiErrors(404)
   previewLaunch(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -54,7 +74,11 @@ export class MailingsController {
   @Post('launch-email')
   @Authorize('campaign.communicate')
   @ApiOperation({ summary: 'Envoyer le courriel de lancement aux structures du périmètre de l’autorité' })
-  @ApiConflictResponse({ description: 'Aucune structure à prévenir' })
+  @ApiCreatedResponse({ type: MailingResultResponse, description: 'Les courriels mis en file d’envoi' })
+  @ApiErrors(404)
+  @ApiConflictResponse({
+    description: 'Aucune structure à prévenir, aucune qui ait un compte actif, ou campagne clôturée',
+  })
   sendLaunch(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -66,6 +90,8 @@ export class MailingsController {
   @Get('mailings')
   @Authorize('campaign.communicate')
   @ApiOperation({ summary: 'Les envois passés de votre autorité (national : tous)' })
+  @ApiOkResponse({ type: [CampaignMailingResponse] })
+  @ApiErrors(404)
   list(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,

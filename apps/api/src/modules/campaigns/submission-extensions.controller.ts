@@ -1,12 +1,21 @@
 import { Body, Controller, Delete, Param, Post } from '@nestjs/common';
-import { ApiConflictResponse, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { ExtendCollectionResult, SubmissionDetail } from '@tdb/contracts';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
+import { ApiErrors } from '../../common/openapi/api-responses.decorator';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
 import { GrantExtensionDto } from './dto/extension.dto';
+import { ExtendCollectionResultResponse, SubmissionDetailResponse } from './dto/submission.response';
 import { SubmissionExtensionsService } from './submission-extensions.service';
 
 @ApiTags('saisie')
@@ -21,6 +30,8 @@ export class SubmissionExtensionsController {
     summary:
       'Accorder un délai de saisie à une structure en retard (autorité compétente ; remplace le délai en cours)',
   })
+  @ApiCreatedResponse({ type: SubmissionDetailResponse, description: 'La saisie, avec son délai' })
+  @ApiErrors(404)
   @ApiForbiddenResponse({ description: 'Autorité non compétente pour cette structure (le motif le dit)' })
   @ApiConflictResponse({ description: 'Saisie déjà validée, ou calendrier de la campagne (le motif le dit)' })
   grant(
@@ -35,6 +46,9 @@ export class SubmissionExtensionsController {
   @Delete('submissions/:finess/extension')
   @Authorize('submission.read')
   @ApiOperation({ summary: 'Retirer le délai de saisie accordé à une structure' })
+  @ApiOkResponse({ type: SubmissionDetailResponse, description: 'La saisie, sans délai' })
+  @ApiErrors(404)
+  @ApiConflictResponse({ description: 'Campagne close, ou structure exclue du périmètre' })
   revoke(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -48,6 +62,11 @@ export class SubmissionExtensionsController {
   @ApiOperation({
     summary:
       'Prolonger la collecte pour toutes les structures qui n’ont pas validé (administration nationale)',
+  })
+  @ApiCreatedResponse({ type: ExtendCollectionResultResponse })
+  @ApiErrors(404)
+  @ApiConflictResponse({
+    description: 'Campagne pas ouverte, ou calendrier de la campagne (le motif le dit)',
   })
   extendCollection(
     @CurrentUser() actor: AuthenticatedActor,

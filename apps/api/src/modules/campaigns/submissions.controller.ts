@@ -16,8 +16,9 @@ import {
   ApiBody,
   ApiConflictResponse,
   ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiQuery,
   ApiTags,
   ApiUnprocessableEntityResponse,
@@ -37,8 +38,17 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { DomainError } from '../../common/errors/domain-error';
+import { ApiErrors, ApiFileResponse } from '../../common/openapi/api-responses.decorator';
 import { FinessParamPipe } from '../structures/finess-param.pipe';
 import { BulkDto, SaveValuesDto, SubmissionsQuery, TransitionDto } from './dto/submission.dto';
+import {
+  BulkResultResponse,
+  IndicatorValueResponse,
+  OgSubmissionDetailResponse,
+  SubmissionDetailResponse,
+  SubmissionPageResponse,
+  ValueHistoryEntryResponse,
+} from './dto/submission.response';
 import { OrganisationEntryService } from './organisation-entry.service';
 import { PreparationGridService } from './preparation-grid.service';
 import { SubmissionReader } from './submission-reader.service';
@@ -78,6 +88,8 @@ export class SubmissionsController {
   @Get('submissions')
   @Authorize('submission.read')
   @ApiOperation({ summary: 'Les saisies de votre périmètre (filtres : statut, département, catégorie, OG)' })
+  @ApiOkResponse({ type: SubmissionPageResponse })
+  @ApiErrors(404)
   list(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -92,6 +104,8 @@ export class SubmissionsController {
     summary:
       "La saisie d'une structure : valeurs, N-1, complétude, erreurs, actions possibles, historique des statuts",
   })
+  @ApiOkResponse({ type: SubmissionDetailResponse })
+  @ApiErrors(404)
   detail(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -105,8 +119,11 @@ export class SubmissionsController {
   @ApiOperation({
     summary: 'Enregistrer des valeurs (version lue ; 409 avec les valeurs actuelles si elle a changé)',
   })
+  @ApiOkResponse({ type: SubmissionDetailResponse, description: 'La saisie enregistrée' })
+  @ApiErrors(404)
   @ApiConflictResponse({
-    description: 'La saisie a changé depuis la version lue (valeurs actuelles jointes)',
+    description:
+      'La saisie a changé depuis la version lue (valeurs actuelles jointes), ou refusée dans cette phase, ce statut ou hors du périmètre',
   })
   save(
     @CurrentUser() actor: AuthenticatedActor,
@@ -122,7 +139,11 @@ export class SubmissionsController {
   @ApiOperation({
     summary: 'Valider, reprendre, invalider (motif), confirmer, marquer consultée, annuler une confirmation',
   })
-  @ApiConflictResponse({ description: 'Refusé dans cette phase ou ce statut (le motif le dit)' })
+  @ApiCreatedResponse({ type: SubmissionDetailResponse, description: 'La saisie dans son nouveau statut' })
+  @ApiErrors(404)
+  @ApiConflictResponse({
+    description: 'Refusé dans cette phase ou ce statut (le motif le dit), ou version périmée',
+  })
   transition(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -135,7 +156,9 @@ export class SubmissionsController {
   @Get('submissions/:finess/history')
   @Authorize('submission.read')
   @ApiOperation({ summary: "Historique des valeurs (qui, quand, ancienne → nouvelle), d'un item ou de tous" })
-  @ApiQuery({ name: 'item', required: false })
+  @ApiQuery({ name: 'item', required: false, description: 'Code d’un item (sinon : tous les items)' })
+  @ApiOkResponse({ type: [ValueHistoryEntryResponse] })
+  @ApiErrors(404)
   history(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -151,6 +174,8 @@ export class SubmissionsController {
   @Get('submissions/:finess/indicators')
   @Authorize('submission.read')
   @ApiOperation({ summary: "Les indicateurs d'une structure pour la campagne, avec ceux de l'an dernier" })
+  @ApiOkResponse({ type: [IndicatorValueResponse] })
+  @ApiErrors(404)
   indicators(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -162,7 +187,8 @@ export class SubmissionsController {
   @Get('submissions/:finess/grid.xlsx')
   @Authorize('submission.read')
   @ApiOperation({ summary: 'Grille de préparation à la collecte de la structure (XLSX)' })
-  @ApiProduces(XLSX)
+  @ApiFileResponse('xlsx', 'La grille de préparation de la structure, remplie de ses valeurs')
+  @ApiErrors(404)
   async grid(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -176,6 +202,8 @@ export class SubmissionsController {
   @ApiOperation({ summary: 'Déposer la grille remplie : tout ou rien, erreurs par feuille et cellule' })
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
+  @ApiCreatedResponse({ type: BulkResultResponse, description: 'Les valeurs changées, enregistrées' })
+  @ApiErrors(404, 413, 503)
   @ApiUnprocessableEntityResponse({
     description: 'Cellules en erreur (feuille, cellule, motif) ; rien enregistré',
   })
@@ -192,6 +220,8 @@ export class SubmissionsController {
   @Get('organisations/:finess')
   @Authorize('organisation.read')
   @ApiOperation({ summary: "Saisie d'un organisme gestionnaire : ses items et la grille de ses ESMS" })
+  @ApiOkResponse({ type: OgSubmissionDetailResponse })
+  @ApiErrors(404)
   organisation(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -203,6 +233,8 @@ export class SubmissionsController {
   @Put('organisations/:finess/values')
   @Authorize('submission.edit')
   @ApiOperation({ summary: "Enregistrer les items de l'organisme gestionnaire (version lue)" })
+  @ApiOkResponse({ type: OgSubmissionDetailResponse, description: 'Les items enregistrés' })
+  @ApiErrors(404)
   @ApiConflictResponse({
     description: 'Les données ont changé depuis la version lue (valeurs actuelles jointes)',
   })
@@ -218,7 +250,8 @@ export class SubmissionsController {
   @Get('organisations/:finess/grid.xlsx')
   @Authorize('organisation.read')
   @ApiOperation({ summary: "Grille de préparation de tous les ESMS de l'organisme gestionnaire (XLSX)" })
-  @ApiProduces(XLSX)
+  @ApiFileResponse('xlsx', "La grille de préparation des ESMS de l'organisme gestionnaire, remplie")
+  @ApiErrors(404)
   async organisationGrid(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,
@@ -235,6 +268,8 @@ export class SubmissionsController {
   @ApiOperation({ summary: "Déposer la grille remplie de l'organisme gestionnaire : tout ou rien" })
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
+  @ApiCreatedResponse({ type: BulkResultResponse, description: 'Les valeurs changées, enregistrées' })
+  @ApiErrors(404, 413, 503)
   @ApiUnprocessableEntityResponse({
     description: 'Cellules en erreur (feuille, cellule, motif) ; rien enregistré',
   })
@@ -253,6 +288,8 @@ export class SubmissionsController {
   @ApiOperation({
     summary: 'Envoi groupé (logiciels des OG, intégrations régionales) : mêmes contrôles, tout ou rien',
   })
+  @ApiCreatedResponse({ type: BulkResultResponse, description: 'Les valeurs enregistrées, par structure' })
+  @ApiErrors(404, 413)
   bulk(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('year', YearParamPipe) year: number,

@@ -5,6 +5,7 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
+import { MyStepsResponse } from './dto/my-steps.response';
 import { GuidanceService } from './guidance.service';
 
 @ApiTags('suivi de campagne')
@@ -19,6 +20,7 @@ export class GuidanceController {
       'Mes étapes : ce que la personne connectée a à faire dans la phase en cours, par profil, avec échéance, fait et reste à faire (décomptes de son périmètre)',
   })
   @ApiOkResponse({
+    type: MyStepsResponse,
     description: 'Les étapes de chaque profil, du guide de campagne versionné (guideVersion)',
   })
   @ApiNotFoundResponse({ description: 'Aucune campagne cette année-là' })

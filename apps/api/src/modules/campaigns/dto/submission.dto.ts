@@ -14,6 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PaginationQuery } from '../../../common/validation/pagination.query';
+import { VALUE_MAP_PROPERTY } from './value-schemas';
 
 const SUBMISSION_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'VALIDATED', 'INVALIDATED', 'CONFIRMED'] as const;
 
@@ -23,11 +24,9 @@ export class SaveValuesDto {
   version!: number;
 
   @ApiProperty({
+    ...VALUE_MAP_PROPERTY,
     description:
       'Valeurs par code d’item (nombre, booléen, code de choix, date AAAA-MM-JJ, texte ; null efface)',
-    example: { places_installees_hp: 80 },
-    type: 'object',
-    additionalProperties: true,
   })
   @IsObject({ message: 'Les valeurs doivent être un objet { code: valeur }.' })
   values!: Record<string, unknown>;
@@ -66,7 +65,11 @@ export class SubmissionsQuery extends PaginationQuery {
   @MaxLength(100, { message: 'Recherche trop longue.' })
   q?: string;
 
-  @ApiPropertyOptional({ enum: SUBMISSION_STATUSES })
+  @ApiPropertyOptional({
+    enum: SUBMISSION_STATUSES,
+    enumName: 'SubmissionStatusCode',
+    enumSchema: { description: 'Statut d’une saisie' },
+  })
   @IsOptional()
   @IsIn(SUBMISSION_STATUSES, { message: 'Statut inconnu.' })
   status?: (typeof SUBMISSION_STATUSES)[number];
@@ -125,7 +128,11 @@ export class BulkStructureDto {
   @IsInt({ message: 'La version doit être un entier.' })
   version?: number;
 
-  @ApiProperty({ type: 'object', additionalProperties: true })
+  @ApiProperty({
+    ...VALUE_MAP_PROPERTY,
+    description:
+      'Valeurs par code d’item (nombre, booléen, code de choix, date AAAA-MM-JJ, texte ; null efface)',
+  })
   @IsObject({ message: 'Les valeurs doivent être un objet { code: valeur }.' })
   values!: Record<string, unknown>;
 }
