@@ -362,6 +362,39 @@ describe('regional export and open data (HTTP, real database)', () => {
       expect(cdRegional.body.message).toMatch(/code de région/);
     });
 
+    it('serves the same rows as CSV and JSON lines for programs, with the token’s territory', async () => {
+      const csv = await request(t.http)
+        .get(`/api/campaigns/${YEAR}/exports/regional.csv`)
+        .set('Authorization', arsToken)
+        .expect(200);
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      expect(csv.headers['content-disposition']).toContain('export-tdbesms-2026-region-24-agg.csv');
+      const [header, ...lines] = csv.text.split('\r\n').filter((l) => l !== '');
+      expect(header?.startsWith('\uFEFF')).toBe(true);
+      expect(header?.split(';').length).toBe(331);
+      expect(lines).toHaveLength(2);
+      expect(lines.some((l) => l.includes(EHPAD_45))).toBe(true);
+
+      const jsonl = await request(t.http)
+        .get(`/api/campaigns/${YEAR}/exports/department.jsonl`)
+        .set('Authorization', cdToken)
+        .expect(200);
+      expect(jsonl.headers['content-type']).toMatch(/^application\/x-ndjson/);
+      const objects = jsonl.text
+        .split('\n')
+        .filter((l) => l !== '')
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(objects.map((o) => o['finess']).sort()).toEqual([FOYER_45, EHPAD_45].sort());
+      const ehpad = objects.find((o) => o['finess'] === EHPAD_45);
+      // Keyed by codes, dates as yyyy-mm-dd, numbers as numbers.
+      expect(ehpad).toMatchObject({ date_ouverture: '1998-03-15', personnes_accompagnees_31_12: 80 });
+      // Same access rule as the workbook.
+      await request(t.http)
+        .get(`/api/campaigns/${YEAR}/exports/department.csv?department=45`)
+        .set('Authorization', cher)
+        .expect(403);
+    });
+
     it('refuses another Département, an ARS out of its region and a bad code, in French', async () => {
       const other = await departmentExportOf('45', cher).expect(403);
       expect(other.body.message).toBe(

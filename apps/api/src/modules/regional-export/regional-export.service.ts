@@ -1,9 +1,8 @@
 import { PassThrough, type Readable } from 'node:stream';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { ownTerritory, territoryInScope, type Scope, type TerritoryRef } from '@tdb/access';
+import { ownTerritory, territoryInScope, type Scope } from '@tdb/access';
 import type { ItemValue, SubmissionStatusCode } from '@tdb/contracts';
 import type { Dictionary, Item } from '@tdb/dictionary';
 import { storedPart } from '@tdb/indicators';
@@ -25,17 +24,14 @@ import { DerivedRules } from '../computation/derived-rules.service';
 import {
   exportColumnSpecs,
   exportRatio,
-  FINESS_COLUMNS,
   isRateColumn,
-  RATE_FORMAT,
   type ExportColumnSpec,
   type IdentityKey,
 } from './export-columns';
-import { csvHeader, csvLine, jsonLine } from './export-text';
+import { territoryTitle, writeText, writeXlsx, type ExportTerritory } from './export-writers';
 import { BATCH, RegionalExportRepository, type ExportRow } from './regional-export.repository';
 
-/** The territory of an export of the data entered: a region or a département. */
-export type ExportTerritory = TerritoryRef & { level: 'REGION' | 'DEPARTMENT' };
+export type { ExportTerritory } from './export-writers';
 
 /** A started export: the stream of the workbook and the name of its file. */
 export interface StartedExport {
@@ -213,20 +209,17 @@ export class RegionalExportService {
       const first = await this.batch(scope, year, territory, null);
       const stream = new PassThrough({ highWaterMark: STREAM_BUFFER });
       releaseWhenDone(stream, release);
-      const rows = this.cellRows(
-        stream,
-        scope,
-        year,
-        territory,
-        dictionary,
-        columns,
-        first,
-        format === 'xlsx',
+      const units = new Map(this.rules.definitionsFor(dictionary).indicators.map((d) => [d.code, d.unit]));
+      const rates = new Set(
+        columns.filter((c) => isRateColumn(c.source, (code) => units.get(code))).map((c) => c.n),
       );
+      // Rates become ratios for the workbook's % format; CSV and JSON lines keep the page's figures.
+      const ratios = format === 'xlsx' ? rates : null;
+      const rows = this.cellRows(stream, scope, year, territory, dictionary, columns, first, ratios);
       const written =
         format === 'xlsx'
-          ? this.writeXlsx(stream, year, territory, dictionary, columns, rows)
-          : this.writeText(stream, columns, rows, format);
+          ? writeXlsx(stream, `Export ${year} ${territoryTitle(territory)}`, columns, rates, rows)
+          : writeText(stream, columns, rows, format);
       written.catch((error: unknown) => {
         if (stream.destroyed) return;
         this.logger.error(`Export ${year}/${territory.level}/${territory.code} failed: ${String(error)}`);
@@ -241,7 +234,7 @@ export class RegionalExportService {
 
   /**
    * The export's rows as cells, batch after batch of BATCH ESMS, at the pace the client reads; ends
-   * early once the stream is gone. Rates become ratios for the workbook's % format (`asRatios`).
+   * early once the stream is gone. The columns of `ratios` (rates) are written as ratios.
    */
   private async *cellRows(
     stream: PassThrough,
@@ -251,12 +244,8 @@ export class RegionalExportService {
     dictionary: Dictionary,
     columns: readonly ExportColumnSpec[],
     first: ExportRow[],
-    asRatios: boolean,
+    ratios: ReadonlySet<number> | null,
   ): AsyncGenerator<Cell[]> {
-    const units = new Map(this.rules.definitionsFor(dictionary).indicators.map((d) => [d.code, d.unit]));
-    const rates = new Set(
-      columns.filter((c) => isRateColumn(c.source, (code) => units.get(code))).map((c) => c.n),
-    );
     const items = new Map(dictionary.items.map((i) => [i.code, i]));
     let rows = first;
     while (rows.length > 0) {
@@ -270,10 +259,10 @@ export class RegionalExportService {
       let stretch = performance.now();
       for (const row of rows) {
         const cells = this.cells(row, columns, items, dictionary, indicators.get(row.finess));
-        if (asRatios) {
+        if (ratios) {
           columns.forEach((c, i) => {
             const value = cells[i];
-            if (rates.has(c.n) && typeof value === 'number') cells[i] = exportRatio(value);
+            if (ratios.has(c.n) && typeof value === 'number') cells[i] = exportRatio(value);
           });
         }
         yield cells;
@@ -287,62 +276,6 @@ export class RegionalExportService {
         rows.length < BATCH ? [] : await this.batch(scope, year, territory, rows[rows.length - 1]!.finess);
       if (stream.destroyed) return;
     }
-  }
-
-  /** Writes the workbook into `stream`; stops early, leaving it unfinished, once the stream is gone. */
-  private async writeXlsx(
-    stream: PassThrough,
-    year: number,
-    territory: ExportTerritory,
-    dictionary: Dictionary,
-    columns: readonly ExportColumnSpec[],
-    rows: AsyncGenerator<Cell[]>,
-  ): Promise<void> {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream,
-      useStyles: true,
-      useSharedStrings: false,
-    });
-    const title = territory.level === 'REGION' ? `région ${territory.code}` : `département ${territory.code}`;
-    const sheet = workbook.addWorksheet(`Export ${year} ${title}`.slice(0, 31));
-    const units = new Map(this.rules.definitionsFor(dictionary).indicators.map((d) => [d.code, d.unit]));
-    const rates = new Set(
-      columns.filter((c) => isRateColumn(c.source, (code) => units.get(code))).map((c) => c.n),
-    );
-    sheet.columns = columns.map((c) => ({
-      key: c.letter,
-      width: FINESS_COLUMNS.has(c.n) ? 12 : 18,
-      style: FINESS_COLUMNS.has(c.n) ? { numFmt: '@' } : rates.has(c.n) ? { numFmt: RATE_FORMAT } : {},
-    }));
-    const header = sheet.addRow(columns.map((c) => c.label));
-    header.font = { bold: true };
-    header.commit();
-    for await (const cells of rows) {
-      const excelRow = sheet.addRow(cells);
-      columns.forEach((c, i) => {
-        const cell = excelRow.getCell(i + 1);
-        if (FINESS_COLUMNS.has(c.n)) cell.numFmt = '@';
-        else if (cells[i] instanceof Date) cell.numFmt = 'dd/mm/yyyy';
-        else if (rates.has(c.n)) cell.numFmt = RATE_FORMAT;
-      });
-      excelRow.commit();
-    }
-    if (stream.destroyed) return;
-    sheet.commit();
-    await workbook.commit();
-  }
-
-  /** Writes the rows as CSV or JSON lines (export-text.ts), line after line as they come. */
-  private async writeText(
-    stream: PassThrough,
-    columns: readonly ExportColumnSpec[],
-    rows: AsyncGenerator<Cell[]>,
-    format: Exclude<ExportFormat, 'xlsx'>,
-  ): Promise<void> {
-    const line = format === 'csv' ? csvLine : jsonLine(columns);
-    if (format === 'csv') stream.write(csvHeader(columns));
-    for await (const cells of rows) stream.write(line(cells));
-    if (!stream.destroyed) stream.end();
   }
 
   private cells(
