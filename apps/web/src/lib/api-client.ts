@@ -342,3 +342,17 @@ export async function unwrap<T>(call: Promise<ClientResult<T>>): Promise<NonNull
   }
   return data as NonNullable<T>;
 }
+
+/**
+ * A file answered by the API (call it with `parseAs: 'blob'`): its Blob and the file name the API
+ * suggests (Content-Disposition); errors are thrown as ApiClientError, as for JSON calls.
+ */
+export async function unwrapFile(
+  call: Promise<ClientResult<Blob>>,
+): Promise<{ blob: Blob; fileName: string | null }> {
+  const result = await call;
+  const blob = await unwrap(Promise.resolve(result));
+  const disposition = result.response.headers.get('Content-Disposition') ?? '';
+  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
+  return { blob, fileName: match?.[1] ? decodeURIComponent(match[1]) : null };
+}
