@@ -38,36 +38,45 @@ export async function pullIndicators(options: {
     throw new Error(`${what} : ${(error as { message?: string } | undefined)?.message ?? 'erreur inconnue'}`);
   };
 
-  const guide = await client.GET('/api/indicators/guide', { params: { query: { year: options.year } } });
+  const guide = await client.GET('/api/indicators/guide', {
+    params: { query: { year: String(options.year) } },
+  });
   if (!guide.data) return fail('Guide des indicateurs', guide.error);
-  const codes = guide.data.indicators.map((indicator) => indicator.code);
+  // The table has the single-figure indicators; the distributions (parts of a whole: GIR, ages…)
+  // are columns of the JSON lines export (exports/regional.jsonl).
+  const codes = guide.data.sheets.filter((sheet) => sheet.kind !== 'distribution').map((sheet) => sheet.code);
 
   const rows: IndicatorRow[] = [];
-  for (let page = 1; ; page += 1) {
-    const table = await client.GET('/api/campaigns/{year}/restitution/table', {
-      params: {
-        path: { year: options.year },
-        query: { indicators: codes.join(','), page, pageSize: options.pageSize ?? 500, sort: 'finess' },
-      },
-    });
-    if (!table.data) return fail(`Tableau, page ${page}`, table.error);
-    for (const row of table.data.rows) {
-      for (const code of codes) {
-        const cell = row.values[code];
-        rows.push({
-          finess: row.finess,
-          name: row.name,
-          categoryCode: row.categoryCode,
-          departmentCode: row.departmentCode,
-          indicatorCode: code,
-          value: cell?.value ?? null,
-          nationalDecile: cell?.nationalDecile ?? null,
-        });
+  // The table answers at most 20 indicators at a time: ask them by groups, each page after page.
+  for (let from = 0; from < codes.length; from += 20) {
+    const group = codes.slice(from, from + 20);
+    for (let page = 1; ; page += 1) {
+      const table = await client.GET('/api/campaigns/{year}/restitution/table', {
+        params: {
+          path: { year: options.year },
+          query: { indicators: group.join(','), page, pageSize: options.pageSize ?? 500, sort: 'finess' },
+        },
+      });
+      if (!table.data) return fail(`Tableau, page ${page}`, table.error);
+      for (const row of table.data.rows) {
+        for (const code of group) {
+          const cell = row.values[code];
+          rows.push({
+            finess: row.finess,
+            name: row.name,
+            categoryCode: row.categoryCode,
+            departmentCode: row.departmentCode,
+            indicatorCode: code,
+            value: cell?.value ?? null,
+            nationalDecile: cell?.nationalDecile ?? null,
+          });
+        }
       }
+      // The Link header names the next page while there is one (X-Total-Count gives the total).
+      if (!/rel="next"/.test(table.response.headers.get('Link') ?? '')) break;
     }
-    // The Link header names the next page while there is one (X-Total-Count gives the total).
-    if (!/rel="next"/.test(table.response.headers.get('Link') ?? '')) return rows;
   }
+  return rows;
 }
 
 /** CSV with a semicolon, as French spreadsheets read it. */

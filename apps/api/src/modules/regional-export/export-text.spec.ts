@@ -11,7 +11,7 @@ const column = (n: number, label: string, source: ExportColumnSpec['source']): E
 const columns = [
   column(1, 'N° FINESS', { kind: 'identity', key: 'finess' }),
   column(2, 'Nombre de places', { kind: 'item', code: 'nb_places' }),
-  column(3, 'Taux; en %', { kind: 'indicator', code: 'P15' }),
+  column(3, 'Taux; en %', { kind: 'indicator', code: 'P15', measure: 'value' }),
   column(4, 'Part GIR 1', { kind: 'indicator', code: 'P06', part: 'gir1', measure: 'share' }),
   column(5, 'Copie', { kind: 'same', n: 2 }),
   column(6, 'Date', { kind: 'item', code: 'date_ouverture' }),

@@ -194,7 +194,9 @@ export class TerritoryInputs {
   }
 
   pick(definitions: Definition[], code: string | undefined, parameter: string): Definition {
-    const found = code ? definitions.find((d) => d.code === code.trim().toUpperCase()) : undefined;
+    // Case-insensitive, codes such as « P08a » included.
+    const wanted = code?.trim().toUpperCase();
+    const found = wanted ? definitions.find((d) => d.code.toUpperCase() === wanted) : undefined;
     if (!found) {
       throw new DomainError(
         'VALIDATION_FAILED',
