@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { ApiError } from '@tdb/contracts';
+import { JSON_VALUE_REF } from './json-value.schema';
 
 /** One refused field, cell or line of a request or an imported file. */
 export class ApiErrorDetailDto {
@@ -38,8 +39,8 @@ export class ApiErrorResponseDto implements ApiError {
       'Avec un 409 STALE_VERSION : l’état actuel de la ressource (celui que l’opération renvoie), ou de chacune ' +
       'pour une action groupée, pour ne rien perdre',
     oneOf: [
-      { type: 'object', additionalProperties: true },
-      { type: 'array', items: { type: 'object', additionalProperties: true } },
+      { type: 'object', additionalProperties: JSON_VALUE_REF },
+      { type: 'array', items: { type: 'object', additionalProperties: JSON_VALUE_REF } },
     ],
   })
   current?: Record<string, unknown> | Record<string, unknown>[];

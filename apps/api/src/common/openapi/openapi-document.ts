@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ERROR_DESCRIPTIONS } from './api-responses.decorator';
 import { ApiErrorResponseDto } from './error-response.dto';
+import { JSON_VALUE, JSON_VALUE_SCHEMA } from './json-value.schema';
 import { APP_VERSION } from '../version';
 
 const ERROR_REF = { $ref: '#/components/schemas/ApiErrorResponseDto' };
@@ -80,7 +81,10 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       description: 'Jeton d’accès (POST /api/auth/login) ou jeton d’API',
     })
     .build();
-  return withPageHeaders(
-    withCommonErrors(SwaggerModule.createDocument(app, config, { extraModels: [ApiErrorResponseDto] })),
-  );
+  const document = SwaggerModule.createDocument(app, config, { extraModels: [ApiErrorResponseDto] });
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, [JSON_VALUE]: JSON_VALUE_SCHEMA },
+  };
+  return withPageHeaders(withCommonErrors(document));
 }

@@ -6,7 +6,7 @@ export const ORGANISATION_KINDS: OrganisationKind[] = ['NATIONAL', 'ARS', 'CD', 
 
 /** An organisation named in a request body (grants, API tokens). */
 export class OrganisationRefDto implements OrganisationRef {
-  @ApiProperty({ enum: ORGANISATION_KINDS })
+  @ApiProperty({ enum: ORGANISATION_KINDS, enumName: 'OrganisationKind' })
   @IsIn(ORGANISATION_KINDS, { message: 'Type d’organisation inconnu.' })
   kind: OrganisationKind;
 

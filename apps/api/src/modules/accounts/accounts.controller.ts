@@ -15,10 +15,24 @@ import {
   UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
 import type { Account, GrantOfferResult, Paginated, PrincipalSeat, ProvisioningReport } from '@tdb/contracts';
 import { DomainError } from '../../common/errors/domain-error';
+import { ApiErrors } from '../../common/openapi/api-responses.decorator';
+import { ApiErrorResponseDto } from '../../common/openapi/error-response.dto';
 import { parseProvisioningFile } from './provisioning-file';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
@@ -33,6 +47,14 @@ import {
   PrincipalSeatQueryDto,
   UpdateAccountDto,
 } from './dto/account.dto';
+import { AccountResponse } from '../identity/dto/account.response';
+import {
+  AccountPageResponse,
+  GrantOfferResultResponse,
+  PrincipalSeatResponse,
+  ProvisioningRejectedDetails,
+  ProvisioningReportResponse,
+} from './dto/account.response';
 
 const uuid = new ParseUUIDPipe({ errorHttpStatusCode: 404 });
 
@@ -48,6 +70,7 @@ export class AccountsController {
   @Get()
   @Authorize('account.read')
   @ApiOperation({ summary: 'Les comptes que je gère (filtrés par mon périmètre)' })
+  @ApiOkResponse({ type: AccountPageResponse })
   search(
     @CurrentUser() actor: AuthenticatedActor,
     @Query() query: AccountSearchQueryDto,
@@ -66,6 +89,15 @@ export class AccountsController {
       'Une organisation n’a qu’un administrateur principal (APR, APE) : en désigner un autre est un transfert, ' +
       '« transfer » dit ce que devient l’actuel ; sans lui, 409 PRINCIPAL_HELD (voir GET /api/accounts/principal).',
   })
+  @ApiCreatedResponse({
+    type: GrantOfferResultResponse,
+    description: 'Habilitation ajoutée au compte (GRANT_ADDED)',
+  })
+  @ApiAcceptedResponse({
+    type: GrantOfferResultResponse,
+    description: 'Invitation envoyée : l’habilitation prendra effet une fois acceptée (INVITED)',
+  })
+  @ApiErrors(404, 409)
   async create(
     @CurrentUser() actor: AuthenticatedActor,
     @Body() body: CreateAccountDto,
@@ -89,6 +121,18 @@ export class AccountsController {
       'ce qu’il devient (« utilisateur » ou « retrait »), sans quoi la ligne est en erreur.',
   })
   @ApiConsumes('multipart/form-data')
+  @ApiOkResponse({ type: ProvisioningReportResponse, description: 'Toutes les lignes appliquées' })
+  @ApiErrors(413)
+  @ApiExtraModels(ProvisioningRejectedDetails)
+  @ApiUnprocessableEntityResponse({
+    description: 'Fichier rejeté en entier (IMPORT_REJECTED) : le compte rendu par ligne, rien n’a été créé',
+    schema: {
+      allOf: [
+        { $ref: getSchemaPath(ApiErrorResponseDto) },
+        { $ref: getSchemaPath(ProvisioningRejectedDetails) },
+      ],
+    },
+  })
   @ApiBody({
     schema: {
       type: 'object',
@@ -136,6 +180,8 @@ export class AccountsController {
       'Pour qui peut le désigner : le ou les titulaires (nommés seulement s’ils sont des comptes que vous gérez) et ce ' +
       'qu’un transfert peut en faire. Désigner une autre personne est un transfert (champ « transfer »).',
   })
+  @ApiOkResponse({ type: PrincipalSeatResponse })
+  @ApiErrors(404)
   principal(
     @CurrentUser() actor: AuthenticatedActor,
     @Query() query: PrincipalSeatQueryDto,
@@ -146,6 +192,8 @@ export class AccountsController {
   @Get(':id')
   @Authorize('account.read')
   @ApiOperation({ summary: 'Un compte et ses habilitations' })
+  @ApiOkResponse({ type: AccountResponse })
+  @ApiErrors(404)
   get(@CurrentUser() actor: AuthenticatedActor, @Param('id', uuid) id: string): Promise<Account> {
     return this.accounts.get(actor, id);
   }
@@ -153,6 +201,8 @@ export class AccountsController {
   @Patch(':id')
   @Authorize('account.update')
   @ApiOperation({ summary: 'Modifier nom, prénom, téléphone (version lue obligatoire)' })
+  @ApiOkResponse({ type: AccountResponse })
+  @ApiErrors(404, 409)
   update(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('id', uuid) id: string,
@@ -170,6 +220,8 @@ export class AccountsController {
       'Un compte que vous ne gérez pas répond 404, comme un compte inexistant : proposez-lui l’habilitation par POST /api/accounts (invitation à accepter). ' +
       'Désigner l’administrateur principal d’une organisation qui en a un est un transfert (« transfer », sinon 409).',
   })
+  @ApiCreatedResponse({ type: AccountResponse })
+  @ApiErrors(404, 409)
   addGrant(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('id', uuid) id: string,
@@ -182,6 +234,8 @@ export class AccountsController {
   @Delete(':id/grants/:grantId')
   @Authorize('grant.revoke')
   @ApiOperation({ summary: 'Retirer une habilitation (jamais le dernier APE d’une structure)' })
+  @ApiOkResponse({ type: AccountResponse })
+  @ApiErrors(404, 409)
   revokeGrant(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('id', uuid) id: string,
@@ -195,6 +249,8 @@ export class AccountsController {
   @Authorize('account.update')
   @HttpCode(200)
   @ApiOperation({ summary: 'Désactiver un compte (ferme ses sessions)' })
+  @ApiOkResponse({ type: AccountResponse })
+  @ApiErrors(404, 409)
   disable(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('id', uuid) id: string,
@@ -207,6 +263,8 @@ export class AccountsController {
   @Authorize('account.update')
   @HttpCode(200)
   @ApiOperation({ summary: 'Réactiver un compte' })
+  @ApiOkResponse({ type: AccountResponse })
+  @ApiErrors(404, 409)
   enable(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('id', uuid) id: string,
@@ -219,6 +277,8 @@ export class AccountsController {
   @Authorize('account.update')
   @HttpCode(204)
   @ApiOperation({ summary: 'Renvoyer le courriel d’invitation' })
+  @ApiNoContentResponse({ description: 'Courriel d’invitation renvoyé' })
+  @ApiErrors(404, 409)
   resendInvitation(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('id', uuid) id: string,

@@ -1,9 +1,13 @@
 import { Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiGoneResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { GrantInvitationInfo } from '@tdb/contracts';
 import { Public } from '../../common/auth/authorize.decorator';
 import { RequestInfo, type RequestMeta } from '../../common/auth/current-user.decorator';
+import { ApiErrors } from '../../common/openapi/api-responses.decorator';
+import { GrantInvitationInfoResponse } from './dto/account.response';
 import { GrantInvitationsService } from './grant-invitations.service';
+
+const GONE = 'Proposition déjà acceptée ou refusée, remplacée, expirée, ou compte désactivé (TOKEN_INVALID)';
 
 /** The emailed link of a grant offered to an existing person: read it, accept it or refuse it. */
 @ApiTags('accounts')
@@ -14,6 +18,8 @@ export class GrantInvitationsController {
   @Get(':token')
   @Public()
   @ApiOperation({ summary: 'Une habilitation qui m’est proposée (lien reçu par courriel)' })
+  @ApiOkResponse({ type: GrantInvitationInfoResponse })
+  @ApiErrors(404)
   info(@Param('token') token: string): Promise<GrantInvitationInfo> {
     return this.invitations.info(token);
   }
@@ -22,6 +28,9 @@ export class GrantInvitationsController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Accepter l’habilitation proposée : elle prend effet aussitôt' })
+  @ApiOkResponse({ type: GrantInvitationInfoResponse, description: 'La proposition, acceptée' })
+  @ApiErrors(404, 409)
+  @ApiGoneResponse({ description: GONE })
   accept(@Param('token') token: string, @RequestInfo() meta: RequestMeta): Promise<GrantInvitationInfo> {
     return this.invitations.answer(token, true, meta);
   }
@@ -30,6 +39,9 @@ export class GrantInvitationsController {
   @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Refuser l’habilitation proposée' })
+  @ApiOkResponse({ type: GrantInvitationInfoResponse, description: 'La proposition, refusée' })
+  @ApiErrors(404)
+  @ApiGoneResponse({ description: GONE })
   decline(@Param('token') token: string, @RequestInfo() meta: RequestMeta): Promise<GrantInvitationInfo> {
     return this.invitations.answer(token, false, meta);
   }

@@ -1,12 +1,21 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import type { ApiTokenInfo, CreateApiTokenRequest, CreatedApiToken } from '@tdb/contracts';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser, RequestInfo, type RequestMeta } from '../../common/auth/current-user.decorator';
+import { ApiErrors } from '../../common/openapi/api-responses.decorator';
 import { OrganisationRefDto } from '../../common/validation/organisation-ref.dto';
+import { ApiTokenInfoResponse, CreatedApiTokenResponse } from './dto/api-token.response';
 import { ApiTokensService } from './api-tokens.service';
 
 class CreateApiTokenDto implements CreateApiTokenRequest {
@@ -22,7 +31,13 @@ class CreateApiTokenDto implements CreateApiTokenRequest {
   @Type(() => OrganisationRefDto)
   organisation?: OrganisationRefDto;
 
-  @ApiPropertyOptional({ example: '2027-12-31', nullable: true })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    example: '2027-12-31',
+    nullable: true,
+    description: 'Date d’expiration ; absente ou null : sans expiration',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'Date d’expiration invalide (AAAA-MM-JJ).' })
   expiresAt?: string | null;
@@ -36,6 +51,7 @@ export class ApiTokensController {
   @Get()
   @Authorize('apiToken.manage')
   @ApiOperation({ summary: 'Les jetons d’API de mon ARS ou de mon Département' })
+  @ApiOkResponse({ type: [ApiTokenInfoResponse] })
   list(@CurrentUser() actor: AuthenticatedActor): Promise<ApiTokenInfo[]> {
     return this.tokens.list(actor);
   }
@@ -45,6 +61,7 @@ export class ApiTokensController {
   @ApiOperation({
     summary: 'Créer un jeton d’API (affiché une seule fois), en lecture sur le périmètre de l’organisation',
   })
+  @ApiCreatedResponse({ type: CreatedApiTokenResponse })
   create(
     @CurrentUser() actor: AuthenticatedActor,
     @Body() body: CreateApiTokenDto,
@@ -56,6 +73,8 @@ export class ApiTokensController {
   @Delete(':id')
   @Authorize('apiToken.manage')
   @ApiOperation({ summary: 'Révoquer un jeton d’API' })
+  @ApiOkResponse({ type: ApiTokenInfoResponse, description: 'Le jeton, révoqué' })
+  @ApiErrors(404)
   revoke(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,

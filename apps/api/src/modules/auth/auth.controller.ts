@@ -12,14 +12,28 @@ import {
   Res,
   UseGuards,
 } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiExtraModels,
+  ApiGoneResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
 import type { Account, LoginResponse, SessionInfo, TokenInfo, TotpSetup } from '@tdb/contracts';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize, Public } from '../../common/auth/authorize.decorator';
 import { CurrentUser, RequestInfo, type RequestMeta } from '../../common/auth/current-user.decorator';
+import { ApiErrors } from '../../common/openapi/api-responses.decorator';
+import { ApiErrorResponseDto } from '../../common/openapi/error-response.dto';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AccountResponse } from '../identity/dto/account.response';
 import { AccountsRepository } from '../identity/accounts.repository';
 import { PasswordsService } from './passwords.service';
 import { RefreshFailures } from './refresh-failures';
@@ -33,9 +47,27 @@ import {
   PasswordTokenDto,
   TotpCodeDto,
 } from './dto/auth.dto';
+import {
+  LoginResponseDto,
+  LoginThrottledDetails,
+  MessageResponse,
+  SessionInfoResponse,
+  TokenInfoResponse,
+  TotpSetupResponse,
+} from './dto/auth.response';
 
 export const REFRESH_COOKIE = 'tdb_refresh';
 const COOKIE_PATH = '/api/auth';
+
+/** The session cookie an answer sets, as the document shows it. */
+const SESSION_COOKIE_HEADER = {
+  'Set-Cookie': {
+    description: `Cookie de session ${REFRESH_COOKIE} (httpOnly, SameSite=Strict, Path=${COOKIE_PATH}) : le jeton de renouvellement`,
+    schema: { type: 'string' },
+  },
+};
+const TOKEN_GONE =
+  'Lien déjà utilisé, remplacé par un plus récent, expiré, ou compte désactivé (TOKEN_INVALID)';
 
 /**
  * The routes where an anonymous caller could guess (passwords, codes, tokens) are rate-limited per
@@ -76,6 +108,22 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @HttpCode(200)
   @ApiOperation({ summary: 'Se connecter (adresse électronique et mot de passe)' })
+  @ApiOkResponse({
+    type: LoginResponseDto,
+    headers: SESSION_COOKIE_HEADER,
+    description: 'Connecté : jeton d’accès et compte ; le cookie de session est posé',
+  })
+  @ApiUnauthorizedResponse({
+    description:
+      'Adresse ou mot de passe incorrects (INVALID_CREDENTIALS), ou code de double authentification à saisir (TOTP_REQUIRED)',
+  })
+  @ApiExtraModels(LoginThrottledDetails)
+  @ApiTooManyRequestsResponse({
+    description: 'Trop d’essais infructueux avec cette adresse (LOGIN_THROTTLED) ou depuis cette adresse IP',
+    schema: {
+      allOf: [{ $ref: getSchemaPath(ApiErrorResponseDto) }, { $ref: getSchemaPath(LoginThrottledDetails) }],
+    },
+  })
   async login(
     @Body() body: LoginDto,
     @RequestInfo() meta: RequestMeta,
@@ -92,7 +140,13 @@ export class AuthController {
     description:
       'Sans cookie de session (visiteur non connecté) : 204 sans contenu. Les renouvellements refusés sont limités par adresse (429 au-delà).',
   })
+  @ApiOkResponse({
+    type: LoginResponseDto,
+    headers: SESSION_COOKIE_HEADER,
+    description: 'Nouveau jeton d’accès ; le cookie de session est remplacé',
+  })
   @ApiNoContentResponse({ description: 'Aucune session sur cet appareil' })
+  @ApiUnauthorizedResponse({ description: 'Session expirée, fermée ou déjà renouvelée (SESSION_EXPIRED)' })
   async refresh(
     @Req() request: Request,
     @RequestInfo() meta: RequestMeta,
@@ -117,6 +171,12 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'Se déconnecter (ferme la session de cet appareil)' })
+  @ApiNoContentResponse({
+    description: 'Session fermée ; le cookie de session est effacé',
+    headers: {
+      'Set-Cookie': { description: `Efface le cookie ${REFRESH_COOKIE}`, schema: { type: 'string' } },
+    },
+  })
   async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
     await this.sessions.logoutByRefreshToken(request.cookies?.[REFRESH_COOKIE]);
     response.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
@@ -125,6 +185,7 @@ export class AuthController {
   @Get('me')
   @Authorize('self')
   @ApiOperation({ summary: 'Mon compte et mes habilitations' })
+  @ApiOkResponse({ type: AccountResponse })
   me(@CurrentUser() actor: AuthenticatedActor): Promise<Account> {
     return this.accounts.view(actor.accountId);
   }
@@ -134,6 +195,11 @@ export class AuthController {
   @Authorize('self')
   @HttpCode(200)
   @ApiOperation({ summary: 'Changer mon mot de passe (ferme toutes mes autres sessions)' })
+  @ApiOkResponse({
+    type: LoginResponseDto,
+    headers: SESSION_COOKIE_HEADER,
+    description: 'Une nouvelle session pour cet appareil',
+  })
   async changePassword(
     @CurrentUser() actor: AuthenticatedActor,
     @Body() body: ChangePasswordDto,
@@ -153,7 +219,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Demander un lien de réinitialisation (même réponse que l’adresse existe ou non)',
   })
-  @ApiAcceptedResponse()
+  @ApiAcceptedResponse({ type: MessageResponse })
   async forgotPassword(
     @Body() body: ForgotPasswordDto,
     @RequestInfo() meta: RequestMeta,
@@ -166,6 +232,8 @@ export class AuthController {
   @UseGuards(ThrottlerGuard)
   @Public()
   @ApiOperation({ summary: 'Vérifier un lien d’invitation ou de réinitialisation' })
+  @ApiOkResponse({ type: TokenInfoResponse })
+  @ApiGoneResponse({ description: TOKEN_GONE })
   tokenInfo(@Param('token') token: string): Promise<TokenInfo> {
     return this.passwords.tokenInfo(token);
   }
@@ -175,7 +243,8 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'Activer mon compte en choisissant mon mot de passe' })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Compte activé : se connecter avec ce mot de passe' })
+  @ApiGoneResponse({ description: TOKEN_GONE })
   acceptInvitation(@Body() body: PasswordTokenDto, @RequestInfo() meta: RequestMeta): Promise<void> {
     return this.passwords.usePasswordToken(body.token, body.password, meta);
   }
@@ -185,7 +254,8 @@ export class AuthController {
   @Public()
   @HttpCode(204)
   @ApiOperation({ summary: 'Choisir un nouveau mot de passe (ferme toutes les sessions)' })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Mot de passe changé : se connecter avec celui-ci' })
+  @ApiGoneResponse({ description: TOKEN_GONE })
   resetPassword(@Body() body: PasswordTokenDto, @RequestInfo() meta: RequestMeta): Promise<void> {
     return this.passwords.usePasswordToken(body.token, body.password, meta);
   }
@@ -194,6 +264,8 @@ export class AuthController {
   @Authorize('self')
   @HttpCode(200)
   @ApiOperation({ summary: 'Double authentification : obtenir un secret à enregistrer dans l’application' })
+  @ApiOkResponse({ type: TotpSetupResponse })
+  @ApiErrors(409)
   setupTotp(@CurrentUser() actor: AuthenticatedActor): Promise<TotpSetup> {
     return this.secondFactor.setupTotp(actor.accountId);
   }
@@ -203,6 +275,8 @@ export class AuthController {
   @Authorize('self')
   @HttpCode(204)
   @ApiOperation({ summary: 'Double authentification : activer avec un premier code' })
+  @ApiNoContentResponse({ description: 'Double authentification activée' })
+  @ApiErrors(409)
   enableTotp(
     @CurrentUser() actor: AuthenticatedActor,
     @Body() body: TotpCodeDto,
@@ -218,6 +292,7 @@ export class AuthController {
   @ApiOperation({
     summary: 'Double authentification : désactiver (mot de passe exigé ; impossible si elle est obligatoire)',
   })
+  @ApiNoContentResponse({ description: 'Double authentification désactivée' })
   disableTotp(
     @CurrentUser() actor: AuthenticatedActor,
     @Body() body: PasswordConfirmationDto,
@@ -229,6 +304,7 @@ export class AuthController {
   @Get('sessions')
   @Authorize('self')
   @ApiOperation({ summary: 'Mes sessions ouvertes' })
+  @ApiOkResponse({ type: [SessionInfoResponse] })
   listSessions(@CurrentUser() actor: AuthenticatedActor): Promise<SessionInfo[]> {
     return this.sessions.sessions(actor.accountId, actor.sessionId);
   }
@@ -237,6 +313,8 @@ export class AuthController {
   @Authorize('self')
   @HttpCode(204)
   @ApiOperation({ summary: 'Fermer une de mes sessions' })
+  @ApiNoContentResponse({ description: 'Session fermée' })
+  @ApiErrors(404)
   revokeSession(
     @CurrentUser() actor: AuthenticatedActor,
     @Param('id', new ParseUUIDPipe({ errorHttpStatusCode: 404 })) id: string,

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { SentEmail } from '@tdb/contracts';
 import { Authorize } from '../../common/auth/authorize.decorator';
+import { SentEmailResponse } from './dto/sent-email.response';
 import { MailService } from './mail.service';
 
 @ApiTags('emails')
@@ -14,6 +15,7 @@ export class EmailsController {
   @ApiOperation({
     summary: 'Courriels envoyés (ou seulement enregistrés sans serveur SMTP), les plus récents d’abord',
   })
+  @ApiOkResponse({ type: [SentEmailResponse], description: 'Les 200 plus récents' })
   // emails.read needs no resource: the guard decides it.
   list(): Promise<SentEmail[]> {
     return this.mail.list();

@@ -1,7 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import { ORGANISATION_KINDS, OrganisationRefDto } from '../../../common/validation/organisation-ref.dto';
 import { PaginationQuery } from '../../../common/validation/pagination.query';
+import {
+  ACCOUNT_STATUSES,
+  FormDomainsProperty,
+  RoleProperty,
+  TransferPreviousProperty,
+  UserRightsProperty,
+} from '../../identity/dto/enum-properties';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FORM_DOMAINS, ROLES, TRANSFER_PREVIOUS, USER_RIGHTS } from '@tdb/access';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -33,17 +41,9 @@ import type {
 } from '@tdb/contracts';
 
 const KINDS = ORGANISATION_KINDS;
-const ROLES: Role[] = ['NATIONAL_ADMIN', 'APR', 'CONTROLLER', 'READER', 'APE', 'USER'];
-const RIGHTS: UserRight[] = ['ENTRY', 'VALIDATION', 'READ'];
-const DOMAINS: FormDomain[] = [
-  'CARACTERISATION',
-  'PRESTATIONS',
-  'RESSOURCES_HUMAINES',
-  'FINANCES',
-  'SYSTEME_INFORMATION',
-  'DEVELOPPEMENT_DURABLE',
-];
-const STATUSES: AccountStatus[] = ['INVITED', 'ACTIVE', 'DISABLED', 'LOCKED'];
+const RIGHTS = USER_RIGHTS;
+const DOMAINS = FORM_DOMAINS;
+const STATUSES = ACCOUNT_STATUSES;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const toList = ({ value }: { value: unknown }): string[] | undefined =>
@@ -60,40 +60,38 @@ export class GrantInputDto implements GrantInput {
   @Type(() => OrganisationRefDto)
   organisation: OrganisationRefDto;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiProperty(RoleProperty)
   @IsIn(ROLES, { message: 'Rôle inconnu.' })
   role: Role;
 
-  @ApiPropertyOptional({ enum: RIGHTS, isArray: true })
+  @ApiPropertyOptional(UserRightsProperty)
   @IsOptional()
   @IsArray()
   @IsIn(RIGHTS, { each: true, message: 'Droit inconnu.' })
   rights?: UserRight[];
 
-  @ApiPropertyOptional({ enum: DOMAINS, isArray: true, nullable: true })
+  @ApiPropertyOptional({ ...FormDomainsProperty, nullable: true })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(DOMAINS.length)
   @IsIn(DOMAINS, { each: true, message: 'Domaine du formulaire inconnu.' })
   entryDomains?: FormDomain[] | null;
 
-  @ApiPropertyOptional({ example: '2026-04-01', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-04-01', nullable: true })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'Date de début invalide (AAAA-MM-JJ).' })
   validFrom?: string | null;
 
-  @ApiPropertyOptional({ example: '2026-08-31', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'date', example: '2026-08-31', nullable: true })
   @IsOptional()
   @Matches(ISO_DATE, { message: 'Date de fin invalide (AAAA-MM-JJ).' })
   validUntil?: string | null;
 }
 
-const TRANSFER_PREVIOUS: TransferPrevious[] = ['CONTROLLER', 'READER', 'USER', 'REVOKE'];
-
 /** What the current principal administrator becomes when someone else is designated. */
 export class PrincipalTransferDto implements PrincipalTransfer {
   @ApiProperty({
-    enum: TRANSFER_PREVIOUS,
+    ...TransferPreviousProperty,
     description:
       'APR d’une ARS ou d’un Département : CONTROLLER, READER ou REVOKE ; APE d’un OG ou d’une structure : USER ou REVOKE (retrait de l’habilitation ; le compte est désactivé s’il n’en a pas d’autre).',
   })
@@ -101,8 +99,7 @@ export class PrincipalTransferDto implements PrincipalTransfer {
   previous: TransferPrevious;
 
   @ApiPropertyOptional({
-    enum: RIGHTS,
-    isArray: true,
+    ...UserRightsProperty,
     description: 'USER : droits conservés (par défaut tous).',
   })
   @IsOptional()
@@ -162,7 +159,7 @@ export class CreateAccountDto implements CreateAccountRequest {
   @MaxLength(100)
   lastName: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '01 23 45 67 89' })
   @IsOptional()
   @Matches(/^[+0-9 .()-]{6,25}$/, { message: 'Numéro de téléphone invalide.' })
   phone?: string | null;
@@ -191,7 +188,7 @@ export class UpdateAccountDto implements UpdateAccountRequest {
   @MaxLength(100)
   lastName?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '01 23 45 67 89' })
   @IsOptional()
   @Matches(/^[+0-9 .()-]{6,25}$/, { message: 'Numéro de téléphone invalide.' })
   phone?: string | null;
