@@ -737,6 +737,48 @@ const MATRIX: Record<string, Row> = {
       out: ['NATIONAL'],
     },
   },
+  // The same exports as CSV and JSON lines: the same rule.
+  ...Object.fromEntries(
+    ['csv', 'jsonl'].flatMap((format): [string, Row][] => [
+      [
+        `GET /api/campaigns/{year}/exports/regional.${format}`,
+        {
+          call: (h, a, s) =>
+            withAuth(
+              request(h).get(
+                `/api/campaigns/${CAMPAIGN}/exports/regional.${format}?region=${s === 'in' ? '24' : '11'}`,
+              ),
+              a,
+            ),
+          allowed: { in: ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER', 'ARS_READER'], out: ['NATIONAL'] },
+        },
+      ],
+      [
+        `GET /api/campaigns/{year}/exports/department.${format}`,
+        {
+          call: (h, a, s) =>
+            withAuth(
+              request(h).get(
+                `/api/campaigns/${CAMPAIGN}/exports/department.${format}?department=${s === 'in' ? '45' : '75'}`,
+              ),
+              a,
+            ),
+          allowed: {
+            in: [
+              'NATIONAL',
+              'ARS_APR',
+              'ARS_CONTROLLER',
+              'ARS_READER',
+              'CD_APR',
+              'CD_CONTROLLER',
+              'CD_READER',
+            ],
+            out: ['NATIONAL'],
+          },
+        },
+      ],
+    ]),
+  ),
   'GET /api/open-data/{year}/indicators': {
     call: (h, a) => withAuth(request(h).get(`/api/open-data/${CAMPAIGN}/indicators`), a),
     allowed: same(EVERYONE),
