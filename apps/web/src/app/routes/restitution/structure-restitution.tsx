@@ -12,7 +12,7 @@ import { formatDateTime } from '@/lib/format';
 import { useIndicatorGuide } from '@/lib/api/get-indicator-guide';
 import { axisLabelsOf } from '@/lib/indicator-format';
 import {
-  structureRestitutionPath,
+  structureRestitutionFile,
   useStructureRestitution,
 } from '@/features/restitution/api/get-structure-restitution';
 import { DownloadButton } from '@/features/restitution/components/download-button';
@@ -64,7 +64,6 @@ export function StructureRestitutionPage() {
   }
 
   const data = restitution.data;
-  const apiPath = structureRestitutionPath(year, finess);
   const withPeers = data.stage.peers.available;
   // Before the restitution, the last campaign's restitution (when the structure took part) is a link away.
   const previousYear = year - 1;
@@ -94,7 +93,7 @@ export function StructureRestitutionPage() {
         <ul className="tdb-download-links" aria-label="Téléchargements et indicateurs">
           <li>
             <DownloadButton
-              path={`${apiPath}.pdf`}
+              file={structureRestitutionFile(year, finess, 'pdf')}
               fileName={`restitution-${year}-${finess}.pdf`}
               label="Télécharger le rapport (PDF)"
               format={PDF_FORMAT}
@@ -102,7 +101,7 @@ export function StructureRestitutionPage() {
           </li>
           <li>
             <DownloadButton
-              path={`${apiPath}.xlsx`}
+              file={structureRestitutionFile(year, finess, 'xlsx')}
               fileName={`restitution-${year}-${finess}.xlsx`}
               label="Télécharger le tableau (tableur)"
               format={XLSX_FORMAT}

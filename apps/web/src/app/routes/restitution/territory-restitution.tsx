@@ -11,7 +11,7 @@ import { useIndicatorGuide } from '@/lib/api/get-indicator-guide';
 import { useReference } from '@/lib/api/get-reference';
 import { useDictionary } from '@/features/campaigns/api/get-dictionary';
 import { useFollowUp } from '@/features/follow-up/api/get-follow-up';
-import { restitutionPath } from '@/features/restitution/api/territory';
+import { territoryReportFile } from '@/features/restitution/api/territory';
 import { DataExportPanel } from '@/features/restitution/components/data-export-panel';
 import { DownloadButton } from '@/features/restitution/components/download-button';
 import { PDF_FORMAT } from '@/features/restitution/utils/download-formats';
@@ -75,7 +75,7 @@ function ReportSection({ year, access }: { year: number; access: RestitutionAcce
           {access.authorities.map((a) => (
             <li key={`${a.ref.kind}:${a.ref.code}`}>
               <DownloadButton
-                path={`${restitutionPath(year)}/territory-report.pdf?kind=${a.ref.kind}&code=${encodeURIComponent(a.ref.code)}`}
+                file={territoryReportFile(year, a.ref)}
                 fileName={`rapport-territorial-${year}-${a.ref.kind}-${a.ref.code}.pdf`}
                 label={`Télécharger le rapport (PDF) – ${a.label}`}
                 format={PDF_FORMAT}

@@ -5,7 +5,6 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import type { StructureDetail } from '@tdb/contracts';
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
 import { NotFound } from '@/components/ui/not-found';
@@ -14,7 +13,7 @@ import { isApiClientError } from '@/lib/api-client';
 import { useAuth } from '@/lib/auth/auth-provider';
 import { allows, parisToday, structureFactsOf } from '@/lib/auth/permissions';
 import { useReference } from '@/lib/api/get-reference';
-import { useStructure } from '@/features/structures/api/get-structure';
+import { useStructure, type StructureDetailResponse } from '@/features/structures/api/get-structure';
 import { StructureDetails } from '@/features/structures/components/structure-details';
 import { StructureHistory } from '@/features/structures/components/structure-history';
 import { CategoryCorrectionForm } from '@/features/structures/components/category-correction-form';
@@ -25,7 +24,7 @@ import { paths } from '@/lib/paths';
 const FORM_ID = 'correction-categorie';
 
 /** "la compétence …" of a structure, as the refusals of the API word it. */
-const COMPETENCE_OF: Record<StructureDetail['competence'], string> = {
+const COMPETENCE_OF: Record<StructureDetailResponse['competence'], string> = {
   ARS: "exclusive de l'ARS",
   CD: 'exclusive du Département',
   SHARED: "partagée de l'ARS et du Département",
@@ -73,7 +72,7 @@ export function StructurePage() {
     );
   }
 
-  const data: StructureDetail = structure.data;
+  const data: StructureDetailResponse = structure.data;
   // Asked of the access policy for this very structure (national administrator, APR or controller
   // of an authority competent for it); the API checks again.
   const canCorrect =
@@ -121,7 +120,7 @@ export function StructurePage() {
     // Give the focus back to the button that opened the form.
     setTimeout(() => toggleRef.current?.focus(), 0);
   };
-  const onCorrected = (updated: StructureDetail, previousLabel: string) => {
+  const onCorrected = (updated: StructureDetailResponse, previousLabel: string) => {
     setEditing(false);
     setSuccess({
       text: `La catégorie a été corrigée : « ${previousLabel} » devient « ${updated.categoryLabel} ».`,

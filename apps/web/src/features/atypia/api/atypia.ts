@@ -7,14 +7,8 @@ import type {
   ChangesSinceValidation,
   Paginated,
 } from '@tdb/contracts';
-import {
-  apiClient,
-  apiDownload,
-  saveBlob,
-  toQueryString,
-  type ApiClientError,
-  type QueryValue,
-} from '@/lib/api-client';
+import { api, saveBlob, unwrap, unwrapFile, type ApiClientError } from '@/lib/api-client';
+import type { operations } from '@/lib/api/openapi.gen';
 
 export type AtypiaStatusFilter = AtypiaFlagStatus | 'ALL';
 export type AtypiaSort = 'priority' | 'structure' | 'rule' | 'value' | 'updatedAt';
@@ -38,15 +32,18 @@ export interface AtypiaQuery extends AtypiaFilters {
   pageSize?: number;
 }
 
-function filterParams(params: AtypiaFilters): Record<string, QueryValue> {
+type AtypiaFilterQuery = NonNullable<operations['AtypiaReviewController_download']['parameters']['query']>;
+
+/** The filters as query parameters; the flags are sent only when set (`mine=true`). */
+function filterParams(params: AtypiaFilters): AtypiaFilterQuery {
   return {
     status: params.status,
     department: params.department,
     category: params.category,
     ruleCode: params.ruleCode,
     severity: params.severity,
-    mine: params.mine ? 'true' : undefined,
-    priorityOnly: params.priorityOnly ? 'true' : undefined,
+    mine: params.mine || undefined,
+    priorityOnly: params.priorityOnly || undefined,
     view: params.view,
     sort: params.sort,
     order: params.order,
@@ -58,8 +55,15 @@ export function getAtypiaTable(
   params: AtypiaQuery,
   signal?: AbortSignal,
 ): Promise<Paginated<AtypiaTableRow>> {
-  const query = toQueryString({ ...filterParams(params), page: params.page, pageSize: params.pageSize });
-  return apiClient.get<Paginated<AtypiaTableRow>>(`/campaigns/${year}/atypia${query}`, signal);
+  return unwrap(
+    api.GET('/api/campaigns/{year}/atypia', {
+      params: {
+        path: { year },
+        query: { ...filterParams(params), page: params.page, pageSize: params.pageSize },
+      },
+      signal,
+    }),
+  );
 }
 
 export function getAtypiaTableQueryOptions(year: number, params: AtypiaQuery) {
@@ -76,20 +80,25 @@ export function useAtypiaTable(year: number, params: AtypiaQuery, enabled = true
 
 /** Downloads the table (same filters) as an Excel file. */
 export async function downloadAtypia(year: number, params: AtypiaFilters): Promise<void> {
-  const { blob, fileName } = await apiDownload(
-    `/campaigns/${year}/atypia.xlsx${toQueryString(filterParams(params))}`,
+  const { blob, fileName } = await unwrapFile(
+    api.GET('/api/campaigns/{year}/atypia.xlsx', {
+      params: { path: { year }, query: filterParams(params) },
+      parseAs: 'blob',
+    }),
   );
   saveBlob(blob, fileName ?? `tdb-${year}-atypies.xlsx`);
 }
 
-export function atypiaThreadPath(year: number, flagId: string): string {
-  return `/campaigns/${year}/atypia/${encodeURIComponent(flagId)}`;
+export function getAtypiaThread(year: number, flagId: string, signal?: AbortSignal): Promise<AtypiaThread> {
+  return unwrap(
+    api.GET('/api/campaigns/{year}/atypia/{flagId}', { params: { path: { year, flagId } }, signal }),
+  );
 }
 
 export function getAtypiaThreadQueryOptions(year: number, flagId: string) {
   return queryOptions({
     queryKey: ['atypia', year, 'thread', flagId] as const,
-    queryFn: ({ signal }) => apiClient.get<AtypiaThread>(atypiaThreadPath(year, flagId), signal),
+    queryFn: ({ signal }) => getAtypiaThread(year, flagId, signal),
   });
 }
 
@@ -111,8 +120,13 @@ export function usePostAtypiaMessage(year: number, flagId: string) {
   const queryClient = useQueryClient();
   const invalidate = useInvalidateAtypia(year);
   return useMutation<AtypiaThread, ApiClientError, { body: string; version?: number }>({
-    mutationFn: (request) =>
-      apiClient.post<AtypiaThread>(`${atypiaThreadPath(year, flagId)}/messages`, request),
+    mutationFn: (body) =>
+      unwrap(
+        api.POST('/api/campaigns/{year}/atypia/{flagId}/messages', {
+          params: { path: { year, flagId } },
+          body,
+        }),
+      ),
     onSuccess: (thread) => {
       queryClient.setQueryData(getAtypiaThreadQueryOptions(year, flagId).queryKey, thread);
     },
@@ -131,8 +145,8 @@ export interface AtypiaDecisionRequest {
 export function useAtypiaDecision(year: number) {
   const invalidate = useInvalidateAtypia(year);
   return useMutation<AtypiaDecisionResult, ApiClientError, AtypiaDecisionRequest>({
-    mutationFn: (request) =>
-      apiClient.post<AtypiaDecisionResult>(`/campaigns/${year}/atypia/decisions`, request),
+    mutationFn: (body) =>
+      unwrap(api.POST('/api/campaigns/{year}/atypia/decisions', { params: { path: { year } }, body })),
     onSettled: () => invalidate(),
   });
 }
@@ -140,10 +154,12 @@ export function useAtypiaDecision(year: number) {
 export function useChangesSinceValidation(year: number, finess: string, enabled = true) {
   return useQuery({
     queryKey: ['atypia', year, 'changes', finess] as const,
-    queryFn: ({ signal }) =>
-      apiClient.get<ChangesSinceValidation>(
-        `/campaigns/${year}/submissions/${encodeURIComponent(finess)}/changes-since-validation`,
-        signal,
+    queryFn: ({ signal }): Promise<ChangesSinceValidation> =>
+      unwrap(
+        api.GET('/api/campaigns/{year}/submissions/{finess}/changes-since-validation', {
+          params: { path: { year, finess } },
+          signal,
+        }),
       ),
     enabled,
   });

@@ -5,20 +5,28 @@ import type {
   FiabilisationControllerDto,
   FiabilisationPrioritiesDto,
 } from '@tdb/contracts';
-import { apiClient, isApiClientError, toQueryString, type ApiClientError } from '@/lib/api-client';
+import { api, isApiClientError, unwrap, type ApiClientError } from '@/lib/api-client';
 
-const base = (year: number) => `/campaigns/${year}/fiabilisation`;
-const authorityQuery = (authority: AuthorityRef | null) =>
-  toQueryString({ kind: authority?.kind, code: authority?.code });
+/** The authority whose accounts and priorities are read (none: the caller's own). */
+const authorityQuery = (authority: AuthorityRef | null) => ({ kind: authority?.kind, code: authority?.code });
+
+export function getFiabilisationControllers(
+  year: number,
+  authority: AuthorityRef | null,
+  signal?: AbortSignal,
+): Promise<FiabilisationControllerDto[]> {
+  return unwrap(
+    api.GET('/api/campaigns/{year}/fiabilisation/controllers', {
+      params: { path: { year }, query: authorityQuery(authority) },
+      signal,
+    }),
+  );
+}
 
 export function useFiabilisationControllers(year: number, authority: AuthorityRef | null, enabled = true) {
   return useQuery({
     queryKey: ['fiabilisation', year, 'controllers', authority] as const,
-    queryFn: ({ signal }) =>
-      apiClient.get<FiabilisationControllerDto[]>(
-        `${base(year)}/controllers${authorityQuery(authority)}`,
-        signal,
-      ),
+    queryFn: ({ signal }) => getFiabilisationControllers(year, authority, signal),
     enabled,
   });
 }
@@ -30,9 +38,11 @@ export function useFiabilisationControllers(year: number, authority: AuthorityRe
 export function useFiabilisationAssignments(year: number) {
   return useQuery({
     queryKey: ['fiabilisation', year, 'assignments'] as const,
-    queryFn: async ({ signal }) => {
+    queryFn: async ({ signal }): Promise<FiabilisationAssignmentDto[] | null> => {
       try {
-        return await apiClient.get<FiabilisationAssignmentDto[]>(`${base(year)}/assignments`, signal);
+        return await unwrap(
+          api.GET('/api/campaigns/{year}/fiabilisation/assignments', { params: { path: { year } }, signal }),
+        );
       } catch (error) {
         if (isApiClientError(error) && (error.statusCode === 404 || error.statusCode === 405)) return null;
         throw error;
@@ -53,21 +63,35 @@ export function useSaveAssignments(year: number) {
   const queryClient = useQueryClient();
   return useMutation<FiabilisationAssignmentDto[], ApiClientError, AssignmentRequestItem[]>({
     mutationFn: (items) =>
-      apiClient.put<FiabilisationAssignmentDto[]>(`${base(year)}/assignments`, { items }),
+      unwrap(
+        api.PUT('/api/campaigns/{year}/fiabilisation/assignments', {
+          params: { path: { year } },
+          body: { items },
+        }),
+      ),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['atypia', year] });
     },
   });
 }
 
+export function getFiabilisationPriorities(
+  year: number,
+  authority: AuthorityRef | null,
+  signal?: AbortSignal,
+): Promise<FiabilisationPrioritiesDto> {
+  return unwrap(
+    api.GET('/api/campaigns/{year}/fiabilisation/priorities', {
+      params: { path: { year }, query: authorityQuery(authority) },
+      signal,
+    }),
+  );
+}
+
 export function getPrioritiesQueryOptions(year: number, authority: AuthorityRef | null) {
   return queryOptions({
     queryKey: ['fiabilisation', year, 'priorities', authority] as const,
-    queryFn: ({ signal }) =>
-      apiClient.get<FiabilisationPrioritiesDto>(
-        `${base(year)}/priorities${authorityQuery(authority)}`,
-        signal,
-      ),
+    queryFn: ({ signal }) => getFiabilisationPriorities(year, authority, signal),
   });
 }
 
@@ -83,7 +107,12 @@ export function useSavePriorities(year: number, authority: AuthorityRef | null) 
     { indicatorCodes: string[]; ruleCodes: string[]; version: number }
   >({
     mutationFn: (body) =>
-      apiClient.put<FiabilisationPrioritiesDto>(`${base(year)}/priorities${authorityQuery(authority)}`, body),
+      unwrap(
+        api.PUT('/api/campaigns/{year}/fiabilisation/priorities', {
+          params: { path: { year }, query: authorityQuery(authority) },
+          body,
+        }),
+      ),
     onSuccess: (saved) => {
       queryClient.setQueryData(getPrioritiesQueryOptions(year, authority).queryKey, saved);
       void queryClient.invalidateQueries({ queryKey: ['atypia', year] });

@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CampaignJobDto } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 
 /** How often the job list is read again while a job is waiting or running. */
 export const JOB_POLL_INTERVAL_MS = 2000;
@@ -15,11 +15,11 @@ export function jobsRefetchInterval(jobs: CampaignJobDto[] | undefined): number 
 }
 
 export function getCampaignJobs(year: number, signal?: AbortSignal): Promise<CampaignJobDto[]> {
-  return apiClient.get<CampaignJobDto[]>(`/campaigns/${year}/jobs`, signal);
+  return unwrap(api.GET('/api/campaigns/{year}/jobs', { params: { path: { year } }, signal }));
 }
 
 export function startIndicatorsRecompute(year: number): Promise<CampaignJobDto> {
-  return apiClient.post<CampaignJobDto>(`/campaigns/${year}/jobs/recompute-indicators`);
+  return unwrap(api.POST('/api/campaigns/{year}/jobs/recompute-indicators', { params: { path: { year } } }));
 }
 
 export function getCampaignJobsQueryOptions(year: number) {

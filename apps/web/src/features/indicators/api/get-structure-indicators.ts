@@ -1,14 +1,18 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { IndicatorValueDto } from '@tdb/contracts';
-import { apiClient } from '@/lib/api-client';
-import { submissionApiPath } from '@/lib/api/api-paths';
+import { api, unwrap } from '@/lib/api-client';
 
 export function getStructureIndicators(
   year: number,
   finess: string,
   signal?: AbortSignal,
 ): Promise<IndicatorValueDto[]> {
-  return apiClient.get<IndicatorValueDto[]>(`${submissionApiPath(year, finess)}/indicators`, signal);
+  return unwrap(
+    api.GET('/api/campaigns/{year}/submissions/{finess}/indicators', {
+      params: { path: { year, finess } },
+      signal,
+    }),
+  );
 }
 
 /** Under the submission's key: refetched whenever the submission is (its values change them). */

@@ -1,7 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { ItemBenchmark } from '@tdb/contracts';
-import { apiClient, toQueryString } from '@/lib/api-client';
-import { restitutionPath } from './territory';
+import { api, unwrap } from '@/lib/api-client';
 
 /** A benchmark's territory: a département or a region; neither is the caller's own (the nation for national). */
 export interface ItemBenchmarkParams {
@@ -11,21 +10,26 @@ export interface ItemBenchmarkParams {
   structures?: boolean;
 }
 
-export function itemBenchmarkPath(year: number, params: ItemBenchmarkParams): string {
-  return `${restitutionPath(year)}/item-benchmark${toQueryString({
-    item: params.item,
-    department: params.department,
-    region: params.region,
-    structures: params.structures ? 'true' : undefined,
-  })}`;
-}
-
 export function getItemBenchmark(
   year: number,
   params: ItemBenchmarkParams,
   signal?: AbortSignal,
 ): Promise<ItemBenchmark> {
-  return apiClient.get<ItemBenchmark>(itemBenchmarkPath(year, params), signal);
+  return unwrap(
+    api.GET('/api/campaigns/{year}/restitution/item-benchmark', {
+      params: {
+        path: { year },
+        query: {
+          item: params.item,
+          department: params.department,
+          region: params.region,
+          // Sent only when asked for (`structures=true`).
+          structures: params.structures || undefined,
+        },
+      },
+      signal,
+    }),
+  );
 }
 
 export function getItemBenchmarkQueryOptions(year: number, params: ItemBenchmarkParams) {

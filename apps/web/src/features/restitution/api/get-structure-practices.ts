@@ -1,18 +1,18 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { StructurePractices } from '@tdb/contracts';
-import { apiClient } from '@/lib/api-client';
-import { structureRestitutionPath } from './get-structure-restitution';
-
-export function structurePracticesPath(year: number, finess: string): string {
-  return `${structureRestitutionPath(year, finess)}/practices`;
-}
+import { api, unwrap } from '@/lib/api-client';
 
 export function getStructurePractices(
   year: number,
   finess: string,
   signal?: AbortSignal,
 ): Promise<StructurePractices> {
-  return apiClient.get<StructurePractices>(structurePracticesPath(year, finess), signal);
+  return unwrap(
+    api.GET('/api/campaigns/{year}/submissions/{finess}/restitution/practices', {
+      params: { path: { year, finess } },
+      signal,
+    }),
+  );
 }
 
 export function getStructurePracticesQueryOptions(year: number, finess: string) {

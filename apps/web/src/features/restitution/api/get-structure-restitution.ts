@@ -1,18 +1,19 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { StructureRestitution } from '@tdb/contracts';
-import { apiClient } from '@/lib/api-client';
-import { submissionApiPath } from '@/lib/api/api-paths';
-
-export function structureRestitutionPath(year: number, finess: string): string {
-  return `${submissionApiPath(year, finess)}/restitution`;
-}
+import { api, unwrap, unwrapFile } from '@/lib/api-client';
+import { fileDownload, type FileDownload } from './file-download';
 
 export function getStructureRestitution(
   year: number,
   finess: string,
   signal?: AbortSignal,
 ): Promise<StructureRestitution> {
-  return apiClient.get<StructureRestitution>(structureRestitutionPath(year, finess), signal);
+  return unwrap(
+    api.GET('/api/campaigns/{year}/submissions/{finess}/restitution', {
+      params: { path: { year, finess } },
+      signal,
+    }),
+  );
 }
 
 export function getStructureRestitutionQueryOptions(year: number, finess: string) {
@@ -25,4 +26,16 @@ export function getStructureRestitutionQueryOptions(year: number, finess: string
 /** A structure's values placed among its peers (national, regional, departmental). */
 export function useStructureRestitution(year: number, finess: string) {
   return useQuery(getStructureRestitutionQueryOptions(year, finess));
+}
+
+/** The structure's restitution as a report (PDF, A4) or a spreadsheet (XLSX). */
+export function structureRestitutionFile(year: number, finess: string, format: 'pdf' | 'xlsx'): FileDownload {
+  const params = { path: { year, finess } };
+  return fileDownload(['structure-restitution', year, finess, format], () =>
+    unwrapFile(
+      format === 'pdf'
+        ? api.GET('/api/campaigns/{year}/submissions/{finess}/restitution.pdf', { params, parseAs: 'blob' })
+        : api.GET('/api/campaigns/{year}/submissions/{finess}/restitution.xlsx', { params, parseAs: 'blob' }),
+    ),
+  );
 }

@@ -1,8 +1,13 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { OrganisationRestitution, TerritoryMap, TerritoryScatter, TerritoryTable } from '@tdb/contracts';
-import { apiClient, toQueryString } from '@/lib/api-client';
-
-export const restitutionPath = (year: number) => `/campaigns/${year}/restitution`;
+import type {
+  AuthorityRef,
+  OrganisationRestitution,
+  TerritoryMap,
+  TerritoryScatter,
+  TerritoryTable,
+} from '@tdb/contracts';
+import { api, unwrap, unwrapFile } from '@/lib/api-client';
+import { fileDownload, type FileDownload } from './file-download';
 
 export interface TableParams {
   indicators: string[];
@@ -13,21 +18,34 @@ export interface TableParams {
   page?: number;
 }
 
-export function tableQueryString(params: TableParams): string {
-  return toQueryString({
+/** The table's query, as the API reads it (the indicators comma-separated). */
+function tableQuery(params: TableParams) {
+  return {
     indicators: params.indicators,
     category: params.category,
     department: params.department,
     sort: params.sort,
     page: params.page,
-  });
+  };
+}
+
+export function getTerritoryTable(
+  year: number,
+  params: TableParams,
+  signal?: AbortSignal,
+): Promise<TerritoryTable> {
+  return unwrap(
+    api.GET('/api/campaigns/{year}/restitution/table', {
+      params: { path: { year }, query: tableQuery(params) },
+      signal,
+    }),
+  );
 }
 
 export function getTerritoryTableQueryOptions(year: number, params: TableParams) {
   return queryOptions({
     queryKey: ['restitution', year, 'table', params] as const,
-    queryFn: ({ signal }) =>
-      apiClient.get<TerritoryTable>(`${restitutionPath(year)}/table${tableQueryString(params)}`, signal),
+    queryFn: ({ signal }) => getTerritoryTable(year, params, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -40,14 +58,50 @@ export function useTerritoryTable(year: number, params: TableParams) {
   });
 }
 
+/** The table (all its pages, same indicators, filters and order) as a spreadsheet (XLSX). */
+export function territoryTableFile(year: number, params: Omit<TableParams, 'page'>): FileDownload {
+  const query = tableQuery(params);
+  return fileDownload(['territory-table', year, query], () =>
+    unwrapFile(
+      api.GET('/api/campaigns/{year}/restitution/table.xlsx', {
+        params: { path: { year }, query },
+        parseAs: 'blob',
+      }),
+    ),
+  );
+}
+
+/** The territorial report (PDF, A4) of an ARS or a Département. */
+export function territoryReportFile(year: number, authority: AuthorityRef): FileDownload {
+  const query = { kind: authority.kind, code: authority.code };
+  return fileDownload(['territory-report', year, query], () =>
+    unwrapFile(
+      api.GET('/api/campaigns/{year}/restitution/territory-report.pdf', {
+        params: { path: { year }, query },
+        parseAs: 'blob',
+      }),
+    ),
+  );
+}
+
+export function getTerritoryMap(
+  year: number,
+  indicator: string,
+  category: string,
+  signal?: AbortSignal,
+): Promise<TerritoryMap> {
+  return unwrap(
+    api.GET('/api/campaigns/{year}/restitution/map', {
+      params: { path: { year }, query: { indicator, category } },
+      signal,
+    }),
+  );
+}
+
 export function useTerritoryMap(year: number, indicator: string, category: string) {
   return useQuery({
     queryKey: ['restitution', year, 'map', indicator, category] as const,
-    queryFn: ({ signal }) =>
-      apiClient.get<TerritoryMap>(
-        `${restitutionPath(year)}/map${toQueryString({ indicator, category })}`,
-        signal,
-      ),
+    queryFn: ({ signal }) => getTerritoryMap(year, indicator, category, signal),
     enabled: indicator !== '' && category !== '',
   });
 }
@@ -61,26 +115,44 @@ export interface ScatterParams {
   highlight?: string;
 }
 
+export function getTerritoryScatter(
+  year: number,
+  params: ScatterParams,
+  signal?: AbortSignal,
+): Promise<TerritoryScatter> {
+  return unwrap(
+    api.GET('/api/campaigns/{year}/restitution/scatter', {
+      params: { path: { year }, query: { ...params } },
+      signal,
+    }),
+  );
+}
+
 export function useTerritoryScatter(year: number, params: ScatterParams) {
   return useQuery({
     queryKey: ['restitution', year, 'scatter', params] as const,
-    queryFn: ({ signal }) =>
-      apiClient.get<TerritoryScatter>(
-        `${restitutionPath(year)}/scatter${toQueryString({ ...params })}`,
-        signal,
-      ),
+    queryFn: ({ signal }) => getTerritoryScatter(year, params, signal),
     enabled: params.x !== '' && params.y !== '' && params.category !== '',
     placeholderData: keepPreviousData,
   });
 }
 
+export function getOrganisationRestitution(
+  year: number,
+  ogFiness: string,
+  signal?: AbortSignal,
+): Promise<OrganisationRestitution> {
+  return unwrap(
+    api.GET('/api/campaigns/{year}/restitution/organisations/{ogFiness}', {
+      params: { path: { year, ogFiness } },
+      signal,
+    }),
+  );
+}
+
 export function useOrganisationRestitution(year: number, ogFiness: string) {
   return useQuery({
     queryKey: ['restitution', year, 'organisations', ogFiness] as const,
-    queryFn: ({ signal }) =>
-      apiClient.get<OrganisationRestitution>(
-        `${restitutionPath(year)}/organisations/${encodeURIComponent(ogFiness)}`,
-        signal,
-      ),
+    queryFn: ({ signal }) => getOrganisationRestitution(year, ogFiness, signal),
   });
 }

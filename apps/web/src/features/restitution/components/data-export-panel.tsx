@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import { dataExportFileName, dataExportPath } from '../api/exports';
+import { dataExportFile, dataExportFileName } from '../api/exports';
 import type { TerritoryOption } from '../utils/benchmark-options';
 import { DownloadButton } from './download-button';
 
@@ -57,7 +57,7 @@ export function DataExportPanel({
           )}
           <div className={fr.cx('fr-col-12', 'fr-col-md-6', 'fr-mb-3w')}>
             <DownloadButton
-              path={dataExportPath(year, chosen)}
+              file={dataExportFile(year, chosen)}
               fileName={dataExportFileName(year, chosen)}
               label={`Télécharger l’export ${chosen.level === 'REGION' ? 'régional' : 'départemental'} – ${chosen.label}`}
               priority="primary"

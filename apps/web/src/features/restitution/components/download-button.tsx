@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { FrIconClassName } from '@codegouvfr/react-dsfr';
-import { apiDownload, isApiClientError, saveBlob } from '@/lib/api-client';
+import { isApiClientError, saveBlob } from '@/lib/api-client';
+import type { FileDownload } from '../api/file-download';
 
 const sizeFormat = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 
@@ -23,20 +24,20 @@ export interface DownloadFormat {
 type State = { kind: 'idle' | 'busy' } | { kind: 'error'; message: string };
 
 /**
- * Downloads a file served behind the bearer token (apiDownload) and saves it; says so while it is
- * being prepared, and shows the API's message when it fails. With `format`, it is a DSFR download
+ * Downloads a file of the API (through its typed client, with the session) and saves it; says so
+ * while it is being prepared, and shows the API's message when it fails. With `format`, it is a DSFR download
  * link ("fr-link--download"): its detail gives the format, then the size of the file once fetched.
  */
 export function DownloadButton({
-  path,
+  file,
   fileName,
   label,
   format,
   priority = 'secondary',
   iconId = 'fr-icon-download-line',
 }: {
-  /** The API path (without /api). */
-  path: string;
+  /** The file, e.g. `structureRestitutionFile(year, finess, 'pdf')`. */
+  file: FileDownload;
   /** Used when the API does not suggest one. */
   fileName: string;
   label: string;
@@ -45,14 +46,14 @@ export function DownloadButton({
   iconId?: FrIconClassName;
 }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
-  // The size of the last file fetched from this very path (another query, another file).
-  const [fetched, setFetched] = useState<{ path: string; bytes: number } | null>(null);
+  // The size of the last file fetched, for this very file (another query, another file).
+  const [fetched, setFetched] = useState<{ key: string; bytes: number } | null>(null);
   const onClick = async () => {
     setState({ kind: 'busy' });
     try {
-      const file = await apiDownload(path);
-      saveBlob(file.blob, file.fileName ?? fileName);
-      setFetched({ path, bytes: file.blob.size });
+      const { blob, fileName: suggested } = await file.fetch();
+      saveBlob(blob, suggested ?? fileName);
+      setFetched({ key: file.key, bytes: blob.size });
       setState({ kind: 'idle' });
     } catch (error) {
       setState({
@@ -71,7 +72,7 @@ export function DownloadButton({
     </span>
   );
   if (format) {
-    const size = fetched?.path === path ? formatFileSize(fetched.bytes) : format.hint;
+    const size = fetched?.key === file.key ? formatFileSize(fetched.bytes) : format.hint;
     return (
       <>
         <button

@@ -9,7 +9,7 @@ import type { IndicatorSheet, TerritoryTableRow } from '@tdb/contracts';
 import { DataTable, type DataTableColumn } from '@/components/ui/data-table';
 import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
-import { restitutionPath, tableQueryString, useTerritoryTable } from '../api/territory';
+import { territoryTableFile, useTerritoryTable } from '../api/territory';
 import { DecileCell, DecileLegend } from './decile-cell';
 import { DownloadButton } from './download-button';
 import { XLSX_FORMAT } from '../utils/download-formats';
@@ -177,7 +177,12 @@ export function TerritoryTableSection({
               {data.total} structure{data.total > 1 ? 's' : ''}
             </p>
             <DownloadButton
-              path={`${restitutionPath(year)}/table.xlsx${tableQueryString({ indicators, category, department: department || undefined, sort })}`}
+              file={territoryTableFile(year, {
+                indicators,
+                category,
+                department: department || undefined,
+                sort,
+              })}
               fileName={`tableau-indicateurs-${year}.xlsx`}
               label="Télécharger le tableau (tableur)"
               format={XLSX_FORMAT}

@@ -1,13 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { CategoryCorrectionRequest, StructureDetail } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '@/lib/api-client';
-import { getStructureQueryOptions } from './get-structure';
+import type { CategoryCorrectionRequest } from '@tdb/contracts';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
+import { getStructureQueryOptions, type StructureDetailResponse } from './get-structure';
 
 export function correctStructureCategory(
   finess: string,
   request: CategoryCorrectionRequest,
-): Promise<StructureDetail> {
-  return apiClient.patch<StructureDetail>(`/structures/${encodeURIComponent(finess)}/category`, request);
+): Promise<StructureDetailResponse> {
+  return unwrap(
+    api.PATCH('/api/structures/{finess}/category', { params: { path: { finess } }, body: request }),
+  );
 }
 
 /**
@@ -16,7 +18,7 @@ export function correctStructureCategory(
  */
 export function useCorrectStructureCategory(finess: string) {
   const queryClient = useQueryClient();
-  return useMutation<StructureDetail, ApiClientError, CategoryCorrectionRequest>({
+  return useMutation<StructureDetailResponse, ApiClientError, CategoryCorrectionRequest>({
     mutationFn: (request) => correctStructureCategory(finess, request),
     onSuccess: async (structure) => {
       queryClient.setQueryData(getStructureQueryOptions(finess).queryKey, structure);

@@ -1,10 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { StructureDetail } from '@tdb/contracts';
-import { apiClient } from '@/lib/api-client';
-import { paths } from '@/lib/paths';
+import { api, unwrap } from '@/lib/api-client';
+import type { components } from '@/lib/api/openapi.gen';
 
-export function getStructure(finess: string, signal?: AbortSignal): Promise<StructureDetail> {
-  return apiClient.get<StructureDetail>(paths.structure.href(finess), signal);
+/**
+ * A structure as the API answers it (GET /structures/{finess}). Not @tdb/contracts' StructureDetail:
+ * the API's document has `location` optional where the contract has it always present (or null).
+ */
+export type StructureDetailResponse = components['schemas']['StructureDetailResponse'];
+
+export function getStructure(finess: string, signal?: AbortSignal): Promise<StructureDetailResponse> {
+  return unwrap(api.GET('/api/structures/{finess}', { params: { path: { finess } }, signal }));
 }
 
 export function getStructureQueryOptions(finess: string) {

@@ -5,22 +5,22 @@ import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReferenceCategory, StructureDetail } from '@tdb/contracts';
+import type { ReferenceCategory } from '@tdb/contracts';
 import { useCorrectStructureCategory } from '../api/correct-structure-category';
-import { getStructureQueryOptions } from '../api/get-structure';
+import { getStructureQueryOptions, type StructureDetailResponse } from '../api/get-structure';
 
 /** As the API checks them (CorrectCategoryDto). */
 export const REASON_MIN_LENGTH = 5;
 export const REASON_MAX_LENGTH = 2000;
 
 interface CategoryCorrectionFormProps {
-  structure: StructureDetail;
+  structure: StructureDetailResponse;
   /** The categories the caller may choose (the access policy's answer for this structure). */
   categories: readonly ReferenceCategory[];
   /** Why some categories are not offered, when they are not all (e.g. out of the caller's competence). */
   restriction?: string | null;
   onCancel: () => void;
-  onCorrected: (structure: StructureDetail, previousCategoryLabel: string) => void;
+  onCorrected: (structure: StructureDetailResponse, previousCategoryLabel: string) => void;
   id?: string;
 }
 

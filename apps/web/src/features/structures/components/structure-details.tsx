@@ -1,18 +1,19 @@
 import { Link } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
-import type { ReferenceCategory, StructureDetail } from '@tdb/contracts';
+import type { ReferenceCategory } from '@tdb/contracts';
 import { DefinitionList } from '@/components/ui/definition-list';
 import { formatCoordinate, formatDate, formatPhone, formatSiret } from '@/lib/format';
+import type { StructureDetailResponse } from '../api/get-structure';
 import { COMPETENCE_LONG_LABELS } from '../utils/labels';
 import { paths } from '@/lib/paths';
 
 interface StructureDetailsProps {
-  structure: StructureDetail;
+  structure: StructureDetailResponse;
   /** The reference category of the structure (for its public), when the reference data is loaded. */
   category?: ReferenceCategory;
 }
 
-function AddressLines({ structure }: { structure: StructureDetail }) {
+function AddressLines({ structure }: { structure: StructureDetailResponse }) {
   const { street, complement, postalCode, city } = structure.address;
   const lines = [street, complement, [postalCode, city].filter(Boolean).join(' ')].filter(
     (line): line is string => Boolean(line && line.trim()),
