@@ -144,7 +144,7 @@ describe('« Mes étapes » on the home page', () => {
     expect(screen.getByRole('link', { name: 'Ouvrir la restitution' }).getAttribute('href')).toBe(
       '/campagnes/2026/structures/180000123/restitution',
     );
-    expect(screen.getAllByText('À suivre', { selector: 'p.fr-badge' })).toHaveLength(2);
+    expect(screen.getAllByText('À suivre', { selector: 'span.fr-badge' })).toHaveLength(2);
   });
 
   it('says why the steps are missing and lets the person try again', async () => {

@@ -159,7 +159,7 @@ describe('campaigns page', () => {
     // The job runs: the list is read again every 2 seconds.
     jobs = [buildJob({ id: 'new', status: 'RUNNING', done: 12, total: 40 }), ...jobs.slice(1)];
     const progress = await within(admin).findByRole('progressbar', {
-      name: 'Avancement du recalcul : 12 / 40 structures (30 %)',
+      name: 'Avancement du recalcul : 12 / 40 structures (30\u00a0%)',
     });
     expect(progress.getAttribute('value')).toBe('30');
     expect(within(admin).getByText('En cours')).toBeTruthy();

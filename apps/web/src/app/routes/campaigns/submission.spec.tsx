@@ -36,10 +36,10 @@ describe('submission form', () => {
         .getAllByRole('link')
         .map((l) => l.textContent),
     ).toEqual([
-      'Caractérisation1/1 (100 %)',
-      "Prestations de soins et d'accompagnement0/1 (0 %)",
-      'Finances et budget0/1 (0 %)',
-      "Système d'information0/1 (0 %)",
+      'Caractérisation1/1 (100\u00a0%)',
+      "Prestations de soins et d'accompagnement0/1 (0\u00a0%)",
+      'Finances et budget0/1 (0\u00a0%)',
+      "Système d'information0/1 (0\u00a0%)",
     ]);
     const places = await placesInput();
     expect(places.value).toBe('80');

@@ -14,13 +14,13 @@ describe('the completeness rule', () => {
 
   it('says it in French, with the threshold of the campaign', () => {
     expect(completenessRuleText(200, 230, 0.9)).toBe(
-      '86 % saisi, 90 % requis pour valider : encore 7 données à renseigner.',
+      '86\u00a0% saisi, 90\u00a0% requis pour valider : encore 7 données à renseigner.',
     );
     expect(completenessRuleText(79, 100, 0.8)).toBe(
-      '79 % saisi, 80 % requis pour valider : encore 1 donnée à renseigner.',
+      '79\u00a0% saisi, 80\u00a0% requis pour valider : encore 1 donnée à renseigner.',
     );
     expect(completenessRuleText(95, 100, 0.9)).toBe(
-      '95 % saisi : le seuil de 90 % requis pour valider est atteint.',
+      '95\u00a0% saisi : le seuil de 90\u00a0% requis pour valider est atteint.',
     );
   });
 });
