@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { CampaignSummary } from '@tdb/contracts';
-import { apiClient } from '../api-client';
+import { api, unwrap } from '../api-client';
 
 export function getCampaigns(signal?: AbortSignal): Promise<CampaignSummary[]> {
-  return apiClient.get<CampaignSummary[]>('/campaigns', signal);
+  return unwrap(api.GET('/api/campaigns', { signal }));
 }
 
 export function getCampaignsQueryOptions() {

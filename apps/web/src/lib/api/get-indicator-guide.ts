@@ -1,10 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { IndicatorGuide } from '@tdb/contracts';
-import { apiClient, toQueryString } from '../api-client';
+import { api, unwrap } from '../api-client';
 
 /** The "Guide des indicateurs" of a campaign year (the latest campaign when none is given); public. */
 export function getIndicatorGuide(year: number | undefined, signal?: AbortSignal): Promise<IndicatorGuide> {
-  return apiClient.get<IndicatorGuide>(`/indicators/guide${toQueryString({ year })}`, signal);
+  return unwrap(
+    api.GET('/api/indicators/guide', {
+      params: { query: { year: year === undefined ? undefined : String(year) } },
+      signal,
+    }),
+  );
 }
 
 export function getIndicatorGuideQueryOptions(year?: number) {

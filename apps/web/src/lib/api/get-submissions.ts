@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { Paginated, SubmissionStatusCode, SubmissionSummary } from '@tdb/contracts';
-import { apiClient, toQueryString } from '../api-client';
+import { api, unwrap } from '../api-client';
 
 export interface SubmissionsQuery {
   q?: string;
@@ -19,17 +19,25 @@ export function getSubmissions(
   params: SubmissionsQuery,
   signal?: AbortSignal,
 ): Promise<Paginated<SubmissionSummary>> {
-  const query = toQueryString({
-    q: params.q?.trim(),
-    status: params.status,
-    department: params.department,
-    category: params.category,
-    work: params.work,
-    og: params.og,
-    page: params.page,
-    pageSize: params.pageSize,
-  });
-  return apiClient.get<Paginated<SubmissionSummary>>(`/campaigns/${year}/submissions${query}`, signal);
+  return unwrap(
+    api.GET('/api/campaigns/{year}/submissions', {
+      params: {
+        path: { year },
+        // In this order: specs read the query string.
+        query: {
+          q: params.q?.trim(),
+          status: params.status,
+          department: params.department,
+          category: params.category,
+          work: params.work,
+          og: params.og,
+          page: params.page,
+          pageSize: params.pageSize,
+        },
+      },
+      signal,
+    }),
+  );
 }
 
 export function getSubmissionsQueryOptions(year: number, params: SubmissionsQuery) {

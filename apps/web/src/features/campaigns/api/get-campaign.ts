@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { CampaignDetail } from '@tdb/contracts';
-import { apiClient } from '@/lib/api-client';
+import { api, unwrap } from '@/lib/api-client';
 
 export function getCampaign(year: number, signal?: AbortSignal): Promise<CampaignDetail> {
-  return apiClient.get<CampaignDetail>(`/campaigns/${year}`, signal);
+  return unwrap(api.GET('/api/campaigns/{year}', { params: { path: { year } }, signal }));
 }
 
 export function getCampaignQueryOptions(year: number) {

@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ItemIndicatorUse } from '@tdb/contracts';
 import type { Dictionary } from '@tdb/dictionary';
-import { apiClient } from '@/lib/api-client';
+import { api, unwrap } from '@/lib/api-client';
 
 /** A campaign's dictionary as the API serves it: with the indicators reading each item (their help). */
 export type CampaignDictionary = Dictionary & {
@@ -9,7 +9,7 @@ export type CampaignDictionary = Dictionary & {
 };
 
 export function getDictionary(year: number, signal?: AbortSignal): Promise<CampaignDictionary> {
-  return apiClient.get<CampaignDictionary>(`/campaigns/${year}/dictionary`, signal);
+  return unwrap(api.GET('/api/campaigns/{year}/dictionary', { params: { path: { year } }, signal }));
 }
 
 export function getDictionaryQueryOptions(year: number) {

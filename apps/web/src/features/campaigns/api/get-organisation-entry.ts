@@ -1,17 +1,18 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { OgSubmissionDetail } from '@tdb/contracts';
-import { apiClient } from '@/lib/api-client';
-
-export function organisationEntryPath(year: number, ogFiness: string): string {
-  return `/campaigns/${year}/organisations/${encodeURIComponent(ogFiness)}`;
-}
+import { api, unwrap } from '@/lib/api-client';
 
 export function getOrganisationEntry(
   year: number,
   ogFiness: string,
   signal?: AbortSignal,
 ): Promise<OgSubmissionDetail> {
-  return apiClient.get<OgSubmissionDetail>(organisationEntryPath(year, ogFiness), signal);
+  return unwrap(
+    api.GET('/api/campaigns/{year}/organisations/{finess}', {
+      params: { path: { year, finess: ogFiness } },
+      signal,
+    }),
+  );
 }
 
 export function getOrganisationEntryQueryOptions(year: number, ogFiness: string) {

@@ -1,10 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SubmissionDetail } from '@tdb/contracts';
-import { submissionApiPath } from '@/lib/api/api-paths';
-import { apiClient } from '@/lib/api-client';
+import { api, unwrap } from '@/lib/api-client';
 
 export function getSubmission(year: number, finess: string, signal?: AbortSignal): Promise<SubmissionDetail> {
-  return apiClient.get<SubmissionDetail>(submissionApiPath(year, finess), signal);
+  return unwrap(
+    api.GET('/api/campaigns/{year}/submissions/{finess}', { params: { path: { year, finess } }, signal }),
+  );
 }
 
 export function getSubmissionQueryOptions(year: number, finess: string) {

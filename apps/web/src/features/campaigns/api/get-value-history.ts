@@ -1,7 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ValueHistoryEntry } from '@tdb/contracts';
-import { apiClient, toQueryString } from '@/lib/api-client';
-import { submissionApiPath } from '@/lib/api/api-paths';
+import { api, unwrap } from '@/lib/api-client';
 
 export function getValueHistory(
   year: number,
@@ -9,9 +8,11 @@ export function getValueHistory(
   itemCode: string,
   signal?: AbortSignal,
 ): Promise<ValueHistoryEntry[]> {
-  return apiClient.get<ValueHistoryEntry[]>(
-    `${submissionApiPath(year, finess)}/history${toQueryString({ item: itemCode })}`,
-    signal,
+  return unwrap(
+    api.GET('/api/campaigns/{year}/submissions/{finess}/history', {
+      params: { path: { year, finess }, query: { item: itemCode } },
+      signal,
+    }),
   );
 }
 

@@ -1,5 +1,6 @@
 import type { BulkResult } from '@tdb/contracts';
-import { apiClient, apiDownload, saveBlob } from '@/lib/api-client';
+import { api, saveBlob, unwrap, unwrapFile } from '@/lib/api-client';
+import { fileForm } from '@/lib/api/file-form';
 
 /** The Excel grid of a structure ("submissions") or of an organisme gestionnaire ("organisations"). */
 export interface GridTarget {
@@ -8,19 +9,25 @@ export interface GridTarget {
   finess: string;
 }
 
-function gridPath({ year, kind, finess }: GridTarget): string {
-  return `/campaigns/${year}/${kind}/${encodeURIComponent(finess)}/grid`;
-}
-
 /** Downloads the grid with the bearer token and saves it as a file. */
 export async function downloadGrid(target: GridTarget): Promise<void> {
-  const { blob, fileName } = await apiDownload(`${gridPath(target)}.xlsx`);
+  const { year, kind, finess } = target;
+  const { blob, fileName } = await unwrapFile(
+    api.GET(`/api/campaigns/{year}/${kind}/{finess}/grid.xlsx`, {
+      params: { path: { year, finess } },
+      parseAs: 'blob',
+    }),
+  );
   saveBlob(blob, fileName ?? `tdb-${target.year}-${target.finess}.xlsx`);
 }
 
 /** Uploads a filled grid: a BulkResult, or a 422 whose errors name the sheet and cell ("Feuille!B12"). */
 export function uploadGrid(target: GridTarget, file: File): Promise<BulkResult> {
-  const form = new FormData();
-  form.append('file', file);
-  return apiClient.upload<BulkResult>(gridPath(target), form);
+  const { year, kind, finess } = target;
+  return unwrap(
+    api.POST(`/api/campaigns/{year}/${kind}/{finess}/grid`, {
+      params: { path: { year, finess } },
+      body: fileForm(file),
+    }),
+  );
 }

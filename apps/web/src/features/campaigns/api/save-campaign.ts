@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CampaignDatesDto, CampaignSummary } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 
 export interface CreateCampaignRequest {
   year: number;
@@ -17,11 +17,11 @@ export interface UpdateCampaignRequest {
 export type CampaignCommand = 'open' | 'close';
 
 export function createCampaign(request: CreateCampaignRequest): Promise<CampaignSummary> {
-  return apiClient.post<CampaignSummary>('/campaigns', request);
+  return unwrap(api.POST('/api/campaigns', { body: request }));
 }
 
 export function updateCampaign(year: number, request: UpdateCampaignRequest): Promise<CampaignSummary> {
-  return apiClient.patch<CampaignSummary>(`/campaigns/${year}`, request);
+  return unwrap(api.PATCH('/api/campaigns/{year}', { params: { path: { year } }, body: request }));
 }
 
 export function runCampaignCommand(
@@ -29,7 +29,9 @@ export function runCampaignCommand(
   command: CampaignCommand,
   version: number,
 ): Promise<CampaignSummary> {
-  return apiClient.post<CampaignSummary>(`/campaigns/${year}/${command}`, { version });
+  return unwrap(
+    api.POST(`/api/campaigns/{year}/${command}`, { params: { path: { year } }, body: { version } }),
+  );
 }
 
 /** Every campaign query (list, details, home card) is refetched after a change. */

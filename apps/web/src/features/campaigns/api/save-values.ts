@@ -1,7 +1,5 @@
 import type { OgSubmissionDetail, SaveValuesRequest, SubmissionDetail } from '@tdb/contracts';
-import { apiClient } from '@/lib/api-client';
-import { submissionApiPath } from '@/lib/api/api-paths';
-import { organisationEntryPath } from './get-organisation-entry';
+import { api, unwrap } from '@/lib/api-client';
 
 /** Saves values of a structure (all or nothing: a 400 lists the refused items, a 409 the current state). */
 export function saveSubmissionValues(
@@ -9,7 +7,12 @@ export function saveSubmissionValues(
   finess: string,
   request: SaveValuesRequest,
 ): Promise<SubmissionDetail> {
-  return apiClient.put<SubmissionDetail>(`${submissionApiPath(year, finess)}/values`, request);
+  return unwrap(
+    api.PUT('/api/campaigns/{year}/submissions/{finess}/values', {
+      params: { path: { year, finess } },
+      body: request,
+    }),
+  );
 }
 
 /** Saves the OG-level items of an organisme gestionnaire (with the OG's own version). */
@@ -18,5 +21,10 @@ export function saveOgValues(
   ogFiness: string,
   request: SaveValuesRequest,
 ): Promise<OgSubmissionDetail> {
-  return apiClient.put<OgSubmissionDetail>(`${organisationEntryPath(year, ogFiness)}/values`, request);
+  return unwrap(
+    api.PUT('/api/campaigns/{year}/organisations/{finess}/values', {
+      params: { path: { year, finess: ogFiness } },
+      body: request,
+    }),
+  );
 }

@@ -1,7 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SubmissionDetail, TransitionRequestDto } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '@/lib/api-client';
-import { submissionApiPath } from '@/lib/api/api-paths';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 import { getSubmissionQueryOptions } from './get-submission';
 
 export function transitionSubmission(
@@ -9,7 +8,12 @@ export function transitionSubmission(
   finess: string,
   request: TransitionRequestDto,
 ): Promise<SubmissionDetail> {
-  return apiClient.post<SubmissionDetail>(`${submissionApiPath(year, finess)}/transitions`, request);
+  return unwrap(
+    api.POST('/api/campaigns/{year}/submissions/{finess}/transitions', {
+      params: { path: { year, finess } },
+      body: request,
+    }),
+  );
 }
 
 /** Validates, reopens, invalidates… a submission; the answer replaces the detail, lists are refetched. */

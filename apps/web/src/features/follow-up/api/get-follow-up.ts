@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { FollowUp, LateStructure } from '@tdb/contracts';
-import { apiClient, toQueryString } from '@/lib/api-client';
+import { api, unwrap } from '@/lib/api-client';
 
 export interface FollowUpQuery {
   department?: string;
@@ -15,8 +15,12 @@ export function getFollowUp(
   params: FollowUpQuery,
   signal?: AbortSignal,
 ): Promise<FollowUpData> {
-  const query = toQueryString({ department: params.department, category: params.category });
-  return apiClient.get<FollowUpData>(`/campaigns/${year}/follow-up${query}`, signal);
+  return unwrap(
+    api.GET('/api/campaigns/{year}/follow-up', {
+      params: { path: { year }, query: { department: params.department, category: params.category } },
+      signal,
+    }),
+  );
 }
 
 export function getFollowUpQueryOptions(year: number, params: FollowUpQuery = {}) {

@@ -6,20 +6,23 @@ import type {
   MailingRequest,
   MailingResult,
 } from '@tdb/contracts';
-import { apiClient, toQueryString, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 
-/** The API route of each kind of mailing. */
-const MAILING_PATHS: Record<CampaignMailingKind, string> = {
-  REMINDER: 'reminders',
-  LAUNCH: 'launch-email',
-};
+/** The API routes of each kind of mailing. */
+const MAILING_ROUTES = {
+  REMINDER: { preview: '/api/campaigns/{year}/reminders/preview', send: '/api/campaigns/{year}/reminders' },
+  LAUNCH: {
+    preview: '/api/campaigns/{year}/launch-email/preview',
+    send: '/api/campaigns/{year}/launch-email',
+  },
+} as const satisfies Record<CampaignMailingKind, { preview: string; send: string }>;
 
 export function previewMailing(
   year: number,
   kind: CampaignMailingKind,
   request: MailingRequest,
 ): Promise<MailingPreview> {
-  return apiClient.post<MailingPreview>(`/campaigns/${year}/${MAILING_PATHS[kind]}/preview`, request);
+  return unwrap(api.POST(MAILING_ROUTES[kind].preview, { params: { path: { year } }, body: request }));
 }
 
 export function sendMailing(
@@ -27,7 +30,7 @@ export function sendMailing(
   kind: CampaignMailingKind,
   request: MailingRequest,
 ): Promise<MailingResult> {
-  return apiClient.post<MailingResult>(`/campaigns/${year}/${MAILING_PATHS[kind]}`, request);
+  return unwrap(api.POST(MAILING_ROUTES[kind].send, { params: { path: { year } }, body: request }));
 }
 
 export function getMailings(
@@ -35,7 +38,9 @@ export function getMailings(
   kind: CampaignMailingKind | undefined,
   signal?: AbortSignal,
 ): Promise<CampaignMailing[]> {
-  return apiClient.get<CampaignMailing[]>(`/campaigns/${year}/mailings${toQueryString({ kind })}`, signal);
+  return unwrap(
+    api.GET('/api/campaigns/{year}/mailings', { params: { path: { year }, query: { kind } }, signal }),
+  );
 }
 
 export function getMailingsQueryOptions(year: number, kind?: CampaignMailingKind) {

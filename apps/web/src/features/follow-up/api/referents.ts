@@ -1,12 +1,10 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AuthorityRef, CreateReferentRequest, ReferentDto } from '@tdb/contracts';
-import { apiClient, toQueryString, type ApiClientError } from '@/lib/api-client';
-import { paths } from '@/lib/paths';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 
 export function getReferents(authority: AuthorityRef, signal?: AbortSignal): Promise<ReferentDto[]> {
-  return apiClient.get<ReferentDto[]>(
-    `/referents${toQueryString({ kind: authority.kind, code: authority.code })}`,
-    signal,
+  return unwrap(
+    api.GET('/api/referents', { params: { query: { kind: authority.kind, code: authority.code } }, signal }),
   );
 }
 
@@ -25,11 +23,11 @@ export function useReferents(authority: AuthorityRef | null) {
 }
 
 export function createReferent(request: CreateReferentRequest): Promise<ReferentDto> {
-  return apiClient.post<ReferentDto>(paths.referents.href(), request);
+  return unwrap(api.POST('/api/referents', { body: request }));
 }
 
-export function deleteReferent(id: string): Promise<void> {
-  return apiClient.delete<void>(`/referents/${encodeURIComponent(id)}`);
+export async function deleteReferent(id: string): Promise<void> {
+  await unwrap(api.DELETE('/api/referents/{id}', { params: { path: { id } } }));
 }
 
 export function useCreateReferent() {

@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Paginated, ScopeChangeRequest, ScopeImportResult, SubmissionSummary } from '@tdb/contracts';
-import { apiClient, apiDownload, saveBlob, toQueryString, type ApiClientError } from '@/lib/api-client';
+import { api, saveBlob, unwrap, unwrapFile, type ApiClientError } from '@/lib/api-client';
+import { fileForm } from '@/lib/api/file-form';
 
 export interface ScopeListQuery {
   q?: string;
@@ -16,15 +17,23 @@ export function getScopeSubmissions(
   params: ScopeListQuery,
   signal?: AbortSignal,
 ): Promise<Paginated<SubmissionSummary>> {
-  const query = toQueryString({
-    q: params.q?.trim(),
-    department: params.department,
-    category: params.category,
-    page: params.page,
-    pageSize: params.pageSize,
-    includeExcluded: 'true',
-  });
-  return apiClient.get<Paginated<SubmissionSummary>>(`/campaigns/${year}/submissions${query}`, signal);
+  return unwrap(
+    api.GET('/api/campaigns/{year}/submissions', {
+      params: {
+        path: { year },
+        // In this order: specs read the query string.
+        query: {
+          q: params.q?.trim(),
+          department: params.department,
+          category: params.category,
+          page: params.page,
+          pageSize: params.pageSize,
+          includeExcluded: true,
+        },
+      },
+      signal,
+    }),
+  );
 }
 
 export function getScopeSubmissionsQueryOptions(year: number, params: ScopeListQuery) {
@@ -44,9 +53,11 @@ export function changeScope(
   finess: string,
   request: ScopeChangeRequest,
 ): Promise<SubmissionSummary> {
-  return apiClient.patch<SubmissionSummary>(
-    `/campaigns/${year}/submissions/${encodeURIComponent(finess)}/scope`,
-    request,
+  return unwrap(
+    api.PATCH('/api/campaigns/{year}/submissions/{finess}/scope', {
+      params: { path: { year, finess } },
+      body: request,
+    }),
   );
 }
 
@@ -69,9 +80,9 @@ export function useChangeScope(year: number) {
 }
 
 export function uploadScope(year: number, file: File): Promise<ScopeImportResult> {
-  const form = new FormData();
-  form.append('file', file);
-  return apiClient.upload<ScopeImportResult>(`/campaigns/${year}/scope`, form);
+  return unwrap(
+    api.POST('/api/campaigns/{year}/scope', { params: { path: { year } }, body: fileForm(file) }),
+  );
 }
 
 export function useUploadScope(year: number) {
@@ -84,6 +95,11 @@ export function useUploadScope(year: number) {
 
 /** Downloads the scope list (XLSX) of the campaign, for one region or the caller's whole scope. */
 export async function downloadScope(year: number, region?: string): Promise<void> {
-  const { blob, fileName } = await apiDownload(`/campaigns/${year}/scope.xlsx${toQueryString({ region })}`);
+  const { blob, fileName } = await unwrapFile(
+    api.GET('/api/campaigns/{year}/scope.xlsx', {
+      params: { path: { year }, query: { region } },
+      parseAs: 'blob',
+    }),
+  );
   saveBlob(blob, fileName ?? `tdb-${year}-perimetre${region ? `-${region}` : ''}.xlsx`);
 }

@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { MyStepsDto } from '@tdb/contracts';
-import { apiClient } from '@/lib/api-client';
+import { api, unwrap } from '@/lib/api-client';
 
 export function getMySteps(year: number, signal?: AbortSignal): Promise<MyStepsDto> {
-  return apiClient.get<MyStepsDto>(`/campaigns/${year}/my-steps`, signal);
+  return unwrap(api.GET('/api/campaigns/{year}/my-steps', { params: { path: { year } }, signal }));
 }
 
 export function getMyStepsQueryOptions(year: number) {

@@ -1,10 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { OrganisationDetail } from '@tdb/contracts';
-import { apiClient } from '@/lib/api-client';
-import { paths } from '@/lib/paths';
+import { api, unwrap } from '@/lib/api-client';
 
 export function getOrganisation(finess: string, signal?: AbortSignal): Promise<OrganisationDetail> {
-  return apiClient.get<OrganisationDetail>(paths.organisation.href(finess), signal);
+  return unwrap(api.GET('/api/organisations/{finess}', { params: { path: { finess } }, signal }));
 }
 
 export function getOrganisationQueryOptions(finess: string) {
