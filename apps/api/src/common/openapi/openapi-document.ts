@@ -13,7 +13,7 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as 
  * the validation pipe refuse any route's input), 429 (throttling) and 500; a secured operation also
  * 401 and 403 (out of scope, or the second factor to set up). Written once here rather than on 108
  * operations; an operation's own errors (404, 409, 413, 422…) are declared where it is (ApiErrors).
- * Error responses declared without a schema get the error shape.
+ * Error responses declared without a schema get the error shape; untyped query parameters are text.
  */
 export function withCommonErrors(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
@@ -27,7 +27,17 @@ export function withCommonErrors(document: OpenAPIObject): OpenAPIObject {
       }
       for (const [status, response] of Object.entries(operation.responses)) {
         if (!response || Number(status) < 400 || '$ref' in response) continue;
-        response.content ??= { 'application/json': { schema: ERROR_REF } };
+        // Errors are JSON even where the operation produces a file (ApiProduces applies to all).
+        const declared = Object.values(response.content ?? {}).find((media) => media.schema)?.schema;
+        response.content = { 'application/json': { schema: declared ?? ERROR_REF } };
+      }
+      // A query parameter declared without a type is text (ApiQuery without `type`).
+      for (const parameter of operation.parameters ?? []) {
+        if ('$ref' in parameter) continue;
+        const schema = (parameter.schema ?? {}) as Record<string, unknown>;
+        if (!schema['type'] && !schema['$ref'] && !schema['enum'] && !schema['oneOf']) {
+          parameter.schema = { ...schema, type: 'string' };
+        }
       }
     }
   }

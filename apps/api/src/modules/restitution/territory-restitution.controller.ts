@@ -69,8 +69,8 @@ export class TerritoryRestitutionController {
   @ApiQuery(TABLE_QUERIES[1])
   @ApiQuery(TABLE_QUERIES[2])
   @ApiQuery(TABLE_QUERIES[3])
-  @ApiQuery({ name: 'page', required: false })
-  @ApiQuery({ name: 'pageSize', required: false, description: '50 par défaut, 500 au plus' })
+  @ApiQuery({ name: 'page', required: false, type: Number })
+  @ApiQuery({ name: 'pageSize', required: false, type: Number, description: '50 par défaut, 500 au plus' })
   @ApiOkResponse({ type: TerritoryTableResponse })
   @ApiErrors(404)
   table(
@@ -175,6 +175,7 @@ export class TerritoryRestitutionController {
   @ApiQuery({
     name: 'structures',
     required: false,
+    type: Boolean,
     description: 'true : la liste des structures comptées, avec leur valeur et leur décile',
   })
   @ApiOkResponse({ type: ItemBenchmarkResponse })

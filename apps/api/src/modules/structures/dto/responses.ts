@@ -105,7 +105,7 @@ export class StructureDetailResponse extends StructureSummaryResponse implements
   @ApiProperty({ nullable: true, type: String }) phone: string | null;
   @ApiProperty({ nullable: true, type: String }) siret: string | null;
   @ApiProperty({ nullable: true, type: String }) openedOn: string | null;
-  @ApiPropertyOptional({ nullable: true, type: GeoPointResponse }) location: GeoPointResponse | null;
+  @ApiProperty({ nullable: true, type: GeoPointResponse }) location: GeoPointResponse | null;
   @ApiProperty() categoryCorrected: boolean;
   @ApiProperty({
     description:

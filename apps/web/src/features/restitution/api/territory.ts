@@ -21,7 +21,7 @@ export interface TableParams {
 /** The table's query, as the API reads it (the indicators comma-separated). */
 function tableQuery(params: TableParams) {
   return {
-    indicators: params.indicators,
+    indicators: params.indicators.join(','),
     category: params.category,
     department: params.department,
     sort: params.sort,
