@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import type { ApiError, LoginResponse } from '@tdb/contracts';
+import type { ApiError } from '@tdb/contracts';
 import type { paths } from './api/openapi.gen';
 import { authStore } from './auth/auth-store';
 
@@ -176,17 +176,16 @@ function exclusively<T>(task: () => Promise<T>): Promise<T> {
 export function refreshSession(): Promise<string | null> {
   refreshing ??= exclusively(async () => {
     try {
+      // A public route: sent with the cookie only, and its 401 is an answer (no refresh of the refresh).
+      const call = api.POST('/api/auth/refresh');
+      const session = await unwrap(call);
       // 204 without a body: no session on this device (a visitor), which is not an error.
-      const response = await apiRequest<LoginResponse | undefined>('/auth/refresh', {
-        method: 'POST',
-        auth: false,
-      });
-      if (response === undefined) {
+      if ((await call).response.status === 204) {
         authStore.end('expired');
         return null;
       }
-      authStore.start(response);
-      return response.accessToken;
+      authStore.start(session);
+      return session.accessToken;
     } catch (error) {
       if (isApiClientError(error) && (error.statusCode === 401 || error.statusCode === 403)) {
         authStore.end('expired');

@@ -9,7 +9,7 @@ import {
 } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Account } from '@tdb/contracts';
-import { apiRequest, refreshSession } from '../api-client';
+import { api, refreshSession, unwrap } from '../api-client';
 import { authStore, type AuthState } from './auth-store';
 import { NO_PERMISSIONS, parisToday, permissionsOf, type Permissions } from './permissions';
 
@@ -60,7 +60,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signOut = useCallback(async () => {
     try {
-      await apiRequest<void>('/auth/logout', { method: 'POST', auth: false });
+      await unwrap(api.POST('/api/auth/logout'));
     } catch {
       // Even if the server cannot be reached, forget the session in this tab.
     }

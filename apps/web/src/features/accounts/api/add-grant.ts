@@ -1,11 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Account, AddGrantRequest } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 import { accountUpdated } from './account-updated';
 
 /** A grant added to an account one manages; `transfer` when it designates a principal that has one. */
 export function addGrant(accountId: string, request: AddGrantRequest): Promise<Account> {
-  return apiClient.post<Account>(`/accounts/${encodeURIComponent(accountId)}/grants`, request);
+  return unwrap(
+    api.POST('/api/accounts/{id}/grants', { params: { path: { id: accountId } }, body: request }),
+  );
 }
 
 export function useAddGrant(accountId: string) {

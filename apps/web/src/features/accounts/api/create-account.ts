@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateAccountRequest, GrantOfferResult } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 import { accountUpdated } from './account-updated';
 
 /**
@@ -8,7 +8,7 @@ import { accountUpdated } from './account-updated';
  * otherwise an invitation (a new account, or an offer the person accepts).
  */
 export function createAccount(request: CreateAccountRequest): Promise<GrantOfferResult> {
-  return apiClient.post<GrantOfferResult>('/accounts', request);
+  return unwrap(api.POST('/api/accounts', { body: request }));
 }
 
 export function useCreateAccount() {

@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Account } from '@tdb/contracts';
-import { apiClient } from '@/lib/api-client';
+import { api, unwrap } from '@/lib/api-client';
 
 export function getAccount(id: string, signal?: AbortSignal): Promise<Account> {
-  return apiClient.get<Account>(`/accounts/${encodeURIComponent(id)}`, signal);
+  return unwrap(api.GET('/api/accounts/{id}', { params: { path: { id } }, signal }));
 }
 
 export function getAccountQueryOptions(id: string) {

@@ -1,19 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { Account, AccountSearchQuery, Paginated } from '@tdb/contracts';
-import { apiClient, toQueryString } from '@/lib/api-client';
+import { api, unwrap } from '@/lib/api-client';
 
 /** The accounts the caller manages (the API filters them by its perimeter), and its own. */
 export function getAccounts(params: AccountSearchQuery, signal?: AbortSignal): Promise<Paginated<Account>> {
-  const query = toQueryString({
-    q: params.q?.trim(),
-    role: params.role,
-    organisationKind: params.organisationKind,
-    organisationCode: params.organisationCode,
-    status: params.status,
-    page: params.page,
-    pageSize: params.pageSize,
-  });
-  return apiClient.get<Paginated<Account>>(`/accounts${query}`, signal);
+  // Empty values and lists are left out of the query string.
+  return unwrap(api.GET('/api/accounts', { params: { query: { ...params, q: params.q?.trim() } }, signal }));
 }
 
 export function getAccountsQueryOptions(params: AccountSearchQuery) {

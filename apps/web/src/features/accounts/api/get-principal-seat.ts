@@ -1,6 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { OrganisationRef, PrincipalSeat } from '@tdb/contracts';
-import { apiClient, toQueryString } from '@/lib/api-client';
+import type { PrincipalSeat } from '@tdb/contracts';
+import { api, unwrap } from '@/lib/api-client';
+import type { PrincipalOrganisation } from '../utils/principal-seat';
 
 /**
  * The principal administrator seat of an organisation (APR of an ARS or CD, APE of an OG or ESMS):
@@ -8,16 +9,18 @@ import { apiClient, toQueryString } from '@/lib/api-client';
  * them. Asked only by someone who may designate that principal (403 otherwise).
  */
 export function getPrincipalSeat(
-  organisation: OrganisationRef,
+  organisation: PrincipalOrganisation,
   signal?: AbortSignal,
 ): Promise<PrincipalSeat> {
-  return apiClient.get<PrincipalSeat>(
-    `/accounts/principal${toQueryString({ kind: organisation.kind, code: organisation.code })}`,
-    signal,
+  return unwrap(
+    api.GET('/api/accounts/principal', {
+      params: { query: { kind: organisation.kind, code: organisation.code } },
+      signal,
+    }),
   );
 }
 
-export function getPrincipalSeatQueryOptions(organisation: OrganisationRef | null) {
+export function getPrincipalSeatQueryOptions(organisation: PrincipalOrganisation | null) {
   return queryOptions({
     queryKey: ['accounts', 'principal', organisation] as const,
     queryFn: ({ signal }) => getPrincipalSeat(organisation!, signal),
@@ -27,6 +30,6 @@ export function getPrincipalSeatQueryOptions(organisation: OrganisationRef | nul
   });
 }
 
-export function usePrincipalSeat(organisation: OrganisationRef | null) {
+export function usePrincipalSeat(organisation: PrincipalOrganisation | null) {
   return useQuery(getPrincipalSeatQueryOptions(organisation));
 }

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { Paginated, StructureSummary } from '@tdb/contracts';
-import { apiClient, toQueryString } from '@/lib/api-client';
+import { api, unwrap } from '@/lib/api-client';
 
 export interface StructureOptionsQuery {
   q: string;
@@ -15,14 +15,20 @@ export function getStructureOptions(
   params: StructureOptionsQuery,
   signal?: AbortSignal,
 ): Promise<Paginated<StructureSummary>> {
-  const query = toQueryString({
-    q: params.q.trim(),
-    og: params.og,
-    page: 1,
-    pageSize: STRUCTURE_OPTIONS_PAGE_SIZE,
-    sort: 'name',
-  });
-  return apiClient.get<Paginated<StructureSummary>>(`/structures${query}`, signal);
+  return unwrap(
+    api.GET('/api/structures', {
+      params: {
+        query: {
+          q: params.q.trim(),
+          og: params.og,
+          page: 1,
+          pageSize: STRUCTURE_OPTIONS_PAGE_SIZE,
+          sort: 'name',
+        },
+      },
+      signal,
+    }),
+  );
 }
 
 export function getStructureOptionsQueryOptions(params: StructureOptionsQuery) {

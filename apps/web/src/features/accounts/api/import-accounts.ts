@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ProvisioningReport } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 
 /**
  * Creates or completes the APE accounts of a file (CSV or XLSX: FINESS ; Nom ; Prénom ; Courriel ;
@@ -10,7 +10,8 @@ import { apiClient, type ApiClientError } from '@/lib/api-client';
 export function importAccounts(file: File): Promise<ProvisioningReport> {
   const form = new FormData();
   form.append('file', file, file.name);
-  return apiClient.upload<ProvisioningReport>('/accounts/import', form);
+  // openapi-fetch sends a FormData as is (multipart); the document types the body as its fields.
+  return unwrap(api.POST('/api/accounts/import', { body: form as unknown as { file: string } }));
 }
 
 export function useImportAccounts() {

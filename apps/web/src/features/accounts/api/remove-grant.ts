@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Account } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 import { accountUpdated } from './account-updated';
 
 /** Removes a grant; 409 when it is the last APE of a structure (the message explains). */
 export function removeGrant(accountId: string, grantId: string): Promise<Account> {
-  return apiClient.delete<Account>(
-    `/accounts/${encodeURIComponent(accountId)}/grants/${encodeURIComponent(grantId)}`,
+  return unwrap(
+    api.DELETE('/api/accounts/{id}/grants/{grantId}', { params: { path: { id: accountId, grantId } } }),
   );
 }
 

@@ -1,9 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 
 /** Sends the invitation e-mail again, with a new link (204). */
-export function resendInvitation(accountId: string): Promise<void> {
-  return apiClient.post<void>(`/accounts/${encodeURIComponent(accountId)}/resend-invitation`);
+export async function resendInvitation(accountId: string): Promise<void> {
+  await unwrap(api.POST('/api/accounts/{id}/resend-invitation', { params: { path: { id: accountId } } }));
 }
 
 export function useResendInvitation(accountId: string) {

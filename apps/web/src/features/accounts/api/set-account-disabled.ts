@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Account } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 import { accountUpdated } from './account-updated';
 
 /** POST /accounts/:id/disable (closes its sessions) or /accounts/:id/enable. */
 export function setAccountDisabled(accountId: string, disabled: boolean): Promise<Account> {
-  return apiClient.post<Account>(
-    `/accounts/${encodeURIComponent(accountId)}/${disabled ? 'disable' : 'enable'}`,
+  const init = { params: { path: { id: accountId } } };
+  return unwrap(
+    disabled ? api.POST('/api/accounts/{id}/disable', init) : api.POST('/api/accounts/{id}/enable', init),
   );
 }
 

@@ -8,6 +8,7 @@ import type {
   UserRight,
 } from '@tdb/contracts';
 import { FORM_DOMAINS, USER_RIGHTS, isGrantActive, principalRoleOf } from '@tdb/access';
+import type { PrincipalOrganisation } from './principal-seat';
 
 /**
  * What the caller may grant on one kind of organisation, derived from its own grants valid today
@@ -158,8 +159,8 @@ export function toGrantInput(draft: GrantDraft): GrantInput {
  * The organisation whose principal administrator the draft designates (APR of an ARS or CD, APE
  * of an OG or ESMS), once chosen; null for any other grant.
  */
-export function principalOf(draft: GrantDraft): OrganisationRef | null {
-  if (draft.kind === '' || draft.code === '' || draft.role === '') return null;
+export function principalOf(draft: GrantDraft): PrincipalOrganisation | null {
+  if (draft.kind === '' || draft.kind === 'NATIONAL' || draft.code === '' || draft.role === '') return null;
   if (principalRoleOf(draft.kind) !== draft.role) return null;
   if ((draft.kind === 'OG' || draft.kind === 'ESMS') && !FINESS.test(draft.code)) return null;
   return { kind: draft.kind, code: draft.code };

@@ -1,4 +1,9 @@
-import type { PrincipalSeat } from '@tdb/contracts';
+import type { OrganisationKind, OrganisationRef, PrincipalSeat } from '@tdb/contracts';
+
+/** An organisation that has a principal administrator seat (APR of an ARS or CD, APE of an OG or ESMS). */
+export interface PrincipalOrganisation extends OrganisationRef {
+  kind: Exclude<OrganisationKind, 'NATIONAL'>;
+}
 
 /** "Paul Durand (paul.durand@foyer.fr) et un compte que vous ne gérez pas". */
 export function holdersText(seat: PrincipalSeat): string {

@@ -1,11 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateApiTokenRequest, CreatedApiToken } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 import { getApiTokensQueryOptions } from './get-api-tokens';
 
 /** Creates a token: the answer holds its secret, the only time it is ever shown. */
 export function createApiToken(request: CreateApiTokenRequest): Promise<CreatedApiToken> {
-  return apiClient.post<CreatedApiToken>('/api-tokens', request);
+  return unwrap(api.POST('/api/api-tokens', { body: request }));
 }
 
 export function useCreateApiToken() {

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ApiTokenInfo } from '@tdb/contracts';
-import { apiClient } from '@/lib/api-client';
+import { api, unwrap } from '@/lib/api-client';
 
 /** The API tokens of my ARS or Département (every token for the national administrator), newest first. */
 export function getApiTokens(signal?: AbortSignal): Promise<ApiTokenInfo[]> {
-  return apiClient.get<ApiTokenInfo[]>('/api-tokens', signal);
+  return unwrap(api.GET('/api/api-tokens', { signal }));
 }
 
 export function getApiTokensQueryOptions() {

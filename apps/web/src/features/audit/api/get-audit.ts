@@ -1,6 +1,9 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { AuditEntry, Paginated } from '@tdb/contracts';
-import { apiClient, toQueryString } from '@/lib/api-client';
+import { api, unwrap } from '@/lib/api-client';
+import type { components } from '@/lib/api/openapi.gen';
+
+/** A page of the audit log (its entries' details typed as JSON, narrower than the contract's AuditEntry). */
+export type AuditPage = components['schemas']['AuditPageResponse'];
 
 export interface AuditQuery {
   page: number;
@@ -8,10 +11,9 @@ export interface AuditQuery {
 }
 
 /** The audit log within the reader's perimeter, newest first. */
-export function getAudit(params: AuditQuery, signal?: AbortSignal): Promise<Paginated<AuditEntry>> {
-  return apiClient.get<Paginated<AuditEntry>>(
-    `/audit${toQueryString({ page: params.page, pageSize: params.pageSize })}`,
-    signal,
+export function getAudit(params: AuditQuery, signal?: AbortSignal): Promise<AuditPage> {
+  return unwrap(
+    api.GET('/api/audit', { params: { query: { page: params.page, pageSize: params.pageSize } }, signal }),
   );
 }
 

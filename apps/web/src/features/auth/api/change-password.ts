@@ -1,12 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ChangePasswordRequest, LoginResponse } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 import { authStore } from '@/lib/auth/auth-store';
 import { getSessionsQueryOptions } from './get-sessions';
 
 /** Changes my password: the API closes every other session and returns a new access token. */
 export function changePassword(request: ChangePasswordRequest): Promise<LoginResponse> {
-  return apiClient.post<LoginResponse>('/auth/password', request);
+  return unwrap(api.POST('/api/auth/password', { body: request }));
 }
 
 export function useChangePassword() {

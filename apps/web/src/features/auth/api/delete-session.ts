@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 import { getSessionsQueryOptions } from './get-sessions';
 
 /** Closes one of my sessions (another device or browser). */
-export function deleteSession(id: string): Promise<void> {
-  return apiClient.delete<void>(`/auth/sessions/${encodeURIComponent(id)}`);
+export async function deleteSession(id: string): Promise<void> {
+  await unwrap(api.DELETE('/api/auth/sessions/{id}', { params: { path: { id } } }));
 }
 
 export function useDeleteSession() {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 import { getMeQueryOptions } from './get-me';
 
 export interface DisableTotpRequest {
@@ -10,8 +10,8 @@ export interface DisableTotpRequest {
  * Turns the second factor off, my password confirming it (204): 400 on a wrong password, 403 when
  * the platform makes it mandatory for my role (the message says so).
  */
-export function disableTotp(request: DisableTotpRequest): Promise<void> {
-  return apiClient.post<void>('/auth/totp/disable', request);
+export async function disableTotp(request: DisableTotpRequest): Promise<void> {
+  await unwrap(api.POST('/api/auth/totp/disable', { body: request }));
 }
 
 export function useDisableTotp() {

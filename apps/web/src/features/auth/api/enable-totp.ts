@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 import { authStore } from '@/lib/auth/auth-store';
 import { getMeQueryOptions } from './get-me';
 
@@ -9,8 +9,8 @@ export interface EnableTotpRequest {
 }
 
 /** Turns the second factor on with a first code (204); 400 when the code is wrong. */
-export function enableTotp(request: EnableTotpRequest): Promise<void> {
-  return apiClient.post<void>('/auth/totp/enable', request);
+export async function enableTotp(request: EnableTotpRequest): Promise<void> {
+  await unwrap(api.POST('/api/auth/totp/enable', { body: request }));
 }
 
 export function useEnableTotp() {

@@ -1,12 +1,18 @@
 import { useMutation } from '@tanstack/react-query';
 import type { ForgotPasswordRequest } from '@tdb/contracts';
-import { apiRequest, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
+import type { components } from '@/lib/api/openapi.gen';
+
+/** What the API answers: a message in French, the same whether the address has an account or not. */
+export type ForgotPasswordAnswer = components['schemas']['MessageResponse'];
 
 /** 202 whether the address has an account or not (the answer must not tell). */
-export function forgotPassword(request: ForgotPasswordRequest): Promise<unknown> {
-  return apiRequest<unknown>('/auth/forgot-password', { method: 'POST', body: request, auth: false });
+export function forgotPassword(request: ForgotPasswordRequest): Promise<ForgotPasswordAnswer> {
+  return unwrap(api.POST('/api/auth/forgot-password', { body: request }));
 }
 
 export function useForgotPassword() {
-  return useMutation<unknown, ApiClientError, ForgotPasswordRequest>({ mutationFn: forgotPassword });
+  return useMutation<ForgotPasswordAnswer, ApiClientError, ForgotPasswordRequest>({
+    mutationFn: forgotPassword,
+  });
 }

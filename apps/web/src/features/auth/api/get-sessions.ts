@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SessionInfo } from '@tdb/contracts';
-import { apiClient } from '@/lib/api-client';
+import { api, unwrap } from '@/lib/api-client';
 
 export function getSessions(signal?: AbortSignal): Promise<SessionInfo[]> {
-  return apiClient.get<SessionInfo[]>('/auth/sessions', signal);
+  return unwrap(api.GET('/api/auth/sessions', { signal }));
 }
 
 export function getSessionsQueryOptions() {

@@ -1,13 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { TokenInfo } from '@tdb/contracts';
-import { apiRequest } from '@/lib/api-client';
+import { api, unwrap } from '@/lib/api-client';
 
 /** What an invitation or password reset link is for; 410 TOKEN_INVALID when used or expired. */
 export function getTokenInfo(token: string, signal?: AbortSignal): Promise<TokenInfo> {
-  return apiRequest<TokenInfo>(
-    `/auth/tokens/${encodeURIComponent(token)}`,
-    signal ? { signal, auth: false } : { auth: false },
-  );
+  return unwrap(api.GET('/api/auth/tokens/{token}', { params: { path: { token } }, signal }));
 }
 
 export function getTokenInfoQueryOptions(token: string) {

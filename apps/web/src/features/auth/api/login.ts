@@ -1,10 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LoginRequest, LoginResponse } from '@tdb/contracts';
-import { apiRequest, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 import { authStore } from '@/lib/auth/auth-store';
 
 export function login(request: LoginRequest): Promise<LoginResponse> {
-  return apiRequest<LoginResponse>('/auth/login', { method: 'POST', body: request, auth: false });
+  return unwrap(api.POST('/api/auth/login', { body: request }));
 }
 
 /** Signs in: on success the session starts (token in memory, refresh cookie set by the API). */

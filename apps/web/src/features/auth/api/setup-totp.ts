@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import type { TotpSetup } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 
 /** A new secret for my authenticator app; it becomes active only once a first code confirms it. */
 export function setupTotp(): Promise<TotpSetup> {
-  return apiClient.post<TotpSetup>('/auth/totp/setup');
+  return unwrap(api.POST('/api/auth/totp/setup'));
 }
 
 export function useSetupTotp() {

@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SentEmail } from '@tdb/contracts';
-import { apiClient } from '@/lib/api-client';
+import { api, unwrap } from '@/lib/api-client';
 
 /** The e-mails the platform sent (or stored, without SMTP server), newest first: national administrator only. */
 export function getEmails(signal?: AbortSignal): Promise<SentEmail[]> {
-  return apiClient.get<SentEmail[]>('/emails', signal);
+  return unwrap(api.GET('/api/emails', { signal }));
 }
 
 export function getEmailsQueryOptions() {

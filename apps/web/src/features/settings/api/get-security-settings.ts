@@ -1,10 +1,10 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { SecuritySettings } from '@tdb/contracts';
-import { apiClient } from '@/lib/api-client';
+import { api, unwrap } from '@/lib/api-client';
 
 /** The security settings of the platform (national administrator only). */
 export function getSecuritySettings(signal?: AbortSignal): Promise<SecuritySettings> {
-  return apiClient.get<SecuritySettings>('/settings/security', signal);
+  return unwrap(api.GET('/api/settings/security', { signal }));
 }
 
 export function getSecuritySettingsQueryOptions() {

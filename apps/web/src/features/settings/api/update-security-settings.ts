@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { SecuritySettings } from '@tdb/contracts';
-import { apiClient, type ApiClientError } from '@/lib/api-client';
+import { api, unwrap, type ApiClientError } from '@/lib/api-client';
 import { getSecuritySettingsQueryOptions } from './get-security-settings';
 
 /**
@@ -8,7 +8,7 @@ import { getSecuritySettingsQueryOptions } from './get-security-settings';
  * mandatory while the administrator has none of their own.
  */
 export function updateSecuritySettings(settings: SecuritySettings): Promise<SecuritySettings> {
-  return apiClient.put<SecuritySettings>('/settings/security', settings);
+  return unwrap(api.PUT('/api/settings/security', { body: settings }));
 }
 
 export function useUpdateSecuritySettings() {
