@@ -5,6 +5,8 @@
  */
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
+// The example is documentation, outside every project: imported as a file on purpose, to run it.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { pullIndicators, toCsv } from '../../../../docs/integration/pull-indicators';
 import { loginAs, persistAccount } from '../factories/accounts';
 import { openCampaign } from '../factories/campaigns';

@@ -3,9 +3,6 @@ import type { ApiError } from '@tdb/contracts';
 import type { paths } from './api/openapi.gen';
 import { authStore } from './auth/auth-store';
 
-/** The API is served on the same origin as the SPA (the Vite dev server proxies /api). */
-export const API_BASE_PATH = '/api';
-
 const NETWORK_ERROR_MESSAGE =
   'Le service est momentanément indisponible. Vérifiez votre connexion et réessayez dans quelques instants.';
 
@@ -67,97 +64,6 @@ function fallbackMessage(status: number): string {
 /** The code of the 403 answered to every call but "Mon compte" until the second factor is set up. */
 export const TOTP_ENROLLMENT_REQUIRED = 'TOTP_ENROLLMENT_REQUIRED';
 
-export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Sent as JSON, or as multipart/form-data when it is a FormData (file uploads). */
-  body?: unknown;
-  signal?: AbortSignal;
-  /**
-   * Default true: send the access token and, on a 401, renew the session once and retry once.
-   * False for the public routes of /auth (login, refresh, tokens…), whose 401 is an answer.
-   */
-  auth?: boolean;
-}
-
-async function send(path: string, options: RequestOptions, accessToken: string | null): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  // The refresh cookie is scoped to /api/auth: send it (and accept its renewal) on those routes only.
-  const credentials: RequestCredentials = path.startsWith('/auth/') ? 'include' : 'same-origin';
-  const init: RequestInit = { method: options.method ?? 'GET', headers, credentials };
-  if (options.signal) init.signal = options.signal;
-  if (accessToken) headers['Authorization'] = `Bearer ${accessToken}`;
-  if (options.body instanceof FormData) {
-    // A file upload: the browser writes the multipart Content-Type with its boundary.
-    init.body = options.body;
-  } else if (options.body !== undefined) {
-    headers['Content-Type'] = 'application/json';
-    init.body = JSON.stringify(options.body);
-  }
-  try {
-    return await fetch(`${API_BASE_PATH}${path}`, init);
-  } catch (error) {
-    if (error instanceof DOMException && error.name === 'AbortError') throw error;
-    throw new ApiClientError({ statusCode: 0, code: 'NETWORK_ERROR', message: NETWORK_ERROR_MESSAGE });
-  }
-}
-
-async function read<T>(response: Response): Promise<T> {
-  const text = await response.text();
-  let body: unknown = undefined;
-  if (text !== '') {
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-  }
-
-  if (!response.ok) {
-    if (isApiErrorBody(body)) throw new ApiClientError(body);
-    throw new ApiClientError({
-      statusCode: response.status,
-      code: 'HTTP_ERROR',
-      message: fallbackMessage(response.status),
-    });
-  }
-  if (body === undefined && text !== '') {
-    throw new ApiClientError({
-      statusCode: response.status,
-      code: 'INVALID_RESPONSE',
-      message: 'La réponse du serveur est illisible. Réessayez dans quelques instants.',
-    });
-  }
-  return body as T;
-}
-
-/**
- * Calls the API and returns its JSON, or throws an ApiClientError carrying the API's French message.
- * Authenticated calls carry the access token; on a 401 the session is renewed once (one refresh for
- * all the calls that failed together) and the call retried once; if that fails too, the session
- * ends and the pages that need an account send the user to /connexion.
- */
-export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const authenticated = options.auth ?? true;
-  const token = authenticated ? authStore.getAccessToken() : null;
-  let response = await send(path, options, token);
-  if (response.status === 401 && authenticated) {
-    // Renewed meanwhile by another call: use that token rather than rotate the session again.
-    const current = authStore.getAccessToken();
-    const renewed = current !== null && current !== token ? current : await refreshSession();
-    if (renewed !== null) response = await send(path, options, renewed);
-    if (response.status === 401) authStore.end('expired');
-  }
-  try {
-    return await read<T>(response);
-  } catch (error) {
-    // The second factor is mandatory for this role and not set up: the pages send the user to it.
-    if (authenticated && isApiClientError(error) && error.code === TOTP_ENROLLMENT_REQUIRED) {
-      authStore.requireTotpEnrollment();
-    }
-    throw error;
-  }
-}
-
 let refreshing: Promise<string | null> | null = null;
 
 /** Runs the task alone across the tabs of this browser, when the Web Locks API exists. */
@@ -199,24 +105,6 @@ export function refreshSession(): Promise<string | null> {
   return refreshing;
 }
 
-/**
- * Downloads a file the API serves behind the bearer token (e.g. an Excel grid): resolves with its
- * Blob and the file name the API suggests; errors are thrown as ApiClientError, as for JSON calls.
- */
-export async function apiDownload(path: string): Promise<{ blob: Blob; fileName: string | null }> {
-  const token = authStore.getAccessToken();
-  let response = await send(path, {}, token);
-  if (response.status === 401) {
-    const renewed = await refreshSession();
-    if (renewed !== null) response = await send(path, {}, renewed);
-    if (response.status === 401) authStore.end('expired');
-  }
-  if (!response.ok) await read<never>(response);
-  const disposition = response.headers.get('Content-Disposition') ?? '';
-  const match = /filename\*?=(?:UTF-8'')?"?([^";]+)"?/i.exec(disposition);
-  return { blob: await response.blob(), fileName: match?.[1] ? decodeURIComponent(match[1]) : null };
-}
-
 /** Saves a Blob under a file name, as a download of the browser. */
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
@@ -228,16 +116,6 @@ export function saveBlob(blob: Blob, fileName: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
-
-export const apiClient = {
-  get: <T>(path: string, signal?: AbortSignal) => apiRequest<T>(path, signal ? { signal } : {}),
-  post: <T>(path: string, body?: unknown) => apiRequest<T>(path, { method: 'POST', body }),
-  patch: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PATCH', body }),
-  put: <T>(path: string, body: unknown) => apiRequest<T>(path, { method: 'PUT', body }),
-  delete: <T>(path: string) => apiRequest<T>(path, { method: 'DELETE' }),
-  /** POST multipart/form-data (a file and its fields). */
-  upload: <T>(path: string, form: FormData) => apiRequest<T>(path, { method: 'POST', body: form }),
-};
 
 /**
  * The public routes of the API, called without the access token and whose 401 is an answer (a
@@ -281,7 +159,7 @@ async function fetchWithSession(request: Request): Promise<Response> {
   return response;
 }
 
-/** Where the API is: this origin (the Vite dev server proxies /api); absolute for Request. */
+/** The API is served on the same origin as the SPA (the Vite dev server proxies /api); absolute for Request. */
 const ORIGIN = typeof window === 'undefined' ? 'http://localhost' : window.location.origin;
 
 /**

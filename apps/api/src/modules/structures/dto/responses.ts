@@ -1,11 +1,5 @@
 /** Swagger descriptions of the responses; the shapes themselves are the contracts' interfaces. */
-import {
-  ApiExtraModels,
-  ApiProperty,
-  ApiPropertyOptional,
-  getSchemaPath,
-  type ApiPropertyOptions,
-} from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, getSchemaPath, type ApiPropertyOptions } from '@nestjs/swagger';
 import type {
   Address,
   GeoPoint,
