@@ -43,3 +43,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   });
   return { url: embedded.url, kind: 'embedded', drop: () => embedded.stop() };
 }
+
+/**
+ * A migrated embedded database persisted in `dataDir` (a copy of the template), whatever
+ * DATABASE_URL says: what the backups and the move to a server start from. `drop()` stops it
+ * (PGlite flushes the folder) and leaves the folder to the caller.
+ */
+export async function createEmbeddedTestDatabase(dataDir: string): Promise<TestDatabase> {
+  const embedded = await startEmbeddedPostgres({
+    dataDir,
+    maxConnections: 10,
+    loadDataDir: await embeddedTemplate(),
+  });
+  return { url: embedded.url, kind: 'embedded', drop: () => embedded.stop() };
+}
