@@ -26,16 +26,7 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env['DATABASE_URL'];
-  if (serverUrl) {
-    const template = await serverTemplate(serverUrl);
-    const name = `tdb_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    await onServer(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
-    return {
-      url: withDatabase(serverUrl, name),
-      kind: 'server',
-      drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-    };
-  }
+  if (serverUrl) return createServerTestDatabase(serverUrl);
   const embedded = await startEmbeddedPostgres({
     dataDir: null,
     maxConnections: 10,
@@ -56,4 +47,22 @@ export async function createEmbeddedTestDatabase(dataDir: string): Promise<TestD
     loadDataDir: await embeddedTemplate(),
   });
   return { url: embedded.url, kind: 'embedded', drop: () => embedded.stop() };
+}
+
+/**
+ * A new database on the server of `serverUrl`: a copy of the migrated template, or empty
+ * (`migrated: false`: what a restore or an import starts from). Dropped by `drop()`.
+ */
+export async function createServerTestDatabase(
+  serverUrl: string,
+  { migrated = true }: { migrated?: boolean } = {},
+): Promise<TestDatabase> {
+  const name = `tdb_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const template = migrated ? await serverTemplate(serverUrl) : 'template0';
+  await onServer(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+  return {
+    url: withDatabase(serverUrl, name),
+    kind: 'server',
+    drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }
