@@ -12,9 +12,10 @@
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
+import path from 'node:path';
 import type { PGliteInterface } from '@electric-sql/pglite';
 import { runMigrations } from './database';
-import { startEmbeddedPostgres } from './embedded-postgres';
+import { PGDATA, startEmbeddedPostgres } from './embedded-postgres';
 
 /** Heap blocks (8 kB) per COPY block of the export: a few MB of rows read and written at once. */
 const BLOCKS_PER_CHUNK = 512;
@@ -126,6 +127,9 @@ const rowsIn = (chunk: Buffer) => {
  * to this version of the code. Takes the folder's lock: the platform must be stopped.
  */
 export async function exportEmbedded(dataDir: string, file: string): Promise<ExportSummary> {
+  // Not a new, empty database created on the way by a mistyped DATA_DIR.
+  if (!fs.existsSync(path.join(dataDir, PGDATA, 'PG_VERSION')))
+    throw new Error(`No embedded database in ${dataDir}`);
   const embedded = await startEmbeddedPostgres({ dataDir, maxConnections: 2 });
   const partial = `${file}.partial`;
   let out: fs.WriteStream | null = null;

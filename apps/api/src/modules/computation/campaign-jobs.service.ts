@@ -215,7 +215,7 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy, OnApp
    */
   async scheduleDistributions(year: number): Promise<void> {
     if (this.inProcess) {
-      if (!this.working || this.timers.has(year)) return;
+      if (!this.working || this.stopping || this.timers.has(year)) return;
       this.timers.set(
         year,
         setTimeout(() => {
