@@ -97,6 +97,10 @@ export async function createApp(
       bearerFormat: 'JWT',
       description: 'Jeton d’accès (POST /api/auth/login) ou jeton d’API',
     })
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'Jeton des métriques (variable METRICS_TOKEN)' },
+      'metrics',
+    )
     .build();
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => SwaggerModule.createDocument(app, openApi), {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,

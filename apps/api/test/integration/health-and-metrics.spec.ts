@@ -139,6 +139,7 @@ describe('probes and metrics (HTTP, real database)', () => {
     const metrics = doc.paths['/api/metrics'].get;
     expect(Object.keys(metrics.responses)).toEqual(expect.arrayContaining(['200', '401', '404']));
     expect(Object.keys(metrics.responses['200'].content)).toEqual(['text/plain']);
+    expect(metrics.security).toEqual([{ metrics: [] }]);
   });
 
   it('refuses the scrape without the token, or with another one, in French', async () => {

@@ -23,7 +23,7 @@ export class MetricsController {
 
   @Get()
   @Public()
-  @ApiBearerAuth()
+  @ApiBearerAuth('metrics')
   @ApiOperation({
     summary: 'Métriques Prometheus (format texte), avec le jeton METRICS_TOKEN',
     description:
