@@ -8,6 +8,7 @@ import { ActorCache, ActorCacheInterceptor } from './common/auth/actor-cache';
 import { ApiTokenAuthenticator } from './common/auth/api-token.authenticator';
 import { AppAuthGuard } from './common/auth/auth.guard';
 import { ExportGate } from './common/concurrency/export-gate';
+import { ShutdownService } from './common/lifecycle/shutdown.service';
 import { ApiExceptionFilter } from './common/errors/api-exception.filter';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { ApiTokensModule } from './modules/api-tokens/api-tokens.module';
@@ -24,7 +25,10 @@ import { GuidanceModule } from './modules/guidance/guidance.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { DATABASE_KIND } from './database/database.tokens';
+import { EMBEDDED_DATABASE, EmbeddedDatabaseLifecycle } from './database/embedded-lifecycle';
+import type { EmbeddedPostgres } from './database/embedded-postgres';
 import { HealthModule } from './modules/health/health.module';
+import { MetricsModule } from './modules/metrics/metrics.module';
 import { ReferenceModule } from './modules/reference/reference.module';
 import { StructuresModule } from './modules/structures/structures.module';
 import { PaginationLinksInterceptor } from './common/http/pagination-links.interceptor';
@@ -33,11 +37,13 @@ export interface AppModuleOptions {
   config: AppConfig;
   databaseUrl: string;
   databaseKind: 'embedded' | 'server';
+  /** The embedded database this process started (main.ts), stopped with the application. */
+  embedded?: EmbeddedPostgres | null;
 }
 
 @Module({})
 export class AppModule {
-  static register({ config, databaseUrl, databaseKind }: AppModuleOptions): DynamicModule {
+  static register({ config, databaseUrl, databaseKind, embedded }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       global: true,
@@ -47,7 +53,11 @@ export class AppModule {
           pinoHttp: [
             {
               level: config.logLevel,
-              autoLogging: { ignore: (req) => req.url === '/api/health' },
+              // Probes and scrapes come every few seconds: their lines would drown the others.
+              autoLogging: {
+                ignore: (req) =>
+                  req.url !== undefined && /^\/api\/(health(\/live|\/ready)?|metrics)(\?|$)/.test(req.url),
+              },
               redact: ['req.headers.authorization', 'req.headers.cookie'],
               // One short line per request: method, URL, status; full headers only at debug level.
               serializers:
@@ -72,6 +82,7 @@ export class AppModule {
           dataSourceOptions(databaseUrl, { poolSize: databaseKind === 'embedded' ? 1 : 10 }),
         ),
         HealthModule,
+        MetricsModule,
         ReferenceModule,
         StructuresModule,
         MailModule,
@@ -92,6 +103,9 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: DATABASE_KIND, useValue: databaseKind },
+        { provide: EMBEDDED_DATABASE, useValue: embedded ?? null },
+        EmbeddedDatabaseLifecycle,
+        ShutdownService,
         { provide: APP_FILTER, useClass: ApiExceptionFilter },
         { provide: APP_GUARD, useClass: AppAuthGuard },
         { provide: APP_INTERCEPTOR, useClass: ActorCacheInterceptor },
@@ -101,7 +115,7 @@ export class AppModule {
         ApiTokenAuthenticator,
         ExportGate,
       ],
-      exports: [APP_CONFIG, DATABASE_KIND, AccessService, ActorCache, ExportGate],
+      exports: [APP_CONFIG, DATABASE_KIND, AccessService, ActorCache, ExportGate, ShutdownService],
     };
   }
 }

@@ -10,24 +10,33 @@ import helmet from 'helmet';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { ShutdownService } from './common/lifecycle/shutdown.service';
 import { hostileInputGuard } from './common/validation/hostile-input.middleware';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig } from './config/app-config';
+import type { EmbeddedPostgres } from './database/embedded-postgres';
 
 export const API_PREFIX = 'api';
 
 /** Builds the Nest application (used by main.ts and by the integration tests). */
 export async function createApp(
   config: AppConfig,
-  database: { url: string; kind: 'embedded' | 'server' },
+  database: { url: string; kind: 'embedded' | 'server'; embedded?: EmbeddedPostgres | null },
 ): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register({ config, databaseUrl: database.url, databaseKind: database.kind }),
+    AppModule.register({
+      config,
+      databaseUrl: database.url,
+      databaseKind: database.kind,
+      embedded: database.embedded,
+    }),
     // JSON bodies only (registered below): no form-encoded bodies, so no login from a foreign
     // page's form (login CSRF).
     { bufferLogs: true, bodyParser: false },
   );
   app.useLogger(app.get(Logger));
+  // First: every request is counted, so that a stop waits for it (and frees its connection after).
+  app.use(app.get(ShutdownService).middleware);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '1mb' });

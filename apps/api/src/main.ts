@@ -27,19 +27,10 @@ async function main(): Promise<void> {
   if (applied.length > 0) console.log(`Migrations applied: ${applied.join(', ')}`);
 
   const app = await createApp(config, database);
-  if (database.embedded) {
-    const embedded = database.embedded;
-    // Close the embedded database after Nest has closed its pool, so PGlite flushes to disk.
-    const stopEmbedded = async () => {
-      await app.close();
-      await embedded.stop();
-      process.exit(0);
-    };
-    process.once('SIGINT', () => void stopEmbedded());
-    process.once('SIGTERM', () => void stopEmbedded());
-  } else {
-    app.enableShutdownHooks();
-  }
+  // SIGTERM (orchestrators) and SIGINT (Ctrl-C) run Nest's hooks in order: the requests in flight
+  // are answered, the jobs give their lease back, the pools close, the embedded database flushes
+  // (ShutdownService tells the order), then the process exits with 0.
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT'], { useProcessExit: true });
   // Nest passes its arguments on to http.Server#listen(port, host, backlog), whose backlog its
   // typings leave out.
   const listen = app.listen.bind(app) as unknown as (
@@ -57,7 +48,7 @@ async function main(): Promise<void> {
       `  API            ${base}/api`,
       `  OpenAPI UI     ${base}/api/docs`,
       `  OpenAPI JSON   ${base}/api/docs-json`,
-      `  Health         ${base}/api/health`,
+      `  Health         ${base}/api/health (probes: /api/health/live, /api/health/ready)`,
       '',
     ].join('\n'),
   );

@@ -175,3 +175,34 @@ export interface HealthReport {
   database: { status: 'up' | 'down'; kind: 'embedded' | 'server'; latencyMs: number | null };
   version: string;
 }
+
+/** GET /api/health/live: the process answers (nothing else is checked: no database round trip). */
+export interface LivenessReport {
+  status: 'ok';
+  uptimeSeconds: number;
+  version: string;
+}
+
+/** GET /api/health/ready: whether this process can take traffic (503 with the failing checks otherwise). */
+export interface ReadinessReport {
+  status: 'ok' | 'error';
+  /** The process is stopping (SIGTERM): it finishes its requests and takes no more. */
+  stopping: boolean;
+  database: HealthReport['database'];
+  migrations: {
+    status: 'up' | 'down';
+    /** Migrations of this version of the code, and how many the database has applied. */
+    registered: number;
+    applied: number;
+    /** Registered but not applied: the schema is older than the code. */
+    pending: string[];
+    /** Applied but unknown to this code (a newer version migrated the database): reported, not fatal. */
+    unknown: string[];
+  };
+  jobs: {
+    status: 'up' | 'down' | 'disabled';
+    runner: 'pg-boss' | 'in-process';
+    state: 'starting' | 'running' | 'disabled' | 'stopping' | 'stopped';
+  };
+  version: string;
+}

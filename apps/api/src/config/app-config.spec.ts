@@ -12,6 +12,8 @@ describe('loadConfig', () => {
       logPretty: true,
       exportConcurrency: 2,
       exportWaiting: 8,
+      metricsToken: null,
+      shutdownTimeoutMs: 25_000,
     });
   });
 
@@ -26,6 +28,9 @@ describe('loadConfig', () => {
     [{ LOG_PRETTY: 'maybe' }, 'LOG_PRETTY'],
     [{ EXPORT_CONCURRENCY: '0' }, 'EXPORT_CONCURRENCY'],
     [{ EXPORT_WAITING: 'beaucoup' }, 'EXPORT_WAITING'],
+    [{ METRICS_TOKEN: 'court' }, 'METRICS_TOKEN'],
+    [{ METRICS_TOKEN: `${'a'.repeat(20)} ${'b'.repeat(20)}` }, 'METRICS_TOKEN'],
+    [{ SHUTDOWN_TIMEOUT_SECONDS: '0' }, 'SHUTDOWN_TIMEOUT_SECONDS'],
   ])('stops on %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {
@@ -34,6 +39,11 @@ describe('loadConfig', () => {
       expect((error as ConfigError).variable).toBe(variable);
       expect((error as ConfigError).message).toContain(variable);
     }
+  });
+
+  it('reads the metrics token', () => {
+    const token = 'f'.repeat(64);
+    expect(loadConfig({ METRICS_TOKEN: token }).metricsToken).toBe(token);
   });
 
   it('accepts a server URL', () => {

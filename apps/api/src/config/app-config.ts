@@ -40,6 +40,17 @@ export interface AppConfig {
    * header from anyone else would forge client addresses in throttling and the audit log.
    */
   trustProxy: string | false;
+  /**
+   * Bearer token of GET /api/metrics (Prometheus); null: the route answers 404, as if absent, so
+   * that the figures of the platform's activity are never public by mistake.
+   */
+  metricsToken: string | null;
+  /**
+   * How long a stop (SIGTERM/SIGINT) waits for the requests in flight before cutting their
+   * connections: below the orchestrator's grace period (Kubernetes: 30 s), so the pool and the
+   * job leases are still released before it kills the process.
+   */
+  shutdownTimeoutMs: number;
   auth: AuthConfig;
   mail: MailConfig;
 }
@@ -124,6 +135,19 @@ function readDatabaseUrl(env: Env): string | null {
   return raw;
 }
 
+function readMetricsToken(env: Env): string | null {
+  const raw = env['METRICS_TOKEN'];
+  if (raw === undefined || raw.trim() === '') return null;
+  // Compared in constant time, but a short token is still guessable by trying.
+  if (raw.length < 32 || /\s/.test(raw)) {
+    throw new ConfigError(
+      'METRICS_TOKEN',
+      'must be at least 32 characters without spaces (openssl rand -hex 32)',
+    );
+  }
+  return raw;
+}
+
 function readJwtSecret(env: Env, nodeEnv: NodeEnv): string {
   const raw = env['JWT_SECRET'];
   if (raw === undefined || raw === '') {
@@ -178,6 +202,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     exportConcurrency: readInteger(env, 'EXPORT_CONCURRENCY', 2, 1, 64),
     exportWaiting: readInteger(env, 'EXPORT_WAITING', 8, 0, 1000),
     trustProxy: env['TRUST_PROXY']?.trim() ? env['TRUST_PROXY'].trim() : false,
+    metricsToken: readMetricsToken(env),
+    shutdownTimeoutMs: readInteger(env, 'SHUTDOWN_TIMEOUT_SECONDS', 25, 1, 3600) * 1000,
     auth: {
       jwtSecret: readJwtSecret(env, nodeEnv),
       accessTokenTtlSeconds: readInteger(env, 'ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86400),

@@ -6,13 +6,22 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import type { PGliteInterface } from '@electric-sql/pglite';
 
 export interface EmbeddedPostgres {
   /** postgres:// URL of the local socket server. */
   readonly url: string;
   readonly dataDir: string | null;
-  /** A tarball of the data folder, to start another instance from (the tests' migrated template). */
-  dumpDataDir(): Promise<Blob>;
+  /**
+   * The database itself, for what only PGlite's own API does: COPY … TO '/dev/blob' (the export
+   * to a server), PGlite having no COPY over the wire protocol.
+   */
+  readonly pglite: PGliteInterface;
+  /**
+   * A tarball of the data folder (gzip-compressed with 'gzip'), to start another instance from:
+   * the tests' migrated template, the backups.
+   */
+  dumpDataDir(compression?: 'none' | 'gzip'): Promise<Blob>;
   stop(): Promise<void>;
 }
 
@@ -29,6 +38,8 @@ export class DataDirLockedError extends Error {
 }
 
 const LOCK_FILE = 'tdb.lock';
+/** The folder of DATA_DIR that PGlite keeps its PostgreSQL data folder in. */
+export const PGDATA = 'pgdata';
 
 function isProcessAlive(pid: number): boolean {
   try {
@@ -93,7 +104,7 @@ export async function startEmbeddedPostgres(options: {
     const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
     const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
     const db = await PGlite.create({
-      dataDir: options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined,
+      dataDir: options.dataDir ? path.join(options.dataDir, PGDATA) : undefined,
       extensions: { pg_trgm },
       loadDataDir: options.loadDataDir,
     });
@@ -109,7 +120,8 @@ export async function startEmbeddedPostgres(options: {
     return {
       url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
       dataDir: options.dataDir,
-      dumpDataDir: () => db.dumpDataDir('none'),
+      pglite: db,
+      dumpDataDir: (compression = 'none') => db.dumpDataDir(compression),
       async stop() {
         if (stopped) return;
         stopped = true;

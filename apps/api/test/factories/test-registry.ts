@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../setup/test-app';
+import type { TestDatabase } from '../setup/test-database';
 import { NATIONAL, loginAs, persistAccount } from './accounts';
 import { buildEjLine, buildEtLine, finessNumber, headerLine, writeExtract } from './finess-extract';
 
@@ -56,12 +57,13 @@ function registryLines(): string[] {
 
 /**
  * The API on a fresh database holding REGISTRY, and a signed-in national administrator; `env`
- * overrides configuration variables (as startTestApp).
+ * overrides configuration variables, `options.database` names the database (as startTestApp).
  */
 export async function startAppWithRegistry(
   env: Record<string, string> = {},
+  options: { database?: TestDatabase } = {},
 ): Promise<{ t: TestApp; national: string }> {
-  const t = await startTestApp(env);
+  const t = await startTestApp(env, options);
   const national = await loginAs(t.http, (await persistAccount(t.dataSource, [NATIONAL])).email);
   await request(t.http)
     .post('/api/imports/finess')

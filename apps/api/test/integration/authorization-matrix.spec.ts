@@ -396,6 +396,21 @@ const MATRIX: Record<string, Row> = {
     allowed: { in: STRUCTURE_ENTRY, out: [] },
   },
   'GET /api/health': { call: (h, a) => withAuth(request(h).get('/api/health'), a), allowed: same(EVERYONE) },
+  // Probes: public, for orchestrators (no account).
+  'GET /api/health/live': {
+    call: (h, a) => withAuth(request(h).get('/api/health/live'), a),
+    allowed: same(EVERYONE),
+  },
+  'GET /api/health/ready': {
+    call: (h, a) => withAuth(request(h).get('/api/health/ready'), a),
+    allowed: same(EVERYONE),
+  },
+  // Outside the policy: @Public for the accounts' guard, guarded by its own token (METRICS_TOKEN,
+  // unset here: 404 for everyone; the token itself is tested in health-and-metrics.spec.ts).
+  'GET /api/metrics': {
+    call: (h, a) => withAuth(request(h).get('/api/metrics'), a),
+    allowed: same(EVERYONE),
+  },
   'GET /api/reference': {
     call: (h, a) => withAuth(request(h).get('/api/reference'), a),
     allowed: same(EVERYONE),

@@ -16,9 +16,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole API on a fresh database, as main.ts builds it (minus the SPA). */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+/**
+ * The whole API on a fresh database, as main.ts builds it (minus the SPA); `options.database`: on
+ * that one instead (dropped, or stopped, by close()).
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: { database?: TestDatabase } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     WEB_DIR: 'none',

@@ -26,20 +26,43 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env['DATABASE_URL'];
-  if (serverUrl) {
-    const template = await serverTemplate(serverUrl);
-    const name = `tdb_test_${process.pid}_${randomBytes(4).toString('hex')}`;
-    await onServer(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
-    return {
-      url: withDatabase(serverUrl, name),
-      kind: 'server',
-      drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-    };
-  }
+  if (serverUrl) return createServerTestDatabase(serverUrl);
   const embedded = await startEmbeddedPostgres({
     dataDir: null,
     maxConnections: 10,
     loadDataDir: await embeddedTemplate(),
   });
   return { url: embedded.url, kind: 'embedded', drop: () => embedded.stop() };
+}
+
+/**
+ * A migrated embedded database persisted in `dataDir` (a copy of the template), whatever
+ * DATABASE_URL says: what the backups and the move to a server start from. `drop()` stops it
+ * (PGlite flushes the folder) and leaves the folder to the caller.
+ */
+export async function createEmbeddedTestDatabase(dataDir: string): Promise<TestDatabase> {
+  const embedded = await startEmbeddedPostgres({
+    dataDir,
+    maxConnections: 10,
+    loadDataDir: await embeddedTemplate(),
+  });
+  return { url: embedded.url, kind: 'embedded', drop: () => embedded.stop() };
+}
+
+/**
+ * A new database on the server of `serverUrl`: a copy of the migrated template, or empty
+ * (`migrated: false`: what a restore or an import starts from). Dropped by `drop()`.
+ */
+export async function createServerTestDatabase(
+  serverUrl: string,
+  { migrated = true }: { migrated?: boolean } = {},
+): Promise<TestDatabase> {
+  const name = `tdb_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const template = migrated ? await serverTemplate(serverUrl) : 'template0';
+  await onServer(serverUrl, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+  return {
+    url: withDatabase(serverUrl, name),
+    kind: 'server',
+    drop: () => onServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }

@@ -90,6 +90,10 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       bearerFormat: 'JWT',
       description: 'Jeton d’accès (POST /api/auth/login) ou jeton d’API',
     })
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'Jeton des métriques (variable METRICS_TOKEN)' },
+      'metrics',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config, { extraModels: [ApiErrorResponseDto] });
   document.components = {

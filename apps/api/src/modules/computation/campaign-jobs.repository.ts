@@ -5,6 +5,18 @@ import type { CampaignJobDto } from '@tdb/contracts';
 
 export type JobKind = 'RECOMPUTE_INDICATORS' | 'RECOMPUTE_ATYPIA';
 
+/** The schema of pg-boss's tables (server only), in the platform's own database. */
+export const JOB_QUEUE_SCHEMA = 'pgboss';
+
+/** A campaign job not finished yet, with its progress (for the metrics). */
+export interface JobProgressRow {
+  campaign_year: number;
+  kind: JobKind;
+  status: 'QUEUED' | 'RUNNING';
+  total: number;
+  done: number;
+}
+
 export interface JobRow {
   id: string;
   campaign_year: number;
@@ -101,6 +113,67 @@ export class CampaignJobsRepository {
       id,
       error.slice(0, 1000),
     ]);
+  }
+
+  /**
+   * A job interrupted by a stop goes back to the queue (not FAILED: nothing went wrong), to be
+   * resumed from its marks by whichever process runs the jobs next.
+   */
+  async markQueued(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE campaign_jobs SET status = 'QUEUED' WHERE id = $1 AND status = 'RUNNING'`,
+      [id],
+    );
+  }
+
+  /** The jobs queued or running and how far they are. */
+  async progress(): Promise<JobProgressRow[]> {
+    return this.dataSource.query(
+      `SELECT campaign_year, kind, status, total, done FROM campaign_jobs
+        WHERE status IN ('QUEUED', 'RUNNING') ORDER BY created_at`,
+    );
+  }
+
+  /**
+   * Releases the lease this process holds on a pg-boss job it stops working on: the job is waiting
+   * again from now on, without spending one of its retries (started_on is what pg-boss counts
+   * them by), so another process takes it at its next poll instead of when the lease would
+   * expire (an hour). A distributions job whose campaign already has one waiting (one per
+   * campaign: "stately" queue) is simply done, the waiting one recomputes the same.
+   */
+  async releaseLease(queue: string, id: string): Promise<'created' | 'completed' | null> {
+    const rows: { state: 'created' | 'completed' }[] = await this.dataSource.query(
+      `WITH target AS (
+         SELECT j.id, EXISTS (
+                  SELECT 1 FROM ${JOB_QUEUE_SCHEMA}.job o
+                   WHERE o.name = j.name AND o.id <> j.id AND o.state = 'created'
+                     AND j.policy = 'stately' AND o.singleton_key IS NOT DISTINCT FROM j.singleton_key
+                ) AS covered
+           FROM ${JOB_QUEUE_SCHEMA}.job j
+          WHERE j.name = $1 AND j.id = $2 AND j.state = 'active'
+       )
+       UPDATE ${JOB_QUEUE_SCHEMA}.job j
+          SET state = (CASE WHEN t.covered THEN 'completed' ELSE 'created' END)::${JOB_QUEUE_SCHEMA}.job_state,
+              completed_on = CASE WHEN t.covered THEN now() END,
+              start_after = now(),
+              started_on = NULL
+         FROM target t
+        WHERE j.name = $1 AND j.id = t.id
+       RETURNING j.state::text AS state`,
+      [queue, id],
+    );
+    return rows[0]?.state ?? null;
+  }
+
+  /** Jobs of the pg-boss queues `queues` waiting (created, retry) or under a lease (active). */
+  async queueDepth(queues: string[]): Promise<{ queue: string; state: string; jobs: number }[]> {
+    return this.dataSource.query(
+      `SELECT name AS queue, state::text AS state, count(*)::int AS jobs
+         FROM ${JOB_QUEUE_SCHEMA}.job
+        WHERE name = ANY($1) AND state IN ('created', 'retry', 'active')
+        GROUP BY name, state`,
+      [queues],
+    );
   }
 
   /** Progress, committed with the batch it counts (a batch never counts twice: done rows are skipped). */

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
@@ -11,12 +18,27 @@ import { DATABASE_KIND } from '../../database/database.tokens';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import { CampaignRecomputeService, type RecomputeStage } from './campaign-recompute.service';
-import { CampaignJobsRepository, toJobDto, type JobKind } from './campaign-jobs.repository';
+import {
+  CampaignJobsRepository,
+  JOB_QUEUE_SCHEMA,
+  toJobDto,
+  type JobKind,
+  type JobProgressRow,
+} from './campaign-jobs.repository';
+import { JobRuns, type SettledJob } from './job-runs';
 import { PeerStatisticsService } from './peer-statistics.service';
 
 const QUEUE = 'campaign-recompute-indicators';
 /** Recomputes a campaign's distributions shortly after confirmations (one pending per campaign). */
 const DISTRIBUTIONS_QUEUE = 'campaign-distributions';
+
+/** What the job worker of this process is doing (readiness and metrics). */
+export interface JobWorkerStatus {
+  /** pg-boss on the server; in this process, one job after the other, on the embedded database. */
+  runner: 'pg-boss' | 'in-process';
+  /** disabled: JOBS_WORKER=false (the queue still takes jobs, another process runs them). */
+  state: 'starting' | 'running' | 'disabled' | 'stopping' | 'stopped';
+}
 
 /**
  * Campaign-wide background work (pg-boss on the platform's own PostgreSQL): recompute a campaign's
@@ -26,14 +48,20 @@ const DISTRIBUTIONS_QUEUE = 'campaign-distributions';
  * restarted after a crash skips what it has already done.
  */
 @Injectable()
-export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
+export class CampaignJobsService implements OnModuleInit, OnModuleDestroy, OnApplicationShutdown {
   private readonly logger = new Logger(CampaignJobsService.name);
   private boss: PgBoss | null = null;
   private inProcess = false;
   private working = false;
+  private started = false;
   private stopping = false;
+  private stopped = false;
   private chain: Promise<unknown> = Promise.resolve();
   private readonly timers = new Map<number, NodeJS.Timeout>();
+  /** This process's runs: aborted at the stop, when they release their lease. */
+  private readonly runs = new JobRuns();
+  /** In-process runs waiting for their turn (the embedded database's queue depth). */
+  private waitingInProcess = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -56,7 +84,7 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
     } else {
       const url = (this.dataSource.options as { url?: string }).url;
       if (!url) throw new Error('The job queue needs the database URL');
-      this.boss = new PgBoss({ connectionString: url, max: 2, schema: 'pgboss' });
+      this.boss = new PgBoss({ connectionString: url, max: 2, schema: JOB_QUEUE_SCHEMA });
       this.boss.on('error', (error: Error) => this.logger.error(`Job queue error: ${error.message}`));
       await this.boss.start();
       await this.boss.createQueue(QUEUE);
@@ -65,21 +93,29 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
       await this.boss.createQueue(DISTRIBUTIONS_QUEUE, { name: DISTRIBUTIONS_QUEUE, policy: 'stately' });
       await this.boss.updateQueue(DISTRIBUTIONS_QUEUE, { name: DISTRIBUTIONS_QUEUE, policy: 'stately' });
     }
-    if (!this.config.jobsWorker) return;
+    if (!this.config.jobsWorker) {
+      this.started = true;
+      return;
+    }
     this.working = true;
     if (this.boss) {
       await this.boss.work<{ year: number }>(
         DISTRIBUTIONS_QUEUE,
         { pollingIntervalSeconds: 1 },
         async ([job]) => {
-          if (job) await this.distributions.recompute(job.data.year);
+          if (job) {
+            await this.leased(DISTRIBUTIONS_QUEUE, job.id, () =>
+              this.runs.timed('DISTRIBUTIONS', () => this.distributions.recompute(job.data.year)),
+            );
+          }
         },
       );
       await this.boss.work<{ jobId: string }>(
         QUEUE,
         { batchSize: 1, pollingIntervalSeconds: 1 },
         async ([job]) => {
-          if (job) await this.run(job.data.jobId);
+          if (job)
+            await this.leased(QUEUE, job.id, () => this.run(job.data.jobId, undefined, this.runs.signal));
         },
       );
     }
@@ -87,6 +123,7 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
     // keeps one job per key, so a job it already holds is not doubled.
     for (const job of await this.jobs.pending()) await this.send(job.id);
     await this.scheduleMissingDistributions();
+    this.started = true;
   }
 
   /**
@@ -99,12 +136,77 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
     for (const { year } of withoutDistributions) await this.scheduleDistributions(year);
   }
 
+  /** The job worker's state: readiness tells an orchestrator whether this process does its part. */
+  status(): JobWorkerStatus {
+    const runner = this.inProcess ? 'in-process' : 'pg-boss';
+    if (this.stopped) return { runner, state: 'stopped' };
+    if (this.stopping) return { runner, state: 'stopping' };
+    if (!this.started) return { runner, state: 'starting' };
+    return { runner, state: this.working ? 'running' : 'disabled' };
+  }
+
+  /** Calls `listener` at the end of each job run of this process (the metrics time them). */
+  onSettled(listener: (job: SettledJob) => void): void {
+    this.runs.onSettled(listener);
+  }
+
+  /** Jobs waiting and under way per queue: pg-boss's table on the server, this process's queue otherwise. */
+  async queueDepth(): Promise<{ queue: string; state: 'waiting' | 'active'; jobs: number }[]> {
+    if (this.inProcess) {
+      return [
+        { queue: 'in-process', state: 'waiting', jobs: this.waitingInProcess },
+        { queue: 'in-process', state: 'active', jobs: this.runs.count },
+      ];
+    }
+    const rows = await this.jobs.queueDepth([QUEUE, DISTRIBUTIONS_QUEUE]);
+    return [QUEUE, DISTRIBUTIONS_QUEUE].flatMap((queue) =>
+      (['waiting', 'active'] as const).map((state) => ({
+        queue,
+        state,
+        jobs: rows
+          .filter((r) => r.queue === queue && (state === 'active') === (r.state === 'active'))
+          .reduce((sum, r) => sum + r.jobs, 0),
+      })),
+    );
+  }
+
+  /** The campaign jobs queued or running, with their progress. */
+  progress(): Promise<JobProgressRow[]> {
+    return this.jobs.progress();
+  }
+
+  /**
+   * Runs the work of a pg-boss job, tracked for the stop. Interrupted by the stop, the job's lease
+   * is released (waiting again at once, for another process) and the handler returns normally: the
+   * completion pg-boss then sends finds no active job and changes nothing.
+   */
+  private async leased(queue: string, jobId: string, work: () => Promise<unknown>): Promise<void> {
+    await this.runs.track(async () => {
+      try {
+        await work();
+      } catch (error) {
+        if (!this.runs.isAbort(error)) throw error;
+        await this.jobs.releaseLease(queue, jobId);
+        this.logger.log(`Job ${jobId} of ${queue} released at the stop`);
+      }
+    });
+  }
+
   /** In-process runs (embedded database): one after the other, errors logged (the job row says FAILED). */
   private enqueueInProcess(work: () => Promise<unknown>): void {
     if (!this.working || this.stopping) return;
-    this.chain = this.chain.then(work).catch((error: unknown) => {
-      this.logger.error(`Background work failed: ${(error as Error).message}`);
-    });
+    this.waitingInProcess++;
+    this.chain = this.chain
+      .then(async () => {
+        this.waitingInProcess--;
+        // Not started before the stop: left queued, sent again at the next start.
+        if (this.stopping) return;
+        await this.runs.track(work);
+      })
+      .catch((error: unknown) => {
+        if (this.runs.isAbort(error)) return;
+        this.logger.error(`Background work failed: ${(error as Error).message}`);
+      });
   }
 
   /**
@@ -113,12 +215,14 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
    */
   async scheduleDistributions(year: number): Promise<void> {
     if (this.inProcess) {
-      if (!this.working || this.timers.has(year)) return;
+      if (!this.working || this.stopping || this.timers.has(year)) return;
       this.timers.set(
         year,
         setTimeout(() => {
           this.timers.delete(year);
-          this.enqueueInProcess(() => this.distributions.recompute(year));
+          this.enqueueInProcess(() =>
+            this.runs.timed('DISTRIBUTIONS', () => this.distributions.recompute(year)),
+          );
         }, 5_000),
       );
       return;
@@ -137,7 +241,7 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
 
   private async send(jobId: string): Promise<void> {
     if (this.inProcess) {
-      this.enqueueInProcess(() => this.run(jobId));
+      this.enqueueInProcess(() => this.run(jobId, undefined, this.runs.signal));
       return;
     }
     if (!this.boss) throw new Error('Job queue not started');
@@ -149,13 +253,32 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
     );
   }
 
+  /**
+   * The stop begins (first of Nest's hooks): no new job is taken, and the running ones stop at
+   * their next batch. The queue still takes jobs sent by the requests in flight.
+   */
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    await this.boss?.stop({ graceful: false, wait: true });
-    // An in-process job stops with the process and resumes at the next start.
-    await Promise.race([this.chain, new Promise((resolve) => setTimeout(resolve, 100))]);
+    this.runs.abortAll();
+    if (this.boss && this.working) {
+      await this.boss.offWork(QUEUE);
+      await this.boss.offWork(DISTRIBUTIONS_QUEUE);
+    }
+  }
+
+  /**
+   * After the last request has been answered, before the pool closes (TypeORM's global module
+   * comes after this one): the interrupted jobs have released their lease, the queue's connections
+   * close. A run that does not reach its next batch within the stop's delay is left: its lease
+   * expires, and the run resumes from its marks.
+   */
+  async onApplicationShutdown(): Promise<void> {
+    await this.runs.ended(this.config.shutdownTimeoutMs, [this.chain]);
+    // Graceful: pg-boss ends its own bookkeeping of the handlers that just returned first.
+    await this.boss?.stop({ graceful: true, wait: true, timeout: 1_000 });
+    this.stopped = true;
   }
 
   async start(actor: AuthenticatedActor, year: number): Promise<CampaignJobDto> {
@@ -190,32 +313,40 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy {
 
   /**
    * Runs a job from where it stopped: idempotent, safe to rerun after a crash. `onStage` tells
-   * which stage starts (the benchmark times them).
+   * which stage starts (the benchmark times them). Aborted by `signal`, the job stops at its next
+   * batch and goes back to the queue (QUEUED), and the abort is thrown.
    */
-  async run(jobId: string, onStage?: (stage: RecomputeStage) => void): Promise<void> {
+  async run(jobId: string, onStage?: (stage: RecomputeStage) => void, signal?: AbortSignal): Promise<void> {
     const job = await this.jobs.get(jobId);
     if (!job || job.status === 'DONE') return;
-    await this.jobs.markRunning(jobId);
-    try {
-      const campaign = await this.campaigns.row(job.campaign_year);
-      const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version);
-      if (job.kind === 'RECOMPUTE_INDICATORS') {
-        onStage?.('indicators');
-        await this.recompute.indicatorsPass(job.campaign_year, jobId, dictionary);
-      } else {
-        await this.recompute.peerPass(job.campaign_year, jobId, dictionary, onStage);
+    await this.runs.timed(job.kind, async () => {
+      await this.jobs.markRunning(jobId);
+      try {
+        signal?.throwIfAborted();
+        const campaign = await this.campaigns.row(job.campaign_year);
+        const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version);
+        if (job.kind === 'RECOMPUTE_INDICATORS') {
+          onStage?.('indicators');
+          await this.recompute.indicatorsPass(job.campaign_year, jobId, dictionary, signal);
+        } else {
+          await this.recompute.peerPass(job.campaign_year, jobId, dictionary, onStage, signal);
+        }
+        await this.jobs.markDone(jobId);
+        this.logger.log(`Job ${job.kind} of campaign ${job.campaign_year} done (${jobId})`);
+      } catch (error) {
+        if (signal?.aborted && (error === signal.reason || (error as Error).name === 'AbortError')) {
+          await this.jobs.markQueued(jobId);
+          this.logger.log(`Job ${jobId} interrupted by the stop, queued again`);
+          throw error;
+        }
+        const message = (error as Error).message;
+        this.logger.error(`Job ${jobId} failed: ${message}`);
+        await this.jobs.markFailed(jobId, message);
+        throw error;
       }
-      await this.jobs.markDone(jobId);
-      this.logger.log(`Job ${job.kind} of campaign ${job.campaign_year} done (${jobId})`);
-      // Peer statistics and peer rules read the fresh indicators: they follow.
-      if (job.kind === 'RECOMPUTE_INDICATORS')
-        await this.enqueue(job.campaign_year, 'RECOMPUTE_ATYPIA', null);
-    } catch (error) {
-      const message = (error as Error).message;
-      this.logger.error(`Job ${jobId} failed: ${message}`);
-      await this.jobs.markFailed(jobId, message);
-      throw error;
-    }
+    });
+    // Peer statistics and peer rules read the fresh indicators: they follow.
+    if (job.kind === 'RECOMPUTE_INDICATORS') await this.enqueue(job.campaign_year, 'RECOMPUTE_ATYPIA', null);
   }
 
   /** Queues a job of `kind` (the caller checked the rights). */

@@ -55,7 +55,16 @@ export class CampaignRecomputeService {
     private readonly jobs: CampaignJobsRepository,
   ) {}
 
-  async indicatorsPass(year: number, jobId: string, dictionary: Dictionary): Promise<void> {
+  /**
+   * `signal` aborted (the process stops): the pass ends after the batches being written have
+   * committed, and throws the abort; the job resumes from its marks.
+   */
+  async indicatorsPass(
+    year: number,
+    jobId: string,
+    dictionary: Dictionary,
+    signal?: AbortSignal,
+  ): Promise<void> {
     const manager = this.dataSource.manager;
     const definitions = this.rules.definitionsFor(dictionary).indicators;
     const ruleSet = this.rules.ruleSetFor(dictionary);
@@ -73,6 +82,11 @@ export class CampaignRecomputeService {
     const writing = new Set<Promise<void>>();
     let next = read('');
     for (;;) {
+      if (signal?.aborted) {
+        // Nothing left running on the pool, which closes right after the stop.
+        await Promise.all([next.catch(() => undefined), ...writing]);
+        signal.throwIfAborted();
+      }
       const page = await next;
       if (page.length === 0) break;
       next = read(page[page.length - 1]!.finess);
@@ -126,12 +140,13 @@ export class CampaignRecomputeService {
     return evaluateAtypia(ruleSet, atypiaSubject(placeOf(row), values, indicators, previous), null, 'own');
   }
 
-  /** Peer statistics (once per job), then the peer rules of every structure. */
+  /** Peer statistics (once per job), then the peer rules of every structure; `signal` as above. */
   async peerPass(
     year: number,
     jobId: string,
     dictionary: Dictionary,
     onStage?: (stage: RecomputeStage) => void,
+    signal?: AbortSignal,
   ): Promise<void> {
     const ruleSet = this.rules.ruleSetFor(dictionary);
     onStage?.('peer statistics');
@@ -151,6 +166,10 @@ export class CampaignRecomputeService {
     };
     let next = read('');
     for (;;) {
+      if (signal?.aborted) {
+        await next.catch(() => undefined);
+        signal.throwIfAborted();
+      }
       const page = await next;
       if (page.length === 0) break;
       next = read(page[page.length - 1]!.finess);

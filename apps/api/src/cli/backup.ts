@@ -1,0 +1,53 @@
+/**
+ * npm run backup [-- --out FILE] [--pg-bin DIR]
+ * Writes the configured database to one file: pg_dump's custom format on the PostgreSQL server of
+ * DATABASE_URL (taken while the platform runs), or a tarball of the embedded database of DATA_DIR
+ * (the platform stopped: the backup takes the folder's lock). Restore with npm run restore.
+ */
+import 'reflect-metadata';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../config/app-config';
+import { backupEmbedded, backupServer } from '../database/backup';
+import { DataDirLockedError } from '../database/embedded-postgres';
+import { parseArgs, stamped } from './cli-args';
+
+const USAGE = `Usage: npm run backup [-- --out FILE] [--pg-bin DIR]
+  --out FILE     the backup file (default: tdb-<date>.dump on a server, tdb-<date>.pglite.tar.gz embedded)
+  --pg-bin DIR   folder of pg_dump (default: the PATH's; it must be of the server's version or newer)`;
+
+async function main(): Promise<number> {
+  if (process.argv.includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const args = parseArgs(process.argv.slice(2), ['--out', '--pg-bin'], []);
+  if (args.positional.length > 0) throw new Error(`Unexpected argument ${args.positional[0]}\n${USAGE}`);
+  const config = loadConfig();
+  const started = Date.now();
+  if (config.databaseUrl) {
+    const file = path.resolve(args.options.get('--out') ?? stamped('tdb', '.dump'));
+    await backupServer(config.databaseUrl, file, { pgBin: args.options.get('--pg-bin') });
+    console.log(`Backup of the PostgreSQL database written to ${file} (${Date.now() - started} ms).`);
+  } else {
+    const file = path.resolve(args.options.get('--out') ?? stamped('tdb', '.pglite.tar.gz'));
+    await backupEmbedded(config.dataDir, file);
+    console.log(
+      `Backup of the embedded database ${config.dataDir} written to ${file} (${Date.now() - started} ms).`,
+    );
+  }
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof DataDirLockedError) {
+      console.error(
+        `✖ The embedded database in ${error.dataDir} is in use by the platform (pid ${error.pid}): stop it for the backup (a few seconds), then start it again.`,
+      );
+    } else {
+      console.error(error instanceof Error ? `✖ ${error.message}` : error);
+    }
+    process.exit(error instanceof ConfigError ? 78 : 1);
+  },
+);

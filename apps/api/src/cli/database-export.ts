@@ -1,0 +1,48 @@
+/**
+ * npm run database:export [-- --out FILE]
+ * Writes the data of the embedded database of DATA_DIR (migrated to this version first) as a plain
+ * SQL file for a PostgreSQL server: npm run database:import, or psql, loads it into a new database
+ * migrated by the same version. DATABASE_URL is not read: the source is always DATA_DIR. The
+ * platform must be stopped (the export takes the folder's lock).
+ */
+import 'reflect-metadata';
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../config/app-config';
+import { exportEmbedded } from '../database/embedded-export';
+import { DataDirLockedError } from '../database/embedded-postgres';
+import { parseArgs, stamped } from './cli-args';
+
+const USAGE = `Usage: npm run database:export [-- --out FILE]
+  --out FILE   the SQL file (default: tdb-export-<date>.sql)`;
+
+async function main(): Promise<number> {
+  if (process.argv.includes('--help')) {
+    console.log(USAGE);
+    return 0;
+  }
+  const args = parseArgs(process.argv.slice(2), ['--out'], []);
+  if (args.positional.length > 0) throw new Error(`Unexpected argument ${args.positional[0]}\n${USAGE}`);
+  const config = loadConfig();
+  const file = path.resolve(args.options.get('--out') ?? stamped('tdb-export', '.sql'));
+  const summary = await exportEmbedded(config.dataDir, file);
+  const rows = summary.tables.reduce((sum, t) => sum + t.rows, 0);
+  console.log(
+    `Exported ${rows} rows of ${summary.tables.length} tables from ${config.dataDir} to ${file}.\n` +
+      `Load it into a new PostgreSQL database: DATABASE_URL=postgres://… npm run database:import -- ${file}`,
+  );
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof DataDirLockedError) {
+      console.error(
+        `✖ The embedded database in ${error.dataDir} is in use by the platform (pid ${error.pid}): stop it first.`,
+      );
+    } else {
+      console.error(error instanceof Error ? `✖ ${error.message}` : error);
+    }
+    process.exit(error instanceof ConfigError ? 78 : 1);
+  },
+);
