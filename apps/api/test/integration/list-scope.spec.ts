@@ -57,6 +57,10 @@ const QUERIES: Record<string, Record<string, string>> = {
   '/api/campaigns/{year}/restitution/territory-report.pdf': { kind: 'ARS', code: '24' },
   '/api/campaigns/{year}/exports/regional.xlsx': { region: '24' },
   '/api/campaigns/{year}/exports/department.xlsx': { department: '45' },
+  '/api/campaigns/{year}/exports/regional.csv': { region: '24' },
+  '/api/campaigns/{year}/exports/department.csv': { department: '45' },
+  '/api/campaigns/{year}/exports/regional.jsonl': { region: '24' },
+  '/api/campaigns/{year}/exports/department.jsonl': { department: '45' },
   '/api/campaigns/{year}/restitution/item-benchmark': {
     item: 'personnes_accompagnees_31_12',
     department: '45',
@@ -162,7 +166,9 @@ describe('no record out of scope in any list or nested collection (HTTP, real da
         if (res.status >= 300) continue;
         answered++;
         const type = String(res.headers['content-type'] ?? '');
-        if (type.includes('json')) res.body = JSON.parse(res.body.toString('utf8'));
+        // JSON lines (exports) are read as text, like CSV: every line is searched.
+        if (type.includes('json') && !type.includes('ndjson'))
+          res.body = JSON.parse(res.body.toString('utf8'));
         else if (!type.includes('spreadsheetml')) res.text = res.body.toString('utf8');
         const text = await textOf(res);
         for (const finess of hidden) if (text.includes(finess)) leaks.push(`${name} GET ${url}: ${finess}`);
