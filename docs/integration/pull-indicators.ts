@@ -79,13 +79,21 @@ export async function pullIndicators(options: {
   return rows;
 }
 
-/** CSV with a semicolon, as French spreadsheets read it. */
+/** CSV with a semicolon and a decimal comma, as French spreadsheets read it. */
 export function toCsv(rows: readonly IndicatorRow[]): string {
   const quote = (v: unknown) =>
     v === null ? '' : /[;"\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v);
   const header = 'finess;nom;categorie;departement;indicateur;valeur;decile_national';
   const lines = rows.map((r) =>
-    [r.finess, r.name, r.categoryCode, r.departmentCode, r.indicatorCode, r.value, r.nationalDecile]
+    [
+      r.finess,
+      r.name,
+      r.categoryCode,
+      r.departmentCode,
+      r.indicatorCode,
+      r.value === null ? null : String(r.value).replace('.', ','),
+      r.nationalDecile,
+    ]
       .map(quote)
       .join(';'),
   );

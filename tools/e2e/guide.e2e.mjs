@@ -1,7 +1,8 @@
 // Browser test of « Mes étapes » (issue 15 §4): for an APR of the ARS, the Département's
 // controller, the APE of the demo EHPAD and its RH user, the home page lists the steps the API
 // gives for the current phase (whatever phase the earlier specs left the calendar in), their counts
-// agree with the pages they link to (follow-up totals, atypia table, list of submissions), and each
+// agree with the pages they link to (follow-up totals, atypia table, list of submissions and its
+// « à traiter » filter), and each
 // link opens the page it names; axe runs on each home page.
 //
 // Standalone: node tools/e2e/guide.e2e.mjs --base-url http://localhost:3100
@@ -31,6 +32,17 @@ async function checkCount(api, token, step) {
     const status = step.link.query.status;
     const table = await call(api, 'GET', `/campaigns/${YEAR}/atypia?status=${status}&pageSize=1`, token);
     if (leading(step.progress) !== table.total) fail(`the atypia table (${status})`, table.total);
+  }
+  if (step.link?.page === 'submissions' && step.link.query?.work) {
+    // « À traiter » lists exactly what the step counts (same condition in the API).
+    const list = await call(
+      api,
+      'GET',
+      `/campaigns/${YEAR}/submissions?work=${step.link.query.work}&pageSize=1`,
+      token,
+    );
+    if (leading(step.progress) !== list.total)
+      fail(`the list « à traiter » (${step.link.query.work})`, list.total);
   }
   if (step.id === 'structure.answer-flags') {
     const table = await call(api, 'GET', `/campaigns/${YEAR}/submissions?pageSize=100`, token);

@@ -179,12 +179,12 @@ describe('printed restitutions (HTTP, real database, uncompressed PDF)', () => {
     }
     expect(section).toContain('Pratique La structure France Région (24) Département (45)');
     // A yes/no practice, a tool (its choice's label, and whether it counts), the HR SI's modules.
-    expect(section).toContain('Politique de gestion des déchets Oui 66,7\u00a0% (sur 6)');
+    expect(section).toContain('Politique de gestion des déchets Oui 66,7\u00a0% (sur\u00a06)');
     expect(section).toContain(
-      'Comptabilité couverte par un logiciel (dédié ou module de progiciel) Tableur / bureautique (pas en place) 50\u00a0% (sur 6)',
+      'Comptabilité couverte par un logiciel (dédié ou module de progiciel) Tableur / bureautique (pas en place) 50\u00a0% (sur\u00a06)',
     );
     expect(section).toContain(
-      'SI RH couvrant au moins un module 5 modules sur 9 (en place) 80\u00a0% (sur 5)',
+      'SI RH couvrant au moins un module 5 modules sur 9 (en place) 80\u00a0% (sur\u00a05)',
     );
     // Nobody's answer: too few to show, in words.
     expect(section).toContain(

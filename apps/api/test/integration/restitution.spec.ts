@@ -543,7 +543,7 @@ describe('restitutions (HTTP, real database)', () => {
         expect(printed).not.toMatch(/Médiane|Décile|Position/);
         // The practices too: the structure's answers, no peer column.
         expect(printed).toContain('Les réponses de la structure, sans comparaison pour l’instant.');
-        expect(printed).not.toMatch(/moins de 5 structures|\(sur \d+\)/);
+        expect(printed).not.toMatch(/moins de 5 structures|\(sur\s\d+\)/);
         // As a national reader: the provisional peers' columns.
         await request(t.http)
           .get(`${restitutionOf(EHPAD_45)}.pdf`)

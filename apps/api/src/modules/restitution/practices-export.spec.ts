@@ -70,7 +70,7 @@ describe('practices in the restitution downloads', () => {
     ];
     const text = JSON.stringify(practicesPdfContent(practices(true, [row({ peers })])));
     expect(text).toContain('"Région (24)"');
-    expect(text).toContain('62,5\u00a0% (sur 8)');
+    expect(text).toContain('62,5\u00a0% (sur\u00a08)');
     expect(text).toContain('moins de 5 structures');
   });
 

@@ -53,7 +53,7 @@ export function practiceAnswerText(row: PracticeRow): string {
 /** « 62,5 % (sur 8) », or « moins de 5 structures ». */
 function shareText(s: PracticePeerShareDto | undefined): string {
   if (!s || s.suppressed || s.share === null) return SUPPRESSED_PRACTICE;
-  return `${share.format(s.share)}\u00a0% (sur ${s.n})`;
+  return `${share.format(s.share)}\u00a0% (sur\u00a0${s.n})`;
 }
 
 function introText(p: StructurePractices, compared: boolean): string {

@@ -60,8 +60,8 @@ describe('submissions list', () => {
     expect((work as HTMLSelectElement).value).toBe('CONSULT');
     expect([...(work as HTMLSelectElement).options].map((o) => o.text)).toEqual([
       'Toutes les saisies',
-      'Validées, à confirmer ou invalider par mon autorité',
-      'Compétence partagée, à marquer « consultées »',
+      'À confirmer ou invalider',
+      'Partagées, à marquer consultées',
     ]);
     await waitFor(() => expect(api.requests.some((r) => r.url.search.includes('work=CONSULT'))).toBe(true));
   });

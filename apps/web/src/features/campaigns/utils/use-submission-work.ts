@@ -6,8 +6,8 @@ import { actorOf, parisToday } from '@/lib/auth/permissions';
 export type SubmissionWork = 'DECIDE' | 'CONSULT';
 
 export const WORK_LABELS: Record<SubmissionWork, string> = {
-  DECIDE: 'Validées, à confirmer ou invalider par mon autorité',
-  CONSULT: 'Compétence partagée, à marquer « consultées »',
+  DECIDE: 'À confirmer ou invalider',
+  CONSULT: 'Partagées, à marquer consultées',
 };
 
 /**

@@ -31,7 +31,7 @@ const columnLabel = (p: PracticePeerShareDto) =>
 
 function shareText(share: PracticePeerShareDto | undefined): string {
   if (!share || share.suppressed || share.share === null) return SUPPRESSED_TEXT;
-  return `${formatShare(share.share)} (sur ${share.n})`;
+  return `${formatShare(share.share)} (sur\u00a0${share.n})`;
 }
 
 /**
