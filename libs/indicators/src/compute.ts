@@ -45,9 +45,6 @@ export interface CompiledIndicator {
   readonly body: CompiledBody;
 }
 
-/** An item's label as people read it (the dictionary's displayLabel; hand-built dictionaries too). */
-export const cleanLabel = displayLabel;
-
 function ast(text: unknown): FormulaNode | undefined {
   const parsed = parseFormula(text);
   return parsed.ok ? parsed.ast : undefined;
@@ -120,7 +117,7 @@ export function compileIndicator(def: IndicatorDefinition, dictionary?: Dictiona
     const byCode = new Map(dictionary.items.map((i) => [i.code, i.label]));
     for (const code of bodyOperands(body)) {
       const label = byCode.get(code);
-      if (label !== undefined) labels.set(code, cleanLabel(label));
+      if (label !== undefined) labels.set(code, displayLabel(label));
     }
   }
   const compiled: CompiledIndicator = {

@@ -1,5 +1,6 @@
 import type { Dictionary } from '@tdb/dictionary';
-import { cleanLabel, functionInWords } from './compute';
+import { displayLabel } from '@tdb/dictionary';
+import { functionInWords } from './compute';
 import { parseFormula, printFormula, type FormulaNode } from './formula';
 import type { IndicatorDefinition, IndicatorVariant } from './schema';
 
@@ -35,7 +36,7 @@ function ratioInWords(
 }
 
 function labelsFrom(dictionary: Dictionary): Map<string, string> {
-  return new Map(dictionary.items.map((i) => [i.code, cleanLabel(i.label)]));
+  return new Map(dictionary.items.map((i) => [i.code, displayLabel(i.label)]));
 }
 
 /** The formula as code text (what the definition file holds, one expression per ratio). */

@@ -4,11 +4,11 @@
  * DATABASE_URL (taken while the platform runs), or a tarball of the embedded database of DATA_DIR
  * (the platform stopped: the backup takes the folder's lock). Restore with npm run restore.
  */
+import { runCli } from './run-cli';
 import 'reflect-metadata';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../config/app-config';
+import { loadConfig } from '../config/app-config';
 import { backupEmbedded, backupServer } from '../database/backup';
-import { DataDirLockedError } from '../database/embedded-postgres';
 import { parseArgs, stamped } from './cli-args';
 
 const USAGE = `Usage: npm run backup [-- --out FILE] [--pg-bin DIR]
@@ -38,16 +38,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof DataDirLockedError) {
-      console.error(
-        `✖ The embedded database in ${error.dataDir} is in use by the platform (pid ${error.pid}): stop it for the backup (a few seconds), then start it again.`,
-      );
-    } else {
-      console.error(error instanceof Error ? `✖ ${error.message}` : error);
-    }
-    process.exit(error instanceof ConfigError ? 78 : 1);
-  },
-);
+runCli(main, 'stop it for the backup (a few seconds), then start it again.');

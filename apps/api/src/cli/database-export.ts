@@ -5,11 +5,11 @@
  * migrated by the same version. DATABASE_URL is not read: the source is always DATA_DIR. The
  * platform must be stopped (the export takes the folder's lock).
  */
+import { runCli } from './run-cli';
 import 'reflect-metadata';
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../config/app-config';
+import { loadConfig } from '../config/app-config';
 import { exportEmbedded } from '../database/embedded-export';
-import { DataDirLockedError } from '../database/embedded-postgres';
 import { parseArgs, stamped } from './cli-args';
 
 const USAGE = `Usage: npm run database:export [-- --out FILE]
@@ -33,16 +33,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof DataDirLockedError) {
-      console.error(
-        `✖ The embedded database in ${error.dataDir} is in use by the platform (pid ${error.pid}): stop it first.`,
-      );
-    } else {
-      console.error(error instanceof Error ? `✖ ${error.message}` : error);
-    }
-    process.exit(error instanceof ConfigError ? 78 : 1);
-  },
-);
+runCli(main);

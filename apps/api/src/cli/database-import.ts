@@ -4,9 +4,10 @@
  * database of DATABASE_URL: migrates it, then loads the rows in one transaction. The database must
  * be new (the file refuses one that holds data); start the platform on it afterwards.
  */
+import { runCli } from './run-cli';
 import 'reflect-metadata';
 import fs from 'node:fs';
-import { ConfigError, loadConfig } from '../config/app-config';
+import { loadConfig } from '../config/app-config';
 import { importIntoServer } from '../database/server-import';
 import { parseArgs } from './cli-args';
 
@@ -34,10 +35,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? `✖ ${error.message}` : error);
-    process.exit(error instanceof ConfigError ? 78 : 1);
-  },
-);
+runCli(main);

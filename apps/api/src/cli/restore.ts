@@ -5,11 +5,11 @@
  * The target must be empty unless --force (server: the backup's objects are dropped first;
  * embedded: the current data folder is moved aside, never deleted).
  */
+import { runCli } from './run-cli';
 import 'reflect-metadata';
 import fs from 'node:fs';
-import { ConfigError, loadConfig } from '../config/app-config';
+import { loadConfig } from '../config/app-config';
 import { backupKindOf, restoreEmbedded, restoreServer } from '../database/backup';
-import { DataDirLockedError } from '../database/embedded-postgres';
 import { parseArgs } from './cli-args';
 
 const USAGE = `Usage: npm run restore -- FILE [--force] [--pg-bin DIR]
@@ -54,16 +54,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof DataDirLockedError) {
-      console.error(
-        `✖ The embedded database in ${error.dataDir} is in use by the platform (pid ${error.pid}): stop it first.`,
-      );
-    } else {
-      console.error(error instanceof Error ? `✖ ${error.message}` : error);
-    }
-    process.exit(error instanceof ConfigError ? 78 : 1);
-  },
-);
+runCli(main);

@@ -45,8 +45,7 @@ export interface StartedExport {
  * UTF-8 with BOM, decimal comma, as French spreadsheets read it) or JSON lines (one object per
  * ESMS keyed by item and indicator codes, for programs).
  */
-export const EXPORT_FORMATS = ['xlsx', 'csv', 'jsonl'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export type ExportFormat = 'xlsx' | 'csv' | 'jsonl';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
