@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import autocannon from 'autocannon';
+import { nodeEntry } from './bench-database';
 
 export interface BenchApi {
   baseUrl: string;
@@ -53,9 +54,7 @@ export async function startBenchApi(
     'node',
     [
       ...(process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
-      '-r',
-      '@swc-node/register',
-      'apps/api/src/main.ts',
+      ...nodeEntry('apps/api/src/main.ts'),
     ],
     {
       stdio: ['ignore', 'ignore', 'inherit'],

@@ -65,6 +65,17 @@ export function trackPeakMemory(): { stop(): number } {
   };
 }
 
+/**
+ * The arguments that run a TypeScript entry of the repository (path from the root) in a child
+ * process: its compiled file in dist/node when this benchmark runs compiled (`npm run bench:*`,
+ * as the platform runs: ADR 0016), else the source through @swc-node/register.
+ */
+export function nodeEntry(file: string): string[] {
+  return __filename.endsWith('.js')
+    ? [path.join('dist/node', file.replace(/\.ts$/, '.js'))]
+    : ['-r', '@swc-node/register', file];
+}
+
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** The synthetic national extract (seed 42), generated once into the benchmarks' folder. */
@@ -74,9 +85,7 @@ export function ensureNationalExtract(work: string): string {
     const generated = spawnSync(
       'node',
       [
-        '-r',
-        '@swc-node/register',
-        'tools/generate-finess/generate-finess.ts',
+        ...nodeEntry('tools/generate-finess/generate-finess.ts'),
         '--seed',
         '42',
         '--scope',

@@ -376,8 +376,7 @@ async function main(): Promise<void> {
       // BENCH_NODE_ARGS, e.g. "--cpu-prof": options for the measured process (not allowed in NODE_OPTIONS).
       [
         ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
-        '-r',
-        '@swc-node/register',
+        ...(__filename.endsWith('.js') ? [] : ['-r', '@swc-node/register']),
         __filename,
         '--measure',
         database.url,

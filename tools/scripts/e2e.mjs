@@ -100,6 +100,7 @@ async function main() {
   ensureChromium();
   if (!fs.existsSync(path.join(root, 'apps/web/public/dsfr')))
     run('DSFR copied', 'npx', ['copy-dsfr-to-public', '--projectDir', 'apps/web']);
+  run('API compiled', 'node', ['tools/scripts/build-api.mjs']);
   run('SPA built', 'npx', ['vite', 'build', '--config', 'apps/web/vite.config.mts', '--logLevel', 'warn']);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'tdb-e2e-'));
   const env = {
@@ -113,9 +114,7 @@ async function main() {
     AUTH_THROTTLE_PER_MINUTE: '600',
   };
   run('FINESS extract generated', 'node', [
-    '-r',
-    '@swc-node/register',
-    'tools/generate-finess/generate-finess.ts',
+    'dist/node/tools/generate-finess/generate-finess.js',
     '--seed',
     '7',
     '--scope',
@@ -127,31 +126,19 @@ async function main() {
     'FINESS extract imported',
     'node',
     [
-      '-r',
-      '@swc-node/register',
-      'apps/api/src/cli/import-finess.ts',
+      'dist/node/apps/api/src/cli/import-finess.js',
       path.join(work, 'finess-et.csv'),
       path.join(work, 'finess-ej.csv'),
     ],
     env,
   );
 
-  run(
-    'demo accounts seeded',
-    'node',
-    ['-r', '@swc-node/register', 'apps/api/src/cli/seed-demo.ts', '--region', '24'],
-    env,
-  );
-  run(
-    'demo campaigns seeded',
-    'node',
-    ['-r', '@swc-node/register', 'tools/scripts/seed-demo-campaigns.ts'],
-    env,
-  );
+  run('demo accounts seeded', 'node', ['dist/node/apps/api/src/cli/seed-demo.js', '--region', '24'], env);
+  run('demo campaigns seeded', 'node', ['dist/node/tools/scripts/seed-demo-campaigns.js'], env);
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const api = spawn('node', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
+  const api = spawn('node', ['dist/node/apps/api/src/main.js'], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, ...env, PORT: String(port) },

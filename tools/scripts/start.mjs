@@ -7,7 +7,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data');
 const demoScope = process.env.DEMO_SCOPE ?? '24';
 const demoDir = path.join(dataDir, 'demo', demoScope === 'national' ? 'national' : `region-${demoScope}`);
-const nodeRegister = ['-r', '@swc-node/register'];
+// The API, its command-line tools and the demo seeding run compiled (dist/node, ADR 0016).
+const compiled = (file) => path.join('dist/node', file.replace(/\.ts$/, '.js'));
 
 function run(title, command, args, env = {}) {
   console.log(`\n▶ ${title}`);
@@ -21,6 +22,7 @@ function run(title, command, args, env = {}) {
 if (!fs.existsSync(path.join(root, 'apps/web/public/dsfr'))) {
   run('Copying the DSFR assets', 'npx', ['copy-dsfr-to-public', '--projectDir', 'apps/web']);
 }
+run('Compiling the API', 'node', ['tools/scripts/build-api.mjs']);
 run('Building the SPA', 'npx', [
   'vite',
   'build',
@@ -33,8 +35,7 @@ run('Building the SPA', 'npx', [
 if (!fs.existsSync(path.join(demoDir, 'finess-et.csv'))) {
   const scope = demoScope === 'national' ? 'national' : `region:${demoScope}`;
   run(`Generating the demo FINESS extract (${scope})`, 'node', [
-    ...nodeRegister,
-    'tools/generate-finess/generate-finess.ts',
+    compiled('tools/generate-finess/generate-finess.ts'),
     '--seed',
     '42',
     '--scope',
@@ -44,15 +45,14 @@ if (!fs.existsSync(path.join(demoDir, 'finess-et.csv'))) {
   ]);
 }
 run('Loading the demo data (skipped when the registry is not empty)', 'node', [
-  ...nodeRegister,
-  'apps/api/src/cli/import-finess.ts',
+  compiled('apps/api/src/cli/import-finess.ts'),
   '--if-empty',
   path.join(demoDir, 'finess-et.csv'),
   path.join(demoDir, 'finess-ej.csv'),
 ]);
 
 console.log('\n▶ Creating the demo accounts (one per role)');
-const seed = spawnSync('node', [...nodeRegister, 'apps/api/src/cli/seed-demo.ts'], {
+const seed = spawnSync('node', [compiled('apps/api/src/cli/seed-demo.ts')], {
   cwd: root,
   env: process.env,
   encoding: 'utf8',
@@ -63,12 +63,11 @@ if (seed.status !== 0) {
 }
 
 run('Opening the demo campaigns (first run only)', 'node', [
-  ...nodeRegister,
-  'tools/scripts/seed-demo-campaigns.ts',
+  compiled('tools/scripts/seed-demo-campaigns.ts'),
 ]);
 
 console.log('\n▶ Starting the API and the SPA');
-const api = spawn('node', [...nodeRegister, 'apps/api/src/main.ts'], {
+const api = spawn('node', [compiled('apps/api/src/main.ts')], {
   cwd: root,
   stdio: 'inherit',
   env: process.env,

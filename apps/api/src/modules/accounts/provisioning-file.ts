@@ -1,5 +1,6 @@
 import { assertSafeXlsx, withXlsxSlot } from '../../common/files/safe-xlsx';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../common/files/exceljs';
 import { detectEncoding } from '@tdb/finess';
 import type { TransferPrevious } from '@tdb/contracts';
 
@@ -100,7 +101,7 @@ export async function parseProvisioningFile(
   const isXlsx = /\.xlsx$/i.test(fileName) || buffer.subarray(0, 2).toString('latin1') === 'PK';
   if (isXlsx) {
     await assertSafeXlsx(buffer);
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (exceljs().Workbook)();
     try {
       await withXlsxSlot(() => workbook.xlsx.load(buffer as unknown as ArrayBuffer));
     } catch {

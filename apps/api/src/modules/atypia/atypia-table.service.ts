@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../common/files/exceljs';
 import { DataSource } from 'typeorm';
 import { activeGrants } from '@tdb/access';
 import type { AtypiaTableRow, Paginated } from '@tdb/contracts';
@@ -67,7 +68,7 @@ export class AtypiaTableService {
     await this.campaigns.row(year);
     const scope = this.access.scopeCondition(this.access.scope(actor), 's');
     const rows = await this.repository.table(this.dataSource, year, scope, query, this.viewerOf(actor));
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (exceljs().Workbook)();
     const sheet = workbook.addWorksheet(`Atypies ${year}`);
     sheet.addRow([...ATYPIA_HEADERS]).font = { bold: true };
     sheet.getColumn(1).numFmt = '@';

@@ -3,7 +3,8 @@ import { actorRef } from '../../common/auth/actor-ref';
 import { SubmissionPartsRepository } from './submission-parts.repository';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../common/files/exceljs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { activeGrants } from '@tdb/access';
 import type { ScopeImportResult, SubmissionSummary } from '@tdb/contracts';
@@ -107,7 +108,7 @@ export class CampaignScopeService {
     }
     const departmentLabel = (code: string | null) =>
       code ? `${code} ${findDepartment(code)?.name ?? ''}`.trim() : '';
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (exceljs().Workbook)();
     const sheet = workbook.addWorksheet(`Périmètre ${year}`);
     sheet.addRow([...SCOPE_HEADERS]).font = { bold: true };
     for (const column of FINESS_COLUMNS) sheet.getColumn(column).numFmt = '@';
@@ -308,7 +309,7 @@ export class CampaignScopeService {
     buffer: Buffer,
   ): Promise<{ line: number; finess: string; inScope: string; reason: string }[]> {
     await assertSafeXlsx(buffer);
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (exceljs().Workbook)();
     try {
       await withXlsxSlot(() => workbook.xlsx.load(buffer as unknown as ArrayBuffer));
     } catch {

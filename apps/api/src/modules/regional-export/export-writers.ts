@@ -1,5 +1,6 @@
 import type { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../common/files/exceljs';
 import type { ExportColumnSpec } from './export-columns';
 import { FINESS_COLUMNS, RATE_FORMAT } from './export-columns';
 import { csvHeader, csvLine, jsonLine, type ExportCell } from './export-text';
@@ -24,7 +25,7 @@ export async function writeXlsx(
   rates: ReadonlySet<number>,
   rows: AsyncIterable<ExportCell[]>,
 ): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({
     stream,
     useStyles: true,
     useSharedStrings: false,

@@ -2,14 +2,19 @@
 // eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./pdfmake.d.ts" />
 import { dirname, join } from 'node:path';
-import pdfmake from 'pdfmake';
+import type pdfmakeModule from 'pdfmake';
 
 const FONTS_DIR = join(dirname(require.resolve('pdfmake/fonts/Roboto.js')), 'Roboto');
-let pdfmakeReady = false;
+let loaded: typeof pdfmakeModule | undefined;
 
-/** pdfmake, set up once: it reads nothing from the network and only its own font files from the disk. */
-export function pdf(): typeof pdfmake {
-  if (!pdfmakeReady) {
+/**
+ * pdfmake, loaded at the first PDF (25 MB a process that writes none never holds) and set up once:
+ * it reads nothing from the network and only its own font files from the disk.
+ */
+export function pdf(): typeof pdfmakeModule {
+  if (!loaded) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const pdfmake = require('pdfmake') as typeof pdfmakeModule;
     pdfmake.setUrlAccessPolicy(() => false);
     pdfmake.setLocalAccessPolicy((path) => path.startsWith(FONTS_DIR));
     pdfmake.setFonts({
@@ -20,9 +25,9 @@ export function pdf(): typeof pdfmake {
         bolditalics: join(FONTS_DIR, 'Roboto-MediumItalic.ttf'),
       },
     });
-    pdfmakeReady = true;
+    loaded = pdfmake;
   }
-  return pdfmake;
+  return loaded;
 }
 
 const number = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });

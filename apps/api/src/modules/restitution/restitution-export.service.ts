@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { fmt, pdf, printable } from './pdf';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../common/files/exceljs';
 import type {
   DistributionDto,
   RestitutionIndicator,
@@ -165,7 +166,7 @@ export class RestitutionExportService {
   }
 
   async xlsx(r: StructureRestitution, practices: StructurePractices): Promise<Buffer> {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (exceljs().Workbook)();
     workbook.creator = 'Tableau de bord de la performance';
     const sheet = workbook.addWorksheet(`Restitution ${r.campaignYear}`);
     sheet.addRow([

@@ -1,7 +1,8 @@
 import { medianMapSvg } from './france-map';
 import { Injectable } from '@nestjs/common';
 import { fmt, pdf, printable } from './pdf';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../common/files/exceljs';
 import type { TerritoryTable } from '@tdb/contracts';
 import { statusLabel } from '@tdb/submission-workflow';
 import type { TerritoryReport } from './territory-inputs';
@@ -33,7 +34,7 @@ const DIRECTION = {
 @Injectable()
 export class TerritoryExportService {
   async tableXlsx(table: TerritoryTable): Promise<Buffer> {
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (exceljs().Workbook)();
     workbook.creator = 'Tableau de bord de la performance';
     const sheet = workbook.addWorksheet(`Tableau ${table.campaignYear}`);
     sheet.addRow([

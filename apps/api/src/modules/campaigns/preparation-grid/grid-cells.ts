@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { validateValue, type Dictionary, type Item } from '@tdb/dictionary';
 import { LISTS_SHEET, NO, NOT_APPLICABLE, YES, isoDateToUtc } from './layout';
 

@@ -1,5 +1,6 @@
 import { assertSafeXlsx, withXlsxSlot } from '../../../common/files/safe-xlsx';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../../common/files/exceljs';
 import { DOMAINS, validateValue, type Dictionary, type Item } from '@tdb/dictionary';
 import {
   CODE_COLUMN,
@@ -95,7 +96,7 @@ export async function readPreparationGrid(
 /** The workbook, or null when unreadable; a file that would take the service down throws (413). */
 async function loadWorkbook(buffer: Buffer): Promise<ExcelJS.Workbook | null> {
   await assertSafeXlsx(buffer);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   try {
     await withXlsxSlot(() => workbook.xlsx.load(buffer as unknown as ArrayBuffer));
     return workbook;

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { exceljs } from '../../../common/files/exceljs';
 import { DOMAINS, DOMAIN_LABELS, type Dictionary, type Domain, type Item } from '@tdb/dictionary';
 import {
   CODE_COLUMN,
@@ -78,7 +79,7 @@ interface SheetContext {
  */
 export async function buildPreparationGrid(input: GridInput): Promise<Buffer> {
   assertDistinctFiness(input);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (exceljs().Workbook)();
   workbook.creator = 'TDB';
   workbook.title = `Grille de préparation à la collecte ${input.campaignYear}`;
   const choiceRanges = choiceListRanges(input.dictionary);
