@@ -1,6 +1,6 @@
 /**
- * npm run bench:deadline [-- --sessions 500,2000] [--controllers 20] [--exports 5] [--think-ms 0]
- *                           [--duration 60] [--grace 20] [--jobs-worker false]
+ * npm run bench:deadline [-- --sessions 500,2000] [--controllers 20] [--exports 5] [--think-ms 15000]
+ *                           [--duration 300] [--grace 20] [--jobs-worker false]
  * The deadline rush (issue 13 §5), on the PostgreSQL server. Setup (not measured): the synthetic
  * national FINESS extract (≈22,500 ESMS), a 2026 campaign in its collection phase today (dates
  * moved around today, as the demo seed does) with generated values for every structure (70 % of
@@ -12,8 +12,9 @@
  *
  * Then for each count N of --sessions (500 then 2,000 by default), N structures not entered yet:
  *  - sign-in wave: N sessions sign in at once through POST /api/auth/login (argon2), measured apart;
- *  - the rush: the N signed-in sessions at once, each one after the other in its own session (with
- *    --think-ms, a random pause of 0 to 2× between requests): GET its form, PUT each domain's
+ *  - the rush: the N signed-in sessions at once, each one after the other in its own session, with
+ *    a random pause of 0 to 2 × --think-ms before each request (the sessions arrive within the
+ *    first pause): GET its form, PUT each domain's
  *    values with the version read (6 saves), POST VALIDATE; meanwhile --controllers ARS
  *    controllers loop on the atypia table of their region and --exports ARS download the regional
  *    export of the largest regions again and again, until the last session is done. After
@@ -30,8 +31,10 @@
  * previous one's backlog. Targets on a 2-core machine: 0 errors (no 5xx, no lost save), save p95 ≤
  * 100 ms and p99 ≤ 300 ms at 500 sessions, API RSS ≤ 500 MB.
  *
- * The sessions do not pause by default (each has one request in flight): the API then serves N
- * requests at once and a latency is mostly the queue in front of the throughput (Little's law).
+ * A person takes minutes to fill a domain; the default pause, 15 s on average, is already a crowd
+ * four to ten times faster than that: 500 sessions then ask ≈ 35 requests/s and 2,000 ≈ 135. With
+ * --think-ms 0 each session has one request in flight at all times: the API serves N requests at
+ * once and a latency is mostly the queue in front of the throughput (Little's law) — the capacity.
  * --jobs-worker false runs the API without the background jobs (the distributions recomputed
  * after validations are then left to another process, as with API-only replicas).
  */
@@ -632,7 +635,9 @@ async function runRush(
     setMaxListeners(0, sessionsAbort.signal);
     let deadline = Infinity;
     const pause = () =>
-      options.thinkMs > 0 ? sleep(Math.random() * 2 * options.thinkMs) : Promise.resolve();
+      options.thinkMs > 0 && performance.now() < deadline
+        ? sleep(Math.random() * 2 * options.thinkMs)
+        : Promise.resolve();
 
     const session = async (s: SampledStructure, token: string): Promise<void> => {
       const submission = `/api/campaigns/${YEAR}/submissions/${s.finess}`;
@@ -647,6 +652,7 @@ async function runRush(
         if (!form) return undefined;
         return ok(form) ? (JSON.parse(form.body.toString('utf8')) as { version: number }).version : null;
       };
+      await pause();
       let version = await read();
       if (version === null || version === undefined) return;
       const sent: Record<string, unknown> = {};
@@ -973,8 +979,12 @@ async function main(): Promise<void> {
   const counts = listOption('sessions', [500, 2000]);
   const controllers = numberOption('controllers', 20);
   const exports = numberOption('exports', 5);
-  const thinkMs = numberOption('think-ms', 0);
-  const durationSeconds = numberOption('duration', 60);
+  const thinkMs = numberOption('think-ms', 15000);
+  // Eight requests a session: with pauses, the rush lasts about 8 × 2 × the pause for the last ones.
+  const durationSeconds = numberOption(
+    'duration',
+    thinkMs > 0 ? Math.max(60, Math.ceil((20 * thinkMs) / 1000)) : 60,
+  );
   const graceSeconds = numberOption('grace', 20);
   const jobsWorker = booleanOption('jobs-worker', true);
   const work = path.join(os.tmpdir(), 'tdb-bench');
