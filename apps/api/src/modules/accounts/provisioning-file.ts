@@ -1,5 +1,4 @@
 import { assertSafeXlsx, withXlsxSlot } from '../../common/files/safe-xlsx';
-import type ExcelJS from 'exceljs';
 import { exceljs } from '../../common/files/exceljs';
 import { detectEncoding } from '@tdb/finess';
 import type { TransferPrevious } from '@tdb/contracts';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type ExcelJS from 'exceljs';
 import { exceljs } from '../../common/files/exceljs';
 import { DataSource } from 'typeorm';
 import { activeGrants } from '@tdb/access';

@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 import type { IndicatorValueDto } from '@tdb/contracts';
 import {
   distributionShares,
-  storedDistribution,
   type IndicatorDefinition,
   type IndicatorResult,
   type StoredDistribution,

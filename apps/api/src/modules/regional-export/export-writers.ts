@@ -1,5 +1,4 @@
 import type { PassThrough } from 'node:stream';
-import type ExcelJS from 'exceljs';
 import { exceljs } from '../../common/files/exceljs';
 import type { ExportColumnSpec } from './export-columns';
 import { FINESS_COLUMNS, RATE_FORMAT } from './export-columns';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { fmt, pdf, printable } from './pdf';
-import type ExcelJS from 'exceljs';
 import { exceljs } from '../../common/files/exceljs';
 import type {
   DistributionDto,
