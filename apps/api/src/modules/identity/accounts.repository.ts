@@ -77,6 +77,16 @@ export class AccountsRepository {
       .getOne();
   }
 
+  /** Closes a session by its id and current secret; the provider's ID token when it has one. */
+  async closeSession(sessionId: string, tokenHash: string): Promise<string | null> {
+    const [rows] = (await this.dataSource.query(
+      `UPDATE sessions SET revoked_at = now(), revoked_reason = 'logout'
+       WHERE id = $1 AND token_hash = $2 AND revoked_at IS NULL RETURNING oidc_id_token`,
+      [sessionId, tokenHash],
+    )) as [{ oidc_id_token: string | null }[], number];
+    return rows[0]?.oidc_id_token ?? null;
+  }
+
   /** A session, locked for the refresh that rotates it. */
   lockSession(manager: EntityManager, sessionId: string): Promise<SessionEntity | null> {
     return manager
