@@ -262,7 +262,7 @@ describe('sign-in through an OpenID Connect provider (HTTP, real provider, real 
       .expect(403);
     expect(refused.body).toMatchObject({ code: 'PROVIDER_SIGN_IN_REQUIRED' });
     expect(refused.body.message).toBe(
-      'L’ARS Île-de-France demande à ses agents de se connecter avec ProConnect : utilisez le bouton « Se connecter avec ProConnect » ci-dessous. La connexion par mot de passe n’est plus possible pour votre compte.',
+      'L’ARS Île-de-France demande à ses agents de se connecter avec ProConnect : utilisez le bouton « S’identifier avec ProConnect » de la page de connexion. La connexion par mot de passe n’est plus possible pour votre compte.',
     );
     // A wrong password is answered as any wrong password: it tells nothing.
     await request(t.http).post('/api/auth/login').send({ email: agent.email, password: 'faux' }).expect(401);

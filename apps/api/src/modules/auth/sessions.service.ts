@@ -172,7 +172,7 @@ export class SessionsService {
     });
     throw new DomainError(
       'PROVIDER_SIGN_IN_REQUIRED',
-      `${rule.name} demande à ses agents de se connecter avec ${rule.providerName} : utilisez le bouton « Se connecter avec ${rule.providerName} » ci-dessous. La connexion par mot de passe n’est plus possible pour votre compte.`,
+      `${rule.name} demande à ses agents de se connecter avec ${rule.providerName} : utilisez le bouton « S’identifier avec ${rule.providerName} » de la page de connexion. La connexion par mot de passe n’est plus possible pour votre compte.`,
       undefined,
       'Password sign-in refused: the authority requires the provider',
       { providerName: rule.providerName },
