@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { emailsIn, startDemoProvider } from '../oidc-demo-provider/start-demo-provider.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -136,12 +137,14 @@ async function main() {
     env,
   );
 
-  run(
-    'demo accounts seeded',
+  const seeding = Date.now();
+  const seeded = spawnSync(
     'node',
     ['-r', '@swc-node/register', 'apps/api/src/cli/seed-demo.ts', '--region', '24'],
-    env,
+    { cwd: root, env: { ...process.env, ...env }, encoding: 'utf8' },
   );
+  if (seeded.status !== 0) throw new Error(`seed-demo failed: ${seeded.stdout} ${seeded.stderr}`);
+  console.log(`  ✔ demo accounts seeded (${Date.now() - seeding} ms)`);
   run(
     'demo campaigns seeded',
     'node',
@@ -151,10 +154,17 @@ async function main() {
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  // The demo identity provider, as `npm start` runs it: its users are the demo accounts (oidc.e2e.mjs).
+  const provider = await startDemoProvider({
+    // The API's default PUBLIC_URL, whose callback the provider knows (oidc.e2e.mjs browses it).
+    publicUrl: `http://localhost:${port}`,
+    emails: emailsIn(seeded.stdout),
+    password: 'Demo-TDB-paysage-2026',
+  });
   const api = spawn('node', ['-r', '@swc-node/register', 'apps/api/src/main.ts'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, ...env, PORT: String(port) },
+    env: { ...process.env, ...env, ...provider.env, PORT: String(port) },
   });
   let browser;
   try {
@@ -174,7 +184,7 @@ async function main() {
     for (const spec of specs) {
       const started = Date.now();
       const { run: runSpec } = await import(path.join(root, 'tools/e2e', spec));
-      await runSpec({ baseUrl, browser, sample });
+      await runSpec({ baseUrl, browser, sample, provider });
       // A spec that passed while the API died (e.g. an unhandled error) would hide the crash.
       if (api.exitCode !== null) throw new Error(`the API exited with code ${api.exitCode} during ${spec}`);
       console.log(`  ✔ ${spec} (${Date.now() - started} ms)`);
@@ -185,6 +195,7 @@ async function main() {
       api.kill('SIGTERM');
       await new Promise((r) => api.once('exit', r));
     }
+    await provider.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
