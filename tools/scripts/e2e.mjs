@@ -180,6 +180,10 @@ async function main() {
     const specs = fs
       .readdirSync(path.join(root, 'tools/e2e'))
       .filter((f) => f.endsWith('.e2e.mjs'))
+      // E2E_SPECS=oidc,sessions: only those journeys (while working on one).
+      .filter(
+        (f) => !process.env.E2E_SPECS || process.env.E2E_SPECS.split(',').includes(f.replace('.e2e.mjs', '')),
+      )
       .sort();
     for (const spec of specs) {
       const started = Date.now();
