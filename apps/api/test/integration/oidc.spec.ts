@@ -36,6 +36,11 @@ describe('sign-in through an OpenID Connect provider (HTTP, real provider, real 
       { email: email('agent-ars'), password: PROVIDER_PASSWORD },
       { email: email('sortie'), password: PROVIDER_PASSWORD },
       { email: email('falsifie'), password: PROVIDER_PASSWORD },
+      { email: email('desactive'), password: PROVIDER_PASSWORD },
+      { email: email('en-attente'), password: PROVIDER_PASSWORD },
+      { email: email('annule'), password: PROVIDER_PASSWORD },
+      { email: email('double'), password: PROVIDER_PASSWORD, sub: 'premiere-identite' },
+      { email: email('double'), password: 'autre-mot-de-passe', sub: 'seconde-identite' },
     ]);
     t = await startTestApp(provider.env);
   });
@@ -57,6 +62,7 @@ describe('sign-in through an OpenID Connect provider (HTTP, real provider, real 
       editAuthorizationUrl?: (url: URL) => void;
       editCallback?: (url: URL) => void;
       browser?: ProviderBrowser;
+      password?: string;
     } = {},
   ) {
     const start = await request(t.http)
@@ -68,7 +74,9 @@ describe('sign-in through an OpenID Connect provider (HTTP, real provider, real 
     expect(authorization.origin).toBe(provider.issuer);
     options.editAuthorizationUrl?.(authorization);
     const browser = options.browser ?? new ProviderBrowser(provider.issuer);
-    const back = new URL(await browser.signIn(authorization.toString(), who, PROVIDER_PASSWORD));
+    const back = new URL(
+      await browser.signIn(authorization.toString(), who, options.password ?? PROVIDER_PASSWORD),
+    );
     expect(`${back.origin}${back.pathname}`).toBe(`${PUBLIC_URL}/api/auth/oidc/callback`);
     options.editCallback?.(back);
     const callback = await request(t.http)
@@ -169,6 +177,45 @@ describe('sign-in through an OpenID Connect provider (HTTP, real provider, real 
     // The link is used up: a second trip with it is refused.
     const again = await signIn(email('invitee-ailleurs'), { query: `?invitation=${secret}` });
     expect(refusal(again.location)).toMatchObject({ motif: 'INVITATION_INVALID' });
+  });
+
+  it('refuses a disabled account, an invitation not yet accepted, and a second identity for one account', async () => {
+    const disabled = await persistAccount(t.dataSource, [NATIONAL], { email: email('desactive') });
+    await signIn(email('desactive'));
+    await t.dataSource.query(`UPDATE accounts SET status = 'DISABLED' WHERE id = $1`, [disabled.id]);
+    expect(refusal((await signIn(email('desactive'))).location)).toMatchObject({ motif: 'ACCOUNT_DISABLED' });
+
+    await persistAccount(t.dataSource, [NATIONAL], { email: email('en-attente'), status: 'INVITED' });
+    expect(refusal((await signIn(email('en-attente'))).location)).toMatchObject({
+      motif: 'INVITATION_PENDING',
+    });
+
+    const twice = await persistAccount(t.dataSource, [NATIONAL], { email: email('double') });
+    expect((await signIn(email('double'))).location).toBe('/');
+    const second = await signIn(email('double'), { password: 'autre-mot-de-passe' });
+    expect(refusal(second.location)).toMatchObject({ motif: 'ALREADY_LINKED' });
+    const [row] = await t.dataSource.query(`SELECT oidc_subject FROM accounts WHERE id = $1`, [twice.id]);
+    expect(row.oidc_subject).toBe('premiere-identite');
+  });
+
+  it('opens nothing when the person cancels at the provider', async () => {
+    const start = await request(t.http).get('/api/auth/oidc/login').expect(302);
+    const browser = new ProviderBrowser(provider.issuer);
+    const page = await browser.follow(start.headers['location'] as string);
+    const abort = /formaction="([^"]+)"/.exec(page.body)![1]!;
+    const cancelled = await browser.request(abort, { method: 'POST', form: {} });
+    const back = new URL(
+      cancelled.location!.startsWith(provider.issuer)
+        ? (await browser.follow(cancelled.location!)).leftTo!
+        : cancelled.location!,
+    );
+    expect(back.searchParams.get('error')).toBe('access_denied');
+    const answer = await request(t.http)
+      .get(`${back.pathname}${back.search}`)
+      .set('Cookie', `tdb_oidc=${cookieValue(start, 'tdb_oidc')}`)
+      .expect(302);
+    expect(refusal(answer.headers['location'] as string)).toEqual({ motif: 'CANCELLED' });
+    expect(cookieValue(answer, 'tdb_refresh')).toBeNull();
   });
 
   it.each([

@@ -128,7 +128,9 @@ export async function startTestProvider(users: ProviderUser[]): Promise<TestProv
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;
-      await new Promise((resolve) => proxy.close(resolve));
+      const closed = new Promise((resolve) => proxy.close(resolve));
+      proxy.closeAllConnections();
+      await closed;
     },
   };
 }
