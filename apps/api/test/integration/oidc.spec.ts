@@ -265,6 +265,10 @@ describe('sign-in through an OpenID Connect provider (HTTP, real provider, real 
     expect(endSession.origin).toBe(provider.issuer);
     expect(endSession.searchParams.get('id_token_hint')).toBeTruthy();
     await request(t.http).post('/api/auth/refresh').set('Cookie', `tdb_refresh=${refreshCookie}`).expect(401);
+    const [session] = await t.dataSource.query(`SELECT oidc_id_token FROM sessions WHERE id = $1`, [
+      refreshCookie!.split('.')[0],
+    ]);
+    expect(session.oidc_id_token).toBeNull();
     // At the provider: its confirmation page, then back to TDB's sign-in page.
     const page = await browser.follow(endSession.toString());
     const xsrf = /name="xsrf" value="([^"]+)"/.exec(page.body)?.[1];
