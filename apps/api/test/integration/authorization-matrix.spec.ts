@@ -637,7 +637,9 @@ const MATRIX: Record<string, Row> = {
   },
   'PUT /api/settings/sign-in/authorities/{kind}/{code}': {
     call: (h, a) =>
-      withAuth(request(h).put('/api/settings/sign-in/authorities/ARS/24'), a).send({ providerRequired: false }),
+      withAuth(request(h).put('/api/settings/sign-in/authorities/ARS/24'), a).send({
+        providerRequired: false,
+      }),
     allowed: same(['NATIONAL']),
   },
   'GET /api/emails': {
