@@ -11,6 +11,7 @@
 // Once listening it prints one JSON line on stdout: { "issuer": "...", "port": 1234 }.
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import http from 'node:http';
+import { URLSearchParams } from 'node:url';
 import Provider from 'oidc-provider';
 
 const env = process.env;
