@@ -9,4 +9,8 @@ module.exports = {
   testTimeout: 30000,
   setupFilesAfterEnv: ['<rootDir>/test/setup/timeouts.ts'],
   maxWorkers: 2,
+  // ES modules only: otplib's dependencies (the preset's list) and openid-client's.
+  transformIgnorePatterns: [
+    '^(?!.*/node_modules/(@scure|@noble|@otplib|otplib|openid-client|oauth4webapi|jose)/).*/node_modules/',
+  ],
 };

@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { emailsIn, startDemoProvider } from '../oidc-demo-provider/start-demo-provider.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -133,15 +134,29 @@ async function main() {
     env,
   );
 
-  run('demo accounts seeded', 'node', ['dist/node/apps/api/src/cli/seed-demo.js', '--region', '24'], env);
+  const seeding = Date.now();
+  const seeded = spawnSync('node', ['dist/node/apps/api/src/cli/seed-demo.js', '--region', '24'], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  if (seeded.status !== 0) throw new Error(`seed-demo failed: ${seeded.stdout} ${seeded.stderr}`);
+  console.log(`  ✔ demo accounts seeded (${Date.now() - seeding} ms)`);
   run('demo campaigns seeded', 'node', ['dist/node/tools/scripts/seed-demo-campaigns.js'], env);
 
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  // The demo identity provider, as `npm start` runs it: its users are the demo accounts (oidc.e2e.mjs).
+  const provider = await startDemoProvider({
+    // The API's default PUBLIC_URL, whose callback the provider knows (oidc.e2e.mjs browses it).
+    publicUrl: `http://localhost:${port}`,
+    emails: emailsIn(seeded.stdout),
+    password: 'Demo-TDB-paysage-2026',
+  });
   const api = spawn('node', ['dist/node/apps/api/src/main.js'], {
     cwd: root,
     stdio: 'inherit',
-    env: { ...process.env, ...env, PORT: String(port) },
+    env: { ...process.env, ...env, ...provider.env, PORT: String(port) },
   });
   let browser;
   try {
@@ -157,11 +172,15 @@ async function main() {
     const specs = fs
       .readdirSync(path.join(root, 'tools/e2e'))
       .filter((f) => f.endsWith('.e2e.mjs'))
+      // E2E_SPECS=oidc,sessions: only those journeys (while working on one).
+      .filter(
+        (f) => !process.env.E2E_SPECS || process.env.E2E_SPECS.split(',').includes(f.replace('.e2e.mjs', '')),
+      )
       .sort();
     for (const spec of specs) {
       const started = Date.now();
       const { run: runSpec } = await import(path.join(root, 'tools/e2e', spec));
-      await runSpec({ baseUrl, browser, sample });
+      await runSpec({ baseUrl, browser, sample, provider });
       // A spec that passed while the API died (e.g. an unhandled error) would hide the crash.
       if (api.exitCode !== null) throw new Error(`the API exited with code ${api.exitCode} during ${spec}`);
       console.log(`  ✔ ${spec} (${Date.now() - started} ms)`);
@@ -172,6 +191,7 @@ async function main() {
       api.kill('SIGTERM');
       await new Promise((r) => api.once('exit', r));
     }
+    await provider.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }

@@ -2,6 +2,11 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import {
+  emailsIn,
+  startDemoProvider,
+  UNKNOWN_DEMO_EMAIL,
+} from '../oidc-demo-provider/start-demo-provider.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = path.resolve(root, process.env.DATA_DIR ?? '.data');
@@ -66,17 +71,43 @@ run('Opening the demo campaigns (first run only)', 'node', [
   compiled('tools/scripts/seed-demo-campaigns.ts'),
 ]);
 
+// The demo identity provider (« S’identifier avec ProConnect »), unless one is configured or
+// OIDC_DEMO=0: the demo accounts sign in there with the same password.
+const port = process.env.PORT ?? '3000';
+let provider = null;
+if (!process.env.OIDC_ISSUER && process.env.OIDC_DEMO !== '0' && process.env.NODE_ENV !== 'production') {
+  console.log('\n▶ Starting the demo identity provider (OIDC_DEMO=0 to skip)');
+  const password = /password for all: ([^)\s]+)/.exec(seed.stdout)?.[1] ?? '';
+  try {
+    provider = await startDemoProvider({
+      publicUrl: (process.env.PUBLIC_URL || `http://localhost:${port}`).replace(/\/$/, ''),
+      emails: emailsIn(seed.stdout),
+      password,
+      port: Number(process.env.OIDC_DEMO_PORT ?? 0),
+    });
+  } catch (error) {
+    console.error(`  The demo identity provider did not start (${error.message}): sign in with passwords.`);
+  }
+}
+
 console.log('\n▶ Starting the API and the SPA');
 const api = spawn('node', [compiled('apps/api/src/main.ts')], {
   cwd: root,
   stdio: 'inherit',
-  env: process.env,
+  env: { ...process.env, ...(provider?.env ?? {}) },
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => api.kill(signal));
-api.on('exit', (code) => process.exit(code ?? 0));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    api.kill(signal);
+    provider?.child.kill(signal);
+  });
+}
+api.on('exit', (code) => {
+  provider?.child.kill('SIGTERM');
+  process.exit(code ?? 0);
+});
 
 // Print the demo logins once the platform answers, below its startup logs.
-const port = process.env.PORT ?? '3000';
 for (let attempt = 0; attempt < 240 && api.exitCode === null; attempt++) {
   const healthy = await fetch(`http://127.0.0.1:${port}/api/health`).then(
     (response) => response.ok,
@@ -84,6 +115,12 @@ for (let attempt = 0; attempt < 240 && api.exitCode === null; attempt++) {
   );
   if (healthy) {
     console.log(seed.stdout.trimEnd());
+    if (provider) {
+      console.log(
+        `\nDemo identity provider at ${provider.issuer}: « S’identifier avec ProConnect » on the sign-in page,` +
+          `\nthen one of the addresses above and the same password; ${UNKNOWN_DEMO_EMAIL} has no TDB account.`,
+      );
+    }
     console.log(`\nOpen http://localhost:${port}/ and sign in with one of the accounts above.\n`);
     break;
   }

@@ -51,4 +51,57 @@ describe('loadConfig', () => {
       'postgres://postgres@127.0.0.1:5432/tdb',
     );
   });
+
+  it('leaves the identity provider off without OIDC_ISSUER, and reads it with its client', () => {
+    expect(loadConfig({}).oidc).toBeNull();
+    expect(
+      loadConfig({
+        OIDC_ISSUER: 'https://auth.agentconnect.gouv.fr/api/v2/',
+        OIDC_CLIENT_ID: 'tdb',
+        OIDC_CLIENT_SECRET: 'un-secret-assez-long',
+        OIDC_SCOPES: 'openid email given_name usual_name',
+        OIDC_EMAIL_VERIFIED_CLAIM: 'none',
+      }).oidc,
+    ).toEqual({
+      issuer: 'https://auth.agentconnect.gouv.fr/api/v2',
+      clientId: 'tdb',
+      clientSecret: 'un-secret-assez-long',
+      scopes: 'openid email given_name usual_name',
+      emailClaim: 'email',
+      emailVerifiedClaim: 'none',
+      displayName: 'ProConnect',
+      allowInsecure: false,
+    });
+  });
+
+  it.each([
+    [
+      { OIDC_ISSUER: 'http://fournisseur.exemple', OIDC_CLIENT_ID: 'tdb', OIDC_CLIENT_SECRET: 'secret-long' },
+      'OIDC_ISSUER',
+    ],
+    [
+      {
+        NODE_ENV: 'production',
+        JWT_SECRET: 'a1b2c3d4e5f6a7b8c9d0a1b2c3d4e5f6a7b8',
+        OIDC_ISSUER: 'http://fournisseur.exemple',
+        OIDC_ALLOW_INSECURE: 'true',
+        OIDC_CLIENT_ID: 'tdb',
+        OIDC_CLIENT_SECRET: 'secret-long',
+      },
+      'OIDC_ISSUER',
+    ],
+    [{ OIDC_ISSUER: 'https://fournisseur.exemple', OIDC_CLIENT_SECRET: 'secret-long' }, 'OIDC_CLIENT_ID'],
+    [{ OIDC_ISSUER: 'https://fournisseur.exemple', OIDC_CLIENT_ID: 'tdb' }, 'OIDC_CLIENT_SECRET'],
+    [
+      {
+        OIDC_ISSUER: 'https://fournisseur.exemple',
+        OIDC_CLIENT_ID: 'tdb',
+        OIDC_CLIENT_SECRET: 'secret-long',
+        OIDC_SCOPES: 'email',
+      },
+      'OIDC_SCOPES',
+    ],
+  ])('refuses an incomplete or insecure identity provider (%o → %s)', (env, variable) => {
+    expect(() => loadConfig(env)).toThrow(variable);
+  });
 });

@@ -53,6 +53,24 @@ export interface AppConfig {
   shutdownTimeoutMs: number;
   auth: AuthConfig;
   mail: MailConfig;
+  /** Sign-in through an OpenID Connect provider (ProConnect…); null when OIDC_ISSUER is unset. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  /** The provider's issuer URL; its metadata is discovered from /.well-known/openid-configuration. */
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  scopes: string;
+  /** The claims read from the ID token (or UserInfo, when the ID token lacks them). */
+  emailClaim: string;
+  /** "none": the operator trusts every address the provider sends as verified (documented). */
+  emailVerifiedClaim: string;
+  /** The provider's name on the sign-in button and pages (« ProConnect »). */
+  displayName: string;
+  /** Accept an http:// issuer (the demo provider, tests); refused in production. */
+  allowInsecure: boolean;
 }
 
 export interface AuthConfig {
@@ -173,6 +191,50 @@ function readSmtpUrl(env: Env): string | null {
   return raw;
 }
 
+function readOidc(env: Env, nodeEnv: NodeEnv): OidcConfig | null {
+  const issuer = env['OIDC_ISSUER']?.trim();
+  if (!issuer) return null;
+  let url: URL;
+  try {
+    url = new URL(issuer);
+  } catch {
+    throw new ConfigError('OIDC_ISSUER', `is not a valid URL, got "${issuer}"`);
+  }
+  const allowInsecure = readBoolean(env, 'OIDC_ALLOW_INSECURE', false);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && allowInsecure && nodeEnv !== 'production')) {
+    throw new ConfigError(
+      'OIDC_ISSUER',
+      'must be an https:// URL (http:// only with OIDC_ALLOW_INSECURE=true, outside production)',
+    );
+  }
+  const clientId = env['OIDC_CLIENT_ID']?.trim();
+  if (!clientId) throw new ConfigError('OIDC_CLIENT_ID', 'is required when OIDC_ISSUER is set');
+  const clientSecret = env['OIDC_CLIENT_SECRET'] ?? '';
+  if (clientSecret.length < 8) {
+    throw new ConfigError(
+      'OIDC_CLIENT_SECRET',
+      'is required when OIDC_ISSUER is set (the secret the provider gave)',
+    );
+  }
+  const scopes = (env['OIDC_SCOPES']?.trim() || 'openid email').split(/\s+/);
+  if (!scopes.includes('openid')) throw new ConfigError('OIDC_SCOPES', 'must include "openid"');
+  const claim = (name: string, fallback: string) => {
+    const raw = env[name]?.trim() || fallback;
+    if (!/^[\w.:-]{1,100}$/.test(raw)) throw new ConfigError(name, `must be a claim name, got "${raw}"`);
+    return raw;
+  };
+  return {
+    issuer: issuer.replace(/\/$/, ''),
+    clientId,
+    clientSecret,
+    scopes: scopes.join(' '),
+    emailClaim: claim('OIDC_EMAIL_CLAIM', 'email'),
+    emailVerifiedClaim: claim('OIDC_EMAIL_VERIFIED_CLAIM', 'email_verified'),
+    displayName: env['OIDC_DISPLAY_NAME']?.trim() || 'ProConnect',
+    allowInsecure,
+  };
+}
+
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): AppConfig {
   const nodeEnv = readEnum<NodeEnv>(env, 'NODE_ENV', ['development', 'production', 'test'], 'development');
   const dataDirRaw = env['DATA_DIR'];
@@ -219,6 +281,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
         env['PUBLIC_URL'] || `http://localhost:${readInteger(env, 'PORT', 3000, 0, 65535)}`
       ).replace(/\/$/, ''),
     },
+    oidc: readOidc(env, nodeEnv),
   };
 }
 

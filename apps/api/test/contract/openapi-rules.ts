@@ -13,12 +13,14 @@ export function operationsOf(document: OpenAPIObject): { name: string; operation
   );
 }
 
-/** Operations with no success response described by a body schema (JSON or file), nor a 204. */
+/** Operations with no success response described by a body schema (JSON or file), nor a 204, nor a redirect. */
 export function operationsWithoutSuccessSchema(document: OpenAPIObject): string[] {
   return operationsOf(document)
     .filter(({ operation }) => {
       const responses = (operation['responses'] ?? {}) as Record<string, Node>;
       return !Object.entries(responses).some(([status, response]) => {
+        // A browser navigation's answer (the identity provider's sign-in) is a redirect with its Location.
+        if (/^3\d\d$/.test(status)) return ((response['headers'] ?? {}) as Node)['Location'] !== undefined;
         if (!/^2\d\d$/.test(status)) return false;
         if (status === '204') return true;
         const content = (response['content'] ?? {}) as Record<string, Node>;

@@ -617,6 +617,31 @@ const MATRIX: Record<string, Row> = {
       withAuth(request(h).put('/api/settings/security'), a).send({ totpRequiredForAdmins: false }),
     allowed: same(['NATIONAL']),
   },
+  // Sign-in through the identity provider (not configured here: the start answers 404, the callback
+  // sends the browser to the refusal page); oidc.spec.ts tests them against a real provider.
+  'GET /api/auth/oidc': {
+    call: (h, a) => withAuth(request(h).get('/api/auth/oidc'), a),
+    allowed: same(EVERYONE),
+  },
+  'GET /api/auth/oidc/login': {
+    call: (h, a) => withAuth(request(h).get('/api/auth/oidc/login'), a),
+    allowed: same(EVERYONE),
+  },
+  'GET /api/auth/oidc/callback': {
+    call: (h, a) => withAuth(request(h).get('/api/auth/oidc/callback?code=x&state=y'), a),
+    allowed: same(EVERYONE),
+  },
+  'GET /api/settings/sign-in': {
+    call: (h, a) => withAuth(request(h).get('/api/settings/sign-in'), a),
+    allowed: same(['NATIONAL']),
+  },
+  'PUT /api/settings/sign-in/authorities/{kind}/{code}': {
+    call: (h, a) =>
+      withAuth(request(h).put('/api/settings/sign-in/authorities/ARS/24'), a).send({
+        providerRequired: false,
+      }),
+    allowed: same(['NATIONAL']),
+  },
   'GET /api/emails': {
     call: (h, a) => withAuth(request(h).get('/api/emails'), a),
     allowed: same(['NATIONAL']),

@@ -56,6 +56,12 @@ export const routes: RouteObject[] = [
             lazy: async () => ({ Component: (await import('./routes/auth/login')).LoginPage }),
           },
           {
+            path: paths.providerSignInFailure.path,
+            lazy: async () => ({
+              Component: (await import('./routes/auth/provider-sign-in-failure')).ProviderSignInFailurePage,
+            }),
+          },
+          {
             path: paths.forgotPassword.path,
             lazy: async () => ({
               Component: (await import('./routes/auth/forgot-password')).ForgotPasswordPage,

@@ -11,6 +11,8 @@ const submission = (year: number | string, finess: string) => `${campaign(year)}
 export const paths = {
   home: { path: '/', href: () => '/' },
   login: { path: '/connexion', href: () => '/connexion' },
+  /** Why a sign-in through the identity provider was refused (the API sends the browser here). */
+  providerSignInFailure: { path: '/connexion/fournisseur', href: () => '/connexion/fournisseur' },
   forgotPassword: { path: '/mot-de-passe-oublie', href: () => '/mot-de-passe-oublie' },
   invitation: { path: '/invitation', href: () => '/invitation' },
   grantInvitation: { path: '/habilitation', href: () => '/habilitation' },

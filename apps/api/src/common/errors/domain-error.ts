@@ -19,6 +19,8 @@ export type DomainErrorCode =
   | 'LOGIN_THROTTLED'
   | 'FORBIDDEN'
   | 'TOTP_ENROLLMENT_REQUIRED'
+  /** The account's authority requires sign-in through the identity provider (no password). */
+  | 'PROVIDER_SIGN_IN_REQUIRED'
   | 'TOKEN_INVALID'
   | 'WEAK_PASSWORD'
   /** Too much heavy work at once (files being read or built): try again shortly. */
@@ -68,6 +70,7 @@ export function httpStatusOf(code: DomainErrorCode): number {
       return 401;
     case 'FORBIDDEN':
     case 'TOTP_ENROLLMENT_REQUIRED':
+    case 'PROVIDER_SIGN_IN_REQUIRED':
       return 403;
     case 'LOGIN_THROTTLED':
       return 429;

@@ -17,6 +17,7 @@ import { CreateSubmissionExtensions1764050000000 } from './1764050000000-CreateS
 import { StructureHistoryConsequences1764060000000 } from './1764060000000-StructureHistoryConsequences';
 import { StructureIndicatorsUncompressed1764070000000 } from './1764070000000-StructureIndicatorsUncompressed';
 import { SubmissionValuesUncompressed1764075000000 } from './1764075000000-SubmissionValuesUncompressed';
+import { OidcIdentities1764081000000 } from './1764081000000-OidcIdentities';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   StructureHistoryConsequences1764060000000,
   StructureIndicatorsUncompressed1764070000000,
   SubmissionValuesUncompressed1764075000000,
+  OidcIdentities1764081000000,
 ];

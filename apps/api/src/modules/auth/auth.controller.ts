@@ -26,7 +26,14 @@ import {
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import type { Account, LoginResponse, SessionInfo, TokenInfo, TotpSetup } from '@tdb/contracts';
+import type {
+  Account,
+  LoginResponse,
+  LogoutResponse,
+  SessionInfo,
+  TokenInfo,
+  TotpSetup,
+} from '@tdb/contracts';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { Authorize, Public } from '../../common/auth/authorize.decorator';
 import { CurrentUser, RequestInfo, type RequestMeta } from '../../common/auth/current-user.decorator';
@@ -39,6 +46,8 @@ import { PasswordsService } from './passwords.service';
 import { RefreshFailures } from './refresh-failures';
 import { SecondFactorService } from './second-factor.service';
 import { SessionsService, type IssuedSession } from './sessions.service';
+import { COOKIE_PATH, REFRESH_COOKIE, setRefreshCookie } from './session-cookie';
+import { OidcProviderClient } from './oidc-provider.client';
 import {
   ChangePasswordDto,
   ForgotPasswordDto,
@@ -50,14 +59,14 @@ import {
 import {
   LoginResponseDto,
   LoginThrottledDetails,
+  LogoutResponseDto,
   MessageResponse,
   SessionInfoResponse,
   TokenInfoResponse,
   TotpSetupResponse,
 } from './dto/auth.response';
 
-export const REFRESH_COOKIE = 'tdb_refresh';
-const COOKIE_PATH = '/api/auth';
+export { REFRESH_COOKIE } from './session-cookie';
 
 /** The session cookie an answer sets, as the document shows it. */
 const SESSION_COOKIE_HEADER = {
@@ -84,17 +93,12 @@ export class AuthController {
     private readonly secondFactor: SecondFactorService,
     private readonly accounts: AccountsRepository,
     private readonly refreshFailures: RefreshFailures,
+    private readonly oidc: OidcProviderClient,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   private async respond(session: IssuedSession, response: Response): Promise<LoginResponse> {
-    response.cookie(REFRESH_COOKIE, session.refreshToken, {
-      httpOnly: true,
-      secure: this.config.auth.cookieSecure,
-      sameSite: 'strict',
-      path: COOKIE_PATH,
-      expires: session.refreshExpiresAt,
-    });
+    setRefreshCookie(response, session, this.config.auth.cookieSecure);
     return {
       accessToken: session.accessToken,
       expiresIn: session.expiresIn,
@@ -170,16 +174,31 @@ export class AuthController {
   @Post('logout')
   @Public()
   @HttpCode(204)
-  @ApiOperation({ summary: 'Se déconnecter (ferme la session de cet appareil)' })
+  @ApiOperation({
+    summary: 'Se déconnecter (ferme la session de cet appareil)',
+    description:
+      'Une session ouverte par le fournisseur d’identité répond 200 avec l’adresse de la déconnexion chez celui-ci, où envoyer le navigateur.',
+  })
   @ApiNoContentResponse({
     description: 'Session fermée ; le cookie de session est effacé',
     headers: {
       'Set-Cookie': { description: `Efface le cookie ${REFRESH_COOKIE}`, schema: { type: 'string' } },
     },
   })
-  async logout(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<void> {
-    await this.sessions.logoutByRefreshToken(request.cookies?.[REFRESH_COOKIE]);
+  @ApiOkResponse({
+    type: LogoutResponseDto,
+    description: 'Session ouverte par le fournisseur d’identité, fermée ici : se déconnecter aussi chez lui',
+  })
+  async logout(
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<LogoutResponse | undefined> {
+    const idToken = await this.sessions.logoutByRefreshToken(request.cookies?.[REFRESH_COOKIE]);
     response.clearCookie(REFRESH_COOKIE, { path: COOKIE_PATH });
+    const providerLogoutUrl = idToken ? await this.oidc.endSessionUrl(idToken).catch(() => null) : null;
+    if (!providerLogoutUrl) return undefined;
+    response.status(200);
+    return { providerLogoutUrl };
   }
 
   @Get('me')

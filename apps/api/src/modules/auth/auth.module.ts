@@ -9,12 +9,19 @@ import { IdentityModule } from '../identity/identity.module';
 import { MailModule } from '../mail/mail.module';
 import { SettingsModule } from '../settings/settings.module';
 import { AuthController } from './auth.controller';
+import { OidcProviderClient } from './oidc-provider.client';
+import { OidcSignInService } from './oidc-sign-in.service';
+import { OidcSignInsRepository } from './oidc-sign-ins.repository';
+import { OidcController } from './oidc.controller';
 import { PasswordsService } from './passwords.service';
 import { SecondFactorService } from './second-factor.service';
 import { RefreshFailures } from './refresh-failures';
 import { SessionsService } from './sessions.service';
 
-/** Authentication: sign-in, sessions and their tokens, passwords, the second factor. */
+/**
+ * Authentication: sign-in (password, or an OpenID Connect provider), sessions and their tokens,
+ * passwords, the second factor.
+ */
 @Module({
   imports: [
     PassportModule,
@@ -37,7 +44,16 @@ import { SessionsService } from './sessions.service';
     AuditModule,
     SettingsModule,
   ],
-  controllers: [AuthController],
-  providers: [JwtStrategy, SessionsService, PasswordsService, SecondFactorService, RefreshFailures],
+  controllers: [AuthController, OidcController],
+  providers: [
+    JwtStrategy,
+    SessionsService,
+    PasswordsService,
+    SecondFactorService,
+    RefreshFailures,
+    OidcProviderClient,
+    OidcSignInService,
+    OidcSignInsRepository,
+  ],
 })
 export class AuthModule {}

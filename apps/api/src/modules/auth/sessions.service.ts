@@ -9,6 +9,7 @@ import { hashSecret, newSecret } from '../../common/auth/token-hash';
 import { DomainError } from '../../common/errors/domain-error';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { AuditService } from '../audit/audit.service';
+import { AuthoritySignInService } from '../settings/authority-sign-in.service';
 import { AccountEntity } from '../identity/account.entity';
 import { AccountsRepository } from '../identity/accounts.repository';
 import { normalisedEmail } from '../identity/login-throttle';
@@ -49,6 +50,7 @@ export class SessionsService {
     private readonly accounts: AccountsRepository,
     private readonly audit: AuditService,
     private readonly throttles: LoginThrottlesRepository,
+    private readonly authoritySignIn: AuthoritySignInService,
   ) {}
 
   /**
@@ -84,6 +86,7 @@ export class SessionsService {
     const passwordOk = await verify(usable ? account.passwordHash! : await DUMMY_HASH, password).catch(
       () => false,
     );
+    if (usable && passwordOk) await this.refuseIfProviderRequired(account, meta);
     if (usable && passwordOk && account.totpEnabled && !totpCode) {
       throw new DomainError(
         'TOTP_REQUIRED',
@@ -148,6 +151,34 @@ export class SessionsService {
     });
   }
 
+  /**
+   * Staff of an authority that requires the provider sign in there only: told so once the password
+   * is right (a wrong one is answered as usual, telling nothing).
+   */
+  private async refuseIfProviderRequired(account: AccountEntity, meta: RequestMeta): Promise<void> {
+    const rule = await this.authoritySignIn.providerRequiredFor(account.id);
+    if (!rule) return;
+    await this.audit.record(this.dataSource.manager, {
+      actorId: account.id,
+      actorEmail: account.email,
+      action: 'auth.password_refused',
+      targetType: 'account',
+      targetId: account.id,
+      targetLabel: account.email,
+      organisationKind: rule.kind,
+      organisationCode: rule.code,
+      details: { reason: 'provider_required', authority: rule.name },
+      ipAddress: meta.ipAddress,
+    });
+    throw new DomainError(
+      'PROVIDER_SIGN_IN_REQUIRED',
+      `${rule.name} demande à ses agents de se connecter avec ${rule.providerName} : utilisez le bouton « S’identifier avec ${rule.providerName} » de la page de connexion. La connexion par mot de passe n’est plus possible pour votre compte.`,
+      undefined,
+      'Password sign-in refused: the authority requires the provider',
+      { providerName: rule.providerName },
+    );
+  }
+
   private waitMessage(until: Date): string {
     return `Trop d’essais infructueux avec cette adresse : patientez jusqu’à ${frenchTime(until)} avant de réessayer, ou réinitialisez votre mot de passe.`;
   }
@@ -158,7 +189,13 @@ export class SessionsService {
     });
   }
 
-  async openSession(manager: EntityManager, accountId: string, meta: RequestMeta): Promise<IssuedSession> {
+  /** `oidcIdToken`: the session is opened through the provider (the hint of the logout there). */
+  async openSession(
+    manager: EntityManager,
+    accountId: string,
+    meta: RequestMeta,
+    oidcIdToken: string | null = null,
+  ): Promise<IssuedSession> {
     const secret = newSecret();
     const expiresAt = new Date(Date.now() + this.config.auth.refreshTokenDays * 86_400_000);
     const session = await manager.getRepository(SessionEntity).save({
@@ -169,6 +206,7 @@ export class SessionsService {
       revokedReason: null,
       userAgent: meta.userAgent,
       ipAddress: meta.ipAddress,
+      oidcIdToken,
     });
     return this.issue(accountId, session.id, secret, expiresAt);
   }
@@ -227,16 +265,14 @@ export class SessionsService {
       .update({ id: sessionId, revokedAt: IsNull() }, { revokedAt: new Date(), revokedReason: 'logout' });
   }
 
-  /** Logout from the refresh cookie alone (the access token may have expired). */
-  async logoutByRefreshToken(refreshToken: string | undefined): Promise<void> {
+  /**
+   * Logout from the refresh cookie alone (the access token may have expired). Returns the provider's
+   * ID token when the session was opened through it, for the logout there.
+   */
+  async logoutByRefreshToken(refreshToken: string | undefined): Promise<string | null> {
     const [sessionId, secret] = (refreshToken ?? '').split('.');
-    if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) return;
-    await this.dataSource
-      .getRepository(SessionEntity)
-      .update(
-        { id: sessionId, tokenHash: hashSecret(secret), revokedAt: IsNull() },
-        { revokedAt: new Date(), revokedReason: 'logout' },
-      );
+    if (!sessionId || !secret || !/^[0-9a-f-]{36}$/.test(sessionId)) return null;
+    return this.accounts.closeSession(sessionId, hashSecret(secret));
   }
 
   async sessions(accountId: string, currentSessionId: string): Promise<SessionInfo[]> {

@@ -53,6 +53,13 @@ export class AccountEntity {
   @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
   passwordChangedAt: Date | null;
 
+  /** The identity at the OpenID Connect provider linked to this account (issuer and subject). */
+  @Column({ name: 'oidc_issuer', type: 'text', nullable: true })
+  oidcIssuer: string | null;
+
+  @Column({ name: 'oidc_subject', type: 'text', nullable: true })
+  oidcSubject: string | null;
+
   /** Loaded separately (the FK lives in the migration); kept off TypeORM relations on purpose. */
   grants?: GrantEntity[];
 

@@ -77,6 +77,19 @@ export class AccountsRepository {
       .getOne();
   }
 
+  /** Closes a session by its id and current secret; the provider's ID token when it had one. */
+  async closeSession(sessionId: string, tokenHash: string): Promise<string | null> {
+    const [rows] = (await this.dataSource.query(
+      // The provider's ID token is not kept past the session: read, then cleared.
+      `UPDATE sessions s SET revoked_at = now(), revoked_reason = 'logout', oidc_id_token = NULL
+         FROM (SELECT id, oidc_id_token FROM sessions WHERE id = $1 FOR UPDATE) old
+       WHERE s.id = old.id AND s.token_hash = $2 AND s.revoked_at IS NULL
+       RETURNING old.oidc_id_token`,
+      [sessionId, tokenHash],
+    )) as [{ oidc_id_token: string | null }[], number];
+    return rows[0]?.oidc_id_token ?? null;
+  }
+
   /** A session, locked for the refresh that rotates it. */
   lockSession(manager: EntityManager, sessionId: string): Promise<SessionEntity | null> {
     return manager

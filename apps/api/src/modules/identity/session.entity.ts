@@ -36,4 +36,8 @@ export class SessionEntity {
 
   @Column({ name: 'ip_address', type: 'text', nullable: true })
   ipAddress: string | null;
+
+  /** The provider's ID token when the session was opened through it: the hint of the logout there. */
+  @Column({ name: 'oidc_id_token', type: 'text', nullable: true, select: false })
+  oidcIdToken: string | null;
 }

@@ -59,14 +59,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, [expiresAt]);
 
   const signOut = useCallback(async () => {
+    let providerLogoutUrl: string | null = null;
     try {
-      await unwrap(api.POST('/api/auth/logout'));
+      const answer = await unwrap(api.POST('/api/auth/logout'));
+      providerLogoutUrl = answer?.providerLogoutUrl ?? null;
     } catch {
       // Even if the server cannot be reached, forget the session in this tab.
     }
     authStore.end('signed-out');
     // Nothing read with this account may be shown to the next one.
     queryClient.clear();
+    // A session opened through the identity provider is closed there too (it comes back to /connexion).
+    if (providerLogoutUrl) window.location.assign(providerLogoutUrl);
   }, [queryClient]);
 
   const account = state.status === 'authenticated' ? state.account : null;

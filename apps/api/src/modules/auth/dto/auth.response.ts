@@ -1,6 +1,13 @@
 /** Swagger descriptions of the authentication responses; the shapes are the contracts' interfaces. */
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { LoginResponse, SessionInfo, TokenInfo, TotpSetup } from '@tdb/contracts';
+import type {
+  LoginResponse,
+  LogoutResponse,
+  OidcStatus,
+  SessionInfo,
+  TokenInfo,
+  TotpSetup,
+} from '@tdb/contracts';
 import { AccountResponse } from '../../identity/dto/account.response';
 
 export class LoginResponseDto implements LoginResponse {
@@ -51,4 +58,23 @@ export class SessionInfoResponse implements SessionInfo {
 export class TotpSetupResponse implements TotpSetup {
   @ApiProperty({ description: 'Secret à saisir dans l’application d’authentification' }) secret: string;
   @ApiProperty({ description: 'URI otpauth:// (à afficher en QR code)' }) otpauthUri: string;
+}
+
+export class LogoutResponseDto implements LogoutResponse {
+  @ApiProperty({
+    format: 'uri',
+    description:
+      'Page de déconnexion du fournisseur d’identité (end_session_endpoint) où envoyer le navigateur',
+  })
+  providerLogoutUrl: string;
+}
+
+export class OidcStatusResponse implements OidcStatus {
+  @ApiProperty({ description: 'La connexion par un fournisseur d’identité est proposée' }) enabled: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Nom du fournisseur, pour le bouton (« ProConnect ») ; null si désactivée',
+  })
+  displayName: string | null;
 }

@@ -7,6 +7,7 @@ import { useAuth } from '@/lib/auth/auth-provider';
 import { RETURN_TO_PARAM, safeReturnTo } from '@/lib/auth/return-to';
 import { TOTP_ENROLLMENT_URL } from '@/lib/auth/totp-enrollment';
 import { LoginForm } from '@/features/auth/components/login-form';
+import { ProviderSignIn } from '@/features/auth/components/provider-sign-in';
 import { paths } from '@/lib/paths';
 
 export function LoginPage() {
@@ -26,6 +27,8 @@ export function LoginPage() {
   }
 
   const reason = state.status === 'anonymous' ? state.reason : null;
+  // Back from the provider's logout page (the API sent the browser there on sign-out).
+  const signedOutAtProvider = searchParams.get('deconnexion') === 'fournisseur';
 
   return (
     <div className={fr.cx('fr-container', 'fr-py-6w')}>
@@ -37,7 +40,14 @@ export function LoginPage() {
             <PageLoader label="Vérification de votre session…" />
           ) : (
             <>
-              {reason === 'expired' ? (
+              {signedOutAtProvider ? (
+                <Alert
+                  className={fr.cx('fr-mb-3w')}
+                  severity="success"
+                  small
+                  description="Vous êtes déconnecté, du tableau de bord et de votre fournisseur d’identité."
+                />
+              ) : reason === 'expired' ? (
                 <Alert
                   className={fr.cx('fr-mb-3w')}
                   severity="warning"
@@ -59,6 +69,7 @@ export function LoginPage() {
                   description="Connectez-vous pour accéder à cette page."
                 />
               ) : null}
+              <ProviderSignIn returnTo={returnTo} />
               <div className="tdb-panel">
                 <LoginForm />
               </div>

@@ -12,6 +12,7 @@ import { formatDateTime } from '@/lib/format';
 import { useTokenInfo } from '@/features/auth/api/get-token-info';
 import { useAcceptInvitation } from '@/features/auth/api/accept-invitation';
 import { useResetPassword } from '@/features/auth/api/reset-password';
+import { ProviderSignIn } from '@/features/auth/components/provider-sign-in';
 import { SetPasswordForm } from '@/features/auth/components/set-password-form';
 import { paths } from '@/lib/paths';
 
@@ -117,6 +118,12 @@ function SetPasswordPage({ purpose }: { purpose: Purpose }) {
           Bonjour {data.firstName}, choisissez votre mot de passe pour {data.email}
         </p>
         <p className={fr.cx('fr-text--sm')}>Ce lien est valable jusqu'au {formatDateTime(data.expiresAt)}.</p>
+        {purpose === 'INVITATION' && (
+          <ProviderSignIn
+            invitation={token}
+            intro="Activez votre compte en vous identifiant : vous vous connecterez ensuite de la même façon, sans mot de passe TDB."
+          />
+        )}
         <div className="tdb-panel">
           <SetPasswordForm
             info={data}

@@ -4,11 +4,14 @@ import { PageLoader } from '@/components/ui/page-loader';
 import { QueryError } from '@/components/ui/query-error';
 import { SERVICE_TITLE } from '@/components/layouts/main-layout';
 import { useSecuritySettings } from '@/features/settings/api/get-security-settings';
+import { useSignInSettings } from '@/features/settings/api/get-sign-in-settings';
+import { ProviderSignInRules } from '@/features/settings/components/provider-sign-in-rules';
 import { TotpRequirementToggle } from '@/features/settings/components/totp-requirement-toggle';
 import { paths } from '@/lib/paths';
 
 export function SettingsPage() {
   const settings = useSecuritySettings();
+  const signIn = useSignInSettings();
 
   return (
     <div className={fr.cx('fr-container', 'fr-pb-8w')}>
@@ -38,6 +41,27 @@ export function SettingsPage() {
           <div className={fr.cx('fr-grid-row')}>
             <div className={`${fr.cx('fr-col-12', 'fr-col-lg-8')} tdb-panel`}>
               <TotpRequirementToggle settings={settings.data} />
+            </div>
+          </div>
+        )}
+      </section>
+
+      <section aria-labelledby="fournisseur-titre" className={fr.cx('fr-mt-6w')}>
+        <h2 id="fournisseur-titre" className={fr.cx('fr-h4')}>
+          Connexion par le fournisseur d’identité
+        </h2>
+        {signIn.isPending ? (
+          <PageLoader label="Chargement des règles de connexion…" />
+        ) : signIn.isError ? (
+          <QueryError
+            error={signIn.error}
+            title="Les règles de connexion n'ont pas pu être chargées"
+            onRetry={() => void signIn.refetch()}
+          />
+        ) : (
+          <div className={fr.cx('fr-grid-row')}>
+            <div className={`${fr.cx('fr-col-12', 'fr-col-lg-8')} tdb-panel`}>
+              <ProviderSignInRules settings={signIn.data} />
             </div>
           </div>
         )}

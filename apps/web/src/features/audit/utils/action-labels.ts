@@ -3,6 +3,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.login': 'Connexion',
   'auth.login_failed': 'Échec de connexion',
   'auth.login_throttled': 'Connexion refusée (trop d’essais, attente en cours)',
+  'auth.oidc_login': 'Connexion par le fournisseur d’identité',
+  'auth.oidc_linked': 'Identité du fournisseur reliée au compte',
+  'auth.oidc_refused': 'Connexion par le fournisseur d’identité refusée',
+  'auth.password_refused': 'Connexion par mot de passe refusée (fournisseur d’identité exigé)',
   'auth.totp_enabled': 'Activation de la double authentification',
   'auth.totp_disabled': 'Désactivation de la double authentification',
   'access.denied': 'Accès refusé',
@@ -31,6 +35,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'referent.create': "Ajout d'un référent",
   'referent.delete': "Retrait d'un référent",
   'settings.updated': 'Modification des paramètres de la plateforme',
+  'settings.authority_sign_in': 'Règle de connexion d’une autorité (fournisseur d’identité)',
   'structure.category_corrected': "Correction de la catégorie d'une structure",
   'finess.import': 'Import du répertoire FINESS',
 };
@@ -43,6 +48,20 @@ const LOGIN_FAILURE_REASONS: Readonly<Record<string, string>> = {
   unknown: 'adresse sans compte actif',
   password: 'mot de passe incorrect',
   second_factor: 'code de double authentification incorrect',
+};
+
+const OIDC_REFUSAL_REASONS: Readonly<Record<string, string>> = {
+  UNKNOWN_IDENTITY: 'aucun compte pour cette identité',
+  EMAIL_NOT_VERIFIED: 'adresse non vérifiée par le fournisseur',
+  NO_EMAIL: 'pas d’adresse transmise',
+  INVITATION_PENDING: 'invitation pas encore acceptée',
+  INVITATION_INVALID: 'lien d’invitation expiré ou utilisé',
+  ALREADY_LINKED: 'compte relié à une autre identité',
+  ACCOUNT_DISABLED: 'compte désactivé',
+  EXPIRED: 'connexion expirée ou commencée ailleurs',
+  STATE_MISMATCH: 'réponse étrangère à la connexion commencée (state)',
+  INVALID_RESPONSE: 'réponse du fournisseur invalide (jeton, signature, nonce…)',
+  CANCELLED: 'annulée chez le fournisseur',
 };
 
 /** What an entry's details add for a reader, in French (nothing for most actions). */
@@ -58,6 +77,12 @@ export function auditDetailText(action: string, details: Record<string, unknown>
     const count = Number(details['refusedAttempts'] ?? 1);
     return `${count} tentative${count > 1 ? 's' : ''} refusée${count > 1 ? 's' : ''} pendant l’attente`;
   }
+  if (action === 'auth.oidc_refused' && typeof details['reason'] === 'string')
+    return OIDC_REFUSAL_REASONS[details['reason']] ?? details['reason'];
+  if (action === 'auth.oidc_linked')
+    return details['by'] === 'invitation' ? 'par une invitation acceptée' : 'par l’adresse vérifiée';
+  if (action === 'settings.authority_sign_in')
+    return details['providerRequired'] ? 'fournisseur d’identité exigé' : 'mot de passe de nouveau accepté';
   if (action === 'auth.login_failed' && typeof details['reason'] === 'string')
     return LOGIN_FAILURE_REASONS[details['reason']] ?? null;
   return null;

@@ -17,6 +17,7 @@ interface FieldErrors {
 
 function errorTitle(code: string, statusCode: number): string {
   if (code === 'LOGIN_THROTTLED') return 'Connexion temporairement ralentie';
+  if (code === 'PROVIDER_SIGN_IN_REQUIRED') return 'Connexion par mot de passe non autorisée';
   if (statusCode === 429) return 'Trop de tentatives';
   if (code === 'INVALID_CREDENTIALS') return 'Connexion impossible';
   return 'La connexion a échoué';
