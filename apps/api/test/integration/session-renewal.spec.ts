@@ -47,7 +47,8 @@ describe('session renewal (HTTP, real database)', () => {
           .expect(200);
       }
     }
-  });
+    // 200 renewals one after the other, each a write on the database: ≈ 10 s on a quiet machine.
+  }, 120_000);
 
   it('limits failed renewals per address, in French, then lets the address try again a minute later', async () => {
     const failures = t.app.get(RefreshFailures);
