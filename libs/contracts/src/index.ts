@@ -8,3 +8,4 @@ export * from './restitution';
 export * from './exports';
 export * from './guide';
 export * from './practices';
+export * from './support';
