@@ -1,0 +1,76 @@
+import { fr } from '@codegouvfr/react-dsfr';
+import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import type { FaqEntryDto } from '@tdb/contracts';
+import { formatDate } from '@/lib/format';
+import { usePublishNationally } from '../api/faq';
+
+function FaqEntry({
+  year,
+  entry,
+  canPublishNationally,
+}: {
+  year: number;
+  entry: FaqEntryDto;
+  canPublishNationally: boolean;
+}) {
+  const publish = usePublishNationally(year);
+  return (
+    <Accordion label={entry.question} titleAs="h3">
+      <p style={{ whiteSpace: 'pre-wrap' }}>{entry.answer}</p>
+      <p className={fr.cx('fr-text--xs')}>
+        {entry.level === 'NATIONAL' ? (
+          <Badge small noIcon severity="info">
+            FAQ nationale
+          </Badge>
+        ) : (
+          <Badge small noIcon>
+            {`FAQ ${entry.regionName ?? entry.regionCode ?? ''}`}
+          </Badge>
+        )}{' '}
+        {entry.proposedNational && (
+          <Badge small noIcon severity="new">
+            Proposée à la FAQ nationale
+          </Badge>
+        )}{' '}
+        {entry.authorityName} · {formatDate(entry.publishedAt)}
+        {entry.itemCode && ` · donnée ${entry.itemCode}`}
+        {entry.indicatorCode && ` · indicateur ${entry.indicatorCode}`}
+      </p>
+      {canPublishNationally && entry.level === 'REGION' && (
+        <>
+          <Button
+            size="small"
+            priority="secondary"
+            disabled={publish.isPending}
+            onClick={() => publish.mutate(entry.id)}
+          >
+            Publier dans la FAQ nationale
+          </Button>
+          {publish.error && <Alert severity="error" small role="alert" description={publish.error.message} />}
+        </>
+      )}
+    </Accordion>
+  );
+}
+
+/** The FAQ entries, as DSFR accordions: the question as title, the answer inside. */
+export function FaqList({
+  year,
+  entries,
+  canPublishNationally = false,
+}: {
+  year: number;
+  entries: readonly FaqEntryDto[];
+  canPublishNationally?: boolean;
+}) {
+  return (
+    <div className={fr.cx('fr-accordions-group')}>
+      {entries.map((entry) => (
+        <FaqEntry key={entry.id} year={year} entry={entry} canPublishNationally={canPublishNationally} />
+      ))}
+    </div>
+  );
+}
