@@ -58,7 +58,7 @@ export function FaqPage() {
         )}
       </p>
       <form
-        role="search"
+        aria-label="Rechercher dans la FAQ"
         className={fr.cx('fr-mb-3w')}
         onSubmit={(event) => {
           event.preventDefault();

@@ -20,25 +20,25 @@ function FaqEntry({
   return (
     <Accordion label={entry.question} titleAs="h3">
       <p style={{ whiteSpace: 'pre-wrap' }}>{entry.answer}</p>
-      <p className={fr.cx('fr-text--xs')}>
+      <div className={fr.cx('fr-text--xs', 'fr-mb-2w')}>
         {entry.level === 'NATIONAL' ? (
-          <Badge small noIcon severity="info">
+          <Badge as="span" small noIcon severity="info">
             FAQ nationale
           </Badge>
         ) : (
-          <Badge small noIcon>
+          <Badge as="span" small noIcon>
             {`FAQ ${entry.regionName ?? entry.regionCode ?? ''}`}
           </Badge>
         )}{' '}
         {entry.proposedNational && (
-          <Badge small noIcon severity="new">
+          <Badge as="span" small noIcon severity="new">
             Proposée à la FAQ nationale
           </Badge>
         )}{' '}
         {entry.authorityName} · {formatDate(entry.publishedAt)}
         {entry.itemCode && ` · donnée ${entry.itemCode}`}
         {entry.indicatorCode && ` · indicateur ${entry.indicatorCode}`}
-      </p>
+      </div>
       {canPublishNationally && entry.level === 'REGION' && (
         <>
           <Button

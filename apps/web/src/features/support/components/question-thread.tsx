@@ -199,7 +199,12 @@ export function QuestionThreadView({ year, thread }: { year: number; thread: Sup
         {thread.canManage && (
           <div className={fr.cx('fr-col-12', 'fr-col-lg-4')}>
             <ManagePanel year={year} thread={thread} />
-            <PublishFaqForm year={year} thread={thread} />
+            {/* Started again from the thread's last answer when a new one is posted. */}
+            <PublishFaqForm
+              key={thread.messages.filter((m) => m.side === 'AUTHORITY').at(-1)?.id ?? 'none'}
+              year={year}
+              thread={thread}
+            />
           </div>
         )}
       </div>
