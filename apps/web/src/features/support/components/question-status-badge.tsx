@@ -4,7 +4,7 @@ import { STATUS_LABELS, STATUS_SEVERITY } from '../utils/labels';
 
 export function QuestionStatusBadge({ status }: { status: SupportQuestionStatus }) {
   return (
-    <Badge small noIcon severity={STATUS_SEVERITY[status]}>
+    <Badge as="span" small noIcon severity={STATUS_SEVERITY[status]}>
       {STATUS_LABELS[status]}
     </Badge>
   );
