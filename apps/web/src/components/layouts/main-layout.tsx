@@ -231,7 +231,7 @@ function useHeaderItems(): {
       ...(structureSide && pageYear
         ? [
             {
-              iconId: 'fr-icon-questionnaire-line' as const,
+              iconId: 'fr-icon-question-line' as const,
               text: 'Poser une question',
               linkProps: {
                 to: paths.askQuestion.href(pageYear, { page: `${pathname}${search}`.slice(0, 300) }),
