@@ -28,14 +28,14 @@ export function ItemSupportLinks({
     <p className={fr.cx('fr-text--xs', 'fr-mb-1w')}>
       {count > 0 && (
         <Link to={paths.campaignFaq.href(year, { item: itemCode })}>
-          FAQ : {count} question{count > 1 ? 's' : ''}-réponse{count > 1 ? 's' : ''}
-          <span className="fr-sr-only"> sur « {itemLabel} »</span>
+          FAQ : {count} question{count > 1 ? 's' : ''}-réponse{count > 1 ? 's' : ''}{' '}
+          <span className="fr-sr-only">sur « {itemLabel} »</span>
         </Link>
       )}
       {count > 0 && canAsk && ' · '}
       {canAsk && (
         <Link to={paths.askQuestion.href(year, { page: pathname, item: itemCode, finess })}>
-          Poser une question<span className="fr-sr-only"> sur « {itemLabel} »</span>
+          Poser une question <span className="fr-sr-only">sur « {itemLabel} »</span>
         </Link>
       )}
     </p>
