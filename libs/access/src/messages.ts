@@ -104,7 +104,10 @@ export const MESSAGES = {
   /** Regional support (issue 17 §2). */
   onlyStructuresAsk: (): string =>
     "Les questions sont posées par les structures et leurs organismes gestionnaires ; l'ARS, le Département et l'administration nationale y répondent.",
-  onlyNationalFaq: (): string => "Seule l'administration nationale publie dans la FAQ nationale.",
+  onlyNationalFaq: (): string =>
+    "Seule l'administration nationale publie dans la FAQ nationale ou en retire.",
+  faqWithdrawReserved: (target: OrganisationRef): string =>
+    `Seuls l'APR et les contrôleurs ${ofAuthority(target.kind as AuthorityKind, target.code)} retirent les entrées de FAQ que cette autorité a publiées.`,
 
   /** The brief's wording, for the revocation of the last APE. */
   lastApe: (): string =>

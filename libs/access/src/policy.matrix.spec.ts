@@ -783,6 +783,34 @@ matrix(
   ],
 );
 
+matrix(
+  'faq.withdraw',
+  [
+    ['ARS 24', { type: 'faq.withdraw', organisation: { kind: 'ARS', code: '24' } }],
+    ['CD 45', { type: 'faq.withdraw', organisation: { kind: 'CD', code: '45' } }],
+    ['ARS 11', { type: 'faq.withdraw', organisation: { kind: 'ARS', code: '11' } }],
+    ['national', { type: 'faq.withdraw', organisation: null }],
+  ],
+  // prettier-ignore
+  [
+    //                 ARS24 CD45 ARS11 national
+    ['NATIONAL',          Y,   Y,   Y,    Y],
+    ['ARS24 APR',         Y,   _,   _,    _],
+    ['ARS24 CONTROLLER',  Y,   _,   _,    _],
+    ['ARS24 READER',      _,   _,   _,    _],
+    ['CD45 APR',          _,   Y,   _,    _],
+    ['CD45 CONTROLLER',   _,   Y,   _,    _],
+    ['CD45 READER',       _,   _,   _,    _],
+    ['CD37 APR',          _,   _,   _,    _],
+    ['CD37 CONTROLLER',   _,   _,   _,    _],
+    ['CD37 READER',       _,   _,   _,    _],
+    ['OG45 APE',          _,   _,   _,    _],
+    ['OG45 USER',         _,   _,   _,    _],
+    ['ESMS APE',          _,   _,   _,    _],
+    ['ESMS USER',         _,   _,   _,    _],
+  ],
+);
+
 describe('the matrix', () => {
   it('covers every action of the policy', () => {
     expect([...coveredActions].sort()).toEqual([...ACTIONS].sort());

@@ -124,7 +124,12 @@ export type AccessRequest =
   /** Read the FAQ (regional and national): any account with an active grant; entries filtered by region. */
   | { type: 'faq.read' }
   /** Publish an FAQ entry (or a proposal) in the national FAQ: national only. */
-  | { type: 'faq.publishNational' };
+  | { type: 'faq.publishNational' }
+  /**
+   * Withdraw an FAQ entry: a regional one by an APR / CONTROLLER of the authority that published it
+   * (`organisation`), or national; a national one (`organisation` null) by national only.
+   */
+  | { type: 'faq.withdraw'; organisation: OrganisationRef | null };
 
 export const ACTIONS = [
   'structure.read',
@@ -152,6 +157,7 @@ export const ACTIONS = [
   'support.answer',
   'faq.read',
   'faq.publishNational',
+  'faq.withdraw',
 ] as const;
 
 export type AccessAction = (typeof ACTIONS)[number];
@@ -224,6 +230,7 @@ export const ACTION_LABELS: Readonly<Record<AccessAction, string>> = {
     "Répondre aux questions d'une structure, les attribuer, les clore et les publier dans la FAQ",
   'faq.read': 'Consulter la foire aux questions',
   'faq.publishNational': 'Publier dans la foire aux questions nationale',
+  'faq.withdraw': 'Retirer une entrée de la foire aux questions',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -608,6 +615,9 @@ function evaluate(accountId: string, grants: readonly ActorGrant[], request: Acc
       return grants.length > 0 ? ALLOWED : refused(MESSAGES.noActiveGrant());
     case 'faq.publishNational':
       return nationalOnly(grants, MESSAGES.onlyNationalFaq());
+    case 'faq.withdraw':
+      if (request.organisation === null) return nationalOnly(grants, MESSAGES.onlyNationalFaq());
+      return authorityStaff(grants, request.organisation, true, MESSAGES.faqWithdrawReserved);
     default: {
       const unknown: never = request;
       return refused(MESSAGES.unknownAction((unknown as { type?: unknown }).type), 'INVALID_REQUEST');

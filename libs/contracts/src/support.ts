@@ -76,6 +76,10 @@ export interface FaqEntryDto {
   proposedNational: boolean;
   publishedAt: string;
   authorityName: string;
+  /** Optimistic concurrency: send it back to withdraw the entry. */
+  version: number;
+  /** May the reader withdraw it (faq.withdraw). */
+  canWithdraw: boolean;
 }
 
 /** How many FAQ entries the reader sees, in all and per item and indicator (to link them). */

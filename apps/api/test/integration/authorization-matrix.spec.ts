@@ -78,6 +78,8 @@ const AUTHORITY_STAFF: RoleName[] = ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER', 'C
 const supportQuestions: Record<Scope, string> = { in: '', out: '' };
 /** Who asks about EHPAD_45: its APE and user, and those of its OG (any right). */
 const STRUCTURE_SIDE: RoleName[] = ['OG_APE', 'OG_USER', 'ESMS_APE', 'ESMS_USER'];
+/** Regional FAQ entries of the ARS 24 (in scope) and of the ARS 11 (out), inserted in beforeAll. */
+const faqEntries: Record<Scope, string> = { in: '', out: '' };
 const question = (s: Scope) => `/api/campaigns/${CAMPAIGN}/support/questions/${supportQuestions[s]}`;
 const AUTHORITIES_AND_NATIONAL: RoleName[] = [
   'NATIONAL',
@@ -145,6 +147,12 @@ const MATRIX: Record<string, Row> = {
   'GET /api/campaigns/{year}/faq/summary': {
     call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/faq/summary`), a),
     allowed: same(AUTHENTICATED),
+  },
+  'DELETE /api/campaigns/{year}/faq/{id}': {
+    // Allowed calls stop at the stale version: nothing is withdrawn.
+    call: (h, a, s) =>
+      withAuth(request(h).delete(`/api/campaigns/${CAMPAIGN}/faq/${faqEntries[s]}?version=999999`), a),
+    allowed: { in: ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER'], out: ['NATIONAL'] },
   },
   'POST /api/campaigns/{year}/faq/{id}/national': {
     // No such entry: the national administrator stops at 404.
@@ -974,6 +982,13 @@ describe('authorization matrix (HTTP, real database)', () => {
         [CAMPAIGN, finess],
       );
       supportQuestions[scope] = question.id;
+      const [entry] = await t.dataSource.query(
+        `INSERT INTO faq_entries (campaign_year, level, region_code, question, answer, search_text, authority_kind,
+                                  authority_code, published_by_name)
+         VALUES ($1, 'REGION', $2, 'Question', 'Réponse', 'question reponse', 'ARS', $2, 'Matrice') RETURNING id`,
+        [CAMPAIGN, scope === 'in' ? '24' : '11'],
+      );
+      faqEntries[scope] = entry.id;
     }
   });
 

@@ -313,4 +313,43 @@ describe('regional support: questions and FAQ (HTTP, real database)', () => {
     expect((await stats(ars11Apr)).rows).toEqual([]);
     await api().get(`${base}/support/stats`).set('Authorization', ehpadApe.auth).expect(403);
   });
+
+  it('lets the publishing authority withdraw its regional entry, and only national a national one', async () => {
+    const [foyer] = (
+      await api().get(`${base}/support/questions?finess=${FOYER_45}`).set('Authorization', cdApr).expect(200)
+    ).body.items;
+    const entry: FaqEntryDto = (
+      await api()
+        .post(`${base}/support/questions/${foyer.id}/faq`)
+        .set('Authorization', cdApr)
+        .send({
+          question: 'Quelle catégorie pour un foyer de vie ?',
+          answer: 'EANM.',
+          target: 'REGION',
+          version: foyer.version,
+        })
+        .expect(201)
+    ).body;
+    expect(entry).toMatchObject({ authorityName: 'Département Loiret', canWithdraw: true, version: 1 });
+    const listed = async (auth: string) =>
+      ((await api().get(`${base}/faq`).set('Authorization', auth).expect(200)).body as FaqEntryDto[]).find(
+        (e) => e.id === entry.id,
+      );
+    expect((await listed(arsApr))?.canWithdraw).toBe(false);
+    expect((await listed(national))?.canWithdraw).toBe(true);
+    const withdraw = (auth: string, id: string, version: number | string) =>
+      api().delete(`${base}/faq/${id}?version=${version}`).set('Authorization', auth);
+    await withdraw(arsApr, entry.id, 1).expect(403);
+    await withdraw(cdApr, entry.id, 2).expect(409);
+    await withdraw(cdApr, entry.id, 'x').expect(400);
+    await withdraw(cdApr, entry.id, 1).expect(204);
+    expect(await listed(cdApr)).toBeUndefined();
+    await withdraw(cdApr, entry.id, 1).expect(404);
+    // The national entry of the earlier test: national only.
+    const [nationalEntry] = (
+      await api().get(`${base}/faq?q=hebergement`).set('Authorization', arsApr).expect(200)
+    ).body as FaqEntryDto[];
+    expect(nationalEntry).toMatchObject({ level: 'NATIONAL', canWithdraw: false });
+    await withdraw(arsApr, nationalEntry!.id, nationalEntry!.version).expect(403);
+  });
 });

@@ -66,6 +66,7 @@ export class SupportQuestions1764082000000 implements MigrationInterface {
         published_at timestamptz NOT NULL DEFAULT now(),
         proposed_national boolean NOT NULL DEFAULT false,
         national_published_at timestamptz,
+        version integer NOT NULL DEFAULT 1,
         CHECK ((level = 'NATIONAL') = (region_code IS NULL))
       )`);
     await queryRunner.query(

@@ -1,6 +1,7 @@
-import { Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
+  ApiNoContentResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -13,7 +14,7 @@ import { Authorize } from '../../common/auth/authorize.decorator';
 import { CurrentUser } from '../../common/auth/current-user.decorator';
 import { ApiErrors } from '../../common/openapi/api-responses.decorator';
 import { YearParamPipe } from '../campaign-core/year-param.pipe';
-import { FaqQuery } from './dto/support.dto';
+import { FaqQuery, FaqWithdrawQuery } from './dto/support.dto';
 import { FaqEntryResponse, FaqSummaryResponse } from './dto/support.response';
 import { FaqService } from './faq.service';
 import { supportIdPipe } from './support.controller';
@@ -49,6 +50,25 @@ export class FaqController {
     @Param('year', YearParamPipe) year: number,
   ): Promise<FaqSummary> {
     return this.faq.summary(actor, year);
+  }
+
+  @Delete(':id')
+  @Authorize('faq.withdraw')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Retirer une entrée de la FAQ (régionale : l’APR ou un contrôleur de l’autorité qui l’a publiée ; nationale : l’administration nationale)',
+  })
+  @ApiNoContentResponse({ description: 'Entrée retirée' })
+  @ApiNotFoundResponse({ description: 'Entrée introuvable' })
+  @ApiConflictResponse({ description: 'Version périmée' })
+  withdraw(
+    @CurrentUser() actor: AuthenticatedActor,
+    @Param('year', YearParamPipe) year: number,
+    @Param('id', supportIdPipe) id: string,
+    @Query() query: FaqWithdrawQuery,
+  ): Promise<void> {
+    return this.faq.withdraw(actor, year, id, query);
   }
 
   @Post(':id/national')

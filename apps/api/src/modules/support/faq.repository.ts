@@ -22,6 +22,12 @@ interface FaqRow {
   published_at: Date;
   authority_kind: 'ARS' | 'CD' | null;
   authority_code: string | null;
+  version: number;
+}
+
+/** An FAQ entry with the authority that published it (who may withdraw it). */
+export interface FaqEntry extends FaqEntryDto {
+  authority: { kind: 'ARS' | 'CD'; code: string } | null;
 }
 
 export interface FaqFilters {
@@ -48,7 +54,7 @@ export interface FaqInput {
   proposedNational: boolean;
 }
 
-const toDto = (r: FaqRow): FaqEntryDto => ({
+const toDto = (r: FaqRow): FaqEntry => ({
   id: r.id,
   campaignYear: r.campaign_year,
   level: r.level,
@@ -67,10 +73,13 @@ const toDto = (r: FaqRow): FaqEntryDto => ({
       : r.authority_kind && r.authority_code
         ? authorityName(r.authority_kind, r.authority_code)
         : 'Administration nationale',
+  version: r.version,
+  canWithdraw: false,
+  authority: r.authority_kind && r.authority_code ? { kind: r.authority_kind, code: r.authority_code } : null,
 });
 
 const COLUMNS = `f.id, f.campaign_year, f.level, f.region_code, f.question, f.answer, f.item_code, f.indicator_code,
-  f.category_code, f.proposed_national, f.published_at, f.authority_kind, f.authority_code`;
+  f.category_code, f.proposed_national, f.published_at, f.authority_kind, f.authority_code, f.version`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -139,7 +148,8 @@ export class FaqRepository {
   async replace(manager: EntityManager, id: string, entry: FaqInput): Promise<void> {
     await manager.query(
       `UPDATE faq_entries SET question = $2, answer = $3, search_text = $4, item_code = $5, indicator_code = $6,
-              proposed_national = proposed_national OR $7, published_by = $8, published_by_name = $9, published_at = now()
+              proposed_national = proposed_national OR $7, published_by = $8, published_by_name = $9, published_at = now(),
+              version = version + 1
         WHERE id = $1`,
       [
         id,
@@ -155,7 +165,7 @@ export class FaqRepository {
     );
   }
 
-  async one(manager: EntityManager, year: number, id: string, lock = false): Promise<FaqEntryDto | null> {
+  async one(manager: EntityManager, year: number, id: string, lock = false): Promise<FaqEntry | null> {
     if (!UUID.test(id)) return null;
     const rows: FaqRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM faq_entries f WHERE f.id = $1 AND f.campaign_year = $2${lock ? ' FOR UPDATE' : ''}`,
@@ -167,7 +177,7 @@ export class FaqRepository {
   async publishNationally(manager: EntityManager, id: string): Promise<void> {
     await manager.query(
       `UPDATE faq_entries SET level = 'NATIONAL', region_code = NULL, proposed_national = false,
-              national_published_at = now() WHERE id = $1`,
+              national_published_at = now(), version = version + 1 WHERE id = $1`,
       [id],
     );
   }
@@ -177,7 +187,7 @@ export class FaqRepository {
   }
 
   /** The FAQ entries a reader reaches, searched by words found in any order, accents ignored. */
-  async list(year: number, reach: FaqReach, filters: FaqFilters, limit: number): Promise<FaqEntryDto[]> {
+  async list(year: number, reach: FaqReach, filters: FaqFilters, limit: number): Promise<FaqEntry[]> {
     const { sql, parameters } = this.where(year, reach, filters);
     const rows = await namedQuery<FaqRow>(
       this.dataSource,

@@ -9,8 +9,8 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { structureFactsOf } from '../../common/auth/structure-facts';
 import { DomainError } from '../../common/errors/domain-error';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
-import type { FaqQuery, PublishFaqBody } from './dto/support.dto';
-import { FaqRepository, type FaqInput } from './faq.repository';
+import type { FaqQuery, FaqWithdrawQuery, PublishFaqBody } from './dto/support.dto';
+import { FaqRepository, type FaqEntry, type FaqInput } from './faq.repository';
 import { anonymityProblems, staffAuthoritiesFor, staleQuestion } from './support-rules';
 import { SupportService } from './support.service';
 
@@ -31,6 +31,46 @@ export class FaqService {
     private readonly support: SupportService,
     private readonly faq: FaqRepository,
   ) {}
+
+  /** Who may withdraw an entry: its publishing authority's staff for a regional one, national for all. */
+  private withdrawRequest(entry: FaqEntry) {
+    return {
+      type: 'faq.withdraw' as const,
+      organisation: entry.level === 'NATIONAL' ? null : entry.authority,
+    };
+  }
+
+  /** The entry as the API answers it, with whether the reader may withdraw it. */
+  private view(actor: AuthenticatedActor, entry: FaqEntry): FaqEntryDto {
+    const { authority, ...dto } = entry;
+    void authority;
+    return { ...dto, canWithdraw: this.access.decision(actor, this.withdrawRequest(entry)).allowed };
+  }
+
+  /** Withdraws an entry from the FAQ (its question stays, and may be published again). */
+  async withdraw(
+    actor: AuthenticatedActor,
+    year: number,
+    id: string,
+    query: FaqWithdrawQuery,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.campaigns.row(year, manager);
+      const entry = await this.faq.one(manager, year, id, true);
+      if (!entry) throw new DomainError('NOT_FOUND', 'Entrée de FAQ introuvable.');
+      this.access.check(actor, this.withdrawRequest(entry));
+      if (query.version !== entry.version) {
+        throw new DomainError(
+          'STALE_VERSION',
+          "L'entrée a été modifiée depuis que vous l'avez lue : rien n'a été retiré, rechargez la FAQ.",
+          [{ field: 'version', message: `Version ${query.version} lue, version actuelle ${entry.version}.` }],
+          undefined,
+          { current: { version: entry.version } },
+        );
+      }
+      await this.faq.remove(manager, id);
+    });
+  }
 
   async publish(
     actor: AuthenticatedActor,
@@ -85,7 +125,7 @@ export class FaqService {
       } else {
         entryId = await this.faq.insert(manager, entry);
       }
-      return (await this.faq.one(manager, year, entryId)) as FaqEntryDto;
+      return this.view(actor, (await this.faq.one(manager, year, entryId)) as FaqEntry);
     });
   }
 
@@ -99,14 +139,14 @@ export class FaqService {
       if (entry.level === 'NATIONAL')
         throw new DomainError('CONFLICT', 'Cette entrée est déjà dans la FAQ nationale.');
       await this.faq.publishNationally(manager, id);
-      return (await this.faq.one(manager, year, id)) as FaqEntryDto;
+      return this.view(actor, (await this.faq.one(manager, year, id)) as FaqEntry);
     });
   }
 
   async list(actor: AuthenticatedActor, year: number, query: FaqQuery): Promise<FaqEntryDto[]> {
     await this.campaigns.row(year);
     const reach = faqReach(this.access.listScope(actor, 'faq.read'));
-    return this.faq.list(year, reach, query, FAQ_LIMIT);
+    return (await this.faq.list(year, reach, query, FAQ_LIMIT)).map((e) => this.view(actor, e));
   }
 
   async summary(actor: AuthenticatedActor, year: number): Promise<FaqSummary> {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
@@ -8,7 +8,9 @@ import {
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
   MinLength,
   ValidateIf,
 } from 'class-validator';
@@ -171,6 +173,15 @@ export class PublishFaqBody {
 
   @ApiProperty({ description: 'Version de la question lue' })
   @IsInt({ message: 'La version doit être un entier.' })
+  version!: number;
+}
+
+export class FaqWithdrawQuery {
+  @ApiProperty({ description: 'Version de l’entrée lue (concurrence optimiste)' })
+  @Type(() => Number)
+  @IsInt({ message: 'La version doit être un entier.' })
+  @Min(1, { message: 'La version doit être un entier positif.' })
+  @Max(1_000_000_000, { message: 'Version invalide.' })
   version!: number;
 }
 

@@ -84,6 +84,9 @@ export class FaqEntryResponse implements FaqEntryDto {
   @ApiProperty({ description: 'Proposée à la FAQ nationale, pas encore publiée' }) proposedNational: boolean;
   @ApiProperty({ type: String, format: 'date-time' }) publishedAt: string;
   @ApiProperty() authorityName: string;
+  @ApiProperty({ description: 'Version (concurrence optimiste), à renvoyer pour retirer l’entrée' })
+  version: number;
+  @ApiProperty({ description: 'Vous pouvez retirer cette entrée' }) canWithdraw: boolean;
 }
 
 export class FaqSummaryResponse implements FaqSummary {
