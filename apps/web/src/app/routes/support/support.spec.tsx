@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { FaqEntryDto, SupportQuestionSummary, SupportThread } from '@tdb/contracts';
 import { apiError, mockApi } from '@/testing/mock-api';
 import { buildAccount, buildGrant } from '@/testing/fixtures';
@@ -210,12 +210,20 @@ describe('regional support pages', () => {
       proposedNational: false,
       publishedAt: '2026-05-06T08:00:00.000Z',
       authorityName: 'ARS Centre-Val de Loire',
+      version: 1,
+      canWithdraw: true,
     };
-    const mock = mockApi().get('/api/campaigns/2026/faq', (request) => ({
-      body: request.url.searchParams.get('q') === 'piscine' ? [] : [entry],
-    }));
+    const mock = mockApi()
+      .get('/api/campaigns/2026/faq', (request) => ({
+        body: request.url.searchParams.get('q') === 'piscine' ? [] : [entry],
+      }))
+      .delete('/api/campaigns/2026/faq/f1', { status: 204 });
     renderWithRouter({ '/campagnes/:year/faq': <FaqPage /> }, '/campagnes/2026/faq', { account: ape });
     expect(await screen.findByRole('button', { name: entry.question })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Retirer de la FAQ' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Confirmer le retrait' }));
+    await waitFor(() => expect(mock.calls('DELETE', '/api/campaigns/2026/faq/f1')).toHaveLength(1));
+    expect(mock.calls('DELETE', '/api/campaigns/2026/faq/f1')[0]?.url.searchParams.get('version')).toBe('1');
     fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'piscine' } });
     fireEvent.submit(screen.getByRole('form', { name: 'Rechercher dans la FAQ' }));
     expect(await screen.findByText('Aucune question-réponse ne contient « piscine ».')).toBeTruthy();

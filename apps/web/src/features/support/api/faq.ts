@@ -53,3 +53,19 @@ export function usePublishNationally(year: number) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['faq', year] }),
   });
 }
+
+export function useWithdrawFaqEntry(year: number) {
+  const queryClient = useQueryClient();
+  return useMutation<void, ApiClientError, { id: string; version: number }>({
+    mutationFn: async ({ id, version }) => {
+      await unwrap(
+        api.DELETE('/api/campaigns/{year}/faq/{id}', { params: { path: { year, id }, query: { version } } }),
+      );
+    },
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: ['faq', year] }),
+        queryClient.invalidateQueries({ queryKey: ['support', year] }),
+      ]),
+  });
+}

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Accordion } from '@codegouvfr/react-dsfr/Accordion';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
@@ -5,7 +6,7 @@ import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { FaqEntryDto } from '@tdb/contracts';
 import { formatDate } from '@/lib/format';
-import { usePublishNationally } from '../api/faq';
+import { usePublishNationally, useWithdrawFaqEntry } from '../api/faq';
 
 function FaqEntry({
   year,
@@ -17,6 +18,8 @@ function FaqEntry({
   canPublishNationally: boolean;
 }) {
   const publish = usePublishNationally(year);
+  const withdraw = useWithdrawFaqEntry(year);
+  const [confirming, setConfirming] = useState(false);
   return (
     <Accordion label={entry.question} titleAs="h3">
       <p style={{ whiteSpace: 'pre-wrap' }}>{entry.answer}</p>
@@ -52,6 +55,34 @@ function FaqEntry({
           {publish.error && <Alert severity="error" small role="alert" description={publish.error.message} />}
         </>
       )}
+      {entry.canWithdraw &&
+        (confirming ? (
+          <div className={fr.cx('fr-mt-2w')}>
+            <p className={fr.cx('fr-text--sm')}>
+              Retirer cette question-réponse de la FAQ ? La question reste dans la file.
+            </p>
+            <Button
+              size="small"
+              disabled={withdraw.isPending}
+              onClick={() => withdraw.mutate({ id: entry.id, version: entry.version })}
+            >
+              Confirmer le retrait
+            </Button>{' '}
+            <Button size="small" priority="secondary" onClick={() => setConfirming(false)}>
+              Annuler
+            </Button>
+          </div>
+        ) : (
+          <Button
+            size="small"
+            priority="tertiary"
+            className={fr.cx('fr-mt-2w')}
+            onClick={() => setConfirming(true)}
+          >
+            Retirer de la FAQ
+          </Button>
+        ))}
+      {withdraw.error && <Alert severity="error" small role="alert" description={withdraw.error.message} />}
     </Accordion>
   );
 }
