@@ -1,13 +1,15 @@
 // Browser test of the regional support (issue 17 §2): the APE of the demo EHPAD asks a question
 // from the header's « Poser une question » (the page attached); the ARS controller finds it in
 // « Questions reçues », answers it and publishes it, anonymised, in the FAQ of the region; the APE
-// reads the answer in its thread and finds the entry in the FAQ by words typed without accents.
+// reads the answer in its thread and finds the entry in the FAQ by words typed without accents;
+// in its entry form, the item of the demo's FAQ entry links to it, and every item offers
+// « Poser une question » about it.
 // axe runs on each page of the journey.
 //
 // Standalone: node tools/e2e/support.e2e.mjs --base-url http://localhost:3100
 import { checkAccessibility } from './accessibility.mjs';
-import { DEMO_PASSWORD, screenshot, signIn, watch } from './accounts.e2e.mjs';
-import { YEAR, runStandalone } from './campaign-helpers.mjs';
+import { DEMO_PASSWORD, apiClient, screenshot, signIn, watch } from './accounts.e2e.mjs';
+import { YEAR, esmsOf, runStandalone } from './campaign-helpers.mjs';
 
 const ASKER = 'ape.ehpad@tdb.localhost';
 const REFERENT = 'controleur.ars@tdb.localhost';
@@ -90,6 +92,26 @@ export async function run({ baseUrl, browser }) {
     await entry.click();
     await page.getByText(answer).waitFor();
     await checkAccessibility(page, 'FAQ');
+
+    // The entry form: the item with an FAQ entry (seeded by the demo) links to it.
+    const api = apiClient(base);
+    const { accessToken } = await api.login({ email: ASKER, password: DEMO_PASSWORD });
+    const finess = await esmsOf(api, accessToken, ASKER);
+    await page.goto(`${base}/campagnes/${YEAR}/structures/${finess}?domaine=PRESTATIONS`, {
+      waitUntil: 'domcontentloaded',
+    });
+    const faqLink = page.getByRole('link', {
+      name: /^FAQ : \d+ questions?-réponses? sur « Nombre de personnes accompagnées/,
+    });
+    await faqLink.first().waitFor();
+    if ((await page.getByRole('link', { name: /^Poser une question sur « / }).count()) === 0)
+      throw new Error('no « Poser une question » under the items of the form');
+    await faqLink.first().click();
+    await page.getByText('Questions sur la donnée personnes_accompagnees_31_12').waitFor();
+    await page
+      .getByRole('button', { name: /hébergement temporaire/ })
+      .first()
+      .waitFor();
   });
   return `Support: asked « ${subject} », answered, published and found in the FAQ`;
 }
