@@ -20,7 +20,7 @@ describe('regional support: questions and FAQ (HTTP, real database)', () => {
   let t: TestApp;
   let national: string;
   let arsApr: string;
-  let arsController: { id: string; auth: string };
+  let arsController: { id: string; auth: string; email: string };
   let arsReader: string;
   let cdApr: string;
   let ars11Apr: string;
@@ -192,6 +192,24 @@ describe('regional support: questions and FAQ (HTTP, real database)', () => {
     const [mail] = await emailsTo(ehpadApe.email);
     expect(mail?.subject).toContain('Réponse à votre question');
     expect(mail?.body_text).toContain('ARS Centre-Val de Loire');
+  });
+
+  it('emails the structure’s follow-up to the referent the question is assigned to', async () => {
+    const res = await api()
+      .post(`${base}/support/questions/${question.question.id}/messages`)
+      .set('Authorization', ehpadApe.auth)
+      .send({ body: 'Et les personnes hospitalisées ce jour-là ?', version: question.question.version })
+      .expect(201);
+    expect(res.body.question.status).toBe('NEW');
+    const [mail] = await emailsTo(arsController.email);
+    expect(mail?.subject).toBe(`[TDB ${YEAR}] Nouveau message de EHPAD LE PARC sur « Effectif au 31/12 »`);
+    const answered = await api()
+      .post(`${base}/support/questions/${question.question.id}/messages`)
+      .set('Authorization', arsController.auth)
+      .send({ body: 'Oui, elles restent comptées.', version: res.body.question.version })
+      .expect(201);
+    expect(answered.body.question.status).toBe('ANSWERED');
+    question = answered.body;
   });
 
   it('closes and reopens the question', async () => {

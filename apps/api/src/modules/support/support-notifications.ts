@@ -22,6 +22,18 @@ export const SUPPORT_EMAILS = {
       `Pour y répondre, ouvrez la file « Questions reçues » : ${link}\n\n` +
       `Ce message est envoyé automatiquement par le tableau de bord de la performance (TDB).`,
   }),
+  followUp: (
+    to: string,
+    q: { year: number; structureName: string; subject: string; body: string },
+    link: string,
+  ): EmailMessage => ({
+    to,
+    subject: `[TDB ${q.year}] Nouveau message de ${q.structureName} sur « ${q.subject.slice(0, 80)} »`,
+    text:
+      `Bonjour,\n\n${q.structureName} a écrit dans le fil de la question « ${q.subject} », qui vous est attribuée :\n\n` +
+      `${q.body}\n\nPour lui répondre : ${link}\n\n` +
+      `Ce message est envoyé automatiquement par le tableau de bord de la performance (TDB).`,
+  }),
   answered: (
     to: string,
     q: { year: number; subject: string; authority: string },

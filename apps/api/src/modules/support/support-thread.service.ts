@@ -82,6 +82,19 @@ export class SupportThreadService {
           ),
         );
       }
+      // The structure's follow-up goes to the referent the question is assigned to.
+      if (asking && row.assigned_to_email && row.assigned_to !== actor.accountId) {
+        emails.push(
+          await this.mail.enqueue(
+            manager,
+            SUPPORT_EMAILS.followUp(
+              row.assigned_to_email,
+              { year, structureName: row.structure_name, subject: row.subject, body: body.body },
+              this.mail.link(supportPaths.question(year, id)),
+            ),
+          ),
+        );
+      }
       return this.support.describe(manager, actor, await this.support.row(manager, year, id));
     });
     await this.mail.deliver(emails);

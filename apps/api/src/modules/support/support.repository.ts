@@ -27,6 +27,7 @@ export interface QuestionRow extends StructureFactsRow {
   asked_by_email: string | null;
   assigned_to: string | null;
   assigned_to_name: string | null;
+  assigned_to_email: string | null;
   message_count: number;
   created_at: Date;
   first_answered_at: Date | null;
@@ -99,6 +100,7 @@ const SELECT = `SELECT q.id, q.campaign_year, q.finess, s.og_finess, s.departmen
        s.category_code, s.name AS structure_name, q.subject, q.page_path, q.item_code, q.indicator_code, q.status,
        q.asked_by, q.asked_by_name, ab.email AS asked_by_email, q.assigned_to,
        CASE WHEN aa.id IS NULL THEN NULL ELSE aa.first_name || ' ' || aa.last_name END AS assigned_to_name,
+       aa.email AS assigned_to_email,
        (SELECT count(*)::int FROM support_messages m WHERE m.question_id = q.id) AS message_count,
        q.created_at, q.first_answered_at, q.updated_at, q.version,
        (SELECT f.id FROM faq_entries f WHERE f.source_question_id = q.id) AS faq_entry_id
