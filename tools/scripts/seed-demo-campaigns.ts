@@ -26,6 +26,7 @@ import { dataSourceOptions } from '../../apps/api/src/database/data-source-optio
 import { resolveDatabase, runMigrations } from '../../apps/api/src/database/database';
 import { IndicatorValuesRepository } from '../../apps/api/src/modules/computation/indicator-values.repository';
 import { generateSubmissionValues } from '../generate-values/generator';
+import { seedDemoSupport } from './seed-demo-support';
 
 const SEED = 2026;
 
@@ -288,10 +289,15 @@ async function main(): Promise<void> {
       `INSERT INTO campaign_jobs (campaign_year, kind, total)
        SELECT 2026, 'RECOMPUTE_ATYPIA', count(*) FROM submissions WHERE campaign_year = 2026`,
     );
+    const questions = await seedDemoSupport(
+      db,
+      2026,
+      currentDefinitions.find((d) => d.code.startsWith('P'))?.code ?? currentDefinitions[0]?.code ?? null,
+    );
     await runner.commitTransaction();
     await runner.release();
     console.log(
-      `\rDemo campaigns: 2025 (closed, full restitution) and 2026 (collection open until ${shift(today, 21)}, restitution from ${shift(today, 91)}), ${done} structures.`,
+      `\rDemo campaigns: 2025 (closed, full restitution) and 2026 (collection open until ${shift(today, 21)}, restitution from ${shift(today, 91)}), ${done} structures, ${questions} questions to the referents.`,
     );
   } finally {
     if (dataSource.isInitialized) await dataSource.destroy();

@@ -22,6 +22,7 @@ import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { RegionalExportModule } from './modules/regional-export/regional-export.module';
 import { RestitutionModule } from './modules/restitution/restitution.module';
 import { GuidanceModule } from './modules/guidance/guidance.module';
+import { SupportModule } from './modules/support/support.module';
 import { APP_CONFIG, type AppConfig } from './config/app-config';
 import { dataSourceOptions } from './database/data-source-options';
 import { DATABASE_KIND } from './database/database.tokens';
@@ -96,6 +97,7 @@ export class AppModule {
         AtypiaModule,
         RestitutionModule,
         GuidanceModule,
+        SupportModule,
         RegionalExportModule,
         // Lets the route test enumerate every controller method and check its authorization rule.
         DiscoveryModule,

@@ -64,3 +64,5 @@ export {
   validateTransfer,
 } from './principal';
 export { FORM_DOMAIN_LABELS, RIGHT_LABELS, ROLE_LABELS, grantLabel, organisationLabel } from './labels';
+export type { AuthorityRef, FaqReach } from './support';
+export { faqEntryVisible, faqReach, regionOfAuthority, supportAuthorities } from './support';

@@ -13,7 +13,7 @@ import {
 import { validityLabel } from './validity';
 
 /** What the authority tried to do to a structure, inside "ne peut pas … de compétence exclusive". */
-export type StructureVerb = 'administrer' | 'consulter' | 'corriger' | 'cibler' | 'organiser';
+export type StructureVerb = 'administrer' | 'consulter' | 'corriger' | 'cibler' | 'organiser' | 'répondre';
 
 const VERB_PHRASES: Readonly<Record<StructureVerb, string>> = {
   administrer: 'administrer une structure',
@@ -21,6 +21,7 @@ const VERB_PHRASES: Readonly<Record<StructureVerb, string>> = {
   corriger: "corriger la catégorie d'une structure",
   cibler: 'inclure ou exclure de la campagne une structure',
   organiser: 'organiser le contrôle d’une structure',
+  répondre: 'répondre aux questions d’une structure',
 };
 
 const AUTHORITY_SUBJECT: Readonly<Record<AuthorityKind, string>> = { ARS: 'Une ARS', CD: 'Un Département' };
@@ -96,8 +97,17 @@ export const MESSAGES = {
       ? "Le périmètre d'une campagne n'est arrêté que par l'ARS ou le Département compétent."
       : verb === 'organiser'
         ? "Le contrôle d'une structure n'est organisé que par l'ARS ou le Département compétent."
-        : "La catégorie d'une structure ne peut être corrigée que par l'ARS ou le Département compétent.",
+        : verb === 'répondre'
+          ? "Les questions d'une structure sont traitées par les référents de l'ARS ou du Département compétent."
+          : "La catégorie d'une structure ne peut être corrigée que par l'ARS ou le Département compétent.",
   unknownCategory: (code: string): string => `Catégorie inconnue : « ${code} ».`,
+  /** Regional support (issue 17 §2). */
+  onlyStructuresAsk: (): string =>
+    "Les questions sont posées par les structures et leurs organismes gestionnaires ; l'ARS, le Département et l'administration nationale y répondent.",
+  onlyNationalFaq: (): string =>
+    "Seule l'administration nationale publie dans la FAQ nationale ou en retire.",
+  faqWithdrawReserved: (target: OrganisationRef): string =>
+    `Seuls l'APR et les contrôleurs ${ofAuthority(target.kind as AuthorityKind, target.code)} retirent les entrées de FAQ que cette autorité a publiées.`,
 
   /** The brief's wording, for the revocation of the last APE. */
   lastApe: (): string =>

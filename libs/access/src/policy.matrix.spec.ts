@@ -688,6 +688,129 @@ matrix(
   ],
 );
 
+matrix(
+  'support.ask',
+  perStructure((structure) => ({ type: 'support.ask', structure })),
+  // prettier-ignore
+  [
+    //                   EHPAD45 SAVS45 IME45 EANM45 EHPAD37 EHPAD11
+    ['NATIONAL',            _,     _,     _,    _,     _,      _],
+    ['ARS24 APR',           _,     _,     _,    _,     _,      _],
+    ['ARS24 CONTROLLER',    _,     _,     _,    _,     _,      _],
+    ['ARS24 READER',        _,     _,     _,    _,     _,      _],
+    ['CD45 APR',            _,     _,     _,    _,     _,      _],
+    ['CD45 CONTROLLER',     _,     _,     _,    _,     _,      _],
+    ['CD45 READER',         _,     _,     _,    _,     _,      _],
+    ['CD37 APR',            _,     _,     _,    _,     _,      _],
+    ['CD37 CONTROLLER',     _,     _,     _,    _,     _,      _],
+    ['CD37 READER',         _,     _,     _,    _,     _,      _],
+    ['OG45 APE',            Y,     Y,     Y,    _,     _,      _],
+    ['OG45 USER',           Y,     Y,     Y,    _,     _,      _],
+    ['ESMS APE',            Y,     _,     _,    _,     _,      _],
+    ['ESMS USER',           Y,     _,     _,    _,     _,      _],
+  ],
+);
+
+matrix(
+  'support.read',
+  perStructure((structure) => ({ type: 'support.read', structure })),
+  // prettier-ignore
+  [
+    //                   EHPAD45 SAVS45 IME45 EANM45 EHPAD37 EHPAD11
+    ['NATIONAL',            Y,     Y,     Y,    Y,     Y,      Y],
+    ['ARS24 APR',           Y,     _,     Y,    _,     Y,      _],
+    ['ARS24 CONTROLLER',    Y,     _,     Y,    _,     Y,      _],
+    ['ARS24 READER',        Y,     _,     Y,    _,     Y,      _],
+    ['CD45 APR',            Y,     Y,     _,    Y,     _,      _],
+    ['CD45 CONTROLLER',     Y,     Y,     _,    Y,     _,      _],
+    ['CD45 READER',         Y,     Y,     _,    Y,     _,      _],
+    ['CD37 APR',            _,     _,     _,    _,     Y,      _],
+    ['CD37 CONTROLLER',     _,     _,     _,    _,     Y,      _],
+    ['CD37 READER',         _,     _,     _,    _,     Y,      _],
+    ['OG45 APE',            Y,     Y,     Y,    _,     _,      _],
+    ['OG45 USER',           Y,     Y,     Y,    _,     _,      _],
+    ['ESMS APE',            Y,     _,     _,    _,     _,      _],
+    ['ESMS USER',           Y,     _,     _,    _,     _,      _],
+  ],
+);
+
+matrix(
+  'support.answer',
+  perStructure((structure) => ({ type: 'support.answer', structure })),
+  // prettier-ignore
+  [
+    //                   EHPAD45 SAVS45 IME45 EANM45 EHPAD37 EHPAD11
+    ['NATIONAL',            Y,     Y,     Y,    Y,     Y,      Y],
+    ['ARS24 APR',           Y,     _,     Y,    _,     Y,      _],
+    ['ARS24 CONTROLLER',    Y,     _,     Y,    _,     Y,      _],
+    ['ARS24 READER',        _,     _,     _,    _,     _,      _],
+    ['CD45 APR',            Y,     Y,     _,    Y,     _,      _],
+    ['CD45 CONTROLLER',     Y,     Y,     _,    Y,     _,      _],
+    ['CD45 READER',         _,     _,     _,    _,     _,      _],
+    ['CD37 APR',            _,     _,     _,    _,     Y,      _],
+    ['CD37 CONTROLLER',     _,     _,     _,    _,     Y,      _],
+    ['CD37 READER',         _,     _,     _,    _,     _,      _],
+    ['OG45 APE',            _,     _,     _,    _,     _,      _],
+    ['OG45 USER',           _,     _,     _,    _,     _,      _],
+    ['ESMS APE',            _,     _,     _,    _,     _,      _],
+    ['ESMS USER',           _,     _,     _,    _,     _,      _],
+  ],
+);
+
+matrix(
+  'faq',
+  [
+    ['read the FAQ', { type: 'faq.read' }],
+    ['publish nationally', { type: 'faq.publishNational' }],
+  ],
+  // prettier-ignore
+  [
+    //                 read publishNational
+    ['NATIONAL',          Y,   Y],
+    ['ARS24 APR',         Y,   _],
+    ['ARS24 CONTROLLER',  Y,   _],
+    ['ARS24 READER',      Y,   _],
+    ['CD45 APR',          Y,   _],
+    ['CD45 CONTROLLER',   Y,   _],
+    ['CD45 READER',       Y,   _],
+    ['CD37 APR',          Y,   _],
+    ['CD37 CONTROLLER',   Y,   _],
+    ['CD37 READER',       Y,   _],
+    ['OG45 APE',          Y,   _],
+    ['OG45 USER',         Y,   _],
+    ['ESMS APE',          Y,   _],
+    ['ESMS USER',         Y,   _],
+  ],
+);
+
+matrix(
+  'faq.withdraw',
+  [
+    ['ARS 24', { type: 'faq.withdraw', organisation: { kind: 'ARS', code: '24' } }],
+    ['CD 45', { type: 'faq.withdraw', organisation: { kind: 'CD', code: '45' } }],
+    ['ARS 11', { type: 'faq.withdraw', organisation: { kind: 'ARS', code: '11' } }],
+    ['national', { type: 'faq.withdraw', organisation: null }],
+  ],
+  // prettier-ignore
+  [
+    //                 ARS24 CD45 ARS11 national
+    ['NATIONAL',          Y,   Y,   Y,    Y],
+    ['ARS24 APR',         Y,   _,   _,    _],
+    ['ARS24 CONTROLLER',  Y,   _,   _,    _],
+    ['ARS24 READER',      _,   _,   _,    _],
+    ['CD45 APR',          _,   Y,   _,    _],
+    ['CD45 CONTROLLER',   _,   Y,   _,    _],
+    ['CD45 READER',       _,   _,   _,    _],
+    ['CD37 APR',          _,   _,   _,    _],
+    ['CD37 CONTROLLER',   _,   _,   _,    _],
+    ['CD37 READER',       _,   _,   _,    _],
+    ['OG45 APE',          _,   _,   _,    _],
+    ['OG45 USER',         _,   _,   _,    _],
+    ['ESMS APE',          _,   _,   _,    _],
+    ['ESMS USER',         _,   _,   _,    _],
+  ],
+);
+
 describe('the matrix', () => {
   it('covers every action of the policy', () => {
     expect([...coveredActions].sort()).toEqual([...ACTIONS].sort());

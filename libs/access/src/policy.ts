@@ -108,7 +108,28 @@ export type AccessRequest =
   /** Send the launch email or reminders to the structures of an ARS or CD: its APR or CONTROLLER, or national. */
   | { type: 'campaign.communicate'; organisation: OrganisationRef }
   /** Name or remove the TDB referents of an ARS or CD: its APR, or national. */
-  | { type: 'referent.manage'; organisation: OrganisationRef };
+  | { type: 'referent.manage'; organisation: OrganisationRef }
+  /**
+   * Ask the referents of its authorities a question about a structure (and post in its thread as
+   * the asker's side): the APE or a USER of the ESMS or of its OG (issue 17 §2).
+   */
+  | { type: 'support.ask'; structure: StructureFacts }
+  /** Read the questions about a structure and their threads: as structure.read. */
+  | { type: 'support.read'; structure: StructureFacts }
+  /**
+   * Answer, assign, close or reopen a structure's question and publish it in the FAQ of the region:
+   * the national administrator or an APR / CONTROLLER of an authority competent for the structure.
+   */
+  | { type: 'support.answer'; structure: StructureFacts }
+  /** Read the FAQ (regional and national): any account with an active grant; entries filtered by region. */
+  | { type: 'faq.read' }
+  /** Publish an FAQ entry (or a proposal) in the national FAQ: national only. */
+  | { type: 'faq.publishNational' }
+  /**
+   * Withdraw an FAQ entry: a regional one by an APR / CONTROLLER of the authority that published it
+   * (`organisation`), or national; a national one (`organisation` null) by national only.
+   */
+  | { type: 'faq.withdraw'; organisation: OrganisationRef | null };
 
 export const ACTIONS = [
   'structure.read',
@@ -131,6 +152,12 @@ export const ACTIONS = [
   'fiabilisation.organise',
   'campaign.communicate',
   'referent.manage',
+  'support.ask',
+  'support.read',
+  'support.answer',
+  'faq.read',
+  'faq.publishNational',
+  'faq.withdraw',
 ] as const;
 
 export type AccessAction = (typeof ACTIONS)[number];
@@ -152,6 +179,8 @@ export const RESOURCE_FREE_ACTIONS = [
   'settings.manage',
   'campaign.manage',
   'campaign.read',
+  'faq.read',
+  'faq.publishNational',
 ] as const satisfies readonly AccessAction[];
 
 export type ResourceFreeAction = (typeof RESOURCE_FREE_ACTIONS)[number];
@@ -164,6 +193,8 @@ const _resourceFree: { [A in ResourceFreeAction]: AccessRequest } = {
   'settings.manage': { type: 'settings.manage' },
   'campaign.manage': { type: 'campaign.manage' },
   'campaign.read': { type: 'campaign.read' },
+  'faq.read': { type: 'faq.read' },
+  'faq.publishNational': { type: 'faq.publishNational' },
 };
 void _resourceFree;
 
@@ -193,6 +224,13 @@ export const ACTION_LABELS: Readonly<Record<AccessAction, string>> = {
   'fiabilisation.organise': "Attribuer le contrôle d'une structure et sa priorité de fiabilisation",
   'campaign.communicate': 'Envoyer le courriel de lancement et les relances aux structures',
   'referent.manage': 'Désigner les référents TDB',
+  'support.ask': 'Poser une question aux référents de son ARS ou Département',
+  'support.read': "Consulter les questions d'une structure et leurs réponses",
+  'support.answer':
+    "Répondre aux questions d'une structure, les attribuer, les clore et les publier dans la FAQ",
+  'faq.read': 'Consulter la foire aux questions',
+  'faq.publishNational': 'Publier dans la foire aux questions nationale',
+  'faq.withdraw': 'Retirer une entrée de la foire aux questions',
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -231,7 +269,7 @@ function correctCategory(
   grants: readonly ActorGrant[],
   s: StructureFacts,
   newCategoryCode?: string,
-  verb: 'corriger' | 'cibler' | 'organiser' = 'corriger',
+  verb: 'corriger' | 'cibler' | 'organiser' | 'répondre' = 'corriger',
 ): Decision {
   const newCategory = newCategoryCode === undefined ? undefined : findCategory(newCategoryCode);
   if (newCategoryCode !== undefined && !newCategory) {
@@ -260,6 +298,17 @@ function correctCategory(
         return no(RANK.RULE, MESSAGES.reclassifyOutOfCompetence(own.kind, s.categoryCode, newCategory.code));
       }
       return YES;
+    }),
+  );
+}
+
+/** An APE or USER of the ESMS or of its OG: the structure's side of a question. */
+function askQuestion(grants: readonly ActorGrant[], s: StructureFacts): Decision {
+  return combine(
+    grants.map((grant): Verdict => {
+      if (grant.role !== 'APE' && grant.role !== 'USER')
+        return no(RANK.PROFILE, MESSAGES.onlyStructuresAsk());
+      return structureVerdict(grant, s);
     }),
   );
 }
@@ -553,6 +602,22 @@ function evaluate(accountId: string, grants: readonly ActorGrant[], request: Acc
       return authorityStaff(grants, request.organisation, true, MESSAGES.communicationReserved);
     case 'referent.manage':
       return authorityStaff(grants, request.organisation, false, MESSAGES.referentsReserved);
+    case 'support.ask':
+      if (!isObject(request.structure)) return refused(MESSAGES.missingFacts(), 'INVALID_REQUEST');
+      return askQuestion(grants, request.structure);
+    case 'support.read':
+      if (!isObject(request.structure)) return refused(MESSAGES.missingFacts(), 'INVALID_REQUEST');
+      return readStructure(grants, request.structure);
+    case 'support.answer':
+      if (!isObject(request.structure)) return refused(MESSAGES.missingFacts(), 'INVALID_REQUEST');
+      return correctCategory(grants, request.structure, undefined, 'répondre');
+    case 'faq.read':
+      return grants.length > 0 ? ALLOWED : refused(MESSAGES.noActiveGrant());
+    case 'faq.publishNational':
+      return nationalOnly(grants, MESSAGES.onlyNationalFaq());
+    case 'faq.withdraw':
+      if (request.organisation === null) return nationalOnly(grants, MESSAGES.onlyNationalFaq());
+      return authorityStaff(grants, request.organisation, true, MESSAGES.faqWithdrawReserved);
     default: {
       const unknown: never = request;
       return refused(MESSAGES.unknownAction((unknown as { type?: unknown }).type), 'INVALID_REQUEST');

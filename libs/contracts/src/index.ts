@@ -9,3 +9,4 @@ export * from './exports';
 export * from './guide';
 export * from './practices';
 export * from './oidc';
+export * from './support';

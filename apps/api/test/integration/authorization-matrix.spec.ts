@@ -74,8 +74,95 @@ const STRUCTURE_ENTRY: RoleName[] = ['OG_APE', 'ESMS_APE', 'ESMS_USER'];
 const atypiaFlags: Record<Scope, string> = { in: '', out: '' };
 /** Who decides on EHPAD_45's flags (shared competence): its ARS and Département staff, national. */
 const AUTHORITY_STAFF: RoleName[] = ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER', 'CD_APR', 'CD_CONTROLLER'];
+/** Support questions about EHPAD_45 (in scope) and EHPAD_75 (out of scope), inserted in beforeAll. */
+const supportQuestions: Record<Scope, string> = { in: '', out: '' };
+/** Who asks about EHPAD_45: its APE and user, and those of its OG (any right). */
+const STRUCTURE_SIDE: RoleName[] = ['OG_APE', 'OG_USER', 'ESMS_APE', 'ESMS_USER'];
+/** Regional FAQ entries of the ARS 24 (in scope) and of the ARS 11 (out), inserted in beforeAll. */
+const faqEntries: Record<Scope, string> = { in: '', out: '' };
+const question = (s: Scope) => `/api/campaigns/${CAMPAIGN}/support/questions/${supportQuestions[s]}`;
+const AUTHORITIES_AND_NATIONAL: RoleName[] = [
+  'NATIONAL',
+  'ARS_APR',
+  'ARS_CONTROLLER',
+  'ARS_READER',
+  'CD_APR',
+  'CD_CONTROLLER',
+  'CD_READER',
+];
 
 const MATRIX: Record<string, Row> = {
+  'GET /api/campaigns/{year}/support/questions': {
+    call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/support/questions`), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'POST /api/campaigns/{year}/support/questions': {
+    // Allowed calls stop at the unknown item code: nothing is asked.
+    call: (h, a, s) =>
+      withAuth(request(h).post(`/api/campaigns/${CAMPAIGN}/support/questions`), a).send({
+        finess: s === 'in' ? EHPAD_45 : EHPAD_75,
+        subject: 'Matrice',
+        body: 'Vérification des droits',
+        itemCode: 'donnee_inconnue_matrice',
+      }),
+    allowed: { in: STRUCTURE_SIDE, out: [] },
+  },
+  'GET /api/campaigns/{year}/support/stats': {
+    call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/support/stats`), a),
+    allowed: same(AUTHORITIES_AND_NATIONAL),
+  },
+  'GET /api/campaigns/{year}/support/questions/{id}': {
+    call: (h, a, s) => withAuth(request(h).get(question(s)), a),
+    allowed: { in: AUTHENTICATED, out: ['NATIONAL'] },
+  },
+  'POST /api/campaigns/{year}/support/questions/{id}/messages': {
+    call: (h, a, s) =>
+      withAuth(request(h).post(`${question(s)}/messages`), a).send({ body: 'Matrice', version: 999999 }),
+    allowed: { in: [...AUTHORITY_STAFF, ...STRUCTURE_SIDE], out: ['NATIONAL'] },
+  },
+  'PUT /api/campaigns/{year}/support/questions/{id}/assignment': {
+    call: (h, a, s) =>
+      withAuth(request(h).put(`${question(s)}/assignment`), a).send({ assigneeId: null, version: 999999 }),
+    allowed: { in: AUTHORITY_STAFF, out: ['NATIONAL'] },
+  },
+  'POST /api/campaigns/{year}/support/questions/{id}/status': {
+    call: (h, a, s) =>
+      withAuth(request(h).post(`${question(s)}/status`), a).send({ action: 'CLOSE', version: 999999 }),
+    allowed: { in: AUTHORITY_STAFF, out: ['NATIONAL'] },
+  },
+  'POST /api/campaigns/{year}/support/questions/{id}/faq': {
+    call: (h, a, s) =>
+      withAuth(request(h).post(`${question(s)}/faq`), a).send({
+        question: 'Question de la matrice',
+        answer: 'Réponse de la matrice',
+        target: 'REGION',
+        version: 999999,
+      }),
+    allowed: { in: AUTHORITY_STAFF, out: ['NATIONAL'] },
+  },
+  'GET /api/campaigns/{year}/faq': {
+    call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/faq?q=matrice`), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'GET /api/campaigns/{year}/faq/summary': {
+    call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/faq/summary`), a),
+    allowed: same(AUTHENTICATED),
+  },
+  'DELETE /api/campaigns/{year}/faq/{id}': {
+    // Allowed calls stop at the stale version: nothing is withdrawn.
+    call: (h, a, s) =>
+      withAuth(request(h).delete(`/api/campaigns/${CAMPAIGN}/faq/${faqEntries[s]}?version=999999`), a),
+    allowed: { in: ['NATIONAL', 'ARS_APR', 'ARS_CONTROLLER'], out: ['NATIONAL'] },
+  },
+  'POST /api/campaigns/{year}/faq/{id}/national': {
+    // No such entry: the national administrator stops at 404.
+    call: (h, a) =>
+      withAuth(
+        request(h).post(`/api/campaigns/${CAMPAIGN}/faq/00000000-0000-4000-8000-000000000000/national`),
+        a,
+      ),
+    allowed: same(['NATIONAL']),
+  },
   'GET /api/campaigns/{year}/atypia': {
     call: (h, a) => withAuth(request(h).get(`/api/campaigns/${CAMPAIGN}/atypia`), a),
     allowed: same(AUTHENTICATED),
@@ -914,6 +1001,19 @@ describe('authorization matrix (HTTP, real database)', () => {
         [CAMPAIGN, finess],
       );
       atypiaFlags[scope] = id;
+      const [question] = await t.dataSource.query(
+        `INSERT INTO support_questions (campaign_year, finess, subject, asked_by_name)
+         VALUES ($1, $2, 'Question de la matrice', 'Matrice') RETURNING id`,
+        [CAMPAIGN, finess],
+      );
+      supportQuestions[scope] = question.id;
+      const [entry] = await t.dataSource.query(
+        `INSERT INTO faq_entries (campaign_year, level, region_code, question, answer, search_text, authority_kind,
+                                  authority_code, published_by_name)
+         VALUES ($1, 'REGION', $2, 'Question', 'Réponse', 'question reponse', 'ARS', $2, 'Matrice') RETURNING id`,
+        [CAMPAIGN, scope === 'in' ? '24' : '11'],
+      );
+      faqEntries[scope] = entry.id;
     }
   });
 

@@ -112,6 +112,12 @@ describe('no record out of scope in any list or nested collection (HTTP, real da
         WHERE campaign_year = $1`,
       [YEAR],
     );
+    // A question of every structure to its referents, so that the support's lists have something to leak.
+    for (const finess of ALL)
+      await t.dataSource.query(
+        `INSERT INTO support_questions (campaign_year, finess, subject, asked_by_name) VALUES ($1, $2, 'Question', 'Test')`,
+        [YEAR, finess],
+      );
     for (const [name, role] of Object.entries(ROLES))
       tokens.set(name, await loginAs(t.http, (await persistAccount(t.dataSource, [role.grant])).email));
     // Accounts holding grants everywhere, so that account lists have something to leak.

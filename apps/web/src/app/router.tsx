@@ -163,6 +163,30 @@ export const routes: RouteObject[] = [
                 }),
               },
               {
+                path: paths.campaignQuestions.path,
+                lazy: async () => ({
+                  Component: (await import('./routes/support/questions')).QuestionsPage,
+                }),
+              },
+              {
+                path: paths.askQuestion.path,
+                lazy: async () => ({
+                  Component: (await import('./routes/support/ask')).AskQuestionPage,
+                }),
+              },
+              {
+                path: paths.question.path,
+                lazy: async () => ({
+                  Component: (await import('./routes/support/question')).QuestionPage,
+                }),
+              },
+              {
+                path: paths.campaignFaq.path,
+                lazy: async () => ({
+                  Component: (await import('./routes/support/faq')).FaqPage,
+                }),
+              },
+              {
                 path: paths.campaignFiabilisation.path,
                 lazy: async () => ({
                   Component: (await import('./routes/atypia/fiabilisation')).FiabilisationPage,

@@ -65,6 +65,43 @@ export const paths = {
   },
   referents: { path: '/referents', href: () => '/referents' },
 
+  /** Regional support: « Mes questions » (structures) or « Questions reçues » (ARS, CD, national). */
+  campaignQuestions: {
+    path: '/campagnes/:year/questions',
+    href: (year: number | string) => `${campaign(year)}/questions`,
+  },
+  /** « Poser une question », prefilled with the page asked from and the item or indicator. */
+  askQuestion: {
+    path: '/campagnes/:year/questions/nouvelle',
+    href: (
+      year: number | string,
+      about: { page?: string; item?: string; indicator?: string; finess?: string } = {},
+    ) => {
+      const query = new URLSearchParams();
+      if (about.page) query.set('page', about.page);
+      if (about.finess) query.set('structure', about.finess);
+      if (about.item) query.set('donnee', about.item);
+      if (about.indicator) query.set('indicateur', about.indicator);
+      const text = query.toString();
+      return `${campaign(year)}/questions/nouvelle${text ? `?${text}` : ''}`;
+    },
+  },
+  question: {
+    path: '/campagnes/:year/questions/:id',
+    href: (year: number | string, id: string) => `${campaign(year)}/questions/${enc(id)}`,
+  },
+  campaignFaq: {
+    path: '/campagnes/:year/faq',
+    href: (year: number | string, about: { item?: string; indicator?: string; q?: string } = {}) => {
+      const query = new URLSearchParams();
+      if (about.q) query.set('q', about.q);
+      if (about.item) query.set('donnee', about.item);
+      if (about.indicator) query.set('indicateur', about.indicator);
+      const text = query.toString();
+      return `${campaign(year)}/faq${text ? `?${text}` : ''}`;
+    },
+  },
+
   /** A structure's data entry form for a campaign. */
   submission: { path: '/campagnes/:year/structures/:finess', href: submission },
   submissionIndicators: {

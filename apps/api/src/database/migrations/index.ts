@@ -18,6 +18,7 @@ import { StructureHistoryConsequences1764060000000 } from './1764060000000-Struc
 import { StructureIndicatorsUncompressed1764070000000 } from './1764070000000-StructureIndicatorsUncompressed';
 import { SubmissionValuesUncompressed1764075000000 } from './1764075000000-SubmissionValuesUncompressed';
 import { OidcIdentities1764081000000 } from './1764081000000-OidcIdentities';
+import { SupportQuestions1764082000000 } from './1764082000000-SupportQuestions';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   StructureIndicatorsUncompressed1764070000000,
   SubmissionValuesUncompressed1764075000000,
   OidcIdentities1764081000000,
+  SupportQuestions1764082000000,
 ];

@@ -7,6 +7,8 @@ import { FollowUpHomeSummary } from '@/features/follow-up/components/follow-up-h
 import { MySteps } from '@/features/guide/components/my-steps';
 import { useCampaigns } from '@/lib/api/get-campaigns';
 import { currentCampaign } from '@/lib/api/use-current-campaign';
+import { SupportHelpLinks } from '@/features/support/components/support-links';
+import { asksQuestions } from '@/lib/auth/asks-questions';
 import { paths } from '@/lib/paths';
 
 const FEATURES = [
@@ -27,8 +29,20 @@ const FEATURES = [
 /** « Mes étapes » of the current campaign, for a signed-in person. */
 function CurrentSteps() {
   const campaigns = useCampaigns();
+  const { account } = useAuth();
   const campaign = campaigns.data && currentCampaign(campaigns.data);
-  return campaign ? <MySteps year={campaign.year} /> : null;
+  if (!campaign) return null;
+  return (
+    <>
+      <MySteps year={campaign.year} />
+      <section aria-labelledby="aide-campagne" className={fr.cx('fr-mb-6w')}>
+        <h2 id="aide-campagne" className={fr.cx('fr-h5')}>
+          Besoin d’aide ?
+        </h2>
+        <SupportHelpLinks year={campaign.year} canAsk={asksQuestions(account)} />
+      </section>
+    </>
+  );
 }
 
 export function HomePage() {

@@ -8,6 +8,7 @@ import { useAuth } from '@/lib/auth/auth-provider';
 import { LOGIN_PATH, loginPathFor } from '@/lib/auth/return-to';
 import { useCurrentCampaignYear } from '@/lib/api/use-current-campaign';
 import { useAuthorityAccess } from '@/lib/auth/use-authority-access';
+import { asksQuestions } from '@/lib/auth/asks-questions';
 import { paths } from '@/lib/paths';
 
 export const SERVICE_TITLE = 'Tableau de bord de la performance';
@@ -48,7 +49,10 @@ function useHeaderItems(): {
   const navigate = useNavigate();
   const { state, permissions, signOut } = useAuth();
   const authority = useAuthorityAccess();
-  const currentYear = useCurrentCampaignYear(authority.canFollow);
+  const structureSide = asksQuestions(state.status === 'authenticated' ? state.account : null);
+  const currentYear = useCurrentCampaignYear(authority.canFollow || structureSide);
+  /** The campaign of the page (« /campagnes/2026/… »), else the current one: where questions go. */
+  const pageYear = /^\/campagnes\/(\d{4})(\/|$)/.exec(pathname)?.[1] ?? currentYear;
   /** Whether the page is one of `pages` or below it (a route pattern stops at its first parameter). */
   const under = (...pages: string[]) =>
     pages.some((page) => {
@@ -117,6 +121,16 @@ function useHeaderItems(): {
                 linkProps: { to: paths.campaignAtypia.href(currentYear) },
                 isActive: under(paths.campaignAtypia.href(currentYear)),
               },
+              {
+                text: `Questions reçues ${currentYear}`,
+                linkProps: { to: paths.campaignQuestions.href(currentYear) },
+                isActive: under(paths.campaignQuestions.href(currentYear)),
+              },
+              {
+                text: `FAQ ${currentYear}`,
+                linkProps: { to: paths.campaignFaq.href(currentYear) },
+                isActive: under(paths.campaignFaq.path.replace(':year', String(currentYear))),
+              },
               ...(authority.canCommunicate
                 ? [
                     {
@@ -137,6 +151,28 @@ function useHeaderItems(): {
           text: 'Référents TDB',
           linkProps: { to: paths.referents.href() },
           isActive: under(paths.referents.href()),
+        },
+      ],
+    });
+  } else if (structureSide && currentYear) {
+    navigation.push({
+      text: 'Campagnes',
+      isActive: under(paths.campaigns.href()),
+      menuLinks: [
+        {
+          text: 'Toutes les campagnes',
+          linkProps: { to: paths.campaigns.href() },
+          isActive: pathname === paths.campaigns.href(),
+        },
+        {
+          text: `Mes questions ${currentYear}`,
+          linkProps: { to: paths.campaignQuestions.href(currentYear) },
+          isActive: under(paths.campaignQuestions.href(currentYear)),
+        },
+        {
+          text: `FAQ ${currentYear}`,
+          linkProps: { to: paths.campaignFaq.href(currentYear) },
+          isActive: under(paths.campaignFaq.path.replace(':year', String(currentYear))),
         },
       ],
     });
@@ -191,6 +227,18 @@ function useHeaderItems(): {
   return {
     navigation,
     quickAccessItems: [
+      // « Poser une question » from every page, with the page attached (issue 17 §2).
+      ...(structureSide && pageYear
+        ? [
+            {
+              iconId: 'fr-icon-question-line' as const,
+              text: 'Poser une question',
+              linkProps: {
+                to: paths.askQuestion.href(pageYear, { page: `${pathname}${search}`.slice(0, 300) }),
+              },
+            },
+          ]
+        : []),
       {
         iconId: 'fr-icon-account-circle-line',
         text: 'Mon compte',

@@ -18,6 +18,9 @@ import {
   flagsOfItem,
 } from '@/features/atypia/components/submission-flags';
 import { issueHref } from '@/features/campaigns/components/remaining-issues';
+import { ItemSupportLinks } from '@/features/support/components/support-links';
+import { asksQuestions } from '@/lib/auth/asks-questions';
+import { useAuth } from '@/lib/auth/auth-provider';
 import { paths } from '@/lib/paths';
 
 export function SubmissionPage() {
@@ -26,6 +29,7 @@ export function SubmissionPage() {
   const finess = params['finess'] ?? '';
   const submission = useSubmission(year, finess);
   const dictionary = useDictionary(year);
+  const canAsk = asksQuestions(useAuth().account);
 
   if (submission.isPending || dictionary.isPending) {
     return (
@@ -94,7 +98,18 @@ export function SubmissionPage() {
               <SubmissionFlags flags={flags} />
             </>
           ),
-          belowItem: (item) => <ItemFlags flags={flagsOfItem(flags, item.code)} itemLabel={item.label} />,
+          belowItem: (item) => (
+            <>
+              <ItemFlags flags={flagsOfItem(flags, item.code)} itemLabel={item.label} />
+              <ItemSupportLinks
+                year={year}
+                finess={submission.data.finess}
+                itemCode={item.code}
+                itemLabel={item.label}
+                canAsk={canAsk}
+              />
+            </>
+          ),
         }}
       />
     </div>

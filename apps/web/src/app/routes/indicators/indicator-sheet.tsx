@@ -9,6 +9,8 @@ import { useIndicatorGuide } from '@/lib/api/get-indicator-guide';
 import { IndicatorSheetDetails } from '@/features/indicators/components/indicator-sheet-details';
 import { ProvisionalBadge } from '@/components/ui/provisional-badge';
 import { guideYearOf } from './indicator-guide';
+import { IndicatorFaqLink } from '@/features/support/components/support-links';
+import { useAuth } from '@/lib/auth/auth-provider';
 import { paths } from '@/lib/paths';
 
 /** One indicator sheet on its own page (public, as the guide). */
@@ -16,6 +18,7 @@ export function IndicatorSheetPage() {
   const code = useParams()['code'] ?? '';
   const [searchParams] = useSearchParams();
   const guide = useIndicatorGuide(guideYearOf(searchParams));
+  const signedIn = useAuth().state.status === 'authenticated';
 
   if (guide.isPending) {
     return (
@@ -61,6 +64,7 @@ export function IndicatorSheetPage() {
           </p>
           <h1>{sheet.label}</h1>
           <IndicatorSheetDetails sheet={sheet} />
+          {signedIn && <IndicatorFaqLink year={guide.data.campaignYear} indicatorCode={sheet.code} />}
           <p className={`${fr.cx('fr-text--sm', 'fr-mt-3w')} tdb-muted`}>
             Campagne {guide.data.campaignYear}, dictionnaire des données {guide.data.dictionaryVersion}.
           </p>
