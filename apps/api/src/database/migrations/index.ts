@@ -16,6 +16,7 @@ import { PrincipalTransfers1764041400000 } from './1764041400000-PrincipalTransf
 import { CreateSubmissionExtensions1764050000000 } from './1764050000000-CreateSubmissionExtensions';
 import { StructureHistoryConsequences1764060000000 } from './1764060000000-StructureHistoryConsequences';
 import { StructureIndicatorsUncompressed1764070000000 } from './1764070000000-StructureIndicatorsUncompressed';
+import { RegisterSources1764083000000 } from './1764083000000-RegisterSources';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   CreateSubmissionExtensions1764050000000,
   StructureHistoryConsequences1764060000000,
   StructureIndicatorsUncompressed1764070000000,
+  RegisterSources1764083000000,
 ];
