@@ -47,7 +47,7 @@ const EQUIPMENT: Readonly<Record<string, CategoryEquipment>> = {
     client: ['700', 'Personnes Âgées (Sans Autre Indication)'],
   },
   MAS: {
-    de: ['917', 'Accueil en Maison d’Accueil Spécialisée'],
+    de: ['917', "Accueil en Maison d'Accueil Spécialisée"],
     ta: HCI,
     client: PH,
     temporary: [0.4, '658'],

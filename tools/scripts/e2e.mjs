@@ -137,6 +137,18 @@ async function main() {
   );
 
   run(
+    'FINESS equipment extract imported',
+    'node',
+    [
+      '-r',
+      '@swc-node/register',
+      'apps/api/src/cli/import-finess-equipements.ts',
+      path.join(work, 'finess-equipements.csv'),
+    ],
+    env,
+  );
+
+  run(
     'demo accounts seeded',
     'node',
     ['-r', '@swc-node/register', 'apps/api/src/cli/seed-demo.ts', '--region', '24'],
@@ -170,6 +182,10 @@ async function main() {
     const specs = fs
       .readdirSync(path.join(root, 'tools/e2e'))
       .filter((f) => f.endsWith('.e2e.mjs'))
+      // E2E_ONLY=prefill,campaign runs only those specs (while working on them).
+      .filter(
+        (f) => !process.env.E2E_ONLY || process.env.E2E_ONLY.split(',').some((n) => f === `${n}.e2e.mjs`),
+      )
       .sort();
     for (const spec of specs) {
       const started = Date.now();
