@@ -41,7 +41,7 @@ export class RegisterPrefillRepository {
     manager: EntityManager,
     year: number,
     items: readonly string[],
-    finessList: readonly string[] | null,
+    finessList: readonly string[],
   ): Promise<PrefillCandidate[]> {
     return manager.query(
       `SELECT s.finess, st.category_code, st.og_finess, s.values, s.version,
@@ -54,10 +54,22 @@ export class RegisterPrefillRepository {
          FROM submissions s
          JOIN structures st ON st.finess = s.finess
          JOIN register_values rv ON rv.finess = s.finess AND rv.item_code = ANY($2)
-        WHERE s.campaign_year = $1 AND s.in_scope AND ($3::text[] IS NULL OR s.finess = ANY($3))
+        WHERE s.campaign_year = $1 AND s.in_scope AND s.finess = ANY($3)
         GROUP BY s.campaign_year, s.finess, st.category_code, st.og_finess, s.values, s.version`,
       [year, items, finessList],
     );
+  }
+
+  /** The submissions of the campaign whose structure has register values. */
+  async withRegisterValues(manager: EntityManager, year: number): Promise<string[]> {
+    const rows: { finess: string }[] = await manager.query(
+      `SELECT s.finess FROM submissions s
+        WHERE s.campaign_year = $1 AND s.in_scope
+          AND EXISTS (SELECT 1 FROM register_values rv WHERE rv.finess = s.finess)
+        ORDER BY s.finess`,
+      [year],
+    );
+    return rows.map((r) => r.finess);
   }
 
   async ogValues(

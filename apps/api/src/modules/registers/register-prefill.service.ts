@@ -66,6 +66,29 @@ export class RegisterPrefill {
     const sourceOf = new Map<string, string>();
     for (const mapping of mappings) for (const i of mapping.items) sourceOf.set(i.item, mapping.source);
     if (sourceOf.size === 0) return result;
+    // By batches of submissions: memory stays bounded whatever the size of the campaign.
+    const targets = finessList ?? (await this.repository.withRegisterValues(manager, year));
+    for (let i = 0; i < targets.length; i += BATCH) {
+      const written = await this.prefillBatch(
+        manager,
+        year,
+        dictionary,
+        sourceOf,
+        targets.slice(i, i + BATCH),
+      );
+      result.submissions += written.submissions;
+      result.items += written.items;
+    }
+    return result;
+  }
+
+  private async prefillBatch(
+    manager: EntityManager,
+    year: number,
+    dictionary: Dictionary,
+    sourceOf: ReadonlyMap<string, string>,
+    finessList: readonly string[],
+  ): Promise<{ submissions: number; items: number }> {
     const candidates = await this.repository.candidates(manager, year, [...sourceOf.keys()], finessList);
     const applicable = new Map<string, Set<string>>();
     const writes: (PrefillWrite & { og: string; category: string; values: Record<string, unknown> })[] = [];
@@ -105,36 +128,31 @@ export class RegisterPrefill {
       }
       if (write.items.length > 0) writes.push(write);
     }
-    for (let i = 0; i < writes.length; i += BATCH) {
-      const batch = writes.slice(i, i + BATCH);
-      const ogValues = await this.repository.ogValues(manager, year, [...new Set(batch.map((w) => w.og))]);
-      for (const write of batch) {
-        const values = { ...write.values, ...write.patch } as Record<string, number>;
-        const evaluation = evaluateSubmission(
-          dictionary,
-          write.category,
-          mergedValues(values, ogValues.get(write.og) ?? {}, dictionary),
-        );
-        write.completeness = evaluation.completeness.ratio;
-        write.blocking = evaluation.blockingErrors;
-      }
-      const written = await this.repository.write(
-        manager,
-        year,
-        batch.map(({ finess, version, patch, completeness, blocking, items }) => ({
-          finess,
-          version,
-          patch,
-          completeness,
-          blocking,
-          items,
-        })),
-        'Reprise des registres de l’État',
+    if (writes.length === 0) return { submissions: 0, items: 0 };
+    const ogValues = await this.repository.ogValues(manager, year, [...new Set(writes.map((w) => w.og))]);
+    for (const write of writes) {
+      const values = { ...write.values, ...write.patch } as Record<string, number>;
+      const evaluation = evaluateSubmission(
+        dictionary,
+        write.category,
+        mergedValues(values, ogValues.get(write.og) ?? {}, dictionary),
       );
-      result.submissions += written.submissions;
-      result.items += written.items;
+      write.completeness = evaluation.completeness.ratio;
+      write.blocking = evaluation.blockingErrors;
     }
-    return result;
+    return this.repository.write(
+      manager,
+      year,
+      writes.map(({ finess, version, patch, completeness, blocking, items }) => ({
+        finess,
+        version,
+        patch,
+        completeness,
+        blocking,
+        items,
+      })),
+      'Reprise des registres de l’État',
+    );
   }
 
   /**
