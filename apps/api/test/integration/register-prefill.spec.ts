@@ -204,6 +204,13 @@ describe('prefill from the State registers (HTTP, real database)', () => {
   });
 
   it('a newer extract refreshes the untouched prefills and never overwrites a typed value', async () => {
+    // The structure empties a prefilled value: that is its answer too.
+    const before = await detail();
+    await request(t.http)
+      .put(`/api/campaigns/${YEAR}/submissions/${EHPAD_45}/values`)
+      .set('Authorization', ehpadApe)
+      .send({ version: before.body.version, values: { places_installees_accueil_jour: null } })
+      .expect(200);
     const res = await upload([
       header('2026-03-01'),
       equipment(EHPAD_45, '924', '11', 90, 81),
@@ -226,6 +233,7 @@ describe('prefill from the State registers (HTTP, real database)', () => {
       prefilledValue: 90,
       prefilledSourceDate: '2026-03-01',
     });
+    expect(after.body.values.places_installees_accueil_jour).toBeUndefined();
     expect(registerValue(after.body, 'lits_places_installes_permanent')).toMatchObject({
       value: 81,
       prefilledValue: 80,
