@@ -3,8 +3,8 @@
 // npm start), so the demo EHPAD's capacities come from FINESS.
 //
 //   1. the APE of the EHPAD signs in and opens the « Caractérisation » domain of its form;
-//   2. the permanent installed capacity shows « Issu de FINESS au 15/01/2026 » next to its value,
-//      which is FINESS's value for the establishment (checked through the API);
+//   2. a capacity still holding FINESS's value (checked through the API; earlier journeys may have
+//      typed over others) shows « Issu de FINESS au 15/01/2026 » next to it;
 //   3. the page passes axe (WCAG 2.1 AA).
 //
 // Standalone: node tools/e2e/prefill.e2e.mjs --base-url http://localhost:3100
@@ -13,7 +13,6 @@ import { checkAccessibility } from './accessibility.mjs';
 import { YEAR, call, esmsOf, runStandalone } from './campaign-helpers.mjs';
 
 const EHPAD_APE = 'ape.ehpad@tdb.localhost';
-const ITEM = 'lits_places_installes_permanent';
 
 export async function run({ baseUrl, browser }) {
   const base = baseUrl.replace(/\/+$/, '');
@@ -21,14 +20,19 @@ export async function run({ baseUrl, browser }) {
   const ape = await api.login({ email: EHPAD_APE, password: DEMO_PASSWORD });
   const finess = await esmsOf(api, ape.accessToken, EHPAD_APE);
   const detail = await call(api, 'GET', `/campaigns/${YEAR}/submissions/${finess}`, ape.accessToken);
-  const register = detail.registerValues.find((r) => r.itemCode === ITEM);
-  if (!register)
-    throw new Error(`no FINESS value for ${ITEM} of ${finess}: was the equipment extract imported?`);
-  if (detail.values[ITEM] !== register.prefilledValue) {
+  // Earlier journeys may have typed over some capacities (the OG grid): take one still from FINESS.
+  const register = detail.registerValues.find(
+    (r) =>
+      r.prefilledValue !== null &&
+      detail.values[r.itemCode] === r.prefilledValue &&
+      r.value === r.prefilledValue,
+  );
+  if (!register) {
     throw new Error(
-      `${ITEM} of ${finess} is ${detail.values[ITEM]}, not FINESS's prefilled ${register.prefilledValue}`,
+      `no capacity of ${finess} still holds its FINESS value: was the equipment extract imported?`,
     );
   }
+  const ITEM = register.itemCode;
   const [y, m, d] = register.sourceDate.split('-');
   const expected = `Issu de FINESS au ${d}/${m}/${y}`;
 
@@ -43,6 +47,15 @@ export async function run({ baseUrl, browser }) {
     // The note belongs to the item's block: the nearest block holding the field holds the badge.
     const block = page.locator('.tdb-item', { has: field });
     await block.getByText(expected, { exact: true }).waitFor();
+    // A capacity the structure typed over shows FINESS's for comparison, and the coherence warning.
+    const edited = detail.registerValues.find(
+      (r) => typeof detail.values[r.itemCode] === 'number' && detail.values[r.itemCode] !== r.value,
+    );
+    if (edited) {
+      const editedBlock = page.locator('.tdb-item', { has: page.locator(`#donnee-${edited.itemCode}`) });
+      await editedBlock.getByText(`FINESS au ${d}/${m}/${y} : ${edited.value}`, { exact: true }).waitFor();
+      await editedBlock.getByText(/Écart avec FINESS au/).waitFor();
+    }
     await checkAccessibility(page, 'the entry form with values from FINESS');
     if (seen.failedApiCalls?.length) throw new Error(`API errors: ${seen.failedApiCalls.join(', ')}`);
     return `${finess}: ${ITEM} = ${register.value} (« ${expected} »)`;
