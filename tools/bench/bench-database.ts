@@ -81,7 +81,8 @@ export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 /** The synthetic national extract (seed 42), generated once into the benchmarks' folder. */
 export function ensureNationalExtract(work: string): string {
   const extractDir = path.join(work, 'national');
-  if (!fs.existsSync(path.join(extractDir, 'finess-et.csv'))) {
+  // finess-equipements.csv came later: an older directory without it is generated again.
+  if (!fs.existsSync(path.join(extractDir, 'finess-equipements.csv'))) {
     const generated = spawnSync(
       'node',
       [

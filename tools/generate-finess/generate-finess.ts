@@ -2,6 +2,7 @@
  * Writes a synthetic FINESS extract (etalab format) for the TDB demo:
  *   DIR/finess-et.csv  header + structureet rows + geolocalisation rows
  *   DIR/finess-ej.csv  header + structureej rows
+ *   DIR/finess-equipements.csv  header + equipementsocial rows (capacities of the same ESMS)
  *
  * Usage:
  *   node -r @swc-node/register tools/generate-finess/generate-finess.ts \
@@ -11,6 +12,7 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SingleBar, Presets } from 'cli-progress';
 import { CATEGORIES, findRegion } from '@tdb/reference';
+import { generateEquipmentLines } from './equipment';
 import { generateExtract } from './generator';
 
 interface CliOptions {
@@ -104,6 +106,10 @@ function main(): void {
   const files = [
     { file: path.join(options.out, 'finess-et.csv'), lines: extract.etLines },
     { file: path.join(options.out, 'finess-ej.csv'), lines: extract.ejLines },
+    {
+      file: path.join(options.out, 'finess-equipements.csv'),
+      lines: generateEquipmentLines(extract.structures, { seed: options.seed, fileDate: options.fileDate }),
+    },
   ];
   for (const f of files) writeFileSync(f.file, encode(f.lines, options.encoding));
   const elapsed = (performance.now() - started) / 1000;

@@ -1,5 +1,6 @@
 import {
   isValidFinessNumber,
+  parseEquipmentLine,
   parseExtractLine,
   toEsmsRecord,
   toOrganisationRecord,
@@ -7,6 +8,7 @@ import {
   type StructureEtRecord,
 } from '@tdb/finess';
 import { CATEGORIES, DEPARTMENTS, departmentsOfRegion } from '@tdb/reference';
+import { generateEquipmentLines } from './equipment';
 import { CATEGORY_SPECS, generateExtract, type GeneratedExtract } from './generator';
 import { shortName, ofPlace, ofTerritory } from './names';
 
@@ -190,6 +192,49 @@ describe('regional scope and determinism', () => {
       'Unknown region code 99',
     );
     expect(() => generateExtract({ seed: 1, fileDate: '15/01/2026' })).toThrow('fileDate');
+  });
+});
+
+describe('equipment extract', () => {
+  it('parses, names only generated ESMS with places, and matches their installed capacity', () => {
+    const lines = generateEquipmentLines(national.structures, { seed: 42, fileDate: FILE_DATE });
+    expect(lines[0]).toBe(`finess;etalab;100;${FILE_DATE}`);
+    expect(
+      lines
+        .join('\n')
+        .split('')
+        .every((c) => c.charCodeAt(0) <= 0xff),
+    ).toBe(true); // ISO-8859-1
+    const byFiness = new Map(national.structures.map((s) => [s.finess, s]));
+    const permanent = new Map<string, number>();
+    for (const line of lines.slice(1)) {
+      const parsed = parseEquipmentLine(line);
+      if (!parsed.ok || parsed.record.kind !== 'equipementsocial')
+        throw new Error(`${line}: ${JSON.stringify(parsed)}`);
+      const r = parsed.record;
+      const structure = byFiness.get(r.finess);
+      expect(structure?.categoryCode).toBeTruthy();
+      expect(r.authorisedCapacity).toBeGreaterThanOrEqual(r.installedCapacity ?? 0);
+      if (r.activityCode !== '21' && !['657', '658'].includes(r.disciplineCode)) {
+        expect(permanent.has(r.finess)).toBe(false);
+        permanent.set(r.finess, r.installedCapacity ?? 0);
+      }
+    }
+    const withPlaces = national.structures.filter((s) => s.categoryCode && s.capacity !== null);
+    expect(permanent.size).toBe(withPlaces.length);
+    for (const s of withPlaces) expect(permanent.get(s.finess)).toBe(s.capacity);
+    expect(lines.some((l) => l.includes(';657;'))).toBe(true);
+    expect(lines.some((l) => l.includes(';21;Accueil de Jour;'))).toBe(true);
+  });
+
+  it('gives a region the same rows as the national extract', () => {
+    const regional = generateExtract({ seed: 42, regionCode: '24', fileDate: FILE_DATE });
+    const regionLines = generateEquipmentLines(regional.structures, { seed: 42, fileDate: FILE_DATE });
+    const nationalLines = new Set(
+      generateEquipmentLines(national.structures, { seed: 42, fileDate: FILE_DATE }),
+    );
+    expect(regionLines.length).toBeGreaterThan(100);
+    for (const line of regionLines) expect(nationalLines.has(line)).toBe(true);
   });
 });
 

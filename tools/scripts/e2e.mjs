@@ -134,6 +134,13 @@ async function main() {
     env,
   );
 
+  run(
+    'FINESS equipment extract imported',
+    'node',
+    ['dist/node/apps/api/src/cli/import-finess-equipements.js', path.join(work, 'finess-equipements.csv')],
+    env,
+  );
+
   const seeding = Date.now();
   const seeded = spawnSync('node', ['dist/node/apps/api/src/cli/seed-demo.js', '--region', '24'], {
     cwd: root,
@@ -172,10 +179,11 @@ async function main() {
     const specs = fs
       .readdirSync(path.join(root, 'tools/e2e'))
       .filter((f) => f.endsWith('.e2e.mjs'))
-      // E2E_SPECS=oidc,sessions: only those journeys (while working on one).
-      .filter(
-        (f) => !process.env.E2E_SPECS || process.env.E2E_SPECS.split(',').includes(f.replace('.e2e.mjs', '')),
-      )
+      // E2E_SPECS=oidc,prefill (or E2E_ONLY): only those journeys (while working on them).
+      .filter((f) => {
+        const only = process.env.E2E_SPECS ?? process.env.E2E_ONLY;
+        return !only || only.split(',').includes(f.replace('.e2e.mjs', ''));
+      })
       .sort();
     for (const spec of specs) {
       const started = Date.now();

@@ -11,7 +11,7 @@
 import { DEMO_VALIDATED_APE } from '../../apps/api/src/database/seeds/demo-accounts';
 import 'reflect-metadata';
 import { DataSource, type EntityManager } from 'typeorm';
-import { evaluateSubmission, getDictionary, validateValue, type Dictionary } from '@tdb/dictionary';
+import { evaluateSubmission, getDictionary, itemsFor, validateValue, type Dictionary } from '@tdb/dictionary';
 import {
   RAW_INDICATOR_DEFINITIONS,
   computeIndicators,
@@ -172,6 +172,18 @@ async function main(): Promise<void> {
         )
       ).map((r: { finess: string }) => r.finess),
     );
+    // « Saisir une seule fois »: the 2026 capacities the FINESS equipment extract gives are its values
+    // (as the prefill of a new campaign writes them), marked with their source below.
+    const registerValues = new Map<string, Record<string, number>>();
+    for (const row of (await db.query(`SELECT finess, item_code, value FROM register_values`)) as {
+      finess: string;
+      item_code: string;
+      value: number;
+    }[]) {
+      const values = registerValues.get(row.finess) ?? {};
+      values[row.item_code] = row.value;
+      registerValues.set(row.finess, values);
+    }
     const random = new Random(SEED);
     const previousDefinitions = definitionsFor(previous);
     const currentDefinitions = definitionsFor(current);
@@ -222,6 +234,9 @@ async function main(): Promise<void> {
       } else if (status !== 'NOT_STARTED') {
         own = validOnly(current, nowParts.own);
       }
+      const fromRegisters = registerValues.get(s.finess) ?? {};
+      const applies = new Set(itemsFor(current, s.category_code).map((i) => i.code));
+      for (const [code, value] of Object.entries(fromRegisters)) if (applies.has(code)) own[code] = value;
       const og = ogValues.get(s.og_finess)?.current ?? {};
       const evaluation = evaluateSubmission(current, s.category_code, { ...own, ...og });
       await db.query(
@@ -284,6 +299,19 @@ async function main(): Promise<void> {
         [ogFiness, JSON.stringify(values.previous), JSON.stringify(values.current)],
       );
     }
+    // The marks of the values prefilled from FINESS (« Issu de FINESS au … ») and their history.
+    await db.query(
+      `INSERT INTO submission_prefills (campaign_year, finess, item_code, source, source_date, value)
+       SELECT 2026, rv.finess, rv.item_code, rv.source, rv.source_date, rv.value
+         FROM register_values rv
+         JOIN submissions s ON s.campaign_year = 2026 AND s.finess = rv.finess AND s.values -> rv.item_code = rv.value`,
+    );
+    await db.query(
+      `INSERT INTO value_history (campaign_year, holder_finess, og_level, item_code, old_value, new_value, source, actor_name, at)
+       SELECT campaign_year, finess, false, item_code, NULL, value, 'REGISTER', 'Reprise des registres de l’État',
+              now() - interval '25 days'
+         FROM submission_prefills WHERE campaign_year = 2026`,
+    );
     // The atypia of the demo (peer references, flags) are computed by the platform's job at start.
     await db.query(
       `INSERT INTO campaign_jobs (campaign_year, kind, total)

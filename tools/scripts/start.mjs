@@ -37,7 +37,8 @@ run('Building the SPA', 'npx', [
   'warn',
 ]);
 
-if (!fs.existsSync(path.join(demoDir, 'finess-et.csv'))) {
+// The equipment extract came later: a demo directory without it is generated again (same seed, same files).
+if (!fs.existsSync(path.join(demoDir, 'finess-equipements.csv'))) {
   const scope = demoScope === 'national' ? 'national' : `region:${demoScope}`;
   run(`Generating the demo FINESS extract (${scope})`, 'node', [
     compiled('tools/generate-finess/generate-finess.ts'),
@@ -54,6 +55,11 @@ run('Loading the demo data (skipped when the registry is not empty)', 'node', [
   '--if-empty',
   path.join(demoDir, 'finess-et.csv'),
   path.join(demoDir, 'finess-ej.csv'),
+]);
+run('Loading the demo FINESS equipment extract (capacities; skipped when already loaded)', 'node', [
+  compiled('apps/api/src/cli/import-finess-equipements.ts'),
+  '--if-empty',
+  path.join(demoDir, 'finess-equipements.csv'),
 ]);
 
 console.log('\n▶ Creating the demo accounts (one per role)');

@@ -32,6 +32,7 @@ import { HealthModule } from './modules/health/health.module';
 import { MetricsModule } from './modules/metrics/metrics.module';
 import { ReferenceModule } from './modules/reference/reference.module';
 import { StructuresModule } from './modules/structures/structures.module';
+import { RegistersModule } from './modules/registers/registers.module';
 import { PaginationLinksInterceptor } from './common/http/pagination-links.interceptor';
 
 export interface AppModuleOptions {
@@ -92,6 +93,7 @@ export class AppModule {
         AuthModule,
         AccountsModule,
         ApiTokensModule,
+        RegistersModule,
         CampaignsModule,
         IndicatorsModule,
         AtypiaModule,

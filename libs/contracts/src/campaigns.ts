@@ -22,7 +22,35 @@ export type DomainCode =
   | 'FINANCES'
   | 'SYSTEME_INFORMATION'
   | 'DEVELOPPEMENT_DURABLE';
-export type ValueSource = 'FORM' | 'EXCEL' | 'BULK' | 'PREVIOUS_YEAR' | 'SEED';
+export type ValueSource = 'FORM' | 'EXCEL' | 'BULK' | 'PREVIOUS_YEAR' | 'SEED' | 'REGISTER';
+
+/**
+ * A value a State register (FINESS equipment…) gives an item of the structure, with the file's date;
+ * `prefilled` when it was written into the submission (« Issu de FINESS au JJ/MM/AAAA »): the
+ * structure's current value is then its own if it differs, the register's kept for comparison.
+ */
+export interface RegisterValueDto {
+  itemCode: string;
+  /** e.g. FINESS_EQUIPEMENTS */
+  source: string;
+  /** e.g. FINESS */
+  sourceLabel: string;
+  value: number;
+  /** ISO date of the register's file */
+  sourceDate: string;
+  /** The value written into the submission by the prefill, if it was (null: never prefilled). */
+  prefilledValue: number | null;
+  prefilledSourceDate: string | null;
+}
+
+/** What a prefill run wrote. */
+export interface PrefillResult {
+  campaignYear: number;
+  /** Submissions that received at least one value */
+  submissions: number;
+  /** Items written */
+  items: number;
+}
 
 /** A stored value: number, boolean, choice code, ISO date or text; null = not entered. */
 export type ItemValue = number | boolean | string | null;
@@ -193,6 +221,8 @@ export interface SubmissionDetail extends SubmissionSummary {
   indicators: IndicatorValueDto[];
   /** Open atypia flags of the structure (own rules at each save, peer rules from the campaign job). */
   flags: AtypiaFlagDto[];
+  /** Values of the State's registers for the structure's items (prefill and coherence). */
+  registerValues: RegisterValueDto[];
 }
 
 export interface SaveValuesRequest {

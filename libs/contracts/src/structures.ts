@@ -134,6 +134,29 @@ export interface ImportReport {
   durationMs: number;
 }
 
+/** The report of a State register import (e.g. the FINESS equipment extract). */
+export interface RegisterImportReport {
+  /** e.g. FINESS_EQUIPEMENTS */
+  source: string;
+  fileDate: string | null;
+  linesRead: number;
+  /** Rows of establishments known to the registry */
+  rows: number;
+  /** Rows of establishments TDB does not follow (other categories, unknown FINESS) */
+  skippedUnknown: number;
+  created: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  /** Item values the mapping gives that changed (created, updated or removed) */
+  valuesChanged: number;
+  /** Items prefilled into the submissions of campaigns not closed */
+  prefilledItems: number;
+  errors: ImportLineError[];
+  applied: boolean;
+  durationMs: number;
+}
+
 export interface ReferenceCategory {
   code: string;
   number: number;

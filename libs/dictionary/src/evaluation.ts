@@ -4,6 +4,7 @@
  * change from last year). Shared by the API (save, validation) and the SPA (form messages).
  */
 import type { Dictionary, Domain, Item } from './schema';
+import { getSourceMapping, referenceGap, type ReferenceValue, type SourceMapping } from './sources';
 import { completeness, isEmptyValue, isRequired, itemsFor, validateValue, type Completeness } from './values';
 
 export interface SubmissionIssue {
@@ -43,17 +44,34 @@ function yearOverYear(item: Item, value: unknown, previous: unknown): string | n
   return `Écart de ${percent > 0 ? '+' : ''}${percent} % par rapport à l'an dernier (${frenchNumber(previous)}) : vérifiez la valeur.`;
 }
 
+/** A source's mapping for this dictionary, or null when the source does not apply to it. */
+function mappingOf(source: string, dictionary: Dictionary): SourceMapping | null {
+  try {
+    return getSourceMapping(source, dictionary);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Evaluates the values of a structure of `categoryCode` (own and OG-level items merged) against
- * the dictionary; `previous` holds last year's values for the year-over-year warnings.
+ * the dictionary; `previous` holds last year's values for the year-over-year warnings, and
+ * `references` the values of the State's registers (FINESS…) for the coherence warnings of their
+ * source's mapping (a gap between what the structure entered and the register).
  */
 export function evaluateSubmission(
   dictionary: Dictionary,
   categoryCode: string,
   values: Readonly<Record<string, unknown>>,
   previous: Readonly<Record<string, unknown>> = {},
+  references: readonly ReferenceValue[] = [],
 ): SubmissionEvaluation {
   const issues: SubmissionIssue[] = [];
+  const referenceOf = new Map<string, { reference: ReferenceValue; mapping: SourceMapping }>();
+  for (const reference of references) {
+    const mapping = mappingOf(reference.source, dictionary);
+    if (mapping) referenceOf.set(reference.itemCode, { reference, mapping });
+  }
   for (const item of itemsFor(dictionary, categoryCode)) {
     const base = { itemCode: item.code, itemLabel: item.label, domain: item.domain };
     if (!has(values, item.code)) {
@@ -73,6 +91,9 @@ export function evaluateSubmission(
     }
     const warning = has(previous, item.code) ? yearOverYear(item, checked.value, previous[item.code]) : null;
     if (warning) issues.push({ ...base, message: warning, blocking: false });
+    const reference = referenceOf.get(item.code);
+    const gap = reference ? referenceGap(reference.mapping, checked.value, reference.reference) : null;
+    if (gap) issues.push({ ...base, message: gap, blocking: false });
   }
   return {
     completeness: completeness(dictionary, categoryCode, values as Record<string, unknown>),

@@ -4,3 +4,4 @@ export * from './values';
 export * from './dictionaries';
 export * from './evaluation';
 export * from './entry';
+export * from './sources';

@@ -527,6 +527,14 @@ const MATRIX: Record<string, Row> = {
     call: (h, a) => withAuth(request(h).post('/api/imports/finess'), a),
     allowed: same(['NATIONAL']),
   },
+  'POST /api/imports/finess-equipements': {
+    call: (h, a) => withAuth(request(h).post('/api/imports/finess-equipements'), a),
+    allowed: same(['NATIONAL']),
+  },
+  'POST /api/campaigns/{year}/register-prefill': {
+    call: (h, a) => withAuth(request(h).post(`/api/campaigns/${CAMPAIGN}/register-prefill`), a),
+    allowed: same(['NATIONAL']),
+  },
   'POST /api/auth/login': {
     call: (h, a) =>
       withAuth(request(h).post('/api/auth/login'), a).send({ email: 'nobody@test.tdb', password: 'x' }),

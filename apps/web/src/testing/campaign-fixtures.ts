@@ -212,6 +212,7 @@ export function buildSubmissionDetail(overrides: Partial<SubmissionDetail> = {})
     assignments: [],
     indicators: [],
     flags: [],
+    registerValues: [],
     ...overrides,
   };
 }

@@ -19,6 +19,7 @@ import { StructureIndicatorsUncompressed1764070000000 } from './1764070000000-St
 import { SubmissionValuesUncompressed1764075000000 } from './1764075000000-SubmissionValuesUncompressed';
 import { OidcIdentities1764081000000 } from './1764081000000-OidcIdentities';
 import { SupportQuestions1764082000000 } from './1764082000000-SupportQuestions';
+import { RegisterSources1764083000000 } from './1764083000000-RegisterSources';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   SubmissionValuesUncompressed1764075000000,
   OidcIdentities1764081000000,
   SupportQuestions1764082000000,
+  RegisterSources1764083000000,
 ];

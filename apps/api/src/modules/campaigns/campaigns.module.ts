@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module';
 import { MailModule } from '../mail/mail.module';
 import { ComputationModule } from '../computation/computation.module';
 import { StructuresModule } from '../structures/structures.module';
+import { RegistersModule } from '../registers/registers.module';
 import { CategoryConsequences } from './category-consequences.service';
 import { CampaignScopeController } from './campaign-scope.controller';
 import { CampaignScopeService } from './campaign-scope.service';
@@ -38,7 +39,7 @@ import { SubmissionExtensionsService } from './submission-extensions.service';
  * correction of the registry does too (CategoryConsequences, registered with the structures module).
  */
 @Module({
-  imports: [AuditModule, MailModule, ComputationModule, StructuresModule],
+  imports: [AuditModule, MailModule, ComputationModule, StructuresModule, RegistersModule],
   controllers: [
     CampaignsController,
     SubmissionsController,

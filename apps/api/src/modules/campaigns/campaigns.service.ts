@@ -19,6 +19,7 @@ import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import { DerivedRules } from '../computation/derived-rules.service';
 import { CampaignAdministrationRepository } from './campaign-administration.repository';
+import { RegisterPrefill } from '../registers/register-prefill.service';
 import type { CreateCampaignDto, UpdateCampaignDto } from './dto/campaign.dto';
 
 const EMPTY_COUNTS = (): Record<SubmissionStatusCode, number> => ({
@@ -40,6 +41,7 @@ export class CampaignsService {
     private readonly administration: CampaignAdministrationRepository,
     private readonly audit: AuditService,
     private readonly rules: DerivedRules,
+    private readonly registers: RegisterPrefill,
   ) {}
 
   async list(actor: AuthenticatedActor): Promise<CampaignSummary[]> {
@@ -74,7 +76,8 @@ export class CampaignsService {
 
   /**
    * Creates the campaign of `dto.year` with the repository's dictionary file of that year, or else a
-   * copy of the latest earlier campaign's dictionary; every FINESS structure gets a submission.
+   * copy of the latest earlier campaign's dictionary; every FINESS structure gets a submission,
+   * prefilled with the values of the State's registers (FINESS equipment).
    */
   async create(actor: AuthenticatedActor, dto: CreateCampaignDto): Promise<CampaignDetail> {
     this.access.check(actor, { type: 'campaign.manage' });
@@ -93,6 +96,8 @@ export class CampaignsService {
         threshold,
         dates,
       });
+      // « Saisir une seule fois »: the capacities the State's registers already know.
+      await this.registers.prefill(manager, dto.year, null);
       await this.audit.record(manager, {
         actorId: actor.accountId,
         actorEmail: actor.email,

@@ -42,6 +42,7 @@ import {
 } from '../campaign-core/submission-context';
 import { SubmissionListsRepository, withWork } from './submission-lists.repository';
 import { SubmissionPartsRepository } from './submission-parts.repository';
+import { RegisterPrefill } from '../registers/register-prefill.service';
 
 /** A structure's submission read with everything its page needs, for the actor's rights. */
 @Injectable()
@@ -57,6 +58,7 @@ export class SubmissionReader {
     private readonly parts: SubmissionPartsRepository,
     private readonly rows: SubmissionRowsRepository,
     private readonly lists: SubmissionListsRepository,
+    private readonly registers: RegisterPrefill,
   ) {}
 
   async context(
@@ -224,8 +226,15 @@ export class SubmissionReader {
       submission.finess,
       submission.og_finess,
     );
+    const registers = await this.registers.ofStructure(manager, campaign.year, submission.finess, dictionary);
     const merged = mergedValues(submission.values, context.og.values, dictionary);
-    const evaluation = evaluateSubmission(dictionary, submission.category_code, merged, previous.values);
+    const evaluation = evaluateSubmission(
+      dictionary,
+      submission.category_code,
+      merged,
+      previous.values,
+      registers.references,
+    );
     const rights = this.rights(actor, context, await this.ogHasEntryAccounts(manager, submission.og_finess));
     const issues: ItemIssue[] = evaluation.issues.map((i) => ({ ...i }));
     return {
@@ -261,6 +270,7 @@ export class SubmissionReader {
         this.rules.definitionsFor(dictionary).indicators,
       ),
       flags: await this.flags.ofStructure(manager, campaign.year, submission.finess),
+      registerValues: registers.dtos,
     };
   }
 

@@ -18,6 +18,7 @@ import type {
   ItemValue,
   OgSubmissionDetail,
   Paginated,
+  RegisterValueDto,
   ScopeImportResult,
   SubmissionActionCode,
   SubmissionDetail,
@@ -56,7 +57,25 @@ const ROLE_ENUM = {
   enumName: 'WorkflowRoleCode',
   enumSchema: { description: 'Rôle de la personne sur une saisie' },
 } as const;
-const VALUE_SOURCES: ValueSource[] = ['FORM', 'EXCEL', 'BULK', 'PREVIOUS_YEAR', 'SEED'];
+const VALUE_SOURCES: ValueSource[] = ['FORM', 'EXCEL', 'BULK', 'PREVIOUS_YEAR', 'SEED', 'REGISTER'];
+
+export class RegisterValueResponse implements RegisterValueDto {
+  @ApiProperty({ example: 'lits_places_installes_permanent' }) itemCode: string;
+  @ApiProperty({ example: 'FINESS_EQUIPEMENTS', description: 'Registre source' }) source: string;
+  @ApiProperty({ example: 'FINESS', description: 'Nom du registre affiché (« Issu de FINESS au … »)' })
+  sourceLabel: string;
+  @ApiProperty({ example: 80, description: 'Valeur du registre' }) value: number;
+  @ApiProperty({ format: 'date', example: '2026-01-15', description: 'Date du fichier du registre' })
+  sourceDate: string;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Valeur reportée dans la saisie par le pré-remplissage (null : jamais pré-remplie)',
+  })
+  prefilledValue: number | null;
+  @ApiProperty({ type: String, format: 'date', nullable: true, description: 'Date du registre reporté' })
+  prefilledSourceDate: string | null;
+}
 
 export class SubmissionExtensionResponse implements SubmissionExtension {
   @ApiProperty({ format: 'date', example: '2026-06-30', description: 'Dernier jour de saisie (inclus)' })
@@ -295,6 +314,12 @@ export class SubmissionDetailResponse extends SubmissionSummaryResponse implemen
   @ApiProperty({ type: [IndicatorValueResponse] }) indicators: IndicatorValueResponse[];
   @ApiProperty({ type: [AtypiaFlagResponse], description: 'Signalements d’atypie ouverts' })
   flags: AtypiaFlagResponse[];
+  @ApiProperty({
+    type: [RegisterValueResponse],
+    description:
+      'Valeurs des registres de l’État (FINESS) pour les items de la structure : pré-remplissage et cohérence',
+  })
+  registerValues: RegisterValueResponse[];
 }
 
 export class ValueHistoryEntryResponse implements ValueHistoryEntry {

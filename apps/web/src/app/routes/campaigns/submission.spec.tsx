@@ -72,6 +72,45 @@ describe('submission form', () => {
     vi.useRealTimers();
   });
 
+  it('says which values come from FINESS, and shows FINESS beside a value the structure changed', async () => {
+    const finess = {
+      itemCode: 'nb_places',
+      source: 'FINESS_EQUIPEMENTS',
+      sourceLabel: 'FINESS',
+      value: 80,
+      sourceDate: '2026-01-15',
+      prefilledValue: 80,
+      prefilledSourceDate: '2026-01-15',
+    };
+    setUp(buildSubmissionDetail({ registerValues: [finess] }));
+    const view = renderForm();
+    await placesInput();
+    expect(screen.getByText('Issu de FINESS au 15/01/2026')).toBeTruthy();
+    view.unmount();
+
+    setUp(
+      buildSubmissionDetail({
+        values: { nb_places: 82 },
+        registerValues: [finess],
+        issues: [
+          {
+            itemCode: 'nb_places',
+            itemLabel: 'Nombre de places installées',
+            domain: 'CARACTERISATION',
+            message: 'Écart avec FINESS au 15/01/2026 (80) : vérifiez la valeur.',
+            blocking: false,
+          },
+        ],
+      }),
+    );
+    renderForm();
+    expect((await placesInput()).value).toBe('82');
+    expect(screen.queryByText('Issu de FINESS au 15/01/2026')).toBeNull();
+    expect(screen.getByText('FINESS au 15/01/2026 : 80')).toBeTruthy();
+    // Beside the field, and in what remains to check.
+    expect(screen.getAllByText(/Écart avec FINESS au 15\/01\/2026 \(80\)/).length).toBeGreaterThan(0);
+  });
+
   it('shows the French error of an invalid value at once and does not send it', async () => {
     const api = setUp();
     renderForm();

@@ -4,9 +4,10 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { RadioButtons } from '@codegouvfr/react-dsfr/RadioButtons';
 import { Select } from '@codegouvfr/react-dsfr/Select';
-import type { ItemIssue, ItemValue } from '@tdb/contracts';
+import type { ItemIssue, ItemValue, RegisterValueDto } from '@tdb/contracts';
 import type { Item } from '@tdb/dictionary';
 import type { Conflict } from '../utils/conflicts';
+import { registerNote } from '../utils/register';
 import { displayValue } from '../utils/values';
 import { campaignLabel } from '../utils/labels';
 import { ValueHistory } from './value-history';
@@ -27,6 +28,9 @@ export interface ItemFieldProps {
   help?: ReactNode;
   previous: ItemValue | undefined;
   previousYear: number | null;
+  /** The value a State register (FINESS) gives the item, and the saved value it is compared with. */
+  register?: RegisterValueDto;
+  saved?: ItemValue;
   editable: boolean;
   /** Why the field is read only, when it is. */
   readOnlyNote: string | null;
@@ -47,6 +51,7 @@ export function ItemField(props: ItemFieldProps) {
   const [historyOpen, setHistoryOpen] = useState(false);
   const historyId = useId();
   const id = fieldId(item.code);
+  const note = registerNote(props.register, props.saved);
   const label = (
     <>
       {item.label}
@@ -212,6 +217,15 @@ export function ItemField(props: ItemFieldProps) {
       )}
       {props.below}
       <div className="tdb-item__tools">
+        {note?.kind === 'source' && (
+          <p
+            className={fr.cx('fr-badge', 'fr-badge--sm', 'fr-badge--info', 'fr-mb-0')}
+            data-register-source=""
+          >
+            {note.text}
+          </p>
+        )}
+        {note?.kind === 'compare' && <span className={fr.cx('fr-text--xs', 'fr-mb-0')}>{note.text}</span>}
         {props.previousYear !== null && (
           <span className={fr.cx('fr-text--xs', 'fr-mb-0')}>
             {campaignLabel(props.previousYear)} :{' '}

@@ -83,6 +83,7 @@ export function SubmissionEntry({
   const domainReadOnly = !readOnly && !detail.editableDomains.includes(domain);
   const domainItems = items.filter((item) => item.domain === domain);
   const previousOf = (item: Item) => detail.previousValues[item.code];
+  const registerOf = (item: Item) => detail.registerValues.find((r) => r.itemCode === item.code);
   const fillable = domainItems.filter(
     (item) =>
       editable(item) &&
@@ -276,6 +277,8 @@ export function SubmissionEntry({
                 }
                 previous={previousOf(item)}
                 previousYear={detail.previousYear}
+                register={registerOf(item)}
+                saved={detail.values[item.code]}
                 editable={editable(item)}
                 readOnlyNote={readOnlyNote(item)}
                 unsaved={entry.isPending(item.code)}

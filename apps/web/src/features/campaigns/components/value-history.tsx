@@ -12,6 +12,7 @@ const SOURCE_LABELS: Record<string, string> = {
   BULK: 'saisie groupée',
   PREVIOUS_YEAR: 'reprise N-1',
   SEED: 'initialisation',
+  REGISTER: 'reprise FINESS',
 };
 
 /** Who changed an item's value, when, and from what to what (newest first, as the API sends it). */
