@@ -227,18 +227,6 @@ function useHeaderItems(): {
   return {
     navigation,
     quickAccessItems: [
-      // « Poser une question » from every page, with the page attached (issue 17 §2).
-      ...(structureSide && pageYear
-        ? [
-            {
-              iconId: 'fr-icon-question-line' as const,
-              text: 'Poser une question',
-              linkProps: {
-                to: paths.askQuestion.href(pageYear, { page: `${pathname}${search}`.slice(0, 300) }),
-              },
-            },
-          ]
-        : []),
       {
         iconId: 'fr-icon-account-circle-line',
         text: 'Mon compte',
@@ -254,6 +242,20 @@ function useHeaderItems(): {
           },
         },
       },
+      // « Poser une question » from every page, with the page attached (issue 17 §2). Last: it
+      // appears once the campaign year is known, and an item inserted before the others would turn
+      // the link under a reader's pointer (« Mon compte ») into this one.
+      ...(structureSide && pageYear
+        ? [
+            {
+              iconId: 'fr-icon-question-line' as const,
+              text: 'Poser une question',
+              linkProps: {
+                to: paths.askQuestion.href(pageYear, { page: `${pathname}${search}`.slice(0, 300) }),
+              },
+            },
+          ]
+        : []),
     ],
   };
 }
