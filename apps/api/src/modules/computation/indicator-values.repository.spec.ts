@@ -32,10 +32,16 @@ const result: fc.Arbitrary<IndicatorResult> = fc.oneof(
       code,
       total: number,
       base: number,
-      parts: fc.uniqueArray(fc.record({ key: fc.string({ maxLength: 12 }), value: number }), {
-        maxLength: 8,
-        selector: (p) => p.key,
-      }),
+      parts: fc.uniqueArray(
+        fc.record({
+          key: fc.stringMatching(/^[a-z][a-z0-9_]{0,11}$/) /* a part's key, as dictionaries write them */,
+          value: number,
+        }),
+        {
+          maxLength: 8,
+          selector: (p) => p.key,
+        },
+      ),
     })
     .map(
       (r) =>
