@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import autocannon from 'autocannon';
-import { nodeEntry } from './bench-database';
+import { apiNodeFlags, nodeEntry } from './bench-database';
 
 export interface BenchApi {
   baseUrl: string;
@@ -53,6 +53,7 @@ export async function startBenchApi(
   const child = spawn(
     'node',
     [
+      ...apiNodeFlags(),
       ...(process.env['BENCH_API_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
       ...nodeEntry('apps/api/src/main.ts'),
     ],

@@ -76,6 +76,12 @@ export function nodeEntry(file: string): string[] {
     : ['-r', '@swc-node/register', file];
 }
 
+/** The V8 flags every API process runs with (apps/api/node-flags.json says why). */
+export function apiNodeFlags(): string[] {
+  const file = path.join(process.cwd(), 'apps/api/node-flags.json');
+  return (JSON.parse(fs.readFileSync(file, 'utf8')) as { flags: string[] }).flags;
+}
+
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 /** The synthetic national extract (seed 42), generated once into the benchmarks' folder. */

@@ -35,7 +35,14 @@ import { RecomputeRepository } from '../../apps/api/src/modules/computation/reco
 import { structureFactsOf } from '../../apps/api/src/common/auth/structure-facts';
 import { DictionaryRegistry } from '../../apps/api/src/modules/campaign-core/dictionary-registry.service';
 import { generateSubmissionValues } from '../generate-values/generator';
-import { createBenchDatabase, loadNationalRegistry, mb, trackCpu, trackPeakMemory } from './bench-database';
+import {
+  apiNodeFlags,
+  createBenchDatabase,
+  loadNationalRegistry,
+  mb,
+  trackCpu,
+  trackPeakMemory,
+} from './bench-database';
 import { profileQueries } from './query-profiler';
 
 const YEAR = 2026;
@@ -375,6 +382,8 @@ async function main(): Promise<void> {
       process.execPath,
       // BENCH_NODE_ARGS, e.g. "--cpu-prof": options for the measured process (not allowed in NODE_OPTIONS).
       [
+        // The measured process runs the API: with its V8 flags.
+        ...apiNodeFlags(),
         ...(process.env['BENCH_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
         ...(__filename.endsWith('.js') ? [] : ['-r', '@swc-node/register']),
         __filename,

@@ -9,6 +9,8 @@ import { chromium } from 'playwright-core';
 import { emailsIn, startDemoProvider } from '../oidc-demo-provider/start-demo-provider.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
+// The API's V8 flags (apps/api/node-flags.json says why).
+const apiFlags = JSON.parse(fs.readFileSync(path.join(root, 'apps/api/node-flags.json'), 'utf8')).flags;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--headless',
@@ -160,7 +162,7 @@ async function main() {
     emails: emailsIn(seeded.stdout),
     password: 'Demo-TDB-paysage-2026',
   });
-  const api = spawn('node', ['dist/node/apps/api/src/main.js'], {
+  const api = spawn('node', [...apiFlags, 'dist/node/apps/api/src/main.js'], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, ...env, ...provider.env, PORT: String(port) },

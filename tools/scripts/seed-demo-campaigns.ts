@@ -24,7 +24,10 @@ import { parisToday } from '../../apps/api/src/common/auth/access.service';
 import { loadConfig } from '../../apps/api/src/config/app-config';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
 import { resolveDatabase, runMigrations } from '../../apps/api/src/database/database';
-import { IndicatorValuesRepository } from '../../apps/api/src/modules/computation/indicator-values.repository';
+import {
+  encodeIndicators,
+  IndicatorValuesRepository,
+} from '../../apps/api/src/modules/computation/indicator-values.repository';
 import { generateSubmissionValues } from '../generate-values/generator';
 import { seedDemoSupport } from './seed-demo-support';
 
@@ -86,7 +89,7 @@ async function storeIndicators(
     manager,
     year,
     version,
-    [{ finess, results, stored: false }],
+    [encodeIndicators({ finess, results })],
     null,
   );
 }

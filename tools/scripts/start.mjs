@@ -14,6 +14,8 @@ const demoScope = process.env.DEMO_SCOPE ?? '24';
 const demoDir = path.join(dataDir, 'demo', demoScope === 'national' ? 'national' : `region-${demoScope}`);
 // The API, its command-line tools and the demo seeding run compiled (dist/node, ADR 0016).
 const compiled = (file) => path.join('dist/node', file.replace(/\.ts$/, '.js'));
+// The API's V8 flags (apps/api/node-flags.json says why).
+const apiFlags = JSON.parse(fs.readFileSync(path.join(root, 'apps/api/node-flags.json'), 'utf8')).flags;
 
 function run(title, command, args, env = {}) {
   console.log(`\n▶ ${title}`);
@@ -97,7 +99,7 @@ if (!process.env.OIDC_ISSUER && process.env.OIDC_DEMO !== '0' && process.env.NOD
 }
 
 console.log('\n▶ Starting the API and the SPA');
-const api = spawn('node', [compiled('apps/api/src/main.ts')], {
+const api = spawn('node', [...apiFlags, compiled('apps/api/src/main.ts')], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, ...(provider?.env ?? {}) },

@@ -17,7 +17,10 @@ import { REGISTRY, startAppWithRegistry } from '../factories/test-registry';
 import type { TestApp } from '../setup/test-app';
 import { eventually } from '../setup/eventually';
 import { DictionaryRegistry } from '../../src/modules/campaign-core/dictionary-registry.service';
-import { IndicatorValuesRepository } from '../../src/modules/computation/indicator-values.repository';
+import {
+  encodeIndicators,
+  IndicatorValuesRepository,
+} from '../../src/modules/computation/indicator-values.repository';
 import { CampaignJobsService } from '../../src/modules/computation/campaign-jobs.service';
 import { RestitutionExportService } from '../../src/modules/restitution/restitution-export.service';
 
@@ -347,10 +350,10 @@ describe('restitutions (HTTP, real database)', () => {
       YEAR,
       dictionary.version,
       [
-        {
+        encodeIndicators({
           finess: EHPAD_45,
           results: [{ code: CODE, provisional: false, status: 'computed', kind: 'ratio', value: 33 }],
-        },
+        }),
       ],
       null,
     );

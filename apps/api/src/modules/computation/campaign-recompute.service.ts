@@ -16,7 +16,11 @@ import {
 } from './atypia-subject';
 import { CampaignJobsRepository } from './campaign-jobs.repository';
 import { DerivedRules } from './derived-rules.service';
-import { IndicatorValuesRepository, type StructureIndicators } from './indicator-values.repository';
+import {
+  encodeIndicators,
+  IndicatorValuesRepository,
+  type EncodedIndicators,
+} from './indicator-values.repository';
 import { PeerStatisticsService } from './peer-statistics.service';
 import { PreviousValuesRepository } from './previous-values.repository';
 import { RecomputeRepository, type PeerBatchRow, type ValuesBatchRow } from './recompute.repository';
@@ -99,12 +103,12 @@ export class CampaignRecomputeService {
       const previousIndicators = hasPrevious
         ? await this.indicators.previousValues(manager, year, finesses, targets.indicators)
         : new Map<string, Record<string, number | null>>();
-      const stored: StructureIndicators[] = [];
+      const stored: EncodedIndicators[] = [];
       const flags: { finess: string; flags: AtypiaFlag[] }[] = [];
       for (const row of batch) {
         const values = mergedValues(row.values, ogValues.get(row.og_finess) ?? {}, dictionary, true);
         const results = computeIndicators(definitions, { categoryCode: row.category_code, values });
-        stored.push({ finess: row.finess, results, stored: row.stored });
+        stored.push(encodeIndicators({ finess: row.finess, results }));
         flags.push({
           finess: row.finess,
           flags: this.ownFlags(ruleSet, row, values, indicatorValues(results), {

@@ -20,8 +20,6 @@ export interface ValuesBatchRow {
   values: ValueMap | null;
   /** Whether this job has computed it already (a resumed job skips it). */
   done: boolean;
-  /** Whether indicator rows are stored for it (else they are inserted without an upsert). */
-  stored: boolean;
 }
 
 /** A submission as the peer pass reads it: its place and the targets of the peer rules. */
@@ -74,15 +72,13 @@ export class RecomputeRepository {
     const picked = items.map((code) => `v.${itemColumn(code)}`).join(', ');
     const rows: (Omit<ValuesBatchRow, 'values'> & { picked: (ValueMap[string] | null)[] | null })[] =
       await manager.query(
-        `SELECT sub.finess, s.og_finess, s.category_code, s.region_code, s.department_code, m.done, m.stored,
+        `SELECT sub.finess, s.og_finess, s.category_code, s.region_code, s.department_code, m.done,
                 ${items.length > 0 ? `CASE WHEN m.done THEN NULL ELSE to_jsonb(ARRAY[${picked}]) END` : 'NULL'} AS picked
            FROM submissions sub
            JOIN structures s ON s.finess = sub.finess
            CROSS JOIN LATERAL (SELECT
              EXISTS (SELECT 1 FROM derivation_marks d WHERE d.campaign_year = sub.campaign_year
-                        AND d.finess = sub.finess AND d.indicators_job = $2) AS done,
-             EXISTS (SELECT 1 FROM derivation_marks d WHERE d.campaign_year = sub.campaign_year
-                        AND d.finess = sub.finess AND d.indicators_computed_at IS NOT NULL) AS stored) m
+                        AND d.finess = sub.finess AND d.indicators_job = $2) AS done) m
            ${items.length > 0 ? `CROSS JOIN LATERAL jsonb_to_record(CASE WHEN m.done THEN '{}'::jsonb ELSE sub.values END) AS v(${columns})` : ''}
           WHERE sub.campaign_year = $1 AND sub.finess > $3
           ORDER BY sub.finess LIMIT $4`,

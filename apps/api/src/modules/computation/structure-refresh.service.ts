@@ -9,7 +9,7 @@ import { mergedValues } from '../campaign-core/submission-context';
 import { AtypiaFlagsRepository } from './atypia-flags.repository';
 import { atypiaSubject, evaluateAtypia } from './atypia-subject';
 import { DerivedRules } from './derived-rules.service';
-import { IndicatorValuesRepository } from './indicator-values.repository';
+import { encodeIndicators, IndicatorValuesRepository } from './indicator-values.repository';
 import { PeerReferencesCache } from './peer-references.cache';
 import { PreviousValuesRepository } from './previous-values.repository';
 
@@ -44,7 +44,7 @@ export class StructureRefresh {
       manager,
       year,
       dictionary.version,
-      [{ finess: facts.finess, results }],
+      [encodeIndicators({ finess: facts.finess, results })],
       null,
     );
     const previous = await this.previous.ofStructures(manager, year, dictionary, [facts.finess]);
