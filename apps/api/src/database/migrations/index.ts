@@ -20,6 +20,7 @@ import { SubmissionValuesUncompressed1764075000000 } from './1764075000000-Submi
 import { OidcIdentities1764081000000 } from './1764081000000-OidcIdentities';
 import { SupportQuestions1764082000000 } from './1764082000000-SupportQuestions';
 import { RegisterSources1764083000000 } from './1764083000000-RegisterSources';
+import { DistributionsWithoutForeignKey1764084000000 } from './1764084000000-DistributionsWithoutForeignKey';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   OidcIdentities1764081000000,
   SupportQuestions1764082000000,
   RegisterSources1764083000000,
+  DistributionsWithoutForeignKey1764084000000,
 ];

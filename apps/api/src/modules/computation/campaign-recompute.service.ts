@@ -153,22 +153,28 @@ export class CampaignRecomputeService {
     signal?: AbortSignal,
   ): Promise<void> {
     const ruleSet = this.rules.ruleSetFor(dictionary);
-    onStage?.('peer statistics');
-    let references: PeerReferences | null;
-    if ((await this.statistics.referencesJob(year)) === jobId) {
-      references = await this.flags.references(this.dataSource.manager, year);
-    } else {
-      references = (await this.statistics.recompute(year, undefined, jobId)).references;
-    }
-    onStage?.('peer rules');
     const targets = ruleTargets(ruleSet, PEER_RULE_KINDS);
-    // The next page is read while this one is evaluated and written (as in the indicators pass).
+    // The next page is read while this one is evaluated and written (as in the indicators pass);
+    // the first one while the statistics are computed, which it does not depend on.
     const read = (after: string) => {
       const page = this.reads.peerBatch(this.dataSource.manager, year, jobId, after, PEER_BATCH, targets);
       page.catch(() => undefined); // awaited below; a failure surfaces there
       return page;
     };
     let next = read('');
+    onStage?.('peer statistics');
+    let references: PeerReferences | null;
+    try {
+      if ((await this.statistics.referencesJob(year)) === jobId) {
+        references = await this.flags.references(this.dataSource.manager, year);
+      } else {
+        references = (await this.statistics.recompute(year, undefined, jobId)).references;
+      }
+    } catch (error) {
+      await next.catch(() => undefined); // nothing left running on the pool
+      throw error;
+    }
+    onStage?.('peer rules');
     for (;;) {
       if (signal?.aborted) {
         await next.catch(() => undefined);
