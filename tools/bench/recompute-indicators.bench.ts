@@ -327,8 +327,8 @@ function report(
           s.stage === 'indicators'
             ? `${m.rows.toLocaleString('en')} indicator rows, own rules (bounds, coherence, year over year)`
             : s.stage === 'peer statistics'
-              ? `${m.atypia.groups.toLocaleString('en')} distributions and the peer references, peers = ${m.atypia.population.toLocaleString('en')}`
-              : `${m.atypia.flags.toLocaleString('en')} open flags on ${m.atypia.structures.toLocaleString('en')} structures`,
+              ? `${m.atypia.groups.toLocaleString('en')} distributions and the peer references computed, peers = ${m.atypia.population.toLocaleString('en')}`
+              : `${m.atypia.flags.toLocaleString('en')} open flags on ${m.atypia.structures.toLocaleString('en')} structures (statistics stored meanwhile)`,
         ),
       ),
       `  ${'total'.padEnd(30)} ${m.total.toFixed(2).padStart(6)} s          ${m.jobs.map((j) => `${j.kind} ${j.status} ${j.done}/${j.total}`).join(', ')}`,

@@ -163,24 +163,37 @@ export class CampaignRecomputeService {
     };
     let next = read('');
     onStage?.('peer statistics');
+    // The peer rules are evaluated as soon as the references are computed, while they and the
+    // distributions are being stored (the longest part of the statistics): awaited at the end.
+    let storing: Promise<unknown> = Promise.resolve();
+    const settle = () => Promise.all([next.catch(() => undefined), storing.catch(() => undefined)]);
     let references: PeerReferences | null;
     try {
       if ((await this.statistics.referencesJob(year)) === jobId) {
         references = await this.flags.references(this.dataSource.manager, year);
       } else {
-        references = (await this.statistics.recompute(year, undefined, jobId)).references;
+        references = await new Promise<PeerReferences>((resolve, reject) => {
+          storing = this.statistics.recompute(year, undefined, jobId, resolve);
+          storing.catch(reject);
+        });
       }
     } catch (error) {
-      await next.catch(() => undefined); // nothing left running on the pool
+      await settle(); // nothing left running on the pool
       throw error;
     }
     onStage?.('peer rules');
     for (;;) {
       if (signal?.aborted) {
-        await next.catch(() => undefined);
+        await settle();
         signal.throwIfAborted();
       }
-      const page = await next;
+      let page: PeerBatchRow[];
+      try {
+        page = await next;
+      } catch (error) {
+        await settle();
+        throw error;
+      }
       if (page.length === 0) break;
       next = read(page[page.length - 1]!.finess);
       const batch = page.filter((r) => !r.done);
@@ -189,18 +202,25 @@ export class CampaignRecomputeService {
         finess: row.finess,
         flags: this.peerFlags(ruleSet, row, references),
       }));
-      await this.dataSource.transaction(async (manager: EntityManager) => {
-        await this.reads.commitWithoutWaiting(manager);
-        await this.flags.syncMany(manager, year, flags, PEER_RULE_KINDS);
-        await this.reads.markAtypia(
-          manager,
-          year,
-          batch.map((r) => r.finess),
-          jobId,
-        );
-        await this.jobs.advance(manager, jobId, batch.length);
-      });
+      try {
+        await this.dataSource.transaction(async (manager: EntityManager) => {
+          await this.reads.commitWithoutWaiting(manager);
+          await this.flags.syncMany(manager, year, flags, PEER_RULE_KINDS);
+          await this.reads.markAtypia(
+            manager,
+            year,
+            batch.map((r) => r.finess),
+            jobId,
+          );
+          await this.jobs.advance(manager, jobId, batch.length);
+        });
+      } catch (error) {
+        await settle();
+        throw error;
+      }
     }
+    // The job is done once the statistics are stored too (a failure fails it: it resumes).
+    await storing;
   }
 
   private peerFlags(

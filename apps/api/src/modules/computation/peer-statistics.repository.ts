@@ -52,11 +52,14 @@ export class PeerStatisticsRepository {
         WHERE si.campaign_year = $1 AND ${PEER_POPULATION}`,
       codes.totals.length > 0 ? [year, codes.totals] : [year],
     );
-    const groups = new Map<string, DepartmentGroup & { values: number[] }>();
-    const add = (code: string, row: (typeof rows)[number], value: unknown) => {
+    // Grouped by code, then by place: a row's place is one string, hashed once for all its codes.
+    type Group = DepartmentGroup & { values: number[] };
+    const groups = new Map<string, Map<string, Group>>();
+    const add = (code: string, place: string, row: (typeof rows)[number], value: unknown) => {
       if (typeof value !== 'number' || !Number.isFinite(value)) return;
-      const key = `${code}|${row.category_code}|${row.region_code}|${row.department_code}`;
-      let group = groups.get(key);
+      let byPlace = groups.get(code);
+      if (!byPlace) groups.set(code, (byPlace = new Map()));
+      let group = byPlace.get(place);
       if (!group) {
         group = {
           code,
@@ -66,18 +69,21 @@ export class PeerStatisticsRepository {
           sorted: [],
           values: [],
         };
-        groups.set(key, group);
+        byPlace.set(place, group);
       }
       group.values.push(value);
     };
     for (const row of rows) {
-      for (const code of codes.scalars) add(code, row, row.scalars[code]);
-      if (row.totals) for (const code of codes.totals) add(code, row, row.totals[code]);
+      const place = `${row.category_code}|${row.region_code}|${row.department_code}`;
+      for (const code of codes.scalars) add(code, place, row, row.scalars[code]);
+      if (row.totals) for (const code of codes.totals) add(code, place, row, row.totals[code]);
     }
-    return [...groups.values()].map(({ values, ...group }) => ({
-      ...group,
-      sorted: Float64Array.from(values).sort(),
-    }));
+    return [...groups.values()].flatMap((byPlace) =>
+      [...byPlace.values()].map(({ values, ...group }) => ({
+        ...group,
+        sorted: Float64Array.from(values).sort(),
+      })),
+    );
   }
 
   /** The peers with the values of these items (own and OG-level): for rules that target an item. */

@@ -51,12 +51,15 @@ export class PeerStatisticsService {
   /**
    * Replaces the distributions and the peer references of campaign `year` (idempotent). Pass a
    * transaction's manager to run inside it; otherwise it runs in its own transaction. `jobId`
-   * stamps the references with the job that computed them.
+   * stamps the references with the job that computed them. `onReferences` receives the references
+   * as soon as they are computed, before they and the distributions are stored (the campaign job
+   * evaluates the peer rules meanwhile).
    */
   async recompute(
     year: number,
     manager?: EntityManager,
     jobId: string | null = null,
+    onReferences?: (references: PeerReferences) => void,
   ): Promise<DistributionsRecomputeResult & { references: PeerReferences }> {
     const started = Date.now();
     const run = async (m: EntityManager) => {
@@ -85,6 +88,7 @@ export class PeerStatisticsService {
       const references = peerReferencesFromGroups(ruleSet, (target: AtypiaTarget) =>
         'indicator' in target ? (groups.get(target.indicator) ?? []) : peerGroupsOf(peersWithItems, target),
       );
+      onReferences?.(references);
       const rows = distributed.flatMap((code) =>
         (groups.get(code) ?? []).map((g) => distributionOf(code, g)),
       );
