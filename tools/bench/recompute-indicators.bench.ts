@@ -158,14 +158,13 @@ async function measureFloor(
   const started = performance.now();
   const definitions = getIndicatorDefinitions(YEAR).indicators;
   const og = await reads.ogValues(db.manager, YEAR);
-  let after = '';
   let structures = 0;
   let results = 0;
-  for (;;) {
+  const bounds = await reads.pageBounds(db.manager, YEAR, 1000);
+  for (let i = 0; i < bounds.length - 1; i++) {
     // A job id no mark carries: every submission is read with its values.
-    const page = await reads.valuesBatch(db.manager, YEAR, FLOOR_JOB, after, 1000, items);
-    if (page.length === 0) break;
-    after = page[page.length - 1]!.finess;
+    const range = { after: bounds[i]!, until: bounds[i + 1]! };
+    const page = await reads.valuesBatch(db.manager, YEAR, FLOOR_JOB, range, items);
     for (const row of page) {
       const values = mergedValues(row.values ?? {}, og.get(row.og_finess) ?? {}, dictionary, true);
       results += computeIndicators(definitions, { categoryCode: row.category_code, values }).length;

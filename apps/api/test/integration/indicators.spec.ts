@@ -8,6 +8,7 @@ import { getDictionary, itemsFor } from '@tdb/dictionary';
 import { CompactIndicatorDetails1763990000000 } from '../../src/database/migrations/1763990000000-CompactIndicatorDetails';
 import { IndicatorsPerStructure1764030000000 } from '../../src/database/migrations/1764030000000-IndicatorsPerStructure';
 import { CampaignJobsService } from '../../src/modules/computation/campaign-jobs.service';
+import { RecomputeRepository } from '../../src/modules/computation/recompute.repository';
 import { StructureRefresh } from '../../src/modules/computation/structure-refresh.service';
 import { DictionaryRegistry } from '../../src/modules/campaign-core/dictionary-registry.service';
 import { SUBMISSION_SELECT, factsOf } from '../../src/modules/campaign-core/submission-context';
@@ -194,6 +195,32 @@ describe('indicators in the platform (HTTP, real database)', () => {
       [YEAR, job.id],
     );
     expect(marked).toBe(submissions);
+  });
+
+  it('reads a campaign in pages known in advance that cover every submission once, whatever their size', async () => {
+    const reads = t.app.get(RecomputeRepository);
+    const all: { finess: string }[] = await t.dataSource.query(
+      `SELECT finess FROM submissions WHERE campaign_year = $1 ORDER BY finess`,
+      [YEAR],
+    );
+    expect(all.length).toBeGreaterThan(3);
+    for (const size of [1, 2, 3, all.length, all.length + 5]) {
+      const bounds = await reads.pageBounds(t.dataSource.manager, YEAR, size);
+      expect(bounds.length - 1).toBe(Math.floor(all.length / size) + 1);
+      const read: string[] = [];
+      for (let i = 0; i < bounds.length - 1; i++) {
+        const page = await reads.valuesBatch(
+          t.dataSource.manager,
+          YEAR,
+          '00000000-0000-0000-0000-000000000000',
+          { after: bounds[i]!, until: bounds[i + 1]! },
+          [],
+        );
+        expect(page.length).toBeLessThanOrEqual(size);
+        read.push(...page.map((r) => r.finess));
+      }
+      expect(read).toEqual(all.map((r) => r.finess));
+    }
   });
 
   it('resumes an interrupted job without recomputing what it had done', async () => {

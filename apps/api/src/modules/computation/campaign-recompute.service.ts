@@ -29,6 +29,8 @@ import { RecomputeRepository, type PeerBatchRow, type ValuesBatchRow } from './r
 export const RECOMPUTE_BATCH = 250;
 /** Batches written at once: PostgreSQL inserts on one core per connection. */
 const WRITERS = 2;
+/** Pages read at once: taking the values apart is most of the database's work in the pass. */
+const READ_AHEAD = 2;
 /** Structures per transaction of the peer pass (a few numbers each). */
 const PEER_BATCH = 5000;
 
@@ -76,33 +78,44 @@ export class CampaignRecomputeService {
     const hasPrevious = (await this.reads.previousYear(manager, year)) !== null;
     const ogValues = await this.reads.ogValues(manager, year);
     const items = this.rules.inputItemsFor(dictionary);
-    const read = (after: string) => {
-      const page = this.reads.valuesBatch(manager, year, jobId, after, RECOMPUTE_BATCH, items);
-      page.catch(() => undefined); // awaited below; a failure surfaces there
-      return page;
+    // The pages' bounds first: then READ_AHEAD pages are read at once, on their own connections,
+    // while earlier ones are computed and up to WRITERS are written (one connection on the
+    // embedded database: they simply queue).
+    const bounds = await this.reads.pageBounds(manager, year, RECOMPUTE_BATCH);
+    const read = async (i: number) => {
+      const range = { after: bounds[i]!, until: bounds[i + 1]! };
+      const page = await this.reads.valuesBatch(manager, year, jobId, range, items);
+      const batch = page.filter((r): r is ToCompute => !r.done && r.values !== null);
+      const finesses = batch.map((r) => r.finess);
+      const [previous, previousIndicators] =
+        hasPrevious && batch.length > 0
+          ? await Promise.all([
+              this.previous.ofStructures(manager, year, dictionary, finesses, targets.items),
+              this.indicators.previousValues(manager, year, finesses, targets.indicators),
+            ])
+          : [new Map<string, { values: ValueMap }>(), new Map<string, Record<string, number | null>>()];
+      return { batch, previous, previousIndicators };
     };
-    // Pages are read ahead while earlier ones are written: up to WRITERS transactions in flight,
-    // on their own connections (one on the embedded database: they simply queue).
+    const ahead: ReturnType<typeof read>[] = [];
+    let requested = 0;
+    const readAhead = () => {
+      while (requested < bounds.length - 1 && ahead.length < READ_AHEAD) {
+        const page = read(requested++);
+        page.catch(() => undefined); // awaited below; a failure surfaces there
+        ahead.push(page);
+      }
+    };
     const writing = new Set<Promise<void>>();
-    let next = read('');
-    for (;;) {
+    readAhead();
+    while (ahead.length > 0) {
       if (signal?.aborted) {
         // Nothing left running on the pool, which closes right after the stop.
-        await Promise.all([next.catch(() => undefined), ...writing]);
+        await Promise.all([...ahead.map((page) => page.catch(() => undefined)), ...writing]);
         signal.throwIfAborted();
       }
-      const page = await next;
-      if (page.length === 0) break;
-      next = read(page[page.length - 1]!.finess);
-      const batch = page.filter((r): r is ToCompute => !r.done && r.values !== null);
+      const { batch, previous, previousIndicators } = await ahead.shift()!;
+      readAhead();
       if (batch.length === 0) continue;
-      const finesses = batch.map((r) => r.finess);
-      const previous = hasPrevious
-        ? await this.previous.ofStructures(manager, year, dictionary, finesses, targets.items)
-        : new Map<string, { values: ValueMap }>();
-      const previousIndicators = hasPrevious
-        ? await this.indicators.previousValues(manager, year, finesses, targets.indicators)
-        : new Map<string, Record<string, number | null>>();
       const stored: EncodedIndicators[] = [];
       const flags: { finess: string; flags: AtypiaFlag[] }[] = [];
       for (const row of batch) {

@@ -52,18 +52,33 @@ export class RecomputeRepository {
   }
 
   /**
-   * The next page (after FINESS `after`) of the campaign's submissions with the values of `items`
-   * only, those `jobId` has already computed marked `done` (and sent without their values). The
-   * values are taken apart in PostgreSQL (`jsonb_to_record`, one pass over each document), so the
-   * API parses a few numbers per item instead of whole documents. The marks are probed row by row
-   * for the page only: a join would let the planner sort every mark of the campaign for each page.
+   * The bounds of the campaign's pages of `size` submissions, in FINESS order: each page is the
+   * range (bounds[i], bounds[i + 1]], the last one open (`null`). Known in advance, pages can be
+   * read several at once; a submission added meanwhile falls in a range all the same.
+   */
+  async pageBounds(manager: EntityManager, year: number, size: number): Promise<(string | null)[]> {
+    const rows: { finess: string }[] = await manager.query(
+      `SELECT finess FROM (SELECT finess, row_number() OVER (ORDER BY finess) AS n
+                             FROM submissions WHERE campaign_year = $1) s
+        WHERE n % $2 = 0 ORDER BY finess`,
+      [year, size],
+    );
+    return ['', ...rows.map((r) => r.finess), null];
+  }
+
+  /**
+   * The campaign's submissions in the FINESS range (after, until] (`until` null: to the end) with
+   * the values of `items` only, those `jobId` has already computed marked `done` (and sent without
+   * their values). The values are taken apart in PostgreSQL (`jsonb_to_record`, one pass over each
+   * document), so the API parses a few numbers per item instead of whole documents. The marks are
+   * probed row by row for the page only: a join would let the planner sort every mark of the
+   * campaign for each page.
    */
   async valuesBatch(
     manager: EntityManager,
     year: number,
     jobId: string,
-    after: string,
-    limit: number,
+    range: { after: string; until: string | null },
     items: readonly string[],
   ): Promise<ValuesBatchRow[]> {
     // One JSON array per row, in the order of `items` (null when absent): no key repeated per row,
@@ -80,9 +95,9 @@ export class RecomputeRepository {
              EXISTS (SELECT 1 FROM derivation_marks d WHERE d.campaign_year = sub.campaign_year
                         AND d.finess = sub.finess AND d.indicators_job = $2) AS done) m
            ${items.length > 0 ? `CROSS JOIN LATERAL jsonb_to_record(CASE WHEN m.done THEN '{}'::jsonb ELSE sub.values END) AS v(${columns})` : ''}
-          WHERE sub.campaign_year = $1 AND sub.finess > $3
-          ORDER BY sub.finess LIMIT $4`,
-        [year, jobId, after, limit],
+          WHERE sub.campaign_year = $1 AND sub.finess > $3 AND ($4::bpchar IS NULL OR sub.finess <= $4)
+          ORDER BY sub.finess`,
+        [year, jobId, range.after, range.until],
       );
     return rows.map(({ picked: array, ...row }) => {
       if (row.done) return { ...row, values: null };
