@@ -40,8 +40,13 @@ const options = (file) => ({
   },
 });
 
+// Tests, declarations, the tools' own scripts (.mjs, run from the sources) and project files have
+// no use at run time; data files (JSON under libs/*/data) are copied.
 const skipped = (name) =>
-  /\.(spec|test)\.tsx?$/.test(name) || name.endsWith('.d.ts') || name === 'node_modules';
+  /\.(spec|test)\.tsx?$/.test(name) ||
+  name.endsWith('.d.ts') ||
+  name.endsWith('.mjs') ||
+  ['node_modules', 'project.json', 'tsconfig.json'].includes(name);
 
 async function* files(dir) {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {

@@ -181,9 +181,9 @@ async function main() {
     const specs = fs
       .readdirSync(path.join(root, 'tools/e2e'))
       .filter((f) => f.endsWith('.e2e.mjs'))
-      // E2E_SPECS=oidc,prefill (or E2E_ONLY): only those journeys (while working on them).
+      // E2E_SPECS=oidc,prefill: only those journeys (while working on them).
       .filter((f) => {
-        const only = process.env.E2E_SPECS ?? process.env.E2E_ONLY;
+        const only = process.env.E2E_SPECS;
         return !only || only.split(',').includes(f.replace('.e2e.mjs', ''));
       })
       .sort();
