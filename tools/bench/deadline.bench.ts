@@ -16,8 +16,9 @@
  *    a random pause of 0 to 2 × --think-ms before each request (the sessions arrive within the
  *    first pause): GET its form, PUT each domain's
  *    values with the version read (6 saves), POST VALIDATE; meanwhile --controllers ARS
- *    controllers loop on the atypia table of their region and --exports ARS download the regional
- *    export of the largest regions again and again, until the last session is done. After
+ *    controllers read pages of the atypia table of their region, with the sessions' pause before
+ *    each, and --exports ARS download the regional export of the largest regions again and again,
+ *    without pause, until the last session is done. After
  *    --duration seconds no session starts a request; those in flight get --grace seconds, then are
  *    cut (their time so far counts in the percentiles as a lower bound, not as an error);
  *  - checked afterwards in the database: every value of every save answered 2xx is there (else a
@@ -65,6 +66,18 @@ type Route = (typeof ROUTES)[number];
 
 const seconds = (from: number) => (performance.now() - from) / 1000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A pause that ends early, without error, when `signal` aborts. */
+const sleepUnless = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
 
 function listOption(name: string, fallback: number[]): number[] {
   const index = process.argv.indexOf(`--${name}`);
@@ -687,8 +700,16 @@ async function runRush(
     let stopped = false;
     let exportsDone = 0;
     let exportBytes = 0;
+    // A controller reads a page of the table, then acts on it before the next one: the same pause
+    // as the sessions' (aborted when the rush ends). The exports run back to back (the worst case).
+    const readingPause = () =>
+      options.thinkMs > 0
+        ? sleepUnless(Math.random() * 2 * options.thinkMs, backgroundAbort.signal)
+        : Promise.resolve();
     const controllerLoops = accounts.controllers.map(async (_, i) => {
       for (let k = i; !stopped; k++) {
+        await readingPause();
+        if (stopped) break;
         const query = [
           `page=${1 + (k % 5)}`,
           'pageSize=50',
