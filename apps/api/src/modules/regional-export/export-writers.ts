@@ -38,14 +38,24 @@ export async function writeXlsx(
   const header = sheet.addRow(columns.map((c) => c.label));
   header.font = { bold: true };
   header.commit();
+  // One style object per format, shared by every cell that has it: ExcelJS gives each new cell a
+  // style object of its own and finds its id by rendering it to XML, half the CPU of a regional
+  // export; a shared object is found once (ExcelJS keeps the ids of the objects it has seen).
+  const styles = {
+    none: {},
+    text: { numFmt: '@' },
+    date: { numFmt: 'dd/mm/yyyy' },
+    rate: { numFmt: RATE_FORMAT },
+  };
+  const columnStyles = columns.map((c) =>
+    FINESS_COLUMNS.has(c.n) ? styles.text : rates.has(c.n) ? styles.rate : styles.none,
+  );
   for await (const cells of rows) {
     const excelRow = sheet.addRow(cells);
-    columns.forEach((c, i) => {
-      const cell = excelRow.getCell(i + 1);
-      if (FINESS_COLUMNS.has(c.n)) cell.numFmt = '@';
-      else if (cells[i] instanceof Date) cell.numFmt = 'dd/mm/yyyy';
-      else if (rates.has(c.n)) cell.numFmt = RATE_FORMAT;
-    });
+    for (let i = 0; i < columns.length; i++) {
+      const style = columnStyles[i]!;
+      excelRow.getCell(i + 1).style = style !== styles.text && cells[i] instanceof Date ? styles.date : style;
+    }
     excelRow.commit();
   }
   if (stream.destroyed) return;

@@ -284,7 +284,8 @@ export class RegionalExportService {
     dictionary: Dictionary,
     indicators: ReadonlyMap<string, ComputedIndicator> | undefined,
   ): Cell[] {
-    const values = mergedValues(row.values ?? {}, row.og_values ?? {}, dictionary);
+    // In place: the row's values are this export's own, read for this row only.
+    const values = mergedValues(row.values ?? {}, row.og_values ?? {}, dictionary, true);
     const byNumber = new Map<number, Cell>();
     const cellOf = (spec: ExportColumnSpec): Cell => {
       const source = spec.source;
