@@ -17,7 +17,7 @@ function written(indicators: StructureIndicators) {
   };
 }
 
-/** The row as objects, the way it was written before `rowJson`: the reference it must parse to. */
+/** The row as objects, the way it was written before the encoder: the reference it must parse to. */
 function rowObjects({ finess, results }: StructureIndicators) {
   const scalars: Record<string, number> = {};
   const distributions: Record<string, unknown> = {};

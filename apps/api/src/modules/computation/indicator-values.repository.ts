@@ -49,7 +49,7 @@ function quoted(key: string): string {
 }
 
 /** A row's three JSON columns, as text. */
-export interface RowJson {
+interface RowJson {
   scalars: string;
   distributions: string;
   reasons: string;
@@ -61,7 +61,7 @@ export interface RowJson {
  * them, and building the objects to stringify them was a fifth of its API time and most of its
  * garbage. Parsed, each is the document JSON.stringify writes of those objects (tested).
  */
-export function rowJson({ results }: Pick<StructureIndicators, 'results'>): RowJson {
+function rowJson({ results }: Pick<StructureIndicators, 'results'>): RowJson {
   const scalars: string[] = [];
   const distributions: string[] = [];
   const reasons: string[] = [];
@@ -101,7 +101,7 @@ export interface EncodedIndicators {
 const JSONB_VERSION = 1;
 
 /** A JSON text as a binary `jsonb` parameter (jsonb_recv: version 1, then the text). */
-export function binaryJsonb(json: string): Buffer {
+function binaryJsonb(json: string): Buffer {
   const buffer = Buffer.allocUnsafe(1 + Buffer.byteLength(json));
   buffer[0] = JSONB_VERSION;
   buffer.write(json, 1);
