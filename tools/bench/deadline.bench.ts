@@ -36,8 +36,9 @@
  * four to ten times faster than that: 500 sessions then ask ≈ 35 requests/s and 2,000 ≈ 135. With
  * --think-ms 0 each session has one request in flight at all times: the API serves N requests at
  * once and a latency is mostly the queue in front of the throughput (Little's law) — the capacity.
- * --jobs-worker false runs the API without the background jobs (the distributions recomputed
- * after validations are then left to another process, as with API-only replicas).
+ * --jobs-worker false runs the API without the background jobs and starts a second process that
+ * works them and takes no request (the scaling notes' worker), at a lower priority (nice 10): its
+ * CPU counts under "other processes".
  */
 import 'reflect-metadata';
 import fs from 'node:fs';
@@ -555,6 +556,8 @@ interface RunResult {
   lostDetail: string[];
   rssStart: number;
   rssPeak: number;
+  /** The process that works the jobs when the API does not (--jobs-worker false). */
+  jobsProcess: { cpu: number; rssPeak: number } | null;
   cpu: { api: number; database: number | null; loadGenerator: number; machine: number | null };
   pool: Awaited<ReturnType<ReturnType<typeof trackPool>['stop']>>;
   distributions: { done: number | null; queued: number | null };
@@ -619,7 +622,7 @@ async function runRush(
   databaseUrl: string,
   sessions: SampledStructure[],
   accounts: BenchAccounts,
-  options: { thinkMs: number; durationSeconds: number; graceSeconds: number },
+  options: { thinkMs: number; durationSeconds: number; graceSeconds: number; jobsPid?: number },
 ): Promise<RunResult> {
   const base = new URL(api.baseUrl);
   const apiPid = api.process.pid ?? 0;
@@ -761,6 +764,8 @@ async function runRush(
     const distributionsBefore = await distributionsDone(db);
     const rssStart = readRss(apiPid);
     const rss = trackApiRss(apiPid);
+    const jobsRss = options.jobsPid ? trackApiRss(options.jobsPid) : null;
+    const jobsCpuBefore = options.jobsPid ? processCpuMs(options.jobsPid) : 0;
     const pool = trackPool(databaseUrl);
     const cpu = trackCpu();
     const apiCpuBefore = processCpuMs(apiPid);
@@ -782,6 +787,9 @@ async function runRush(
     const apiCpu = (processCpuMs(apiPid) - apiCpuBefore) / 1000;
     const cpuUsed = cpu.stop();
     const rssPeak = rss.stop();
+    const jobsProcess = options.jobsPid
+      ? { cpu: (processCpuMs(options.jobsPid) - jobsCpuBefore) / 1000, rssPeak: jobsRss!.stop() }
+      : null;
     const poolUse = await pool.stop();
     stopped = true;
     backgroundAbort.abort();
@@ -836,6 +844,7 @@ async function runRush(
       lostDetail,
       rssStart,
       rssPeak,
+      jobsProcess,
       cpu: {
         api: apiCpu,
         database: cpuUsed.database,
@@ -928,7 +937,10 @@ function describeRun(r: RunResult, thinkMs: number): string[] {
     `errors: ${errors.length === 0 ? 'none' : ''}${r.listenOverflows ? ` (connections dropped by full accept queues, machine-wide: ${r.listenOverflows})` : ''}`,
     ...errors.map((e) => `  ${e}`),
     `lost: ${r.lostSaves} sessions with an acknowledged value not stored, ${r.lostValidations} validations (2xx) not VALIDATED${r.lostDetail.length ? ` — ${r.lostDetail.join('; ')}` : ''}`,
-    `API RSS: peak ${mb(r.rssPeak)} (${mb(r.rssStart)} at the start of the rush)`,
+    `API RSS: peak ${mb(r.rssPeak)} (${mb(r.rssStart)} at the start of the rush)` +
+      (r.jobsProcess
+        ? `; jobs process (no request, nice 10): RSS peak ${mb(r.jobsProcess.rssPeak)}, CPU ${fixed(r.jobsProcess.cpu, 1)} s (${fixed(r.jobsProcess.cpu / wall, 2)} cores, within "other processes")`
+        : ''),
     `CPU over the rush, s (cores = s / ${fixed(wall, 1)} s): API ${fixed(r.cpu.api, 1)} (${fixed(r.cpu.api / wall, 2)})` +
       `, PostgreSQL ${r.cpu.database === null ? '?' : `${fixed(r.cpu.database, 1)} (${fixed(r.cpu.database / wall, 2)})`}` +
       `, load generator ${fixed(r.cpu.loadGenerator, 1)} (${fixed(r.cpu.loadGenerator / wall, 2)})` +
@@ -1012,6 +1024,7 @@ async function main(): Promise<void> {
   const setupStarted = performance.now();
   const database = await createBenchDatabase({ embedded: false, dataDir: path.join(work, 'unused') });
   let api: BenchApi | null = null;
+  let jobs: BenchApi | null = null;
   try {
     console.log('Setup (not measured)');
     const loader = new DataSource(dataSourceOptions(database.url, { poolSize: 2 }));
@@ -1057,6 +1070,12 @@ async function main(): Promise<void> {
     // up by a few sessions of other structures.
     await api.stop();
     api = await startBenchApi(database.url, { ...env, JOBS_WORKER: String(jobsWorker) });
+    if (!jobsWorker) {
+      // The background jobs in a process of their own, which no request reaches (the scaling
+      // notes' worker), at a lower priority than the API: the machine's spare CPU.
+      jobs = await startBenchApi(database.url, { ...env, JOBS_WORKER: 'true' });
+      os.setPriority(jobs.process.pid ?? 0, 10);
+    }
     const rssBooted = readRss(api.process.pid ?? 0);
     const quiet = { controllers: [], exporters: [] };
     const quietOptions = { thinkMs: 0, durationSeconds, graceSeconds };
@@ -1092,6 +1111,7 @@ async function main(): Promise<void> {
       const sessions = seeded.sampled.slice(offset, offset + count);
       offset += count;
       const result = await runRush(api, database.url, sessions, accounts, {
+        jobsPid: jobs?.process.pid,
         thinkMs,
         durationSeconds,
         graceSeconds,
@@ -1105,7 +1125,7 @@ async function main(): Promise<void> {
       process.exitCode = 1;
   } finally {
     // The database is dropped even if the API does not stop within 30 s.
-    await Promise.race([api?.stop(), sleep(30_000)]);
+    await Promise.race([Promise.all([api?.stop(), jobs?.stop()]), sleep(30_000)]);
     await database.drop();
     agent.destroy();
   }

@@ -11,6 +11,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ShutdownService } from './common/lifecycle/shutdown.service';
+import { foreground } from './common/concurrency/foreground';
 import { hostileInputGuard } from './common/validation/hostile-input.middleware';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig } from './config/app-config';
@@ -37,6 +38,8 @@ export async function createApp(
   app.useLogger(app.get(Logger));
   // First: every request is counted, so that a stop waits for it (and frees its connection after).
   app.use(app.get(ShutdownService).middleware);
+  // Background work (exports, recomputes) runs in the time the requests leave (foreground.ts).
+  app.use(foreground.middleware);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '1mb' });

@@ -14,6 +14,7 @@ describe('loadConfig', () => {
       exportWaiting: 8,
       metricsToken: null,
       shutdownTimeoutMs: 25_000,
+      distributionsDelaySeconds: 60,
     });
   });
 
@@ -31,6 +32,7 @@ describe('loadConfig', () => {
     [{ METRICS_TOKEN: 'court' }, 'METRICS_TOKEN'],
     [{ METRICS_TOKEN: `${'a'.repeat(20)} ${'b'.repeat(20)}` }, 'METRICS_TOKEN'],
     [{ SHUTDOWN_TIMEOUT_SECONDS: '0' }, 'SHUTDOWN_TIMEOUT_SECONDS'],
+    [{ DISTRIBUTIONS_DELAY_SECONDS: '-1' }, 'DISTRIBUTIONS_DELAY_SECONDS'],
   ])('stops on %j naming %s', (env, variable) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     try {

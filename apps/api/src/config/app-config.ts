@@ -25,6 +25,13 @@ export interface AppConfig {
   uploadLimitMb: number;
   /** Whether this process runs the background jobs (off for API-only replicas and benchmarks). */
   jobsWorker: boolean;
+  /**
+   * Seconds between a validation (or invalidation, confirmation) and the recompute of its
+   * campaign's distributions; those that come meanwhile share it. Each recompute of the national
+   * campaign costs seconds of CPU: during a deadline rush, one a minute rather than one every few
+   * seconds.
+   */
+  distributionsDelaySeconds: number;
   /** Memory kept for structures' restitutions between requests, in megabytes (0: none). */
   restitutionCacheMb: number;
   /**
@@ -260,6 +267,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     webDir: webDirRaw === 'none' ? null : path.resolve(cwd, webDirRaw ?? 'dist/apps/web'),
     uploadLimitMb: readInteger(env, 'UPLOAD_LIMIT_MB', 100, 1, 2048),
     jobsWorker: readBoolean(env, 'JOBS_WORKER', true),
+    distributionsDelaySeconds: readInteger(env, 'DISTRIBUTIONS_DELAY_SECONDS', 60, 0, 3600),
     restitutionCacheMb: readInteger(env, 'RESTITUTION_CACHE_MB', 64, 0, 4096),
     exportConcurrency: readInteger(env, 'EXPORT_CONCURRENCY', 2, 1, 64),
     exportWaiting: readInteger(env, 'EXPORT_WAITING', 8, 0, 1000),

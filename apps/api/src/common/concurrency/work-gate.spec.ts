@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import { DomainError, httpStatusOf } from '../errors/domain-error';
+import { Foreground } from './foreground';
 import { pace } from './stream-pace';
+import { TimeSlicer } from './time-slicer';
 import { WorkGate } from './work-gate';
 
 /** A promise the test settles. */
@@ -110,6 +112,7 @@ describe('WorkGate', () => {
 });
 
 describe('pace', () => {
+  const slicer = new TimeSlicer(10, new Foreground());
   /** A writable of one byte of buffer whose writes complete when the test says so. */
   function slowStream() {
     const pending: (() => void)[] = [];
@@ -124,14 +127,14 @@ describe('pace', () => {
 
   it('goes on at once while the buffer has room', async () => {
     const { stream } = slowStream();
-    await expect(pace(stream)).resolves.toBe(true);
+    await expect(pace(stream, slicer)).resolves.toBe(true);
   });
 
   it('waits for the client to drain a full buffer', async () => {
     const { stream, flush } = slowStream();
     expect(stream.write('ab')).toBe(false);
     let done = false;
-    const paced = pace(stream).then((alive) => {
+    const paced = pace(stream, slicer).then((alive) => {
       done = true;
       return alive;
     });
@@ -144,10 +147,10 @@ describe('pace', () => {
   it('stops when the stream is destroyed (the client went away), also while waiting', async () => {
     const { stream } = slowStream();
     stream.write('ab');
-    const paced = pace(stream);
+    const paced = pace(stream, slicer);
     await settle();
     stream.destroy();
     await expect(paced).resolves.toBe(false);
-    await expect(pace(stream)).resolves.toBe(false);
+    await expect(pace(stream, slicer)).resolves.toBe(false);
   });
 });

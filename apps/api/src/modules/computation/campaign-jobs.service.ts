@@ -31,6 +31,8 @@ import { PeerStatisticsService } from './peer-statistics.service';
 const QUEUE = 'campaign-recompute-indicators';
 /** Recomputes a campaign's distributions shortly after confirmations (one pending per campaign). */
 const DISTRIBUTIONS_QUEUE = 'campaign-distributions';
+/** Seconds before the distributions missing at start are computed. */
+const MISSING_DELAY_SECONDS = 5;
 
 /** What the job worker of this process is doing (readiness and metrics). */
 export interface JobWorkerStatus {
@@ -43,7 +45,7 @@ export interface JobWorkerStatus {
 /**
  * Campaign-wide background work (pg-boss on the platform's own PostgreSQL): recompute a campaign's
  * derived data (RECOMPUTE_INDICATORS: indicators and own rules, then RECOMPUTE_ATYPIA: peer
- * statistics and peer rules), and the distributions a few seconds after confirmations. Progress
+ * statistics and peer rules), and the distributions shortly after confirmations. Progress
  * lives in `campaign_jobs`; each submission records the job that last computed it, so a job
  * restarted after a crash skips what it has already done.
  */
@@ -133,7 +135,9 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy, OnApp
    */
   async scheduleMissingDistributions(): Promise<void> {
     const withoutDistributions = await this.jobs.withoutDistributions();
-    for (const { year } of withoutDistributions) await this.scheduleDistributions(year);
+    // Soon: nothing to compare with until then (and no rush to spread at start).
+    for (const { year } of withoutDistributions)
+      await this.scheduleDistributions(year, MISSING_DELAY_SECONDS);
   }
 
   /** The job worker's state: readiness tells an orchestrator whether this process does its part. */
@@ -210,10 +214,14 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy, OnApp
   }
 
   /**
-   * Recomputes the distributions a few seconds after a submission was validated, invalidated or
-   * confirmed; confirmations in a row share one recompute (one pending job per campaign).
+   * Recomputes the distributions DISTRIBUTIONS_DELAY_SECONDS after a submission was validated,
+   * invalidated or confirmed (or after `delaySeconds`); those in between share one recompute (one
+   * pending job per campaign).
    */
-  async scheduleDistributions(year: number): Promise<void> {
+  async scheduleDistributions(
+    year: number,
+    delaySeconds = this.config.distributionsDelaySeconds,
+  ): Promise<void> {
     if (this.inProcess) {
       if (!this.working || this.stopping || this.timers.has(year)) return;
       this.timers.set(
@@ -223,7 +231,7 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy, OnApp
           this.enqueueInProcess(() =>
             this.runs.timed('DISTRIBUTIONS', () => this.distributions.recompute(year)),
           );
-        }, 5_000),
+        }, delaySeconds * 1000),
       );
       return;
     }
@@ -232,7 +240,7 @@ export class CampaignJobsService implements OnModuleInit, OnModuleDestroy, OnApp
       await this.boss.send(
         DISTRIBUTIONS_QUEUE,
         { year },
-        { singletonKey: `distributions-${year}`, startAfter: 5 },
+        { singletonKey: `distributions-${year}`, startAfter: delaySeconds },
       );
     } catch (error) {
       this.logger.error(`Could not schedule the distributions of ${year}: ${(error as Error).message}`);

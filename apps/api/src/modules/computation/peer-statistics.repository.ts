@@ -2,12 +2,16 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { PeerReferences } from '@tdb/atypia';
 import type { ValueMap } from '@tdb/contracts';
+import type { TimeSlicer } from '../../common/concurrency/time-slicer';
 import {
   MIN_GROUP_SIZE,
   PEER_POPULATION,
   type DepartmentGroup,
   type DistributionRow,
 } from './peer-statistics';
+
+/** Distribution rows written per statement (see storeDistributions). */
+const STORE_CHUNK = 5_000;
 
 /** The peers' statistics of a campaign: read from the indicators, stored as distributions and references. */
 @Injectable()
@@ -25,12 +29,14 @@ export class PeerStatisticsRepository {
    * The peers' values of these indicators, sorted, per indicator, category and department. Each
    * peer's row is read once (its scalars, and the totals of the distribution indicators asked
    * for) and grouped here: expanding every row into key/value pairs in SQL to group and sort them
-   * there cost PostgreSQL more than the whole grouping costs the API.
+   * there cost PostgreSQL more than the whole grouping costs the API. The grouping runs in
+   * `slicer`'s slices.
    */
   async departmentGroups(
     manager: EntityManager,
     year: number,
     codes: { scalars: readonly string[]; totals: readonly string[] },
+    slicer: TimeSlicer,
   ): Promise<DepartmentGroup[]> {
     const rows: {
       category_code: string;
@@ -77,13 +83,16 @@ export class PeerStatisticsRepository {
       const place = `${row.category_code}|${row.region_code}|${row.department_code}`;
       for (const code of codes.scalars) add(code, place, row, row.scalars[code]);
       if (row.totals) for (const code of codes.totals) add(code, place, row, row.totals[code]);
+      if (slicer.due()) await slicer.yield();
     }
-    return [...groups.values()].flatMap((byPlace) =>
-      [...byPlace.values()].map(({ values, ...group }) => ({
-        ...group,
-        sorted: Float64Array.from(values).sort(),
-      })),
-    );
+    const sorted: DepartmentGroup[] = [];
+    for (const byPlace of groups.values()) {
+      for (const { values, ...group } of byPlace.values()) {
+        sorted.push({ ...group, sorted: Float64Array.from(values).sort() });
+      }
+      await slicer.pause();
+    }
+    return sorted;
   }
 
   /** The peers with the values of these items (own and OG-level): for rules that target an item. */
@@ -120,16 +129,24 @@ export class PeerStatisticsRepository {
     }));
   }
 
-  /** Replaces the distributions of a campaign; groups under MIN_GROUP_SIZE are stored without figures. */
+  /**
+   * Replaces the distributions of a campaign; groups under MIN_GROUP_SIZE are stored without
+   * figures. Written STORE_CHUNK rows per statement, in `slicer`'s slices: a statement's
+   * parameters are encoded at once, and all of them (≈ 100,000 rows nationally) held the event
+   * loop for a few hundred ms.
+   */
   async storeDistributions(
     manager: EntityManager,
     year: number,
     rows: readonly DistributionRow[],
+    slicer: TimeSlicer,
   ): Promise<{ groups: number; suppressed: number }> {
     await manager.query(`DELETE FROM distributions WHERE campaign_year = $1`, [year]);
     const shown = (r: DistributionRow) => r.n >= MIN_GROUP_SIZE;
     const figure = <T>(r: DistributionRow, value: T): T | null => (shown(r) ? value : null);
-    if (rows.length > 0) {
+    for (let start = 0; start < rows.length; start += STORE_CHUNK) {
+      await slicer.pause();
+      const chunk = rows.slice(start, start + STORE_CHUNK);
       await manager.query(
         `INSERT INTO distributions (campaign_year, category_code, level, territory_code, indicator_code,
                                     suppressed, n, mean, median, deciles, min, max)
@@ -140,15 +157,15 @@ export class PeerStatisticsRepository {
              AS r(category_code, level, territory_code, indicator_code, n, mean, deciles, min, max)`,
         [
           year,
-          rows.map((r) => r.categoryCode),
-          rows.map((r) => r.level),
-          rows.map((r) => r.territoryCode),
-          rows.map((r) => r.indicatorCode),
-          rows.map((r) => figure(r, r.n)),
-          rows.map((r) => figure(r, r.mean)),
-          rows.map((r) => figure(r, `{${r.deciles.join(',')}}`)),
-          rows.map((r) => figure(r, r.min)),
-          rows.map((r) => figure(r, r.max)),
+          chunk.map((r) => r.categoryCode),
+          chunk.map((r) => r.level),
+          chunk.map((r) => r.territoryCode),
+          chunk.map((r) => r.indicatorCode),
+          chunk.map((r) => figure(r, r.n)),
+          chunk.map((r) => figure(r, r.mean)),
+          chunk.map((r) => figure(r, `{${r.deciles.join(',')}}`)),
+          chunk.map((r) => figure(r, r.min)),
+          chunk.map((r) => figure(r, r.max)),
         ],
       );
     }

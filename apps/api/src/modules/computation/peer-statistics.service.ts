@@ -4,11 +4,12 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { peerGroupsOf, peerReferencesFromGroups, type AtypiaTarget, type PeerReferences } from '@tdb/atypia';
 import type { DistributionsRecomputeResult } from '@tdb/contracts';
 import { AccessService } from '../../common/auth/access.service';
+import { TimeSlicer } from '../../common/concurrency/time-slicer';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import { DerivedRules } from './derived-rules.service';
-import { distributionOf, groupsByIndicator } from './peer-statistics';
+import { distributionOf, groupsByIndicator, type DistributionRow } from './peer-statistics';
 import { PeerStatisticsRepository } from './peer-statistics.repository';
 
 /**
@@ -75,24 +76,42 @@ export class PeerStatisticsService {
       // A distribution indicator's value is its total, stored with its parts.
       const totals = new Set(definitions.filter((d) => d.kind === 'distribution').map((d) => d.code));
       const wanted = [...new Set([...distributed, ...indicatorTargets])];
-      const groups = groupsByIndicator(
-        await this.repository.departmentGroups(m, year, {
-          scalars: wanted.filter((code) => !totals.has(code)),
-          totals: wanted.filter((code) => totals.has(code)),
-        }),
+      // Computed in slices: this runs in the API process, after validations, while it answers.
+      const slicer = new TimeSlicer();
+      const groups = await groupsByIndicator(
+        await this.repository.departmentGroups(
+          m,
+          year,
+          {
+            scalars: wanted.filter((code) => !totals.has(code)),
+            totals: wanted.filter((code) => totals.has(code)),
+          },
+          slicer,
+        ),
+        slicer,
       );
       const peersWithItems =
         itemTargets.length > 0
           ? await this.repository.peersWithItems(m, year, [...new Set(itemTargets)])
           : [];
-      const references = peerReferencesFromGroups(ruleSet, (target: AtypiaTarget) =>
-        'indicator' in target ? (groups.get(target.indicator) ?? []) : peerGroupsOf(peersWithItems, target),
-      );
+      const groupsOf = (target: AtypiaTarget) =>
+        'indicator' in target ? (groups.get(target.indicator) ?? []) : peerGroupsOf(peersWithItems, target);
+      // Rule after rule, each one a slice at most.
+      const references: PeerReferences = { groups: {} };
+      for (const rule of ruleSet.rules) {
+        Object.assign(
+          references.groups,
+          peerReferencesFromGroups({ ...ruleSet, rules: [rule] }, groupsOf).groups,
+        );
+        await slicer.pause();
+      }
       onReferences?.(references);
-      const rows = distributed.flatMap((code) =>
-        (groups.get(code) ?? []).map((g) => distributionOf(code, g)),
-      );
-      const stored = await this.repository.storeDistributions(m, year, rows);
+      const rows: DistributionRow[] = [];
+      for (const code of distributed) {
+        for (const group of groups.get(code) ?? []) rows.push(distributionOf(code, group));
+        await slicer.pause();
+      }
+      const stored = await this.repository.storeDistributions(m, year, rows, slicer);
       await this.repository.storeReferences(
         m,
         year,

@@ -1,5 +1,6 @@
 import { percentile, type PeerGroupValues } from '@tdb/atypia';
 import type { DistributionLevel } from '@tdb/contracts';
+import type { TimeSlicer } from '../../common/concurrency/time-slicer';
 
 /** Statistical secrecy: a group of fewer structures is never shown. */
 export const MIN_GROUP_SIZE = 5;
@@ -45,9 +46,12 @@ const present = (code: string | null): code is string => typeof code === 'string
 
 /**
  * The groups of every indicator at every level (department, region, nation), each sorted once,
- * from the department groups (merged upwards, never read twice).
+ * from the department groups (merged upwards, never read twice); in `slicer`'s slices.
  */
-export function groupsByIndicator(finest: readonly DepartmentGroup[]): Map<string, PeerGroupValues[]> {
+export async function groupsByIndicator(
+  finest: readonly DepartmentGroup[],
+  slicer: TimeSlicer,
+): Promise<Map<string, PeerGroupValues[]>> {
   const buckets = new Map<
     string,
     { code: string; group: Omit<PeerGroupValues, 'sorted'>; parts: ArrayLike<number>[] }
@@ -71,6 +75,7 @@ export function groupsByIndicator(finest: readonly DepartmentGroup[]): Map<strin
     add(g.code, g.categoryCode, 'national', 'FR', g.sorted);
     if (present(g.regionCode)) add(g.code, g.categoryCode, 'region', g.regionCode, g.sorted);
     if (present(g.departmentCode)) add(g.code, g.categoryCode, 'department', g.departmentCode, g.sorted);
+    if (slicer.due()) await slicer.yield();
   }
   const out = new Map<string, PeerGroupValues[]>();
   for (const { code, group, parts } of buckets.values()) {
@@ -85,6 +90,7 @@ export function groupsByIndicator(finest: readonly DepartmentGroup[]): Map<strin
     const list = out.get(code) ?? [];
     list.push({ ...group, sorted });
     out.set(code, list);
+    if (slicer.due()) await slicer.yield();
   }
   return out;
 }

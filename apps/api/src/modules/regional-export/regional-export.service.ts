@@ -11,7 +11,10 @@ import { STATUS_LABELS } from '@tdb/submission-workflow';
 import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { ExportGate, releaseWhenDone } from '../../common/concurrency/export-gate';
+import type { Release } from '../../common/concurrency/work-gate';
+import { foreground } from '../../common/concurrency/foreground';
 import { pace } from '../../common/concurrency/stream-pace';
+import { TimeSlicer } from '../../common/concurrency/time-slicer';
 import { DomainError } from '../../common/errors/domain-error';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
@@ -76,11 +79,10 @@ type Cell = string | number | Date | null;
  */
 const STREAM_BUFFER = 256 * 1024;
 /**
- * Building rows (331 cells each) pauses every ROWS_PER_PAUSE rows, or sooner once it has held the
- * event loop PAUSE_AFTER_MS: other requests are answered in between, whatever the machine's speed.
+ * Building rows (331 cells each) pauses once it has held the event loop SLICE_MS, until the
+ * requests in flight are answered (foreground.ts): an export takes the time they leave.
  */
-const ROWS_PER_PAUSE = 25;
-const PAUSE_AFTER_MS = 10;
+const SLICE_MS = 5;
 
 function itemCell(item: Item, value: ItemValue | undefined): Cell {
   if (value === null || value === undefined || value === '') return null;
@@ -200,14 +202,19 @@ export class RegionalExportService {
     { scope, territory }: { scope: Scope; territory: ExportTerritory },
     format: ExportFormat,
   ): Promise<StartedExport> {
-    const release = await this.gate.acquire(actor);
+    // Background work from its start, waiting in the gate included: the other requests are not
+    // kept waiting for this one (foreground.ts).
+    const background = foreground.exemptOne();
+    let release: Release = () => undefined;
     try {
+      release = await this.gate.acquire(actor);
       const campaign = await this.campaigns.row(year);
       const dictionary = await this.registry.byVersion(campaign.dictionary_version);
       const columns = exportColumnSpecs(dictionary);
       const first = await this.batch(scope, year, territory, null);
       const stream = new PassThrough({ highWaterMark: STREAM_BUFFER });
       releaseWhenDone(stream, release);
+      releaseWhenDone(stream, background);
       const units = new Map(this.rules.definitionsFor(dictionary).indicators.map((d) => [d.code, d.unit]));
       const rates = new Set(
         columns.filter((c) => isRateColumn(c.source, (code) => units.get(code))).map((c) => c.n),
@@ -227,6 +234,7 @@ export class RegionalExportService {
       return { stream, fileName: this.fileName(year, territory, format), contentType: CONTENT_TYPES[format] };
     } catch (error) {
       release();
+      background();
       throw error;
     }
   }
@@ -246,6 +254,7 @@ export class RegionalExportService {
     ratios: ReadonlySet<number> | null,
   ): AsyncGenerator<Cell[]> {
     const items = new Map(dictionary.items.map((i) => [i.code, i]));
+    const slicer = new TimeSlicer(SLICE_MS);
     let rows = first;
     while (rows.length > 0) {
       const indicators = await this.indicators.computedOf(
@@ -254,8 +263,6 @@ export class RegionalExportService {
         rows.map((r) => r.finess),
       );
       if (stream.destroyed) return;
-      let built = 0;
-      let stretch = performance.now();
       for (const row of rows) {
         const cells = this.cells(row, columns, items, dictionary, indicators.get(row.finess));
         if (ratios) {
@@ -265,12 +272,9 @@ export class RegionalExportService {
           });
         }
         yield cells;
-        if (++built % ROWS_PER_PAUSE === 0 || performance.now() - stretch >= PAUSE_AFTER_MS) {
-          if (!(await pace(stream))) return;
-          stretch = performance.now();
-        }
+        if (slicer.due() && !(await pace(stream, slicer))) return;
       }
-      if (!(await pace(stream))) return;
+      if (!(await pace(stream, slicer))) return;
       rows =
         rows.length < BATCH ? [] : await this.batch(scope, year, territory, rows[rows.length - 1]!.finess);
       if (stream.destroyed) return;

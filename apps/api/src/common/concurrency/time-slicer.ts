@@ -1,0 +1,33 @@
+import { foreground, type Foreground } from './foreground';
+
+/**
+ * Cuts a long computation of the API process into slices of about `sliceMs`, each run on
+ * background work's turn (Foreground): requests are answered between two slices, and first. Work
+ * that shares the process with the requests (the distributions recomputed after validations, a
+ * large export) calls `due()` in its loops — cheap enough for a tight loop — and `yield()` when
+ * it is true.
+ */
+export class TimeSlicer {
+  private sliceStart = performance.now();
+
+  constructor(
+    private readonly sliceMs = 10,
+    private readonly turns: Foreground = foreground,
+  ) {}
+
+  /** Whether the current slice is used up. */
+  due(): boolean {
+    return performance.now() - this.sliceStart >= this.sliceMs;
+  }
+
+  /** Waits for background work's next turn, then starts a new slice. */
+  async yield(): Promise<void> {
+    await this.turns.turn();
+    this.sliceStart = performance.now();
+  }
+
+  /** Yields only if the slice is used up. */
+  async pause(): Promise<void> {
+    if (this.due()) await this.yield();
+  }
+}
