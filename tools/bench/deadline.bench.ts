@@ -41,6 +41,7 @@
  * CPU counts under "other processes".
  */
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import { setMaxListeners } from 'node:events';
 import http from 'node:http';
@@ -472,6 +473,39 @@ function readRss(pid: number): number {
   }
 }
 
+/** The token of the API's /api/metrics (its heap and garbage collection, read around a rush). */
+const METRICS_TOKEN = randomBytes(32).toString('hex');
+
+/** What the API's process metrics say of its memory: V8 heap, memory outside it, time in GC so far. */
+interface HeapSample {
+  heapUsed: number;
+  heapTotal: number;
+  external: number;
+  gcSeconds: Record<string, number>;
+}
+
+async function heapSample(api: BenchApi): Promise<HeapSample | null> {
+  try {
+    const response = await fetch(`${api.baseUrl}/api/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
+    if (!response.ok) return null;
+    const text = await response.text();
+    const value = (name: string) => Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1] ?? NaN);
+    const gcSeconds: Record<string, number> = {};
+    for (const m of text.matchAll(/^nodejs_gc_duration_seconds_sum\{kind="(\w+)"\} (\S+)/gm))
+      gcSeconds[m[1]!] = Number(m[2]);
+    return {
+      heapUsed: value('nodejs_heap_size_used_bytes'),
+      heapTotal: value('nodejs_heap_size_total_bytes'),
+      external: value('nodejs_external_memory_bytes'),
+      gcSeconds,
+    };
+  } catch {
+    return null;
+  }
+}
+
 /** The API process's resident set size sampled every 100 ms: the peak of a run. */
 function trackApiRss(pid: number): { stop(): number } {
   let peak = readRss(pid);
@@ -556,6 +590,8 @@ interface RunResult {
   lostDetail: string[];
   rssStart: number;
   rssPeak: number;
+  /** The API's heap at the start and the end of the rush (its metrics). */
+  heap: { before: HeapSample; after: HeapSample } | null;
   /** The process that works the jobs when the API does not (--jobs-worker false). */
   jobsProcess: { cpu: number; rssPeak: number } | null;
   cpu: { api: number; database: number | null; loadGenerator: number; machine: number | null };
@@ -763,6 +799,7 @@ async function runRush(
 
     const distributionsBefore = await distributionsDone(db);
     const rssStart = readRss(apiPid);
+    const heapBefore = await heapSample(api);
     const rss = trackApiRss(apiPid);
     const jobsRss = options.jobsPid ? trackApiRss(options.jobsPid) : null;
     const jobsCpuBefore = options.jobsPid ? processCpuMs(options.jobsPid) : 0;
@@ -787,6 +824,7 @@ async function runRush(
     const apiCpu = (processCpuMs(apiPid) - apiCpuBefore) / 1000;
     const cpuUsed = cpu.stop();
     const rssPeak = rss.stop();
+    const heapAfter = await heapSample(api);
     const jobsProcess = options.jobsPid
       ? { cpu: (processCpuMs(options.jobsPid) - jobsCpuBefore) / 1000, rssPeak: jobsRss!.stop() }
       : null;
@@ -844,6 +882,7 @@ async function runRush(
       lostDetail,
       rssStart,
       rssPeak,
+      heap: heapBefore && heapAfter ? { before: heapBefore, after: heapAfter } : null,
       jobsProcess,
       cpu: {
         api: apiCpu,
@@ -889,6 +928,22 @@ function serverErrorsOf(r: RunResult): number {
 
 function noAnswerOf(r: RunResult): number {
   return ROUTES.reduce((n, route) => n + r.recorder.summary(route).noAnswer, 0);
+}
+
+function describeHeap(heap: { before: HeapSample; after: HeapSample }, wall: number): string {
+  const { before, after } = heap;
+  const gc = Object.keys(after.gcSeconds)
+    .map((kind) => ({ kind, s: (after.gcSeconds[kind] ?? 0) - (before.gcSeconds[kind] ?? 0) }))
+    .filter((g) => g.s > 0.05)
+    .map((g) => `${g.kind} ${fixed(g.s, 1)} s`);
+  const total = Object.keys(after.gcSeconds).reduce(
+    (sum, kind) => sum + (after.gcSeconds[kind] ?? 0) - (before.gcSeconds[kind] ?? 0),
+    0,
+  );
+  return (
+    `  API heap: used ${mb(before.heapUsed)} → ${mb(after.heapUsed)} of ${mb(after.heapTotal)}, outside the heap ${mb(after.external)}; ` +
+    `garbage collection over the rush ${fixed(total, 1)} s (${fixed((100 * total) / wall, 1)} % of the time: ${gc.join(', ')})`
+  );
 }
 
 function describeRun(r: RunResult, thinkMs: number): string[] {
@@ -941,6 +996,7 @@ function describeRun(r: RunResult, thinkMs: number): string[] {
       (r.jobsProcess
         ? `; jobs process (no request, nice 10): RSS peak ${mb(r.jobsProcess.rssPeak)}, CPU ${fixed(r.jobsProcess.cpu, 1)} s (${fixed(r.jobsProcess.cpu / wall, 2)} cores, within "other processes")`
         : ''),
+    ...(r.heap ? [describeHeap(r.heap, wall)] : []),
     `CPU over the rush, s (cores = s / ${fixed(wall, 1)} s): API ${fixed(r.cpu.api, 1)} (${fixed(r.cpu.api / wall, 2)})` +
       `, PostgreSQL ${r.cpu.database === null ? '?' : `${fixed(r.cpu.database, 1)} (${fixed(r.cpu.database / wall, 2)})`}` +
       `, load generator ${fixed(r.cpu.loadGenerator, 1)} (${fixed(r.cpu.loadGenerator / wall, 2)})` +
@@ -1047,7 +1103,7 @@ async function main(): Promise<void> {
     } finally {
       await loader.destroy();
     }
-    const env = { AUTH_THROTTLE_PER_MINUTE: '100000', JOBS_WORKER: 'true' };
+    const env = { AUTH_THROTTLE_PER_MINUTE: '100000', JOBS_WORKER: 'true', METRICS_TOKEN };
     api = await startBenchApi(database.url, env);
     console.log('  national recompute through the API (indicators, distributions, atypia)…');
     const recomputeStarted = performance.now();
