@@ -214,20 +214,34 @@ export class SubmissionReader {
     return this.rows.previousValues(manager, year, finess, ogFiness);
   }
 
+  /**
+   * The detail of a submission. Its parts are read at once: on a transaction's connection they
+   * still go one after the other, but outside a transaction (after a save) each takes a pooled
+   * connection, and the answer waits for one round trip instead of eight.
+   */
   async describe(
     manager: EntityManager,
     actor: AuthenticatedActor,
     context: SubmissionContext,
   ): Promise<SubmissionDetail> {
     const { submission, dictionary, campaign } = context;
-    const previous = await this.previousValues(
-      manager,
-      campaign.year,
-      submission.finess,
-      submission.og_finess,
-    );
-    const registers = await this.registers.ofStructure(manager, campaign.year, submission.finess, dictionary);
     const merged = mergedValues(submission.values, context.og.values, dictionary);
+    const [previous, registers, ogHasEntry, transitions, referents, assignments, indicators, flags] =
+      await Promise.all([
+        this.previousValues(manager, campaign.year, submission.finess, submission.og_finess),
+        this.registers.ofStructure(manager, campaign.year, submission.finess, dictionary),
+        this.ogHasEntryAccounts(manager, submission.og_finess),
+        this.parts.transitionsOf(manager, campaign.year, submission.finess),
+        this.parts.referentsOf(manager, context.facts),
+        this.parts.assignments(manager, context, merged),
+        this.indicators.ofStructure(
+          manager,
+          campaign.year,
+          submission.finess,
+          this.rules.definitionsFor(dictionary).indicators,
+        ),
+        this.flags.ofStructure(manager, campaign.year, submission.finess),
+      ]);
     const evaluation = evaluateSubmission(
       dictionary,
       submission.category_code,
@@ -235,7 +249,7 @@ export class SubmissionReader {
       previous.values,
       registers.references,
     );
-    const rights = this.rights(actor, context, await this.ogHasEntryAccounts(manager, submission.og_finess));
+    const rights = this.rights(actor, context, ogHasEntry);
     const issues: ItemIssue[] = evaluation.issues.map((i) => ({ ...i }));
     return {
       ...this.summary(submission),
@@ -260,16 +274,11 @@ export class SubmissionReader {
       role: rights.role,
       editableDomains: rights.domains,
       canEditOgItems: rights.og,
-      transitions: await this.parts.transitionsOf(manager, campaign.year, submission.finess),
-      referents: await this.parts.referentsOf(manager, context.facts),
-      assignments: await this.parts.assignments(manager, context, merged),
-      indicators: await this.indicators.ofStructure(
-        manager,
-        campaign.year,
-        submission.finess,
-        this.rules.definitionsFor(dictionary).indicators,
-      ),
-      flags: await this.flags.ofStructure(manager, campaign.year, submission.finess),
+      transitions,
+      referents,
+      assignments,
+      indicators,
+      flags,
       registerValues: registers.dtos,
     };
   }

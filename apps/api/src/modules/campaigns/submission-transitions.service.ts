@@ -44,16 +44,17 @@ export class SubmissionTransitions {
     body: TransitionDto,
   ): Promise<SubmissionDetail> {
     const emailIds: string[] = [];
-    const detail = await this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       emailIds.push(...(await this.transitionWithin(manager, actor, year, finess, body)));
-      return this.reader.describe(manager, actor, await this.reader.context(manager, actor, year, finess));
     });
     await this.mail.deliver(emailIds);
     // Peers are the validated and confirmed submissions: their distributions follow.
     if (['VALIDATE', 'INVALIDATE', 'CONFIRM', 'REOPEN', 'UNCONFIRM'].includes(body.action)) {
       await this.jobs.scheduleDistributions(year);
     }
-    return detail;
+    // Described once committed, its parts read at once (as a save's).
+    const manager = this.dataSource.manager;
+    return this.reader.describe(manager, actor, await this.reader.context(manager, actor, year, finess));
   }
 
   /**

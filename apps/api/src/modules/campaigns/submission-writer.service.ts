@@ -175,7 +175,7 @@ export class SubmissionWriter {
     finess: string,
     body: { version: number; values: Record<string, unknown>; source?: 'FORM' | 'PREVIOUS_YEAR' },
   ): Promise<SubmissionDetail> {
-    return this.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       // The structure's row only: a save never writes its OG's values, and locking their row queued
       // every save of an OG's structures behind each other at the deadline (issue 13 §4). An OG
       // write locks the structures' rows first, so it still waits for this save and then
@@ -191,7 +191,10 @@ export class SubmissionWriter {
       );
       if (!prepared) throw refusal ?? valuesRefusal(errors);
       await this.apply(manager, actor, prepared, body.source ?? 'FORM');
-      return this.reader.describe(manager, actor, await this.reader.context(manager, actor, year, finess));
     });
+    // Described once committed: the row is no longer locked while the answer is read, and its
+    // parts are read at once on pooled connections (half a save's round trips at the deadline).
+    const manager = this.dataSource.manager;
+    return this.reader.describe(manager, actor, await this.reader.context(manager, actor, year, finess));
   }
 }
