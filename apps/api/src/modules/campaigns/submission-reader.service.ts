@@ -131,6 +131,15 @@ export class SubmissionReader {
     });
   }
 
+  /**
+   * The detail once a write is committed (a save, a transition), read outside any transaction: the
+   * row is no longer locked meanwhile, and the parts are read at once on pooled connections.
+   */
+  async detailAfterWrite(actor: AuthenticatedActor, year: number, finess: string): Promise<SubmissionDetail> {
+    const manager = this.dataSource.manager;
+    return this.describe(manager, actor, await this.context(manager, actor, year, finess));
+  }
+
   /** The role, the actions and the editable domains of `actor` on this submission today. */
   rights(
     actor: AuthenticatedActor,

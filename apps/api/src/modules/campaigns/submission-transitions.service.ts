@@ -52,9 +52,7 @@ export class SubmissionTransitions {
     if (['VALIDATE', 'INVALIDATE', 'CONFIRM', 'REOPEN', 'UNCONFIRM'].includes(body.action)) {
       await this.jobs.scheduleDistributions(year);
     }
-    // Described once committed, its parts read at once (as a save's).
-    const manager = this.dataSource.manager;
-    return this.reader.describe(manager, actor, await this.reader.context(manager, actor, year, finess));
+    return this.reader.detailAfterWrite(actor, year, finess);
   }
 
   /**

@@ -192,9 +192,6 @@ export class SubmissionWriter {
       if (!prepared) throw refusal ?? valuesRefusal(errors);
       await this.apply(manager, actor, prepared, body.source ?? 'FORM');
     });
-    // Described once committed: the row is no longer locked while the answer is read, and its
-    // parts are read at once on pooled connections (half a save's round trips at the deadline).
-    const manager = this.dataSource.manager;
-    return this.reader.describe(manager, actor, await this.reader.context(manager, actor, year, finess));
+    return this.reader.detailAfterWrite(actor, year, finess);
   }
 }
