@@ -4,6 +4,11 @@ import type { Actor, ActorGrant } from '@tdb/access';
 export interface AuthenticatedActor extends Actor {
   accountId: string;
   email: string;
+  /**
+   * The account's first and last names, as histories and audit record them; absent for an API
+   * token (no account) and for actors built outside a request.
+   */
+  name?: string;
   sessionId: string;
   grants: ActorGrant[];
   /** The platform requires a second factor for this account's role and it has none yet. */

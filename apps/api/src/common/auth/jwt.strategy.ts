@@ -17,6 +17,7 @@ interface AccessTokenPayload {
 
 interface GrantRow {
   email: string;
+  name: string;
   totp_enabled: boolean;
   totp_required: boolean;
   organisation_kind: OrganisationKind | null;
@@ -60,7 +61,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (cached) return cached;
     const generation = this.cache.begin();
     const rows: GrantRow[] = await this.dataSource.query(
-      `SELECT a.email, a.totp_enabled,
+      `SELECT a.email, a.first_name || ' ' || a.last_name AS name, a.totp_enabled,
               coalesce((SELECT (value #>> '{}')::boolean FROM platform_settings WHERE key = 'totpRequiredForAdmins'), false) AS totp_required,
               g.organisation_kind, g.organisation_code, g.role, g.rights, g.entry_domains,
               to_char(g.valid_from, 'YYYY-MM-DD') AS valid_from, to_char(g.valid_until, 'YYYY-MM-DD') AS valid_until
@@ -86,6 +87,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const actor: AuthenticatedActor = {
       accountId: payload.sub,
       email: first.email,
+      name: first.name,
       sessionId: payload.sid,
       grants,
       mustEnrollTotp: first.totp_required && isAdmin && !first.totp_enabled,

@@ -114,14 +114,16 @@ export class AtypiaDecisionsService {
             ...flags.map((f) => `- ${f.rule_label} : ${f.message}`),
           ].join('\n');
           emailIds.push(
-            ...(await this.transitions.transitionWithin(
-              manager,
-              actor,
-              year,
-              finess,
-              { action: 'INVALIDATE', reason },
-              { via: 'atypia.decide' },
-            )),
+            ...(
+              await this.transitions.transitionWithin(
+                manager,
+                actor,
+                year,
+                finess,
+                { action: 'INVALIDATE', reason },
+                { via: 'atypia.decide' },
+              )
+            ).emailIds,
           );
           invalidated.push(finess);
         }

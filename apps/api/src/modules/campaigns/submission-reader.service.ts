@@ -26,7 +26,7 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { AtypiaFlagsRepository } from '../computation/atypia-flags.repository';
 import { DerivedRules } from '../computation/derived-rules.service';
 import { IndicatorValuesRepository } from '../computation/indicator-values.repository';
-import { datesOf, phaseOfCampaign, toCampaignSummary } from '../campaign-core/campaign-row';
+import { datesOf, phaseOfCampaign, toCampaignSummary, type CampaignRow } from '../campaign-core/campaign-row';
 import { extensionAction, extensionOf } from './submission-extension';
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
@@ -61,6 +61,10 @@ export class SubmissionReader {
     private readonly registers: RegisterPrefill,
   ) {}
 
+  /**
+   * `campaign`: the campaign row when the caller read it already (a save reads it before its
+   * transaction: a campaign's state is read without a lock, in or out of the transaction alike).
+   */
   async context(
     manager: EntityManager,
     actor: AuthenticatedActor,
@@ -68,8 +72,9 @@ export class SubmissionReader {
     finess: string,
     lock = false,
     lockOg = lock,
+    campaign?: CampaignRow,
   ): Promise<SubmissionContext> {
-    const campaign = await this.campaigns.row(year, manager);
+    campaign ??= await this.campaigns.row(year, manager);
     const submission = await loadSubmissionRow(manager, year, finess, lock);
     const facts = factsOf(submission);
     this.access.check(actor, { type: 'submission.read', structure: facts });
@@ -135,9 +140,28 @@ export class SubmissionReader {
    * The detail once a write is committed (a save, a transition), read outside any transaction: the
    * row is no longer locked meanwhile, and the parts are read at once on pooled connections.
    */
-  async detailAfterWrite(actor: AuthenticatedActor, year: number, finess: string): Promise<SubmissionDetail> {
+  async detailAfterWrite(
+    actor: AuthenticatedActor,
+    written: Pick<SubmissionContext, 'campaign' | 'dictionary' | 'facts'>,
+  ): Promise<SubmissionDetail> {
     const manager = this.dataSource.manager;
-    return this.describe(manager, actor, await this.context(manager, actor, year, finess));
+    const { campaign, dictionary, facts } = written;
+    // The campaign and the structure's OG are those of the write: the submission and its OG's
+    // values are read again at once, then the parts.
+    const [submission, og] = await Promise.all([
+      loadSubmissionRow(manager, campaign.year, facts.finess, false),
+      loadOgValues(manager, campaign.year, facts.ogFiness, false),
+    ]);
+    const context: SubmissionContext = {
+      campaign,
+      dictionary,
+      submission,
+      facts: factsOf(submission),
+      og,
+      state: stateOf(submission),
+    };
+    this.access.check(actor, { type: 'submission.read', structure: context.facts });
+    return this.describe(manager, actor, context);
   }
 
   /** The role, the actions and the editable domains of `actor` on this submission today. */

@@ -43,23 +43,22 @@ export class SubmissionTransitions {
     finess: string,
     body: TransitionDto,
   ): Promise<SubmissionDetail> {
-    const emailIds: string[] = [];
-    await this.dataSource.transaction(async (manager) => {
-      emailIds.push(...(await this.transitionWithin(manager, actor, year, finess, body)));
-    });
+    const { emailIds, context } = await this.dataSource.transaction((manager) =>
+      this.transitionWithin(manager, actor, year, finess, body),
+    );
     await this.mail.deliver(emailIds);
     // Peers are the validated and confirmed submissions: their distributions follow.
     if (['VALIDATE', 'INVALIDATE', 'CONFIRM', 'REOPEN', 'UNCONFIRM'].includes(body.action)) {
       await this.jobs.scheduleDistributions(year);
     }
-    return this.reader.detailAfterWrite(actor, year, finess);
+    return this.reader.detailAfterWrite(actor, context);
   }
 
   /**
    * One status transition inside the caller's transaction (a decision on atypia invalidates
    * through here too): the status machine, the stale version (when given), the row, the record,
    * the audit and, on INVALIDATE, the emails to the structure's users. Returns the emails to
-   * deliver once the transaction has committed.
+   * deliver once the transaction has committed, and the context the transition was decided on.
    */
   async transitionWithin(
     manager: EntityManager,
@@ -68,7 +67,7 @@ export class SubmissionTransitions {
     finess: string,
     body: { action: Exclude<SubmissionAction, 'SAVE'>; reason?: string; version?: number },
     auditDetails: Record<string, unknown> = {},
-  ): Promise<string[]> {
+  ): Promise<{ emailIds: string[]; context: SubmissionContext }> {
     const context = await this.reader.context(manager, actor, year, finess, true);
     if (!context.submission.in_scope) {
       throw new DomainError('CONFLICT', 'Cette structure est exclue du périmètre de la campagne.');
@@ -127,9 +126,11 @@ export class SubmissionTransitions {
       competence: context.facts.competence,
       details: { from: event.from, to: event.to, reason: event.reason, ...auditDetails },
     });
-    return body.action === 'INVALIDATE'
-      ? this.emailInvalidation(manager, context, event.reason ?? '', by.name)
-      : [];
+    const emailIds =
+      body.action === 'INVALIDATE'
+        ? await this.emailInvalidation(manager, context, event.reason ?? '', by.name)
+        : [];
+    return { emailIds, context };
   }
 
   /** Tells the structure's users (ESMS and OG accounts) why their data was sent back. */

@@ -10,7 +10,9 @@ import { actorRef } from '../../common/auth/actor-ref';
 import { AccessService, parisToday } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError, type DomainErrorDetail } from '../../common/errors/domain-error';
-import { StructureRefresh } from '../computation/structure-refresh.service';
+import { StructureRefresh, type RefreshBaseline } from '../computation/structure-refresh.service';
+import { CampaignRepository } from '../campaign-core/campaign.repository';
+import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import { datesOf, phaseOfCampaign } from '../campaign-core/campaign-row';
 import { mergedValues, type SubmissionContext } from '../campaign-core/submission-context';
 import { SubmissionPartsRepository } from './submission-parts.repository';
@@ -40,6 +42,8 @@ export class SubmissionWriter {
     private readonly parts: SubmissionPartsRepository,
     private readonly refresh: StructureRefresh,
     private readonly rows: SubmissionRowsRepository,
+    private readonly campaigns: CampaignRepository,
+    private readonly dictionaries: DictionaryRegistry,
   ) {}
 
   /** Refuses (403) an actor who may not enter this structure's data at all, whatever the values. */
@@ -103,12 +107,16 @@ export class SubmissionWriter {
     return { prepared: { context, values: check.values }, errors: [], refusal: null };
   }
 
-  /** Writes a prepared batch: values, status, version, completeness, history, transition. */
+  /**
+   * Writes a prepared batch: values, status, version, completeness, history, transition.
+   * `baseline`: the structure's refresh baseline when the caller read it before its transaction.
+   */
   async apply(
     manager: EntityManager,
     actor: AuthenticatedActor,
     prepared: PreparedSave,
     source: ValueSource,
+    baseline?: RefreshBaseline,
   ): Promise<{ version: number; changed: number; completeness: number }> {
     const { context } = prepared;
     const { submission } = context;
@@ -151,7 +159,7 @@ export class SubmissionWriter {
       source,
       by,
     );
-    await this.refreshIndicators(manager, context, values, context.og.values);
+    await this.refreshIndicators(manager, context, values, context.og.values, baseline);
     if (submission.status !== nextStatus) {
       await this.parts.recordTransition(manager, submission, 'SAVE', nextStatus, null, by);
     }
@@ -164,9 +172,10 @@ export class SubmissionWriter {
     context: SubmissionContext,
     own: ValueMap,
     og: ValueMap,
+    baseline?: RefreshBaseline,
   ): Promise<void> {
     const { campaign, dictionary, facts } = context;
-    await this.refresh.refresh(manager, { year: campaign.year, dictionary, facts }, own, og);
+    await this.refresh.refresh(manager, { year: campaign.year, dictionary, facts }, own, og, baseline);
   }
 
   async save(
@@ -175,12 +184,18 @@ export class SubmissionWriter {
     finess: string,
     body: { version: number; values: Record<string, unknown>; source?: 'FORM' | 'PREVIOUS_YEAR' },
   ): Promise<SubmissionDetail> {
-    await this.dataSource.transaction(async (manager) => {
+    // Before the transaction, at once on pooled connections: the campaign, then what the
+    // structure's refresh compares it with (none of it changes with this write). The transaction
+    // then holds the row lock for the writes and the reads that must follow the lock only.
+    const campaign = await this.campaigns.row(year);
+    const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version);
+    const baseline = await this.refresh.baseline(this.dataSource.manager, year, dictionary, finess);
+    const written = await this.dataSource.transaction(async (manager) => {
       // The structure's row only: a save never writes its OG's values, and locking their row queued
       // every save of an OG's structures behind each other at the deadline (issue 13 §4). An OG
       // write locks the structures' rows first, so it still waits for this save and then
       // recomputes it with the new OG values.
-      const context = await this.reader.context(manager, actor, year, finess, true, false);
+      const context = await this.reader.context(manager, actor, year, finess, true, false, campaign);
       this.assertMayEnter(actor, context);
       if (context.submission.version !== body.version) throw staleError(context, body.version);
       const { prepared, errors, refusal } = this.prepare(
@@ -190,8 +205,9 @@ export class SubmissionWriter {
         (code) => code ?? 'values',
       );
       if (!prepared) throw refusal ?? valuesRefusal(errors);
-      await this.apply(manager, actor, prepared, body.source ?? 'FORM');
+      await this.apply(manager, actor, prepared, body.source ?? 'FORM', baseline);
+      return context;
     });
-    return this.reader.detailAfterWrite(actor, year, finess);
+    return this.reader.detailAfterWrite(actor, written);
   }
 }

@@ -60,7 +60,7 @@ export class AtypiaFlagsRepository {
   }
 
   /** Last year's accepted flags of these structures, by FINESS and rule, with the accepted value. */
-  private async acceptedLastYear(
+  async acceptedLastYear(
     manager: EntityManager,
     year: number,
     finesses: readonly string[],
@@ -78,12 +78,14 @@ export class AtypiaFlagsRepository {
    * Brings the stored flags of several structures in line with what the rules say now. `kinds`
    * limits the sync to the flags of those rule kinds (the others are left as they are): the
    * campaign job evaluates own rules with the indicators and peer rules after the peers' statistics.
+   * `acceptedLastYear`: read beforehand by the caller (see acceptedLastYear), read here when not given.
    */
   async syncMany(
     manager: EntityManager,
     year: number,
     batch: readonly { finess: string; flags: readonly AtypiaFlag[] }[],
     kinds: readonly RuleKind[] | null = null,
+    acceptedLastYear?: Map<string, number | null>,
   ): Promise<void> {
     if (batch.length === 0) return;
     const finesses = batch.map((b) => b.finess);
@@ -93,7 +95,7 @@ export class AtypiaFlagsRepository {
       [year, finesses, kinds],
     );
     const stored = new Map(existing.map((f) => [`${f.finess.trim()}|${f.rule_code}`, f]));
-    const lastYear = await this.acceptedLastYear(manager, year, finesses);
+    const lastYear = acceptedLastYear ?? (await this.acceptedLastYear(manager, year, finesses));
     const upserts: Record<string, unknown>[] = [];
     const firing = new Set<string>();
     for (const { finess, flags } of batch) {

@@ -6,8 +6,8 @@ import { AtypiaFlagsRepository } from './atypia-flags.repository';
 /**
  * The peer references every save evaluates its structure against (issue 13 §4): megabytes of JSON
  * for a national campaign, read and parsed by every save until now. They change only when the
- * peers' statistics are recomputed, so a save asks for their stamp (a few bytes, in its own
- * transaction: it sees what its snapshot sees) and parses them again only when it changed. Each
+ * peers' statistics are recomputed, so a save asks for their stamp (a few bytes, read with the
+ * rest of its refresh baseline) and parses them again only when it changed. Each
  * API process keeps its own copy; the stamp keeps them all in step with the database.
  */
 @Injectable()
