@@ -85,6 +85,55 @@ describe('Foreground', () => {
     expect(foreground.busy).toBe(true);
   });
 
+  it('keeps background work to its share of the time while requests keep coming', async () => {
+    let clock = 0;
+    const foreground = new Foreground(60_000, { share: 0.2, burstMs: 20, quietMs: 1_000 }, () => clock);
+    request(foreground).end();
+    // A slice took 30 ms, 10 more than the burst the budget held.
+    foreground.spent(30);
+    const turn = tracked(foreground.turn());
+    await turns();
+    expect(turn.done).toBe(false);
+    // 50 ms later the share has given back 10 ms: still not enough for a slice…
+    clock += 50;
+    request(foreground).end();
+    await turns();
+    expect(turn.done).toBe(false);
+    // …5 ms more and it is.
+    clock += 5;
+    request(foreground).end();
+    await turns();
+    expect(turn.done).toBe(true);
+  });
+
+  it('lets background work run without a limit once no request came for a while', async () => {
+    let clock = 0;
+    const foreground = new Foreground(60_000, { share: 0.2, burstMs: 20, quietMs: 1_000 }, () => clock);
+    request(foreground).end();
+    foreground.spent(500);
+    clock = 1_000;
+    const turn = tracked(foreground.turn());
+    await turns();
+    expect(turn.done).toBe(true);
+  });
+
+  it('caps the debt of a long slice, so that background work is never stalled for long', async () => {
+    let clock = 0;
+    const foreground = new Foreground(60_000, { share: 0.2, burstMs: 20, quietMs: 1_000 }, () => clock);
+    request(foreground).end();
+    // Ten seconds "spent" (a slice that mostly waited for the database) weigh as 100 ms of debt.
+    foreground.spent(10_000);
+    const turn = tracked(foreground.turn());
+    clock = 500;
+    request(foreground).end();
+    await turns();
+    expect(turn.done).toBe(false);
+    clock = 506;
+    request(foreground).end();
+    await turns();
+    expect(turn.done).toBe(true);
+  });
+
   it('does not wait for a request marked as background work (a file being streamed)', async () => {
     const foreground = new Foreground(60_000);
     const exporting = request(foreground);

@@ -22,6 +22,7 @@ export class TimeSlicer {
 
   /** Waits for background work's next turn, then starts a new slice. */
   async yield(): Promise<void> {
+    this.turns.spent(performance.now() - this.sliceStart);
     await this.turns.turn();
     this.sliceStart = performance.now();
   }
