@@ -4,8 +4,12 @@ import { DataSource } from 'typeorm';
 import type { SubmissionStatusCode, ValueMap } from '@tdb/contracts';
 import { namedQuery } from '../../database/named-query';
 
-/** Rows read (and written) per query: a national region of ~2,000 ESMS stays light. */
-export const BATCH = 500;
+/**
+ * Rows read (and written) per query. Each row's values and indicators are parsed into objects
+ * that live until the batch is written: at 500, five exports kept tens of MB of them alive through
+ * the young generation's collections, each copying them (pauses the requests waited for).
+ */
+export const BATCH = 100;
 
 /** An ESMS of the export of a region or a département: its submission, OG-level values, structure and organisme gestionnaire. */
 export interface ExportRow {
