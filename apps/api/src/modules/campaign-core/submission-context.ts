@@ -27,6 +27,16 @@ export function factsOf(row: SubmissionRow): StructureFacts {
   return structureFactsOf(row);
 }
 
+/** The context of a submission from its rows: its facts and its state are derived from the row. */
+export function contextOf(
+  campaign: CampaignRow,
+  dictionary: Dictionary,
+  submission: SubmissionRow,
+  og: OgValuesRow,
+): SubmissionContext {
+  return { campaign, dictionary, submission, facts: factsOf(submission), og, state: stateOf(submission) };
+}
+
 export function stateOf(row: SubmissionRow): SubmissionState {
   return {
     status: row.status,

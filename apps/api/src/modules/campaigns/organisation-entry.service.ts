@@ -13,10 +13,9 @@ import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import type { BulkDto } from './dto/submission.dto';
 import {
-  factsOf,
+  contextOf,
   loadOgValues,
   mergedValues,
-  stateOf,
   type SubmissionContext,
 } from '../campaign-core/submission-context';
 import { SubmissionPartsRepository } from './submission-parts.repository';
@@ -66,14 +65,7 @@ export class OrganisationEntryService {
     const rows = await this.rows.ofOrganisation(manager, year, ogFiness, lock);
     const og = await loadOgValues(manager, year, ogFiness, lock);
     const contexts = rows
-      .map((submission) => ({
-        campaign,
-        dictionary,
-        submission,
-        facts: factsOf(submission),
-        og,
-        state: stateOf(submission),
-      }))
+      .map((submission) => contextOf(campaign, dictionary, submission, og))
       .filter((c) => this.access.decision(actor, { type: 'submission.read', structure: c.facts }).allowed);
     return { contexts, dictionary, og };
   }

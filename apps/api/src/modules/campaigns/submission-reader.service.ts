@@ -32,11 +32,11 @@ import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import type { SubmissionsQuery } from './dto/submission.dto';
 import {
+  contextOf,
   factsOf,
   loadOgValues,
   loadSubmissionRow,
   mergedValues,
-  stateOf,
   type SubmissionContext,
   type SubmissionRow,
 } from '../campaign-core/submission-context';
@@ -76,11 +76,10 @@ export class SubmissionReader {
   ): Promise<SubmissionContext> {
     campaign ??= await this.campaigns.row(year, manager);
     const submission = await loadSubmissionRow(manager, year, finess, lock);
-    const facts = factsOf(submission);
-    this.access.check(actor, { type: 'submission.read', structure: facts });
+    this.access.check(actor, { type: 'submission.read', structure: factsOf(submission) });
     const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version, manager);
     const og = await loadOgValues(manager, year, submission.og_finess, lockOg);
-    return { campaign, dictionary, submission, facts, og, state: stateOf(submission) };
+    return contextOf(campaign, dictionary, submission, og);
   }
 
   async list(
@@ -152,14 +151,7 @@ export class SubmissionReader {
       loadSubmissionRow(manager, campaign.year, facts.finess, false),
       loadOgValues(manager, campaign.year, facts.ogFiness, false),
     ]);
-    const context: SubmissionContext = {
-      campaign,
-      dictionary,
-      submission,
-      facts: factsOf(submission),
-      og,
-      state: stateOf(submission),
-    };
+    const context = contextOf(campaign, dictionary, submission, og);
     this.access.check(actor, { type: 'submission.read', structure: context.facts });
     return this.describe(manager, actor, context);
   }
