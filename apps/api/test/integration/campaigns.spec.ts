@@ -185,6 +185,24 @@ describe('campaigns and data entry (HTTP, real database)', () => {
       ]);
     });
 
+    it('answers a save with the detail a read gives right after it, to the field', async () => {
+      // The answer is built from the rows the write left, not read again: it must not differ from
+      // a read (status, version, completeness, date, merged OG values, indicators, flags…).
+      const items = itemsFor(dictionary, 'EHPAD').filter((i) => i.type === 'integer' && !i.ogLevel);
+      const before = await detail(EHPAD_45);
+      const first = await save(EHPAD_45, esmsApe, before.body.version, {
+        [items[2]!.code]: 12,
+        [items[3]!.code]: 40,
+      }).expect(200);
+      expect((await detail(EHPAD_45)).body).toEqual(first.body);
+      // A save that changes nothing answers the unchanged submission.
+      const unchanged = await save(EHPAD_45, esmsApe, first.body.version, { [items[2]!.code]: 12 }).expect(
+        200,
+      );
+      expect(unchanged.body.version).toBe(first.body.version);
+      expect((await detail(EHPAD_45)).body).toEqual(unchanged.body);
+    });
+
     it('answers two concurrent edits of one version with one 409 carrying the current values: nothing is lost', async () => {
       const [a, b] = itemsFor(dictionary, 'EHPAD').filter((i) => i.type === 'integer' && !i.ogLevel);
       const { version } = (await detail(EHPAD_45)).body;

@@ -201,8 +201,8 @@ export class OrganisationEntryService {
       }
       const structures: BulkResult['structures'] = [];
       for (const p of prepared) {
-        const written = await this.writer.apply(manager, actor, p, source);
-        structures.push({ finess: p.context.facts.finess, ...written });
+        const { version, changed, completeness } = await this.writer.apply(manager, actor, p, source);
+        structures.push({ finess: p.context.facts.finess, version, changed, completeness });
       }
       const organisation = ogBatch
         ? await this.applyOg(manager, actor, year, ogBatch, ogContexts, source)

@@ -40,6 +40,7 @@ import {
   type SubmissionContext,
   type SubmissionRow,
 } from '../campaign-core/submission-context';
+import { readAll } from '../../database/read-all';
 import { SubmissionListsRepository, withWork } from './submission-lists.repository';
 import { SubmissionPartsRepository } from './submission-parts.repository';
 import { RegisterPrefill } from '../registers/register-prefill.service';
@@ -151,9 +152,16 @@ export class SubmissionReader {
       loadSubmissionRow(manager, campaign.year, facts.finess, false),
       loadOgValues(manager, campaign.year, facts.ogFiness, false),
     ]);
-    const context = contextOf(campaign, dictionary, submission, og);
+    return this.detailOfWrite(actor, contextOf(campaign, dictionary, submission, og));
+  }
+
+  /**
+   * The detail from the rows a committed write left (`context`, its own): the parts are read at
+   * once on pooled connections, the submission and its OG's values are not read again.
+   */
+  async detailOfWrite(actor: AuthenticatedActor, context: SubmissionContext): Promise<SubmissionDetail> {
     this.access.check(actor, { type: 'submission.read', structure: context.facts });
-    return this.describe(manager, actor, context);
+    return this.describe(this.dataSource.manager, actor, context);
   }
 
   /** The role, the actions and the editable domains of `actor` on this submission today. */
@@ -240,9 +248,9 @@ export class SubmissionReader {
   }
 
   /**
-   * The detail of a submission. Its parts are read at once: on a transaction's connection they
-   * still go one after the other, but outside a transaction (after a save) each takes a pooled
-   * connection, and the answer waits for one round trip instead of eight.
+   * The detail of a submission. Its parts are read at once outside a transaction (after a write),
+   * each on a pooled connection: the answer waits for one round trip instead of eight. In a
+   * transaction (a page's consistent read) they go one after the other (readAll).
    */
   async describe(
     manager: EntityManager,
@@ -252,20 +260,21 @@ export class SubmissionReader {
     const { submission, dictionary, campaign } = context;
     const merged = mergedValues(submission.values, context.og.values, dictionary);
     const [previous, registers, ogHasEntry, transitions, referents, assignments, indicators, flags] =
-      await Promise.all([
-        this.previousValues(manager, campaign.year, submission.finess, submission.og_finess),
-        this.registers.ofStructure(manager, campaign.year, submission.finess, dictionary),
-        this.ogHasEntryAccounts(manager, submission.og_finess),
-        this.parts.transitionsOf(manager, campaign.year, submission.finess),
-        this.parts.referentsOf(manager, context.facts),
-        this.parts.assignments(manager, context, merged),
-        this.indicators.ofStructure(
-          manager,
-          campaign.year,
-          submission.finess,
-          this.rules.definitionsFor(dictionary).indicators,
-        ),
-        this.flags.ofStructure(manager, campaign.year, submission.finess),
+      await readAll(manager, [
+        () => this.previousValues(manager, campaign.year, submission.finess, submission.og_finess),
+        () => this.registers.ofStructure(manager, campaign.year, submission.finess, dictionary),
+        () => this.ogHasEntryAccounts(manager, submission.og_finess),
+        () => this.parts.transitionsOf(manager, campaign.year, submission.finess),
+        () => this.parts.referentsOf(manager, context.facts),
+        () => this.parts.assignments(manager, context, merged),
+        () =>
+          this.indicators.ofStructure(
+            manager,
+            campaign.year,
+            submission.finess,
+            this.rules.definitionsFor(dictionary).indicators,
+          ),
+        () => this.flags.ofStructure(manager, campaign.year, submission.finess),
       ]);
     const evaluation = evaluateSubmission(
       dictionary,

@@ -4,6 +4,12 @@ import type { ValueHistoryEntry, ValueMap, ValueSource } from '@tdb/contracts';
 import { parisToday } from '../../common/auth/access.service';
 import { SUBMISSION_SELECT, type SubmissionRow } from '../campaign-core/submission-context';
 
+/** What a save changes of a submission's row (the rest of the row is as the write read it). */
+export type WrittenSubmission = Pick<
+  SubmissionRow,
+  'status' | 'completeness' | 'blocking_errors' | 'version' | 'updated_at'
+>;
+
 /**
  * The `submissions` and `og_submissions` rows as entry reads and writes them: every statement runs
  * in the caller's transaction (an optimistic version guards each values write).
@@ -109,6 +115,10 @@ export class SubmissionRowsRepository {
   }
 
   /** Writes a structure's values if its version is still `version`; returns the new version, or null when stale. */
+  /**
+   * Writes a structure's values at the expected `version`: the row's fields the write changed, as
+   * a read would give them, or null when another write came first (optimistic concurrency).
+   */
   async saveValues(
     manager: EntityManager,
     write: {
@@ -121,11 +131,12 @@ export class SubmissionRowsRepository {
       by: string | null;
       version: number;
     },
-  ): Promise<number | null> {
-    const updated: { version: number }[][] | { version: number }[] = await manager.query(
+  ): Promise<WrittenSubmission | null> {
+    const updated: WrittenSubmission[][] | WrittenSubmission[] = await manager.query(
       `UPDATE submissions SET values = $3, status = $4, completeness = $5, blocking_errors = $6,
               version = version + 1, updated_at = now(), updated_by = $7
-        WHERE campaign_year = $1 AND finess = $2 AND version = $8 RETURNING version`,
+        WHERE campaign_year = $1 AND finess = $2 AND version = $8
+        RETURNING status, completeness::text AS completeness, blocking_errors, version, updated_at`,
       [
         write.year,
         write.finess,
@@ -137,8 +148,8 @@ export class SubmissionRowsRepository {
         write.version,
       ],
     );
-    const rows = (Array.isArray(updated[0]) ? updated[0] : updated) as { version: number }[];
-    return rows[0]?.version ?? null;
+    const rows = (Array.isArray(updated[0]) ? updated[0] : updated) as WrittenSubmission[];
+    return rows[0] ?? null;
   }
 
   async saveOgValues(

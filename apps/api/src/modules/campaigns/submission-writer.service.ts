@@ -14,7 +14,12 @@ import { StructureRefresh, type RefreshBaseline } from '../computation/structure
 import { CampaignRepository } from '../campaign-core/campaign.repository';
 import { DictionaryRegistry } from '../campaign-core/dictionary-registry.service';
 import { datesOf, phaseOfCampaign } from '../campaign-core/campaign-row';
-import { mergedValues, type SubmissionContext } from '../campaign-core/submission-context';
+import {
+  contextOf,
+  mergedValues,
+  type SubmissionContext,
+  type SubmissionRow,
+} from '../campaign-core/submission-context';
 import { SubmissionPartsRepository } from './submission-parts.repository';
 import { SubmissionReader } from './submission-reader.service';
 import { staleError, valuesRefusal, workflowError } from './submission-errors';
@@ -23,6 +28,14 @@ import { staleError, valuesRefusal, workflowError } from './submission-errors';
 export interface PreparedSave {
   context: SubmissionContext;
   values: Record<string, number | boolean | string | null>;
+}
+
+/** What a save wrote: the figures of its answer, and the submission's row as the write left it. */
+export interface AppliedSave {
+  version: number;
+  changed: number;
+  completeness: number;
+  submission: SubmissionRow;
 }
 
 const sameValue = (a: unknown, b: unknown): boolean => (a ?? null) === (b ?? null);
@@ -117,7 +130,7 @@ export class SubmissionWriter {
     prepared: PreparedSave,
     source: ValueSource,
     baseline?: RefreshBaseline,
-  ): Promise<{ version: number; changed: number; completeness: number }> {
+  ): Promise<AppliedSave> {
     const { context } = prepared;
     const { submission } = context;
     const values: ValueMap = { ...submission.values };
@@ -130,7 +143,12 @@ export class SubmissionWriter {
       else values[code] = value;
     }
     if (changes.length === 0) {
-      return { version: submission.version, changed: 0, completeness: Number(submission.completeness) };
+      return {
+        version: submission.version,
+        changed: 0,
+        completeness: Number(submission.completeness),
+        submission,
+      };
     }
     const evaluation = evaluateSubmission(
       context.dictionary,
@@ -150,6 +168,7 @@ export class SubmissionWriter {
       version: submission.version,
     });
     if (written === null) throw staleError(context, submission.version);
+    const row: SubmissionRow = { ...submission, values, ...written };
     await this.parts.recordHistory(
       manager,
       submission.campaign_year,
@@ -163,7 +182,12 @@ export class SubmissionWriter {
     if (submission.status !== nextStatus) {
       await this.parts.recordTransition(manager, submission, 'SAVE', nextStatus, null, by);
     }
-    return { version: written, changed: changes.length, completeness: evaluation.completeness.ratio };
+    return {
+      version: written.version,
+      changed: changes.length,
+      completeness: evaluation.completeness.ratio,
+      submission: row,
+    };
   }
 
   /** Indicators and atypia follow every save, in the same transaction (the response carries them). */
@@ -205,9 +229,11 @@ export class SubmissionWriter {
         (code) => code ?? 'values',
       );
       if (!prepared) throw refusal ?? valuesRefusal(errors);
-      await this.apply(manager, actor, prepared, body.source ?? 'FORM', baseline);
-      return context;
+      const applied = await this.apply(manager, actor, prepared, body.source ?? 'FORM', baseline);
+      return contextOf(campaign, dictionary, applied.submission, context.og);
     });
-    return this.reader.detailAfterWrite(actor, written);
+    // The answer starts from the rows as the write left them (committed): reading them again cost
+    // a round trip and the parsing of every value at the deadline.
+    return this.reader.detailOfWrite(actor, written);
   }
 }

@@ -12,6 +12,7 @@ import { DerivedRules } from './derived-rules.service';
 import { encodeIndicators, IndicatorValuesRepository } from './indicator-values.repository';
 import { PeerReferencesCache } from './peer-references.cache';
 import { PreviousValuesRepository } from './previous-values.repository';
+import { readAll } from '../../database/read-all';
 
 /**
  * What a structure's refresh compares it with and that none of its own writes change: last
@@ -41,18 +42,18 @@ export class StructureRefresh {
     private readonly peerReferences: PeerReferencesCache,
   ) {}
 
-  /** See RefreshBaseline; its four reads go at once (one after the other on a transaction's connection). */
+  /** See RefreshBaseline; its four reads go at once (one after the other in a transaction, see readAll). */
   async baseline(
     manager: EntityManager,
     year: number,
     dictionary: Dictionary,
     finess: string,
   ): Promise<RefreshBaseline> {
-    const [previous, indicators, acceptedLastYear, references] = await Promise.all([
-      this.previous.ofStructures(manager, year, dictionary, [finess]),
-      this.indicators.previousValues(manager, year, [finess], null),
-      this.flags.acceptedLastYear(manager, year, [finess]),
-      this.peerReferences.references(manager, year),
+    const [previous, indicators, acceptedLastYear, references] = await readAll(manager, [
+      () => this.previous.ofStructures(manager, year, dictionary, [finess]),
+      () => this.indicators.previousValues(manager, year, [finess], null),
+      () => this.flags.acceptedLastYear(manager, year, [finess]),
+      () => this.peerReferences.references(manager, year),
     ]);
     return {
       previousValues: previous.get(finess)?.values ?? {},
