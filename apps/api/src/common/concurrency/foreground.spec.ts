@@ -23,6 +23,8 @@ function tracked(promise: Promise<unknown>): { done: boolean } {
   return state;
 }
 
+const BUDGET = { share: 0.2, minShare: 0.05, fullShareRate: 5, burstMs: 20, quietMs: 1_000 };
+
 describe('Foreground', () => {
   it('gives background work its turn at once when no request is in flight', async () => {
     const foreground = new Foreground(60_000);
@@ -87,7 +89,7 @@ describe('Foreground', () => {
 
   it('keeps background work to its share of the time while requests keep coming', async () => {
     let clock = 0;
-    const foreground = new Foreground(60_000, { share: 0.2, burstMs: 20, quietMs: 1_000 }, () => clock);
+    const foreground = new Foreground(60_000, BUDGET, () => clock);
     request(foreground).end();
     // A slice took 30 ms, 10 more than the burst the budget held.
     foreground.spent(30);
@@ -106,9 +108,31 @@ describe('Foreground', () => {
     expect(turn.done).toBe(true);
   });
 
+  it('shrinks the share as requests come faster, and gives it back once they slow down', async () => {
+    let clock = 0;
+    const foreground = new Foreground(60_000, BUDGET, () => clock);
+    request(foreground).end();
+    expect(foreground.share).toBe(0.2);
+    // 50 requests a second for 10 s: the share falls to its floor.
+    for (; clock < 10_000; clock += 20) request(foreground).end();
+    expect(foreground.share).toBe(0.05);
+    // A slice that took 30 ms (10 beyond the burst) is given back in 200 ms at 5 %, not 50 ms.
+    foreground.spent(30);
+    const turn = tracked(foreground.turn());
+    for (const end = clock + 150; clock < end; clock += 20) request(foreground).end();
+    await turns();
+    expect(turn.done).toBe(false);
+    for (const end = clock + 100; clock < end; clock += 20) request(foreground).end();
+    await turns();
+    expect(turn.done).toBe(true);
+    // Half a minute at one request every 2 s: the whole share again.
+    for (const end = clock + 30_000; clock < end; clock += 2_000) request(foreground).end();
+    expect(foreground.share).toBe(0.2);
+  });
+
   it('lets background work run without a limit once no request came for a while', async () => {
     let clock = 0;
-    const foreground = new Foreground(60_000, { share: 0.2, burstMs: 20, quietMs: 1_000 }, () => clock);
+    const foreground = new Foreground(60_000, BUDGET, () => clock);
     request(foreground).end();
     foreground.spent(500);
     clock = 1_000;
@@ -119,7 +143,7 @@ describe('Foreground', () => {
 
   it('caps the debt of a long slice, so that background work is never stalled for long', async () => {
     let clock = 0;
-    const foreground = new Foreground(60_000, { share: 0.2, burstMs: 20, quietMs: 1_000 }, () => clock);
+    const foreground = new Foreground(60_000, BUDGET, () => clock);
     request(foreground).end();
     // Ten seconds "spent" (a slice that mostly waited for the database) weigh as 100 ms of debt.
     foreground.spent(10_000);

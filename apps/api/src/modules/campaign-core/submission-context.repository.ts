@@ -32,22 +32,35 @@ export interface SubmissionRow {
   extension_granted_at: Date | null;
 }
 
-export const SUBMISSION_SELECT = `SELECT sub.campaign_year, sub.finess, sub.in_scope, sub.scope_reason, sub.status,
+const SUBMISSION_COLUMNS = `sub.campaign_year, sub.finess, sub.in_scope, sub.scope_reason, sub.status,
     sub.consulted_by_cd, sub.reopened_by_authority, sub.values, sub.completeness::text AS completeness,
     sub.blocking_errors, sub.version, sub.updated_at, s.name, s.category_code, s.og_finess,
     coalesce(og.name, og.short_name) AS og_name, s.department_code, s.region_code, s.competence,
     ext.until::text AS extended_until, ext.reason AS extension_reason, ext.granted_by_name AS extension_by,
-    ext.authority_label AS extension_authority, ext.granted_at AS extension_granted_at
-  FROM submissions sub
+    ext.authority_label AS extension_authority, ext.granted_at AS extension_granted_at`;
+
+const SUBMISSION_FROM = `FROM submissions sub
   JOIN structures s ON s.finess = sub.finess
   LEFT JOIN managing_organisations og ON og.finess = s.og_finess
   LEFT JOIN submission_extensions ext
     ON ext.campaign_year = sub.campaign_year AND ext.finess = sub.finess AND ext.revoked_at IS NULL`;
 
+export const SUBMISSION_SELECT = `SELECT ${SUBMISSION_COLUMNS}
+  ${SUBMISSION_FROM}`;
+
+/** SUBMISSION_SELECT with the OG-level values of the structure's OG (null when it has none yet). */
+const SUBMISSION_WITH_OG_SELECT = `SELECT ${SUBMISSION_COLUMNS}, ogs.values AS og_values, ogs.version AS og_version
+  ${SUBMISSION_FROM}
+  LEFT JOIN og_submissions ogs ON ogs.campaign_year = sub.campaign_year AND ogs.og_finess = s.og_finess`;
+
 /** The values an organisme gestionnaire enters once for all its structures. */
 export interface OgValuesRow {
   values: ValueMap;
   version: number;
+}
+
+function notFound(year: number, finess: string): DomainError {
+  return new DomainError('NOT_FOUND', `Aucune saisie de la structure ${finess} pour la campagne ${year}.`);
 }
 
 /**
@@ -69,9 +82,32 @@ export class SubmissionContextRepository {
       [year, finess],
     );
     const row = rows[0];
-    if (!row)
-      throw new DomainError('NOT_FOUND', `Aucune saisie de la structure ${finess} pour la campagne ${year}.`);
+    if (!row) throw notFound(year, finess);
     return row;
+  }
+
+  /**
+   * The submission (locked with `lock`) and its OG's values (not locked) in one round trip: what a
+   * save or a page reads first.
+   */
+  async submissionWithOg(
+    manager: EntityManager,
+    year: number,
+    finess: string,
+    lock: boolean,
+  ): Promise<{ submission: SubmissionRow; og: OgValuesRow }> {
+    const rows: (SubmissionRow & { og_values: ValueMap | null; og_version: number | null })[] =
+      await manager.query(
+        `${SUBMISSION_WITH_OG_SELECT} WHERE sub.campaign_year = $1 AND sub.finess = $2${lock ? ' FOR UPDATE OF sub' : ''}`,
+        [year, finess],
+      );
+    const row = rows[0];
+    if (!row) throw notFound(year, finess);
+    const { og_values, og_version, ...submission } = row;
+    return {
+      submission,
+      og: og_values === null ? { values: {}, version: 0 } : { values: og_values, version: og_version ?? 0 },
+    };
   }
 
   /**

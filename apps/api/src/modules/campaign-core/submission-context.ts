@@ -60,6 +60,16 @@ export function loadSubmissionRow(
   return rows.submission(manager, year, finess, lock);
 }
 
+/** The submission (locked with `lock`) and its OG's values, unlocked, in one round trip. */
+export function loadSubmissionWithOg(
+  manager: EntityManager,
+  year: number,
+  finess: string,
+  lock: boolean,
+): Promise<{ submission: SubmissionRow; og: OgValuesRow }> {
+  return rows.submissionWithOg(manager, year, finess, lock);
+}
+
 /** The OG-level values, created to be locked with `lock` (see SubmissionContextRepository.ogValues). */
 export function loadOgValues(
   manager: EntityManager,

@@ -19,6 +19,24 @@ import { type SubmissionContext, type SubmissionRow } from '../campaign-core/sub
  * What a submission's page shows besides its values (transitions, referents, who enters what),
  * and the records a write leaves (value history, status transitions).
  */
+/** A batch of value changes as the history statement reads them (one JSON parameter). */
+export function changesJson(changes: readonly { code: string; old: unknown; new: unknown }[]): string {
+  return JSON.stringify(changes.map((c) => ({ code: c.code, old_value: c.old, new_value: c.new })));
+}
+
+/**
+ * The history rows of a batch of changes, one per item. `p`: the SQL expressions (placeholders) of
+ * the year, the holder's FINESS, whether OG-level, the source, the actor's id and name, the changes
+ * (`changesJson`) and the IP address.
+ */
+export function valueHistoryInsert(
+  p: readonly [string, string, string, string, string, string, string, string],
+): string {
+  return `INSERT INTO value_history (campaign_year, holder_finess, og_level, item_code, old_value, new_value, source, actor_id, actor_name, ip_address)
+       SELECT ${p[0]}, ${p[1]}, ${p[2]}, c.code, c.old_value, c.new_value, ${p[3]}, ${p[4]}, ${p[5]}, ${p[7]}
+         FROM jsonb_to_recordset(${p[6]}::jsonb) AS c(code text, old_value jsonb, new_value jsonb)`;
+}
+
 @Injectable()
 export class SubmissionPartsRepository {
   async transitionsOf(manager: EntityManager, year: number, finess: string): Promise<TransitionView[]> {
@@ -127,21 +145,16 @@ export class SubmissionPartsRepository {
     source: ValueSource,
     by: { id: string | null; name: string; ipAddress?: string | null },
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO value_history (campaign_year, holder_finess, og_level, item_code, old_value, new_value, source, actor_id, actor_name, ip_address)
-       SELECT $1, $2, $3, c.code, c.old_value, c.new_value, $4, $5, $6, $8
-         FROM jsonb_to_recordset($7::jsonb) AS c(code text, old_value jsonb, new_value jsonb)`,
-      [
-        year,
-        holder,
-        ogLevel,
-        source,
-        by.id,
-        by.name,
-        JSON.stringify(changes.map((c) => ({ code: c.code, old_value: c.old, new_value: c.new }))),
-        by.ipAddress ?? null,
-      ],
-    );
+    await manager.query(valueHistoryInsert(['$1', '$2', '$3', '$4', '$5', '$6', '$7', '$8']), [
+      year,
+      holder,
+      ogLevel,
+      source,
+      by.id,
+      by.name,
+      changesJson(changes),
+      by.ipAddress ?? null,
+    ]);
   }
 
   async recordTransition(

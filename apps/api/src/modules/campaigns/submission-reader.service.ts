@@ -36,6 +36,7 @@ import {
   factsOf,
   loadOgValues,
   loadSubmissionRow,
+  loadSubmissionWithOg,
   mergedValues,
   type SubmissionContext,
   type SubmissionRow,
@@ -76,6 +77,13 @@ export class SubmissionReader {
     campaign?: CampaignRow,
   ): Promise<SubmissionContext> {
     campaign ??= await this.campaigns.row(year, manager);
+    if (!lockOg) {
+      // Both rows at once; the OG's values reach nobody unless the check below passes.
+      const { submission, og } = await loadSubmissionWithOg(manager, year, finess, lock);
+      this.access.check(actor, { type: 'submission.read', structure: factsOf(submission) });
+      const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version, manager);
+      return contextOf(campaign, dictionary, submission, og);
+    }
     const submission = await loadSubmissionRow(manager, year, finess, lock);
     this.access.check(actor, { type: 'submission.read', structure: factsOf(submission) });
     const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version, manager);

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { ValueHistoryEntry, ValueMap, ValueSource } from '@tdb/contracts';
 import { parisToday } from '../../common/auth/access.service';
 import { SUBMISSION_SELECT, type SubmissionRow } from '../campaign-core/submission-context';
+import { changesJson, valueHistoryInsert } from './submission-parts.repository';
 
 /** What a save changes of a submission's row (the rest of the row is as the write read it). */
 export type WrittenSubmission = Pick<
@@ -116,8 +117,10 @@ export class SubmissionRowsRepository {
 
   /** Writes a structure's values if its version is still `version`; returns the new version, or null when stale. */
   /**
-   * Writes a structure's values at the expected `version`: the row's fields the write changed, as
-   * a read would give them, or null when another write came first (optimistic concurrency).
+   * Writes a structure's values at the expected `version`, with the history of the `changes`, in
+   * one statement (a save's round trips are its latency at the deadline): the row's fields the
+   * write changed, as a read would give them, or null when another write came first (optimistic
+   * concurrency; no history is written then).
    */
   async saveValues(
     manager: EntityManager,
@@ -128,15 +131,22 @@ export class SubmissionRowsRepository {
       status: string;
       completeness: number;
       blockingErrors: number;
-      by: string | null;
+      by: { id: string | null; name: string; ipAddress?: string | null };
       version: number;
+      changes: readonly { code: string; old: unknown; new: unknown }[];
+      source: ValueSource;
     },
   ): Promise<WrittenSubmission | null> {
     const updated: WrittenSubmission[][] | WrittenSubmission[] = await manager.query(
-      `UPDATE submissions SET values = $3, status = $4, completeness = $5, blocking_errors = $6,
-              version = version + 1, updated_at = now(), updated_by = $7
-        WHERE campaign_year = $1 AND finess = $2 AND version = $8
-        RETURNING status, completeness::text AS completeness, blocking_errors, version, updated_at`,
+      `WITH written AS (
+         UPDATE submissions SET values = $3, status = $4, completeness = $5, blocking_errors = $6,
+                version = version + 1, updated_at = now(), updated_by = $7
+          WHERE campaign_year = $1 AND finess = $2 AND version = $8
+          RETURNING status, completeness::text AS completeness, blocking_errors, version, updated_at),
+       history AS (
+         ${valueHistoryInsert(['$1', '$2', 'false', '$9', '$7', '$10', '$11', '$12'])}
+          WHERE EXISTS (SELECT 1 FROM written))
+       SELECT * FROM written`,
       [
         write.year,
         write.finess,
@@ -144,8 +154,12 @@ export class SubmissionRowsRepository {
         write.status,
         write.completeness,
         write.blockingErrors,
-        write.by,
+        write.by.id,
         write.version,
+        write.source,
+        write.by.name,
+        changesJson(write.changes),
+        write.by.ipAddress ?? null,
       ],
     );
     const rows = (Array.isArray(updated[0]) ? updated[0] : updated) as WrittenSubmission[];

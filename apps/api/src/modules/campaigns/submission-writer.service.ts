@@ -164,20 +164,13 @@ export class SubmissionWriter {
       status: nextStatus,
       completeness: evaluation.completeness.ratio,
       blockingErrors: evaluation.blockingErrors,
-      by: by.id,
+      by,
       version: submission.version,
+      changes,
+      source,
     });
     if (written === null) throw staleError(context, submission.version);
     const row: SubmissionRow = { ...submission, values, ...written };
-    await this.parts.recordHistory(
-      manager,
-      submission.campaign_year,
-      submission.finess,
-      false,
-      changes,
-      source,
-      by,
-    );
     await this.refreshIndicators(manager, context, values, context.og.values, baseline);
     if (submission.status !== nextStatus) {
       await this.parts.recordTransition(manager, submission, 'SAVE', nextStatus, null, by);
