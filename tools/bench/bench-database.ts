@@ -128,15 +128,16 @@ export async function loadNationalRegistry(loader: DataSource, work: string): Pr
  * the API's.
  */
 export function trackCpu(): {
-  stop(): { process: number; database: number | null; machine: number | null };
+  stop(): { process: number; database: number | null; machine: number | null; steal: number | null };
 } {
   // USER_HZ is 100 on Linux.
   const HZ = 100;
-  const machineTicks = (): number | null => {
+  /** Busy ticks of every CPU, and the ticks a hypervisor gave to others while this VM wanted them. */
+  const machineTicks = (): { busy: number; steal: number } | null => {
     try {
       const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0]!;
-      const [user, nice, system, , , irq, softirq] = line.trim().split(/\s+/).slice(1).map(Number);
-      return user! + nice! + system! + irq! + softirq!;
+      const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
+      return { busy: user! + nice! + system! + irq! + softirq!, steal: steal ?? 0 };
     } catch {
       return null;
     }
@@ -177,7 +178,14 @@ export function trackCpu(): {
       return {
         process: (used.user + used.system) / 1e6,
         database,
-        machine: startedMachine === null || endMachine === null ? null : (endMachine - startedMachine) / HZ,
+        machine:
+          startedMachine === null || endMachine === null
+            ? null
+            : (endMachine.busy - startedMachine.busy) / HZ,
+        steal:
+          startedMachine === null || endMachine === null
+            ? null
+            : (endMachine.steal - startedMachine.steal) / HZ,
       };
     },
   };

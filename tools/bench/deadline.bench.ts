@@ -594,7 +594,14 @@ interface RunResult {
   heap: { before: HeapSample; after: HeapSample } | null;
   /** The process that works the jobs when the API does not (--jobs-worker false). */
   jobsProcess: { cpu: number; rssPeak: number } | null;
-  cpu: { api: number; database: number | null; loadGenerator: number; machine: number | null };
+  cpu: {
+    api: number;
+    database: number | null;
+    loadGenerator: number;
+    machine: number | null;
+    /** CPU time the hypervisor gave to other machines while this one wanted it (a noisy host). */
+    steal: number | null;
+  };
   pool: Awaited<ReturnType<ReturnType<typeof trackPool>['stop']>>;
   distributions: { done: number | null; queued: number | null };
 }
@@ -889,6 +896,7 @@ async function runRush(
         database: cpuUsed.database,
         loadGenerator: cpuUsed.process,
         machine: cpuUsed.machine,
+        steal: cpuUsed.steal,
       },
       pool: poolUse,
       distributions: {
@@ -1001,7 +1009,8 @@ function describeRun(r: RunResult, thinkMs: number): string[] {
       `, PostgreSQL ${r.cpu.database === null ? '?' : `${fixed(r.cpu.database, 1)} (${fixed(r.cpu.database / wall, 2)})`}` +
       `, load generator ${fixed(r.cpu.loadGenerator, 1)} (${fixed(r.cpu.loadGenerator / wall, 2)})` +
       `${other === null ? '' : `, other processes ${fixed(other, 1)} (${fixed(other / wall, 2)})`}` +
-      `${r.cpu.machine === null ? '' : `; machine ${fixed(r.cpu.machine, 1)} of ${fixed(os.cpus().length * wall, 1)}`}`,
+      `${r.cpu.machine === null ? '' : `; machine ${fixed(r.cpu.machine, 1)} of ${fixed(os.cpus().length * wall, 1)}`}` +
+      `${r.cpu.steal === null ? '' : `; stolen by the host ${fixed(r.cpu.steal, 1)} (${fixed(r.cpu.steal / wall, 2)})`}`,
     `  per answered request of the rush (${answered}): API ${fixed((1000 * r.cpu.api) / Math.max(1, answered), 1)} ms, PostgreSQL ${fixed((1000 * (r.cpu.database ?? 0)) / Math.max(1, answered), 1)} ms`,
     `API connections seen by PostgreSQL (${r.pool.samples} samples): mean ${fixed(r.pool.meanBusy, 1)} busy of ${POOL_SIZE}, max ${r.pool.maxBusy}, all busy ${fixed(100 * r.pool.fullShare)} % of the time; ${r.pool.lockWaits} lock waits seen`,
     `distributions recomputes (job queue): ${r.distributions.done ?? '?'} done during the rush, ${r.distributions.queued ?? '?'} still queued at its end (${r.rush.validatedOk} validations)`,
