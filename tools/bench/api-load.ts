@@ -8,7 +8,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import autocannon from 'autocannon';
-import { apiNodeFlags, nodeEntry } from './bench-database';
+import { apiNodeFlags, databaseCpu, databaseCpuBetween, nodeEntry } from './bench-database';
 
 export interface BenchApi {
   baseUrl: string;
@@ -109,21 +109,6 @@ export function processCpuMs(pid: number, which: 'all' | 'system' = 'all'): numb
   }
 }
 
-/** CPU of every postgres process (the server's backends serve the API's pool). */
-function databaseCpuMs(): number {
-  let total = 0;
-  for (const entry of fs.existsSync('/proc') ? fs.readdirSync('/proc') : []) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (fs.readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres')
-        total += processCpuMs(Number(entry));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return total;
-}
-
 /** The value below which `fraction` of the sorted values fall (nearest rank). */
 export function percentile(sorted: Float64Array, fraction: number): number {
   if (sorted.length === 0) return 0;
@@ -146,7 +131,7 @@ export async function runLoad(options: {
   const before = {
     api: processCpuMs(apiPid),
     apiSystem: processCpuMs(apiPid, 'system'),
-    database: databaseCpuMs(),
+    database: databaseCpu(),
     self: process.cpuUsage(),
   };
   const latencies: number[] = [];
@@ -182,7 +167,7 @@ export async function runLoad(options: {
     cpuMsPerRequest: {
       api: (processCpuMs(apiPid) - before.api) / requests,
       apiSystem: (processCpuMs(apiPid, 'system') - before.apiSystem) / requests,
-      database: (databaseCpuMs() - before.database) / requests,
+      database: ((databaseCpuBetween(before.database, databaseCpu()) ?? 0) * 1000) / requests,
       loadGenerator: (self.user + self.system) / 1000 / requests,
     },
   };

@@ -123,6 +123,47 @@ export async function loadNationalRegistry(loader: DataSource, work: string): Pr
 }
 
 /**
+ * CPU ticks (1/100 s) of every process named postgres, each with those of its children that ended
+ * (cutime + cstime): the postmaster reaps the backends, so a backend that ended is counted there,
+ * whole, once its own entry is gone. Null where /proc cannot be read.
+ */
+export function databaseCpu(): Map<string, number> | null {
+  try {
+    const ticks = new Map<string, number>();
+    for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const close = stat.lastIndexOf(')');
+        if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+        const fields = stat.slice(close + 2).split(' ');
+        ticks.set(pid, Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14]));
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return ticks;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * PostgreSQL's CPU seconds between two `databaseCpu()` readings, over every process seen at either
+ * end: one that ended took its ticks from before the start with it, and the postmaster's reaped
+ * children give them back whole (a pooled connection closed during a run is counted, once).
+ */
+export function databaseCpuBetween(
+  start: Map<string, number> | null,
+  end: Map<string, number> | null,
+): number | null {
+  if (!start || !end || end.size === 0) return null;
+  let ticks = 0;
+  for (const [pid, now] of end) ticks += now - (start.get(pid) ?? 0);
+  for (const [pid, before] of start) if (!end.has(pid)) ticks -= before;
+  return ticks / 100; // USER_HZ is 100 on Linux
+}
+
+/**
  * CPU seconds spent while measuring: by this process, by the PostgreSQL server's processes and by
  * the whole machine (from /proc, where there is one), so that the database's share shows beside
  * the API's.
@@ -142,39 +183,15 @@ export function trackCpu(): {
       return null;
     }
   };
-  /** utime + stime of every process named postgres (server processes that ended are not counted). */
-  const databaseTicks = (): Map<string, number> | null => {
-    try {
-      const ticks = new Map<string, number>();
-      for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-        try {
-          const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-          const close = stat.lastIndexOf(')');
-          if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
-          const fields = stat.slice(close + 2).split(' ');
-          ticks.set(pid, Number(fields[11]) + Number(fields[12]));
-        } catch {
-          // the process ended meanwhile
-        }
-      }
-      return ticks;
-    } catch {
-      return null;
-    }
-  };
   const startedProcess = process.cpuUsage();
   const startedMachine = machineTicks();
-  const startedDatabase = databaseTicks();
+  const startedDatabase = databaseCpu();
   return {
     stop() {
       const used = process.cpuUsage(startedProcess);
       const endMachine = machineTicks();
-      const endDatabase = databaseTicks();
-      let database: number | null = null;
-      if (startedDatabase && endDatabase && endDatabase.size > 0) {
-        database = 0;
-        for (const [pid, ticks] of endDatabase) database += (ticks - (startedDatabase.get(pid) ?? 0)) / HZ;
-      }
+      const endDatabase = databaseCpu();
+      const database = databaseCpuBetween(startedDatabase, endDatabase);
       return {
         process: (used.user + used.system) / 1e6,
         database,

@@ -29,7 +29,10 @@ export interface BackgroundBudget {
   share: number;
   /** The least share, however fast requests come. */
   minShare: number;
-  /** Requests per second up to which background work keeps its whole share (then share × rate ≤ this). */
+  /**
+   * Requests per second up to which background work keeps its whole share; past it the share is
+   * share × fullShareRate / rate (never under minShare).
+   */
   fullShareRate: number;
   /** Background time that may be used at once after a pause (ms). */
   burstMs: number;

@@ -106,7 +106,8 @@ export class SubmissionContextRepository {
     const { og_values, og_version, ...submission } = row;
     return {
       submission,
-      og: og_values === null ? { values: {}, version: 0 } : { values: og_values, version: og_version ?? 0 },
+      // og_version is null exactly when og_values is (no OG row yet: nothing entered at OG level).
+      og: og_values === null ? { values: {}, version: 0 } : { values: og_values, version: og_version as number },
     };
   }
 

@@ -115,7 +115,7 @@ export function mergedValues(own: ValueMap, og: ValueMap, dictionary: Dictionary
     return own;
   }
   const merged: ValueMap = {};
-  for (const code of Object.keys(own)) if (!set.has(code)) merged[code] = own[code]!;
+  for (const code of Object.keys(own)) if (!set.has(code)) merged[code] = own[code] as ItemValue;
   for (const code of codes) {
     const value: ItemValue | undefined = og[code];
     if (value !== undefined) merged[code] = value;

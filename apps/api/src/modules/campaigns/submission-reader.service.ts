@@ -84,6 +84,9 @@ export class SubmissionReader {
       const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version, manager);
       return contextOf(campaign, dictionary, submission, og);
     }
+    // Locking the OG's row too takes two statements, not one SELECT … FOR UPDATE OF sub, ogs: the
+    // order in which one statement locks its rows follows its plan, and every writer must lock the
+    // submission before its OG (as an OG write locks its structures first) or two of them deadlock.
     const submission = await loadSubmissionRow(manager, year, finess, lock);
     this.access.check(actor, { type: 'submission.read', structure: factsOf(submission) });
     const dictionary = await this.dictionaries.byVersion(campaign.dictionary_version, manager);
