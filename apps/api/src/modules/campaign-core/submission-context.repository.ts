@@ -107,7 +107,10 @@ export class SubmissionContextRepository {
     return {
       submission,
       // og_version is null exactly when og_values is (no OG row yet: nothing entered at OG level).
-      og: og_values === null ? { values: {}, version: 0 } : { values: og_values, version: og_version as number },
+      og:
+        og_values === null
+          ? { values: {}, version: 0 }
+          : { values: og_values, version: og_version as number },
     };
   }
 
