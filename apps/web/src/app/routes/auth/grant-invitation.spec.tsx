@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, within } from '@testing-library/react';
 import type { GrantInvitationInfo } from '@tdb/contracts';
 import { GrantInvitationPage } from './grant-invitation';
 import { apiError, mockApi } from '@/testing/mock-api';
 import { renderWithRouter } from '@/testing/render';
+import { buildAccount, buildGrant } from '@/testing/fixtures';
+import { authStore } from '@/lib/auth/auth-store';
 
 const offer: GrantInvitationInfo = {
   email: 'ines.roux@amis-chenes.fr',
@@ -47,5 +49,47 @@ describe('grant offered by email', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Accepter l’habilitation' }));
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText(message)).toBeTruthy();
+  });
+
+  it('tells a signed-in invitee that the grant is active now and brings their menus up to date', async () => {
+    const invitee = buildAccount({ email: 'Ines.Roux@amis-chenes.fr' });
+    const withGrant = {
+      ...invitee,
+      grants: [
+        ...invitee.grants,
+        buildGrant({ role: 'APE', organisation: { kind: 'ESMS', code: '750000001' } }),
+      ],
+    };
+    const api = mockApi()
+      .get('/api/grant-invitations/abc', { body: { ...offer, principalTransfer: false } })
+      .post('/api/grant-invitations/abc/accept', {
+        body: { ...offer, principalTransfer: false, status: 'ACCEPTED' },
+      })
+      .get('/api/auth/me', { body: withGrant });
+    renderWithRouter({ '/habilitation': <GrantInvitationPage /> }, '/habilitation?jeton=abc', {
+      account: invitee,
+    });
+    fireEvent.click(await screen.findByRole('button', { name: 'Accepter l’habilitation' }));
+    expect(await screen.findByText('Elle est active sur votre compte dès maintenant.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Aller à l’accueil' }).getAttribute('href')).toBe('/');
+    expect(screen.queryByRole('link', { name: /Se connecter/ })).toBeNull();
+    await vi.waitFor(() => expect(api.calls('GET', '/api/auth/me')).toHaveLength(1));
+    await vi.waitFor(() => {
+      const state = authStore.getState();
+      expect(state.status === 'authenticated' && state.account.grants).toHaveLength(withGrant.grants.length);
+    });
+  });
+
+  it('asks whoever is not signed in with the invited account to sign in with it', async () => {
+    mockApi().get('/api/grant-invitations/abc', { body: { ...offer, status: 'ACCEPTED' } });
+    renderWithRouter({ '/habilitation': <GrantInvitationPage /> }, '/habilitation?jeton=abc', {
+      account: buildAccount({ email: 'quelqu.un@ars.sante.fr' }),
+    });
+    expect(
+      await screen.findByText('Elle est active sur votre compte : connectez-vous pour l’utiliser.'),
+    ).toBeTruthy();
+    expect(
+      screen.getByRole('link', { name: 'Se connecter avec le compte ines.roux@amis-chenes.fr' }),
+    ).toBeTruthy();
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
@@ -12,6 +13,8 @@ import { isApiClientError } from '@/lib/api-client';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { DefinitionList, type DefinitionItem } from '@/components/ui/definition-list';
 import { useAnswerGrantInvitation, useGrantInvitation } from '@/features/accounts/api/grant-invitation';
+import { useAuth } from '@/lib/auth/auth-provider';
+import { getMeQueryOptions } from '@/features/auth/api/get-me';
 import { paths } from '@/lib/paths';
 
 const TITLE = 'Habilitation proposée';
@@ -48,7 +51,7 @@ const DONE: Record<
   ACCEPTED: {
     severity: 'success',
     title: 'Habilitation acceptée',
-    text: 'Elle est active sur votre compte : connectez-vous (ou reconnectez-vous) pour l’utiliser.',
+    text: 'Elle est active sur votre compte : connectez-vous pour l’utiliser.',
   },
   DECLINED: {
     severity: 'info',
@@ -68,10 +71,24 @@ export function GrantInvitationPage() {
   const token = searchParams.get('jeton')?.trim() ?? '';
   const info = useGrantInvitation(token);
   const answer = useAnswerGrantInvitation(token);
+  const { account } = useAuth();
+  // Signed in with the account the offer was for: the grant is already active (the API reads
+  // grants at every request), so the page says so and leads on instead of asking for a sign-in.
+  const ownOffer =
+    account !== null &&
+    info.data !== undefined &&
+    account.email.toLowerCase() === info.data.email.toLowerCase();
   const resultRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (answer.isSuccess || answer.isError) resultRef.current?.focus();
   }, [answer.isSuccess, answer.isError]);
+  const queryClient = useQueryClient();
+  const accepted = answer.data?.status === 'ACCEPTED';
+  useEffect(() => {
+    // The menus and rights of the session follow the new grant at once (getMe updates its copy).
+    if (accepted && ownOffer)
+      void queryClient.fetchQuery({ ...getMeQueryOptions(), staleTime: 0 }).catch(() => undefined);
+  }, [accepted, ownOffer, queryClient]);
 
   let content;
   if (token === '') {
@@ -93,7 +110,10 @@ export function GrantInvitationPage() {
         <QueryError error={info.error} headingAs="h2" onRetry={() => void info.refetch()} />
       );
   } else if (info.data.status !== 'PENDING') {
-    const done = DONE[info.data.status];
+    const done =
+      ownOffer && info.data.status === 'ACCEPTED'
+        ? { ...DONE.ACCEPTED, text: 'Elle est active sur votre compte dès maintenant.' }
+        : DONE[info.data.status];
     content = (
       <div ref={resultRef} tabIndex={-1}>
         <Alert
@@ -106,9 +126,15 @@ export function GrantInvitationPage() {
         />
         <Offer info={info.data} />
         <p className={fr.cx('fr-mt-3w')}>
-          <Link to={paths.login.href()} className={fr.cx('fr-link')}>
-            Se connecter
-          </Link>
+          {ownOffer ? (
+            <Link to={paths.home.href()} className={fr.cx('fr-link')}>
+              Aller à l’accueil
+            </Link>
+          ) : (
+            <Link to={paths.login.href()} className={fr.cx('fr-link')}>
+              {account ? `Se connecter avec le compte ${info.data.email}` : 'Se connecter'}
+            </Link>
+          )}
         </p>
       </div>
     );
