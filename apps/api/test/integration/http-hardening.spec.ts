@@ -38,13 +38,28 @@ describe('HTTP hardening (HTTP, real database)', () => {
       await request(t.http).get('/api/auth/me').set('Authorization', `Bearer ${token}`).expect(401);
   });
 
-  it('signs in with JSON only: a form-encoded login (another site’s form) gets nowhere', async () => {
-    const res = await request(t.http)
+  it('signs in with JSON only: a form-encoded login (another site’s form) gets nowhere, and says why', async () => {
+    const audit = async () =>
+      (await t.dataSource.query(`SELECT count(*)::int AS count FROM audit_log`))[0].count as number;
+    const before = await audit();
+    const form = await request(t.http)
       .post('/api/auth/login')
       .type('form')
       .send({ email: account.email, password: TEST_PASSWORD });
-    expect(res.status).toBe(400);
-    expect(res.body.accessToken).toBeUndefined();
+    const text = await request(t.http)
+      .post('/api/auth/login')
+      .set('Content-Type', 'text/plain')
+      .send(JSON.stringify({ email: account.email, password: TEST_PASSWORD }));
+    for (const res of [form, text]) {
+      expect(res.status).toBe(415);
+      expect(res.body).toMatchObject({
+        code: 'UNSUPPORTED_MEDIA_TYPE',
+        message: expect.stringMatching(/en JSON/),
+      });
+      expect(res.body.accessToken).toBeUndefined();
+    }
+    // Nothing was tried on the account: no sign-in nor failure recorded.
+    expect(await audit()).toBe(before);
   });
 
   it('marks API answers not to be stored, refuses framing, and sends HSTS only over HTTPS', async () => {
