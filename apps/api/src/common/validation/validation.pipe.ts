@@ -1,9 +1,32 @@
 import { BadRequestException, ValidationError, ValidationPipe } from '@nestjs/common';
 
+/**
+ * Checks of a value's size or range: said of a missing value they are noise ("trop longue" next
+ * to "Saisissez votre adresse"), so a missing field gets only what says it is missing or mistyped.
+ */
+const SIZE_CONSTRAINTS = new Set([
+  'maxLength',
+  'minLength',
+  'isLength',
+  'max',
+  'min',
+  'arrayMaxSize',
+  'arrayMinSize',
+  'maxDate',
+  'minDate',
+]);
+
+function messagesOf(error: ValidationError): string[] {
+  const constraints = Object.entries(error.constraints ?? {});
+  if (error.value !== undefined && error.value !== null) return constraints.map(([, message]) => message);
+  const presence = constraints.filter(([name]) => !SIZE_CONSTRAINTS.has(name));
+  return (presence.length > 0 ? presence : constraints).map(([, message]) => message);
+}
+
 function flatten(errors: ValidationError[], prefix = ''): { field: string; message: string }[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = messagesOf(error).map((message) => ({ field, message }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
