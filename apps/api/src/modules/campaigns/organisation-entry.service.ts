@@ -159,7 +159,7 @@ export class OrganisationEntryService {
         seen.add(entry.finess);
         // Authorization first: a structure outside the caller's entry rights refuses the whole batch (403).
         const context = await this.submissions
-          .context(manager, actor, year, entry.finess, true)
+          .context(manager, actor, year, entry.finess, { lock: true })
           .catch((error: unknown) => {
             if (error instanceof DomainError && error.code === 'NOT_FOUND') {
               errors.push({ field: path(null), message: `${entry.finess} : ${error.userMessage}` });

@@ -185,7 +185,7 @@ export class SubmissionExtensionsService {
     year: number,
     finess: string,
   ): Promise<{ context: SubmissionContext; role: WorkflowRole }> {
-    const context = await this.reader.context(manager, actor, year, finess, true);
+    const context = await this.reader.context(manager, actor, year, finess, { lock: true });
     if (!context.submission.in_scope) {
       throw new DomainError(
         'CONFLICT',

@@ -64,19 +64,21 @@ export class SubmissionReader {
   ) {}
 
   /**
-   * `campaign`: the campaign row when the caller read it already (a save reads it before its
-   * transaction: a campaign's state is read without a lock, in or out of the transaction alike).
+   * The submission's context, once the actor may read it. `lock`: the submission's row (and, unless
+   * `lockOg` is false, its OG's) is locked for the caller's transaction. `campaign`: the campaign
+   * row when the caller read it already (a save reads it before its transaction: a campaign's
+   * state is read without a lock, in or out of the transaction alike).
    */
   async context(
     manager: EntityManager,
     actor: AuthenticatedActor,
     year: number,
     finess: string,
-    lock = false,
-    lockOg = lock,
-    campaign?: CampaignRow,
+    options: { lock?: boolean; lockOg?: boolean; campaign?: CampaignRow } = {},
   ): Promise<SubmissionContext> {
-    campaign ??= await this.campaigns.row(year, manager);
+    const lock = options.lock ?? false;
+    const lockOg = options.lockOg ?? lock;
+    const campaign = options.campaign ?? (await this.campaigns.row(year, manager));
     if (!lockOg) {
       // Both rows at once; the OG's values reach nobody unless the check below passes.
       const { submission, og } = await loadSubmissionWithOg(manager, year, finess, lock);

@@ -68,7 +68,7 @@ export class SubmissionTransitions {
     body: { action: Exclude<SubmissionAction, 'SAVE'>; reason?: string; version?: number },
     auditDetails: Record<string, unknown> = {},
   ): Promise<{ emailIds: string[]; context: SubmissionContext }> {
-    const context = await this.reader.context(manager, actor, year, finess, true);
+    const context = await this.reader.context(manager, actor, year, finess, { lock: true });
     if (!context.submission.in_scope) {
       throw new DomainError('CONFLICT', 'Cette structure est exclue du périmètre de la campagne.');
     }

@@ -212,7 +212,11 @@ export class SubmissionWriter {
       // every save of an OG's structures behind each other at the deadline (issue 13 §4). An OG
       // write locks the structures' rows first, so it still waits for this save and then
       // recomputes it with the new OG values.
-      const context = await this.reader.context(manager, actor, year, finess, true, false, campaign);
+      const context = await this.reader.context(manager, actor, year, finess, {
+        lock: true,
+        lockOg: false,
+        campaign,
+      });
       this.assertMayEnter(actor, context);
       if (context.submission.version !== body.version) throw staleError(context, body.version);
       const { prepared, errors, refusal } = this.prepare(
