@@ -1,5 +1,13 @@
 import { foreground, type Foreground } from './foreground';
 
+/** What a long loop calls between two steps: gives the event loop back when its slice is used. */
+export interface Pause {
+  pause(): Promise<void>;
+}
+
+/** For callers that build in one go (tests, command-line tools): never pauses. */
+export const NO_PAUSE: Pause = { pause: async () => undefined };
+
 /**
  * Cuts a long computation of the API process into slices of about `sliceMs`, each run on
  * background work's turn (Foreground): requests are answered between two slices, and first. Work
@@ -7,7 +15,7 @@ import { foreground, type Foreground } from './foreground';
  * large export) calls `due()` in its loops — cheap enough for a tight loop — and `yield()` when
  * it is true.
  */
-export class TimeSlicer {
+export class TimeSlicer implements Pause {
   private sliceStart = performance.now();
 
   constructor(

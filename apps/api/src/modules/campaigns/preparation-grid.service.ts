@@ -6,9 +6,16 @@ import type { BulkResult, ValueMap } from '@tdb/contracts';
 import { findCategory } from '@tdb/reference';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
+import { foreground } from '../../common/concurrency/foreground';
+import { TimeSlicer, type Pause } from '../../common/concurrency/time-slicer';
 import type { BulkDto } from './dto/submission.dto';
 import { OrganisationEntryService } from './organisation-entry.service';
-import { buildPreparationGrid, readPreparationGrid, type GridStructure } from './preparation-grid';
+import {
+  buildPreparationGrid,
+  readPreparationGrid,
+  type GridInput,
+  type GridStructure,
+} from './preparation-grid';
 import { SubmissionReader } from './submission-reader.service';
 
 /** Only what differs from the stored values is sent on, so untouched domains need no entry right. */
@@ -19,6 +26,9 @@ function changedOnly(read: Record<string, unknown>, stored: ValueMap): Record<st
 }
 
 /** The "grille de préparation à la collecte": download for one ESMS or a whole OG, upload back. */
+/** A grid's slice of work between two turns of the requests (ms). */
+const SLICE_MS = 10;
+
 @Injectable()
 export class PreparationGridService {
   constructor(
@@ -27,6 +37,20 @@ export class PreparationGridService {
     private readonly organisations: OrganisationEntryService,
     private readonly access: AccessService,
   ) {}
+
+  /**
+   * Builds or reads a grid as background work (foreground.ts): an OG's grid has a column per
+   * structure, hundreds of thousands of cells, and its rows go in slices of SLICE_MS between which
+   * the other requests are answered first.
+   */
+  private async sliced<T>(work: (slices: Pause) => Promise<T>): Promise<T> {
+    const background = foreground.exemptOne();
+    try {
+      return await work(new TimeSlicer(SLICE_MS));
+    } finally {
+      background();
+    }
+  }
 
   /** The policy decides first: may the actor enter anything of this structure at all. */
   private async assertMayEnter(actor: AuthenticatedActor, finess: string): Promise<void> {
@@ -37,7 +61,7 @@ export class PreparationGridService {
   async forStructure(actor: AuthenticatedActor, year: number, finess: string): Promise<Buffer> {
     const detail = await this.submissions.detail(actor, year, finess);
     const dictionary = await this.dictionaryOf(actor, year, finess);
-    return buildPreparationGrid({
+    const input: GridInput = {
       dictionary,
       campaignYear: year,
       structures: [this.gridStructure(detail)],
@@ -49,7 +73,8 @@ export class PreparationGridService {
             previousValues: detail.previousValues,
           }
         : undefined,
-    });
+    };
+    return this.sliced((slices) => buildPreparationGrid(input, slices));
   }
 
   async forOrganisation(actor: AuthenticatedActor, year: number, ogFiness: string): Promise<Buffer> {
@@ -59,7 +84,7 @@ export class PreparationGridService {
       throw new DomainError('NOT_FOUND', "Aucune structure de cet organisme n'est à saisir.");
     const first = structures[0];
     const dictionary = await this.dictionaryOf(actor, year, first?.finess ?? '');
-    return buildPreparationGrid({
+    const input: GridInput = {
       dictionary,
       campaignYear: year,
       structures: structures.map((s) => this.gridStructure(s)),
@@ -71,7 +96,8 @@ export class PreparationGridService {
             previousValues: detail.previousValues,
           }
         : undefined,
-    });
+    };
+    return this.sliced((slices) => buildPreparationGrid(input, slices));
   }
 
   async uploadForStructure(
@@ -89,11 +115,12 @@ export class PreparationGridService {
       );
     }
     const dictionary = await this.dictionaryOf(actor, year, finess);
-    const read = await readPreparationGrid(file, {
+    const expected = {
       dictionary,
       structures: [{ finess, categoryCode: detail.categoryCode }],
       organisation: detail.canEditOgItems ? { finess: detail.ogFiness } : undefined,
-    });
+    };
+    const read = await this.sliced((slices) => readPreparationGrid(file, expected, slices));
     if (!read.ok) throw this.rejected(read.errors);
     const body: BulkDto = {
       structures: [{ finess, values: changedOnly(read.values[finess] ?? {}, detail.values) }],
@@ -128,11 +155,12 @@ export class PreparationGridService {
     if (structures.length === 0)
       throw new DomainError('NOT_FOUND', "Aucune structure de cet organisme n'est à saisir.");
     const dictionary = await this.dictionaryOf(actor, year, structures[0]?.finess ?? '');
-    const read = await readPreparationGrid(file, {
+    const expected = {
       dictionary,
       structures: structures.map((s) => ({ finess: s.finess, categoryCode: s.categoryCode })),
       organisation: detail.canEditOgItems ? { finess: ogFiness } : undefined,
-    });
+    };
+    const read = await this.sliced((slices) => readPreparationGrid(file, expected, slices));
     if (!read.ok) throw this.rejected(read.errors);
     const body: BulkDto = {
       structures: structures

@@ -35,11 +35,45 @@ export const PROTECTION: Partial<ExcelJS.WorksheetProtection> = {
   formatRows: true,
 };
 
+/** How a structure's cell looks: last year's value, the value to enter, or not applicable. */
+export type ValueCellKind = 'previous' | 'current' | 'notApplicable';
+
+const NOT_APPLICABLE_STYLE: Partial<ExcelJS.Style> = {
+  fill: solidFill(COLOURS.notApplicable),
+  alignment: { horizontal: 'center' },
+  border: THIN_BORDER,
+};
+const valueStyles = new Map<string, Partial<ExcelJS.Style>>();
+
+/**
+ * One style object per kind of cell and value format, shared by every cell that has it: ExcelJS
+ * gives each new cell a style object of its own and finds its id by rendering it to XML, which
+ * was a large part of an OG grid's time (hundreds of structures × hundreds of items). A shared
+ * object is never changed once given to a cell.
+ */
+export function valueCellStyle(kind: ValueCellKind, item: Item): Partial<ExcelJS.Style> {
+  if (kind === 'notApplicable') return NOT_APPLICABLE_STYLE;
+  const numFmt = numberFormat(item);
+  const key = `${kind}|${numFmt}`;
+  let style = valueStyles.get(key);
+  if (!style) {
+    style =
+      kind === 'previous'
+        ? {
+            numFmt,
+            fill: solidFill(COLOURS.previous),
+            font: { color: { argb: COLOURS.muted } },
+            border: THIN_BORDER,
+          }
+        : { numFmt, fill: solidFill(COLOURS.editable), border: THIN_BORDER, protection: { locked: false } };
+    valueStyles.set(key, style);
+  }
+  return style;
+}
+
 export function writeNotApplicable(cell: ExcelJS.Cell): void {
   cell.value = NOT_APPLICABLE;
-  cell.fill = solidFill(COLOURS.notApplicable);
-  cell.alignment = { horizontal: 'center' };
-  cell.border = THIN_BORDER;
+  cell.style = NOT_APPLICABLE_STYLE;
 }
 
 /**
@@ -47,8 +81,13 @@ export function writeNotApplicable(cell: ExcelJS.Cell): void {
  * that an untouched cell reads back to the same normalised value. A stored value that no longer
  * validates is written as text, for the person to see and fix.
  */
-export function writeValue(cell: ExcelJS.Cell, item: Item, stored: unknown): void {
-  cell.numFmt = numberFormat(item);
+export function writeValue(
+  cell: ExcelJS.Cell,
+  item: Item,
+  stored: unknown,
+  kind: 'previous' | 'current',
+): void {
+  cell.style = valueCellStyle(kind, item);
   if (stored === null || stored === undefined || stored === '') return;
   const checked = validateValue(item, stored);
   if (!checked.ok) {
@@ -178,12 +217,13 @@ export function choiceItems(dictionary: Dictionary): Item[] {
   return dictionary.items.filter((item) => item.type === 'choice');
 }
 
-export function addListsSheet(workbook: ExcelJS.Workbook, dictionary: Dictionary): void {
+export function addListsSheet(workbook: ExcelJS.Workbook, dictionary: Dictionary): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
   choiceItems(dictionary).forEach((item, index) => {
     sheet.getCell(1, index + 1).value = item.code;
     (item.choices ?? []).forEach((choice, row) => (sheet.getCell(row + 2, index + 1).value = choice.label));
   });
+  return sheet;
 }
 
 export function columnLetter(column: number): string {

@@ -1,6 +1,7 @@
 import { assertSafeXlsx, withXlsxSlot } from '../../../common/files/safe-xlsx';
 import type ExcelJS from 'exceljs';
 import { exceljs } from '../../../common/files/exceljs';
+import { NO_PAUSE, type Pause } from '../../../common/concurrency/time-slicer';
 import { DOMAINS, validateValue, type Dictionary, type Item } from '@tdb/dictionary';
 import {
   CODE_COLUMN,
@@ -73,6 +74,7 @@ interface ReadState {
 export async function readPreparationGrid(
   buffer: Buffer,
   expected: GridExpectation,
+  slices: Pause = NO_PAUSE,
 ): Promise<GridReadResult> {
   const workbook = await loadWorkbook(buffer);
   if (!workbook) return fileError('Le fichier n’est pas un classeur Excel (.xlsx) lisible.');
@@ -84,7 +86,7 @@ export async function readPreparationGrid(
         'Ce classeur n’est pas une grille de préparation à la collecte : aucune feuille reconnue. Téléchargez la grille depuis la plateforme.',
       );
     }
-    for (const sheet of gridSheets) readSheet(sheet, state);
+    for (const sheet of gridSheets) await readSheet(sheet, state, slices);
   } catch {
     // exceljs may throw on odd but loadable files: one clear message rather than a 500.
     return fileError('Le fichier n’a pas pu être lu entièrement ; il est peut-être endommagé.');
@@ -158,7 +160,7 @@ function addError(
 // ---------------------------------------------------------------------------------------------
 // Sheets and columns
 
-function readSheet(sheet: ExcelJS.Worksheet, state: ReadState): void {
+async function readSheet(sheet: ExcelJS.Worksheet, state: ReadState, slices: Pause): Promise<void> {
   const marker = sheetKind(sheet);
   if (!marker) return;
   const markerCell = sheet.getCell(MARKER_ROW, CODE_COLUMN).address;
@@ -180,6 +182,8 @@ function readSheet(sheet: ExcelJS.Worksheet, state: ReadState): void {
   const columns = valueColumns(sheet, state, isOrganisation);
   for (let row = FIRST_ITEM_ROW; row <= sheet.rowCount; row += 1) {
     readRow(sheet, state, row, columns, isOrganisation);
+    // A row holds a value per structure of the OG (hundreds): the event loop is given back between rows.
+    await slices.pause();
   }
 }
 

@@ -1,5 +1,7 @@
+import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { exceljs } from '../../../common/files/exceljs';
+import { NO_PAUSE, type Pause } from '../../../common/concurrency/time-slicer';
 import { DOMAINS, DOMAIN_LABELS, type Dictionary, type Domain, type Item } from '@tdb/dictionary';
 import {
   CODE_COLUMN,
@@ -29,6 +31,7 @@ import {
   writeNotApplicable,
   writeValue,
   dataValidationFor,
+  columnLetter,
   choiceListRanges,
   addListsSheet,
 } from './grid-cells';
@@ -71,21 +74,36 @@ interface SheetContext {
   input: GridInput;
   /** Range of the choice labels on the hidden lists sheet, by item code. */
   choiceRanges: Map<string, string>;
+  slices: Pause;
 }
 
 /**
  * Builds the Excel "grille de préparation à la collecte" of one or several structures (and their
  * OG): a "Lisez-moi" sheet, one sheet per domain, an OG sheet, and a hidden sheet of choice lists.
+ * Written as a stream, row after row, with `slices.pause()` after each row: an OG of 500
+ * structures makes rows of a thousand cells, and the whole workbook held the event loop for
+ * seconds; each row now takes a few milliseconds and only the zipped bytes are kept.
  */
-export async function buildPreparationGrid(input: GridInput): Promise<Buffer> {
+export async function buildPreparationGrid(input: GridInput, slices: Pause = NO_PAUSE): Promise<Buffer> {
   assertDistinctFiness(input);
-  const workbook = new (exceljs().Workbook)();
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise<void>((resolve, reject) => {
+    stream.on('end', resolve);
+    stream.on('error', reject);
+  });
+  const workbook = new (exceljs().stream.xlsx.WorkbookWriter)({
+    stream,
+    useStyles: true,
+    useSharedStrings: true,
+  });
   workbook.creator = 'TDB';
   workbook.title = `Grille de préparation à la collecte ${input.campaignYear}`;
   const choiceRanges = choiceListRanges(input.dictionary);
-  const context: SheetContext = { input, choiceRanges };
+  const context: SheetContext = { input, choiceRanges, slices };
 
-  await addReadmeSheet(workbook, input);
+  await addReadmeSheet(workbook, input, slices);
   const entities = input.structures.map(structureEntity);
   for (const domain of DOMAINS) {
     const items = domainItems(input, domain);
@@ -98,10 +116,10 @@ export async function buildPreparationGrid(input: GridInput): Promise<Buffer> {
     });
   }
   if (input.organisation) await addOrganisationSheet(workbook, context, input.organisation);
-  addListsSheet(workbook, input.dictionary);
-
-  const written = await workbook.xlsx.writeBuffer();
-  return Buffer.from(written as ArrayBuffer);
+  addListsSheet(workbook, input.dictionary).commit();
+  await workbook.commit();
+  await ended;
+  return Buffer.concat(chunks);
 }
 
 function assertDistinctFiness(input: GridInput): void {
@@ -135,7 +153,7 @@ function domainItems(input: GridInput, domain: Domain): Item[] {
 // ---------------------------------------------------------------------------------------------
 // Lisez-moi
 
-async function addReadmeSheet(workbook: ExcelJS.Workbook, input: GridInput): Promise<void> {
+async function addReadmeSheet(workbook: ExcelJS.Workbook, input: GridInput, slices: Pause): Promise<void> {
   const sheet = workbook.addWorksheet(README_SHEET, { properties: { tabColor: { argb: COLOURS.header } } });
   sheet.columns = [{ width: 28 }, { width: 48 }, { width: 60 }];
   const add = (values: ExcelJS.CellValue[], style?: 'title' | 'heading' | 'bold') => {
@@ -160,6 +178,7 @@ async function addReadmeSheet(workbook: ExcelJS.Workbook, input: GridInput): Pro
   add(['FINESS', 'Nom', 'Catégorie'], 'bold');
   for (const structure of input.structures) {
     add([structure.finess, structure.name, `${structure.categoryLabel} (${structure.categoryCode})`]);
+    await slices.pause();
   }
   add([]);
   add(['Comment remplir la grille'], 'heading');
@@ -183,6 +202,7 @@ async function addReadmeSheet(workbook: ExcelJS.Workbook, input: GridInput): Pro
 
   for (const row of [3, 4, 5]) sheet.getCell(row, 2).alignment = { horizontal: 'left' };
   await sheet.protect('', PROTECTION);
+  sheet.commit();
 }
 
 function instructions(input: GridInput): string[] {
@@ -238,12 +258,16 @@ async function addItemSheet(
   setColumns(sheet, spec.entities.length);
   writeMarkers(sheet, context.input.campaignYear, spec);
   writeHeaders(sheet, context.input.campaignYear, spec.entities);
-  spec.rows.forEach((row, index) => {
+  // Protection is written when the sheet is committed; set first, like everything of the sheet.
+  await sheet.protect('', PROTECTION);
+  for (const [index, row] of spec.rows.entries()) {
     const rowNumber = FIRST_ITEM_ROW + index;
     if (row.item) writeItemRow(sheet, context, rowNumber, row.item, spec.entities);
     else writeSectionRow(sheet, rowNumber, row.section ?? '', spec.entities.length);
-  });
-  await sheet.protect('', PROTECTION);
+    sheet.getRow(rowNumber).commit();
+    await context.slices.pause();
+  }
+  sheet.commit();
 }
 
 function setColumns(sheet: ExcelJS.Worksheet, entityCount: number): void {
@@ -330,25 +354,39 @@ function writeItemRow(
   for (const column of [LABEL_COLUMN, UNIT_COLUMN, HELP_COLUMN, REQUIRED_COLUMN]) {
     row.getCell(column).alignment = { wrapText: true, vertical: 'top' };
   }
+  // One validation per run of structures the item applies to, from the first value cell to the
+  // last (last year's cells between them are locked, so it changes nothing there): one range
+  // instead of a validation per cell, which ExcelJS compared pairwise and wrote one by one.
+  const validation = dataValidationFor(item, context.choiceRanges);
+  let runStart: number | null = null;
+  const endRun = (last: number) => {
+    if (runStart === null) return;
+    const from = `${columnLetter(valueColumn(runStart))}${rowNumber}`;
+    const to = `${columnLetter(valueColumn(last))}${rowNumber}`;
+    validations(sheet).add(from === to ? from : `${from}:${to}`, validation);
+    runStart = null;
+  };
   entities.forEach((entity, index) => {
     const applies = entity.categoryCode === null || inCategory(item, entity.categoryCode);
-    const previous = row.getCell(previousColumn(index));
-    const current = row.getCell(valueColumn(index));
     if (!applies) {
-      writeNotApplicable(previous);
-      writeNotApplicable(current);
+      endRun(index - 1);
+      writeNotApplicable(row.getCell(previousColumn(index)));
+      writeNotApplicable(row.getCell(valueColumn(index)));
       return;
     }
-    writeValue(previous, item, entity.previousValues[item.code]);
-    previous.fill = solidFill(COLOURS.previous);
-    previous.font = { color: { argb: COLOURS.muted } };
-    previous.border = THIN_BORDER;
-    writeValue(current, item, entity.values[item.code]);
-    current.fill = solidFill(COLOURS.editable);
-    current.border = THIN_BORDER;
-    current.protection = { locked: false };
-    current.dataValidation = dataValidationFor(item, context.choiceRanges);
+    runStart ??= index;
+    writeValue(row.getCell(previousColumn(index)), item, entity.previousValues[item.code], 'previous');
+    writeValue(row.getCell(valueColumn(index)), item, entity.values[item.code], 'current');
   });
+  endRun(entities.length - 1);
+}
+
+/** The sheet's data validations by address or range (ExcelJS has them, its types do not say so). */
+function validations(sheet: ExcelJS.Worksheet): {
+  add(address: string, validation: ExcelJS.DataValidation): void;
+} {
+  return (sheet as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } })
+    .dataValidations;
 }
 
 function unitText(item: Item): string | null {
