@@ -4,7 +4,6 @@ import { ConfigError, loadConfig, type AppConfig } from './config/app-config';
 import { resolveDatabase, runMigrations } from './database/database';
 import { DataDirLockedError } from './database/embedded-postgres';
 import { exceljs } from './common/files/exceljs';
-import { pdf } from './modules/restitution/pdf';
 
 async function main(): Promise<void> {
   let config: AppConfig;
@@ -40,11 +39,11 @@ async function main(): Promise<void> {
     host: string,
     backlog: number,
   ) => Promise<unknown>;
-  // Loaded before the first request, not at their first use: requiring them holds the event loop
-  // 0.4 s (ExcelJS) and 0.2 s (pdfmake), and the first export of a deadline rush stalled every
-  // request in flight that long (ADR 0016). Processes that only compute never run main().
+  // Loaded before the first request, not at its first use: requiring it holds the event loop
+  // 0.4 s, and the first export of a deadline rush stalled every request in flight that long (ADR
+  // 0016). pdfmake is loaded by the PDF worker, off the event loop (pdf-renderer.ts). Processes
+  // that only compute never run main().
   exceljs();
-  pdf();
   await listen(config.port, '0.0.0.0', config.httpBacklog);
   const base = `http://localhost:${config.port}`;
   console.log(

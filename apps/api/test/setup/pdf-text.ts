@@ -1,5 +1,18 @@
+import { inflateSync } from 'node:zlib';
+
+/** An object's dictionary and its stream, inflated when compressed (latin1: one char per byte). */
+function readable(body: string): string {
+  const stream = /^([\s\S]*?)stream\r?\n([\s\S]*)\r?\nendstream/.exec(body);
+  if (!stream || !/\/FlateDecode/.test(stream[1] as string)) return body;
+  try {
+    return `${stream[1]}stream\n${inflateSync(Buffer.from(stream[2] as string, 'latin1')).toString('latin1')}\nendstream`;
+  } catch {
+    return body;
+  }
+}
+
 /**
- * The text of an uncompressed PDF written by pdfmake (pdfkit), as a reader would copy it: the glyph
+ * The text of a PDF written by pdfmake (pdfkit), as a reader would copy it: the glyph
  * codes of every text operator (`[<…> …] TJ`, `<…> Tj`) decoded through the ToUnicode map of the
  * font selected before them (`/F1 8 Tf`). A glyph the font lacks is drawn as glyph 0, the
  * missing-glyph box, which pdfkit maps to U+0000: such a character in the text is a box on paper.
@@ -8,7 +21,7 @@ export function pdfText(pdf: Buffer): string {
   const source = pdf.toString('latin1');
   const objects = new Map<string, string>();
   for (const match of source.matchAll(/(\d+) 0 obj\s([\s\S]*?)endobj/g)) {
-    objects.set(match[1] as string, match[2] as string);
+    objects.set(match[1] as string, readable(match[2] as string));
   }
   // Font resource name (/F1) → font object → its ToUnicode CMap → glyph code → text.
   const maps = new Map<string, Map<number, string>>();
@@ -19,7 +32,7 @@ export function pdfText(pdf: Buffer): string {
       if (toUnicode) maps.set(name as string, cmap(objects.get(toUnicode) ?? ''));
     }
   }
-  if (maps.size === 0) throw new Error('No ToUnicode map found: is the PDF compressed?');
+  if (maps.size === 0) throw new Error('No ToUnicode map found: is this a PDF of pdfmake?');
   let text = '';
   let font = new Map<number, string>();
   let line: string | undefined;

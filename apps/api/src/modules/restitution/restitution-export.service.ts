@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { fmt, pdf, printable } from './pdf';
+import { fmt, printable } from './pdf';
+import { renderPdf } from './pdf-renderer';
 import { exceljs } from '../../common/files/exceljs';
 import type {
   DistributionDto,
@@ -46,9 +47,8 @@ export function trendText(i: RestitutionIndicator, year: number): string {
 @Injectable()
 export class RestitutionExportService {
   async pdf(r: StructureRestitution, practices: StructurePractices): Promise<Buffer> {
-    return pdf()
-      .createPdf(printable(this.pdfDefinition(r, practices)))
-      .getBuffer();
+    const { footer, ...definition } = this.pdfDefinition(r, practices);
+    return renderPdf(printable({ definition, footer }));
   }
 
   /** What the PDF holds (pdfmake's document): the table with the peers' columns only when they are there. */
@@ -145,12 +145,13 @@ export class RestitutionExportService {
         creator: 'Tableau de bord de la performance',
       },
       defaultStyle: { font: 'Roboto', fontSize: 8 },
-      footer: (page: number, pages: number) => ({
-        text: `${r.name} — FINESS ${r.finess} — page ${page}/${pages}`,
+      // pdfmake's footer function, as a template the PDF worker turns into it (pdf-renderer.ts).
+      footer: {
+        text: `${r.name} — FINESS ${r.finess} — page {page}/{pages}`,
         alignment: 'center',
         fontSize: 7,
         color: '#666666',
-      }),
+      },
       styles: {
         title: { fontSize: 14, bold: true, color: '#000091' },
         subtitle: { fontSize: 12, bold: true, margin: [0, 4, 0, 2] },

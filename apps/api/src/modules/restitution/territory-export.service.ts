@@ -1,6 +1,7 @@
 import { medianMapSvg } from './france-map';
 import { Injectable } from '@nestjs/common';
-import { fmt, pdf, printable } from './pdf';
+import { fmt, printable } from './pdf';
+import { renderPdf } from './pdf-renderer';
 import type ExcelJS from 'exceljs';
 import { exceljs } from '../../common/files/exceljs';
 import type { TerritoryTable } from '@tdb/contracts';
@@ -238,9 +239,9 @@ export class TerritoryExportService {
       style: 'small',
       margin: [0, 6, 0, 0],
     });
-    return pdf()
-      .createPdf(
-        printable({
+    return renderPdf(
+      printable({
+        definition: {
           pageSize: 'A4',
           pageMargins: [28, 32, 28, 36],
           info: {
@@ -248,12 +249,6 @@ export class TerritoryExportService {
             creator: 'Tableau de bord de la performance',
           },
           defaultStyle: { font: 'Roboto', fontSize: 8 },
-          footer: (page: number, pages: number) => ({
-            text: `Rapport territorial ${r.campaignYear} — ${territory} — page ${page}/${pages}`,
-            alignment: 'center',
-            fontSize: 7,
-            color: '#666666',
-          }),
           styles: {
             title: { fontSize: 14, bold: true, color: '#000091' },
             subtitle: { fontSize: 12, bold: true, margin: [0, 4, 0, 2] },
@@ -265,9 +260,15 @@ export class TerritoryExportService {
             notice: { fontSize: 8, bold: true, color: '#b34000' },
           },
           content,
-        }),
-      )
-      .getBuffer();
+        },
+        footer: {
+          text: `Rapport territorial ${r.campaignYear} — ${territory} — page {page}/{pages}`,
+          alignment: 'center',
+          fontSize: 7,
+          color: '#666666',
+        },
+      }),
+    );
   }
 }
 
