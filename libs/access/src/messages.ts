@@ -177,6 +177,16 @@ export const MESSAGES = {
     `Seuls l'administrateur principal (APR) et les contrôleurs ${target.kind === 'ARS' || target.kind === 'CD' ? ofAuthority(target.kind, target.code) : `de ${theOrganisation(target)}`}, ou l'administrateur national, écrivent à ses structures.`,
   scopeReserved: (): string =>
     'Le périmètre des campagnes est tenu par l’administration nationale et les ARS ou conseils départementaux compétents.',
+  /** The actor holds no ARS or Département grant at all: nothing to name but who may. */
+  authorityActionReserved: (action: 'campaign.communicate' | 'referent.manage' | 'apiToken.manage'): string =>
+    ({
+      'campaign.communicate':
+        "Écrire aux structures est réservé à l'administrateur principal (APR) et aux contrôleurs d'une ARS ou d'un Département, et à l'administrateur national : votre compte n'a aucune de ces habilitations.",
+      'referent.manage':
+        "Désigner les référents est réservé à l'administrateur principal (APR) d'une ARS ou d'un Département et à l'administrateur national : votre compte n'a aucune de ces habilitations.",
+      'apiToken.manage':
+        "Les jetons d'API sont gérés par l'administrateur principal (APR) d'une ARS ou d'un Département et par l'administrateur national : votre compte n'a aucune de ces habilitations.",
+    })[action],
   referentsReserved: (target: OrganisationRef): string =>
     `Seul l'administrateur principal (APR) ${target.kind === 'ARS' || target.kind === 'CD' ? ofAuthority(target.kind, target.code) : `de ${theOrganisation(target)}`} ou l'administrateur national désigne ses référents.`,
 };

@@ -208,7 +208,16 @@ describe('campaign follow-up, emails, referents and scope (HTTP, real database)'
         .set('Authorization', national)
         .expect(200);
       expect(reminders.body.map((m: { organisationCode: string }) => m.organisationCode)).toEqual(['24']);
-      await api().get(`/api/campaigns/${YEAR}/mailings`).set('Authorization', esmsApe.auth).expect(403);
+      // A structure's account holds no authority grant: the refusal says who may, naming no authority.
+      const refused = await api()
+        .get(`/api/campaigns/${YEAR}/mailings`)
+        .set('Authorization', esmsApe.auth)
+        .expect(403);
+      expect(refused.body.message).toBe(
+        "Écrire aux structures est réservé à l'administrateur principal (APR) et aux contrôleurs d'une ARS ou d'un Département, et à l'administrateur national : votre compte n'a aucune de ces habilitations.",
+      );
+      const tokens = await api().get('/api/api-tokens').set('Authorization', esmsApe.auth).expect(403);
+      expect(tokens.body.message).toMatch(/^Les jetons d'API sont gérés par l'administrateur principal/);
     });
   });
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { OrganisationRef } from '@tdb/contracts';
 import {
+  ACCESS_MESSAGES,
   activeGrants,
   decide,
   scopeOf,
@@ -77,7 +78,9 @@ export class AccessService {
       (organisation) => decide(actor, { type: action, organisation }, today).allowed,
     );
     if (!all && organisations.length === 0) {
-      this.check(actor, { type: action, organisation: candidates[0] ?? { kind: 'ARS', code: '00' } });
+      const [first] = candidates;
+      if (!first) throw new DomainError('FORBIDDEN', ACCESS_MESSAGES.authorityActionReserved(action));
+      this.check(actor, { type: action, organisation: first });
     }
     return { all, organisations };
   }
