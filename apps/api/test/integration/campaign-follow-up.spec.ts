@@ -294,6 +294,23 @@ describe('campaign follow-up, emails, referents and scope (HTTP, real database)'
           ['FOYER DE VIE LES TILLEULS'],
         ),
       ).toBe(1);
+      // The list shows it with includeExcluded=true only; "false" means false, anything else is refused.
+      const listed = async (includeExcluded: string) =>
+        (
+          await api()
+            .get(`/api/campaigns/${YEAR}/submissions?pageSize=100&includeExcluded=${includeExcluded}`)
+            .set('Authorization', cdApr)
+            .expect(200)
+        ).body.items.some((s: { finess: string }) => s.finess === FOYER_45);
+      expect(await listed('true')).toBe(true);
+      expect(await listed('false')).toBe(false);
+      const garbage = await api()
+        .get(`/api/campaigns/${YEAR}/submissions?includeExcluded=${'a'.repeat(7_000)}`)
+        .set('Authorization', cdApr)
+        .expect(400);
+      expect(garbage.body.errors).toEqual([
+        { field: 'includeExcluded', message: '« includeExcluded » vaut true ou false.' },
+      ]);
       await patch(FOYER_45, cdApr, { inScope: true }).expect(200);
       expect(await scopeOf(FOYER_45)).toEqual({ in_scope: true, scope_reason: null });
 

@@ -15,7 +15,8 @@ export class PaginationLinksInterceptor implements NestInterceptor {
         const response = http.getResponse<Response>();
         if (response.headersSent) return;
         response.setHeader('X-Total-Count', String(body.total));
-        response.setHeader('Link', pageLinks(http.getRequest<Request>().originalUrl, body));
+        const links = pageLinks(http.getRequest<Request>().originalUrl, body);
+        if (links !== null) response.setHeader('Link', links);
       }),
     );
   }

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
-import { isPage, pageLinks } from './pagination-links';
+import { isPage, MAX_LINK_HEADER, pageLinks } from './pagination-links';
 
-const rels = (link: string) =>
+const rels = (link: string | null) =>
   Object.fromEntries(
-    link.split(', ').map((part) => {
+    (link ?? '').split(', ').map((part) => {
       const [, url = '', rel = ''] = /^<([^>]+)>; rel="(\w+)"$/.exec(part) ?? [];
       return [rel, new URL(url, 'http://x').searchParams.get('page')];
     }),
@@ -55,5 +55,13 @@ describe('pagination links', () => {
     expect(isPage({ items: [], total: 0, page: 1, pageSize: 20 })).toBe(true);
     expect(isPage({ items: [], total: '0', page: 1, pageSize: 20 })).toBe(false);
     expect(isPage([1, 2])).toBe(false);
+  });
+
+  it('leaves the Link header out rather than repeat a long query in it', () => {
+    const long = `/a?q=${'a'.repeat(2_000)}`;
+    expect(pageLinks(long, { total: 60, page: 2, pageSize: 20 })).toBeNull();
+    const header = pageLinks(`/a?q=${'a'.repeat(500)}`, { total: 60, page: 2, pageSize: 20 });
+    expect(header!.length).toBeLessThanOrEqual(MAX_LINK_HEADER);
+    expect(rels(header)).toEqual({ first: '1', prev: '1', next: '3', last: '3' });
   });
 });

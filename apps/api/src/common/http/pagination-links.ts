@@ -23,8 +23,17 @@ export function isPage(body: unknown): body is PageShape {
   );
 }
 
-/** The Link header of a page: `url` is the request's URL (path and query), its page replaced. */
-export function pageLinks(url: string, page: PageShape): string {
+/**
+ * Past this, a page gets no Link header (X-Total-Count and the body's fields still page it): each
+ * link repeats the query, and a long query made headers that common HTTP clients refuse (16 KB).
+ */
+export const MAX_LINK_HEADER = 4_096;
+
+/**
+ * The Link header of a page: `url` is the request's URL (path and query), its page replaced; null
+ * when it would exceed MAX_LINK_HEADER.
+ */
+export function pageLinks(url: string, page: PageShape): string | null {
   const last = Math.max(1, Math.ceil(page.total / Math.max(1, page.pageSize)));
   const [path = '', query = ''] = url.split('?', 2);
   const at = (n: number) => {
@@ -37,5 +46,6 @@ export function pageLinks(url: string, page: PageShape): string {
   if (page.page > 1) links.push(`${at(Math.min(page.page - 1, last))}; rel="prev"`);
   if (page.page < last) links.push(`${at(page.page + 1)}; rel="next"`);
   links.push(`${at(last)}; rel="last"`);
-  return links.join(', ');
+  const header = links.join(', ');
+  return header.length > MAX_LINK_HEADER ? null : header;
 }

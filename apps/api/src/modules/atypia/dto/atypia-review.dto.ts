@@ -17,6 +17,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { PaginationQuery } from '../../../common/validation/pagination.query';
+import { queryBoolean } from '../../../common/validation/query-boolean';
 
 export const FLAG_STATUS_FILTERS = [
   'OPEN',
@@ -27,9 +28,6 @@ export const FLAG_STATUS_FILTERS = [
   'ALL',
 ] as const;
 export const FLAG_SORTS = ['priority', 'structure', 'rule', 'value', 'updatedAt'] as const;
-
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
 /** Filters of the atypia table (and of its XLSX export). */
 export class AtypiaTableFilters {
@@ -64,7 +62,7 @@ export class AtypiaTableFilters {
 
   @ApiPropertyOptional({ description: 'Seulement les structures qui me sont attribuées' })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean({ message: '« mine » vaut true ou false.' })
   mine?: boolean;
 
@@ -73,7 +71,7 @@ export class AtypiaTableFilters {
       'Seulement les signalements prioritaires (structure prioritaire, ou règle / indicateur prioritaire de votre autorité)',
   })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean({ message: '« priorityOnly » vaut true ou false.' })
   priorityOnly?: boolean;
 

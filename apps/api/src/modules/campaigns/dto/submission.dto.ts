@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 import { PaginationQuery } from '../../../common/validation/pagination.query';
 import { VALUE_MAP_PROPERTY } from './value-schemas';
+import { queryBoolean } from '../../../common/validation/query-boolean';
 
 const SUBMISSION_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'VALIDATED', 'INVALIDATED', 'CONFIRMED'] as const;
 
@@ -101,8 +102,8 @@ export class SubmissionsQuery extends PaginationQuery {
 
   @ApiPropertyOptional({ description: 'Inclure les structures exclues du périmètre' })
   @IsOptional()
-  @Type(() => Boolean)
-  @IsBoolean()
+  @Transform(queryBoolean)
+  @IsBoolean({ message: '« includeExcluded » vaut true ou false.' })
   includeExcluded?: boolean;
 }
 

@@ -16,9 +16,7 @@ import {
 } from 'class-validator';
 import { SUPPORT_QUESTION_STATUSES, type SupportQuestionStatus } from '@tdb/contracts';
 import { PaginationQuery } from '../../../common/validation/pagination.query';
-
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+import { queryBoolean } from '../../../common/validation/query-boolean';
 
 const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
 
@@ -101,7 +99,7 @@ export class QuestionListQuery extends PaginationQuery {
 
   @ApiPropertyOptional({ description: 'Seulement les questions qui me sont attribuées' })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean({ message: '« mine » vaut true ou false.' })
   mine?: boolean;
 }
@@ -204,7 +202,7 @@ export class FaqQuery {
 
   @ApiPropertyOptional({ description: 'Seulement les propositions à la FAQ nationale' })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean({ message: '« proposed » vaut true ou false.' })
   proposed?: boolean;
 }
