@@ -12,6 +12,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ShutdownService } from './common/lifecycle/shutdown.service';
 import { foreground } from './common/concurrency/foreground';
+import { bodyParserErrors } from './common/validation/body-parser-errors';
 import { hostileInputGuard } from './common/validation/hostile-input.middleware';
 import { createValidationPipe } from './common/validation/validation.pipe';
 import type { AppConfig } from './config/app-config';
@@ -43,6 +44,7 @@ export async function createApp(
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useBodyParser('json', { limit: '1mb' });
+  app.use(bodyParserErrors);
   app.use(hostileInputGuard);
   // Standard security headers and a content security policy: everything from this origin only.
   // Styles may be inline (the DSFR's React components and the OpenAPI page set some); scripts may

@@ -323,4 +323,25 @@ describe('accounts and authentication (HTTP, real database)', () => {
     }
     expect(refused).toEqual([]);
   });
+
+  it('finds an account by its words whatever the accents and the way they are typed', async () => {
+    const helene = await persistAccount(
+      t.dataSource,
+      [{ organisation: { kind: 'CD', code: '45' }, role: 'READER' }],
+      { firstName: 'Hélène', lastName: 'Dépôt-Ñúñez', email: `helene.depot.${Date.now()}@loiret.fr` },
+    );
+    const found = async (q: string) =>
+      (
+        await request(t.http)
+          .get('/api/accounts')
+          .query({ q, pageSize: 100 })
+          .set('Authorization', national)
+          .expect(200)
+      ).body.items.some((a: { id: string }) => a.id === helene.id);
+    // Composed, decomposed (e + combining accent), without accents, upper case, words in any order.
+    for (const q of ['Hélène', 'He\u0301le\u0300ne', 'helene', 'HELENE DEPOT', 'nunez depot', helene.email]) {
+      expect([q, await found(q)]).toEqual([q, true]);
+    }
+    for (const q of ['Hélène Martin', '%', '_']) expect([q, await found(q)]).toEqual([q, false]);
+  });
 });

@@ -392,7 +392,28 @@ describe('structures registry (HTTP, real database)', () => {
       .set('Content-Type', 'application/json')
       .send('{"categoryCode": ')
       .expect(400);
-    expect(res.body.message).toBe('Requête invalide.');
+    expect(res.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      message: expect.stringMatching(/n’est pas un JSON valide/),
+    });
+    // A JSON value that is not an object or an array (the parser's strict mode) is said the same.
+    const bare = await request(t.http)
+      .patch(`/api/structures/${SAVS_PARIS}/category`)
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/json')
+      .send('null')
+      .expect(400);
+    expect(bare.body.message).toMatch(/un objet ou un tableau JSON est attendu/);
+    const tooLarge = await request(t.http)
+      .patch(`/api/structures/${SAVS_PARIS}/category`)
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ categoryCode: 'x'.repeat(1_100_000) }))
+      .expect(413);
+    expect(tooLarge.body).toMatchObject({
+      code: 'PAYLOAD_TOO_LARGE',
+      message: expect.stringMatching(/au plus 1 Mo/),
+    });
     const noFile = await request(t.http).post('/api/imports/finess').set('Authorization', auth).expect(400);
     expect(noFile.body.message).toMatch(/Joignez le fichier/);
   });

@@ -208,6 +208,13 @@ describe('territorial restitutions (HTTP, real database)', () => {
       });
       expect(byCode['18']).toMatchObject({ status: 'SUPPRESSED', suppressed: true, n: null, median: null });
       expect(byCode['28']).toMatchObject({ status: 'NO_DATA', median: null });
+      // Without an indicator, or with an unknown one, a 400 that says which parameter to fix.
+      const missing = await get('/map?category=EHPAD', 'ars').expect(400);
+      expect(missing.body.message).toBe(
+        'Indiquez l’indicateur à restituer (paramètre « indicator », par exemple P15).',
+      );
+      const unknown = await get('/map?indicator=Z99&category=EHPAD', 'ars').expect(400);
+      expect(unknown.body.message).toMatch(/^« Z99 » n’est pas un indicateur restituable/);
     });
 
     it('gives a CD its department (and its region), national every department; 403 to others', async () => {

@@ -39,3 +39,33 @@ export function structureSearchCondition(q: string | undefined, alias = 's'): Se
   });
   return { sql: `(${sql.join(' AND ')})`, parameters };
 }
+
+const ACCENTED = 'àáâãäåçèéêëìíîïñòóôõöùúûüýÿÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖÙÚÛÜÝŸ';
+const PLAIN = 'aaaaaaceeeeiiiinooooouuuuyyAAAAAACEEEEIIIINOOOOOUUUUYY';
+
+/**
+ * Words of `q` found anywhere, in any order, in the text of `haystack` (an SQL expression), accents
+ * and case ignored on both sides: for small tables searched without a stored `search_text` (the
+ * accounts). The accents are taken off in SQL by translate(), the same on every server collation
+ * (lower() and unaccent are not), and off the query by toSearchText, which also reads "é" typed
+ * as e + combining accent (NFD) as "e".
+ */
+export function wordsCondition(
+  haystack: string,
+  q: string | undefined,
+  prefix: string,
+): SearchCondition | null {
+  const text = q?.trim() ?? '';
+  if (text === '') return null;
+  const words = toSearchText(text)
+    .split(' ')
+    .filter((word) => word !== '');
+  if (words.length === 0) return { sql: 'FALSE', parameters: {} };
+  const parameters: Record<string, string> = { [`${prefix}From`]: ACCENTED, [`${prefix}To`]: PLAIN };
+  const plain = `lower(translate(${haystack}, :${prefix}From, :${prefix}To))`;
+  const sql = words.map((word, index) => {
+    parameters[`${prefix}Word${index}`] = containsPattern(word);
+    return `${plain} LIKE :${prefix}Word${index}`;
+  });
+  return { sql: `(${sql.join(' AND ')})`, parameters };
+}

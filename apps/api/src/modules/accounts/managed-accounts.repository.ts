@@ -6,7 +6,7 @@ import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { AccountEntity } from '../identity/account.entity';
 import { AccountsRepository } from '../identity/accounts.repository';
-import { containsPattern } from '../../common/text/search-text';
+import { wordsCondition } from '../../common/text/search-condition';
 
 /** The accounts an actor may list: itself and every account holding a grant it could manage. */
 @Injectable()
@@ -29,11 +29,8 @@ export class ManagedAccountsRepository {
         ...manageable.parameters,
       },
     );
-    if (query.q?.trim()) {
-      builder.andWhere(`(a.email ILIKE :q OR a.first_name ILIKE :q OR a.last_name ILIKE :q)`, {
-        q: containsPattern(query.q.trim()),
-      });
-    }
+    const search = wordsCondition(`a.first_name || ' ' || a.last_name || ' ' || a.email`, query.q, 'q');
+    if (search) builder.andWhere(search.sql, search.parameters);
     if (query.status?.length) {
       // LOCKED is not stored: it is an active account whose lock has not passed yet.
       const stored = query.status.filter((status) => status !== 'LOCKED' && status !== 'ACTIVE');

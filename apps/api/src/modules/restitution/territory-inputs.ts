@@ -200,7 +200,9 @@ export class TerritoryInputs {
     if (!found) {
       throw new DomainError(
         'VALIDATION_FAILED',
-        `« ${code ?? ''} » n’est pas un indicateur restituable de la campagne (paramètre « ${parameter} », par exemple P15).`,
+        wanted
+          ? `« ${code?.trim()} » n’est pas un indicateur restituable de la campagne (paramètre « ${parameter} », par exemple P15).`
+          : `Indiquez l’indicateur à restituer (paramètre « ${parameter} », par exemple P15).`,
       );
     }
     return found;
