@@ -43,9 +43,6 @@ export async function createApp(
   app.use(foreground.middleware);
   app.setGlobalPrefix(API_PREFIX);
   app.useGlobalPipes(createValidationPipe());
-  app.useBodyParser('json', { limit: '1mb' });
-  app.use(bodyParserErrors);
-  app.use(hostileInputGuard);
   // Standard security headers and a content security policy: everything from this origin only.
   // Styles may be inline (the DSFR's React components and the OpenAPI page set some); scripts may
   // not. Pictures also as data:/blob: (icons, the map, the charts), and no framing (clickjacking).
@@ -89,6 +86,10 @@ export async function createApp(
     if (!response.getHeader('Cache-Control')) response.setHeader('Cache-Control', 'no-store');
     next();
   });
+  // After the security headers above, so that the refusals below carry them too.
+  app.useBodyParser('json', { limit: '1mb' });
+  app.use(bodyParserErrors);
+  app.use(hostileInputGuard);
 
   SwaggerModule.setup(`${API_PREFIX}/docs`, app, () => createOpenApiDocument(app), {
     jsonDocumentUrl: `${API_PREFIX}/docs-json`,

@@ -23,7 +23,6 @@ export {
 } from './model';
 export { activeGrants, inactiveGrants, isGrantActive, isIsoDate, isWellFormedActorGrant } from './validity';
 export { authoritiesToInform } from './category-correction';
-export { MESSAGES as ACCESS_MESSAGES } from './messages';
 export type { AuthorityRole, AuthorityScope, Coverage, Scope } from './scope';
 export {
   coversAsAuthority,

@@ -80,8 +80,11 @@ export type AccessRequest =
   | { type: 'emails.read' }
   /** Change the platform's security settings (e.g. make the second factor mandatory): national only. */
   | { type: 'settings.manage' }
-  /** Create / list / revoke the API tokens of an ARS or CD: its APR, or national. */
-  | { type: 'apiToken.manage'; organisation: OrganisationRef }
+  /**
+   * Create / list / revoke the API tokens of an ARS or CD: its APR, or national. `organisation` null:
+   * of no authority in particular (an actor holding none): national only.
+   */
+  | { type: 'apiToken.manage'; organisation: OrganisationRef | null }
   /** Create, open or close a campaign, change its dates: national only. */
   | { type: 'campaign.manage' }
   /** Read the submission (campaign values) of a structure: as structure.read, the structure must be in scope. */
@@ -105,10 +108,13 @@ export type AccessRequest =
    * administrator or an APR / CONTROLLER of an authority competent for the structure.
    */
   | { type: 'fiabilisation.organise'; structure: StructureFacts }
-  /** Send the launch email or reminders to the structures of an ARS or CD: its APR or CONTROLLER, or national. */
-  | { type: 'campaign.communicate'; organisation: OrganisationRef }
-  /** Name or remove the TDB referents of an ARS or CD: its APR, or national. */
-  | { type: 'referent.manage'; organisation: OrganisationRef }
+  /**
+   * Send the launch email or reminders to the structures of an ARS or CD: its APR or CONTROLLER, or
+   * national (`organisation` null, as for apiToken.manage: national only).
+   */
+  | { type: 'campaign.communicate'; organisation: OrganisationRef | null }
+  /** Name or remove the TDB referents of an ARS or CD: its APR, or national (null: national only). */
+  | { type: 'referent.manage'; organisation: OrganisationRef | null }
   /**
    * Ask the referents of its authorities a question about a structure (and post in its thread as
    * the asker's side): the APE or a USER of the ESMS or of its OG (issue 17 §2).
@@ -579,6 +585,8 @@ function evaluate(accountId: string, grants: readonly ActorGrant[], request: Acc
     case 'settings.manage':
       return nationalOnly(grants, MESSAGES.onlyNationalSettings());
     case 'apiToken.manage':
+      if (request.organisation === null)
+        return nationalOnly(grants, MESSAGES.authorityActionReserved(request.type));
       return manageApiTokens(grants, request.organisation);
     case 'campaign.manage':
       return nationalOnly(grants, MESSAGES.onlyNationalCampaigns());
@@ -599,8 +607,12 @@ function evaluate(accountId: string, grants: readonly ActorGrant[], request: Acc
       if (!isObject(request.structure)) return refused(MESSAGES.missingFacts(), 'INVALID_REQUEST');
       return correctCategory(grants, request.structure, undefined, 'organiser');
     case 'campaign.communicate':
+      if (request.organisation === null)
+        return nationalOnly(grants, MESSAGES.authorityActionReserved(request.type));
       return authorityStaff(grants, request.organisation, true, MESSAGES.communicationReserved);
     case 'referent.manage':
+      if (request.organisation === null)
+        return nationalOnly(grants, MESSAGES.authorityActionReserved(request.type));
       return authorityStaff(grants, request.organisation, false, MESSAGES.referentsReserved);
     case 'support.ask':
       if (!isObject(request.structure)) return refused(MESSAGES.missingFacts(), 'INVALID_REQUEST');

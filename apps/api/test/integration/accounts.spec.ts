@@ -343,5 +343,18 @@ describe('accounts and authentication (HTTP, real database)', () => {
       expect([q, await found(q)]).toEqual([q, true]);
     }
     for (const q of ['Hélène Martin', '%', '_']) expect([q, await found(q)]).toEqual([q, false]);
+    // An address is matched as typed: another account sharing its words is not listed with it.
+    const other = await persistAccount(
+      t.dataSource,
+      [{ organisation: { kind: 'CD', code: '45' }, role: 'READER' }],
+      { firstName: 'Loiret', lastName: 'Helene', email: `depot.helene.${Date.now()}@loiret.fr` },
+    );
+    const byAddress = await request(t.http)
+      .get('/api/accounts')
+      .query({ q: helene.email.toUpperCase(), pageSize: 100 })
+      .set('Authorization', national)
+      .expect(200);
+    expect(byAddress.body.items.map((a: { id: string }) => a.id)).toEqual([helene.id]);
+    expect(other.id).not.toBe(helene.id);
   });
 });

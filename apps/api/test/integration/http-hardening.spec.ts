@@ -57,6 +57,9 @@ describe('HTTP hardening (HTTP, real database)', () => {
         message: expect.stringMatching(/en JSON/),
       });
       expect(res.body.accessToken).toBeUndefined();
+      // Refused before any route, with the headers of every API answer.
+      expect(res.headers['cache-control']).toBe('no-store');
+      expect(res.headers['x-frame-options']).toBe('DENY');
     }
     // Nothing was tried on the account: no sign-in nor failure recorded.
     expect(await audit()).toBe(before);

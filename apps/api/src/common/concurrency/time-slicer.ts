@@ -40,3 +40,20 @@ export class TimeSlicer implements Pause {
     if (this.due()) await this.yield();
   }
 }
+
+/**
+ * Gives the event loop back (setImmediate) once a slice of `sliceMs` is used, without waiting for
+ * background work's turn: for long work a person is waiting for (a grid downloaded or uploaded),
+ * which must not hold the loop, nor queue behind the exports' share of it either.
+ */
+export class LoopYield implements Pause {
+  private sliceStart = performance.now();
+
+  constructor(private readonly sliceMs = 10) {}
+
+  async pause(): Promise<void> {
+    if (performance.now() - this.sliceStart < this.sliceMs) return;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.sliceStart = performance.now();
+  }
+}

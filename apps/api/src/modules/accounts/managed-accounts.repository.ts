@@ -7,6 +7,7 @@ import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { AccountEntity } from '../identity/account.entity';
 import { AccountsRepository } from '../identity/accounts.repository';
 import { wordsCondition } from '../../common/text/search-condition';
+import { containsPattern } from '../../common/text/search-text';
 
 /** The accounts an actor may list: itself and every account holding a grant it could manage. */
 @Injectable()
@@ -29,8 +30,14 @@ export class ManagedAccountsRepository {
         ...manageable.parameters,
       },
     );
-    const search = wordsCondition(`a.first_name || ' ' || a.last_name || ' ' || a.email`, query.q, 'q');
-    if (search) builder.andWhere(search.sql, search.parameters);
+    const q = query.q?.trim() ?? '';
+    if (q.includes('@')) {
+      // An address, or part of one: matched as typed (its dots and dashes are not word breaks).
+      builder.andWhere(`lower(a.email) LIKE :qEmail`, { qEmail: containsPattern(q.toLowerCase()) });
+    } else {
+      const search = wordsCondition(`a.first_name || ' ' || a.last_name || ' ' || a.email`, q, 'q');
+      if (search) builder.andWhere(search.sql, search.parameters);
+    }
     if (query.status?.length) {
       // LOCKED is not stored: it is an active account whose lock has not passed yet.
       const stored = query.status.filter((status) => status !== 'LOCKED' && status !== 'ACTIVE');

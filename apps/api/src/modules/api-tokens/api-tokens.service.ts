@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ApiTokenInfo, CreateApiTokenRequest, CreatedApiToken, OrganisationRef } from '@tdb/contracts';
-import { ACCESS_MESSAGES } from '@tdb/access';
 import { ApiTokensRepository, toInfo } from './api-tokens.repository';
 import { AccessService } from '../../common/auth/access.service';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
@@ -86,7 +85,7 @@ export class ApiTokensService {
           .filter((g) => g.role === 'APR' && (g.organisation.kind === 'ARS' || g.organisation.kind === 'CD'))
           .map((g) => g.organisation);
     if (organisations !== null && organisations.length === 0) {
-      throw new DomainError('FORBIDDEN', ACCESS_MESSAGES.authorityActionReserved('apiToken.manage'));
+      this.access.check(actor, { type: 'apiToken.manage', organisation: null });
     }
     return (await this.repository.list(organisations)).map(toInfo);
   }

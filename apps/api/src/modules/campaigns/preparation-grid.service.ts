@@ -6,8 +6,7 @@ import type { BulkResult, ValueMap } from '@tdb/contracts';
 import { findCategory } from '@tdb/reference';
 import type { AuthenticatedActor } from '../../common/auth/authenticated-actor';
 import { DomainError } from '../../common/errors/domain-error';
-import { foreground } from '../../common/concurrency/foreground';
-import { TimeSlicer, type Pause } from '../../common/concurrency/time-slicer';
+import { LoopYield, type Pause } from '../../common/concurrency/time-slicer';
 import type { BulkDto } from './dto/submission.dto';
 import { OrganisationEntryService } from './organisation-entry.service';
 import {
@@ -39,17 +38,12 @@ export class PreparationGridService {
   ) {}
 
   /**
-   * Builds or reads a grid as background work (foreground.ts): an OG's grid has a column per
-   * structure, hundreds of thousands of cells, and its rows go in slices of SLICE_MS between which
-   * the other requests are answered first.
+   * Builds or reads a grid giving the event loop back every SLICE_MS: an OG's grid has a column per
+   * structure, hundreds of thousands of cells. Not as background work (foreground.ts): a person
+   * waits for it, and behind the exports' share at the deadline a large OG's grid took a minute.
    */
-  private async sliced<T>(work: (slices: Pause) => Promise<T>): Promise<T> {
-    const background = foreground.exemptOne();
-    try {
-      return await work(new TimeSlicer(SLICE_MS));
-    } finally {
-      background();
-    }
+  private sliced<T>(work: (slices: Pause) => Promise<T>): Promise<T> {
+    return work(new LoopYield(SLICE_MS));
   }
 
   /** The policy decides first: may the actor enter anything of this structure at all. */

@@ -1,5 +1,5 @@
 import { pdfText } from '../../../test/setup/pdf-text';
-import { renderPdf } from './pdf-renderer';
+import { PdfRenderer, renderPdf } from './pdf-renderer';
 
 describe('renderPdf', () => {
   it('lays a long document out off the event loop, the footer template on every page', async () => {
@@ -35,5 +35,20 @@ describe('renderPdf', () => {
     ).rejects.toThrow(/PDF/);
     const pdf = await renderPdf({ definition: { content: ['Après'], defaultStyle: { font: 'Roboto' } } });
     expect(pdfText(pdf)).toContain('Après');
+  });
+
+  it('stops a worker that overruns its time, refuses its renders only, and starts another', async () => {
+    const renderer = new PdfRenderer();
+    const rows = Array.from({ length: 5_000 }, (_, i) => [`Structure ${i}`, `${i} personnes`]);
+    const long = renderer.render(
+      { definition: { defaultStyle: { font: 'Roboto' }, content: [{ table: { body: rows } }] } },
+      50,
+    );
+    const queued = renderer.render({ definition: { content: ['En file'] } }, 60_000);
+    await expect(long).rejects.toThrow(/more than 50 ms/);
+    // Behind it on the stopped worker: refused with it, never left waiting.
+    await expect(queued).rejects.toThrow(/PDF/);
+    const again = await renderer.render({ definition: { content: ['De nouveau'] } });
+    expect(pdfText(again)).toContain('De nouveau');
   });
 });

@@ -1,5 +1,6 @@
 import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { DomainError } from '../../common/errors/domain-error';
 
 /**
  * A pdfmake document that can cross to another thread: plain data, no function. The footer, the
@@ -51,52 +52,93 @@ parentPort.on('message', async ({ id, definition, footer }) => {
 });
 `;
 
-type Pending = { resolve: (pdf: Buffer) => void; reject: (error: Error) => void };
+type Pending = { resolve: (pdf: Buffer) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
+
+/** A worker and the renders it was given: a worker that fails fails its own renders only. */
+interface Lane {
+  worker: Worker;
+  pending: Map<number, Pending>;
+}
+
+/** Documents waiting at most (beyond, a 503 that says to try again). */
+export const MAX_PENDING_PDFS = 20;
+/** A layout never takes this long: past it the worker is stopped and replaced. */
+export const PDF_TIMEOUT_MS = 120_000;
 
 /**
  * Lays PDFs out on a worker thread. pdfmake lays a document out in one synchronous run: a
  * region's territorial report (a hundred pages) held the API's event loop 4 s, every request
  * waiting meanwhile. One worker, started at the first PDF and kept (pdfmake and its fonts are
- * loaded once, off the event loop too); documents queue in it one after the other. It does not
- * keep the process alive, and one that fails is replaced at the next PDF.
+ * loaded once, off the event loop too); documents queue in it one after the other, at most
+ * MAX_PENDING_PDFS. It holds the process up only while it has work; one that fails or overruns
+ * PDF_TIMEOUT_MS is stopped, its renders refused, and the next PDF starts a new one.
  */
-class PdfRenderer {
-  private worker: Worker | null = null;
+export class PdfRenderer {
+  private lane: Lane | null = null;
   private nextId = 0;
-  private readonly pending = new Map<number, Pending>();
 
-  render(document: PdfDocument): Promise<Buffer> {
-    const worker = this.worker ?? this.start();
+  render(document: PdfDocument, timeoutMs = PDF_TIMEOUT_MS): Promise<Buffer> {
+    const lane = this.lane ?? this.start();
+    if (lane.pending.size >= MAX_PENDING_PDFS) {
+      return Promise.reject(
+        new DomainError(
+          'SERVICE_BUSY',
+          'Trop de documents PDF sont en préparation : réessayez dans une minute.',
+        ),
+      );
+    }
     const id = this.nextId++;
     return new Promise<Buffer>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, definition: document.definition, footer: document.footer });
+      const timer = setTimeout(() => {
+        this.stop(lane, new Error(`PDF: layout took more than ${timeoutMs} ms`));
+      }, timeoutMs);
+      timer.unref();
+      lane.pending.set(id, { resolve, reject, timer });
+      if (lane.pending.size === 1) lane.worker.ref();
+      try {
+        lane.worker.postMessage({ id, definition: document.definition, footer: document.footer });
+      } catch (error) {
+        this.settle(lane, id);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   }
 
-  private start(): Worker {
+  private start(): Lane {
     const worker = new Worker(WORKER_SOURCE, {
       eval: true,
       workerData: { pdfmake: require.resolve('pdfmake'), fonts: FONTS_DIR },
     });
+    const lane: Lane = { worker, pending: new Map() };
     worker.on('message', (message: { id: number; bytes?: Uint8Array; error?: string }) => {
-      const waiting = this.pending.get(message.id);
+      const waiting = this.settle(lane, message.id);
       if (!waiting) return;
-      this.pending.delete(message.id);
       if (message.bytes) waiting.resolve(Buffer.from(message.bytes.buffer, 0, message.bytes.byteLength));
       else waiting.reject(new Error(`PDF: ${message.error ?? 'unknown error'}`));
     });
-    const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = null;
-      for (const waiting of this.pending.values()) waiting.reject(error);
-      this.pending.clear();
-    };
-    worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`PDF worker stopped (${code})`)));
+    worker.on('error', (error) => this.stop(lane, error));
+    worker.on('exit', (code) => this.stop(lane, new Error(`PDF worker stopped (${code})`)));
     // After the listeners, which would hold it again: an idle worker never keeps the process up.
     worker.unref();
-    this.worker = worker;
-    return worker;
+    this.lane = lane;
+    return lane;
+  }
+
+  /** Takes a render off its lane (null when already settled); the lane idles when it has none. */
+  private settle(lane: Lane, id: number): Pending | null {
+    const waiting = lane.pending.get(id);
+    if (!waiting) return null;
+    clearTimeout(waiting.timer);
+    lane.pending.delete(id);
+    if (lane.pending.size === 0) lane.worker.unref();
+    return waiting;
+  }
+
+  /** Refuses the lane's renders and stops its worker; the next PDF starts another. */
+  private stop(lane: Lane, error: Error): void {
+    if (this.lane === lane) this.lane = null;
+    for (const id of [...lane.pending.keys()]) this.settle(lane, id)?.reject(error);
+    void lane.worker.terminate();
   }
 }
 

@@ -81,15 +81,34 @@ describe('grant offered by email', () => {
   });
 
   it('asks whoever is not signed in with the invited account to sign in with it', async () => {
-    mockApi().get('/api/grant-invitations/abc', { body: { ...offer, status: 'ACCEPTED' } });
-    renderWithRouter({ '/habilitation': <GrantInvitationPage /> }, '/habilitation?jeton=abc', {
-      account: buildAccount({ email: 'quelqu.un@ars.sante.fr' }),
-    });
+    const api = mockApi().get('/api/grant-invitations/abc', { body: { ...offer, status: 'ACCEPTED' } });
+    renderWithRouter(
+      { '/habilitation': <GrantInvitationPage />, '/connexion': <h1>Connexion</h1> },
+      '/habilitation?jeton=abc',
+      { account: buildAccount({ email: 'quelqu.un@ars.sante.fr' }) },
+    );
     expect(
       await screen.findByText('Elle est active sur votre compte : connectez-vous pour l’utiliser.'),
     ).toBeTruthy();
-    expect(
-      screen.getByRole('link', { name: 'Se connecter avec le compte ines.roux@amis-chenes.fr' }),
-    ).toBeTruthy();
+    // Signed in as someone else: the sign-in page would send them home, so they sign out first.
+    api.post('/api/auth/logout', { status: 204 });
+    fireEvent.click(
+      screen.getByRole('button', {
+        name: 'Se déconnecter pour se connecter avec le compte ines.roux@amis-chenes.fr',
+      }),
+    );
+    expect(await screen.findByRole('heading', { name: 'Connexion' })).toBeTruthy();
+    expect(api.calls('POST', '/api/auth/logout')).toHaveLength(1);
+    expect(authStore.getState().status).toBe('anonymous');
+  });
+
+  it('says when an accepted grant starting later takes effect', async () => {
+    mockApi().get('/api/grant-invitations/abc', {
+      body: { ...offer, status: 'ACCEPTED', validFrom: '2099-01-15' },
+    });
+    renderWithRouter({ '/habilitation': <GrantInvitationPage /> }, '/habilitation?jeton=abc', {
+      account: buildAccount({ email: 'ines.roux@amis-chenes.fr' }),
+    });
+    expect(await screen.findByText('Elle prendra effet sur votre compte le 15 janvier 2099.')).toBeTruthy();
   });
 });

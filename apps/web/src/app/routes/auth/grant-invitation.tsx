@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { fr } from '@codegouvfr/react-dsfr';
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
@@ -14,6 +14,7 @@ import { formatDate, formatDateTime } from '@/lib/format';
 import { DefinitionList, type DefinitionItem } from '@/components/ui/definition-list';
 import { useAnswerGrantInvitation, useGrantInvitation } from '@/features/accounts/api/grant-invitation';
 import { useAuth } from '@/lib/auth/auth-provider';
+import { parisToday } from '@/lib/auth/permissions';
 import { getMeQueryOptions } from '@/features/auth/api/get-me';
 import { paths } from '@/lib/paths';
 
@@ -71,7 +72,8 @@ export function GrantInvitationPage() {
   const token = searchParams.get('jeton')?.trim() ?? '';
   const info = useGrantInvitation(token);
   const answer = useAnswerGrantInvitation(token);
-  const { account } = useAuth();
+  const { account, signOut } = useAuth();
+  const navigate = useNavigate();
   // Signed in with the account the offer was for: the grant is already active (the API reads
   // grants at every request), so the page says so and leads on instead of asking for a sign-in.
   const ownOffer =
@@ -110,10 +112,16 @@ export function GrantInvitationPage() {
         <QueryError error={info.error} headingAs="h2" onRetry={() => void info.refetch()} />
       );
   } else if (info.data.status !== 'PENDING') {
+    const { validFrom } = info.data;
+    const startsLater = validFrom !== null && validFrom > parisToday();
     const done =
-      ownOffer && info.data.status === 'ACCEPTED'
-        ? { ...DONE.ACCEPTED, text: 'Elle est active sur votre compte dès maintenant.' }
-        : DONE[info.data.status];
+      info.data.status !== 'ACCEPTED'
+        ? DONE[info.data.status]
+        : startsLater
+          ? { ...DONE.ACCEPTED, text: `Elle prendra effet sur votre compte le ${formatDate(validFrom)}.` }
+          : ownOffer
+            ? { ...DONE.ACCEPTED, text: 'Elle est active sur votre compte dès maintenant.' }
+            : DONE.ACCEPTED;
     content = (
       <div ref={resultRef} tabIndex={-1}>
         <Alert
@@ -130,9 +138,17 @@ export function GrantInvitationPage() {
             <Link to={paths.home.href()} className={fr.cx('fr-link')}>
               Aller à l’accueil
             </Link>
+          ) : account ? (
+            // Signed in as someone else: the sign-in page would send them home, so sign out first.
+            <Button
+              priority="secondary"
+              onClick={() => void signOut().then(() => navigate(paths.login.href()))}
+            >
+              {`Se déconnecter pour se connecter avec le compte ${info.data.email}`}
+            </Button>
           ) : (
             <Link to={paths.login.href()} className={fr.cx('fr-link')}>
-              {account ? `Se connecter avec le compte ${info.data.email}` : 'Se connecter'}
+              Se connecter
             </Link>
           )}
         </p>
