@@ -386,30 +386,21 @@ describe('structures registry (HTTP, real database)', () => {
   });
 
   it('answers malformed JSON and missing files with a 4xx, never a 500', async () => {
-    const res = await request(t.http)
-      .patch(`/api/structures/${SAVS_PARIS}/category`)
-      .set('Authorization', auth)
-      .set('Content-Type', 'application/json')
-      .send('{"categoryCode": ')
-      .expect(400);
+    const sendRaw = (body: string) =>
+      request(t.http)
+        .patch(`/api/structures/${SAVS_PARIS}/category`)
+        .set('Authorization', auth)
+        .set('Content-Type', 'application/json')
+        .send(body);
+    const res = await sendRaw('{"categoryCode": ').expect(400);
     expect(res.body).toMatchObject({
       code: 'VALIDATION_FAILED',
       message: expect.stringMatching(/n’est pas un JSON valide/),
     });
     // A JSON value that is not an object or an array (the parser's strict mode) is said the same.
-    const bare = await request(t.http)
-      .patch(`/api/structures/${SAVS_PARIS}/category`)
-      .set('Authorization', auth)
-      .set('Content-Type', 'application/json')
-      .send('null')
-      .expect(400);
+    const bare = await sendRaw('null').expect(400);
     expect(bare.body.message).toMatch(/un objet ou un tableau JSON est attendu/);
-    const tooLarge = await request(t.http)
-      .patch(`/api/structures/${SAVS_PARIS}/category`)
-      .set('Authorization', auth)
-      .set('Content-Type', 'application/json')
-      .send(JSON.stringify({ categoryCode: 'x'.repeat(1_100_000) }))
-      .expect(413);
+    const tooLarge = await sendRaw(JSON.stringify({ categoryCode: 'x'.repeat(1_100_000) })).expect(413);
     expect(tooLarge.body).toMatchObject({
       code: 'PAYLOAD_TOO_LARGE',
       message: expect.stringMatching(/au plus 1 Mo/),

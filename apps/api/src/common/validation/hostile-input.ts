@@ -24,17 +24,18 @@ export function textProblem(text: string): string | null {
 /** Where a parsed value comes from: the query string or the JSON body. */
 export type InputPart = 'query' | 'body';
 
-const PART_LABELS: Record<InputPart, string> = { query: 'La requête', body: 'Le corps de la requête' };
-
-/** How a person reads where a text is: « q » for a parameter, « values.nb[1] » in a body. */
-function placeOf(part: InputPart, path: string): string {
-  if (path === '') return part === 'query' ? 'La requête' : 'Le corps de la requête';
-  return part === 'query' ? `Le paramètre « ${path} »` : `Le champ « ${path} » du corps de la requête`;
-}
+const PARTS: Record<InputPart, { whole: string; of: string; place: (path: string) => string }> = {
+  query: { whole: 'La requête', of: 'de la requête', place: (path) => `Le paramètre « ${path} »` },
+  body: {
+    whole: 'Le corps de la requête',
+    of: 'du corps de la requête',
+    place: (path) => `Le champ « ${path} » du corps de la requête`,
+  },
+};
 
 /** The first problem of a parsed value (body, query), in French with where it is, or null. */
 export function hostileInputProblem(value: unknown, part: InputPart): string | null {
-  const root = PART_LABELS[part];
+  const { whole: root, of, place } = PARTS[part];
   const stack: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: '' }];
   let nodes = 0;
   while (stack.length > 0) {
@@ -42,7 +43,7 @@ export function hostileInputProblem(value: unknown, part: InputPart): string | n
     if (++nodes > MAX_NODES) return `${root} contient trop de valeurs (plus de ${MAX_NODES}).`;
     if (typeof current === 'string') {
       const problem = textProblem(current);
-      if (problem) return `${placeOf(part, path)} ${problem} : retirez-le puis recommencez.`;
+      if (problem) return `${path === '' ? root : place(path)} ${problem} : retirez-le puis recommencez.`;
       continue;
     }
     if (current === null || typeof current !== 'object') continue;
@@ -50,8 +51,7 @@ export function hostileInputProblem(value: unknown, part: InputPart): string | n
     const isArray = Array.isArray(current);
     for (const [key, child] of Object.entries(current)) {
       const problem = textProblem(key);
-      if (problem)
-        return `Un nom de champ ${part === 'query' ? 'de la requête' : 'du corps de la requête'} ${problem}.`;
+      if (problem) return `Un nom de champ ${of} ${problem}.`;
       const childPath = isArray ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
       stack.push({ value: child, depth: depth + 1, path: childPath });
     }

@@ -9,12 +9,7 @@ import { DomainError } from '../../common/errors/domain-error';
 import { LoopYield, type Pause } from '../../common/concurrency/time-slicer';
 import type { BulkDto } from './dto/submission.dto';
 import { OrganisationEntryService } from './organisation-entry.service';
-import {
-  buildPreparationGrid,
-  readPreparationGrid,
-  type GridInput,
-  type GridStructure,
-} from './preparation-grid';
+import { buildPreparationGrid, readPreparationGrid, type GridStructure } from './preparation-grid';
 import { SubmissionReader } from './submission-reader.service';
 
 /** Only what differs from the stored values is sent on, so untouched domains need no entry right. */
@@ -24,10 +19,10 @@ function changedOnly(read: Record<string, unknown>, stored: ValueMap): Record<st
   );
 }
 
-/** The "grille de préparation à la collecte": download for one ESMS or a whole OG, upload back. */
-/** A grid's slice of work between two turns of the requests (ms). */
+/** A grid's slice of work before it gives the event loop back (ms). */
 const SLICE_MS = 10;
 
+/** The "grille de préparation à la collecte": download for one ESMS or a whole OG, upload back. */
 @Injectable()
 export class PreparationGridService {
   constructor(
@@ -38,12 +33,13 @@ export class PreparationGridService {
   ) {}
 
   /**
-   * Builds or reads a grid giving the event loop back every SLICE_MS: an OG's grid has a column per
-   * structure, hundreds of thousands of cells. Not as background work (foreground.ts): a person
-   * waits for it, and behind the exports' share at the deadline a large OG's grid took a minute.
+   * How a grid is built or read: giving the event loop back every SLICE_MS (an OG's grid has a
+   * column per structure, hundreds of thousands of cells), not as background work (foreground.ts):
+   * a person waits for it, and behind the exports' share at the deadline a large OG's grid took a
+   * minute.
    */
-  private sliced<T>(work: (slices: Pause) => Promise<T>): Promise<T> {
-    return work(new LoopYield(SLICE_MS));
+  private slices(): Pause {
+    return new LoopYield(SLICE_MS);
   }
 
   /** The policy decides first: may the actor enter anything of this structure at all. */
@@ -55,20 +51,22 @@ export class PreparationGridService {
   async forStructure(actor: AuthenticatedActor, year: number, finess: string): Promise<Buffer> {
     const detail = await this.submissions.detail(actor, year, finess);
     const dictionary = await this.dictionaryOf(actor, year, finess);
-    const input: GridInput = {
-      dictionary,
-      campaignYear: year,
-      structures: [this.gridStructure(detail)],
-      organisation: detail.canEditOgItems
-        ? {
-            finess: detail.ogFiness,
-            name: detail.ogName,
-            values: detail.ogValues,
-            previousValues: detail.previousValues,
-          }
-        : undefined,
-    };
-    return this.sliced((slices) => buildPreparationGrid(input, slices));
+    return buildPreparationGrid(
+      {
+        dictionary,
+        campaignYear: year,
+        structures: [this.gridStructure(detail)],
+        organisation: detail.canEditOgItems
+          ? {
+              finess: detail.ogFiness,
+              name: detail.ogName,
+              values: detail.ogValues,
+              previousValues: detail.previousValues,
+            }
+          : undefined,
+      },
+      this.slices(),
+    );
   }
 
   async forOrganisation(actor: AuthenticatedActor, year: number, ogFiness: string): Promise<Buffer> {
@@ -78,20 +76,22 @@ export class PreparationGridService {
       throw new DomainError('NOT_FOUND', "Aucune structure de cet organisme n'est à saisir.");
     const first = structures[0];
     const dictionary = await this.dictionaryOf(actor, year, first?.finess ?? '');
-    const input: GridInput = {
-      dictionary,
-      campaignYear: year,
-      structures: structures.map((s) => this.gridStructure(s)),
-      organisation: detail.canEditOgItems
-        ? {
-            finess: ogFiness,
-            name: detail.ogName,
-            values: detail.values,
-            previousValues: detail.previousValues,
-          }
-        : undefined,
-    };
-    return this.sliced((slices) => buildPreparationGrid(input, slices));
+    return buildPreparationGrid(
+      {
+        dictionary,
+        campaignYear: year,
+        structures: structures.map((s) => this.gridStructure(s)),
+        organisation: detail.canEditOgItems
+          ? {
+              finess: ogFiness,
+              name: detail.ogName,
+              values: detail.values,
+              previousValues: detail.previousValues,
+            }
+          : undefined,
+      },
+      this.slices(),
+    );
   }
 
   async uploadForStructure(
@@ -109,12 +109,15 @@ export class PreparationGridService {
       );
     }
     const dictionary = await this.dictionaryOf(actor, year, finess);
-    const expected = {
-      dictionary,
-      structures: [{ finess, categoryCode: detail.categoryCode }],
-      organisation: detail.canEditOgItems ? { finess: detail.ogFiness } : undefined,
-    };
-    const read = await this.sliced((slices) => readPreparationGrid(file, expected, slices));
+    const read = await readPreparationGrid(
+      file,
+      {
+        dictionary,
+        structures: [{ finess, categoryCode: detail.categoryCode }],
+        organisation: detail.canEditOgItems ? { finess: detail.ogFiness } : undefined,
+      },
+      this.slices(),
+    );
     if (!read.ok) throw this.rejected(read.errors);
     const body: BulkDto = {
       structures: [{ finess, values: changedOnly(read.values[finess] ?? {}, detail.values) }],
@@ -149,12 +152,15 @@ export class PreparationGridService {
     if (structures.length === 0)
       throw new DomainError('NOT_FOUND', "Aucune structure de cet organisme n'est à saisir.");
     const dictionary = await this.dictionaryOf(actor, year, structures[0]?.finess ?? '');
-    const expected = {
-      dictionary,
-      structures: structures.map((s) => ({ finess: s.finess, categoryCode: s.categoryCode })),
-      organisation: detail.canEditOgItems ? { finess: ogFiness } : undefined,
-    };
-    const read = await this.sliced((slices) => readPreparationGrid(file, expected, slices));
+    const read = await readPreparationGrid(
+      file,
+      {
+        dictionary,
+        structures: structures.map((s) => ({ finess: s.finess, categoryCode: s.categoryCode })),
+        organisation: detail.canEditOgItems ? { finess: ogFiness } : undefined,
+      },
+      this.slices(),
+    );
     if (!read.ok) throw this.rejected(read.errors);
     const body: BulkDto = {
       structures: structures

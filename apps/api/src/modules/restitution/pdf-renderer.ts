@@ -62,7 +62,10 @@ interface Lane {
 
 /** Documents waiting at most (beyond, a 503 that says to try again). */
 export const MAX_PENDING_PDFS = 20;
-/** A layout never takes this long: past it the worker is stopped and replaced. */
+/**
+ * A render (its wait behind the others included) never takes this long: past it the worker is
+ * stopped and replaced, its renders refused.
+ */
 export const PDF_TIMEOUT_MS = 120_000;
 
 /**

@@ -279,12 +279,14 @@ function writeItemRow(
   endRun(entities.length - 1);
 }
 
-/** The sheet's data validations by address or range (ExcelJS has them, its types do not say so). */
-function validations(sheet: ExcelJS.Worksheet): {
+/** A sheet's data validations, by address or range. */
+interface DataValidations {
   add(address: string, validation: ExcelJS.DataValidation): void;
-} {
-  return (sheet as unknown as { dataValidations: { add(address: string, v: ExcelJS.DataValidation): void } })
-    .dataValidations;
+}
+
+/** ExcelJS keeps them on every sheet (streamed too); its types do not say so. */
+function validations(sheet: ExcelJS.Worksheet): DataValidations {
+  return (sheet as unknown as { dataValidations: DataValidations }).dataValidations;
 }
 
 function unitText(item: Item): string | null {
